@@ -1,0 +1,1003 @@
+/* edit.c - validated edits: add, set, remove, link, depend, actual. */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QBUF 160
+
+/* ------------------------------------------------------------ settings */
+
+enum roadmap_status roadmap_set_name(struct roadmap *rm, const char *name,
+				     struct roadmap_error *err)
+{
+	const char *why = name ? rm_text_problem(name, strlen(name)) : NULL;
+	char *copy = NULL;
+
+	if (why) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "name %s", why);
+	}
+	if (name && !(copy = rm_strdup(name))) {
+		return rm_nomem(err);
+	}
+	free(rm->name);
+	rm->name = copy;
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_set_currency(struct roadmap *rm, const char *code,
+					 struct roadmap_error *err)
+{
+	char q[QBUF];
+
+	if (strlen(code) != 3 || code[0] < 'A' || code[0] > 'Z' ||
+	    code[1] < 'A' || code[1] > 'Z' || code[2] < 'A' || code[2] > 'Z') {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "currency %s is not an ISO 4217 code (like USD)",
+			       rm_quote(code, q, sizeof(q)));
+	}
+	memcpy(rm->currency, code, 4);
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_set_fiscal_start(struct roadmap *rm, int month,
+					     struct roadmap_error *err)
+{
+	if (month < 1 || month > 12) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "fiscal year start %d is not a month 1-12",
+			       month);
+	}
+	rm->fiscal_start = month;
+	return ROADMAP_OK;
+}
+
+/* Splits a comma list into a new string list; empty items are errors. */
+static enum roadmap_status split_ids(const char *list, const char *what,
+				     char ***out, size_t *n,
+				     struct roadmap_error *err)
+{
+	char q[QBUF];
+	char **items = NULL;
+	size_t count = 0;
+	const char *p = list;
+
+	*out = NULL;
+	*n = 0;
+	if (!*list) {
+		return ROADMAP_OK;
+	}
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char item[80];
+		if (len == 0 || len >= sizeof(item)) {
+			goto bad;
+		}
+		memcpy(item, p, len);
+		item[len] = '\0';
+		if (!roadmap_id_valid(item)) {
+			goto bad;
+		}
+		for (size_t i = 0; i < count; i++) {
+			if (strcmp(items[i], item) == 0) {
+				rm_list_free(items, count);
+				return rm_fail(err, ROADMAP_ERR_DATA,
+					       "%s lists %s twice", what,
+					       rm_quote(item, q, sizeof(q)));
+			}
+		}
+		if (!rm_list_push(&items, &count, item)) {
+			rm_list_free(items, count);
+			return rm_nomem(err);
+		}
+		if (!comma) {
+			break;
+		}
+		p = comma + 1;
+	}
+	*out = items;
+	*n = count;
+	return ROADMAP_OK;
+bad:
+	rm_list_free(items, count);
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "%s %s is not a comma-separated list of ids", what,
+		       rm_quote(list, q, sizeof(q)));
+}
+
+enum roadmap_status roadmap_set_pillars(struct roadmap *rm, const char *list,
+					struct roadmap_error *err)
+{
+	char **items;
+	size_t n;
+	enum roadmap_status st = split_ids(list, "pillars", &items, &n, err);
+
+	if (st) {
+		return st;
+	}
+	if (n == 0) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "pillars must name at least one pillar");
+	}
+	rm_list_free(rm->pillars, rm->n_pillars);
+	rm->pillars = items;
+	rm->n_pillars = n;
+	rm->default_pillars = false;
+	return ROADMAP_OK;
+}
+
+/* ------------------------------------------------------------ references */
+
+static enum roadmap_status check_goal_ref(const struct roadmap *rm,
+					  const char *id,
+					  struct roadmap_error *err)
+{
+	char q[QBUF];
+	size_t i;
+
+	if (roadmap_find_goal(rm, id)) {
+		return ROADMAP_OK;
+	}
+	if (rm_item_kind(rm, id, &i) == ITEM_INITIATIVE) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s is an initiative, not a goal",
+			       rm_quote(id, q, sizeof(q)));
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA, "no goal %s",
+		       rm_quote(id, q, sizeof(q)));
+}
+
+static enum roadmap_status check_init_ref(const struct roadmap *rm,
+					  const char *id, const char *self,
+					  struct roadmap_error *err)
+{
+	char q[QBUF];
+	size_t i;
+
+	if (self && strcmp(id, self) == 0) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s cannot depend on itself",
+			       rm_quote(id, q, sizeof(q)));
+	}
+	if (roadmap_find_initiative(rm, id)) {
+		return ROADMAP_OK;
+	}
+	if (rm_item_kind(rm, id, &i) == ITEM_GOAL) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s is a goal, not an initiative",
+			       rm_quote(id, q, sizeof(q)));
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA, "no initiative %s",
+		       rm_quote(id, q, sizeof(q)));
+}
+
+static enum roadmap_status check_team_ref(const struct roadmap *rm,
+					  const char *id,
+					  struct roadmap_error *err)
+{
+	char q[QBUF];
+
+	if (roadmap_find_team(rm, id)) {
+		return ROADMAP_OK;
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA, "no team %s",
+		       rm_quote(id, q, sizeof(q)));
+}
+
+static enum roadmap_status check_pillar_ref(const struct roadmap *rm,
+					    const char *p,
+					    struct roadmap_error *err)
+{
+	char q[QBUF];
+
+	if (roadmap_has_pillar(rm, p)) {
+		return ROADMAP_OK;
+	}
+	char list[256] = "";
+	for (size_t i = 0; i < rm->n_pillars; i++) {
+		size_t len = strlen(list);
+		snprintf(list + len, sizeof(list) - len, "%s%s",
+			 i ? ", " : "", rm->pillars[i]);
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "no pillar %s (the roadmap's pillars: %s)",
+		       rm_quote(p, q, sizeof(q)), list);
+}
+
+static enum roadmap_status check_id_free(const struct roadmap *rm,
+					 const char *id,
+					 struct roadmap_error *err)
+{
+	char q[QBUF];
+	size_t i;
+
+	if (!roadmap_id_valid(id)) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s is not a valid id (letters, digits, '.', "
+			       "'_', '-'; at most 64; starting with a letter "
+			       "or digit)",
+			       rm_quote(id, q, sizeof(q)));
+	}
+	switch (rm_item_kind(rm, id, &i)) {
+	case ITEM_GOAL:
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "a goal %s already exists",
+			       rm_quote(id, q, sizeof(q)));
+	case ITEM_INITIATIVE:
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "an initiative %s already exists",
+			       rm_quote(id, q, sizeof(q)));
+	case ITEM_NONE:
+		break;
+	}
+	return ROADMAP_OK;
+}
+
+/* ------------------------------------------------------------ copies */
+
+static bool dup_opt(char **dst, const char *src)
+{
+	*dst = NULL;
+	return !src || (*dst = rm_strdup(src)) != NULL;
+}
+
+static bool dup_list(char ***dst, size_t *dn, char *const *src, size_t n)
+{
+	*dst = NULL;
+	*dn = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!rm_list_push(dst, dn, src[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool copy_initiative(struct roadmap_initiative *d,
+			    const struct roadmap_initiative *s)
+{
+	*d = *s;
+	d->id = d->title = d->pillar = d->owner = d->team = NULL;
+	d->goals = d->depends_on = NULL;
+	d->n_goals = d->n_depends_on = 0;
+	d->actuals = NULL;
+	d->n_actuals = 0;
+	if (!dup_opt(&d->id, s->id) || !dup_opt(&d->title, s->title) ||
+	    !dup_opt(&d->pillar, s->pillar) || !dup_opt(&d->owner, s->owner) ||
+	    !dup_opt(&d->team, s->team) ||
+	    !dup_list(&d->goals, &d->n_goals, s->goals, s->n_goals) ||
+	    !dup_list(&d->depends_on, &d->n_depends_on, s->depends_on,
+		      s->n_depends_on)) {
+		return false;
+	}
+	for (size_t i = 0; i < s->n_actuals; i++) {
+		if (!rm_actual_put(d, s->actuals[i].qi, s->actuals[i].amount)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s)
+{
+	*d = *s;
+	d->id = d->title = d->metric = d->unit = d->owner = NULL;
+	return dup_opt(&d->id, s->id) && dup_opt(&d->title, s->title) &&
+	       dup_opt(&d->metric, s->metric) && dup_opt(&d->unit, s->unit) &&
+	       dup_opt(&d->owner, s->owner);
+}
+
+/* ------------------------------------------------------------ adding */
+
+static enum roadmap_status field_fail(struct roadmap_error *err,
+				      const char *id, const char *field,
+				      const char *why)
+{
+	char q[QBUF];
+
+	return rm_fail(err, ROADMAP_ERR_DATA, "%s: %s %s",
+		       rm_quote(id ? id : "", q, sizeof(q)), field, why);
+}
+
+enum roadmap_status roadmap_add_goal(struct roadmap *rm,
+				     const struct roadmap_goal *g,
+				     struct roadmap_error *err)
+{
+	const char *field, *why;
+	struct roadmap_goal copy;
+	enum roadmap_status st = check_id_free(rm, g->id, err);
+
+	if (st) {
+		return st;
+	}
+	if ((why = rm_goal_problem(g, &field))) {
+		return field_fail(err, g->id, field, why);
+	}
+	if (!copy_goal(&copy, g) || !rm_push_goal(rm, &copy)) {
+		rm_goal_free(&copy);
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status check_list_dups(char *const *list, size_t n,
+					   const char *what,
+					   struct roadmap_error *err)
+{
+	char q[QBUF];
+
+	/* Lists are short (a handful of goals or prerequisites). */
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(list[i], list[j]) == 0) {
+				return rm_fail(err, ROADMAP_ERR_DATA,
+					       "%s lists %s twice", what,
+					       rm_quote(list[i], q, sizeof(q)));
+			}
+		}
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status check_refs(const struct roadmap *rm,
+				      const struct roadmap_initiative *in,
+				      struct roadmap_error *err)
+{
+	enum roadmap_status st;
+
+	if ((st = check_list_dups(in->goals, in->n_goals, "goals", err)) ||
+	    (st = check_list_dups(in->depends_on, in->n_depends_on,
+				  "depends_on", err))) {
+		return st;
+	}
+	for (size_t i = 0; i < in->n_goals; i++) {
+		if ((st = check_goal_ref(rm, in->goals[i], err))) {
+			return st;
+		}
+	}
+	for (size_t i = 0; i < in->n_depends_on; i++) {
+		if ((st = check_init_ref(rm, in->depends_on[i], in->id, err))) {
+			return st;
+		}
+	}
+	if (in->team && (st = check_team_ref(rm, in->team, err))) {
+		return st;
+	}
+	if (in->pillar && (st = check_pillar_ref(rm, in->pillar, err))) {
+		return st;
+	}
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_add_initiative(struct roadmap *rm,
+					   const struct roadmap_initiative *in,
+					   struct roadmap_error *err)
+{
+	const char *field, *why;
+	struct roadmap_initiative copy;
+	enum roadmap_status st = check_id_free(rm, in->id, err);
+
+	if (st) {
+		return st;
+	}
+	if ((why = rm_initiative_problem(in, &field))) {
+		return field_fail(err, in->id, field, why);
+	}
+	if ((st = check_refs(rm, in, err))) {
+		return st;
+	}
+	if (!copy_initiative(&copy, in) || !rm_push_initiative(rm, &copy)) {
+		rm_initiative_free(&copy);
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_add_team(struct roadmap *rm,
+				     const struct roadmap_team *t,
+				     struct roadmap_error *err)
+{
+	char q[QBUF];
+	struct roadmap_team copy;
+
+	if (!roadmap_id_valid(t->id)) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s is not a valid id",
+			       rm_quote(t->id ? t->id : "", q, sizeof(q)));
+	}
+	if (roadmap_find_team(rm, t->id)) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "a team %s already exists",
+			       rm_quote(t->id, q, sizeof(q)));
+	}
+	if (t->capacity < 0 || t->capacity > RM_FTE_MAX) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "capacity is out of range");
+	}
+	copy.id = rm_strdup(t->id);
+	copy.capacity = t->capacity;
+	if (!copy.id || !rm_push_team(rm, &copy)) {
+		free(copy.id);
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_add_budget(struct roadmap *rm,
+				       const struct roadmap_budget *b,
+				       struct roadmap_error *err)
+{
+	char label[16], q[QBUF];
+	struct roadmap_budget copy = *b;
+	enum roadmap_status st;
+
+	if (b->year < ROADMAP_YEAR_MIN || b->year > ROADMAP_YEAR_MAX ||
+	    (b->is_year ? b->quarter != 0 : b->quarter < 1 || b->quarter > 4)) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "a budget period is a fiscal quarter or year");
+	}
+	if (b->amount < 0 || b->amount > ROADMAP_MONEY_MAX) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "budget amount is out of range");
+	}
+	if (b->pillar && (st = check_pillar_ref(rm, b->pillar, err))) {
+		return st;
+	}
+	if (rm_budget_duplicate(rm, b)) {
+		rm_budget_label(b, label, sizeof(label));
+		if (b->pillar) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "a budget for %s pillar %s already "
+				       "exists",
+				       label, rm_quote(b->pillar, q, sizeof(q)));
+		}
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "a budget for %s already exists", label);
+	}
+	copy.pillar = NULL;
+	if (!dup_opt(&copy.pillar, b->pillar) || !rm_push_budget(rm, &copy)) {
+		free(copy.pillar);
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+/* ------------------------------------------------------------ set */
+
+static enum roadmap_status parse_day(const struct roadmap *rm,
+				     const char *value, bool as_end,
+				     roadmap_day *out,
+				     struct roadmap_error *err)
+{
+	struct roadmap_period p;
+	enum roadmap_status st =
+		roadmap_period_parse(value, rm->fiscal_start, &p, err);
+
+	if (st == ROADMAP_OK) {
+		*out = as_end ? p.last : p.first;
+	}
+	return st;
+}
+
+static enum roadmap_status parse_priority(const char *v, int *out,
+					  struct roadmap_error *err)
+{
+	char q[QBUF];
+
+	if (strlen(v) != 1 || v[0] < '1' || v[0] > '5') {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "priority %s is not 1 to 5",
+			       rm_quote(v, q, sizeof(q)));
+	}
+	*out = v[0] - '0';
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status parse_number(const char *field, const char *v,
+					double *out, struct roadmap_error *err)
+{
+	char q[QBUF], *end;
+
+	errno = 0;
+	double d = strtod(v, &end);
+	if (!*v || *end || errno || !isfinite(d) ||
+	    strspn(v, "0123456789.-eE+") != strlen(v)) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s is not a number",
+			       field, rm_quote(v, q, sizeof(q)));
+	}
+	*out = d;
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status set_text(char **slot, const char *field,
+				    const char *v, bool required,
+				    struct roadmap_error *err)
+{
+	const char *why;
+	char *copy = NULL;
+
+	if (!*v && required) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s cannot be empty",
+			       field);
+	}
+	if ((why = rm_text_problem(v, strlen(v)))) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s", field, why);
+	}
+	if (*v && !(copy = rm_strdup(v))) {
+		return rm_nomem(err);
+	}
+	free(*slot);
+	*slot = copy;
+	return ROADMAP_OK;
+}
+
+enum roadmap_status rm_parse_fte(const char *field, const char *v,
+				 int64_t *out, struct roadmap_error *err)
+{
+	char q[QBUF];
+
+	if (!rm_hundredths_parse(v, RM_FTE_MAX, out)) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s %s is not a number of FTE (like 2 or 0.5)",
+			       field, rm_quote(v, q, sizeof(q)));
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status parse_money_field(const char *field, const char *v,
+					     int64_t *out,
+					     struct roadmap_error *err)
+{
+	enum roadmap_status st = roadmap_money_parse(v, out, err);
+
+	if (st && err) {
+		char msg[sizeof(err->message) + 64];
+		snprintf(msg, sizeof(msg), "%s %s", field, err->message);
+		snprintf(err->message, sizeof(err->message), "%.*s",
+			 (int)sizeof(err->message) - 1, msg);
+	}
+	return st;
+}
+
+static enum roadmap_status set_goal_field(struct roadmap *rm,
+					  struct roadmap_goal *g,
+					  const char *f, const char *v,
+					  struct roadmap_error *err)
+{
+	enum roadmap_status st;
+
+	if (strcmp(f, "title") == 0) {
+		return set_text(&g->title, f, v, true, err);
+	} else if (strcmp(f, "metric") == 0) {
+		return set_text(&g->metric, f, v, false, err);
+	} else if (strcmp(f, "unit") == 0) {
+		return set_text(&g->unit, f, v, false, err);
+	} else if (strcmp(f, "owner") == 0) {
+		return set_text(&g->owner, f, v, false, err);
+	} else if (strcmp(f, "baseline") == 0 || strcmp(f, "target") == 0) {
+		bool base = f[0] == 'b';
+		double d = 0;
+		if (*v && (st = parse_number(f, v, &d, err))) {
+			return st;
+		}
+		*(base ? &g->has_baseline : &g->has_target) = *v != '\0';
+		*(base ? &g->baseline : &g->target) = d;
+		return ROADMAP_OK;
+	} else if (strcmp(f, "due") == 0) {
+		roadmap_day d = 0;
+		if (*v && (st = parse_day(rm, v, true, &d, err))) {
+			return st;
+		}
+		g->has_due = *v != '\0';
+		g->due = d;
+		return ROADMAP_OK;
+	} else if (strcmp(f, "priority") == 0) {
+		int p = 0;
+		if (*v && (st = parse_priority(v, &p, err))) {
+			return st;
+		}
+		g->priority = p;
+		return ROADMAP_OK;
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "a goal has no field \"%s\" (fields: title, metric, "
+		       "baseline, target, unit, due, owner, priority)",
+		       f);
+}
+
+static enum roadmap_status set_list(struct roadmap *rm,
+				    struct roadmap_initiative *in,
+				    bool goals, const char *v,
+				    struct roadmap_error *err)
+{
+	char **items;
+	size_t n;
+	enum roadmap_status st =
+		split_ids(v, goals ? "goals" : "depends_on", &items, &n, err);
+
+	for (size_t i = 0; st == ROADMAP_OK && i < n; i++) {
+		st = goals ? check_goal_ref(rm, items[i], err)
+			   : check_init_ref(rm, items[i], in->id, err);
+	}
+	if (st) {
+		rm_list_free(items, n);
+		return st;
+	}
+	if (goals) {
+		rm_list_free(in->goals, in->n_goals);
+		in->goals = items;
+		in->n_goals = n;
+	} else {
+		rm_list_free(in->depends_on, in->n_depends_on);
+		in->depends_on = items;
+		in->n_depends_on = n;
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status set_ref(char **slot, const char *v,
+				   enum roadmap_status st)
+{
+	char *copy = NULL;
+
+	if (st) {
+		return st;
+	}
+	if (*v && !(copy = rm_strdup(v))) {
+		return ROADMAP_ERR_NOMEM;
+	}
+	free(*slot);
+	*slot = copy;
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status set_init_field(struct roadmap *rm,
+					  struct roadmap_initiative *in,
+					  const char *f, const char *v,
+					  struct roadmap_error *err)
+{
+	enum roadmap_status st;
+	char q[QBUF];
+	int k;
+
+	if (strcmp(f, "title") == 0) {
+		return set_text(&in->title, f, v, true, err);
+	} else if (strcmp(f, "owner") == 0) {
+		return set_text(&in->owner, f, v, false, err);
+	} else if (strcmp(f, "start") == 0) {
+		return parse_day(rm, v, false, &in->start, err);
+	} else if (strcmp(f, "end") == 0) {
+		return parse_day(rm, v, true, &in->end, err);
+	} else if (strcmp(f, "goals") == 0) {
+		return set_list(rm, in, true, v, err);
+	} else if (strcmp(f, "depends_on") == 0 ||
+		   strcmp(f, "depends-on") == 0) {
+		return set_list(rm, in, false, v, err);
+	} else if (strcmp(f, "pillar") == 0) {
+		return set_ref(&in->pillar, v,
+			       *v ? check_pillar_ref(rm, v, err) : ROADMAP_OK);
+	} else if (strcmp(f, "team") == 0) {
+		return set_ref(&in->team, v,
+			       *v ? check_team_ref(rm, v, err) : ROADMAP_OK);
+	} else if (strcmp(f, "stage") == 0) {
+		if (!*v) {
+			in->stage = ROADMAP_STAGE_NONE;
+		} else if ((k = roadmap_stage_parse(v)) < 0) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "stage %s is not research, poc or "
+				       "implementation",
+				       rm_quote(v, q, sizeof(q)));
+		} else {
+			in->stage = (enum roadmap_stage)k;
+		}
+		return ROADMAP_OK;
+	} else if (strcmp(f, "status") == 0) {
+		if ((k = roadmap_status_value_parse(v)) < 0) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "status %s is not proposed, approved, "
+				       "active, done or cancelled",
+				       rm_quote(v, q, sizeof(q)));
+		}
+		in->status = (enum roadmap_status_value)k;
+		return ROADMAP_OK;
+	} else if (strcmp(f, "opex") == 0) {
+		return parse_money_field(f, v, &in->opex, err);
+	} else if (strcmp(f, "capex") == 0) {
+		return parse_money_field(f, v, &in->capex, err);
+	} else if (strcmp(f, "benefit") == 0) {
+		int64_t b = 0;
+		if (*v && (st = parse_money_field(f, v, &b, err))) {
+			return st;
+		}
+		in->has_benefit = *v != '\0';
+		in->benefit = b;
+		return ROADMAP_OK;
+	} else if (strcmp(f, "fte") == 0) {
+		return rm_parse_fte(f, v, &in->fte, err);
+	} else if (strcmp(f, "priority") == 0) {
+		return parse_priority(v, &in->priority, err);
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "an initiative has no field \"%s\" (fields: title, "
+		       "start, end, goals, pillar, stage, status, owner, team, "
+		       "opex, capex, fte, depends_on, priority, benefit)",
+		       f);
+}
+
+enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
+				      const char *field, const char *value,
+				      struct roadmap_error *err)
+{
+	char q[QBUF];
+	size_t i;
+	enum roadmap_status st;
+
+	if (strcmp(field, "id") == 0) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "an id cannot be changed (add a new item and "
+			       "remove the old one)");
+	}
+	switch (rm_item_kind(rm, id, &i)) {
+	case ITEM_GOAL: {
+		struct roadmap_goal copy;
+		if (!copy_goal(&copy, &rm->goals[i])) {
+			rm_goal_free(&copy);
+			return rm_nomem(err);
+		}
+		st = set_goal_field(rm, &copy, field, value, err);
+		if (st) {
+			rm_goal_free(&copy);
+			return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
+		}
+		/* the id string moves with the copy: reindex that slot */
+		rm_goal_free(&rm->goals[i]);
+		rm->goals[i] = copy;
+		return idmap_put(&rm->goal_ids, copy.id, i) ? ROADMAP_OK
+							      : rm_nomem(err);
+	}
+	case ITEM_INITIATIVE: {
+		struct roadmap_initiative copy;
+		if (!copy_initiative(&copy, &rm->inits[i])) {
+			rm_initiative_free(&copy);
+			return rm_nomem(err);
+		}
+		st = set_init_field(rm, &copy, field, value, err);
+		if (st) {
+			rm_initiative_free(&copy);
+			return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
+		}
+		rm_initiative_free(&rm->inits[i]);
+		rm->inits[i] = copy;
+		return idmap_put(&rm->init_ids, copy.id, i) ? ROADMAP_OK
+							      : rm_nomem(err);
+	}
+	case ITEM_NONE:
+		break;
+	}
+	if (idmap_get(&rm->team_ids, id, &i)) {
+		if (strcmp(field, "capacity") != 0) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "a team has no field \"%s\" (fields: "
+				       "capacity)",
+				       field);
+		}
+		return rm_parse_fte("capacity", value, &rm->teams[i].capacity,
+				    err);
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA, "no goal, initiative or team %s",
+		       rm_quote(id, q, sizeof(q)));
+}
+
+/* ------------------------------------------------------------ remove */
+
+/* Removes s from a list; returns true when it was there. */
+static bool list_remove(char **list, size_t *n, const char *s)
+{
+	for (size_t i = 0; i < *n; i++) {
+		if (strcmp(list[i], s) == 0) {
+			free(list[i]);
+			memmove(list + i, list + i + 1,
+				(*n - i - 1) * sizeof(*list));
+			(*n)--;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool list_has(char *const *list, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(list[i], s) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Lists up to three referrers of id for a refusal message. */
+static enum roadmap_status refuse_remove(const struct roadmap *rm,
+					 const char *id, int kind,
+					 struct roadmap_error *err)
+{
+	char q[QBUF], list[400] = "";
+	size_t count = 0;
+
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		bool refers =
+			(kind == ITEM_GOAL &&
+			 list_has(in->goals, in->n_goals, id)) ||
+			(kind == ITEM_INITIATIVE &&
+			 list_has(in->depends_on, in->n_depends_on, id)) ||
+			(kind == ITEM_NONE && in->team &&
+			 strcmp(in->team, id) == 0);
+		if (!refers) {
+			continue;
+		}
+		if (count < 3) {
+			size_t len = strlen(list);
+			snprintf(list + len, sizeof(list) - len, "%s%s",
+				 count ? ", " : "",
+				 rm_quote(in->id, q, sizeof(q)));
+		}
+		count++;
+	}
+	if (count == 0) {
+		return ROADMAP_OK;
+	}
+	if (count > 3) {
+		size_t len = strlen(list);
+		snprintf(list + len, sizeof(list) - len, " and %zu more",
+			 count - 3);
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "%s is still referred to by %s (use --force to remove "
+		       "those references too)",
+		       rm_quote(id, q, sizeof(q)), list);
+}
+
+enum roadmap_status roadmap_remove(struct roadmap *rm, const char *id,
+				   bool force, struct roadmap_error *err)
+{
+	char q[QBUF];
+	size_t idx;
+	enum item_kind kind = rm_item_kind(rm, id, &idx);
+	bool team = false;
+	enum roadmap_status st;
+
+	if (kind == ITEM_NONE) {
+		if (!idmap_get(&rm->team_ids, id, &idx)) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "no goal, initiative or team %s",
+				       rm_quote(id, q, sizeof(q)));
+		}
+		team = true;
+	}
+	if (!force && (st = refuse_remove(rm, id, kind, err))) {
+		return st;
+	}
+	/* Strip references first, while id is still a valid string. */
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		struct roadmap_initiative *in = &rm->inits[i];
+		if (kind == ITEM_GOAL) {
+			list_remove(in->goals, &in->n_goals, id);
+		} else if (kind == ITEM_INITIATIVE) {
+			list_remove(in->depends_on, &in->n_depends_on, id);
+		} else if (in->team && strcmp(in->team, id) == 0) {
+			free(in->team);
+			in->team = NULL;
+		}
+	}
+	if (team) {
+		free(rm->teams[idx].id);
+		memmove(rm->teams + idx, rm->teams + idx + 1,
+			(rm->n_teams - idx - 1) * sizeof(*rm->teams));
+		rm->n_teams--;
+	} else if (kind == ITEM_GOAL) {
+		rm_goal_free(&rm->goals[idx]);
+		memmove(rm->goals + idx, rm->goals + idx + 1,
+			(rm->n_goals - idx - 1) * sizeof(*rm->goals));
+		rm->n_goals--;
+	} else {
+		rm_initiative_free(&rm->inits[idx]);
+		memmove(rm->inits + idx, rm->inits + idx + 1,
+			(rm->n_inits - idx - 1) * sizeof(*rm->inits));
+		rm->n_inits--;
+	}
+	return rm_reindex(rm) ? ROADMAP_OK : rm_nomem(err);
+}
+
+/* ------------------------------------------------------------ links */
+
+static struct roadmap_initiative *edit_target(struct roadmap *rm,
+					      const char *id,
+					      struct roadmap_error *err)
+{
+	char q[QBUF];
+	long i = roadmap_initiative_index(rm, id);
+
+	if (i < 0) {
+		size_t k;
+		rm_fail(err, ROADMAP_ERR_DATA,
+			rm_item_kind(rm, id, &k) == ITEM_GOAL
+				? "%s is a goal, not an initiative"
+				: "no initiative %s",
+			rm_quote(id, q, sizeof(q)));
+		return NULL;
+	}
+	return &rm->inits[i];
+}
+
+static enum roadmap_status toggle(struct roadmap *rm, const char *init,
+				  const char *other, bool on, bool goals,
+				  struct roadmap_error *err)
+{
+	char q1[QBUF], q2[QBUF];
+	struct roadmap_initiative *in = edit_target(rm, init, err);
+	enum roadmap_status st;
+
+	if (!in) {
+		return ROADMAP_ERR_DATA;
+	}
+	char ***list = goals ? &in->goals : &in->depends_on;
+	size_t *n = goals ? &in->n_goals : &in->n_depends_on;
+	if (!on) {
+		if (list_remove(*list, n, other)) {
+			return ROADMAP_OK;
+		}
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       goals ? "%s does not serve %s"
+				     : "%s does not depend on %s",
+			       rm_quote(init, q1, sizeof(q1)),
+			       rm_quote(other, q2, sizeof(q2)));
+	}
+	st = goals ? check_goal_ref(rm, other, err)
+		   : check_init_ref(rm, other, init, err);
+	if (st) {
+		return st;
+	}
+	if (list_has(*list, *n, other)) {
+		return ROADMAP_OK;
+	}
+	return rm_list_push(list, n, other) ? ROADMAP_OK : rm_nomem(err);
+}
+
+enum roadmap_status roadmap_link(struct roadmap *rm, const char *initiative,
+				 const char *goal, bool on,
+				 struct roadmap_error *err)
+{
+	return toggle(rm, initiative, goal, on, true, err);
+}
+
+enum roadmap_status roadmap_depend(struct roadmap *rm, const char *initiative,
+				   const char *prerequisite, bool on,
+				   struct roadmap_error *err)
+{
+	return toggle(rm, initiative, prerequisite, on, false, err);
+}
+
+enum roadmap_status roadmap_set_actual(struct roadmap *rm,
+				       const char *initiative, int qi,
+				       int64_t amount,
+				       struct roadmap_error *err)
+{
+	struct roadmap_initiative *in = edit_target(rm, initiative, err);
+
+	if (!in) {
+		return ROADMAP_ERR_DATA;
+	}
+	if (amount < 0 || amount > ROADMAP_MONEY_MAX) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "actual amount is out of range");
+	}
+	if (qi < ROADMAP_YEAR_MIN * 4 || qi > ROADMAP_YEAR_MAX * 4 + 3) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "actual quarter is out of range");
+	}
+	return rm_actual_put(in, qi, amount) ? ROADMAP_OK : rm_nomem(err);
+}

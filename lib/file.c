@@ -1,0 +1,404 @@
+/*
+ * file.c - reading the roadmap, atomic saves and the writers' lock (SPEC 12).
+ *
+ * The lock lives on a sibling "FILE.lock" that is never renamed or deleted:
+ * locking the roadmap itself would lose writes, because a writer that waited
+ * on the old inode would go on to replace a file that is no longer there.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_FILE_SIZE (INT64_C(1) << 30) /* 1 GiB */
+
+static enum roadmap_status sys_fail(struct roadmap_error *err,
+				    enum roadmap_status st, const char *path,
+				    const char *what, int e)
+{
+	if (err) {
+		rm_fail(err, st, "%s: %s", what, strerror(e));
+		snprintf(err->file, sizeof(err->file), "%s", path);
+	}
+	return st;
+}
+
+/* Reads all of fd into a NUL-terminated malloc'ed buffer. */
+static enum roadmap_status read_all(int fd, const char *path, char **out,
+				    size_t *len, struct roadmap_error *err)
+{
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap);
+
+	if (!buf) {
+		return rm_nomem(err);
+	}
+	for (;;) {
+		if (n + 1 >= cap) {
+			if ((int64_t)cap >= MAX_FILE_SIZE) {
+				free(buf);
+				return sys_fail(err, ROADMAP_ERR_DATA, path,
+						"the file is larger than 1 GiB",
+						EFBIG);
+			}
+			char *p = realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				return rm_nomem(err);
+			}
+			buf = p;
+			cap *= 2;
+		}
+		ssize_t r = read(fd, buf + n, cap - n - 1);
+		if (r < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			int e = errno;
+			free(buf);
+			return sys_fail(err,
+					e == EISDIR ? ROADMAP_ERR_NOINPUT
+						    : ROADMAP_ERR_IO,
+					path, "cannot read", e);
+		}
+		if (r == 0) {
+			break;
+		}
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return ROADMAP_OK;
+}
+
+enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
+				 struct roadmap_error *err)
+{
+	struct stat sb;
+	int fd;
+	enum roadmap_status st;
+
+	if (strcmp(path, "-") == 0) {
+		return read_all(STDIN_FILENO, "-", out, len, err);
+	}
+	/* O_NONBLOCK: a FIFO must not hang us before the type check. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		return sys_fail(err, ROADMAP_ERR_NOINPUT, path, "cannot open",
+				errno);
+	}
+	if (fstat(fd, &sb) != 0) {
+		int e = errno;
+		close(fd);
+		return sys_fail(err, ROADMAP_ERR_NOINPUT, path, "cannot open",
+				e);
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		if (err) {
+			rm_fail(err, ROADMAP_ERR_NOINPUT, "%s",
+				S_ISDIR(sb.st_mode) ? "is a directory, not a file"
+						    : "is not a regular file");
+			snprintf(err->file, sizeof(err->file), "%s", path);
+		}
+		return ROADMAP_ERR_NOINPUT;
+	}
+	if (sb.st_size > MAX_FILE_SIZE) {
+		close(fd);
+		return sys_fail(err, ROADMAP_ERR_DATA, path,
+				"the file is larger than 1 GiB", EFBIG);
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	st = read_all(fd, path, out, len, err);
+	close(fd);
+	return st;
+}
+
+enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
+				      struct roadmap_error *err)
+{
+	char *data;
+	size_t len;
+	enum roadmap_status st;
+
+	*out = NULL;
+	roadmap_error_clear(err);
+	if ((st = rm_read_file(path, &data, &len, err))) {
+		return st;
+	}
+	st = roadmap_load_buffer(path, data, len, out, err);
+	free(data);
+	return st;
+}
+
+/*
+ * Where the bytes really go: a symlinked roadmap is written through the
+ * link, so the temporary file must sit beside the target, not the link.
+ */
+static char *resolve_target(const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	if (real || errno != ENOENT) {
+		return real;
+	}
+	/* A new file: resolve its directory instead. */
+	char *dcopy = rm_strdup(path), *bcopy = rm_strdup(path);
+	char *dir = NULL, *res = NULL;
+	if (dcopy && bcopy && (dir = realpath(dirname(dcopy), NULL))) {
+		const char *base = basename(bcopy);
+		size_t n = strlen(dir) + strlen(base) + 2;
+		if ((res = malloc(n))) {
+			snprintf(res, n, "%s/%s", strcmp(dir, "/") ? dir : "",
+				 base);
+		}
+	}
+	free(dir);
+	free(dcopy);
+	free(bcopy);
+	return res;
+}
+
+static bool write_full(int fd, const char *data, size_t len, int *e)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+		if (w < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			*e = errno;
+			return false;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	return true;
+}
+
+/* Removes temporaries left by writers that were killed mid-save. The
+ * caller holds the lock, so none of them belongs to a live writer. */
+static void sweep_temporaries(const char *dir, const char *base)
+{
+	char prefix[300];
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d) {
+		return;
+	}
+	snprintf(prefix, sizeof(prefix), ".%s.tmp.", base);
+	while ((de = readdir(d))) {
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
+		    strlen(de->d_name) == strlen(prefix) + 6) {
+			unlinkat(dirfd(d), de->d_name, 0);
+		}
+	}
+	closedir(d);
+}
+
+static enum roadmap_status write_atomic(const char *path, const char *data,
+				       size_t len, bool sweep,
+				       struct roadmap_error *err)
+{
+	enum roadmap_status st = ROADMAP_OK;
+	char *target = resolve_target(path), *dcopy = NULL, *bcopy = NULL;
+	char *tmp = NULL;
+	int fd = -1, dfd = -1, e = 0;
+	struct stat sb;
+
+	if (!target) {
+		st = sys_fail(err, ROADMAP_ERR_CANTCREAT, path, "cannot create",
+			      errno ? errno : ENOENT);
+		goto out;
+	}
+	dcopy = rm_strdup(target);
+	bcopy = rm_strdup(target);
+	if (!dcopy || !bcopy) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	const char *dir = dirname(dcopy), *base = basename(bcopy);
+	size_t n = strlen(dir) + strlen(base) + 16;
+	if (!(tmp = malloc(n))) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	if (sweep) {
+		sweep_temporaries(dir, base);
+	}
+	snprintf(tmp, n, "%s/.%s.tmp.XXXXXX", dir, base);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		st = sys_fail(err, ROADMAP_ERR_CANTCREAT, path, "cannot create",
+			      errno);
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	/* Keep the permissions of the file being replaced; a new file gets
+	 * the usual 0666 & ~umask rather than mkstemp's 0600. */
+	if (stat(target, &sb) == 0) {
+		fchmod(fd, sb.st_mode & 07777);
+	} else {
+		mode_t um = umask(0);
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	if (!write_full(fd, data, len, &e) || fsync(fd) != 0) {
+		st = sys_fail(err, ROADMAP_ERR_IO, path, "cannot write",
+			      e ? e : errno);
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		st = sys_fail(err, ROADMAP_ERR_IO, path, "cannot write", errno);
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, target) != 0) {
+		st = sys_fail(err, ROADMAP_ERR_IO, path, "cannot replace",
+			      errno);
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+out:
+	if (fd >= 0) {
+		close(fd);
+	}
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	free(dcopy);
+	free(bcopy);
+	free(target);
+	return st;
+}
+
+enum roadmap_status roadmap_write_atomic(const char *path, const char *data,
+					 size_t len, struct roadmap_error *err)
+{
+	return write_atomic(path, data, len, false, err);
+}
+
+enum roadmap_status roadmap_save_file(const struct roadmap *rm,
+				      const char *path,
+				      struct roadmap_error *err)
+{
+	char *data;
+	size_t len;
+	enum roadmap_status st = roadmap_save_buffer(rm, &data, &len, err);
+
+	if (st) {
+		return st;
+	}
+	st = write_atomic(path, data, len, true, err);
+	free(data);
+	return st;
+}
+
+struct roadmap_lock {
+	int fd;
+};
+
+enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
+					 struct roadmap_lock **out,
+					 struct roadmap_error *err)
+{
+	char *target = resolve_target(path);
+	struct roadmap_lock *lock;
+	struct timespec t0, now;
+	long waited = 0, pause_us = 1000;
+
+	*out = NULL;
+	if (!target) {
+		return sys_fail(err, ROADMAP_ERR_CANTCREAT, path,
+				"cannot create the lock file",
+				errno ? errno : ENOENT);
+	}
+	size_t n = strlen(target) + 6;
+	char *lpath = malloc(n);
+	if (!lpath || !(lock = malloc(sizeof(*lock)))) {
+		free(lpath);
+		free(target);
+		return rm_nomem(err);
+	}
+	snprintf(lpath, n, "%s.lock", target);
+	free(target);
+	lock->fd = open(lpath, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (lock->fd < 0) {
+		enum roadmap_status st =
+			sys_fail(err, ROADMAP_ERR_CANTCREAT, lpath,
+				 "cannot create the lock file", errno);
+		free(lpath);
+		free(lock);
+		return st;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* Poll with a growing pause: flock has no timed wait, and a
+	 * blocking wait with alarm() would steal the caller's signals. */
+	while (flock(lock->fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			enum roadmap_status st =
+				sys_fail(err, ROADMAP_ERR_IO, lpath,
+					 "cannot lock", errno);
+			close(lock->fd);
+			free(lock);
+			free(lpath);
+			return st;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		waited = (now.tv_sec - t0.tv_sec) * 1000 +
+			 (now.tv_nsec - t0.tv_nsec) / 1000000;
+		if (waited >= timeout_ms) {
+			if (err) {
+				rm_fail(err, ROADMAP_ERR_LOCKED,
+					"another writer holds the lock (waited "
+					"%ld s; try again, or set "
+					"ROADMAP_LOCK_TIMEOUT)",
+					waited / 1000);
+				snprintf(err->file, sizeof(err->file), "%s",
+					 path);
+			}
+			close(lock->fd);
+			free(lock);
+			free(lpath);
+			return ROADMAP_ERR_LOCKED;
+		}
+		usleep((useconds_t)pause_us);
+		if (pause_us < 20000) {
+			pause_us += pause_us / 2;
+		}
+	}
+	free(lpath);
+	*out = lock;
+	return ROADMAP_OK;
+}
+
+void roadmap_lock_release(struct roadmap_lock *lock)
+{
+	if (!lock) {
+		return;
+	}
+	flock(lock->fd, LOCK_UN);
+	close(lock->fd);
+	free(lock);
+}

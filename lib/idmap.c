@@ -1,0 +1,97 @@
+/* idmap.c - a small open-addressing hash table from id strings to indexes. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t hash(const char *s)
+{
+	/* FNV-1a: ids are short and this is fast enough. */
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= UINT64_C(1099511628211);
+	}
+	return (size_t)(h ^ (h >> 29));
+}
+
+void idmap_release(struct idmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+void idmap_clear(struct idmap *m)
+{
+	if (m->cap) {
+		memset(m->keys, 0, m->cap * sizeof(*m->keys));
+	}
+	m->used = 0;
+}
+
+static bool grow(struct idmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64;
+	const char **keys = calloc(cap, sizeof(*keys));
+	size_t *vals = calloc(cap, sizeof(*vals));
+
+	if (!keys || !vals) {
+		free(keys);
+		free(vals);
+		return false;
+	}
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i]) {
+			continue;
+		}
+		size_t j = hash(m->keys[i]) & (cap - 1);
+		while (keys[j]) {
+			j = (j + 1) & (cap - 1);
+		}
+		keys[j] = m->keys[i];
+		vals[j] = m->vals[i];
+	}
+	free(m->keys);
+	free(m->vals);
+	m->keys = keys;
+	m->vals = vals;
+	m->cap = cap;
+	return true;
+}
+
+bool idmap_put(struct idmap *m, const char *key, size_t val)
+{
+	if ((m->used + 1) * 2 > m->cap && !grow(m)) {
+		return false;
+	}
+	size_t j = hash(key) & (m->cap - 1);
+	while (m->keys[j]) {
+		if (strcmp(m->keys[j], key) == 0) {
+			m->vals[j] = val;
+			return true;
+		}
+		j = (j + 1) & (m->cap - 1);
+	}
+	m->keys[j] = key;
+	m->vals[j] = val;
+	m->used++;
+	return true;
+}
+
+bool idmap_get(const struct idmap *m, const char *key, size_t *val)
+{
+	if (!m->cap) {
+		return false;
+	}
+	size_t j = hash(key) & (m->cap - 1);
+	while (m->keys[j]) {
+		if (strcmp(m->keys[j], key) == 0) {
+			*val = m->vals[j];
+			return true;
+		}
+		j = (j + 1) & (m->cap - 1);
+	}
+	return false;
+}

@@ -1,0 +1,453 @@
+/*
+ * roadmap.h - the public interface of libroadmap.
+ *
+ * A roadmap is one JSON document holding business goals, the initiatives
+ * that serve them, teams, budget envelopes and the policy the checks use.
+ * This header is the whole API: anything not declared here is private.
+ *
+ * Conventions:
+ * - Fallible functions return enum roadmap_status (ROADMAP_OK is 0) and fill
+ *   an optional caller-owned struct roadmap_error (pass NULL to ignore it).
+ * - Money is int64_t minor units (cents); dates are roadmap_day numbers
+ *   (days since 1970-01-01); FTE and capacity are int64_t hundredths.
+ * - Strings returned through const pointers are owned by the roadmap and stay
+ *   valid until the item is changed or removed or the roadmap is destroyed.
+ * - The library never prints and never exits.
+ */
+#ifndef ROADMAP_H
+#define ROADMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(ROADMAP_BUILDING) && defined(__GNUC__)
+#define ROADMAP_API __attribute__((visibility("default")))
+#else
+#define ROADMAP_API
+#endif
+
+#define ROADMAP_VERSION "0.1.0"
+
+/* Status codes; their values are the CLI's exit codes (sysexits). */
+enum roadmap_status {
+	ROADMAP_OK = 0,
+	ROADMAP_ERR_USAGE = 64,     /* a caller passed a bad argument */
+	ROADMAP_ERR_DATA = 65,      /* invalid data, or an edit would make it so */
+	ROADMAP_ERR_NOINPUT = 66,   /* an input file is missing or unopenable */
+	ROADMAP_ERR_INTERNAL = 70,  /* a bug */
+	ROADMAP_ERR_NOMEM = 71,     /* out of memory */
+	ROADMAP_ERR_CANTCREAT = 73, /* an output file cannot be created */
+	ROADMAP_ERR_IO = 74,        /* read or write error, disk full */
+	ROADMAP_ERR_LOCKED = 75,    /* the lock wait timed out */
+};
+
+/*
+ * Where and what went wrong. file is the input's name; line and column are
+ * 1-based (0 when unknown); where is a JSON path with an id ("initiatives[3]
+ * \"recs-engine\"") or a CSV column; message is lowercase, no final stop.
+ */
+struct roadmap_error {
+	enum roadmap_status status;
+	char file[512];
+	long line;
+	long column;
+	char where[256];
+	char message[512];
+};
+
+/* Resets err to "no error". Accepts NULL. */
+ROADMAP_API void roadmap_error_clear(struct roadmap_error *err);
+
+/*
+ * Writes the one-line form "file:line:col: message" or "file: where:
+ * message" (parts that are unknown are left out) into buf, truncating to
+ * size. Returns buf.
+ */
+ROADMAP_API char *roadmap_error_format(const struct roadmap_error *err,
+				       char *buf, size_t size);
+
+/* A short English name of a status ("bad data", "i/o error", ...). Static. */
+ROADMAP_API const char *roadmap_status_name(enum roadmap_status status);
+
+/* ---------------------------------------------------------------- dates */
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
+typedef int32_t roadmap_day;
+
+#define ROADMAP_YEAR_MIN 1900
+#define ROADMAP_YEAR_MAX 2200
+
+/* Returns true and sets *out when y-m-d is a real calendar date. */
+ROADMAP_API bool roadmap_day_from_ymd(int y, int m, int d, roadmap_day *out);
+ROADMAP_API void roadmap_day_to_ymd(roadmap_day day, int *y, int *m, int *d);
+/* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). Returns buf. */
+ROADMAP_API char *roadmap_day_format(roadmap_day day, char *buf);
+
+enum roadmap_period_kind {
+	ROADMAP_PERIOD_DAY,
+	ROADMAP_PERIOD_MONTH,
+	ROADMAP_PERIOD_QUARTER, /* fiscal quarter YYYY-Qn */
+	ROADMAP_PERIOD_YEAR,    /* fiscal year FYYYYY */
+};
+
+struct roadmap_period {
+	enum roadmap_period_kind kind;
+	int year;  /* calendar year, or fiscal year for QUARTER and YEAR */
+	int index; /* month 1-12, quarter 1-4, 0 otherwise */
+	roadmap_day first;
+	roadmap_day last;
+};
+
+/*
+ * Parses YYYY-MM-DD, YYYY-MM, YYYY-Qn or FYYYYY (years 1900-2200) against
+ * a fiscal year starting in month fiscal_start (1-12). Returns
+ * ROADMAP_ERR_DATA with a message in err (no file, no where) when s is not
+ * a period.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_period_parse(const char *s, int fiscal_start,
+		     struct roadmap_period *out, struct roadmap_error *err);
+
+/*
+ * Fiscal quarters are numbered by one integer, qi = fiscal_year * 4 + (q - 1),
+ * so that consecutive quarters have consecutive numbers.
+ */
+ROADMAP_API int roadmap_quarter_of(roadmap_day day, int fiscal_start);
+ROADMAP_API roadmap_day roadmap_quarter_first(int qi, int fiscal_start);
+ROADMAP_API roadmap_day roadmap_quarter_last(int qi, int fiscal_start);
+/* Writes "YYYY-Qn" into buf (at least 12 bytes). Returns buf. */
+ROADMAP_API char *roadmap_quarter_label(int qi, char *buf);
+/* The fiscal year a day falls in. */
+ROADMAP_API int roadmap_fiscal_year_of(roadmap_day day, int fiscal_start);
+
+/* ---------------------------------------------------------------- money */
+
+#define ROADMAP_MONEY_MAX INT64_C(100000000000000) /* 1e12 units in cents */
+
+/*
+ * Parses the CLI amount grammar: digits with optional "," thousands
+ * separators, an optional decimal part, an optional k/M/B suffix (any
+ * case). The result must be a whole number of cents within
+ * 0..ROADMAP_MONEY_MAX. Returns ROADMAP_ERR_DATA with a message otherwise.
+ */
+ROADMAP_API enum roadmap_status roadmap_money_parse(const char *s,
+						    int64_t *cents,
+						    struct roadmap_error *err);
+
+/*
+ * Formats cents as "1250000.00", or with thousands separators
+ * ("1,250,000.00") when grouped is true. Negative values get a leading '-'.
+ * Returns buf (at least 32 bytes).
+ */
+ROADMAP_API char *roadmap_money_format(int64_t cents, bool grouped,
+				       char *buf);
+
+/* *out = a + b; returns false (leaving *out alone) on int64 overflow. */
+ROADMAP_API bool roadmap_money_add(int64_t a, int64_t b, int64_t *out);
+
+/*
+ * Splits amount (>= 0) into n parts proportional to weights (>= 0, not all
+ * zero) by the largest-remainder method: parts sum exactly to amount, ties
+ * go to the earlier part. Returns ROADMAP_ERR_USAGE on bad arguments.
+ */
+ROADMAP_API enum roadmap_status roadmap_apportion(int64_t amount,
+						  const int64_t *weights,
+						  size_t n, int64_t *out);
+
+/*
+ * Spreads amount over the fiscal quarters of [start, end] in proportion to
+ * days (SPEC 3.1). On success *first_qi is the first quarter's number, *n the
+ * number of quarters, and *parts a malloc'ed array the caller frees.
+ * Returns ROADMAP_ERR_DATA if end < start, ROADMAP_ERR_NOMEM on failure.
+ */
+ROADMAP_API enum roadmap_status roadmap_spread(int64_t amount,
+					       roadmap_day start,
+					       roadmap_day end,
+					       int fiscal_start, int *first_qi,
+					       int64_t **parts, size_t *n);
+
+/* ---------------------------------------------------------------- model */
+
+enum roadmap_status_value {
+	ROADMAP_PROPOSED,
+	ROADMAP_APPROVED,
+	ROADMAP_ACTIVE,
+	ROADMAP_DONE,
+	ROADMAP_CANCELLED,
+};
+
+enum roadmap_stage {
+	ROADMAP_STAGE_NONE,
+	ROADMAP_STAGE_RESEARCH,
+	ROADMAP_STAGE_POC,
+	ROADMAP_STAGE_IMPLEMENTATION,
+};
+
+/* Names as in the file ("proposed", "poc"); NULL for an unknown value. */
+ROADMAP_API const char *roadmap_status_value_name(enum roadmap_status_value s);
+ROADMAP_API const char *roadmap_stage_name(enum roadmap_stage s);
+/* Return -1 when name is not a known status or stage. */
+ROADMAP_API int roadmap_status_value_parse(const char *name);
+ROADMAP_API int roadmap_stage_parse(const char *name);
+
+struct roadmap_goal {
+	char *id;
+	char *title;
+	char *metric; /* optional fields are NULL when absent */
+	char *unit;
+	char *owner;
+	bool has_baseline, has_target, has_due;
+	double baseline;
+	double target;
+	roadmap_day due;
+	int priority; /* 1..5, 0 when absent */
+};
+
+struct roadmap_actual {
+	int qi; /* fiscal quarter number, see roadmap_quarter_of() */
+	int64_t amount;
+};
+
+struct roadmap_initiative {
+	char *id;
+	char *title;
+	char *pillar; /* optional fields are NULL when absent */
+	char *owner;
+	char *team;
+	enum roadmap_stage stage;
+	enum roadmap_status_value status;
+	roadmap_day start;
+	roadmap_day end;
+	int64_t opex;
+	int64_t capex;
+	int64_t fte; /* hundredths */
+	int priority; /* 1..5, default 3 */
+	bool has_benefit;
+	int64_t benefit;
+	char **goals;
+	size_t n_goals;
+	char **depends_on;
+	size_t n_depends_on;
+	struct roadmap_actual *actuals; /* sorted by qi, unique */
+	size_t n_actuals;
+};
+
+struct roadmap_team {
+	char *id;
+	int64_t capacity; /* hundredths of an FTE */
+};
+
+struct roadmap_budget {
+	bool is_year;  /* fiscal year envelope, else a fiscal quarter */
+	int year;      /* fiscal year */
+	int quarter;   /* 1..4, 0 for a year */
+	char *pillar;  /* NULL: all pillars */
+	int64_t amount;
+};
+
+struct roadmap_policy {
+	int max_open_per_owner; /* default 3 */
+	double mix_tolerance;   /* percentage points, default 5 */
+	double actuals_tolerance; /* percent, default 10 */
+	size_t n_target_mix;
+	char **target_mix_pillar;
+	double *target_mix_percent;
+};
+
+/* True when an initiative counts (not cancelled) / is open. */
+ROADMAP_API bool roadmap_initiative_counts(const struct roadmap_initiative *i);
+ROADMAP_API bool roadmap_initiative_is_open(const struct roadmap_initiative *i);
+
+struct roadmap;
+
+/* A new, empty roadmap with the defaults. NULL when out of memory. */
+ROADMAP_API struct roadmap *roadmap_create(void);
+/* Frees a roadmap and everything it owns. Accepts NULL. */
+ROADMAP_API void roadmap_destroy(struct roadmap *rm);
+
+/* Top-level settings. name may be NULL. */
+ROADMAP_API const char *roadmap_name(const struct roadmap *rm);
+ROADMAP_API const char *roadmap_currency(const struct roadmap *rm);
+ROADMAP_API int roadmap_fiscal_start(const struct roadmap *rm);
+ROADMAP_API size_t roadmap_pillar_count(const struct roadmap *rm);
+ROADMAP_API const char *roadmap_pillar_at(const struct roadmap *rm, size_t i);
+ROADMAP_API bool roadmap_has_pillar(const struct roadmap *rm, const char *p);
+ROADMAP_API const struct roadmap_policy *
+roadmap_policy(const struct roadmap *rm);
+
+/*
+ * Setters validate their argument and return ROADMAP_ERR_DATA with a message
+ * when it is bad, ROADMAP_ERR_NOMEM when out of memory; on failure the
+ * roadmap is unchanged. pillars is a comma-separated list of ids.
+ */
+ROADMAP_API enum roadmap_status roadmap_set_name(struct roadmap *rm,
+						 const char *name,
+						 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_set_currency(struct roadmap *rm,
+						     const char *code,
+						     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_set_fiscal_start(struct roadmap *rm, int month,
+			 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_set_pillars(struct roadmap *rm,
+						    const char *list,
+						    struct roadmap_error *err);
+
+/* Item access. Indexes follow file order. */
+ROADMAP_API size_t roadmap_goal_count(const struct roadmap *rm);
+ROADMAP_API const struct roadmap_goal *roadmap_goal_at(const struct roadmap *rm,
+						       size_t i);
+ROADMAP_API size_t roadmap_initiative_count(const struct roadmap *rm);
+ROADMAP_API const struct roadmap_initiative *
+roadmap_initiative_at(const struct roadmap *rm, size_t i);
+ROADMAP_API size_t roadmap_team_count(const struct roadmap *rm);
+ROADMAP_API const struct roadmap_team *roadmap_team_at(const struct roadmap *rm,
+						       size_t i);
+ROADMAP_API size_t roadmap_budget_count(const struct roadmap *rm);
+ROADMAP_API const struct roadmap_budget *
+roadmap_budget_at(const struct roadmap *rm, size_t i);
+
+/* Lookups by id (hashed). Return NULL when there is no such item. */
+ROADMAP_API const struct roadmap_goal *roadmap_find_goal(const struct roadmap *rm,
+							 const char *id);
+ROADMAP_API const struct roadmap_initiative *
+roadmap_find_initiative(const struct roadmap *rm, const char *id);
+ROADMAP_API const struct roadmap_team *roadmap_find_team(const struct roadmap *rm,
+							 const char *id);
+/* Index of a goal or initiative, or -1. */
+ROADMAP_API long roadmap_goal_index(const struct roadmap *rm, const char *id);
+ROADMAP_API long roadmap_initiative_index(const struct roadmap *rm,
+					  const char *id);
+
+/* True when s is a valid id: ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$ */
+ROADMAP_API bool roadmap_id_valid(const char *s);
+
+/*
+ * Adding items. The item is copied; the caller keeps its own strings.
+ * Every field is validated, and references (goals, depends_on, team,
+ * pillar) must name existing items: ROADMAP_ERR_DATA otherwise, with the
+ * roadmap unchanged.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_add_goal(struct roadmap *rm, const struct roadmap_goal *g,
+		 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_add_initiative(struct roadmap *rm, const struct roadmap_initiative *in,
+		       struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_add_team(struct roadmap *rm, const struct roadmap_team *t,
+		 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_add_budget(struct roadmap *rm, const struct roadmap_budget *b,
+		   struct roadmap_error *err);
+
+/* Fills *in / *g with the defaults of a new item (all pointers NULL). */
+ROADMAP_API void roadmap_initiative_init(struct roadmap_initiative *in);
+ROADMAP_API void roadmap_goal_init(struct roadmap_goal *g);
+
+/*
+ * Sets one field of the goal, initiative or team called id from its CLI
+ * text form ("end", "2026-Q4"; "goals", "a,b"; "owner", "" to clear an
+ * optional field). ROADMAP_ERR_DATA for an unknown item, field or bad value,
+ * with the roadmap unchanged.
+ */
+ROADMAP_API enum roadmap_status roadmap_set_field(struct roadmap *rm,
+						  const char *id,
+						  const char *field,
+						  const char *value,
+						  struct roadmap_error *err);
+
+/*
+ * Removes the goal, initiative or team called id (goals and initiatives
+ * first). While other items refer to it, refuses with ROADMAP_ERR_DATA
+ * unless force is true, which also removes those references.
+ */
+ROADMAP_API enum roadmap_status roadmap_remove(struct roadmap *rm,
+					       const char *id, bool force,
+					       struct roadmap_error *err);
+
+/* Adds (on) or removes (!on) a goal link or a dependency. */
+ROADMAP_API enum roadmap_status roadmap_link(struct roadmap *rm,
+					     const char *initiative,
+					     const char *goal, bool on,
+					     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_depend(struct roadmap *rm,
+					       const char *initiative,
+					       const char *prerequisite, bool on,
+					       struct roadmap_error *err);
+
+/* Records actual spend for fiscal quarter qi, replacing an earlier one. */
+ROADMAP_API enum roadmap_status roadmap_set_actual(struct roadmap *rm,
+						   const char *initiative,
+						   int qi, int64_t amount,
+						   struct roadmap_error *err);
+
+/* ------------------------------------------------------------- the file */
+
+/*
+ * Parses a roadmap document of len bytes. name is used in error locations.
+ * On success *out is a new roadmap the caller destroys. On failure returns
+ * ROADMAP_ERR_DATA (with file, line and column, or the JSON path) or
+ * ROADMAP_ERR_NOMEM, and *out is NULL.
+ */
+ROADMAP_API enum roadmap_status roadmap_load_buffer(const char *name,
+						    const char *data, size_t len,
+						    struct roadmap **out,
+						    struct roadmap_error *err);
+
+/*
+ * Reads and parses the file at path ("-" reads stdin). ROADMAP_ERR_NOINPUT
+ * when it is missing, not a regular file or unreadable, ROADMAP_ERR_IO on a
+ * read error, else as roadmap_load_buffer().
+ */
+ROADMAP_API enum roadmap_status roadmap_load_file(const char *path,
+						  struct roadmap **out,
+						  struct roadmap_error *err);
+
+/*
+ * The canonical text of the roadmap (SPEC section 4). *out is malloc'ed and
+ * NUL-terminated; the caller frees it. ROADMAP_ERR_NOMEM on failure.
+ */
+ROADMAP_API enum roadmap_status roadmap_save_buffer(const struct roadmap *rm,
+						    char **out, size_t *len,
+						    struct roadmap_error *err);
+
+/*
+ * Writes data to path atomically: a temporary file in the same directory,
+ * fsync, rename, fsync of the directory. Keeps the permissions of an
+ * existing file and writes through a symlink. The old file is intact on
+ * failure: ROADMAP_ERR_CANTCREAT when the file cannot be created,
+ * ROADMAP_ERR_IO on a write error.
+ */
+ROADMAP_API enum roadmap_status roadmap_write_atomic(const char *path,
+						     const char *data, size_t len,
+						     struct roadmap_error *err);
+
+/* Saves the canonical text of rm to path with roadmap_write_atomic(). */
+ROADMAP_API enum roadmap_status roadmap_save_file(const struct roadmap *rm,
+						  const char *path,
+						  struct roadmap_error *err);
+
+/*
+ * An exclusive writer's lock on the sibling file "path.lock" (which is never
+ * removed). Waits up to timeout_ms, then returns ROADMAP_ERR_LOCKED.
+ * *out is a new lock the caller releases with roadmap_lock_release().
+ */
+struct roadmap_lock;
+ROADMAP_API enum roadmap_status roadmap_lock_acquire(const char *path,
+						     long timeout_ms,
+						     struct roadmap_lock **out,
+						     struct roadmap_error *err);
+/* Releases and frees a lock. Accepts NULL. */
+ROADMAP_API void roadmap_lock_release(struct roadmap_lock *lock);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

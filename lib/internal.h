@@ -1,0 +1,107 @@
+/* internal.h - private types and helpers shared by the library's files. */
+#ifndef ROADMAP_INTERNAL_H
+#define ROADMAP_INTERNAL_H
+
+#include "roadmap.h"
+
+#include <stdarg.h>
+
+#define ROADMAP_TEXT_MAX 1000 /* characters in a text field */
+
+/* An open-addressing hash of id -> index, rebuilt after removals. */
+struct idmap {
+	size_t cap; /* power of two, or 0 */
+	size_t used;
+	const char **keys;
+	size_t *vals;
+};
+
+void idmap_release(struct idmap *m);
+/* Returns false when out of memory. */
+bool idmap_put(struct idmap *m, const char *key, size_t val);
+/* Returns true and sets *val when key is present. */
+bool idmap_get(const struct idmap *m, const char *key, size_t *val);
+void idmap_clear(struct idmap *m);
+
+enum item_kind { ITEM_NONE, ITEM_GOAL, ITEM_INITIATIVE };
+
+struct roadmap {
+	char *name;
+	char currency[4];
+	int fiscal_start;
+	bool default_pillars; /* pillars were not declared in the file */
+	char **pillars;
+	size_t n_pillars;
+	struct roadmap_policy policy;
+
+	struct roadmap_team *teams;
+	size_t n_teams, cap_teams;
+	struct roadmap_goal *goals;
+	size_t n_goals, cap_goals;
+	struct roadmap_initiative *inits;
+	size_t n_inits, cap_inits;
+	struct roadmap_budget *budgets;
+	size_t n_budgets, cap_budgets;
+
+	struct idmap goal_ids;
+	struct idmap init_ids;
+	struct idmap team_ids;
+};
+
+/* Error helpers: fill err (if any) and return status. */
+enum roadmap_status rm_fail(struct roadmap_error *err, enum roadmap_status st,
+			    const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+enum roadmap_status rm_fail_at(struct roadmap_error *err,
+			       enum roadmap_status st, const char *where,
+			       const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+enum roadmap_status rm_nomem(struct roadmap_error *err);
+
+/* Text helpers (text.c). */
+char *rm_strdup(const char *s);
+/* Checks a text field: UTF-8, <= 1000 characters, no control characters.
+ * Returns NULL when fine, else a static reason. */
+const char *rm_text_problem(const char *s, size_t len);
+/* Length of the valid UTF-8 sequence at s (up to n bytes), 0 if invalid. */
+size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
+/* Writes s quoted for a message ("..." with odd bytes escaped) into buf. */
+const char *rm_quote(const char *s, char *buf, size_t size);
+
+/* Model helpers (roadmap.c). */
+enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,
+			    size_t *index);
+bool rm_reindex(struct roadmap *rm);
+void rm_goal_free(struct roadmap_goal *g);
+void rm_initiative_free(struct roadmap_initiative *in);
+/* Appends a copy of s to a string list; false when out of memory. */
+bool rm_list_push(char ***list, size_t *n, const char *s);
+void rm_list_free(char **list, size_t n);
+/* Validation shared by the loader and the editors: NULL or a reason. */
+const char *rm_goal_problem(const struct roadmap_goal *g, const char **field);
+const char *rm_initiative_problem(const struct roadmap_initiative *in,
+				  const char **field);
+bool rm_budget_duplicate(const struct roadmap *rm,
+			 const struct roadmap_budget *b);
+char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n);
+/* Takes ownership of the item's fields (no copy); false when out of memory. */
+bool rm_push_goal(struct roadmap *rm, const struct roadmap_goal *g);
+bool rm_push_initiative(struct roadmap *rm, const struct roadmap_initiative *in);
+bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);
+bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b);
+bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
+
+/* Fixed-point text of hundredths ("4", "2.5", "0.25"). buf >= 32 bytes. */
+char *rm_hundredths_format(int64_t v, char *buf);
+/* Parses a non-negative decimal with at most two decimals into hundredths. */
+bool rm_hundredths_parse(const char *s, int64_t max, int64_t *out);
+
+#define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */
+enum roadmap_status rm_parse_fte(const char *field, const char *v,
+				 int64_t *out, struct roadmap_error *err);
+
+/* Reads a whole file ("-" for stdin), NUL-terminated (file.c). */
+enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
+				 struct roadmap_error *err);
+
+#endif

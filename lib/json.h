@@ -1,0 +1,46 @@
+/* json.h - private JSON helpers (the only files that include cJSON). */
+#ifndef ROADMAP_JSON_H
+#define ROADMAP_JSON_H
+
+#include "internal.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+/* A growable byte buffer. */
+struct strbuf {
+	char *data;
+	size_t len, cap;
+	bool failed; /* an allocation failed; data is incomplete */
+};
+
+void sb_put(struct strbuf *b, const char *s, size_t n);
+void sb_puts(struct strbuf *b, const char *s);
+void sb_release(struct strbuf *b);
+
+/* Checks JSON text strictly; ROADMAP_ERR_DATA with line and column. */
+enum roadmap_status rm_json_prescan(const char *name, const char *data,
+				    size_t len, struct roadmap_error *err);
+
+/*
+ * Lays out a cJSON tree with two-space indentation, arrays of scalars on one
+ * line, and a final newline. Scalars are encoded by cJSON itself.
+ */
+void rm_json_write(struct strbuf *b, const cJSON *item);
+
+/* Hands the buffer to the caller as a NUL-terminated string. */
+enum roadmap_status rm_json_finish(struct strbuf *b, const cJSON *root,
+				   char **out, size_t *len,
+				   struct roadmap_error *err);
+
+/* Builders that record an allocation failure in *ok. */
+cJSON *rm_json_add(cJSON *obj, const char *key, cJSON *item, bool *ok);
+/* Appends item to arr, or deletes it and clears *ok. */
+void rm_json_push(cJSON *arr, cJSON *item, bool *ok);
+cJSON *rm_json_money(int64_t cents);
+cJSON *rm_json_hundredths(int64_t v);
+cJSON *rm_json_string_or_null(const char *s);
+cJSON *rm_json_date(roadmap_day d);
+cJSON *rm_json_string_list(char *const *list, size_t n);
+
+#endif

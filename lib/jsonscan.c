@@ -1,0 +1,343 @@
+/*
+ * jsonscan.c - a strict pre-scan of JSON text before cJSON parses it.
+ *
+ * cJSON accepts things a roadmap file must not contain (invalid UTF-8, NUL
+ * bytes, "\u0000", leading zeros, trailing garbage) and reports a syntax
+ * error only as a pointer. This pass walks the bytes once with a small state
+ * machine so every rejection gets a line, a column and a message people can
+ * act on. It builds nothing: cJSON still does the parsing.
+ */
+#include "internal.h"
+#include "json.h"
+
+#include <string.h>
+
+#define MAX_DEPTH 64
+
+enum state {
+	S_VALUE,         /* a value is required */
+	S_ARRAY_FIRST,   /* after '[': a value or ']' */
+	S_OBJECT_FIRST,  /* after '{': a key or '}' */
+	S_KEY,           /* after ',' in an object */
+	S_COLON,         /* after a key */
+	S_OBJECT_NEXT,   /* after a member: ',' or '}' */
+	S_ARRAY_NEXT,    /* after an element: ',' or ']' */
+	S_DONE,          /* the document is complete */
+};
+
+struct scan {
+	const unsigned char *p;
+	size_t len, i;
+	long line, col;
+	struct roadmap_error *err;
+	const char *name;
+};
+
+static enum roadmap_status fail(struct scan *s, const char *msg)
+{
+	if (s->err) {
+		rm_fail(s->err, ROADMAP_ERR_DATA, "%s", msg);
+		snprintf(s->err->file, sizeof(s->err->file), "%s", s->name);
+		s->err->line = s->line;
+		s->err->column = s->col;
+	}
+	return ROADMAP_ERR_DATA;
+}
+
+/* Advances over one character (a whole UTF-8 sequence). */
+static void step(struct scan *s, size_t bytes)
+{
+	if (s->p[s->i] == '\n') {
+		s->line++;
+		s->col = 1;
+	} else {
+		s->col++;
+	}
+	s->i += bytes;
+}
+
+static int hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Reads 4 hex digits at s->p[at]; -1 when they are not there. */
+static long hex4(const struct scan *s, size_t at)
+{
+	long v = 0;
+
+	if (at + 4 > s->len) {
+		return -1;
+	}
+	for (size_t k = 0; k < 4; k++) {
+		int h = hexval(s->p[at + k]);
+		if (h < 0) {
+			return -1;
+		}
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+static enum roadmap_status scan_string(struct scan *s)
+{
+	step(s, 1); /* the opening quote */
+	for (;;) {
+		if (s->i >= s->len) {
+			return fail(s, "unterminated string");
+		}
+		unsigned char c = s->p[s->i];
+		if (c == '"') {
+			step(s, 1);
+			return ROADMAP_OK;
+		}
+		if (c == 0) {
+			return fail(s, "NUL byte in a string");
+		}
+		if (c < 0x20) {
+			return fail(s, "control character in a string "
+				       "(write it as an escape like \\n)");
+		}
+		if (c == '\\') {
+			if (s->i + 1 >= s->len) {
+				return fail(s, "unterminated string");
+			}
+			unsigned char e = s->p[s->i + 1];
+			if (e != 'u') {
+				if (!strchr("\"\\/bfnrt", e) || e == 0) {
+					return fail(s, "invalid escape in a "
+						       "string");
+				}
+				step(s, 1);
+				step(s, 1);
+				continue;
+			}
+			long u = hex4(s, s->i + 2);
+			if (u < 0) {
+				return fail(s, "invalid \\u escape in a string");
+			}
+			if (u == 0) {
+				return fail(s, "\\u0000 is not allowed in a "
+					       "string");
+			}
+			if (u >= 0xDC00 && u <= 0xDFFF) {
+				return fail(s, "lone surrogate in a \\u "
+					       "escape");
+			}
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				long lo = -1;
+				if (s->i + 11 < s->len &&
+				    s->p[s->i + 6] == '\\' &&
+				    s->p[s->i + 7] == 'u') {
+					lo = hex4(s, s->i + 8);
+				}
+				if (lo < 0xDC00 || lo > 0xDFFF) {
+					return fail(s, "lone surrogate in a "
+						       "\\u escape");
+				}
+				for (int k = 0; k < 6; k++) {
+					step(s, 1);
+				}
+			}
+			for (int k = 0; k < 6; k++) {
+				step(s, 1);
+			}
+			continue;
+		}
+		if (c >= 0x80) {
+			uint32_t cp;
+			size_t k = rm_utf8_seq(s->p + s->i, s->len - s->i, &cp);
+			if (k == 0) {
+				return fail(s, "invalid UTF-8");
+			}
+			step(s, k);
+			continue;
+		}
+		step(s, 1);
+	}
+}
+
+static bool digit(const struct scan *s, size_t at)
+{
+	return at < s->len && s->p[at] >= '0' && s->p[at] <= '9';
+}
+
+static enum roadmap_status scan_number(struct scan *s)
+{
+	if (s->p[s->i] == '-') {
+		step(s, 1);
+	}
+	if (!digit(s, s->i)) {
+		return fail(s, "invalid number");
+	}
+	if (s->p[s->i] == '0' && digit(s, s->i + 1)) {
+		return fail(s, "leading zeros are not allowed in a number");
+	}
+	while (digit(s, s->i)) {
+		step(s, 1);
+	}
+	if (s->i < s->len && s->p[s->i] == '.') {
+		step(s, 1);
+		if (!digit(s, s->i)) {
+			return fail(s, "invalid number");
+		}
+		while (digit(s, s->i)) {
+			step(s, 1);
+		}
+	}
+	if (s->i < s->len && (s->p[s->i] == 'e' || s->p[s->i] == 'E')) {
+		step(s, 1);
+		if (s->i < s->len && (s->p[s->i] == '+' || s->p[s->i] == '-')) {
+			step(s, 1);
+		}
+		if (!digit(s, s->i)) {
+			return fail(s, "invalid number");
+		}
+		while (digit(s, s->i)) {
+			step(s, 1);
+		}
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status scan_word(struct scan *s)
+{
+	static const char *const words[] = {"true", "false", "null"};
+
+	for (size_t k = 0; k < 3; k++) {
+		size_t n = strlen(words[k]);
+		if (s->len - s->i >= n && memcmp(s->p + s->i, words[k], n) == 0) {
+			for (size_t j = 0; j < n; j++) {
+				step(s, 1);
+			}
+			return ROADMAP_OK;
+		}
+	}
+	return fail(s, "expected a value");
+}
+
+enum roadmap_status rm_json_prescan(const char *name, const char *data,
+				    size_t len, struct roadmap_error *err)
+{
+	struct scan s = {(const unsigned char *)data, len, 0, 1, 1, err, name};
+	char stack[MAX_DEPTH];
+	int depth = 0;
+	enum state st = S_VALUE;
+	enum roadmap_status r;
+	bool seen = false;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		return fail(&s, "the file starts with a UTF-8 byte order mark "
+				"(save it without one)");
+	}
+	for (;;) {
+		while (s.i < len && strchr(" \t\r\n", s.p[s.i]) && s.p[s.i]) {
+			step(&s, 1);
+		}
+		if (s.i >= len) {
+			break;
+		}
+		unsigned char c = s.p[s.i];
+		if (c == 0) {
+			return fail(&s, "NUL byte");
+		}
+		seen = true;
+		switch (st) {
+		case S_DONE:
+			return fail(&s, "unexpected text after the end of the "
+					"document");
+		case S_COLON:
+			if (c != ':') {
+				return fail(&s, "expected ':'");
+			}
+			step(&s, 1);
+			st = S_VALUE;
+			continue;
+		case S_OBJECT_NEXT:
+		case S_ARRAY_NEXT: {
+			char close = st == S_OBJECT_NEXT ? '}' : ']';
+			if (c == ',') {
+				step(&s, 1);
+				st = st == S_OBJECT_NEXT ? S_KEY : S_VALUE;
+				continue;
+			}
+			if (c != close) {
+				return fail(&s, close == '}'
+							? "expected ',' or '}'"
+							: "expected ',' or ']'");
+			}
+			step(&s, 1);
+			depth--;
+			goto after_value;
+		}
+		case S_OBJECT_FIRST:
+		case S_KEY:
+			if (c == '}' && st == S_OBJECT_FIRST) {
+				step(&s, 1);
+				depth--;
+				goto after_value;
+			}
+			if (c != '"') {
+				return fail(&s, st == S_KEY
+							? "expected a string key"
+							: "expected a string key or "
+							  "'}'");
+			}
+			if ((r = scan_string(&s))) {
+				return r;
+			}
+			st = S_COLON;
+			continue;
+		case S_ARRAY_FIRST:
+			if (c == ']') {
+				step(&s, 1);
+				depth--;
+				goto after_value;
+			}
+			/* fall through */
+		case S_VALUE:
+			break;
+		}
+		/* a value */
+		if (c == '{' || c == '[') {
+			if (depth >= MAX_DEPTH) {
+				return fail(&s, "nested too deeply");
+			}
+			stack[depth++] = (char)c;
+			step(&s, 1);
+			st = c == '{' ? S_OBJECT_FIRST : S_ARRAY_FIRST;
+			continue;
+		}
+		if (c == '"') {
+			r = scan_string(&s);
+		} else if (c == '-' || (c >= '0' && c <= '9')) {
+			r = scan_number(&s);
+		} else if (c == 't' || c == 'f' || c == 'n') {
+			r = scan_word(&s);
+		} else if (c >= 0x80 &&
+			   !rm_utf8_seq(s.p + s.i, len - s.i, &(uint32_t){0})) {
+			return fail(&s, "invalid UTF-8");
+		} else {
+			return fail(&s, "expected a value");
+		}
+		if (r) {
+			return r;
+		}
+after_value:
+		if (depth == 0) {
+			st = S_DONE;
+		} else {
+			st = stack[depth - 1] == '{' ? S_OBJECT_NEXT
+						     : S_ARRAY_NEXT;
+		}
+	}
+	if (st != S_DONE) {
+		return fail(&s, seen ? "unexpected end of file"
+				     : "the file is empty");
+	}
+	return ROADMAP_OK;
+}

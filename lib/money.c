@@ -1,0 +1,241 @@
+/* money.c - amounts in int64 cents, the CLI grammar, exact spreading. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool roadmap_money_add(int64_t a, int64_t b, int64_t *out)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(a, b, &r)) {
+		return false;
+	}
+	*out = r;
+	return true;
+}
+
+/*
+ * Grammar: INT [ "." DIGITS ] [ k | M | B ], where INT is plain digits or
+ * 1-3 digits followed by ",ddd" groups. The value is computed exactly in
+ * 128-bit arithmetic as mantissa * 10^(exp) cents; anything that is not a
+ * whole number of cents is rejected rather than rounded.
+ */
+enum roadmap_status roadmap_money_parse(const char *s, int64_t *cents,
+					struct roadmap_error *err)
+{
+	char q[80];
+	const char *p = s;
+	unsigned __int128 mant = 0;
+	int ndig = 0, group = -1, frac = 0, scale = 0;
+	bool any = false;
+
+	/* integer part */
+	for (;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (ndig > 30) {
+				goto too_big;
+			}
+			mant = mant * 10 + (unsigned)(*p - '0');
+			if (mant || ndig) {
+				ndig++;
+			}
+			any = true;
+			if (group >= 0) {
+				group++;
+			}
+		} else if (*p == ',') {
+			/* first group 1-3 digits, later groups exactly 3 */
+			if (!any || (group < 0 && p - s > 3) ||
+			    (group >= 0 && group != 3)) {
+				goto bad;
+			}
+			group = 0;
+		} else {
+			break;
+		}
+	}
+	if (!any || (group >= 0 && group != 3)) {
+		goto bad;
+	}
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9') {
+			goto bad;
+		}
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (ndig > 30) {
+				goto too_big;
+			}
+			mant = mant * 10 + (unsigned)(*p - '0');
+			if (mant || ndig) {
+				ndig++;
+			}
+			frac++;
+		}
+	}
+	switch (*p) {
+	case '\0':
+		break;
+	case 'k':
+	case 'K':
+		scale = 3;
+		p++;
+		break;
+	case 'm':
+	case 'M':
+		scale = 6;
+		p++;
+		break;
+	case 'b':
+	case 'B':
+		scale = 9;
+		p++;
+		break;
+	default:
+		goto bad;
+	}
+	if (*p) {
+		goto bad;
+	}
+	/* value in cents = mant * 10^(scale + 2 - frac) */
+	int exp = scale + 2 - frac;
+	for (; exp > 0; exp--) {
+		mant *= 10;
+		if (mant > (unsigned __int128)ROADMAP_MONEY_MAX) {
+			goto too_big;
+		}
+	}
+	for (; exp < 0; exp++) {
+		if (mant % 10) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "%s is not a whole number of cents",
+				       rm_quote(s, q, sizeof(q)));
+		}
+		mant /= 10;
+	}
+	if (mant > (unsigned __int128)ROADMAP_MONEY_MAX) {
+		goto too_big;
+	}
+	*cents = (int64_t)mant;
+	return ROADMAP_OK;
+too_big:
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "%s is more than 1,000,000,000,000.00",
+		       rm_quote(s, q, sizeof(q)));
+bad:
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "%s is not an amount (like 250k, 1.5M, 1,250,000 or "
+		       "99.95)",
+		       rm_quote(s, q, sizeof(q)));
+}
+
+char *roadmap_money_format(int64_t cents, bool grouped, char *buf)
+{
+	char digits[32];
+	uint64_t v = cents < 0 ? (uint64_t)0 - (uint64_t)cents
+			       : (uint64_t)cents;
+	int n = snprintf(digits, sizeof(digits), "%llu",
+			 (unsigned long long)(v / 100));
+	size_t o = 0;
+
+	if (cents < 0) {
+		buf[o++] = '-';
+	}
+	for (int i = 0; i < n; i++) {
+		if (grouped && i > 0 && (n - i) % 3 == 0) {
+			buf[o++] = ',';
+		}
+		buf[o++] = digits[i];
+	}
+	snprintf(buf + o, 32 - o, ".%02u", (unsigned)(v % 100));
+	return buf;
+}
+
+enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
+				      size_t n, int64_t *out)
+{
+	unsigned __int128 total = 0;
+	int64_t given = 0;
+
+	if (amount < 0 || n == 0) {
+		return ROADMAP_ERR_USAGE;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (weights[i] < 0) {
+			return ROADMAP_ERR_USAGE;
+		}
+		total += (unsigned __int128)weights[i];
+	}
+	if (total == 0) {
+		return ROADMAP_ERR_USAGE;
+	}
+	/* Floors first; the leftover cents (fewer than n) then go one each
+	 * to the largest remainders, earlier parts winning ties. Repeated
+	 * selection is O(n * leftover); n is small (quarters or goals). */
+	unsigned __int128 *rem = malloc(n * sizeof(*rem));
+	if (!rem) {
+		return ROADMAP_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned __int128 x =
+			(unsigned __int128)amount * (uint64_t)weights[i];
+		out[i] = (int64_t)(x / total);
+		rem[i] = x % total;
+		given += out[i];
+	}
+	for (int64_t left = amount - given; left > 0; left--) {
+		size_t best = 0;
+		for (size_t i = 1; i < n; i++) {
+			if (rem[i] > rem[best]) {
+				best = i;
+			}
+		}
+		out[best]++;
+		rem[best] = 0;
+	}
+	free(rem);
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
+				   roadmap_day end, int fs, int *first_qi,
+				   int64_t **parts, size_t *n)
+{
+	if (end < start) {
+		return ROADMAP_ERR_DATA;
+	}
+	int q0 = roadmap_quarter_of(start, fs);
+	int q1 = roadmap_quarter_of(end, fs);
+	size_t count = (size_t)(q1 - q0 + 1);
+	int64_t *days = malloc(count * sizeof(*days));
+	int64_t *out = malloc(count * sizeof(*out));
+
+	if (!days || !out) {
+		free(days);
+		free(out);
+		return ROADMAP_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < count; i++) {
+		roadmap_day a = roadmap_quarter_first(q0 + (int)i, fs);
+		roadmap_day b = roadmap_quarter_last(q0 + (int)i, fs);
+		if (a < start) {
+			a = start;
+		}
+		if (b > end) {
+			b = end;
+		}
+		days[i] = b - a + 1;
+	}
+	enum roadmap_status st = roadmap_apportion(amount, days, count, out);
+	free(days);
+	if (st != ROADMAP_OK) {
+		free(out);
+		return st;
+	}
+	*first_qi = q0;
+	*parts = out;
+	*n = count;
+	return ROADMAP_OK;
+}

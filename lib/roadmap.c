@@ -1,0 +1,557 @@
+/* roadmap.c - the in-memory model: items, lookups and the defaults. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const default_pillars[] = {"strategy", "team",
+					      "operations", "innovation"};
+static const char *const status_names[] = {"proposed", "approved", "active",
+					   "done", "cancelled"};
+static const char *const stage_names[] = {NULL, "research", "poc",
+					  "implementation"};
+
+const char *roadmap_status_value_name(enum roadmap_status_value s)
+{
+	return (unsigned)s < 5 ? status_names[s] : NULL;
+}
+
+const char *roadmap_stage_name(enum roadmap_stage s)
+{
+	return (unsigned)s < 4 ? stage_names[s] : NULL;
+}
+
+int roadmap_status_value_parse(const char *name)
+{
+	for (int i = 0; i < 5; i++) {
+		if (strcmp(name, status_names[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+int roadmap_stage_parse(const char *name)
+{
+	for (int i = 1; i < 4; i++) {
+		if (strcmp(name, stage_names[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+bool roadmap_initiative_counts(const struct roadmap_initiative *i)
+{
+	return i->status != ROADMAP_CANCELLED;
+}
+
+bool roadmap_initiative_is_open(const struct roadmap_initiative *i)
+{
+	return i->status != ROADMAP_CANCELLED && i->status != ROADMAP_DONE;
+}
+
+bool roadmap_id_valid(const char *s)
+{
+	size_t n = 0;
+
+	if (!s) {
+		return false;
+	}
+	for (const char *p = s; *p; p++, n++) {
+		char c = *p;
+		bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			     (c >= '0' && c <= '9');
+		if (!alnum && (n == 0 || (c != '.' && c != '_' && c != '-'))) {
+			return false;
+		}
+	}
+	return n >= 1 && n <= 64;
+}
+
+void roadmap_initiative_init(struct roadmap_initiative *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->priority = 3;
+	in->status = ROADMAP_PROPOSED;
+}
+
+void roadmap_goal_init(struct roadmap_goal *g)
+{
+	memset(g, 0, sizeof(*g));
+}
+
+struct roadmap *roadmap_create(void)
+{
+	struct roadmap *rm = calloc(1, sizeof(*rm));
+
+	if (!rm) {
+		return NULL;
+	}
+	memcpy(rm->currency, "USD", 4);
+	rm->fiscal_start = 1;
+	rm->default_pillars = true;
+	rm->policy.max_open_per_owner = 3;
+	rm->policy.mix_tolerance = 5;
+	rm->policy.actuals_tolerance = 10;
+	for (size_t i = 0; i < 4; i++) {
+		if (!rm_list_push(&rm->pillars, &rm->n_pillars,
+				  default_pillars[i])) {
+			roadmap_destroy(rm);
+			return NULL;
+		}
+	}
+	return rm;
+}
+
+void rm_list_free(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i]);
+	}
+	free(list);
+}
+
+bool rm_list_push(char ***list, size_t *n, const char *s)
+{
+	char *copy = rm_strdup(s);
+	char **grown = copy ? realloc(*list, (*n + 1) * sizeof(**list)) : NULL;
+
+	if (!grown) {
+		free(copy);
+		return false;
+	}
+	grown[(*n)++] = copy;
+	*list = grown;
+	return true;
+}
+
+void rm_goal_free(struct roadmap_goal *g)
+{
+	free(g->id);
+	free(g->title);
+	free(g->metric);
+	free(g->unit);
+	free(g->owner);
+}
+
+void rm_initiative_free(struct roadmap_initiative *in)
+{
+	free(in->id);
+	free(in->title);
+	free(in->pillar);
+	free(in->owner);
+	free(in->team);
+	rm_list_free(in->goals, in->n_goals);
+	rm_list_free(in->depends_on, in->n_depends_on);
+	free(in->actuals);
+}
+
+void roadmap_destroy(struct roadmap *rm)
+{
+	if (!rm) {
+		return;
+	}
+	free(rm->name);
+	rm_list_free(rm->pillars, rm->n_pillars);
+	rm_list_free(rm->policy.target_mix_pillar, rm->policy.n_target_mix);
+	free(rm->policy.target_mix_percent);
+	for (size_t i = 0; i < rm->n_teams; i++) {
+		free(rm->teams[i].id);
+	}
+	free(rm->teams);
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		rm_goal_free(&rm->goals[i]);
+	}
+	free(rm->goals);
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		rm_initiative_free(&rm->inits[i]);
+	}
+	free(rm->inits);
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		free(rm->budgets[i].pillar);
+	}
+	free(rm->budgets);
+	idmap_release(&rm->goal_ids);
+	idmap_release(&rm->init_ids);
+	idmap_release(&rm->team_ids);
+	free(rm);
+}
+
+/* ------------------------------------------------------------ accessors */
+
+const char *roadmap_name(const struct roadmap *rm)
+{
+	return rm->name;
+}
+
+const char *roadmap_currency(const struct roadmap *rm)
+{
+	return rm->currency;
+}
+
+int roadmap_fiscal_start(const struct roadmap *rm)
+{
+	return rm->fiscal_start;
+}
+
+size_t roadmap_pillar_count(const struct roadmap *rm)
+{
+	return rm->n_pillars;
+}
+
+const char *roadmap_pillar_at(const struct roadmap *rm, size_t i)
+{
+	return i < rm->n_pillars ? rm->pillars[i] : NULL;
+}
+
+bool roadmap_has_pillar(const struct roadmap *rm, const char *p)
+{
+	for (size_t i = 0; i < rm->n_pillars; i++) {
+		if (strcmp(rm->pillars[i], p) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+const struct roadmap_policy *roadmap_policy(const struct roadmap *rm)
+{
+	return &rm->policy;
+}
+
+size_t roadmap_goal_count(const struct roadmap *rm)
+{
+	return rm->n_goals;
+}
+
+const struct roadmap_goal *roadmap_goal_at(const struct roadmap *rm, size_t i)
+{
+	return i < rm->n_goals ? &rm->goals[i] : NULL;
+}
+
+size_t roadmap_initiative_count(const struct roadmap *rm)
+{
+	return rm->n_inits;
+}
+
+const struct roadmap_initiative *roadmap_initiative_at(const struct roadmap *rm,
+						       size_t i)
+{
+	return i < rm->n_inits ? &rm->inits[i] : NULL;
+}
+
+size_t roadmap_team_count(const struct roadmap *rm)
+{
+	return rm->n_teams;
+}
+
+const struct roadmap_team *roadmap_team_at(const struct roadmap *rm, size_t i)
+{
+	return i < rm->n_teams ? &rm->teams[i] : NULL;
+}
+
+size_t roadmap_budget_count(const struct roadmap *rm)
+{
+	return rm->n_budgets;
+}
+
+const struct roadmap_budget *roadmap_budget_at(const struct roadmap *rm,
+					       size_t i)
+{
+	return i < rm->n_budgets ? &rm->budgets[i] : NULL;
+}
+
+long roadmap_goal_index(const struct roadmap *rm, const char *id)
+{
+	size_t i;
+
+	return idmap_get(&rm->goal_ids, id, &i) ? (long)i : -1;
+}
+
+long roadmap_initiative_index(const struct roadmap *rm, const char *id)
+{
+	size_t i;
+
+	return idmap_get(&rm->init_ids, id, &i) ? (long)i : -1;
+}
+
+const struct roadmap_goal *roadmap_find_goal(const struct roadmap *rm,
+					     const char *id)
+{
+	long i = roadmap_goal_index(rm, id);
+
+	return i < 0 ? NULL : &rm->goals[i];
+}
+
+const struct roadmap_initiative *
+roadmap_find_initiative(const struct roadmap *rm, const char *id)
+{
+	long i = roadmap_initiative_index(rm, id);
+
+	return i < 0 ? NULL : &rm->inits[i];
+}
+
+const struct roadmap_team *roadmap_find_team(const struct roadmap *rm,
+					     const char *id)
+{
+	size_t i;
+
+	return idmap_get(&rm->team_ids, id, &i) ? &rm->teams[i] : NULL;
+}
+
+enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,
+			    size_t *index)
+{
+	size_t i;
+
+	if (idmap_get(&rm->goal_ids, id, &i)) {
+		*index = i;
+		return ITEM_GOAL;
+	}
+	if (idmap_get(&rm->init_ids, id, &i)) {
+		*index = i;
+		return ITEM_INITIATIVE;
+	}
+	return ITEM_NONE;
+}
+
+bool rm_reindex(struct roadmap *rm)
+{
+	idmap_clear(&rm->goal_ids);
+	idmap_clear(&rm->init_ids);
+	idmap_clear(&rm->team_ids);
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		if (!idmap_put(&rm->goal_ids, rm->goals[i].id, i)) {
+			return false;
+		}
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		if (!idmap_put(&rm->init_ids, rm->inits[i].id, i)) {
+			return false;
+		}
+	}
+	for (size_t i = 0; i < rm->n_teams; i++) {
+		if (!idmap_put(&rm->team_ids, rm->teams[i].id, i)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Grows an array of elements of size sz to hold one more. */
+static bool reserve(void **arr, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap) {
+		return true;
+	}
+	size_t c = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, c * sz);
+	if (!p) {
+		return false;
+	}
+	*arr = p;
+	*cap = c;
+	return true;
+}
+
+/*
+ * The push functions take ownership. The id index is updated in place; a
+ * realloc of the item array moves the ids' owners but not the id strings,
+ * which the index points at, so it stays valid.
+ */
+bool rm_push_goal(struct roadmap *rm, const struct roadmap_goal *g)
+{
+	if (!reserve((void **)&rm->goals, &rm->cap_goals, rm->n_goals,
+		     sizeof(*g)) ||
+	    !idmap_put(&rm->goal_ids, g->id, rm->n_goals)) {
+		return false;
+	}
+	rm->goals[rm->n_goals++] = *g;
+	return true;
+}
+
+bool rm_push_initiative(struct roadmap *rm, const struct roadmap_initiative *in)
+{
+	if (!reserve((void **)&rm->inits, &rm->cap_inits, rm->n_inits,
+		     sizeof(*in)) ||
+	    !idmap_put(&rm->init_ids, in->id, rm->n_inits)) {
+		return false;
+	}
+	rm->inits[rm->n_inits++] = *in;
+	return true;
+}
+
+bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t)
+{
+	if (!reserve((void **)&rm->teams, &rm->cap_teams, rm->n_teams,
+		     sizeof(*t)) ||
+	    !idmap_put(&rm->team_ids, t->id, rm->n_teams)) {
+		return false;
+	}
+	rm->teams[rm->n_teams++] = *t;
+	return true;
+}
+
+bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b)
+{
+	if (!reserve((void **)&rm->budgets, &rm->cap_budgets, rm->n_budgets,
+		     sizeof(*b))) {
+		return false;
+	}
+	rm->budgets[rm->n_budgets++] = *b;
+	return true;
+}
+
+bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount)
+{
+	size_t i = 0;
+
+	while (i < in->n_actuals && in->actuals[i].qi < qi) {
+		i++;
+	}
+	if (i < in->n_actuals && in->actuals[i].qi == qi) {
+		in->actuals[i].amount = amount;
+		return true;
+	}
+	struct roadmap_actual *a =
+		realloc(in->actuals, (in->n_actuals + 1) * sizeof(*a));
+	if (!a) {
+		return false;
+	}
+	memmove(a + i + 1, a + i, (in->n_actuals - i) * sizeof(*a));
+	a[i].qi = qi;
+	a[i].amount = amount;
+	in->actuals = a;
+	in->n_actuals++;
+	return true;
+}
+
+char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n)
+{
+	char q[12];
+
+	if (b->is_year) {
+		snprintf(buf, n, "FY%04d", b->year);
+	} else {
+		snprintf(buf, n, "%s",
+			 roadmap_quarter_label(b->year * 4 + b->quarter - 1,
+					       q));
+	}
+	return buf;
+}
+
+bool rm_budget_duplicate(const struct roadmap *rm,
+			 const struct roadmap_budget *b)
+{
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		const struct roadmap_budget *o = &rm->budgets[i];
+		if (o->is_year == b->is_year && o->year == b->year &&
+		    o->quarter == b->quarter &&
+		    ((!o->pillar && !b->pillar) ||
+		     (o->pillar && b->pillar &&
+		      strcmp(o->pillar, b->pillar) == 0))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static const char *text_problem(const char *s)
+{
+	return s ? rm_text_problem(s, strlen(s)) : NULL;
+}
+
+/* Field-level rules shared by the loader and the editors. */
+const char *rm_goal_problem(const struct roadmap_goal *g, const char **field)
+{
+	const char *why;
+
+#define TEXT(f)                                                                \
+	if ((why = text_problem(ITEM->f))) {                                   \
+		*field = #f;                                                   \
+		return why;                                                    \
+	}
+#define ITEM g
+	if (!roadmap_id_valid(g->id)) {
+		*field = "id";
+		return "is not a valid id";
+	}
+	if (!g->title) {
+		*field = "title";
+		return "is missing";
+	}
+	TEXT(title)
+	TEXT(metric)
+	TEXT(unit)
+	TEXT(owner)
+	if (g->priority != 0 && (g->priority < 1 || g->priority > 5)) {
+		*field = "priority";
+		return "must be 1 to 5";
+	}
+	return NULL;
+}
+
+const char *rm_initiative_problem(const struct roadmap_initiative *in,
+				  const char **field)
+{
+	const char *why;
+
+#undef ITEM
+#define ITEM in
+	if (!roadmap_id_valid(in->id)) {
+		*field = "id";
+		return "is not a valid id";
+	}
+	if (!in->title) {
+		*field = "title";
+		return "is missing";
+	}
+	TEXT(title)
+	TEXT(owner)
+	if (in->pillar && !roadmap_id_valid(in->pillar)) {
+		*field = "pillar";
+		return "is not a valid name";
+	}
+	if (in->team && !roadmap_id_valid(in->team)) {
+		*field = "team";
+		return "is not a valid id";
+	}
+#undef TEXT
+#undef ITEM
+	if (in->priority < 1 || in->priority > 5) {
+		*field = "priority";
+		return "must be 1 to 5";
+	}
+	if (in->opex < 0 || in->opex > ROADMAP_MONEY_MAX) {
+		*field = "opex";
+		return "is out of range";
+	}
+	if (in->capex < 0 || in->capex > ROADMAP_MONEY_MAX) {
+		*field = "capex";
+		return "is out of range";
+	}
+	if (in->has_benefit &&
+	    (in->benefit < 0 || in->benefit > ROADMAP_MONEY_MAX)) {
+		*field = "benefit";
+		return "is out of range";
+	}
+	if (in->fte < 0 || in->fte > RM_FTE_MAX) {
+		*field = "fte";
+		return "is out of range";
+	}
+	for (size_t i = 0; i < in->n_goals; i++) {
+		if (!roadmap_id_valid(in->goals[i])) {
+			*field = "goals";
+			return "holds an invalid id";
+		}
+	}
+	for (size_t i = 0; i < in->n_depends_on; i++) {
+		if (!roadmap_id_valid(in->depends_on[i])) {
+			*field = "depends_on";
+			return "holds an invalid id";
+		}
+	}
+	return NULL;
+}

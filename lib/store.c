@@ -1,0 +1,988 @@
+/*
+ * store.c - the roadmap file: strict loading and canonical saving (SPEC 4).
+ *
+ * Loading is two passes: rm_json_prescan() rejects bad text with a line and
+ * column, then the cJSON tree is checked against the schema with a JSON path
+ * in every message. References to missing items are not load errors: they
+ * are findings of `check`, so a broken file can still be repaired.
+ */
+#include "json.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct load {
+	const char *name;
+	struct roadmap_error *err;
+	struct roadmap *rm;
+	char where[200];
+};
+
+__attribute__((format(printf, 2, 3))) static enum roadmap_status
+bad(struct load *L, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (L->err) {
+		L->err->status = ROADMAP_ERR_DATA;
+		snprintf(L->err->file, sizeof(L->err->file), "%s", L->name);
+		snprintf(L->err->where, sizeof(L->err->where), "%s", L->where);
+		va_start(ap, fmt);
+		vsnprintf(L->err->message, sizeof(L->err->message), fmt, ap);
+		va_end(ap);
+	}
+	return ROADMAP_ERR_DATA;
+}
+
+static void set_where(struct load *L, const char *list, size_t i,
+		      const char *id)
+{
+	char q[120];
+
+	if (id) {
+		snprintf(L->where, sizeof(L->where), "%s[%zu] %s", list, i,
+			 rm_quote(id, q, sizeof(q)));
+	} else if (list) {
+		snprintf(L->where, sizeof(L->where), "%s[%zu]", list, i);
+	} else {
+		L->where[0] = '\0';
+	}
+}
+
+/* Unknown and duplicate keys; keys are compared case-sensitively. */
+static enum roadmap_status check_keys(struct load *L, const cJSON *obj,
+				      const char *const *allowed)
+{
+	char q[120];
+
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		bool known = allowed == NULL;
+		for (size_t k = 0; allowed && allowed[k]; k++) {
+			known = known || strcmp(c->string, allowed[k]) == 0;
+		}
+		if (!known) {
+			return bad(L, "unknown field %s",
+				   rm_quote(c->string, q, sizeof(q)));
+		}
+		for (const cJSON *d = obj->child; d != c; d = d->next) {
+			if (strcmp(c->string, d->string) == 0) {
+				return bad(L, "duplicate key %s",
+					   rm_quote(c->string, q, sizeof(q)));
+			}
+		}
+	}
+	return ROADMAP_OK;
+}
+
+static const cJSON *get(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static enum roadmap_status get_text(struct load *L, const cJSON *obj,
+				    const char *key, bool required,
+				    char **out)
+{
+	const cJSON *v = get(obj, key);
+	const char *why;
+
+	*out = NULL;
+	if (!v) {
+		return required ? bad(L, "missing required field \"%s\"", key)
+				: ROADMAP_OK;
+	}
+	if (!cJSON_IsString(v)) {
+		return bad(L, "%s must be a string", key);
+	}
+	if ((why = rm_text_problem(v->valuestring, strlen(v->valuestring)))) {
+		return bad(L, "%s %s", key, why);
+	}
+	if (required && !v->valuestring[0]) {
+		return bad(L, "%s cannot be empty", key);
+	}
+	if (!(*out = rm_strdup(v->valuestring))) {
+		return rm_nomem(L->err);
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status get_id(struct load *L, const cJSON *obj,
+				  const char *key, bool required, char **out)
+{
+	char q[120];
+	const cJSON *v = get(obj, key);
+
+	*out = NULL;
+	if (!v) {
+		return required ? bad(L, "missing required field \"%s\"", key)
+				: ROADMAP_OK;
+	}
+	if (!cJSON_IsString(v)) {
+		return bad(L, "%s must be a string", key);
+	}
+	if (!roadmap_id_valid(v->valuestring)) {
+		return bad(L, "%s %s is not a valid id", key,
+			   rm_quote(v->valuestring, q, sizeof(q)));
+	}
+	if (!(*out = rm_strdup(v->valuestring))) {
+		return rm_nomem(L->err);
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status number(struct load *L, const cJSON *v,
+				  const char *key, double *out)
+{
+	if (!cJSON_IsNumber(v)) {
+		return bad(L, "%s must be a number", key);
+	}
+	if (!isfinite(v->valuedouble)) {
+		return bad(L, "%s is out of range", key);
+	}
+	*out = v->valuedouble;
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status get_int(struct load *L, const cJSON *obj,
+				   const char *key, int lo, int hi, int *out)
+{
+	const cJSON *v = get(obj, key);
+	double d = 0;
+	enum roadmap_status st;
+
+	if (!v) {
+		return ROADMAP_OK;
+	}
+	if ((st = number(L, v, key, &d))) {
+		return st;
+	}
+	if (d != floor(d) || d < lo || d > hi || signbit(d)) {
+		return bad(L, "%s must be a whole number from %d to %d", key,
+			   lo, hi);
+	}
+	*out = (int)d;
+	return ROADMAP_OK;
+}
+
+/*
+ * A fixed-point value with at most two decimals, as an int64 in hundredths.
+ * The double is exact enough to tell: below 1e12 the spacing of doubles is
+ * far finer than 0.001, so a third decimal always fails the round trip.
+ */
+static enum roadmap_status fixed2(struct load *L, const cJSON *v,
+				  const char *key, int64_t max, int64_t *out)
+{
+	double d = 0;
+	enum roadmap_status st = number(L, v, key, &d);
+	char buf[32];
+
+	if (st) {
+		return st;
+	}
+	if (signbit(d)) {
+		return bad(L, "%s must not be negative", key);
+	}
+	if (d > (double)max / 100.0) {
+		return bad(L, "%s is more than %s", key,
+			   max == ROADMAP_MONEY_MAX
+				   ? roadmap_money_format(max, true, buf)
+				   : rm_hundredths_format(max, buf));
+	}
+	int64_t h = llround(d * 100.0);
+	if ((double)h / 100.0 != d) {
+		return bad(L, "%s has more than two decimals", key);
+	}
+	*out = h;
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status get_fixed2(struct load *L, const cJSON *obj,
+				      const char *key, bool required,
+				      int64_t max, bool *has, int64_t *out)
+{
+	const cJSON *v = get(obj, key);
+
+	if (has) {
+		*has = v != NULL;
+	}
+	if (!v) {
+		return required ? bad(L, "missing required field \"%s\"", key)
+				: ROADMAP_OK;
+	}
+	return fixed2(L, v, key, max, out);
+}
+
+static enum roadmap_status get_day(struct load *L, const cJSON *obj,
+				   const char *key, bool required, bool as_end,
+				   bool *has, roadmap_day *out)
+{
+	const cJSON *v = get(obj, key);
+	struct roadmap_period p;
+	struct roadmap_error e;
+
+	if (has) {
+		*has = v != NULL;
+	}
+	if (!v) {
+		return required ? bad(L, "missing required field \"%s\"", key)
+				: ROADMAP_OK;
+	}
+	if (!cJSON_IsString(v)) {
+		return bad(L, "%s must be a date string", key);
+	}
+	if (roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p,
+				 &e)) {
+		return bad(L, "%s %s", key, e.message);
+	}
+	*out = as_end ? p.last : p.first;
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status get_id_list(struct load *L, const cJSON *obj,
+				       const char *key, char ***out, size_t *n)
+{
+	char q[120];
+	const cJSON *v = get(obj, key), *c;
+
+	if (!v) {
+		return ROADMAP_OK;
+	}
+	if (!cJSON_IsArray(v)) {
+		return bad(L, "%s must be an array of ids", key);
+	}
+	cJSON_ArrayForEach(c, v)
+	{
+		if (!cJSON_IsString(c)) {
+			return bad(L, "%s must be an array of ids", key);
+		}
+		if (!roadmap_id_valid(c->valuestring)) {
+			return bad(L, "%s: %s is not a valid id", key,
+				   rm_quote(c->valuestring, q, sizeof(q)));
+		}
+		for (size_t i = 0; i < *n; i++) {
+			if (strcmp((*out)[i], c->valuestring) == 0) {
+				return bad(L, "%s lists %s twice", key,
+					   rm_quote(c->valuestring, q,
+						    sizeof(q)));
+			}
+		}
+		if (!rm_list_push(out, n, c->valuestring)) {
+			return rm_nomem(L->err);
+		}
+	}
+	return ROADMAP_OK;
+}
+
+static const cJSON *get_array(struct load *L, const cJSON *root,
+			      const char *key, enum roadmap_status *st)
+{
+	const cJSON *v = get(root, key);
+
+	*st = ROADMAP_OK;
+	if (v && !cJSON_IsArray(v)) {
+		L->where[0] = '\0';
+		*st = bad(L, "%s must be an array", key);
+		return NULL;
+	}
+	return v;
+}
+
+/* A duplicate id (goals and initiatives share a namespace). */
+static enum roadmap_status dup_id(struct load *L, const char *id)
+{
+	char q[120];
+	size_t i;
+
+	if (rm_item_kind(L->rm, id, &i) != ITEM_NONE) {
+		return bad(L, "duplicate id %s", rm_quote(id, q, sizeof(q)));
+	}
+	return ROADMAP_OK;
+}
+
+static const char *peek_id(const cJSON *obj)
+{
+	const cJSON *v = cJSON_IsObject(obj) ? get(obj, "id") : NULL;
+
+	return cJSON_IsString(v) && roadmap_id_valid(v->valuestring)
+		       ? v->valuestring
+		       : NULL;
+}
+
+static enum roadmap_status load_policy(struct load *L, const cJSON *v)
+{
+	static const char *const keys[] = {"max_open_per_owner", "target_mix",
+					   "mix_tolerance",
+					   "actuals_tolerance", NULL};
+	struct roadmap_policy *p = &L->rm->policy;
+	enum roadmap_status st;
+	const cJSON *c;
+	char q[120];
+
+	snprintf(L->where, sizeof(L->where), "policy");
+	if (!cJSON_IsObject(v)) {
+		return bad(L, "must be an object");
+	}
+	if ((st = check_keys(L, v, keys)) ||
+	    (st = get_int(L, v, "max_open_per_owner", 0, 1000000,
+			  &p->max_open_per_owner))) {
+		return st;
+	}
+	if ((c = get(v, "mix_tolerance")) &&
+	    ((st = number(L, c, "mix_tolerance", &p->mix_tolerance)) ||
+	     p->mix_tolerance < 0 || p->mix_tolerance > 100)) {
+		return st ? st : bad(L, "mix_tolerance must be 0 to 100");
+	}
+	if ((c = get(v, "actuals_tolerance")) &&
+	    ((st = number(L, c, "actuals_tolerance", &p->actuals_tolerance)) ||
+	     p->actuals_tolerance < 0 || p->actuals_tolerance > 1000000)) {
+		return st ? st : bad(L, "actuals_tolerance must not be "
+					"negative");
+	}
+	if (!(c = get(v, "target_mix"))) {
+		return ROADMAP_OK;
+	}
+	snprintf(L->where, sizeof(L->where), "policy.target_mix");
+	if (!cJSON_IsObject(c)) {
+		return bad(L, "must be an object of pillar percentages");
+	}
+	if ((st = check_keys(L, c, NULL))) {
+		return st;
+	}
+	size_t n = (size_t)cJSON_GetArraySize(c);
+	p->target_mix_pillar = calloc(n ? n : 1, sizeof(char *));
+	p->target_mix_percent = calloc(n ? n : 1, sizeof(double));
+	if (!p->target_mix_pillar || !p->target_mix_percent) {
+		return rm_nomem(L->err);
+	}
+	const cJSON *m;
+	cJSON_ArrayForEach(m, c)
+	{
+		double d = 0;
+		if (!roadmap_id_valid(m->string)) {
+			return bad(L, "%s is not a valid pillar name",
+				   rm_quote(m->string, q, sizeof(q)));
+		}
+		if ((st = number(L, m, m->string, &d))) {
+			return st;
+		}
+		if (d < 0 || d > 100 || signbit(d)) {
+			return bad(L, "%s must be a percentage from 0 to 100",
+				   m->string);
+		}
+		size_t k = p->n_target_mix;
+		if (!(p->target_mix_pillar[k] = rm_strdup(m->string))) {
+			return rm_nomem(L->err);
+		}
+		p->target_mix_percent[k] = d;
+		p->n_target_mix++;
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
+{
+	static const char *const keys[] = {"id", "capacity", NULL};
+	const cJSON *c;
+	size_t i = 0;
+	char q[120];
+
+	cJSON_ArrayForEach(c, arr)
+	{
+		struct roadmap_team t = {0};
+		enum roadmap_status st;
+		set_where(L, "teams", i++, peek_id(c));
+		if (!cJSON_IsObject(c)) {
+			return bad(L, "must be an object");
+		}
+		if ((st = check_keys(L, c, keys)) ||
+		    (st = get_fixed2(L, c, "capacity", true, RM_FTE_MAX, NULL,
+				     &t.capacity)) ||
+		    (st = get_id(L, c, "id", true, &t.id))) {
+			return st;
+		}
+		if (roadmap_find_team(L->rm, t.id)) {
+			st = bad(L, "duplicate team id %s",
+				 rm_quote(t.id, q, sizeof(q)));
+			free(t.id);
+			return st;
+		}
+		if (!rm_push_team(L->rm, &t)) {
+			free(t.id);
+			return rm_nomem(L->err);
+		}
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status load_goal(struct load *L, const cJSON *c,
+				     struct roadmap_goal *g)
+{
+	static const char *const keys[] = {"id",     "title", "metric",
+					   "baseline", "target", "unit",
+					   "due",    "owner", "priority",
+					   NULL};
+	enum roadmap_status st;
+	const cJSON *v;
+
+	if (!cJSON_IsObject(c)) {
+		return bad(L, "must be an object");
+	}
+	if ((st = check_keys(L, c, keys)) ||
+	    (st = get_id(L, c, "id", true, &g->id)) ||
+	    (st = dup_id(L, g->id)) ||
+	    (st = get_text(L, c, "title", true, &g->title)) ||
+	    (st = get_text(L, c, "metric", false, &g->metric)) ||
+	    (st = get_text(L, c, "unit", false, &g->unit)) ||
+	    (st = get_text(L, c, "owner", false, &g->owner)) ||
+	    (st = get_day(L, c, "due", false, true, &g->has_due, &g->due)) ||
+	    (st = get_int(L, c, "priority", 1, 5, &g->priority))) {
+		return st;
+	}
+	if ((v = get(c, "baseline")) &&
+	    (st = number(L, v, "baseline", &g->baseline))) {
+		return st;
+	}
+	g->has_baseline = v != NULL;
+	if ((v = get(c, "target")) &&
+	    (st = number(L, v, "target", &g->target))) {
+		return st;
+	}
+	g->has_target = v != NULL;
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
+					struct roadmap_initiative *in)
+{
+	const cJSON *a;
+	enum roadmap_status st;
+	char q[120];
+
+	if (!cJSON_IsObject(v)) {
+		return bad(L, "actuals must be an object of quarter amounts");
+	}
+	if ((st = check_keys(L, v, NULL))) {
+		return st;
+	}
+	cJSON_ArrayForEach(a, v)
+	{
+		struct roadmap_period p;
+		int64_t amount;
+		if (roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
+					 NULL) ||
+		    p.kind != ROADMAP_PERIOD_QUARTER) {
+			return bad(L, "actuals: %s is not a fiscal quarter "
+				      "(YYYY-Qn)",
+				   rm_quote(a->string, q, sizeof(q)));
+		}
+		char key[40];
+		snprintf(key, sizeof(key), "actuals %s", a->string);
+		if ((st = fixed2(L, a, key, ROADMAP_MONEY_MAX, &amount))) {
+			return st;
+		}
+		if (!rm_actual_put(in, p.year * 4 + p.index - 1, amount)) {
+			return rm_nomem(L->err);
+		}
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
+					   struct roadmap_initiative *in)
+{
+	static const char *const keys[] = {
+		"id",    "title", "goals",  "pillar",     "stage",
+		"status", "owner", "team",  "start",      "end",
+		"opex",  "capex", "fte",    "depends_on", "priority",
+		"benefit", "actuals", NULL};
+	enum roadmap_status st;
+	const cJSON *v;
+	char q[120];
+	int k;
+
+	if (!cJSON_IsObject(c)) {
+		return bad(L, "must be an object");
+	}
+	if ((st = check_keys(L, c, keys)) ||
+	    (st = get_id(L, c, "id", true, &in->id)) ||
+	    (st = dup_id(L, in->id)) ||
+	    (st = get_text(L, c, "title", true, &in->title)) ||
+	    (st = get_day(L, c, "start", true, false, NULL, &in->start)) ||
+	    (st = get_day(L, c, "end", true, true, NULL, &in->end)) ||
+	    (st = get_id_list(L, c, "goals", &in->goals, &in->n_goals)) ||
+	    (st = get_id(L, c, "pillar", false, &in->pillar)) ||
+	    (st = get_text(L, c, "owner", false, &in->owner)) ||
+	    (st = get_id(L, c, "team", false, &in->team)) ||
+	    (st = get_fixed2(L, c, "opex", false, ROADMAP_MONEY_MAX, NULL,
+			     &in->opex)) ||
+	    (st = get_fixed2(L, c, "capex", false, ROADMAP_MONEY_MAX, NULL,
+			     &in->capex)) ||
+	    (st = get_fixed2(L, c, "fte", false, RM_FTE_MAX, NULL,
+			     &in->fte)) ||
+	    (st = get_id_list(L, c, "depends_on", &in->depends_on,
+			      &in->n_depends_on)) ||
+	    (st = get_int(L, c, "priority", 1, 5, &in->priority)) ||
+	    (st = get_fixed2(L, c, "benefit", false, ROADMAP_MONEY_MAX,
+			     &in->has_benefit, &in->benefit))) {
+		return st;
+	}
+	if ((v = get(c, "stage"))) {
+		if (!cJSON_IsString(v) ||
+		    (k = roadmap_stage_parse(v->valuestring)) < 0) {
+			return bad(L, "stage %s is not research, poc or "
+				      "implementation",
+				   cJSON_IsString(v)
+					   ? rm_quote(v->valuestring, q,
+						      sizeof(q))
+					   : "(not a string)");
+		}
+		in->stage = (enum roadmap_stage)k;
+	}
+	if ((v = get(c, "status"))) {
+		if (!cJSON_IsString(v) ||
+		    (k = roadmap_status_value_parse(v->valuestring)) < 0) {
+			return bad(L, "status %s is not proposed, approved, "
+				      "active, done or cancelled",
+				   cJSON_IsString(v)
+					   ? rm_quote(v->valuestring, q,
+						      sizeof(q))
+					   : "(not a string)");
+		}
+		in->status = (enum roadmap_status_value)k;
+	}
+	if ((v = get(c, "actuals")) && (st = load_actuals(L, v, in))) {
+		return st;
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status load_budget(struct load *L, const cJSON *c,
+				       struct roadmap_budget *b)
+{
+	static const char *const keys[] = {"period", "amount", "pillar", NULL};
+	enum roadmap_status st;
+	const cJSON *v;
+	struct roadmap_period p;
+	char q[120], label[16];
+
+	if (!cJSON_IsObject(c)) {
+		return bad(L, "must be an object");
+	}
+	if ((st = check_keys(L, c, keys))) {
+		return st;
+	}
+	if (!(v = get(c, "period"))) {
+		return bad(L, "missing required field \"period\"");
+	}
+	if (!cJSON_IsString(v) ||
+	    roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p,
+				 NULL) ||
+	    (p.kind != ROADMAP_PERIOD_QUARTER &&
+	     p.kind != ROADMAP_PERIOD_YEAR)) {
+		return bad(L, "period %s is not a fiscal quarter (YYYY-Qn) or "
+			      "fiscal year (FYYYYY)",
+			   cJSON_IsString(v)
+				   ? rm_quote(v->valuestring, q, sizeof(q))
+				   : "(not a string)");
+	}
+	b->is_year = p.kind == ROADMAP_PERIOD_YEAR;
+	b->year = p.year;
+	b->quarter = p.index;
+	if ((st = get_fixed2(L, c, "amount", true, ROADMAP_MONEY_MAX, NULL,
+			     &b->amount)) ||
+	    (st = get_id(L, c, "pillar", false, &b->pillar))) {
+		return st;
+	}
+	if (rm_budget_duplicate(L->rm, b)) {
+		rm_budget_label(b, label, sizeof(label));
+		return bad(L, "a second budget for %s%s%s", label,
+			   b->pillar ? " pillar " : "",
+			   b->pillar ? rm_quote(b->pillar, q, sizeof(q)) : "");
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status load_items(struct load *L, const cJSON *root)
+{
+	enum roadmap_status st;
+	const cJSON *arr, *c;
+	size_t i;
+
+	if ((arr = get_array(L, root, "teams", &st)) &&
+	    (st = load_teams(L, arr))) {
+		return st;
+	}
+	if (st) {
+		return st;
+	}
+	if ((arr = get_array(L, root, "goals", &st))) {
+		i = 0;
+		cJSON_ArrayForEach(c, arr)
+		{
+			struct roadmap_goal g;
+			roadmap_goal_init(&g);
+			set_where(L, "goals", i++, peek_id(c));
+			if ((st = load_goal(L, c, &g)) ||
+			    (!rm_push_goal(L->rm, &g) &&
+			     (st = rm_nomem(L->err)))) {
+				rm_goal_free(&g);
+				return st;
+			}
+		}
+	}
+	if (st) {
+		return st;
+	}
+	if ((arr = get_array(L, root, "initiatives", &st))) {
+		i = 0;
+		cJSON_ArrayForEach(c, arr)
+		{
+			struct roadmap_initiative in;
+			roadmap_initiative_init(&in);
+			set_where(L, "initiatives", i++, peek_id(c));
+			if ((st = load_initiative(L, c, &in)) ||
+			    (!rm_push_initiative(L->rm, &in) &&
+			     (st = rm_nomem(L->err)))) {
+				rm_initiative_free(&in);
+				return st;
+			}
+		}
+	}
+	if (st) {
+		return st;
+	}
+	if ((arr = get_array(L, root, "budgets", &st))) {
+		i = 0;
+		cJSON_ArrayForEach(c, arr)
+		{
+			struct roadmap_budget b = {0};
+			set_where(L, "budgets", i++, NULL);
+			if ((st = load_budget(L, c, &b)) ||
+			    (!rm_push_budget(L->rm, &b) &&
+			     (st = rm_nomem(L->err)))) {
+				free(b.pillar);
+				return st;
+			}
+		}
+	}
+	return st;
+}
+
+static enum roadmap_status load_root(struct load *L, const cJSON *root)
+{
+	static const char *const keys[] = {
+		"format", "name",  "currency", "fiscal_year_start", "pillars",
+		"policy", "teams", "goals",    "initiatives",       "budgets",
+		NULL};
+	enum roadmap_status st;
+	const cJSON *v;
+	int format = 0;
+
+	L->where[0] = '\0';
+	if (!cJSON_IsObject(root)) {
+		return bad(L, "the document must be a JSON object");
+	}
+	if ((st = check_keys(L, root, keys))) {
+		return st;
+	}
+	if (!(v = get(root, "format"))) {
+		return bad(L, "missing required field \"format\" (add "
+			      "\"format\": 1)");
+	}
+	if (!cJSON_IsNumber(v) || v->valuedouble != 1) {
+		if (get_int(L, root, "format", 0, 1000000, &format) == 0) {
+			return bad(L, "unknown format %d (this version reads "
+				      "format 1)",
+				   format);
+		}
+		return bad(L, "unknown format (this version reads format 1)");
+	}
+	if ((st = get_int(L, root, "fiscal_year_start", 1, 12,
+			  &L->rm->fiscal_start)) ||
+	    (st = get_text(L, root, "name", false, &L->rm->name))) {
+		return st;
+	}
+	if ((v = get(root, "currency"))) {
+		struct roadmap_error e;
+		if (!cJSON_IsString(v) ||
+		    roadmap_set_currency(L->rm, v->valuestring, &e)) {
+			return bad(L, "currency must be an ISO 4217 code like "
+				      "\"USD\"");
+		}
+	}
+	if ((v = get(root, "pillars"))) {
+		char **list = NULL;
+		size_t n = 0;
+		if ((st = get_id_list(L, root, "pillars", &list, &n))) {
+			rm_list_free(list, n);
+			return st;
+		}
+		if (n == 0) {
+			return bad(L, "pillars must name at least one pillar");
+		}
+		rm_list_free(L->rm->pillars, L->rm->n_pillars);
+		L->rm->pillars = list;
+		L->rm->n_pillars = n;
+		L->rm->default_pillars = false;
+	}
+	if ((v = get(root, "policy")) && (st = load_policy(L, v))) {
+		return st;
+	}
+	return load_items(L, root);
+}
+
+enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
+					size_t len, struct roadmap **out,
+					struct roadmap_error *err)
+{
+	struct load L = {name, err, NULL, ""};
+	enum roadmap_status st;
+	cJSON *root;
+
+	*out = NULL;
+	roadmap_error_clear(err);
+	if ((st = rm_json_prescan(name, data, len, err))) {
+		return st;
+	}
+	root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
+	if (!root) {
+		/* the pre-scan accepted it, so this is memory */
+		return rm_nomem(err);
+	}
+	if (!(L.rm = roadmap_create())) {
+		cJSON_Delete(root);
+		return rm_nomem(err);
+	}
+	st = load_root(&L, root);
+	cJSON_Delete(root);
+	if (st) {
+		roadmap_destroy(L.rm);
+		return st;
+	}
+	*out = L.rm;
+	return ROADMAP_OK;
+}
+
+/* ------------------------------------------------------------ saving */
+
+static bool default_pillars(const struct roadmap *rm)
+{
+	static const char *const d[] = {"strategy", "team", "operations",
+					"innovation"};
+
+	if (rm->n_pillars != 4) {
+		return false;
+	}
+	for (size_t i = 0; i < 4; i++) {
+		if (strcmp(rm->pillars[i], d[i]) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void save_policy(const struct roadmap *rm, cJSON *root, bool *ok)
+{
+	const struct roadmap_policy *p = &rm->policy;
+
+	if (p->max_open_per_owner == 3 && !p->n_target_mix &&
+	    p->mix_tolerance == 5 && p->actuals_tolerance == 10) {
+		return;
+	}
+	cJSON *o = rm_json_add(root, "policy", cJSON_CreateObject(), ok);
+	if (!o) {
+		return;
+	}
+	if (p->max_open_per_owner != 3) {
+		rm_json_add(o, "max_open_per_owner",
+			    cJSON_CreateNumber(p->max_open_per_owner), ok);
+	}
+	if (p->n_target_mix) {
+		cJSON *m = rm_json_add(o, "target_mix", cJSON_CreateObject(),
+				       ok);
+		for (size_t i = 0; m && i < p->n_target_mix; i++) {
+			rm_json_add(m, p->target_mix_pillar[i],
+				    cJSON_CreateNumber(p->target_mix_percent[i]),
+				    ok);
+		}
+	}
+	if (p->mix_tolerance != 5) {
+		rm_json_add(o, "mix_tolerance",
+			    cJSON_CreateNumber(p->mix_tolerance), ok);
+	}
+	if (p->actuals_tolerance != 10) {
+		rm_json_add(o, "actuals_tolerance",
+			    cJSON_CreateNumber(p->actuals_tolerance), ok);
+	}
+}
+
+static void opt_string(cJSON *o, const char *key, const char *s, bool *ok)
+{
+	if (s) {
+		rm_json_add(o, key, cJSON_CreateString(s), ok);
+	}
+}
+
+static void save_goal(const struct roadmap_goal *g, cJSON *o, bool *ok)
+{
+	rm_json_add(o, "id", cJSON_CreateString(g->id), ok);
+	rm_json_add(o, "title", cJSON_CreateString(g->title), ok);
+	opt_string(o, "metric", g->metric, ok);
+	if (g->has_baseline) {
+		rm_json_add(o, "baseline", cJSON_CreateNumber(g->baseline), ok);
+	}
+	if (g->has_target) {
+		rm_json_add(o, "target", cJSON_CreateNumber(g->target), ok);
+	}
+	opt_string(o, "unit", g->unit, ok);
+	if (g->has_due) {
+		rm_json_add(o, "due", rm_json_date(g->due), ok);
+	}
+	opt_string(o, "owner", g->owner, ok);
+	if (g->priority) {
+		rm_json_add(o, "priority", cJSON_CreateNumber(g->priority), ok);
+	}
+}
+
+static void save_initiative(const struct roadmap_initiative *in, cJSON *o,
+			    bool *ok)
+{
+	rm_json_add(o, "id", cJSON_CreateString(in->id), ok);
+	rm_json_add(o, "title", cJSON_CreateString(in->title), ok);
+	if (in->n_goals) {
+		rm_json_add(o, "goals",
+			    rm_json_string_list(in->goals, in->n_goals), ok);
+	}
+	opt_string(o, "pillar", in->pillar, ok);
+	if (in->stage != ROADMAP_STAGE_NONE) {
+		rm_json_add(o, "stage",
+			    cJSON_CreateString(roadmap_stage_name(in->stage)),
+			    ok);
+	}
+	if (in->status != ROADMAP_PROPOSED) {
+		rm_json_add(o, "status",
+			    cJSON_CreateString(
+				    roadmap_status_value_name(in->status)),
+			    ok);
+	}
+	opt_string(o, "owner", in->owner, ok);
+	opt_string(o, "team", in->team, ok);
+	rm_json_add(o, "start", rm_json_date(in->start), ok);
+	rm_json_add(o, "end", rm_json_date(in->end), ok);
+	if (in->opex) {
+		rm_json_add(o, "opex", rm_json_money(in->opex), ok);
+	}
+	if (in->capex) {
+		rm_json_add(o, "capex", rm_json_money(in->capex), ok);
+	}
+	if (in->fte) {
+		rm_json_add(o, "fte", rm_json_hundredths(in->fte), ok);
+	}
+	if (in->n_depends_on) {
+		rm_json_add(o, "depends_on",
+			    rm_json_string_list(in->depends_on,
+						in->n_depends_on),
+			    ok);
+	}
+	if (in->priority != 3) {
+		rm_json_add(o, "priority", cJSON_CreateNumber(in->priority),
+			    ok);
+	}
+	if (in->has_benefit) {
+		rm_json_add(o, "benefit", rm_json_money(in->benefit), ok);
+	}
+	if (in->n_actuals) {
+		cJSON *a = rm_json_add(o, "actuals", cJSON_CreateObject(), ok);
+		for (size_t k = 0; a && k < in->n_actuals; k++) {
+			char label[12];
+			roadmap_quarter_label(in->actuals[k].qi, label);
+			rm_json_add(a, label,
+				    rm_json_money(in->actuals[k].amount), ok);
+		}
+	}
+}
+
+static cJSON *build(const struct roadmap *rm)
+{
+	bool ok = true;
+	cJSON *root = cJSON_CreateObject(), *arr;
+
+	rm_json_add(root, "format", cJSON_CreateNumber(1), &ok);
+	opt_string(root, "name", rm->name, &ok);
+	if (strcmp(rm->currency, "USD") != 0) {
+		rm_json_add(root, "currency", cJSON_CreateString(rm->currency),
+			    &ok);
+	}
+	if (rm->fiscal_start != 1) {
+		rm_json_add(root, "fiscal_year_start",
+			    cJSON_CreateNumber(rm->fiscal_start), &ok);
+	}
+	if (!default_pillars(rm)) {
+		rm_json_add(root, "pillars",
+			    rm_json_string_list(rm->pillars, rm->n_pillars),
+			    &ok);
+	}
+	save_policy(rm, root, &ok);
+	if (rm->n_teams &&
+	    (arr = rm_json_add(root, "teams", cJSON_CreateArray(), &ok))) {
+		for (size_t i = 0; i < rm->n_teams; i++) {
+			cJSON *o = cJSON_CreateObject();
+			rm_json_add(o, "id",
+				    cJSON_CreateString(rm->teams[i].id), &ok);
+			rm_json_add(o, "capacity",
+				    rm_json_hundredths(rm->teams[i].capacity),
+				    &ok);
+			rm_json_push(arr, o, &ok);
+		}
+	}
+	if (rm->n_goals &&
+	    (arr = rm_json_add(root, "goals", cJSON_CreateArray(), &ok))) {
+		for (size_t i = 0; ok && i < rm->n_goals; i++) {
+			cJSON *o = cJSON_CreateObject();
+			save_goal(&rm->goals[i], o, &ok);
+			rm_json_push(arr, o, &ok);
+		}
+	}
+	if (rm->n_inits &&
+	    (arr = rm_json_add(root, "initiatives", cJSON_CreateArray(),
+			       &ok))) {
+		for (size_t i = 0; ok && i < rm->n_inits; i++) {
+			cJSON *o = cJSON_CreateObject();
+			save_initiative(&rm->inits[i], o, &ok);
+			rm_json_push(arr, o, &ok);
+		}
+	}
+	if (rm->n_budgets &&
+	    (arr = rm_json_add(root, "budgets", cJSON_CreateArray(), &ok))) {
+		for (size_t i = 0; ok && i < rm->n_budgets; i++) {
+			const struct roadmap_budget *b = &rm->budgets[i];
+			char label[16];
+			cJSON *o = cJSON_CreateObject();
+			rm_json_add(o, "period",
+				    cJSON_CreateString(
+					    rm_budget_label(b, label, 16)),
+				    &ok);
+			opt_string(o, "pillar", b->pillar, &ok);
+			rm_json_add(o, "amount", rm_json_money(b->amount), &ok);
+			rm_json_push(arr, o, &ok);
+		}
+	}
+	if (!ok) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
+enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
+					size_t *len, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	cJSON *root = build(rm);
+	enum roadmap_status st = rm_json_finish(&b, root, out, len, err);
+
+	cJSON_Delete(root);
+	return st;
+}

@@ -1,0 +1,179 @@
+/* text.c - UTF-8 and text-field rules shared by the loader and editors. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *rm_strdup(const char *s)
+{
+	if (!s) {
+		return NULL;
+	}
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p) {
+		memcpy(p, s, n);
+	}
+	return p;
+}
+
+/*
+ * Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+ */
+size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c;
+	size_t len;
+
+	if (n == 0) {
+		return 0;
+	}
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		c = s[0] & 0x1F;
+		len = 2;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		c = s[0] & 0x0F;
+		len = 3;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		c = s[0] & 0x07;
+		len = 4;
+	} else {
+		return 0;
+	}
+	if (n < len) {
+		return 0;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			return 0;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		return 0;
+	}
+	*cp = c;
+	return len;
+}
+
+const char *rm_text_problem(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t chars = 0;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = rm_utf8_seq(p + i, len - i, &cp);
+		if (k == 0) {
+			return "is not valid UTF-8";
+		}
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			return "contains a control character";
+		}
+		i += k;
+		chars++;
+	}
+	if (chars > ROADMAP_TEXT_MAX) {
+		return "is longer than 1000 characters";
+	}
+	return NULL;
+}
+
+const char *rm_quote(const char *s, char *buf, size_t size)
+{
+	size_t n = 0, len = strlen(s);
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (size < 8) {
+		return "\"\"";
+	}
+	buf[n++] = '"';
+	for (size_t i = 0; i < len && n + 8 < size;) {
+		uint32_t cp;
+		size_t k = rm_utf8_seq(p + i, len - i, &cp);
+		if (k == 0 || cp < 0x20 || cp == 0x7F || cp == '"' ||
+		    cp == '\\') {
+			if (cp == '"' || cp == '\\') {
+				n += (size_t)snprintf(buf + n, size - n, "\\%c",
+						      (char)cp);
+			} else {
+				n += (size_t)snprintf(buf + n, size - n,
+						      "\\x%02x", p[i]);
+			}
+			i++;
+			continue;
+		}
+		memcpy(buf + n, p + i, k);
+		n += k;
+		i += k;
+		if (n + 8 >= size && i < len) {
+			memcpy(buf + n, "...", 3);
+			n += 3;
+			break;
+		}
+	}
+	buf[n++] = '"';
+	buf[n] = '\0';
+	return buf;
+}
+
+char *rm_hundredths_format(int64_t v, char *buf)
+{
+	int64_t whole = v / 100, frac = v % 100;
+
+	if (frac == 0) {
+		snprintf(buf, 32, "%lld", (long long)whole);
+	} else if (frac % 10 == 0) {
+		snprintf(buf, 32, "%lld.%lld", (long long)whole,
+			 (long long)(frac / 10));
+	} else {
+		snprintf(buf, 32, "%lld.%02lld", (long long)whole,
+			 (long long)frac);
+	}
+	return buf;
+}
+
+bool rm_hundredths_parse(const char *s, int64_t max, int64_t *out)
+{
+	int64_t v = 0;
+	int decimals = -1;
+
+	if (!*s || *s == '.') {
+		return false;
+	}
+	if (s[0] == '0' && s[1] >= '0' && s[1] <= '9') {
+		return false;
+	}
+	for (; *s; s++) {
+		if (*s == '.') {
+			if (decimals >= 0 || !s[1]) {
+				return false;
+			}
+			decimals = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9') {
+			return false;
+		}
+		if (decimals >= 0 && ++decimals > 2) {
+			return false;
+		}
+		if (v > max) {
+			return false;
+		}
+		v = v * 10 + (*s - '0');
+	}
+	for (int d = decimals < 0 ? 0 : decimals; d < 2; d++) {
+		v *= 10;
+	}
+	if (v > max) {
+		return false;
+	}
+	*out = v;
+	return true;
+}
