@@ -548,6 +548,19 @@ enum roadmap_status rm_parse_fte(const char *field, const char *v,
 	return ROADMAP_OK;
 }
 
+enum roadmap_status roadmap_fte_parse(const char *s, int64_t *out,
+				      struct roadmap_error *err)
+{
+	char q[QBUF];
+
+	if (!rm_hundredths_parse(s, RM_FTE_MAX, out)) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s is not a number of FTE (like 2 or 0.5)",
+			       rm_quote(s, q, sizeof(q)));
+	}
+	return ROADMAP_OK;
+}
+
 static enum roadmap_status parse_money_field(const char *field, const char *v,
 					     int64_t *out,
 					     struct roadmap_error *err)

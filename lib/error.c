@@ -18,6 +18,7 @@ static enum roadmap_status vfail(struct roadmap_error *err,
 	if (!err) {
 		return st;
 	}
+	memset(err, 0, sizeof(*err));
 	err->status = st;
 	if (where) {
 		snprintf(err->where, sizeof(err->where), "%s", where);

@@ -18,6 +18,9 @@ void sb_put(struct strbuf *b, const char *s, size_t n);
 void sb_puts(struct strbuf *b, const char *s);
 void sb_release(struct strbuf *b);
 
+enum roadmap_status rm_csv_write(struct strbuf *b,
+				 const struct roadmap_rows *rows);
+
 /* Checks JSON text strictly; ROADMAP_ERR_DATA with line and column. */
 enum roadmap_status rm_json_prescan(const char *name, const char *data,
 				    size_t len, struct roadmap_error *err);
@@ -42,5 +45,8 @@ cJSON *rm_json_hundredths(int64_t v);
 cJSON *rm_json_string_or_null(const char *s);
 cJSON *rm_json_date(roadmap_day d);
 cJSON *rm_json_string_list(char *const *list, size_t n);
+
+cJSON *rm_spend_json(const struct roadmap *rm,
+		     const struct roadmap_initiative *in);
 
 #endif

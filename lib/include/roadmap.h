@@ -171,6 +171,14 @@ ROADMAP_API enum roadmap_status roadmap_spread(int64_t amount,
 					       int fiscal_start, int *first_qi,
 					       int64_t **parts, size_t *n);
 
+/*
+ * Parses a non-negative number with at most two decimals ("4", "2.5") as
+ * hundredths, up to 1,000,000: FTE and team capacity. ROADMAP_ERR_DATA with
+ * a message otherwise.
+ */
+ROADMAP_API enum roadmap_status roadmap_fte_parse(const char *s, int64_t *out,
+						  struct roadmap_error *err);
+
 /* ---------------------------------------------------------------- model */
 
 enum roadmap_status_value {
@@ -445,6 +453,72 @@ ROADMAP_API enum roadmap_status roadmap_lock_acquire(const char *path,
 						     struct roadmap_error *err);
 /* Releases and frees a lock. Accepts NULL. */
 ROADMAP_API void roadmap_lock_release(struct roadmap_lock *lock);
+
+/* ------------------------------------------------------------- tables */
+
+enum roadmap_kind {
+	ROADMAP_KIND_GOAL,
+	ROADMAP_KIND_INITIATIVE,
+	ROADMAP_KIND_TEAM,
+	ROADMAP_KIND_BUDGET,
+};
+
+/*
+ * Rows of text cells for one kind of item, with the columns of the CSV
+ * export (SPEC 9). cells holds (n_rows + 1) * n_cols strings, the header row
+ * first; text[c] tells whether column c holds free text (which the CSV
+ * writer guards against formula injection). Money is "1250000.00", dates
+ * are ISO, lists are joined with ';'.
+ */
+struct roadmap_rows {
+	size_t n_cols;
+	size_t n_rows;
+	char **cells;
+	bool *text;
+};
+
+/*
+ * Builds rows for the items at the n indexes idx (all items, in file order,
+ * when idx is NULL). The caller releases *out with roadmap_rows_release().
+ * ROADMAP_ERR_NOMEM on failure.
+ */
+ROADMAP_API enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
+						   enum roadmap_kind kind,
+						   const size_t *idx, size_t n,
+						   struct roadmap_rows *out,
+						   struct roadmap_error *err);
+/* Frees the cells of rows (not rows itself). Accepts NULL. */
+ROADMAP_API void roadmap_rows_release(struct roadmap_rows *rows);
+
+/*
+ * RFC 4180 CSV of rows (LF line ends, no BOM); a text cell starting with
+ * '=', '+', '-', '@', a tab or a CR gets a leading "'". *out is malloc'ed,
+ * NUL-terminated; the caller frees it. ROADMAP_ERR_NOMEM on failure.
+ */
+ROADMAP_API enum roadmap_status roadmap_rows_csv(const struct roadmap_rows *rows,
+						 char **out, size_t *len,
+						 struct roadmap_error *err);
+
+/*
+ * A JSON array of the items at idx (all when idx is NULL) with the file's
+ * field names and defaults filled in; optional fields without a default are
+ * null. *out is malloc'ed; the caller frees it. ROADMAP_ERR_NOMEM on failure.
+ */
+ROADMAP_API enum roadmap_status roadmap_items_json(const struct roadmap *rm,
+						   enum roadmap_kind kind,
+						   const size_t *idx, size_t n,
+						   char **out,
+						   struct roadmap_error *err);
+
+/*
+ * One goal, initiative or team as a JSON object, as in roadmap_items_json()
+ * plus what is computed about it ("kind", and for initiatives "total" and
+ * the quarterly "spend"; for goals the initiatives serving it and its
+ * planned total). ROADMAP_ERR_DATA when there is no such item.
+ */
+ROADMAP_API enum roadmap_status roadmap_item_json(const struct roadmap *rm,
+						  const char *id, char **out,
+						  struct roadmap_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,90 @@
+/* cmd-link.c - link/unlink an initiative and a goal, depend/undepend. */
+#include "cmd.h"
+
+#include <string.h>
+
+static int toggle(const struct cmd *cmd, struct ctx *ctx, int argc,
+		  char **argv)
+{
+	static const struct option opts[] = {{NULL, 0, NULL, 0}};
+	struct roadmap_error err;
+	struct session s;
+	bool on = cmd->name[0] != 'u';
+	bool goal = strstr(cmd->name, "link") != NULL;
+	int c, rc;
+
+	while ((c = cmd_getopt(cmd, argc, argv, "", opts)) != -1) {
+		return 64;
+	}
+	if (argc - optind != 2) {
+		return usage_error(cmd, "%s needs two ids", cmd->name);
+	}
+	if ((rc = begin_write(ctx, &s))) {
+		return rc;
+	}
+	enum roadmap_status st =
+		goal ? roadmap_link(s.rm, argv[optind], argv[optind + 1], on,
+				    &err)
+		     : roadmap_depend(s.rm, argv[optind], argv[optind + 1], on,
+				      &err);
+	if (st) {
+		rc = fail_err(&err);
+	}
+	int rc2 = end_write(ctx, &s, rc == 0);
+	return rc ? rc : rc2;
+}
+
+static int run_link(struct ctx *ctx, int argc, char **argv)
+{
+	return toggle(&cmd_link, ctx, argc, argv);
+}
+
+static int run_unlink(struct ctx *ctx, int argc, char **argv)
+{
+	return toggle(&cmd_unlink, ctx, argc, argv);
+}
+
+static int run_depend(struct ctx *ctx, int argc, char **argv)
+{
+	return toggle(&cmd_depend, ctx, argc, argv);
+}
+
+static int run_undepend(struct ctx *ctx, int argc, char **argv)
+{
+	return toggle(&cmd_undepend, ctx, argc, argv);
+}
+
+const struct cmd cmd_link = {
+	.name = "link",
+	.summary = "align an initiative with a goal it serves",
+	.usage = "link INITIATIVE GOAL",
+	.help = "Linking twice is harmless.\n\nexample:\n"
+		"  roadmap link recs-engine retention\n",
+	.run = run_link,
+};
+
+const struct cmd cmd_unlink = {
+	.name = "unlink",
+	.summary = "undo a link between an initiative and a goal",
+	.usage = "unlink INITIATIVE GOAL",
+	.help = "example:\n  roadmap unlink recs-engine retention\n",
+	.run = run_unlink,
+};
+
+const struct cmd cmd_depend = {
+	.name = "depend",
+	.summary = "make an initiative depend on a prerequisite",
+	.usage = "depend INITIATIVE PREREQUISITE",
+	.help = "INITIATIVE cannot start until PREREQUISITE has ended "
+		"(finish-to-start).\n\nexample:\n"
+		"  roadmap depend recs-engine event-pipeline\n",
+	.run = run_depend,
+};
+
+const struct cmd cmd_undepend = {
+	.name = "undepend",
+	.summary = "remove a dependency",
+	.usage = "undepend INITIATIVE PREREQUISITE",
+	.help = "example:\n  roadmap undepend recs-engine event-pipeline\n",
+	.run = run_undepend,
+};

@@ -1,0 +1,360 @@
+/* cmd-list.c - list goals, initiatives, budgets or teams. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { O_FORMAT = 1, O_STATUS, O_PILLAR, O_GOAL, O_OWNER, O_TEAM };
+
+struct filters {
+	const char *status, *pillar, *goal, *owner, *team;
+};
+
+/* Whether s is one of the comma-separated names in list. */
+static bool in_list(const char *list, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (const char *p = list;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == n && strncmp(p, s, n) == 0) {
+			return true;
+		}
+		if (!comma) {
+			return false;
+		}
+		p = comma + 1;
+	}
+}
+
+static bool match(const struct filters *f, const struct roadmap_initiative *in)
+{
+	if (f->status &&
+	    !in_list(f->status, roadmap_status_value_name(in->status))) {
+		return false;
+	}
+	if (f->pillar && !(in->pillar && in_list(f->pillar, in->pillar))) {
+		return false;
+	}
+	if (f->team && !(in->team && in_list(f->team, in->team))) {
+		return false;
+	}
+	if (f->owner && !(in->owner && strcmp(f->owner, in->owner) == 0)) {
+		return false;
+	}
+	if (f->goal) {
+		bool any = false;
+		for (size_t k = 0; k < in->n_goals && !any; k++) {
+			any = in_list(f->goal, in->goals[k]);
+		}
+		return any;
+	}
+	return true;
+}
+
+static void money(int64_t v, char *buf)
+{
+	roadmap_money_format(v, true, buf);
+}
+
+static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
+		       const size_t *idx, size_t n)
+{
+	struct table t;
+	char a[40], b[40], c[40], d[80];
+	char total_head[32];
+	int rc;
+
+	snprintf(total_head, sizeof(total_head), "TOTAL %s",
+		 roadmap_currency(rm));
+	switch (kind) {
+	case ROADMAP_KIND_INITIATIVE: {
+		/* no owner column: eight columns do not fit 80 */
+		static const char *head[] = {"ID",    "TITLE", "PILLAR",
+					     "STATUS", "START", "END",
+					     NULL};
+		static const bool right[] = {0, 0, 0, 0, 0, 0, 1};
+		head[6] = total_head;
+		table_init(&t, 7, head, right, 1);
+		for (size_t r = 0; r < n; r++) {
+			const struct roadmap_initiative *in =
+				roadmap_initiative_at(rm, idx[r]);
+			money(in->opex + in->capex, c);
+			const char *row[] = {
+				in->id,
+				in->title,
+				in->pillar ? in->pillar : "-",
+				roadmap_status_value_name(in->status),
+				roadmap_day_format(in->start, a),
+				roadmap_day_format(in->end, b),
+				c};
+			if (!table_add(&t, row)) {
+				goto nomem;
+			}
+		}
+		break;
+	}
+	case ROADMAP_KIND_GOAL: {
+		static const char *const head[] = {"ID",  "TITLE", "METRIC",
+						   "DUE", "OWNER", "PRI"};
+		static const bool right[] = {0, 0, 0, 0, 0, 1};
+		table_init(&t, 6, head, right, 1);
+		for (size_t r = 0; r < n; r++) {
+			const struct roadmap_goal *g =
+				roadmap_goal_at(rm, idx[r]);
+			d[0] = '\0';
+			if (g->has_baseline || g->has_target) {
+				char x[24] = "?", y[24] = "?";
+				if (g->has_baseline) {
+					snprintf(x, sizeof(x), "%g", g->baseline);
+				}
+				if (g->has_target) {
+					snprintf(y, sizeof(y), "%g", g->target);
+				}
+				snprintf(d, sizeof(d), "%s -> %s%s%s", x, y,
+					 g->unit ? " " : "",
+					 g->unit ? g->unit : "");
+			}
+			snprintf(c, sizeof(c), "%d", g->priority);
+			const char *row[] = {
+				g->id,
+				g->title,
+				d[0] ? d : (g->metric ? g->metric : "-"),
+				g->has_due ? roadmap_day_format(g->due, a) : "-",
+				g->owner ? g->owner : "-",
+				g->priority ? c : "-"};
+			if (!table_add(&t, row)) {
+				goto nomem;
+			}
+		}
+		break;
+	}
+	case ROADMAP_KIND_BUDGET: {
+		static const char *head[] = {"PERIOD", "PILLAR", NULL};
+		static const bool right[] = {0, 0, 1};
+		char amount_head[32];
+		snprintf(amount_head, sizeof(amount_head), "AMOUNT %s",
+			 roadmap_currency(rm));
+		head[2] = amount_head;
+		table_init(&t, 3, head, right, -1);
+		for (size_t r = 0; r < n; r++) {
+			const struct roadmap_budget *bu =
+				roadmap_budget_at(rm, idx[r]);
+			if (bu->is_year) {
+				snprintf(a, sizeof(a), "FY%04d", bu->year);
+			} else {
+				roadmap_quarter_label(
+					bu->year * 4 + bu->quarter - 1, a);
+			}
+			money(bu->amount, c);
+			const char *row[] = {a, bu->pillar ? bu->pillar : "(all)",
+					     c};
+			if (!table_add(&t, row)) {
+				goto nomem;
+			}
+		}
+		rc = table_print(&t, stdout);
+		head[2] = NULL;
+		table_release(&t);
+		return rc;
+	}
+	case ROADMAP_KIND_TEAM: {
+		static const char *const head[] = {"ID", "CAPACITY FTE"};
+		static const bool right[] = {0, 1};
+		table_init(&t, 2, head, right, -1);
+		for (size_t r = 0; r < n; r++) {
+			const struct roadmap_team *tm =
+				roadmap_team_at(rm, idx[r]);
+			int64_t cap = tm->capacity;
+			if (cap % 100) {
+				snprintf(a, sizeof(a), "%lld.%02lld",
+					 (long long)(cap / 100),
+					 (long long)(cap % 100));
+			} else {
+				snprintf(a, sizeof(a), "%lld",
+					 (long long)(cap / 100));
+			}
+			const char *row[] = {tm->id, a};
+			if (!table_add(&t, row)) {
+				goto nomem;
+			}
+		}
+		break;
+	}
+	}
+	rc = table_print(&t, stdout);
+	table_release(&t);
+	return rc;
+nomem:
+	table_release(&t);
+	msg("out of memory");
+	return 70;
+}
+
+static int run_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, O_FORMAT},
+		{"status", required_argument, NULL, O_STATUS},
+		{"pillar", required_argument, NULL, O_PILLAR},
+		{"goal", required_argument, NULL, O_GOAL},
+		{"owner", required_argument, NULL, O_OWNER},
+		{"team", required_argument, NULL, O_TEAM},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const formats[] = {"table", "csv", "json", NULL};
+	static const char *const kinds[] = {"goals", "initiatives", "teams",
+					    "budgets", NULL};
+	struct filters f = {0};
+	struct roadmap_error err;
+	struct roadmap *rm = NULL;
+	int c, format = 0, kind = ROADMAP_KIND_INITIATIVE, rc;
+	const char *filter_used = NULL;
+
+	while ((c = cmd_getopt(&cmd_list, argc, argv, "", opts)) != -1) {
+		switch (c) {
+		case O_FORMAT:
+			if ((format = parse_choice(optarg, formats)) < 0) {
+				return usage_error(&cmd_list,
+						   "unknown format '%s' (table, "
+						   "csv or json)",
+						   optarg);
+			}
+			break;
+		case O_STATUS:
+			f.status = optarg;
+			filter_used = "--status";
+			break;
+		case O_PILLAR:
+			f.pillar = optarg;
+			filter_used = "--pillar";
+			break;
+		case O_GOAL:
+			f.goal = optarg;
+			filter_used = "--goal";
+			break;
+		case O_OWNER:
+			f.owner = optarg;
+			filter_used = "--owner";
+			break;
+		case O_TEAM:
+			f.team = optarg;
+			filter_used = "--team";
+			break;
+		default:
+			return 64;
+		}
+	}
+	if (argc - optind > 1) {
+		return usage_error(&cmd_list, "list takes one kind of item");
+	}
+	if (argc - optind == 1 &&
+	    (kind = parse_choice(argv[optind], kinds)) < 0) {
+		return usage_error(&cmd_list,
+				   "cannot list '%s' (goals, initiatives, "
+				   "budgets or teams)",
+				   argv[optind]);
+	}
+	if (f.status) {
+		for (const char *p = f.status; *p;) {
+			char word[32];
+			size_t len = strcspn(p, ",");
+			snprintf(word, sizeof(word), "%.*s",
+				 (int)(len < 31 ? len : 31), p);
+			if (roadmap_status_value_parse(word) < 0) {
+				return usage_error(&cmd_list,
+						   "unknown status '%s' "
+						   "(proposed, approved, "
+						   "active, done, cancelled)",
+						   word);
+			}
+			p += len + (p[len] == ',');
+		}
+	}
+	if (filter_used && kind != ROADMAP_KIND_INITIATIVE &&
+	    !(kind == ROADMAP_KIND_GOAL && f.owner && !f.status && !f.pillar &&
+	      !f.goal && !f.team) &&
+	    !(kind == ROADMAP_KIND_BUDGET && f.pillar && !f.status &&
+	      !f.owner && !f.goal && !f.team)) {
+		return usage_error(&cmd_list, "%s does not apply to %s",
+				   filter_used, kinds[kind]);
+	}
+	if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	size_t total = kind == ROADMAP_KIND_GOAL ? roadmap_goal_count(rm)
+		       : kind == ROADMAP_KIND_INITIATIVE
+			       ? roadmap_initiative_count(rm)
+		       : kind == ROADMAP_KIND_TEAM ? roadmap_team_count(rm)
+						   : roadmap_budget_count(rm);
+	size_t *idx = malloc((total ? total : 1) * sizeof(*idx)), n = 0;
+	if (!idx) {
+		roadmap_destroy(rm);
+		msg("out of memory");
+		return 70;
+	}
+	for (size_t i = 0; i < total; i++) {
+		bool keep = true;
+		if (kind == ROADMAP_KIND_INITIATIVE) {
+			keep = match(&f, roadmap_initiative_at(rm, i));
+		} else if (kind == ROADMAP_KIND_GOAL && f.owner) {
+			const char *o = roadmap_goal_at(rm, i)->owner;
+			keep = o && strcmp(o, f.owner) == 0;
+		} else if (kind == ROADMAP_KIND_BUDGET && f.pillar) {
+			const char *p = roadmap_budget_at(rm, i)->pillar;
+			keep = p && in_list(f.pillar, p);
+		}
+		if (keep) {
+			idx[n++] = i;
+		}
+	}
+	char *out = NULL;
+	size_t len = 0;
+	if (format == 0) {
+		rc = print_table(rm, (enum roadmap_kind)kind, idx, n);
+	} else if (format == 1) {
+		struct roadmap_rows rows;
+		if (roadmap_rows_build(rm, (enum roadmap_kind)kind, idx, n,
+				       &rows, &err) ||
+		    roadmap_rows_csv(&rows, &out, &len, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, len);
+		}
+		roadmap_rows_release(&rows);
+	} else {
+		if (roadmap_items_json(rm, (enum roadmap_kind)kind, idx, n,
+				       &out, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, strlen(out));
+		}
+	}
+	free(out);
+	free(idx);
+	roadmap_destroy(rm);
+	return rc;
+}
+
+const struct cmd cmd_list = {
+	.name = "list",
+	.summary = "list goals, initiatives, budgets or teams",
+	.usage = "list [goals|initiatives|budgets|teams] [--format "
+		 "table|csv|json] [filters]",
+	.help = "Lists initiatives unless told otherwise.\n"
+		"\noptions:\n"
+		"  --format F     table (for people, default), csv or json "
+		"(for scripts:\n"
+		"                 the file's field names, defaults filled in)\n"
+		"  --status S     initiatives with this status (or a,b)\n"
+		"  --pillar P     initiatives (or budgets) of this pillar (or "
+		"a,b)\n"
+		"  --goal G       initiatives serving this goal (or a,b)\n"
+		"  --owner T      initiatives (or goals) owned by exactly T\n"
+		"  --team T       initiatives of this team (or a,b)\n"
+		"\nexamples:\n"
+		"  roadmap list --status active,approved --pillar innovation\n"
+		"  roadmap list goals --format json | jq '.[].id'\n",
+	.run = run_list,
+};

@@ -1,0 +1,65 @@
+/* cmd-set.c - change fields of a goal, initiative or team. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int run_set(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {{NULL, 0, NULL, 0}};
+	struct roadmap_error err;
+	struct session s;
+	int c, rc = 0;
+
+	while ((c = cmd_getopt(&cmd_set, argc, argv, "", opts)) != -1) {
+		return 64;
+	}
+	if (argc - optind < 2) {
+		return usage_error(&cmd_set, argc - optind < 1
+						     ? "set needs an ID and "
+						       "FIELD=VALUE"
+						     : "set needs FIELD=VALUE");
+	}
+	for (int i = optind + 1; i < argc; i++) {
+		if (!strchr(argv[i], '=') || argv[i][0] == '=') {
+			return usage_error(&cmd_set,
+					   "'%s' is not FIELD=VALUE", argv[i]);
+		}
+	}
+	if ((rc = begin_write(ctx, &s))) {
+		return rc;
+	}
+	for (int i = optind + 1; i < argc && rc == 0; i++) {
+		char *eq = strchr(argv[i], '=');
+		*eq = '\0';
+		if (roadmap_set_field(s.rm, argv[optind], argv[i], eq + 1,
+				      &err)) {
+			rc = fail_err(&err);
+		}
+		*eq = '=';
+	}
+	int rc2 = end_write(ctx, &s, rc == 0);
+	return rc ? rc : rc2;
+}
+
+const struct cmd cmd_set = {
+	.name = "set",
+	.summary = "change fields of a goal, initiative or team",
+	.usage = "set ID FIELD=VALUE...",
+	.help = "Values take the same forms as in 'add' (periods, amounts "
+		"like 250k);\n"
+		"list fields (goals, depends_on) take comma lists; an empty "
+		"value clears\n"
+		"an optional field. All changes apply, or none.\n"
+		"\nfields:\n"
+		"  initiative  title start end goals pillar stage status owner "
+		"team opex\n"
+		"              capex fte depends_on priority benefit\n"
+		"  goal        title metric baseline target unit due owner "
+		"priority\n"
+		"  team        capacity\n"
+		"\nexamples:\n"
+		"  roadmap set recs-engine end=2026-Q4 opex=200k status=active\n"
+		"  roadmap set recs-engine goals=retention,revenue owner=\n",
+	.run = run_set,
+};

@@ -1,0 +1,250 @@
+/* cmd-show.c - one item with everything computed about it. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void line(const char *label, const char *value)
+{
+	printf("  %-11s %s\n", label, value);
+}
+
+static void money_line(const struct roadmap *rm, const char *label,
+		       int64_t v)
+{
+	char buf[32], out[48];
+
+	snprintf(out, sizeof(out), "%s %s", roadmap_currency(rm),
+		 roadmap_money_format(v, true, buf));
+	line(label, out);
+}
+
+static void list_line(const char *label, char *const *list, size_t n)
+{
+	if (n == 0) {
+		line(label, "-");
+		return;
+	}
+	printf("  %-11s ", label);
+	for (size_t i = 0; i < n; i++) {
+		printf("%s%s", i ? ", " : "", list[i]);
+	}
+	putchar('\n');
+}
+
+static int show_initiative(const struct roadmap *rm,
+			   const struct roadmap_initiative *in)
+{
+	char a[40], b[40], buf[200];
+	int fs = roadmap_fiscal_start(rm);
+
+	printf("initiative %s: %s\n", in->id, in->title);
+	line("status", roadmap_status_value_name(in->status));
+	snprintf(buf, sizeof(buf), "%s%s%s%s", in->pillar ? in->pillar : "-",
+		 in->stage ? " (stage " : "",
+		 in->stage ? roadmap_stage_name(in->stage) : "",
+		 in->stage ? ")" : "");
+	line("pillar", buf);
+	line("owner", in->owner ? in->owner : "-");
+	snprintf(buf, sizeof(buf), "%s (%s FTE)", in->team ? in->team : "-",
+		 in->fte % 100 ? (snprintf(a, sizeof(a), "%lld.%02lld",
+					   (long long)(in->fte / 100),
+					   (long long)(in->fte % 100)),
+				  a)
+			       : (snprintf(a, sizeof(a), "%lld",
+					   (long long)(in->fte / 100)),
+				  a));
+	line("team", buf);
+	snprintf(buf, sizeof(buf), "%s .. %s (%ld days)",
+		 roadmap_day_format(in->start, a),
+		 roadmap_day_format(in->end, b),
+		 (long)(in->end - in->start + 1));
+	line("dates", buf);
+	list_line("goals", in->goals, in->n_goals);
+	list_line("depends on", in->depends_on, in->n_depends_on);
+	snprintf(buf, sizeof(buf), "%d", in->priority);
+	line("priority", buf);
+	money_line(rm, "opex", in->opex);
+	money_line(rm, "capex", in->capex);
+	money_line(rm, "total", in->opex + in->capex);
+	if (in->has_benefit) {
+		money_line(rm, "benefit", in->benefit);
+	}
+	if (in->end >= in->start) {
+		int q0;
+		int64_t *op = NULL, *cap = NULL;
+		size_t n, n2;
+		if (roadmap_spread(in->opex, in->start, in->end, fs, &q0, &op,
+				   &n) ||
+		    roadmap_spread(in->capex, in->start, in->end, fs, &q0, &cap,
+				   &n2)) {
+			free(op);
+			msg("out of memory");
+			return 70;
+		}
+		printf("  spend by quarter (%s):\n", roadmap_currency(rm));
+		printf("    %-8s %16s %16s %16s %16s\n", "QUARTER", "OPEX",
+		       "CAPEX", "TOTAL", "ACTUAL");
+		for (size_t k = 0; k < n; k++) {
+			char o[32], c[32], t[32], act[32] = "-";
+			int qi = q0 + (int)k;
+			for (size_t j = 0; j < in->n_actuals; j++) {
+				if (in->actuals[j].qi == qi) {
+					roadmap_money_format(
+						in->actuals[j].amount, true,
+						act);
+				}
+			}
+			printf("    %-8s %16s %16s %16s %16s\n",
+			       roadmap_quarter_label(qi, a),
+			       roadmap_money_format(op[k], true, o),
+			       roadmap_money_format(cap[k], true, c),
+			       roadmap_money_format(op[k] + cap[k], true, t),
+			       act);
+		}
+		free(op);
+		free(cap);
+	}
+	return 0;
+}
+
+static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
+{
+	char a[40], x[32] = "?", y[32] = "?", buf[300];
+	int64_t planned = 0;
+	size_t serving = 0;
+
+	printf("goal %s: %s\n", g->id, g->title);
+	if (g->has_baseline) {
+		snprintf(x, sizeof(x), "%g", g->baseline);
+	}
+	if (g->has_target) {
+		snprintf(y, sizeof(y), "%g", g->target);
+	}
+	snprintf(buf, sizeof(buf), "%s%s%s -> %s%s%s",
+		 g->metric ? g->metric : "", g->metric ? ": " : "", x, y,
+		 g->unit ? " " : "", g->unit ? g->unit : "");
+	line("metric", g->metric || g->has_baseline || g->has_target ? buf
+								      : "-");
+	line("due", g->has_due ? roadmap_day_format(g->due, a) : "-");
+	line("owner", g->owner ? g->owner : "-");
+	snprintf(buf, sizeof(buf), "%d", g->priority);
+	line("priority", g->priority ? buf : "-");
+	printf("  initiatives serving it:\n");
+	for (size_t i = 0; i < roadmap_initiative_count(rm); i++) {
+		const struct roadmap_initiative *in =
+			roadmap_initiative_at(rm, i);
+		for (size_t k = 0; k < in->n_goals; k++) {
+			if (strcmp(in->goals[k], g->id) != 0) {
+				continue;
+			}
+			int64_t w[64], parts[64], share = 0;
+			size_t n = in->n_goals < 64 ? in->n_goals : 64;
+			for (size_t j = 0; j < n; j++) {
+				w[j] = 1;
+			}
+			if (k < 64 && roadmap_apportion(in->opex + in->capex, w,
+							n, parts) == 0) {
+				share = parts[k];
+			}
+			char m[32];
+			printf("    %-20s %-10s %s %s\n", in->id,
+			       roadmap_status_value_name(in->status),
+			       roadmap_currency(rm),
+			       roadmap_money_format(share, true, m));
+			if (roadmap_initiative_counts(in)) {
+				planned += share;
+				serving++;
+			}
+		}
+	}
+	if (!serving) {
+		printf("    (none: the goal is unfunded)\n");
+	}
+	money_line(rm, "planned", planned);
+	return 0;
+}
+
+static int run_show(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'F'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const formats[] = {"text", "json", NULL};
+	struct roadmap_error err;
+	struct roadmap *rm;
+	int c, format = 0, rc;
+
+	while ((c = cmd_getopt(&cmd_show, argc, argv, "", opts)) != -1) {
+		if (c != 'F') {
+			return 64;
+		}
+		if ((format = parse_choice(optarg, formats)) < 0) {
+			return usage_error(&cmd_show,
+					   "unknown format '%s' (text or json)",
+					   optarg);
+		}
+	}
+	if (argc - optind != 1) {
+		return usage_error(&cmd_show, "show needs one ID");
+	}
+	if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	const char *id = argv[optind];
+	if (format == 1) {
+		char *out;
+		if (roadmap_item_json(rm, id, &out, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, strlen(out));
+			free(out);
+		}
+	} else if (roadmap_find_initiative(rm, id)) {
+		rc = show_initiative(rm, roadmap_find_initiative(rm, id));
+	} else if (roadmap_find_goal(rm, id)) {
+		rc = show_goal(rm, roadmap_find_goal(rm, id));
+	} else if (roadmap_find_team(rm, id)) {
+		const struct roadmap_team *t = roadmap_find_team(rm, id);
+		char cap[32];
+		printf("team %s\n", t->id);
+		snprintf(cap, sizeof(cap), "%lld.%02lld FTE",
+			 (long long)(t->capacity / 100),
+			 (long long)(t->capacity % 100));
+		line("capacity", cap);
+		printf("  initiatives:\n");
+		for (size_t i = 0; i < roadmap_initiative_count(rm); i++) {
+			const struct roadmap_initiative *in =
+				roadmap_initiative_at(rm, i);
+			if (in->team && strcmp(in->team, id) == 0) {
+				printf("    %-20s %s\n", in->id,
+				       roadmap_status_value_name(in->status));
+			}
+		}
+	} else {
+		msg("no goal, initiative or team \"%s\"", id);
+		rc = 65;
+	}
+	if (rc == 0 && format == 0 && fflush(stdout) != 0) {
+		rc = write_stdout("", 0);
+	}
+	roadmap_destroy(rm);
+	return rc;
+}
+
+const struct cmd cmd_show = {
+	.name = "show",
+	.summary = "show one item with everything computed about it",
+	.usage = "show ID [--format text|json]",
+	.help = "For an initiative: its fields, total cost and spend per "
+		"fiscal quarter\nwith actuals. For a goal: the initiatives "
+		"serving it and its planned total\n(each initiative's cost "
+		"split equally among its goals).\n"
+		"\noptions:\n"
+		"  --format F   text (default) or json\n"
+		"\nexamples:\n"
+		"  roadmap show recs-engine\n"
+		"  roadmap show retention --format json\n",
+	.run = run_show,
+};

@@ -1,0 +1,102 @@
+/* cmd.h - the command table and helpers shared by the subcommands. */
+#ifndef ROADMAP_CMD_H
+#define ROADMAP_CMD_H
+
+#include "roadmap.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+/* Exit codes beyond the library's statuses. */
+#define EXIT_FINDINGS 1
+
+struct ctx {
+	const char *file; /* the roadmap's path */
+	bool color;       /* stdout may be coloured */
+};
+
+struct cmd {
+	const char *name;
+	const char *summary;
+	const char *usage;
+	const char *help; /* options, one per line, then examples */
+	int (*run)(struct ctx *ctx, int argc, char **argv);
+};
+
+extern const struct cmd *const commands[];
+const struct cmd *cmd_find(const char *name);
+
+/* Prints "roadmap: " and the message to stderr. */
+void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints the error line for err and returns its exit code. */
+int fail_err(const struct roadmap_error *err);
+/* Prints a usage error for cmd and returns 64. */
+int usage_error(const struct cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The exit code for a status. */
+int exit_code(enum roadmap_status st);
+
+/*
+ * getopt_long with exact option names only (no prefix guessing) and the
+ * standard messages. Returns the option, -1 at the end, or '?' after
+ * printing a usage error (the caller returns 64).
+ */
+int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
+	       const char *shortopts, const struct option *longopts);
+/* Prints the list of commands and global options to f. */
+void print_overview(FILE *f);
+/* Prints cmd's full help to f. */
+void cmd_print_help(const struct cmd *cmd, FILE *f);
+
+/* Loads the roadmap for reading. Returns 0 or an exit code. */
+int open_read(struct ctx *ctx, struct roadmap **out);
+
+/*
+ * A writer's session: lock, load, change, save, unlock. begin_write returns
+ * 0 or an exit code; end_write saves (when save is true), releases the lock
+ * and destroys the roadmap, returning 0 or an exit code.
+ */
+struct session {
+	struct roadmap_lock *lock;
+	struct roadmap *rm;
+};
+int begin_write(struct ctx *ctx, struct session *s);
+int end_write(struct ctx *ctx, struct session *s, bool save);
+/* Lock wait from ROADMAP_LOCK_TIMEOUT (seconds), default 10 s. */
+long lock_timeout_ms(void);
+
+/* Writes data to stdout; returns 0 or 74. */
+int write_stdout(const char *data, size_t len);
+
+/* Display width of UTF-8 text in a terminal. */
+size_t text_width(const char *s);
+
+/* A table for people: fits the width, truncating the flexible column. */
+struct table {
+	size_t n_cols;
+	const char *const *head;
+	const bool *right; /* right-aligned columns (numbers) */
+	int flex;          /* column that shrinks to fit, or -1 */
+	char **cells;      /* row-major, n_rows * n_cols */
+	size_t n_rows, cap_rows;
+};
+void table_init(struct table *t, size_t n_cols, const char *const *head,
+		const bool *right, int flex);
+/* Appends a row of n_cols cells (copied). Returns false when out of memory. */
+bool table_add(struct table *t, const char *const *cells);
+int table_print(const struct table *t, FILE *f);
+void table_release(struct table *t);
+/* The output width: the terminal's, $COLUMNS, or 80. */
+size_t term_width(void);
+
+/* The name in names nearest to word (a typo), or NULL. */
+const char *nearest(const char *word, const char *const *names, size_t n);
+
+/* A parsed --format value among the allowed names; -1 if not allowed. */
+int parse_choice(const char *value, const char *const *names);
+
+extern const struct cmd cmd_actual, cmd_add, cmd_depend, cmd_help, cmd_init,
+	cmd_link, cmd_list, cmd_rm, cmd_set, cmd_show, cmd_undepend,
+	cmd_unlink;
+
+#endif

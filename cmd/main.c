@@ -1,0 +1,81 @@
+/* main.c - global options and dispatch. */
+#include "cmd.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"file", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct ctx ctx = {0};
+	const char *env = getenv("ROADMAP_FILE");
+	int c;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	ctx.file = env && *env ? env : "roadmap.json";
+	const char *term = getenv("TERM");
+	ctx.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
+		    !(term && strcmp(term, "dumb") == 0);
+
+	static const struct cmd top = {"roadmap", "", "[-f FILE] COMMAND [ARGS]",
+				       NULL, NULL};
+	/* '+': stop at the command word; its options are its own. */
+	while ((c = cmd_getopt(&top, argc, argv, "+f:h", opts)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!*optarg) {
+				return usage_error(NULL, "-f needs a file name");
+			}
+			ctx.file = optarg;
+			break;
+		case 'h':
+			print_overview(stdout);
+			return 0;
+		case 'V':
+			printf("roadmap %s\n", ROADMAP_VERSION);
+			return 0;
+		default:
+			return 64;
+		}
+	}
+	if (optind >= argc) {
+		print_overview(stderr);
+		return 64;
+	}
+	const char *name = argv[optind];
+	const struct cmd *cmd = cmd_find(name);
+	if (!cmd) {
+		const char *names[64];
+		size_t n = 0;
+		for (; commands[n] && n < 64; n++) {
+			names[n] = commands[n]->name;
+		}
+		const char *s = nearest(name, names, n);
+		if (s) {
+			msg("unknown command '%s' (did you mean '%s'?)", name,
+			    s);
+		} else {
+			msg("unknown command '%s' (see 'roadmap help')", name);
+		}
+		return 64;
+	}
+	argc -= optind;
+	argv += optind;
+	optind = 0; /* reinitialise getopt for the command's options */
+	/* COMMAND --help anywhere before "--" prints the command's help. */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			cmd_print_help(cmd, stdout);
+			return 0;
+		}
+	}
+	return cmd->run(&ctx, argc, argv);
+}

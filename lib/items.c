@@ -1,0 +1,279 @@
+/* items.c - items as JSON objects for `list` and `show` (stable contract). */
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static cJSON *num_or_null(bool has, double v)
+{
+	return has ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+}
+
+static cJSON *goal_object(const struct roadmap_goal *g)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "id", cJSON_CreateString(g->id), &ok);
+	rm_json_add(o, "title", cJSON_CreateString(g->title), &ok);
+	rm_json_add(o, "metric", rm_json_string_or_null(g->metric), &ok);
+	rm_json_add(o, "baseline", num_or_null(g->has_baseline, g->baseline),
+		    &ok);
+	rm_json_add(o, "target", num_or_null(g->has_target, g->target), &ok);
+	rm_json_add(o, "unit", rm_json_string_or_null(g->unit), &ok);
+	rm_json_add(o, "due", g->has_due ? rm_json_date(g->due)
+					 : cJSON_CreateNull(),
+		    &ok);
+	rm_json_add(o, "owner", rm_json_string_or_null(g->owner), &ok);
+	rm_json_add(o, "priority", num_or_null(g->priority != 0, g->priority),
+		    &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static cJSON *initiative_object(const struct roadmap_initiative *in)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "id", cJSON_CreateString(in->id), &ok);
+	rm_json_add(o, "title", cJSON_CreateString(in->title), &ok);
+	rm_json_add(o, "goals", rm_json_string_list(in->goals, in->n_goals),
+		    &ok);
+	rm_json_add(o, "pillar", rm_json_string_or_null(in->pillar), &ok);
+	rm_json_add(o, "stage",
+		    rm_json_string_or_null(roadmap_stage_name(in->stage)), &ok);
+	rm_json_add(o, "status",
+		    cJSON_CreateString(roadmap_status_value_name(in->status)),
+		    &ok);
+	rm_json_add(o, "owner", rm_json_string_or_null(in->owner), &ok);
+	rm_json_add(o, "team", rm_json_string_or_null(in->team), &ok);
+	rm_json_add(o, "start", rm_json_date(in->start), &ok);
+	rm_json_add(o, "end", rm_json_date(in->end), &ok);
+	rm_json_add(o, "opex", rm_json_money(in->opex), &ok);
+	rm_json_add(o, "capex", rm_json_money(in->capex), &ok);
+	rm_json_add(o, "fte", rm_json_hundredths(in->fte), &ok);
+	rm_json_add(o, "depends_on",
+		    rm_json_string_list(in->depends_on, in->n_depends_on), &ok);
+	rm_json_add(o, "priority", cJSON_CreateNumber(in->priority), &ok);
+	rm_json_add(o, "benefit",
+		    in->has_benefit ? rm_json_money(in->benefit)
+				    : cJSON_CreateNull(),
+		    &ok);
+	cJSON *a = rm_json_add(o, "actuals", cJSON_CreateObject(), &ok);
+	for (size_t k = 0; a && k < in->n_actuals; k++) {
+		char label[12];
+		rm_json_add(a, roadmap_quarter_label(in->actuals[k].qi, label),
+			    rm_json_money(in->actuals[k].amount), &ok);
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static cJSON *team_object(const struct roadmap_team *t)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "id", cJSON_CreateString(t->id), &ok);
+	rm_json_add(o, "capacity", rm_json_hundredths(t->capacity), &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static cJSON *budget_object(const struct roadmap_budget *b)
+{
+	bool ok = true;
+	char label[16];
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "period",
+		    cJSON_CreateString(rm_budget_label(b, label, sizeof(label))),
+		    &ok);
+	rm_json_add(o, "pillar", rm_json_string_or_null(b->pillar), &ok);
+	rm_json_add(o, "amount", rm_json_money(b->amount), &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+enum roadmap_status roadmap_items_json(const struct roadmap *rm,
+				       enum roadmap_kind kind,
+				       const size_t *idx, size_t n,
+				       char **out, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	bool ok = true;
+	cJSON *arr = cJSON_CreateArray();
+	size_t total = kind == ROADMAP_KIND_GOAL	 ? rm->n_goals
+		       : kind == ROADMAP_KIND_INITIATIVE ? rm->n_inits
+		       : kind == ROADMAP_KIND_TEAM	 ? rm->n_teams
+							 : rm->n_budgets;
+
+	if (!idx) {
+		n = total;
+	}
+	for (size_t r = 0; arr && ok && r < n; r++) {
+		size_t i = idx ? idx[r] : r;
+		cJSON *o = kind == ROADMAP_KIND_GOAL
+				   ? goal_object(&rm->goals[i])
+			   : kind == ROADMAP_KIND_INITIATIVE
+				   ? initiative_object(&rm->inits[i])
+			   : kind == ROADMAP_KIND_TEAM
+				   ? team_object(&rm->teams[i])
+				   : budget_object(&rm->budgets[i]);
+		rm_json_push(arr, o, &ok);
+	}
+	if (!ok) {
+		cJSON_Delete(arr);
+		arr = NULL;
+	}
+	enum roadmap_status st = rm_json_finish(&b, arr, out, NULL, err);
+	cJSON_Delete(arr);
+	return st;
+}
+
+/* Quarterly spend of one initiative: [{"period","opex","capex","total"}]. */
+cJSON *rm_spend_json(const struct roadmap *rm,
+		     const struct roadmap_initiative *in)
+{
+	int q0, q1;
+	int64_t *op = NULL, *cap = NULL;
+	size_t n, n2;
+	cJSON *arr = NULL;
+	bool ok = true;
+
+	if (in->end < in->start) {
+		return cJSON_CreateArray();
+	}
+	if (roadmap_spread(in->opex, in->start, in->end, rm->fiscal_start,
+			   &q0, &op, &n) ||
+	    roadmap_spread(in->capex, in->start, in->end, rm->fiscal_start,
+			   &q1, &cap, &n2)) {
+		goto out;
+	}
+	arr = cJSON_CreateArray();
+	for (size_t k = 0; arr && ok && k < n; k++) {
+		char label[12];
+		cJSON *o = cJSON_CreateObject();
+		rm_json_add(o, "period",
+			    cJSON_CreateString(
+				    roadmap_quarter_label(q0 + (int)k, label)),
+			    &ok);
+		rm_json_add(o, "opex", rm_json_money(op[k]), &ok);
+		rm_json_add(o, "capex", rm_json_money(cap[k]), &ok);
+		rm_json_add(o, "total", rm_json_money(op[k] + cap[k]), &ok);
+		rm_json_push(arr, o, &ok);
+	}
+	if (!ok) {
+		cJSON_Delete(arr);
+		arr = NULL;
+	}
+out:
+	free(op);
+	free(cap);
+	return arr;
+}
+
+/* The share of an initiative's cost that falls to its goal at position k
+ * (an equal split, ties to the earlier goal). */
+static int64_t goal_share(const struct roadmap_initiative *in, size_t k,
+			  bool *ok)
+{
+	int64_t *w = malloc(in->n_goals * sizeof(*w));
+	int64_t *parts = malloc(in->n_goals * sizeof(*parts));
+	int64_t share = 0;
+
+	if (!w || !parts) {
+		*ok = false;
+	} else {
+		for (size_t i = 0; i < in->n_goals; i++) {
+			w[i] = 1;
+		}
+		if (roadmap_apportion(in->opex + in->capex, w, in->n_goals,
+				      parts) == ROADMAP_OK) {
+			share = parts[k];
+		} else {
+			*ok = false;
+		}
+	}
+	free(w);
+	free(parts);
+	return share;
+}
+
+static void add_goal_figures(const struct roadmap *rm,
+			     const struct roadmap_goal *g, cJSON *o, bool *ok)
+{
+	cJSON *list = rm_json_add(o, "initiatives", cJSON_CreateArray(), ok);
+	int64_t planned = 0;
+
+	for (size_t i = 0; list && i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		for (size_t k = 0; k < in->n_goals; k++) {
+			if (strcmp(in->goals[k], g->id) != 0) {
+				continue;
+			}
+			rm_json_push(list, cJSON_CreateString(in->id), ok);
+			if (roadmap_initiative_counts(in)) {
+				planned += goal_share(in, k, ok);
+			}
+		}
+	}
+	rm_json_add(o, "planned", rm_json_money(planned), ok);
+}
+
+enum roadmap_status roadmap_item_json(const struct roadmap *rm,
+				      const char *id, char **out,
+				      struct roadmap_error *err)
+{
+	char q[120];
+	struct strbuf b = {0};
+	bool ok = true;
+	cJSON *o = NULL;
+	size_t i;
+
+	switch (rm_item_kind(rm, id, &i)) {
+	case ITEM_GOAL:
+		o = goal_object(&rm->goals[i]);
+		rm_json_add(o, "kind", cJSON_CreateString("goal"), &ok);
+		add_goal_figures(rm, &rm->goals[i], o, &ok);
+		break;
+	case ITEM_INITIATIVE: {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		o = initiative_object(in);
+		rm_json_add(o, "kind", cJSON_CreateString("initiative"), &ok);
+		rm_json_add(o, "total", rm_json_money(in->opex + in->capex),
+			    &ok);
+		rm_json_add(o, "spend", rm_spend_json(rm, in), &ok);
+		break;
+	}
+	case ITEM_NONE:
+		if (idmap_get(&rm->team_ids, id, &i)) {
+			o = team_object(&rm->teams[i]);
+			rm_json_add(o, "kind", cJSON_CreateString("team"), &ok);
+			break;
+		}
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "no goal, initiative or team %s",
+			       rm_quote(id, q, sizeof(q)));
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		o = NULL;
+	}
+	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
+	cJSON_Delete(o);
+	return st;
+}
