@@ -70,13 +70,13 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		 roadmap_currency(rm));
 	switch (kind) {
 	case ROADMAP_KIND_INITIATIVE: {
-		/* no owner column: eight columns do not fit 80 */
-		static const char *head[] = {"ID",    "TITLE", "PILLAR",
-					     "STATUS", "START", "END",
-					     NULL};
-		static const bool right[] = {0, 0, 0, 0, 0, 0, 1};
-		head[6] = total_head;
-		table_init(&t, 7, head, right, 1);
+		/* owner and start left out so titles keep room in 80
+		 * columns; `show` and the csv/json formats have them */
+		static const char *head[] = {"ID",  "TITLE", "PILLAR",
+					     "STATUS", "END", NULL};
+		static const bool right[] = {0, 0, 0, 0, 0, 1};
+		head[5] = total_head;
+		table_init(&t, 6, head, right, 1);
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_initiative *in =
 				roadmap_initiative_at(rm, idx[r]);
@@ -86,7 +86,6 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 				in->title,
 				in->pillar ? in->pillar : "-",
 				roadmap_status_value_name(in->status),
-				roadmap_day_format(in->start, a),
 				roadmap_day_format(in->end, b),
 				c};
 			if (!table_add(&t, row)) {
