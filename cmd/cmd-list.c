@@ -165,15 +165,7 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_team *tm =
 				roadmap_team_at(rm, idx[r]);
-			int64_t cap = tm->capacity;
-			if (cap % 100) {
-				snprintf(a, sizeof(a), "%lld.%02lld",
-					 (long long)(cap / 100),
-					 (long long)(cap % 100));
-			} else {
-				snprintf(a, sizeof(a), "%lld",
-					 (long long)(cap / 100));
-			}
+			fte_text(tm->capacity, a);
 			const char *row[] = {tm->id, a};
 			if (!table_add(&t, row)) {
 				goto nomem;

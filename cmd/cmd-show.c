@@ -47,13 +47,7 @@ static int show_initiative(const struct roadmap *rm,
 	line("pillar", buf);
 	line("owner", in->owner ? in->owner : "-");
 	snprintf(buf, sizeof(buf), "%s (%s FTE)", in->team ? in->team : "-",
-		 in->fte % 100 ? (snprintf(a, sizeof(a), "%lld.%02lld",
-					   (long long)(in->fte / 100),
-					   (long long)(in->fte % 100)),
-				  a)
-			       : (snprintf(a, sizeof(a), "%lld",
-					   (long long)(in->fte / 100)),
-				  a));
+		 fte_text(in->fte, a));
 	line("team", buf);
 	snprintf(buf, sizeof(buf), "%s .. %s (%ld days)",
 		 roadmap_day_format(in->start, a),
@@ -207,11 +201,10 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		rc = show_goal(rm, roadmap_find_goal(rm, id));
 	} else if (roadmap_find_team(rm, id)) {
 		const struct roadmap_team *t = roadmap_find_team(rm, id);
-		char cap[32];
+		char cap[48], num[32];
 		printf("team %s\n", t->id);
-		snprintf(cap, sizeof(cap), "%lld.%02lld FTE",
-			 (long long)(t->capacity / 100),
-			 (long long)(t->capacity % 100));
+		snprintf(cap, sizeof(cap), "%s FTE",
+			 fte_text(t->capacity, num));
 		line("capacity", cap);
 		printf("  initiatives:\n");
 		for (size_t i = 0; i < roadmap_initiative_count(rm); i++) {

@@ -344,6 +344,20 @@ int write_stdout(const char *data, size_t len)
 	return 0;
 }
 
+char *fte_text(int64_t v, char *buf)
+{
+	if (v % 100 == 0) {
+		snprintf(buf, 32, "%lld", (long long)(v / 100));
+	} else if (v % 10 == 0) {
+		snprintf(buf, 32, "%lld.%lld", (long long)(v / 100),
+			 (long long)(v % 100 / 10));
+	} else {
+		snprintf(buf, 32, "%lld.%02lld", (long long)(v / 100),
+			 (long long)(v % 100));
+	}
+	return buf;
+}
+
 /* ------------------------------------------------------------ tables */
 
 size_t text_width(const char *s)

@@ -68,6 +68,9 @@ long lock_timeout_ms(void);
 /* Writes data to stdout; returns 0 or 74. */
 int write_stdout(const char *data, size_t len);
 
+/* FTE hundredths as people write them ("4", "4.5", "0.25"); buf >= 32. */
+char *fte_text(int64_t v, char *buf);
+
 /* Display width of UTF-8 text in a terminal. */
 size_t text_width(const char *s);
 

@@ -1,0 +1,60 @@
+# lib.sh - helpers for the end-to-end CLI tests (TAP output).
+#
+# Each case pins stdout, stderr and the exit status exactly:
+#   t NAME STATUS STDOUT STDERR -- COMMAND...
+# Sourced by the test scripts; ROADMAP is the binary under test.
+
+set -u
+: "${ROADMAP:?set ROADMAP to the roadmap binary}"
+n=0
+failed=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+export NO_COLOR=1 LC_ALL=C.UTF-8 COLUMNS=80
+unset ROADMAP_FILE ROADMAP_LOCK_TIMEOUT
+
+R() { "$ROADMAP" "$@"; }
+
+t() {
+  local name=$1 want_rc=$2 want_out=$3 want_err=$4
+  shift 5
+  local out err rc
+  out=$("$@" 2>"$work/.stderr"; echo "rc=$?")
+  rc=${out##*rc=}
+  out=${out%rc=*}
+  out=${out%$'\n'}
+  err=$(cat "$work/.stderr")
+  n=$((n + 1))
+  if [ "$rc" = "$want_rc" ] && [ "$out" = "$want_out" ] && [ "$err" = "$want_err" ]; then
+    echo "ok $n - $name"
+  else
+    failed=$((failed + 1))
+    echo "not ok $n - $name"
+    [ "$rc" = "$want_rc" ] || echo "#   status: got $rc, want $want_rc"
+    if [ "$out" != "$want_out" ]; then
+      diff <(printf '%s\n' "$want_out") <(printf '%s\n' "$out") | sed 's/^/#   /'
+    fi
+    if [ "$err" != "$want_err" ]; then
+      diff <(printf '%s\n' "$want_err") <(printf '%s\n' "$err") | sed 's/^/#   /'
+    fi
+  fi
+}
+
+# ok_if NAME COMMAND...: a plain assertion.
+ok_if() {
+  local name=$1
+  shift
+  n=$((n + 1))
+  if "$@"; then
+    echo "ok $n - $name"
+  else
+    failed=$((failed + 1))
+    echo "not ok $n - $name"
+  fi
+}
+
+finish() {
+  echo "1..$n"
+  [ "$failed" -eq 0 ]
+}
