@@ -86,28 +86,38 @@ int usage_error(const struct cmd *cmd, const char *fmt, ...)
 	return 64;
 }
 
-/* Edit distance, for "did you mean" suggestions. */
+/* Edit distance with transpositions (optimal string alignment), for
+ * "did you mean" suggestions: "lsit" is one step from "list". */
 static size_t distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
+	size_t la = strlen(a), lb = strlen(b), d[64][64];
 
 	if (la >= 63 || lb >= 63) {
 		return 99;
 	}
+	for (size_t i = 0; i <= la; i++) {
+		d[i][0] = i;
+	}
 	for (size_t j = 0; j <= lb; j++) {
-		prev[j] = j;
+		d[0][j] = j;
 	}
 	for (size_t i = 1; i <= la; i++) {
-		cur[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins)
-					   : (del < ins ? del : ins);
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < best) {
+				best = d[i - 1][j] + 1;
+			}
+			if (d[i][j - 1] + 1 < best) {
+				best = d[i][j - 1] + 1;
+			}
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best) {
+				best = d[i - 2][j - 2] + 1;
+			}
+			d[i][j] = best;
 		}
-		memcpy(prev, cur, sizeof(prev));
 	}
-	return prev[lb];
+	return d[la][lb];
 }
 
 const char *nearest(const char *word, const char *const *names, size_t n)
