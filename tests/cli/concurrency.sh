@@ -1,0 +1,39 @@
+#!/bin/bash
+# concurrency.sh - concurrent writers queue on the lock and none is lost;
+# readers meanwhile always see a whole file.
+. "$(dirname "$0")/lib.sh"
+
+writers=${WRITERS:-8}
+adds=${ADDS:-50}
+R init --name "Concurrency" 2>/dev/null
+for w in $(seq 1 "$writers"); do
+  (
+    for i in $(seq 1 "$adds"); do
+      "$ROADMAP" add initiative "w$w-$i" --title "Writer $w item $i" \
+        --start 2026-Q1 --end 2026-Q2 --opex 1k || echo "writer $w add $i failed: $?" >> failures
+    done
+  ) &
+done
+# a reader in a loop while the writers run
+(
+  while [ "$(jobs -r | wc -l)" -gt 0 ] || [ ! -e reader.done ]; do
+    "$ROADMAP" list --format json > /dev/null 2>> reader.errors || echo fail >> reader.failures
+    [ -e stop.reader ] && break
+  done
+) &
+reader=$!
+wait_writers() {
+  for p in $(jobs -p); do
+    [ "$p" = "$reader" ] || wait "$p"
+  done
+}
+wait_writers
+touch stop.reader reader.done
+wait "$reader"
+ok_if "every writer exited 0" test ! -s failures
+count=$("$ROADMAP" list --format csv | tail -n +2 | wc -l)
+t "all $((writers * adds)) initiatives are present" 0 "$((writers * adds))" "" -- echo "$count"
+ok_if "the file is valid" bash -c "$ROADMAP list --format json > /dev/null"
+ok_if "readers never saw a broken file" test ! -s reader.failures
+ok_if "no temporary files remain" test -z "$(ls -A | grep '^\.roadmap.json.tmp')"
+finish
