@@ -766,11 +766,12 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 			rm_goal_free(&copy);
 			return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
 		}
-		/* the id string moves with the copy: reindex that slot */
+		/* Point the index at the copy's id before the old id is
+		 * freed; the slot exists, so this cannot fail. */
+		idmap_put(&rm->goal_ids, copy.id, i);
 		rm_goal_free(&rm->goals[i]);
 		rm->goals[i] = copy;
-		return idmap_put(&rm->goal_ids, copy.id, i) ? ROADMAP_OK
-							      : rm_nomem(err);
+		return ROADMAP_OK;
 	}
 	case ITEM_INITIATIVE: {
 		struct roadmap_initiative copy;
@@ -783,10 +784,10 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 			rm_initiative_free(&copy);
 			return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
 		}
+		idmap_put(&rm->init_ids, copy.id, i);
 		rm_initiative_free(&rm->inits[i]);
 		rm->inits[i] = copy;
-		return idmap_put(&rm->init_ids, copy.id, i) ? ROADMAP_OK
-							      : rm_nomem(err);
+		return ROADMAP_OK;
 	}
 	case ITEM_NONE:
 		break;

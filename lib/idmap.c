@@ -69,6 +69,8 @@ bool idmap_put(struct idmap *m, const char *key, size_t val)
 	size_t j = hash(key) & (m->cap - 1);
 	while (m->keys[j]) {
 		if (strcmp(m->keys[j], key) == 0) {
+			/* the new string may replace the old one's storage */
+			m->keys[j] = key;
 			m->vals[j] = val;
 			return true;
 		}
