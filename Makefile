@@ -13,7 +13,8 @@ PREFIX ?= /usr/local
 ROADMAP = $(BUILD)/cmd/roadmap
 DEMO = $(BUILD)/demo
 
-.PHONY: all deps build test test-normal test-sanitize demo install clean
+.PHONY: all deps build test test-normal test-sanitize demo install clean fuzz \
+	fuzz-build fuzz-smoke
 
 all: build
 
@@ -74,6 +75,38 @@ demo: build
 	@echo
 	@echo "The example roadmap is $(DEMO)/acme.json; try"
 	@echo "  $(ROADMAP) -f $(DEMO)/acme.json help"
+
+# libFuzzer targets (clang): every parser gets hostile bytes.
+FUZZ = build-fuzz
+FUZZ_TARGETS = load values
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
+	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter)
+FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter) -lcsv -lm
+
+fuzz-build: deps
+	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values
+	@for t in $(FUZZ_TARGETS); do \
+		clang $(FUZZ_CFLAGS) lib/*.c tests/fuzz/fuzz-$$t.c $(FUZZ_LIBS) \
+			-o $(FUZZ)/fuzz-$$t || exit 1; \
+	done
+	@cp tests/data/good/*.json tests/data/bad/*.json examples/acme/roadmap.json \
+		$(FUZZ)/corpus-load/
+	@for v in 2026-02-30 2028-02-29 2026-Q4 FY2027 2026-07 250k 1.5M \
+		1,250,000 99.95 1.2345678k 0x10 nan a,b; do \
+		printf '%s' "$$v" > $(FUZZ)/corpus-values/$$(echo "$$v" | tr -c 'A-Za-z0-9' _); \
+	done
+
+# Each target for FUZZ_SECONDS (default 60); a crash leaves a crash-* file.
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
+		$(FUZZ)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-artifact_prefix=$(FUZZ)/ $(FUZZ)/corpus-$$t || exit 1; \
+	done
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
 install: build
 	meson install -C $(BUILD)
