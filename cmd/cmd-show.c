@@ -102,6 +102,29 @@ static int show_initiative(const struct roadmap *rm,
 	return 0;
 }
 
+/* The goal's share of an initiative's cost (0 when it does not count). */
+static int64_t goal_share(const struct roadmap *rm,
+			  const struct roadmap_initiative *in,
+			  const struct roadmap_goal *g)
+{
+	size_t n = 0, *gi = malloc(in->n_goals * sizeof(*gi));
+	int64_t *op = malloc(in->n_goals * sizeof(*op));
+	int64_t *cap = malloc(in->n_goals * sizeof(*cap)), share = 0;
+
+	if (gi && op && cap && roadmap_initiative_counts(in) &&
+	    roadmap_goal_shares(rm, in, gi, op, cap, &n) == ROADMAP_OK) {
+		for (size_t k = 0; k < n; k++) {
+			if (roadmap_goal_at(rm, gi[k]) == g) {
+				share = op[k] + cap[k];
+			}
+		}
+	}
+	free(gi);
+	free(op);
+	free(cap);
+	return share;
+}
+
 static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 {
 	char a[40], x[32] = "?", y[32] = "?", buf[300];
@@ -132,15 +155,7 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 			if (strcmp(in->goals[k], g->id) != 0) {
 				continue;
 			}
-			int64_t w[64], parts[64], share = 0;
-			size_t n = in->n_goals < 64 ? in->n_goals : 64;
-			for (size_t j = 0; j < n; j++) {
-				w[j] = 1;
-			}
-			if (k < 64 && roadmap_apportion(in->opex + in->capex, w,
-							n, parts) == 0) {
-				share = parts[k];
-			}
+			int64_t share = goal_share(rm, in, g);
 			char m[32];
 			printf("    %-20s %-10s %s %s\n", in->id,
 			       roadmap_status_value_name(in->status),
@@ -157,6 +172,67 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 	}
 	money_line(rm, "planned", planned);
 	return 0;
+}
+
+/* The findings of `check` that concern id (as subject or related). */
+static int show_findings(const struct roadmap *rm, const char *id)
+{
+	struct roadmap_findings f;
+	struct roadmap_error err;
+	bool any = false;
+
+	if (roadmap_check(rm, &f, &err)) {
+		return fail_err(&err);
+	}
+	for (size_t i = 0; i < f.n; i++) {
+		const struct roadmap_finding *x = &f.items[i];
+		bool mine = strcmp(x->subject, id) == 0;
+		for (size_t k = 0; k < x->n_related; k++) {
+			mine = mine || strcmp(x->related[k], id) == 0;
+		}
+		if (!mine) {
+			continue;
+		}
+		if (!any) {
+			printf("  findings:\n");
+			any = true;
+		}
+		printf("    %-7s %s %s: %s\n",
+		       roadmap_severity_name(x->severity), x->code, x->subject,
+		       x->message);
+	}
+	if (!any) {
+		printf("  findings    none\n");
+	}
+	roadmap_findings_release(&f);
+	return 0;
+}
+
+static void show_schedule(const struct roadmap *rm, size_t index)
+{
+	struct roadmap_schedule s;
+	struct roadmap_error err;
+	char a[16], b[16], buf[200];
+
+	if (roadmap_schedule(rm, &s, &err)) {
+		line("schedule", err.message);
+		return;
+	}
+	for (size_t k = 0; k < s.n; k++) {
+		const struct roadmap_schedule_row *r = &s.rows[k];
+		if (r->index != index) {
+			continue;
+		}
+		snprintf(buf, sizeof(buf),
+			 "earliest %s .. %s, slack %ld day%s%s, shift %+ld",
+			 roadmap_day_format(r->earliest_start, a),
+			 roadmap_day_format(r->earliest_end, b),
+			 (long)r->slack_days, r->slack_days == 1 ? "" : "s",
+			 r->critical ? " (critical)" : "",
+			 (long)r->shift_days);
+		line("schedule", buf);
+	}
+	roadmap_schedule_release(&s);
 }
 
 static int run_show(struct ctx *ctx, int argc, char **argv)
@@ -197,8 +273,16 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		}
 	} else if (roadmap_find_initiative(rm, id)) {
 		rc = show_initiative(rm, roadmap_find_initiative(rm, id));
+		if (rc == 0) {
+			show_schedule(rm,
+				      (size_t)roadmap_initiative_index(rm, id));
+			rc = show_findings(rm, id);
+		}
 	} else if (roadmap_find_goal(rm, id)) {
 		rc = show_goal(rm, roadmap_find_goal(rm, id));
+		if (rc == 0) {
+			rc = show_findings(rm, id);
+		}
 	} else if (roadmap_find_team(rm, id)) {
 		const struct roadmap_team *t = roadmap_find_team(rm, id);
 		char cap[48], num[32];

@@ -11,8 +11,9 @@
 
 /* Keep alphabetized: `help` lists them in this order. */
 const struct cmd *const commands[] = {
-	&cmd_actual, &cmd_add,	&cmd_depend, &cmd_help,	   &cmd_init,
-	&cmd_link,   &cmd_list, &cmd_rm,     &cmd_set,	   &cmd_show,
+	&cmd_actual, &cmd_add,	    &cmd_budget, &cmd_check, &cmd_depend,
+	&cmd_help,   &cmd_init,	    &cmd_link,	 &cmd_list,  &cmd_rm,
+	&cmd_schedule, &cmd_set,    &cmd_show,	 &cmd_timeline,
 	&cmd_undepend, &cmd_unlink, NULL,
 };
 
@@ -483,6 +484,21 @@ void table_release(struct table *t)
 	}
 	free(t->cells);
 	memset(t, 0, sizeof(*t));
+}
+
+size_t table_width(const struct table *t)
+{
+	size_t total = 0;
+
+	for (size_t c = 0; c < t->n_cols; c++) {
+		size_t w = text_width(t->head[c]);
+		for (size_t r = 0; r < t->n_rows; r++) {
+			size_t x = text_width(t->cells[r * t->n_cols + c]);
+			w = x > w ? x : w;
+		}
+		total += w + (c ? 2 : 0);
+	}
+	return total;
 }
 
 int table_print(const struct table *t, FILE *f)

@@ -88,6 +88,8 @@ void table_init(struct table *t, size_t n_cols, const char *const *head,
 /* Appends a row of n_cols cells (copied). Returns false when out of memory. */
 bool table_add(struct table *t, const char *const *cells);
 int table_print(const struct table *t, FILE *f);
+/* The natural width of the table (before any truncation). */
+size_t table_width(const struct table *t);
 void table_release(struct table *t);
 /* The output width: the terminal's, $COLUMNS, or 80. */
 size_t term_width(void);
@@ -98,8 +100,9 @@ const char *nearest(const char *word, const char *const *names, size_t n);
 /* A parsed --format value among the allowed names; -1 if not allowed. */
 int parse_choice(const char *value, const char *const *names);
 
-extern const struct cmd cmd_actual, cmd_add, cmd_depend, cmd_help, cmd_init,
-	cmd_link, cmd_list, cmd_rm, cmd_set, cmd_show, cmd_undepend,
+extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_check,
+	cmd_depend, cmd_help, cmd_init, cmd_link, cmd_list, cmd_rm,
+	cmd_schedule, cmd_set, cmd_show, cmd_timeline, cmd_undepend,
 	cmd_unlink;
 
 #endif

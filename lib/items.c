@@ -186,50 +186,46 @@ out:
 	return arr;
 }
 
-/* The share of an initiative's cost that falls to its goal at position k
- * (an equal split, ties to the earlier goal). */
-static int64_t goal_share(const struct roadmap_initiative *in, size_t k,
-			  bool *ok)
-{
-	int64_t *w = malloc(in->n_goals * sizeof(*w));
-	int64_t *parts = malloc(in->n_goals * sizeof(*parts));
-	int64_t share = 0;
-
-	if (!w || !parts) {
-		*ok = false;
-	} else {
-		for (size_t i = 0; i < in->n_goals; i++) {
-			w[i] = 1;
-		}
-		if (roadmap_apportion(in->opex + in->capex, w, in->n_goals,
-				      parts) == ROADMAP_OK) {
-			share = parts[k];
-		} else {
-			*ok = false;
-		}
-	}
-	free(w);
-	free(parts);
-	return share;
-}
-
 static void add_goal_figures(const struct roadmap *rm,
 			     const struct roadmap_goal *g, cJSON *o, bool *ok)
 {
 	cJSON *list = rm_json_add(o, "initiatives", cJSON_CreateArray(), ok);
 	int64_t planned = 0;
 
-	for (size_t i = 0; list && i < rm->n_inits; i++) {
+	size_t self = 0;
+
+	idmap_get(&rm->goal_ids, g->id, &self);
+	for (size_t i = 0; list && *ok && i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
+		size_t n, *gi;
+		int64_t *op, *cap;
+		bool serves = false;
 		for (size_t k = 0; k < in->n_goals; k++) {
-			if (strcmp(in->goals[k], g->id) != 0) {
-				continue;
-			}
-			rm_json_push(list, cJSON_CreateString(in->id), ok);
-			if (roadmap_initiative_counts(in)) {
-				planned += goal_share(in, k, ok);
+			serves = serves || strcmp(in->goals[k], g->id) == 0;
+		}
+		if (!serves) {
+			continue;
+		}
+		rm_json_push(list, cJSON_CreateString(in->id), ok);
+		if (!roadmap_initiative_counts(in)) {
+			continue;
+		}
+		gi = malloc(in->n_goals * sizeof(*gi));
+		op = malloc(in->n_goals * sizeof(*op));
+		cap = malloc(in->n_goals * sizeof(*cap));
+		if (!gi || !op || !cap ||
+		    roadmap_goal_shares(rm, in, gi, op, cap, &n)) {
+			*ok = false;
+			n = 0;
+		}
+		for (size_t k = 0; k < n; k++) {
+			if (gi[k] == self) {
+				planned += op[k] + cap[k];
 			}
 		}
+		free(gi);
+		free(op);
+		free(cap);
 	}
 	rm_json_add(o, "planned", rm_json_money(planned), ok);
 }
@@ -252,11 +248,25 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 		break;
 	case ITEM_INITIATIVE: {
 		const struct roadmap_initiative *in = &rm->inits[i];
+		struct roadmap_schedule s;
+		cJSON *row = NULL;
 		o = initiative_object(in);
 		rm_json_add(o, "kind", cJSON_CreateString("initiative"), &ok);
 		rm_json_add(o, "total", rm_json_money(in->opex + in->capex),
 			    &ok);
 		rm_json_add(o, "spend", rm_spend_json(rm, in), &ok);
+		/* null when it does not count or a cycle blocks the plan */
+		if (roadmap_schedule(rm, &s, NULL) == ROADMAP_OK) {
+			for (size_t k = 0; k < s.n; k++) {
+				if (s.rows[k].index == i) {
+					row = rm_schedule_row_object(
+						rm, &s.rows[k]);
+					ok = ok && row;
+				}
+			}
+			roadmap_schedule_release(&s);
+		}
+		rm_json_add(o, "schedule", row ? row : cJSON_CreateNull(), &ok);
 		break;
 	}
 	case ITEM_NONE:
@@ -268,6 +278,13 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "no goal, initiative or team %s",
 			       rm_quote(id, q, sizeof(q)));
+	}
+	struct roadmap_findings f;
+	if (ok && roadmap_check(rm, &f, err) == ROADMAP_OK) {
+		rm_json_add(o, "findings", rm_findings_array(&f, id), &ok);
+		roadmap_findings_release(&f);
+	} else {
+		ok = false;
 	}
 	if (!ok) {
 		cJSON_Delete(o);

@@ -49,4 +49,16 @@ cJSON *rm_json_string_list(char *const *list, size_t n);
 cJSON *rm_spend_json(const struct roadmap *rm,
 		     const struct roadmap_initiative *in);
 
+/* report.c: pieces shared by the reports and the JSON export. */
+bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
+cJSON *rm_findings_array(const struct roadmap_findings *f,
+			 const char *only_id);
+cJSON *rm_findings_object(const struct roadmap_findings *f);
+cJSON *rm_budget_object(const struct roadmap *rm,
+			const struct roadmap_budget_report *r);
+cJSON *rm_schedule_row_object(const struct roadmap *rm,
+			      const struct roadmap_schedule_row *r);
+cJSON *rm_schedule_array(const struct roadmap *rm,
+			 const struct roadmap_schedule *s);
+
 #endif

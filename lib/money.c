@@ -174,7 +174,8 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 	/* Floors first; the leftover cents (fewer than n) then go one each
 	 * to the largest remainders, earlier parts winning ties. Repeated
 	 * selection is O(n * leftover); n is small (quarters or goals). */
-	unsigned __int128 *rem = malloc(n * sizeof(*rem));
+	unsigned __int128 small[64];
+	unsigned __int128 *rem = n <= 64 ? small : malloc(n * sizeof(*rem));
 	if (!rem) {
 		return ROADMAP_ERR_NOMEM;
 	}
@@ -195,26 +196,20 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 		out[best]++;
 		rem[best] = 0;
 	}
-	free(rem);
+	if (rem != small) {
+		free(rem);
+	}
 	return ROADMAP_OK;
 }
 
-enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
-				   roadmap_day end, int fs, int *first_qi,
-				   int64_t **parts, size_t *n)
+enum roadmap_status rm_spread_into(int64_t amount, roadmap_day start,
+				   roadmap_day end, int fs, int q0, size_t count,
+				   int64_t *out)
 {
-	if (end < start) {
-		return ROADMAP_ERR_DATA;
-	}
-	int q0 = roadmap_quarter_of(start, fs);
-	int q1 = roadmap_quarter_of(end, fs);
-	size_t count = (size_t)(q1 - q0 + 1);
-	int64_t *days = malloc(count * sizeof(*days));
-	int64_t *out = malloc(count * sizeof(*out));
+	int64_t small[64] = {0};
+	int64_t *days = count <= 64 ? small : malloc(count * sizeof(*days));
 
-	if (!days || !out) {
-		free(days);
-		free(out);
+	if (!days) {
 		return ROADMAP_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < count; i++) {
@@ -229,7 +224,29 @@ enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
 		days[i] = b - a + 1;
 	}
 	enum roadmap_status st = roadmap_apportion(amount, days, count, out);
-	free(days);
+	if (days != small) {
+		free(days);
+	}
+	return st;
+}
+
+enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
+				   roadmap_day end, int fs, int *first_qi,
+				   int64_t **parts, size_t *n)
+{
+	if (end < start) {
+		return ROADMAP_ERR_DATA;
+	}
+	int q0 = roadmap_quarter_of(start, fs);
+	int q1 = roadmap_quarter_of(end, fs);
+	size_t count = (size_t)(q1 - q0 + 1);
+	int64_t *out = malloc(count * sizeof(*out));
+
+	if (!out) {
+		return ROADMAP_ERR_NOMEM;
+	}
+	enum roadmap_status st =
+		rm_spread_into(amount, start, end, fs, q0, count, out);
 	if (st != ROADMAP_OK) {
 		free(out);
 		return st;

@@ -520,6 +520,172 @@ ROADMAP_API enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 						  const char *id, char **out,
 						  struct roadmap_error *err);
 
+/* ------------------------------------------------------------- check */
+
+enum roadmap_severity {
+	ROADMAP_SEVERITY_ERROR,
+	ROADMAP_SEVERITY_WARNING,
+	ROADMAP_SEVERITY_INFO,
+};
+
+/* "error", "warning" or "info". Static. */
+ROADMAP_API const char *roadmap_severity_name(enum roadmap_severity s);
+
+struct roadmap_finding {
+	enum roadmap_severity severity;
+	const char *code;  /* static: "dependency-cycle", ... */
+	char *subject;     /* an id, an owner, "team@2026-Q3", "2026-Q3/x" */
+	char *message;     /* for people */
+	char **related;    /* sorted ids */
+	size_t n_related;
+};
+
+struct roadmap_findings {
+	struct roadmap_finding *items; /* errors, warnings, infos; by code,
+					  then subject */
+	size_t n;
+	size_t errors, warnings, infos;
+};
+
+/*
+ * Runs the alignment check of SPEC section 6 into *out (caller-owned
+ * storage, released with roadmap_findings_release()). ROADMAP_ERR_NOMEM or
+ * ROADMAP_ERR_DATA (a sum that would overflow) on failure.
+ */
+ROADMAP_API enum roadmap_status roadmap_check(const struct roadmap *rm,
+					      struct roadmap_findings *out,
+					      struct roadmap_error *err);
+/* Frees what roadmap_check() put in f. Accepts NULL. */
+ROADMAP_API void roadmap_findings_release(struct roadmap_findings *f);
+
+/*
+ * {"errors","warnings","infos","findings":[...]} as in SPEC section 6.
+ * *out is malloc'ed; the caller frees it.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_findings_json(const struct roadmap_findings *f, char **out,
+		      struct roadmap_error *err);
+
+/* ------------------------------------------------------------- budget */
+
+enum roadmap_budget_by {
+	ROADMAP_BY_QUARTER,
+	ROADMAP_BY_YEAR,
+	ROADMAP_BY_PILLAR,
+	ROADMAP_BY_GOAL,
+	ROADMAP_BY_TEAM,
+};
+
+/* "quarter", "year", ...; roadmap_budget_by_parse returns -1 if unknown. */
+ROADMAP_API const char *roadmap_budget_by_name(enum roadmap_budget_by by);
+ROADMAP_API int roadmap_budget_by_parse(const char *name);
+
+struct roadmap_budget_row {
+	char *key; /* "2026-Q1", "FY2026", a pillar, goal or team id,
+		      "(none)" or "(unaligned)" */
+	int64_t opex, capex, total;
+	bool has_envelope;
+	int64_t envelope, variance; /* envelope - total */
+	int64_t actual;
+	bool has_actuals;
+	int64_t actual_variance; /* total - actual, when has_actuals */
+};
+
+struct roadmap_budget_report {
+	enum roadmap_budget_by by;
+	struct roadmap_budget_row *rows;
+	size_t n;
+	struct roadmap_budget_row total; /* key "total"; sums of the rows */
+};
+
+/*
+ * The CFO's view of SPEC section 7. *out is caller storage released with
+ * roadmap_budget_report_release(). ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA
+ * when a sum would overflow.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_budget_report(const struct roadmap *rm, enum roadmap_budget_by by,
+		      struct roadmap_budget_report *out,
+		      struct roadmap_error *err);
+ROADMAP_API void
+roadmap_budget_report_release(struct roadmap_budget_report *r);
+/* The JSON of SPEC section 7. *out is malloc'ed; the caller frees it. */
+ROADMAP_API enum roadmap_status
+roadmap_budget_report_json(const struct roadmap *rm,
+			   const struct roadmap_budget_report *r, char **out,
+			   struct roadmap_error *err);
+
+/*
+ * Splits an initiative's cost equally among the goals it serves that exist
+ * (SPEC 3.1: largest remainder, ties to the earlier goal): the total by that
+ * rule, opex by the same rule and capex as the rest, so each goal's opex
+ * plus capex is its share of the total. The caller passes arrays of
+ * in->n_goals elements; *n is set to the number of existing goals and
+ * goal[k] to their indexes. ROADMAP_ERR_NOMEM on failure.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_goal_shares(const struct roadmap *rm,
+		    const struct roadmap_initiative *in, size_t *goal,
+		    int64_t *opex, int64_t *capex, size_t *n);
+
+/* ----------------------------------------------------------- schedule */
+
+struct roadmap_schedule_row {
+	size_t index; /* of the initiative */
+	roadmap_day earliest_start, earliest_end;
+	roadmap_day latest_start, latest_end;
+	int32_t slack_days, shift_days;
+	bool critical;
+};
+
+struct roadmap_schedule {
+	struct roadmap_schedule_row *rows; /* counting initiatives, file order */
+	size_t n;
+	roadmap_day project_end;
+};
+
+/*
+ * The critical-path schedule of SPEC section 8 over counting initiatives.
+ * A dependency cycle is ROADMAP_ERR_DATA with the loop in the message.
+ * Release *out with roadmap_schedule_release().
+ */
+ROADMAP_API enum roadmap_status roadmap_schedule(const struct roadmap *rm,
+						 struct roadmap_schedule *out,
+						 struct roadmap_error *err);
+ROADMAP_API void roadmap_schedule_release(struct roadmap_schedule *s);
+/*
+ * Moves every shifted initiative to its earliest dates, keeping its
+ * duration. Returns the number moved.
+ */
+ROADMAP_API size_t roadmap_schedule_apply(struct roadmap *rm,
+					  const struct roadmap_schedule *s);
+/* A JSON array of the schedule rows. *out is malloc'ed. */
+ROADMAP_API enum roadmap_status
+roadmap_schedule_json(const struct roadmap *rm,
+		      const struct roadmap_schedule *s, char **out,
+		      struct roadmap_error *err);
+
+/*
+ * Planned spend of every counting initiative per fiscal quarter, exact
+ * (SPEC 3.1). For initiative i, quarters q0[i] .. q0[i] + n[i] - 1 hold
+ * opex[off[i] + k] and capex[off[i] + k]. n[i] is 0 for initiatives that
+ * do not count or end before they start.
+ */
+struct roadmap_spend {
+	size_t n_initiatives;
+	int *q0;
+	int *n;
+	size_t *off;
+	int64_t *opex;
+	int64_t *capex;
+	bool any;       /* some initiative has spend quarters */
+	int qmin, qmax; /* the range of quarters with planned spend */
+};
+ROADMAP_API enum roadmap_status roadmap_spend_build(const struct roadmap *rm,
+						    struct roadmap_spend *out,
+						    struct roadmap_error *err);
+ROADMAP_API void roadmap_spend_release(struct roadmap_spend *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,210 @@
+/* cmd-schedule.c - dependency schedule and critical path. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int print_table(const struct roadmap *rm,
+		       const struct roadmap_schedule *s)
+{
+	static const char *const head[] = {"ID",	"EARLY START",
+					   "EARLY END", "LATE END",
+					   "SLACK",	"SHIFT",
+					   "CRITICAL"};
+	static const bool right[] = {0, 0, 0, 0, 1, 1, 0};
+	struct table t;
+	int rc;
+
+	table_init(&t, 7, head, right, 0);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct roadmap_schedule_row *r = &s->rows[i];
+		char a[16], b[16], c[16], sl[16], sh[16];
+		snprintf(sl, sizeof(sl), "%ld", (long)r->slack_days);
+		snprintf(sh, sizeof(sh), "%+ld", (long)r->shift_days);
+		const char *cells[] = {
+			roadmap_initiative_at(rm, r->index)->id,
+			roadmap_day_format(r->earliest_start, a),
+			roadmap_day_format(r->earliest_end, b),
+			roadmap_day_format(r->latest_end, c),
+			sl,
+			r->shift_days ? sh : "0",
+			r->critical ? "yes" : ""};
+		if (!table_add(&t, cells)) {
+			table_release(&t);
+			msg("out of memory");
+			return 70;
+		}
+	}
+	rc = table_print(&t, stdout);
+	table_release(&t);
+	return rc;
+}
+
+static int print_csv(const struct roadmap *rm,
+		     const struct roadmap_schedule *s)
+{
+	static const char *const head[] = {
+		"id",	      "start",	      "end",	    "earliest_start",
+		"earliest_end", "latest_start", "latest_end", "slack_days",
+		"critical",   "shift_days"};
+	struct roadmap_rows rows = {0};
+	struct roadmap_error err;
+	char *out;
+	size_t len;
+	bool ok;
+	int rc;
+
+	rows.n_cols = 10;
+	rows.n_rows = s->n;
+	rows.cells = calloc((s->n + 1) * 10, sizeof(char *));
+	rows.text = calloc(10, sizeof(bool));
+	ok = rows.cells && rows.text;
+	if (ok) {
+		rows.text[0] = true;
+	}
+	for (size_t c = 0; ok && c < 10; c++) {
+		ok = (rows.cells[c] = strdup(head[c])) != NULL;
+	}
+	for (size_t i = 0; ok && i < s->n; i++) {
+		const struct roadmap_schedule_row *r = &s->rows[i];
+		const struct roadmap_initiative *in =
+			roadmap_initiative_at(rm, r->index);
+		char v[10][24];
+		snprintf(v[0], sizeof(v[0]), "%s", "");
+		roadmap_day_format(in->start, v[1]);
+		roadmap_day_format(in->end, v[2]);
+		roadmap_day_format(r->earliest_start, v[3]);
+		roadmap_day_format(r->earliest_end, v[4]);
+		roadmap_day_format(r->latest_start, v[5]);
+		roadmap_day_format(r->latest_end, v[6]);
+		snprintf(v[7], sizeof(v[7]), "%ld", (long)r->slack_days);
+		snprintf(v[8], sizeof(v[8]), "%s",
+			 r->critical ? "true" : "false");
+		snprintf(v[9], sizeof(v[9]), "%ld", (long)r->shift_days);
+		char **row = rows.cells + (i + 1) * 10;
+		ok = (row[0] = strdup(in->id)) != NULL;
+		for (size_t c = 1; ok && c < 10; c++) {
+			ok = (row[c] = strdup(v[c])) != NULL;
+		}
+	}
+	if (!ok || roadmap_rows_csv(&rows, &out, &len, &err)) {
+		roadmap_rows_release(&rows);
+		msg("out of memory");
+		return 70;
+	}
+	rc = write_stdout(out, len);
+	free(out);
+	roadmap_rows_release(&rows);
+	return rc;
+}
+
+static int run_schedule(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'F'},
+		{"apply", no_argument, NULL, 'a'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const formats[] = {"table", "csv", "json", NULL};
+	struct roadmap_schedule s;
+	struct roadmap_error err;
+	struct session ses = {0};
+	struct roadmap *rm;
+	bool apply = false;
+	int c, format = 0, rc;
+
+	while ((c = cmd_getopt(&cmd_schedule, argc, argv, "", opts)) != -1) {
+		if (c == 'a') {
+			apply = true;
+		} else if (c == 'F') {
+			if ((format = parse_choice(optarg, formats)) < 0) {
+				return usage_error(&cmd_schedule,
+						   "unknown format '%s' (table, "
+						   "csv or json)",
+						   optarg);
+			}
+		} else {
+			return 64;
+		}
+	}
+	if (optind < argc) {
+		return usage_error(&cmd_schedule, "unexpected argument '%s'",
+				   argv[optind]);
+	}
+	if (apply) {
+		if ((rc = begin_write(ctx, &ses))) {
+			return rc;
+		}
+		rm = ses.rm;
+	} else if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	if (roadmap_schedule(rm, &s, &err)) {
+		rc = fail_err(&err);
+		goto out;
+	}
+	if (apply) {
+		size_t moved = roadmap_schedule_apply(rm, &s);
+		rc = end_write(ctx, &ses, moved > 0);
+		rm = NULL;
+		if (rc) {
+			roadmap_schedule_release(&s);
+			return rc;
+		}
+		msg("moved %zu initiative%s to %s earliest dates", moved,
+		    moved == 1 ? "" : "s", moved == 1 ? "its" : "their");
+		/* the schedule shown is the one just applied */
+		if ((rc = open_read(ctx, &rm)) == 0) {
+			roadmap_schedule_release(&s);
+			if (roadmap_schedule(rm, &s, &err)) {
+				rc = fail_err(&err);
+				goto out;
+			}
+		} else {
+			roadmap_schedule_release(&s);
+			return rc;
+		}
+	}
+	if (format == 0) {
+		rc = print_table(rm, &s);
+	} else if (format == 1) {
+		rc = print_csv(rm, &s);
+	} else {
+		char *out;
+		if (roadmap_schedule_json(rm, &s, &out, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, strlen(out));
+			free(out);
+		}
+	}
+	roadmap_schedule_release(&s);
+out:
+	if (ses.lock) {
+		end_write(ctx, &ses, false);
+	} else {
+		roadmap_destroy(rm);
+	}
+	return rc;
+}
+
+const struct cmd cmd_schedule = {
+	.name = "schedule",
+	.summary = "dependency schedule and critical path",
+	.usage = "schedule [--format table|csv|json] [--apply]",
+	.help = "For every initiative that counts: the earliest dates its "
+		"prerequisites allow\n(finish-to-start), the latest dates that "
+		"do not delay the roadmap's end,\nslack in days, whether it is "
+		"critical (no slack) and how far it must shift.\n"
+		"A dependency cycle is an error (exit 65) that names it.\n"
+		"\noptions:\n"
+		"  --format F   table, csv or json\n"
+		"  --apply      move shifted initiatives to their earliest "
+		"dates, keeping\n"
+		"               their durations\n"
+		"\nexamples:\n"
+		"  roadmap schedule\n"
+		"  roadmap schedule --format json | jq '.[] | select(.critical) "
+		"| .id'\n",
+	.run = run_schedule,
+};

@@ -1,0 +1,319 @@
+/*
+ * graph.c - dependency cycles and topological order, without recursion:
+ * a 100,000-long chain must not overflow the stack.
+ */
+#include "graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int rm_strcmp_ptr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void rm_graph_release(struct rm_graph *g)
+{
+	free(g->in);
+	free(g->pre_off);
+	free(g->pre);
+	free(g->dep_off);
+	free(g->dep);
+	memset(g, 0, sizeof(*g));
+}
+
+bool rm_graph_build(const struct roadmap *rm, struct rm_graph *g)
+{
+	size_t n = rm->n_inits, edges = 0;
+
+	memset(g, 0, sizeof(*g));
+	g->n = n;
+	g->in = calloc(n + 1, sizeof(*g->in));
+	g->pre_off = calloc(n + 1, sizeof(size_t));
+	g->dep_off = calloc(n + 2, sizeof(size_t));
+	if (!g->in || !g->pre_off || !g->dep_off) {
+		goto nomem;
+	}
+	for (size_t i = 0; i < n; i++) {
+		g->in[i] = roadmap_initiative_counts(&rm->inits[i]);
+	}
+	/* count, then fill: prerequisites in list order */
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		g->pre_off[i] = edges;
+		if (!g->in[i]) {
+			continue;
+		}
+		for (size_t k = 0; k < in->n_depends_on; k++) {
+			size_t j;
+			if (idmap_get(&rm->init_ids, in->depends_on[k], &j) &&
+			    g->in[j]) {
+				edges++;
+				g->dep_off[j + 2]++;
+			}
+		}
+	}
+	g->pre_off[n] = edges;
+	g->pre = malloc((edges ? edges : 1) * sizeof(size_t));
+	g->dep = malloc((edges ? edges : 1) * sizeof(size_t));
+	if (!g->pre || !g->dep) {
+		goto nomem;
+	}
+	for (size_t i = 2; i < n + 2; i++) {
+		g->dep_off[i] += g->dep_off[i - 1];
+	}
+	size_t e = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (!g->in[i]) {
+			continue;
+		}
+		for (size_t k = 0; k < in->n_depends_on; k++) {
+			size_t j;
+			if (idmap_get(&rm->init_ids, in->depends_on[k], &j) &&
+			    g->in[j]) {
+				g->pre[e++] = j;
+				g->dep[g->dep_off[j + 1]++] = i;
+			}
+		}
+	}
+	return true;
+nomem:
+	rm_graph_release(g);
+	return false;
+}
+
+bool rm_graph_topo(const struct rm_graph *g, size_t *order, size_t *count)
+{
+	size_t *waiting = calloc(g->n + 1, sizeof(size_t));
+	size_t head = 0, tail = 0;
+
+	if (!waiting) {
+		return false;
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		if (!g->in[i]) {
+			continue;
+		}
+		waiting[i] = g->pre_off[i + 1] - g->pre_off[i];
+		if (waiting[i] == 0) {
+			order[tail++] = i;
+		}
+	}
+	while (head < tail) {
+		size_t v = order[head++];
+		for (size_t k = g->dep_off[v]; k < g->dep_off[v + 1]; k++) {
+			if (--waiting[g->dep[k]] == 0) {
+				order[tail++] = g->dep[k];
+			}
+		}
+	}
+	free(waiting);
+	*count = tail;
+	return true;
+}
+
+void rm_cycles_free(struct rm_cycle *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].subject);
+		free(c[i].message);
+		rm_list_free(c[i].members, c[i].n_members);
+	}
+	free(c);
+}
+
+/*
+ * The shortest loop from the component's smallest member back to itself,
+ * found by a breadth-first search that stays inside the component.
+ */
+static char *loop_message(const struct roadmap *rm, const struct rm_graph *g,
+			  const size_t *comp, const size_t *members, size_t m,
+			  size_t start, size_t cid, size_t *parent,
+			  size_t *queue)
+{
+	size_t head = 0, tail = 0, last = start;
+	bool found = false;
+
+	for (size_t k = 0; k < m; k++) {
+		parent[members[k]] = SIZE_MAX;
+	}
+	queue[tail++] = start;
+	while (head < tail && !found) {
+		size_t v = queue[head++];
+		for (size_t k = g->pre_off[v]; k < g->pre_off[v + 1]; k++) {
+			size_t w = g->pre[k];
+			if (comp[w] != cid) {
+				continue;
+			}
+			if (w == start) {
+				last = v;
+				found = true;
+				break;
+			}
+			if (parent[w] == SIZE_MAX) {
+				parent[w] = v;
+				queue[tail++] = w;
+			}
+		}
+	}
+	/* walk back from last to start, then print forwards */
+	size_t len = 0, bytes = 32;
+	for (size_t v = last;; v = parent[v]) {
+		queue[len++] = v;
+		bytes += strlen(rm->inits[v].id) + 4;
+		if (v == start) {
+			break;
+		}
+	}
+	char *msg = malloc(bytes + strlen(rm->inits[start].id));
+	if (!msg) {
+		return NULL;
+	}
+	size_t o = (size_t)sprintf(msg, "dependency cycle: ");
+	for (size_t k = len; k-- > 0;) {
+		o += (size_t)sprintf(msg + o, "%s -> ", rm->inits[queue[k]].id);
+	}
+	sprintf(msg + o, "%s", rm->inits[start].id);
+	return msg;
+}
+
+static bool emit_cycle(const struct roadmap *rm, const struct rm_graph *g,
+		       const size_t *comp, const size_t *members, size_t m,
+		       size_t cid, size_t *parent, size_t *queue,
+		       struct rm_cycle **out, size_t *n, size_t *cap)
+{
+	size_t start = members[0];
+	struct rm_cycle c = {0};
+
+	for (size_t k = 1; k < m; k++) {
+		if (strcmp(rm->inits[members[k]].id, rm->inits[start].id) < 0) {
+			start = members[k];
+		}
+	}
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		struct rm_cycle *p = realloc(*out, nc * sizeof(*p));
+		if (!p) {
+			return false;
+		}
+		*out = p;
+		*cap = nc;
+	}
+	c.subject = rm_strdup(rm->inits[start].id);
+	c.message = loop_message(rm, g, comp, members, m, start, cid, parent,
+				 queue);
+	for (size_t k = 0; k < m; k++) {
+		if (!rm_list_push(&c.members, &c.n_members,
+				  rm->inits[members[k]].id)) {
+			break;
+		}
+	}
+	(*out)[(*n)++] = c;
+	if (!c.subject || !c.message || c.n_members != m) {
+		return false;
+	}
+	qsort(c.members, c.n_members, sizeof(char *), rm_strcmp_ptr);
+	return true;
+}
+
+/* Tarjan's algorithm with an explicit call stack. */
+bool rm_graph_cycles(const struct roadmap *rm, const struct rm_graph *g,
+		     struct rm_cycle **out, size_t *n)
+{
+	size_t N = g->n, cap = 0, next = 1, ncomp = 0;
+	size_t *index = calloc(N + 1, sizeof(size_t));
+	size_t *low = calloc(N + 1, sizeof(size_t));
+	size_t *comp = malloc((N + 1) * sizeof(size_t));
+	size_t *stack = malloc((N + 1) * sizeof(size_t));
+	size_t *call = malloc((N + 1) * sizeof(size_t));
+	size_t *edge = malloc((N + 1) * sizeof(size_t));
+	size_t *parent = malloc((N + 1) * sizeof(size_t));
+	size_t *queue = malloc((N + 1) * sizeof(size_t));
+	bool *on = calloc(N + 1, sizeof(bool));
+	size_t sp = 0;
+	bool ok = index && low && comp && stack && call && edge && parent &&
+		  queue && on;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; ok && i < N; i++) {
+		comp[i] = SIZE_MAX;
+	}
+	for (size_t root = 0; ok && root < N; root++) {
+		if (!g->in[root] || index[root]) {
+			continue;
+		}
+		size_t depth = 0;
+		call[depth] = root;
+		edge[depth] = g->pre_off[root];
+		index[root] = low[root] = next++;
+		stack[sp++] = root;
+		on[root] = true;
+		while (ok) {
+			size_t v = call[depth];
+			if (edge[depth] < g->pre_off[v + 1]) {
+				size_t w = g->pre[edge[depth]++];
+				if (!index[w]) {
+					index[w] = low[w] = next++;
+					stack[sp++] = w;
+					on[w] = true;
+					call[++depth] = w;
+					edge[depth] = g->pre_off[w];
+				} else if (on[w] && index[w] < low[v]) {
+					low[v] = index[w];
+				}
+				continue;
+			}
+			if (low[v] == index[v]) {
+				/* v roots a component: pop it */
+				size_t bottom = sp;
+				do {
+					bottom--;
+				} while (stack[bottom] != v);
+				size_t m = sp - bottom;
+				for (size_t k = bottom; k < sp; k++) {
+					on[stack[k]] = false;
+					comp[stack[k]] = ncomp;
+				}
+				bool self = false;
+				for (size_t k = g->pre_off[v];
+				     m == 1 && k < g->pre_off[v + 1]; k++) {
+					self = self || g->pre[k] == v;
+				}
+				if (m > 1 || self) {
+					ok = emit_cycle(rm, g, comp,
+							stack + bottom, m,
+							ncomp, parent, queue,
+							out, n, &cap);
+				}
+				ncomp++;
+				sp = bottom;
+			}
+			if (depth == 0) {
+				break;
+			}
+			depth--;
+			size_t u = call[depth];
+			if (low[v] < low[u]) {
+				low[u] = low[v];
+			}
+		}
+	}
+	free(index);
+	free(low);
+	free(comp);
+	free(stack);
+	free(call);
+	free(edge);
+	free(parent);
+	free(queue);
+	free(on);
+	if (!ok) {
+		rm_cycles_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return ok;
+}

@@ -1,0 +1,42 @@
+/* graph.h - the dependency graph of counting initiatives (private). */
+#ifndef ROADMAP_GRAPH_H
+#define ROADMAP_GRAPH_H
+
+#include "internal.h"
+
+/*
+ * Nodes are initiative indexes; only counting initiatives take part, and
+ * only edges to existing counting prerequisites. Edges are kept both ways
+ * in compressed rows: pre[pre_off[i] .. pre_off[i + 1]) are i's
+ * prerequisites, dep[...] its dependents.
+ */
+struct rm_graph {
+	size_t n;
+	bool *in;
+	size_t *pre_off, *pre;
+	size_t *dep_off, *dep;
+};
+
+bool rm_graph_build(const struct roadmap *rm, struct rm_graph *g);
+void rm_graph_release(struct rm_graph *g);
+
+struct rm_cycle {
+	char *subject;   /* the smallest id in the cycle */
+	char *message;   /* "dependency cycle: a -> b -> a" */
+	char **members;  /* sorted ids */
+	size_t n_members;
+};
+
+/* Every cycle (a strongly connected component with more than one node, or
+ * a self-dependency), iteratively. False when out of memory. */
+bool rm_graph_cycles(const struct roadmap *rm, const struct rm_graph *g,
+		     struct rm_cycle **out, size_t *n);
+void rm_cycles_free(struct rm_cycle *c, size_t n);
+
+/* A topological order, prerequisites first (Kahn). *count is the number of
+ * nodes ordered: fewer than the graph's when there is a cycle. */
+bool rm_graph_topo(const struct rm_graph *g, size_t *order, size_t *count);
+
+int rm_strcmp_ptr(const void *a, const void *b);
+
+#endif

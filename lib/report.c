@@ -1,0 +1,205 @@
+/* report.c - JSON of findings, budget reports and schedules (cJSON). */
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static cJSON *finding_object(const struct roadmap_finding *x)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "severity",
+		    cJSON_CreateString(roadmap_severity_name(x->severity)), &ok);
+	rm_json_add(o, "code", cJSON_CreateString(x->code), &ok);
+	rm_json_add(o, "subject", cJSON_CreateString(x->subject), &ok);
+	rm_json_add(o, "message", cJSON_CreateString(x->message), &ok);
+	rm_json_add(o, "related", rm_json_string_list(x->related, x->n_related),
+		    &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+cJSON *rm_findings_array(const struct roadmap_findings *f,
+			 const char *only_id)
+{
+	bool ok = true;
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; arr && ok && i < f->n; i++) {
+		const struct roadmap_finding *x = &f->items[i];
+		if (only_id && !rm_finding_concerns(x, only_id)) {
+			continue;
+		}
+		rm_json_push(arr, finding_object(x), &ok);
+	}
+	if (!ok) {
+		cJSON_Delete(arr);
+		return NULL;
+	}
+	return arr;
+}
+
+bool rm_finding_concerns(const struct roadmap_finding *x, const char *id)
+{
+	if (strcmp(x->subject, id) == 0) {
+		return true;
+	}
+	for (size_t k = 0; k < x->n_related; k++) {
+		if (strcmp(x->related[k], id) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+cJSON *rm_findings_object(const struct roadmap_findings *f)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "errors", cJSON_CreateNumber((double)f->errors), &ok);
+	rm_json_add(o, "warnings", cJSON_CreateNumber((double)f->warnings),
+		    &ok);
+	rm_json_add(o, "infos", cJSON_CreateNumber((double)f->infos), &ok);
+	rm_json_add(o, "findings", rm_findings_array(f, NULL), &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+enum roadmap_status roadmap_findings_json(const struct roadmap_findings *f,
+					  char **out, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	cJSON *o = rm_findings_object(f);
+	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
+
+	cJSON_Delete(o);
+	return st;
+}
+
+static cJSON *money_or_null(bool has, int64_t v)
+{
+	return has ? rm_json_money(v) : cJSON_CreateNull();
+}
+
+static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
+			 bool with_key)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	if (with_key) {
+		rm_json_add(o, key, cJSON_CreateString(r->key), &ok);
+	}
+	rm_json_add(o, "opex", rm_json_money(r->opex), &ok);
+	rm_json_add(o, "capex", rm_json_money(r->capex), &ok);
+	rm_json_add(o, "total", rm_json_money(r->total), &ok);
+	rm_json_add(o, "envelope", money_or_null(r->has_envelope, r->envelope),
+		    &ok);
+	rm_json_add(o, "variance", money_or_null(r->has_envelope, r->variance),
+		    &ok);
+	rm_json_add(o, "actual", rm_json_money(r->actual), &ok);
+	rm_json_add(o, "actual_variance",
+		    money_or_null(r->has_actuals, r->actual_variance), &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+cJSON *rm_budget_object(const struct roadmap *rm,
+			const struct roadmap_budget_report *r)
+{
+	static const char *const keys[] = {"period", "period", "pillar", "goal",
+					   "team"};
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "by", cJSON_CreateString(roadmap_budget_by_name(r->by)),
+		    &ok);
+	rm_json_add(o, "currency", cJSON_CreateString(rm->currency), &ok);
+	cJSON *rows = rm_json_add(o, "rows", cJSON_CreateArray(), &ok);
+	for (size_t i = 0; rows && ok && i < r->n; i++) {
+		rm_json_push(rows, budget_row(&r->rows[i], keys[r->by], true),
+			     &ok);
+	}
+	rm_json_add(o, "total", budget_row(&r->total, NULL, false), &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+enum roadmap_status
+roadmap_budget_report_json(const struct roadmap *rm,
+			   const struct roadmap_budget_report *r, char **out,
+			   struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	cJSON *o = rm_budget_object(rm, r);
+	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
+
+	cJSON_Delete(o);
+	return st;
+}
+
+cJSON *rm_schedule_row_object(const struct roadmap *rm,
+			      const struct roadmap_schedule_row *r)
+{
+	const struct roadmap_initiative *in = &rm->inits[r->index];
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "id", cJSON_CreateString(in->id), &ok);
+	rm_json_add(o, "start", rm_json_date(in->start), &ok);
+	rm_json_add(o, "end", rm_json_date(in->end), &ok);
+	rm_json_add(o, "earliest_start", rm_json_date(r->earliest_start), &ok);
+	rm_json_add(o, "earliest_end", rm_json_date(r->earliest_end), &ok);
+	rm_json_add(o, "latest_start", rm_json_date(r->latest_start), &ok);
+	rm_json_add(o, "latest_end", rm_json_date(r->latest_end), &ok);
+	rm_json_add(o, "slack_days", cJSON_CreateNumber(r->slack_days), &ok);
+	rm_json_add(o, "critical", cJSON_CreateBool(r->critical), &ok);
+	rm_json_add(o, "shift_days", cJSON_CreateNumber(r->shift_days), &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+cJSON *rm_schedule_array(const struct roadmap *rm,
+			 const struct roadmap_schedule *s)
+{
+	bool ok = true;
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; arr && ok && i < s->n; i++) {
+		rm_json_push(arr, rm_schedule_row_object(rm, &s->rows[i]), &ok);
+	}
+	if (!ok) {
+		cJSON_Delete(arr);
+		return NULL;
+	}
+	return arr;
+}
+
+enum roadmap_status roadmap_schedule_json(const struct roadmap *rm,
+					  const struct roadmap_schedule *s,
+					  char **out, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	cJSON *o = rm_schedule_array(rm, s);
+	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
+
+	cJSON_Delete(o);
+	return st;
+}

@@ -1,0 +1,141 @@
+/*
+ * schedule.c - the critical path (SPEC 8): a forward pass in topological
+ * order for the earliest dates, a backward pass for the latest.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void roadmap_schedule_release(struct roadmap_schedule *s)
+{
+	if (s) {
+		free(s->rows);
+		memset(s, 0, sizeof(*s));
+	}
+}
+
+/* Durations in days; an initiative that ends before it starts (an error
+ * `check` reports) is scheduled as one day long. */
+static int32_t duration(const struct roadmap_initiative *in)
+{
+	int32_t d = in->end - in->start + 1;
+
+	return d < 1 ? 1 : d;
+}
+
+enum roadmap_status roadmap_schedule(const struct roadmap *rm,
+				     struct roadmap_schedule *out,
+				     struct roadmap_error *err)
+{
+	struct rm_graph g;
+	size_t n = rm->n_inits, count = 0;
+	enum roadmap_status st = ROADMAP_OK;
+
+	memset(out, 0, sizeof(*out));
+	if (!rm_graph_build(rm, &g)) {
+		return rm_nomem(err);
+	}
+	size_t *order = malloc((n + 1) * sizeof(size_t));
+	roadmap_day *es = malloc((n + 1) * sizeof(roadmap_day));
+	roadmap_day *lf = malloc((n + 1) * sizeof(roadmap_day));
+	if (!order || !es || !lf || !rm_graph_topo(&g, order, &count)) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	size_t nodes = 0;
+	for (size_t i = 0; i < n; i++) {
+		nodes += g.in[i];
+	}
+	if (count < nodes) {
+		struct rm_cycle *cy;
+		size_t nc;
+		if (!rm_graph_cycles(rm, &g, &cy, &nc)) {
+			st = rm_nomem(err);
+		} else {
+			st = rm_fail(err, ROADMAP_ERR_DATA, "%s%s",
+				     nc ? cy[0].message : "dependency cycle",
+				     nc > 1 ? " (and more cycles: see "
+					      "'roadmap check')"
+					    : "");
+			rm_cycles_free(cy, nc);
+		}
+		goto out;
+	}
+	/* forward: earliest start after every prerequisite's earliest end */
+	roadmap_day end = 0;
+	bool any = false;
+	for (size_t k = 0; k < count; k++) {
+		size_t v = order[k];
+		roadmap_day s = rm->inits[v].start;
+		for (size_t e = g.pre_off[v]; e < g.pre_off[v + 1]; e++) {
+			roadmap_day after = es[g.pre[e]] +
+					    duration(&rm->inits[g.pre[e]]);
+			s = after > s ? after : s;
+		}
+		es[v] = s;
+		roadmap_day ef = s + duration(&rm->inits[v]) - 1;
+		end = !any || ef > end ? ef : end;
+		any = true;
+	}
+	/* backward: latest end before every dependent's latest start */
+	for (size_t k = count; k-- > 0;) {
+		size_t v = order[k];
+		roadmap_day f = end;
+		for (size_t e = g.dep_off[v]; e < g.dep_off[v + 1]; e++) {
+			size_t w = g.dep[e];
+			roadmap_day before = lf[w] - duration(&rm->inits[w]);
+			f = before < f ? before : f;
+		}
+		lf[v] = f;
+	}
+	out->rows = malloc((count + 1) * sizeof(*out->rows));
+	if (!out->rows) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!g.in[i]) {
+			continue;
+		}
+		const struct roadmap_initiative *in = &rm->inits[i];
+		struct roadmap_schedule_row *r = &out->rows[out->n++];
+		int32_t d = duration(in);
+		r->index = i;
+		r->earliest_start = es[i];
+		r->earliest_end = es[i] + d - 1;
+		r->latest_end = lf[i];
+		r->latest_start = lf[i] - d + 1;
+		r->slack_days = r->latest_start - r->earliest_start;
+		r->critical = r->slack_days == 0;
+		r->shift_days = r->earliest_start - in->start;
+	}
+	out->project_end = end;
+out:
+	if (st) {
+		roadmap_schedule_release(out);
+	}
+	free(order);
+	free(es);
+	free(lf);
+	rm_graph_release(&g);
+	return st;
+}
+
+size_t roadmap_schedule_apply(struct roadmap *rm,
+			      const struct roadmap_schedule *s)
+{
+	size_t moved = 0;
+
+	for (size_t k = 0; k < s->n; k++) {
+		const struct roadmap_schedule_row *r = &s->rows[k];
+		struct roadmap_initiative *in = &rm->inits[r->index];
+		if (r->shift_days != 0) {
+			int32_t d = in->end - in->start;
+			in->start = r->earliest_start;
+			in->end = r->earliest_start + d;
+			moved++;
+		}
+	}
+	return moved;
+}

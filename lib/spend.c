@@ -1,0 +1,111 @@
+/* spend.c - planned spend per initiative and fiscal quarter (SPEC 3.1). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void roadmap_spend_release(struct roadmap_spend *s)
+{
+	if (!s) {
+		return;
+	}
+	free(s->q0);
+	free(s->n);
+	free(s->off);
+	free(s->opex);
+	free(s->capex);
+	memset(s, 0, sizeof(*s));
+}
+
+enum roadmap_status roadmap_spend_build(const struct roadmap *rm,
+					struct roadmap_spend *out,
+					struct roadmap_error *err)
+{
+	size_t n = rm->n_inits, total = 0;
+	int fs = rm->fiscal_start;
+
+	memset(out, 0, sizeof(*out));
+	out->n_initiatives = n;
+	out->q0 = calloc(n ? n : 1, sizeof(*out->q0));
+	out->n = calloc(n ? n : 1, sizeof(*out->n));
+	out->off = calloc(n ? n : 1, sizeof(*out->off));
+	if (!out->q0 || !out->n || !out->off) {
+		goto nomem;
+	}
+	/* Two passes: count the quarters, then spread into one pool. */
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (!roadmap_initiative_counts(in) || in->end < in->start) {
+			continue;
+		}
+		out->q0[i] = roadmap_quarter_of(in->start, fs);
+		out->n[i] = roadmap_quarter_of(in->end, fs) - out->q0[i] + 1;
+		out->off[i] = total;
+		total += (size_t)out->n[i];
+		if (!out->any || out->q0[i] < out->qmin) {
+			out->qmin = out->q0[i];
+		}
+		if (!out->any || out->q0[i] + out->n[i] - 1 > out->qmax) {
+			out->qmax = out->q0[i] + out->n[i] - 1;
+		}
+		out->any = true;
+	}
+	out->opex = malloc((total ? total : 1) * sizeof(int64_t));
+	out->capex = malloc((total ? total : 1) * sizeof(int64_t));
+	if (!out->opex || !out->capex) {
+		goto nomem;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (out->n[i] == 0) {
+			continue;
+		}
+		size_t k = (size_t)out->n[i];
+		if (rm_spread_into(in->opex, in->start, in->end, fs, out->q0[i],
+				   k, out->opex + out->off[i]) ||
+		    rm_spread_into(in->capex, in->start, in->end, fs,
+				   out->q0[i], k, out->capex + out->off[i])) {
+			goto nomem;
+		}
+	}
+	return ROADMAP_OK;
+nomem:
+	roadmap_spend_release(out);
+	return rm_nomem(err);
+}
+
+enum roadmap_status roadmap_goal_shares(const struct roadmap *rm,
+					const struct roadmap_initiative *in,
+					size_t *goal, int64_t *opex,
+					int64_t *capex, size_t *n)
+{
+	size_t k = 0;
+
+	for (size_t g = 0; g < in->n_goals; g++) {
+		if (idmap_get(&rm->goal_ids, in->goals[g], &goal[k])) {
+			k++;
+		}
+	}
+	*n = k;
+	if (k == 0) {
+		return ROADMAP_OK;
+	}
+	int64_t *w = malloc(k * sizeof(*w));
+	if (!w) {
+		return ROADMAP_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < k; i++) {
+		w[i] = 1;
+	}
+	/* capex[] holds the total shares until the subtraction below */
+	enum roadmap_status st =
+		roadmap_apportion(in->opex + in->capex, w, k, capex);
+	if (st == ROADMAP_OK) {
+		st = roadmap_apportion(in->opex, w, k, opex);
+	}
+	for (size_t i = 0; st == ROADMAP_OK && i < k; i++) {
+		capex[i] -= opex[i];
+	}
+	free(w);
+	return st;
+}
