@@ -67,14 +67,26 @@ demo: build
 	@echo "== the Acme example roadmap: initiatives"
 	@$(ROADMAP) -f $(DEMO)/acme.json list
 	@echo
-	@echo "== its goals"
-	@$(ROADMAP) -f $(DEMO)/acme.json list goals
+	@echo "== the alignment check (exit 1: it found errors to act on)"
+	@$(ROADMAP) -f $(DEMO)/acme.json check || true
+	@echo
+	@echo "== the CFO's view: budget by quarter"
+	@$(ROADMAP) -f $(DEMO)/acme.json budget
+	@echo
+	@echo "== the timeline"
+	@$(ROADMAP) -f $(DEMO)/acme.json timeline
 	@echo
 	@echo "== one initiative, with its spend per quarter"
-	@$(ROADMAP) -f $(DEMO)/acme.json show recs-engine
+	@$(ROADMAP) -f $(DEMO)/acme.json show checkout-v2
 	@echo
 	@echo "The example roadmap is $(DEMO)/acme.json; try"
 	@echo "  $(ROADMAP) -f $(DEMO)/acme.json help"
+
+install: build
+	meson install -C $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(SAN) $(FUZZ)
 
 # libFuzzer targets (clang): every parser gets hostile bytes.
 FUZZ = build-fuzz
@@ -108,8 +120,3 @@ fuzz: fuzz-build
 fuzz-smoke:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
-install: build
-	meson install -C $(BUILD)
-
-clean:
-	rm -rf $(BUILD) $(SAN)

@@ -523,30 +523,47 @@ int table_print(const struct table *t, FILE *f)
 		size_t fw = w[t->flex];
 		w[t->flex] = fw > over + min ? fw - over : (fw < min ? fw : min);
 	}
+	char *line = NULL;
+	size_t cap = 0;
 	for (size_t r = 0; r <= t->n_rows; r++) {
+		/* each line goes through a memory stream so that trailing
+		 * blanks (an empty last column) can be trimmed */
+		FILE *m = open_memstream(&line, &cap);
+		if (!m) {
+			free(w);
+			msg("out of memory");
+			return 70;
+		}
 		for (size_t c = 0; c < t->n_cols; c++) {
 			const char *s = r == 0 ? t->head[c]
 					       : t->cells[(r - 1) * t->n_cols + c];
 			size_t sw = text_width(s);
-			bool last = c + 1 == t->n_cols;
 			if (c) {
-				fputs("  ", f);
+				fputs("  ", m);
 			}
 			if (t->right && t->right[c]) {
 				for (size_t k = sw; k < w[c]; k++) {
-					fputc(' ', f);
+					fputc(' ', m);
 				}
-				fputs(s, f);
+				fputs(s, m);
 			} else if (sw > w[c]) {
-				truncate_to(s, w[c], f);
+				truncate_to(s, w[c], m);
 			} else {
-				fputs(s, f);
-				for (size_t k = sw; !last && k < w[c]; k++) {
-					fputc(' ', f);
+				fputs(s, m);
+				for (size_t k = sw; k < w[c]; k++) {
+					fputc(' ', m);
 				}
 			}
 		}
+		fclose(m);
+		size_t len = strlen(line);
+		while (len > 0 && line[len - 1] == ' ') {
+			len--;
+		}
+		fwrite(line, 1, len, f);
 		fputc('\n', f);
+		free(line);
+		line = NULL;
 	}
 	free(w);
 	if (fflush(f) != 0 || ferror(f)) {

@@ -642,13 +642,15 @@ static void check_actuals(struct ctx *c)
 							  1000 +
 						  plan / 2) /
 						 plan);
+			char m3[48];
 			add(c, ROADMAP_SEVERITY_WARNING, "actuals-overrun",
 			    in->id,
-			    "actual %s in %s is %lld.%lld%% over the planned %s "
-			    "(tolerance %g%%)",
-			    money(rm, actual, m1), label,
+			    "actual %s in %s exceeds the planned %s by %s "
+			    "(%lld.%lld%%; tolerance %g%%)",
+			    money(rm, actual, m1), label, money(rm, plan, m2),
+			    money(rm, actual - plan, m3),
 			    (long long)(over / 10), (long long)(over % 10),
-			    money(rm, plan, m2), rm->policy.actuals_tolerance);
+			    rm->policy.actuals_tolerance);
 		}
 	}
 }

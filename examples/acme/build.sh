@@ -47,7 +47,7 @@ r add goal talent --title "Hire and keep great engineers" \
 #    warns when a team's initiatives need more people than it has.
 r add team platform --capacity 14
 r add team data --capacity 8
-r add team product --capacity 18
+r add team product --capacity 14
 r add team security --capacity 5
 
 # 4. Initiatives: funded work with dates, cost (opex and capex), people,
@@ -175,13 +175,16 @@ r add initiative legacy-crm --title "Legacy CRM lift-and-shift" \
   --start 2026-Q2 --end 2026-Q4 --opex 300k --status cancelled
 
 # 5. Budget envelopes: one per fiscal quarter, plus a yearly envelope that
-#    caps innovation spend. `check` compares planned spend with them.
-r add budget 2026-Q1 900k
-r add budget 2026-Q2 1.4M
+#    caps innovation spend. `check` compares planned spend with them: as
+#    drafted, 2026-Q3 is over budget, the product team is overbooked while
+#    the checkout rebuild and the mobile app overlap, and four people own
+#    more open initiatives than the policy allows. Run `roadmap check`.
+r add budget 2026-Q1 1M
+r add budget 2026-Q2 1.5M
 r add budget 2026-Q3 1.6M
 r add budget 2026-Q4 1.5M
 r add budget 2027-Q1 1.4M
-r add budget 2027-Q2 1.3M
+r add budget 2027-Q2 1.4M
 r add budget 2027-Q3 900k
 r add budget 2027-Q4 800k
 r add budget FY2026 1.2M --pillar innovation
