@@ -91,60 +91,16 @@ static int print_table(const struct roadmap *rm,
 
 static int print_csv(const struct roadmap_budget_report *r)
 {
-	static const char *const first[] = {"period", "period", "pillar",
-					    "goal", "team"};
-	struct roadmap_rows rows = {0};
+	struct roadmap_rows rows;
 	struct roadmap_error err;
 	char *out;
 	size_t len;
 	int rc;
 
-	/* the same columns as the JSON, built as rows for the CSV writer */
-	rows.n_cols = 8;
-	rows.n_rows = r->n + 1;
-	rows.cells = calloc((r->n + 2) * 8, sizeof(char *));
-	rows.text = calloc(8, sizeof(bool));
-	if (!rows.cells || !rows.text) {
+	if (roadmap_budget_rows(r, &rows, &err) ||
+	    roadmap_rows_csv(&rows, &out, &len, &err)) {
 		roadmap_rows_release(&rows);
-		msg("out of memory");
-		return 70;
-	}
-	rows.text[0] = true;
-	const char *head[] = {first[r->by], "opex",	"capex",
-			      "total",	    "envelope", "variance",
-			      "actual",	    "actual_variance"};
-	bool ok = true;
-	for (size_t c = 0; c < 8; c++) {
-		ok = ok && (rows.cells[c] = strdup(head[c]));
-	}
-	for (size_t i = 0; ok && i <= r->n; i++) {
-		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
-							      : &r->total;
-		char v[7][32];
-		roadmap_money_format(x->opex, false, v[0]);
-		roadmap_money_format(x->capex, false, v[1]);
-		roadmap_money_format(x->total, false, v[2]);
-		strcpy(v[3], "");
-		strcpy(v[4], "");
-		strcpy(v[6], "");
-		if (x->has_envelope) {
-			roadmap_money_format(x->envelope, false, v[3]);
-			roadmap_money_format(x->variance, false, v[4]);
-		}
-		roadmap_money_format(x->actual, false, v[5]);
-		if (x->has_actuals) {
-			roadmap_money_format(x->actual_variance, false, v[6]);
-		}
-		char **row = rows.cells + (i + 1) * 8;
-		ok = ok && (row[0] = strdup(i < r->n ? x->key : "total"));
-		for (size_t c = 0; ok && c < 7; c++) {
-			ok = (row[c + 1] = strdup(v[c])) != NULL;
-		}
-	}
-	if (!ok || roadmap_rows_csv(&rows, &out, &len, &err)) {
-		roadmap_rows_release(&rows);
-		msg("out of memory");
-		return 70;
+		return fail_err(&err);
 	}
 	rc = write_stdout(out, len);
 	free(out);

@@ -43,54 +43,16 @@ static int print_table(const struct roadmap *rm,
 static int print_csv(const struct roadmap *rm,
 		     const struct roadmap_schedule *s)
 {
-	static const char *const head[] = {
-		"id",	      "start",	      "end",	    "earliest_start",
-		"earliest_end", "latest_start", "latest_end", "slack_days",
-		"critical",   "shift_days"};
-	struct roadmap_rows rows = {0};
+	struct roadmap_rows rows;
 	struct roadmap_error err;
 	char *out;
 	size_t len;
-	bool ok;
 	int rc;
 
-	rows.n_cols = 10;
-	rows.n_rows = s->n;
-	rows.cells = calloc((s->n + 1) * 10, sizeof(char *));
-	rows.text = calloc(10, sizeof(bool));
-	ok = rows.cells && rows.text;
-	if (ok) {
-		rows.text[0] = true;
-	}
-	for (size_t c = 0; ok && c < 10; c++) {
-		ok = (rows.cells[c] = strdup(head[c])) != NULL;
-	}
-	for (size_t i = 0; ok && i < s->n; i++) {
-		const struct roadmap_schedule_row *r = &s->rows[i];
-		const struct roadmap_initiative *in =
-			roadmap_initiative_at(rm, r->index);
-		char v[10][24];
-		snprintf(v[0], sizeof(v[0]), "%s", "");
-		roadmap_day_format(in->start, v[1]);
-		roadmap_day_format(in->end, v[2]);
-		roadmap_day_format(r->earliest_start, v[3]);
-		roadmap_day_format(r->earliest_end, v[4]);
-		roadmap_day_format(r->latest_start, v[5]);
-		roadmap_day_format(r->latest_end, v[6]);
-		snprintf(v[7], sizeof(v[7]), "%ld", (long)r->slack_days);
-		snprintf(v[8], sizeof(v[8]), "%s",
-			 r->critical ? "true" : "false");
-		snprintf(v[9], sizeof(v[9]), "%ld", (long)r->shift_days);
-		char **row = rows.cells + (i + 1) * 10;
-		ok = (row[0] = strdup(in->id)) != NULL;
-		for (size_t c = 1; ok && c < 10; c++) {
-			ok = (row[c] = strdup(v[c])) != NULL;
-		}
-	}
-	if (!ok || roadmap_rows_csv(&rows, &out, &len, &err)) {
+	if (roadmap_schedule_rows(rm, s, &rows, &err) ||
+	    roadmap_rows_csv(&rows, &out, &len, &err)) {
 		roadmap_rows_release(&rows);
-		msg("out of memory");
-		return 70;
+		return fail_err(&err);
 	}
 	rc = write_stdout(out, len);
 	free(out);

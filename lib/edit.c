@@ -257,7 +257,7 @@ static bool dup_list(char ***dst, size_t *dn, char *const *src, size_t n)
 	return true;
 }
 
-static bool copy_initiative(struct roadmap_initiative *d,
+bool rm_copy_initiative(struct roadmap_initiative *d,
 			    const struct roadmap_initiative *s)
 {
 	*d = *s;
@@ -282,7 +282,7 @@ static bool copy_initiative(struct roadmap_initiative *d,
 	return true;
 }
 
-static bool copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s)
+bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s)
 {
 	*d = *s;
 	d->id = d->title = d->metric = d->unit = d->owner = NULL;
@@ -317,7 +317,7 @@ enum roadmap_status roadmap_add_goal(struct roadmap *rm,
 	if ((why = rm_goal_problem(g, &field))) {
 		return field_fail(err, g->id, field, why);
 	}
-	if (!copy_goal(&copy, g) || !rm_push_goal(rm, &copy)) {
+	if (!rm_copy_goal(&copy, g) || !rm_push_goal(rm, &copy)) {
 		rm_goal_free(&copy);
 		return rm_nomem(err);
 	}
@@ -390,7 +390,7 @@ enum roadmap_status roadmap_add_initiative(struct roadmap *rm,
 	if ((st = check_refs(rm, in, err))) {
 		return st;
 	}
-	if (!copy_initiative(&copy, in) || !rm_push_initiative(rm, &copy)) {
+	if (!rm_copy_initiative(&copy, in) || !rm_push_initiative(rm, &copy)) {
 		rm_initiative_free(&copy);
 		return rm_nomem(err);
 	}
@@ -757,7 +757,7 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 	switch (rm_item_kind(rm, id, &i)) {
 	case ITEM_GOAL: {
 		struct roadmap_goal copy;
-		if (!copy_goal(&copy, &rm->goals[i])) {
+		if (!rm_copy_goal(&copy, &rm->goals[i])) {
 			rm_goal_free(&copy);
 			return rm_nomem(err);
 		}
@@ -775,7 +775,7 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 	}
 	case ITEM_INITIATIVE: {
 		struct roadmap_initiative copy;
-		if (!copy_initiative(&copy, &rm->inits[i])) {
+		if (!rm_copy_initiative(&copy, &rm->inits[i])) {
 			rm_initiative_free(&copy);
 			return rm_nomem(err);
 		}

@@ -125,6 +125,13 @@ enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 	return st;
 }
 
+enum roadmap_status roadmap_read_file(const char *path, char **out,
+				      size_t *len, struct roadmap_error *err)
+{
+	roadmap_error_clear(err);
+	return rm_read_file(path, out, len, err);
+}
+
 enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 				      struct roadmap_error *err)
 {
@@ -170,22 +177,6 @@ static char *resolve_target(const char *path)
 	return res;
 }
 
-static bool write_full(int fd, const char *data, size_t len, int *e)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0) {
-			if (errno == EINTR) {
-				continue;
-			}
-			*e = errno;
-			return false;
-		}
-		data += w;
-		len -= (size_t)w;
-	}
-	return true;
-}
 
 /* Removes temporaries left by writers that were killed mid-save. The
  * caller holds the lock, so none of them belongs to a live writer. */
@@ -208,6 +199,47 @@ static void sweep_temporaries(const char *dir, const char *base)
 	closedir(d);
 }
 
+static bool write_full(int fd, const char *data, size_t len, int *e)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+		if (w < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			*e = errno;
+			return false;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	return true;
+}
+
+/*
+ * A device or a FIFO (/dev/full, /dev/stdout) cannot be replaced by a rename
+ * (and as root, a rename would replace the device node): write to it.
+ */
+static enum roadmap_status write_direct(const char *path, const char *data,
+					size_t len, struct roadmap_error *err)
+{
+	int e = 0, fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		return sys_fail(err, ROADMAP_ERR_CANTCREAT, path,
+				"cannot create", errno);
+	}
+	if (!write_full(fd, data, len, &e)) {
+		close(fd);
+		return sys_fail(err, ROADMAP_ERR_IO, path, "cannot write", e);
+	}
+	if (close(fd) != 0) {
+		return sys_fail(err, ROADMAP_ERR_IO, path, "cannot write",
+				errno);
+	}
+	return ROADMAP_OK;
+}
+
 static enum roadmap_status write_atomic(const char *path, const char *data,
 				       size_t len, bool sweep,
 				       struct roadmap_error *err)
@@ -221,6 +253,15 @@ static enum roadmap_status write_atomic(const char *path, const char *data,
 	if (!target) {
 		st = sys_fail(err, ROADMAP_ERR_CANTCREAT, path, "cannot create",
 			      errno ? errno : ENOENT);
+		goto out;
+	}
+	if (stat(target, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (S_ISDIR(sb.st_mode)) {
+			st = sys_fail(err, ROADMAP_ERR_CANTCREAT, path,
+				      "cannot create", EISDIR);
+		} else {
+			st = write_direct(target, data, len, err);
+		}
 		goto out;
 	}
 	dcopy = rm_strdup(target);

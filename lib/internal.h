@@ -91,6 +91,11 @@ bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);
 bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b);
 bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
 
+/* Deep copies (edit.c); false when out of memory (free *d anyway). */
+bool rm_copy_initiative(struct roadmap_initiative *d,
+			const struct roadmap_initiative *s);
+bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s);
+
 /* Fixed-point text of hundredths ("4", "2.5", "0.25"). buf >= 32 bytes. */
 char *rm_hundredths_format(int64_t v, char *buf);
 /* Parses a non-negative decimal with at most two decimals into hundredths. */

@@ -9,7 +9,7 @@ static cJSON *num_or_null(bool has, double v)
 	return has ? cJSON_CreateNumber(v) : cJSON_CreateNull();
 }
 
-static cJSON *goal_object(const struct roadmap_goal *g)
+cJSON *rm_goal_object(const struct roadmap_goal *g)
 {
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
@@ -34,7 +34,7 @@ static cJSON *goal_object(const struct roadmap_goal *g)
 	return o;
 }
 
-static cJSON *initiative_object(const struct roadmap_initiative *in)
+cJSON *rm_initiative_object(const struct roadmap_initiative *in)
 {
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
@@ -76,7 +76,7 @@ static cJSON *initiative_object(const struct roadmap_initiative *in)
 	return o;
 }
 
-static cJSON *team_object(const struct roadmap_team *t)
+cJSON *rm_team_object(const struct roadmap_team *t)
 {
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
@@ -90,7 +90,7 @@ static cJSON *team_object(const struct roadmap_team *t)
 	return o;
 }
 
-static cJSON *budget_object(const struct roadmap_budget *b)
+cJSON *rm_budget_object(const struct roadmap_budget *b)
 {
 	bool ok = true;
 	char label[16];
@@ -127,12 +127,12 @@ enum roadmap_status roadmap_items_json(const struct roadmap *rm,
 	for (size_t r = 0; arr && ok && r < n; r++) {
 		size_t i = idx ? idx[r] : r;
 		cJSON *o = kind == ROADMAP_KIND_GOAL
-				   ? goal_object(&rm->goals[i])
+				   ? rm_goal_object(&rm->goals[i])
 			   : kind == ROADMAP_KIND_INITIATIVE
-				   ? initiative_object(&rm->inits[i])
+				   ? rm_initiative_object(&rm->inits[i])
 			   : kind == ROADMAP_KIND_TEAM
-				   ? team_object(&rm->teams[i])
-				   : budget_object(&rm->budgets[i]);
+				   ? rm_team_object(&rm->teams[i])
+				   : rm_budget_object(&rm->budgets[i]);
 		rm_json_push(arr, o, &ok);
 	}
 	if (!ok) {
@@ -242,7 +242,7 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 
 	switch (rm_item_kind(rm, id, &i)) {
 	case ITEM_GOAL:
-		o = goal_object(&rm->goals[i]);
+		o = rm_goal_object(&rm->goals[i]);
 		rm_json_add(o, "kind", cJSON_CreateString("goal"), &ok);
 		add_goal_figures(rm, &rm->goals[i], o, &ok);
 		break;
@@ -250,7 +250,7 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 		const struct roadmap_initiative *in = &rm->inits[i];
 		struct roadmap_schedule s;
 		cJSON *row = NULL;
-		o = initiative_object(in);
+		o = rm_initiative_object(in);
 		rm_json_add(o, "kind", cJSON_CreateString("initiative"), &ok);
 		rm_json_add(o, "total", rm_json_money(in->opex + in->capex),
 			    &ok);
@@ -271,7 +271,7 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 	}
 	case ITEM_NONE:
 		if (idmap_get(&rm->team_ids, id, &i)) {
-			o = team_object(&rm->teams[i]);
+			o = rm_team_object(&rm->teams[i]);
 			rm_json_add(o, "kind", cJSON_CreateString("team"), &ok);
 			break;
 		}

@@ -49,16 +49,31 @@ cJSON *rm_json_string_list(char *const *list, size_t n);
 cJSON *rm_spend_json(const struct roadmap *rm,
 		     const struct roadmap_initiative *in);
 
+/* items.c: items with the file's field names and defaults filled in. */
+cJSON *rm_goal_object(const struct roadmap_goal *g);
+cJSON *rm_initiative_object(const struct roadmap_initiative *in);
+cJSON *rm_team_object(const struct roadmap_team *t);
+cJSON *rm_budget_object(const struct roadmap_budget *b);
+
 /* report.c: pieces shared by the reports and the JSON export. */
 bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 cJSON *rm_findings_array(const struct roadmap_findings *f,
 			 const char *only_id);
 cJSON *rm_findings_object(const struct roadmap_findings *f);
-cJSON *rm_budget_object(const struct roadmap *rm,
-			const struct roadmap_budget_report *r);
+cJSON *rm_budget_report_object(const struct roadmap *rm,
+			       const struct roadmap_budget_report *r);
 cJSON *rm_schedule_row_object(const struct roadmap *rm,
 			      const struct roadmap_schedule_row *r);
 cJSON *rm_schedule_array(const struct roadmap *rm,
 			 const struct roadmap_schedule *s);
+
+/* store.c: the schema check and load of a parsed document. */
+enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
+				  struct roadmap **out, struct roadmap_error *err);
+
+/* export.c */
+#include <time.h>
+const char *rm_source_date(char *buf, size_t n, time_t *when);
+int64_t *rm_goal_planned(const struct roadmap *rm);
 
 #endif

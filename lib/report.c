@@ -115,8 +115,8 @@ static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
 	return o;
 }
 
-cJSON *rm_budget_object(const struct roadmap *rm,
-			const struct roadmap_budget_report *r)
+cJSON *rm_budget_report_object(const struct roadmap *rm,
+			       const struct roadmap_budget_report *r)
 {
 	static const char *const keys[] = {"period", "period", "pillar", "goal",
 					   "team"};
@@ -145,7 +145,7 @@ roadmap_budget_report_json(const struct roadmap *rm,
 			   struct roadmap_error *err)
 {
 	struct strbuf b = {0};
-	cJSON *o = rm_budget_object(rm, r);
+	cJSON *o = rm_budget_report_object(rm, r);
 	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
 
 	cJSON_Delete(o);

@@ -733,6 +733,24 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 	return load_items(L, root);
 }
 
+enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
+				  struct roadmap **out, struct roadmap_error *err)
+{
+	struct load L = {name, err, NULL, ""};
+	enum roadmap_status st;
+
+	*out = NULL;
+	if (!(L.rm = roadmap_create())) {
+		return rm_nomem(err);
+	}
+	if ((st = load_root(&L, root))) {
+		roadmap_destroy(L.rm);
+		return st;
+	}
+	*out = L.rm;
+	return ROADMAP_OK;
+}
+
 enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 					size_t len, struct roadmap **out,
 					struct roadmap_error *err)

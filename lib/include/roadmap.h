@@ -418,6 +418,15 @@ ROADMAP_API enum roadmap_status roadmap_load_file(const char *path,
 						  struct roadmap_error *err);
 
 /*
+ * Reads a whole file ("-": stdin) into a malloc'ed NUL-terminated buffer,
+ * with the loader's rules: ROADMAP_ERR_NOINPUT when missing, a directory or
+ * not a regular file; ROADMAP_ERR_DATA over 1 GiB; ROADMAP_ERR_IO.
+ */
+ROADMAP_API enum roadmap_status roadmap_read_file(const char *path, char **out,
+						  size_t *len,
+						  struct roadmap_error *err);
+
+/*
  * The canonical text of the roadmap (SPEC section 4). *out is malloc'ed and
  * NUL-terminated; the caller frees it. ROADMAP_ERR_NOMEM on failure.
  */
@@ -628,6 +637,104 @@ roadmap_goal_shares(const struct roadmap *rm,
 		    const struct roadmap_initiative *in, size_t *goal,
 		    int64_t *opex, int64_t *capex, size_t *n);
 
+/* ----------------------------------------------------------- tables */
+
+/*
+ * The CSV tables of SPEC 9. BUDGET is the report of section 7 by quarter,
+ * BUDGETS the envelopes (period,pillar,amount) that import reads back,
+ * ACTUALS the recorded actual spend (initiative,quarter,amount), TEAMS the
+ * teams (id,capacity).
+ */
+enum roadmap_table {
+	ROADMAP_TABLE_INITIATIVES,
+	ROADMAP_TABLE_GOALS,
+	ROADMAP_TABLE_TEAMS,
+	ROADMAP_TABLE_BUDGETS,
+	ROADMAP_TABLE_ACTUALS,
+	ROADMAP_TABLE_BUDGET,
+	ROADMAP_TABLE_FINDINGS,
+	ROADMAP_TABLE_SCHEDULE,
+};
+
+/* "initiatives", ...; roadmap_table_parse returns -1 for an unknown name. */
+ROADMAP_API const char *roadmap_table_name(enum roadmap_table t);
+ROADMAP_API int roadmap_table_parse(const char *name);
+
+/*
+ * Rows of one table for the whole roadmap. A schedule of a roadmap with a
+ * dependency cycle is ROADMAP_ERR_DATA. Release with roadmap_rows_release().
+ */
+ROADMAP_API enum roadmap_status roadmap_table_rows(const struct roadmap *rm,
+						   enum roadmap_table t,
+						   struct roadmap_rows *out,
+						   struct roadmap_error *err);
+
+/* ----------------------------------------------------------- exports */
+
+enum roadmap_export_format {
+	ROADMAP_EXPORT_CSV,
+	ROADMAP_EXPORT_JSON,
+	ROADMAP_EXPORT_XLSX,
+	ROADMAP_EXPORT_MD,
+};
+
+/* "csv", "json", "xlsx", "md"; the parser returns -1 for an unknown name. */
+ROADMAP_API const char *roadmap_export_format_name(enum roadmap_export_format f);
+ROADMAP_API int roadmap_export_format_parse(const char *name);
+
+/*
+ * The text of a CSV (one table), JSON ("roadmap-export/1") or Markdown
+ * export (SPEC 9). The same roadmap gives the same bytes; a timestamp is
+ * added only when the environment sets SOURCE_DATE_EPOCH. *out is
+ * malloc'ed and NUL-terminated; the caller frees it.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_export_text(const struct roadmap *rm, enum roadmap_export_format f,
+		    enum roadmap_table table, char **out, size_t *len,
+		    struct roadmap_error *err);
+
+/*
+ * Writes the XLSX board deck to path through a temporary file in the same
+ * directory and a rename ("-": to standard output), so a failed export
+ * leaves no partial file. ROADMAP_ERR_CANTCREAT, ROADMAP_ERR_IO,
+ * ROADMAP_ERR_DATA (a sheet would pass 1,048,575 rows) or ROADMAP_ERR_NOMEM.
+ */
+ROADMAP_API enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
+						    const char *path,
+						    struct roadmap_error *err);
+
+/* ----------------------------------------------------------- import */
+
+struct roadmap_import_options {
+	int table;      /* an enum roadmap_table for CSV, or -1: from the
+			   header's columns (JSON imports take every kind) */
+	bool update;    /* existing ids are updated instead of refused */
+	char delimiter; /* CSV: ',' (default when 0), ';' or '\t' */
+};
+
+struct roadmap_import_report {
+	size_t added, updated;
+	char **changes;	 /* "add initiative \"x\"", "update goal \"y\"" */
+	size_t n_changes;
+	struct roadmap_error *errors; /* the first 20 */
+	size_t n_errors;
+	size_t total_errors; /* all of them */
+};
+
+/*
+ * Merges a CSV table or a JSON document (a roadmap file or an export) into
+ * rm, all or nothing: on ROADMAP_ERR_DATA every bad row is in the report
+ * (FILE:LINE: column "x": ...) and rm must be discarded, not saved. A
+ * UTF-8 byte order mark is accepted. Release the report with
+ * roadmap_import_report_release().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_import(struct roadmap *rm, const char *name, const char *data,
+	       size_t len, const struct roadmap_import_options *opt,
+	       struct roadmap_import_report *report);
+ROADMAP_API void
+roadmap_import_report_release(struct roadmap_import_report *report);
+
 /* ----------------------------------------------------------- schedule */
 
 struct roadmap_schedule_row {
@@ -659,6 +766,18 @@ ROADMAP_API void roadmap_schedule_release(struct roadmap_schedule *s);
  */
 ROADMAP_API size_t roadmap_schedule_apply(struct roadmap *rm,
 					  const struct roadmap_schedule *s);
+/* Rows of a budget report, findings or a schedule, with the CSV columns of
+ * their JSON fields. Release with roadmap_rows_release(). */
+ROADMAP_API enum roadmap_status
+roadmap_budget_rows(const struct roadmap_budget_report *r,
+		    struct roadmap_rows *out, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_findings_rows(const struct roadmap_findings *f,
+		      struct roadmap_rows *out, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_schedule_rows(const struct roadmap *rm, const struct roadmap_schedule *s,
+		      struct roadmap_rows *out, struct roadmap_error *err);
+
 /* A JSON array of the schedule rows. *out is malloc'ed. */
 ROADMAP_API enum roadmap_status
 roadmap_schedule_json(const struct roadmap *rm,

@@ -1,0 +1,125 @@
+/* cmd-export.c - CSV, JSON, Markdown and the XLSX board deck. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int run_export(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'F'},
+		{"table", required_argument, NULL, 't'},
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	struct roadmap_error err;
+	struct roadmap *rm;
+	const char *output = NULL, *table_name = NULL;
+	int c, format = -1, table = ROADMAP_TABLE_INITIATIVES, rc;
+
+	while ((c = cmd_getopt(&cmd_export, argc, argv, "o:", opts)) != -1) {
+		if (c == 'F') {
+			if ((format = roadmap_export_format_parse(optarg)) < 0) {
+				return usage_error(&cmd_export,
+						   "unknown format '%s' (csv, "
+						   "json, xlsx or md)",
+						   optarg);
+			}
+		} else if (c == 't') {
+			table_name = optarg;
+			if ((table = roadmap_table_parse(optarg)) < 0) {
+				return usage_error(
+					&cmd_export,
+					"unknown table '%s' (initiatives, goals, "
+					"teams, budgets, actuals, budget, "
+					"findings or schedule)",
+					optarg);
+			}
+		} else if (c == 'o') {
+			output = optarg;
+		} else {
+			return 64;
+		}
+	}
+	if (optind < argc) {
+		return usage_error(&cmd_export, "unexpected argument '%s'",
+				   argv[optind]);
+	}
+	if (format < 0) {
+		return usage_error(&cmd_export,
+				   "which format? --format csv, json, xlsx or "
+				   "md");
+	}
+	if (table_name && format != ROADMAP_EXPORT_CSV) {
+		return usage_error(&cmd_export, "--table is for --format csv");
+	}
+	if (format == ROADMAP_EXPORT_XLSX && !output) {
+		return usage_error(&cmd_export,
+				   "an XLSX deck needs -o FILE (-o - writes it "
+				   "to standard output)");
+	}
+	if (output && !*output) {
+		return usage_error(&cmd_export, "-o needs a file name");
+	}
+	if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	if (format == ROADMAP_EXPORT_XLSX) {
+		if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO)) {
+			msg("not writing a binary XLSX to a terminal (redirect "
+			    "it, or use -o FILE)");
+			roadmap_destroy(rm);
+			return 64;
+		}
+		if (roadmap_export_xlsx(rm, output, &err)) {
+			rc = fail_err(&err);
+		} else if (strcmp(output, "-") != 0) {
+			msg("wrote the board deck to %s", output);
+		}
+		roadmap_destroy(rm);
+		return rc;
+	}
+	char *out;
+	size_t len;
+	if (roadmap_export_text(rm, (enum roadmap_export_format)format,
+				(enum roadmap_table)table, &out, &len, &err)) {
+		rc = fail_err(&err);
+	} else if (!output || strcmp(output, "-") == 0) {
+		rc = write_stdout(out, len);
+		free(out);
+	} else {
+		if (roadmap_write_atomic(output, out, len, &err)) {
+			rc = fail_err(&err);
+		}
+		free(out);
+	}
+	roadmap_destroy(rm);
+	return rc;
+}
+
+const struct cmd cmd_export = {
+	.name = "export",
+	.summary = "export to CSV, JSON, Markdown or an XLSX board deck",
+	.usage = "export --format csv|json|xlsx|md [--table T] [-o FILE]",
+	.help = "CSV, JSON and Markdown go to standard output unless -o FILE; "
+		"the XLSX deck\nneeds -o (-o - writes it to standard output, "
+		"never to a terminal). Files\nare written to a temporary file "
+		"and renamed, so a failed export leaves none.\nThe same "
+		"roadmap gives the same bytes (set SOURCE_DATE_EPOCH for a "
+		"timestamp).\n"
+		"\noptions:\n"
+		"  --format F    csv, json (roadmap-export/1), xlsx (the "
+		"board deck) or md\n"
+		"  --table T     for csv: initiatives (default), goals, "
+		"teams, budgets\n"
+		"                (envelopes), actuals, budget (the report "
+		"by quarter),\n"
+		"                findings or schedule\n"
+		"  -o, --output FILE   where to write\n"
+		"\nexamples:\n"
+		"  roadmap export --format xlsx -o board.xlsx\n"
+		"  roadmap export --format csv --table budget > budget.csv\n"
+		"  roadmap export --format md -o roadmap.md\n",
+	.run = run_export,
+};

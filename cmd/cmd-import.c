@@ -1,0 +1,144 @@
+/* cmd-import.c - import CSV or JSON, all or nothing. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Reads FILE ("-": stdin) before the lock is taken. */
+static int read_input(const char *path, char **out, size_t *len)
+{
+	struct roadmap_error err;
+	enum roadmap_status st;
+
+	/* the loader's reader: the same size cap and FIFO rules */
+	st = roadmap_read_file(path, out, len, &err);
+	return st ? fail_err(&err) : 0;
+}
+
+static int run_import(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"table", required_argument, NULL, 't'},
+		{"update", no_argument, NULL, 'u'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"delimiter", required_argument, NULL, 'd'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const tables[] = {"initiatives", "goals", "teams",
+					     "budgets", "actuals", NULL};
+	struct roadmap_import_options opt = {-1, false, ','};
+	struct roadmap_import_report rep;
+	struct session s;
+	bool dry = false;
+	int c, rc;
+
+	while ((c = cmd_getopt(&cmd_import, argc, argv, "", opts)) != -1) {
+		if (c == 't') {
+			int k = parse_choice(optarg, tables);
+			if (k < 0) {
+				return usage_error(&cmd_import,
+						   "unknown table '%s' "
+						   "(initiatives, goals, teams, "
+						   "budgets or actuals)",
+						   optarg);
+			}
+			opt.table = roadmap_table_parse(tables[k]);
+		} else if (c == 'u') {
+			opt.update = true;
+		} else if (c == 'n') {
+			dry = true;
+		} else if (c == 'd') {
+			if (strcmp(optarg, ",") == 0 ||
+			    strcmp(optarg, ";") == 0) {
+				opt.delimiter = optarg[0];
+			} else if (strcmp(optarg, "tab") == 0 ||
+				   strcmp(optarg, "\t") == 0) {
+				opt.delimiter = '\t';
+			} else {
+				return usage_error(&cmd_import,
+						   "unknown delimiter '%s' (',', "
+						   "';' or tab)",
+						   optarg);
+			}
+		} else {
+			return 64;
+		}
+	}
+	if (argc - optind != 1) {
+		return usage_error(&cmd_import, "import needs one FILE");
+	}
+	const char *file = argv[optind];
+	char *data;
+	size_t len;
+	if ((rc = read_input(file, &data, &len))) {
+		return rc;
+	}
+	if ((rc = begin_write(ctx, &s))) {
+		free(data);
+		return rc;
+	}
+	enum roadmap_status st = roadmap_import(s.rm, strcmp(file, "-") ? file
+								       : "stdin",
+						data, len, &opt, &rep);
+	free(data);
+	if (st == ROADMAP_ERR_NOMEM) {
+		msg("out of memory");
+		rc = 70;
+	} else if (st) {
+		char line[1400];
+		for (size_t i = 0; i < rep.n_errors; i++) {
+			msg("%s", roadmap_error_format(&rep.errors[i], line,
+						       sizeof(line)));
+		}
+		if (rep.total_errors > rep.n_errors) {
+			msg("%s: %zu more error%s not shown", file,
+			    rep.total_errors - rep.n_errors,
+			    rep.total_errors - rep.n_errors == 1 ? "" : "s");
+		}
+		msg("%s: nothing imported", file);
+		rc = 65;
+	} else if (dry) {
+		for (size_t i = 0; i < rep.n_changes; i++) {
+			printf("%s\n", rep.changes[i]);
+		}
+		rc = write_stdout("", 0);
+		msg("dry run: %zu to add, %zu to update; nothing written",
+		    rep.added, rep.updated);
+	}
+	bool save = rc == 0 && !dry;
+	int rc2 = end_write(ctx, &s, save);
+	if (save && rc2 == 0) {
+		msg("imported %s: %zu added, %zu updated", file, rep.added,
+		    rep.updated);
+	}
+	roadmap_import_report_release(&rep);
+	return rc ? rc : rc2;
+}
+
+const struct cmd cmd_import = {
+	.name = "import",
+	.summary = "import initiatives, goals, budgets... from CSV or JSON",
+	.usage = "import FILE [--table initiatives|goals|budgets] [--update] "
+		 "[--dry-run] [--delimiter C]",
+	.help = "CSV: a header row with the columns of the matching CSV "
+		"export, in any order\n(initiatives need id, title, start, "
+		"end; budgets are period,pillar,amount).\nJSON: a roadmap "
+		"file or a JSON export; its teams, goals, initiatives and\n"
+		"budgets are merged in. All or nothing: if any row is bad, "
+		"nothing is written\nand every bad row is reported (the first "
+		"20, then a count). A UTF-8 byte\norder mark is accepted. "
+		"FILE - reads standard input.\n"
+		"\noptions:\n"
+		"  --table T      initiatives, goals, teams, budgets or actuals "
+		"(default: from\n"
+		"                 the header's columns)\n"
+		"  --update       update items whose id exists instead of "
+		"refusing\n"
+		"  --dry-run      list what would change; write nothing\n"
+		"  --delimiter C  ',' (default), ';' or tab\n"
+		"\nexamples:\n"
+		"  roadmap import plan.csv --dry-run\n"
+		"  roadmap import budgets.csv --table budgets --delimiter ';'\n"
+		"  roadmap import other-roadmap.json --update\n",
+	.run = run_import,
+};

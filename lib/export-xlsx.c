@@ -1,0 +1,867 @@
+/*
+ * export-xlsx.c - the board deck (SPEC 9): Summary with two charts, Goals,
+ * Initiatives, Budget, Timeline and Findings, through libxlsxwriter.
+ *
+ * libxlsxwriter truncates its target in place and cannot write to a pipe, so
+ * the deck is written to a temporary file beside the target and renamed
+ * into place (or copied to standard output for "-"). Every formula is
+ * written with its computed value, because viewers show the cached result.
+ */
+#include "json.h" /* rm_goal_planned, rm_source_date */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define MAX_ROWS 1048576 /* rows on a sheet, the header included */
+
+static const uint32_t pillar_colors[] = {0x2E75B6, 0x70AD47, 0xED7D31,
+					 0x7030A0, 0xFFC000, 0x5B9BD5,
+					 0xA5A5A5, 0x264478};
+
+struct deck {
+	const struct roadmap *rm;
+	lxw_workbook *wb;
+	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
+		*red, *pct, *label, *crit, *num;
+	lxw_format *fill[9];
+	struct roadmap_spend sp;
+	struct roadmap_findings f;
+	struct roadmap_budget_report br;
+	struct roadmap_schedule s;
+	bool sched_ok;
+	int64_t *planned;
+	char money_fmt[96];
+};
+
+static void col_name(int col, char *buf)
+{
+	char tmp[8];
+	int n = 0;
+
+	col++;
+	while (col > 0) {
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	for (int i = 0; i < n; i++) {
+		buf[i] = tmp[n - 1 - i];
+	}
+	buf[n] = '\0';
+}
+
+static double units(int64_t cents)
+{
+	return (double)cents / 100.0;
+}
+
+static void write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+		       roadmap_day d, lxw_format *fmt)
+{
+	int y, m, dd;
+	lxw_datetime dt = {0};
+
+	roadmap_day_to_ymd(d, &y, &m, &dd);
+	dt.year = y;
+	dt.month = m;
+	dt.day = dd;
+	worksheet_write_datetime(ws, r, c, &dt, fmt);
+}
+
+static void str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+		lxw_format *fmt)
+{
+	/* worksheet_write_string never makes a formula of "=...": text stays
+	 * text. An empty string is a blank cell. */
+	if (s && *s) {
+		worksheet_write_string(ws, r, c, s, fmt);
+	} else if (fmt) {
+		worksheet_write_blank(ws, r, c, fmt);
+	}
+}
+
+static void header(struct deck *d, lxw_worksheet *ws,
+		   const char *const *names, const double *widths, int n)
+{
+	for (int c = 0; c < n; c++) {
+		worksheet_write_string(ws, 0, (lxw_col_t)c, names[c], d->head);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
+				     NULL);
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+}
+
+static void print_setup(lxw_worksheet *ws, int header_row)
+{
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_paper(ws, 9); /* A4; Letter users get scaled */
+	if (header_row >= 0) {
+		worksheet_repeat_rows(ws, (lxw_row_t)header_row,
+				      (lxw_row_t)header_row);
+	}
+}
+
+static void formats(struct deck *d)
+{
+	lxw_workbook *wb = d->wb;
+
+	snprintf(d->money_fmt, sizeof(d->money_fmt),
+		 "#,##0.00 \"%s\";[Red]-#,##0.00 \"%s\"", d->rm->currency,
+		 d->rm->currency);
+	d->title = workbook_add_format(wb);
+	format_set_bold(d->title);
+	format_set_font_size(d->title, 16);
+	format_set_font_color(d->title, 0x1F3864);
+	d->head = workbook_add_format(wb);
+	format_set_bold(d->head);
+	format_set_font_color(d->head, LXW_COLOR_WHITE);
+	format_set_bg_color(d->head, 0x1F3864);
+	format_set_text_wrap(d->head);
+	format_set_align(d->head, LXW_ALIGN_VERTICAL_CENTER);
+	d->money = workbook_add_format(wb);
+	format_set_num_format(d->money, d->money_fmt);
+	d->money_bold = workbook_add_format(wb);
+	format_set_num_format(d->money_bold, d->money_fmt);
+	format_set_bold(d->money_bold);
+	format_set_top(d->money_bold, LXW_BORDER_THIN);
+	d->date = workbook_add_format(wb);
+	format_set_num_format(d->date, "yyyy-mm-dd");
+	format_set_align(d->date, LXW_ALIGN_LEFT);
+	d->bold = workbook_add_format(wb);
+	format_set_bold(d->bold);
+	format_set_top(d->bold, LXW_BORDER_THIN);
+	d->label = workbook_add_format(wb);
+	format_set_bold(d->label);
+	d->red = workbook_add_format(wb);
+	format_set_font_color(d->red, 0xC00000);
+	format_set_bold(d->red);
+	d->pct = workbook_add_format(wb);
+	format_set_num_format(d->pct, "0.0%");
+	d->num = workbook_add_format(wb);
+	format_set_num_format(d->num, "0.##");
+	d->crit = workbook_add_format(wb);
+	format_set_bg_color(d->crit, 0xC00000);
+	format_set_font_color(d->crit, LXW_COLOR_WHITE);
+	format_set_bold(d->crit);
+	format_set_align(d->crit, LXW_ALIGN_CENTER);
+	for (int i = 0; i < 9; i++) {
+		d->fill[i] = workbook_add_format(wb);
+		format_set_bg_color(d->fill[i], pillar_colors[i % 8]);
+	}
+}
+
+/* Index of a declared pillar, or n_pillars for none/undeclared. */
+static size_t pillar_index(const struct roadmap *rm, const char *p)
+{
+	for (size_t i = 0; p && i < rm->n_pillars; i++) {
+		if (strcmp(rm->pillars[i], p) == 0) {
+			return i;
+		}
+	}
+	return rm->n_pillars;
+}
+
+/* ------------------------------------------------------------ summary */
+
+static void summary(struct deck *d)
+{
+	const struct roadmap *rm = d->rm;
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Summary");
+	const struct roadmap_budget_row *t = &d->br.total;
+	size_t np = rm->n_pillars + 1, counting = 0;
+	char buf[160];
+	lxw_row_t r;
+
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		counting += roadmap_initiative_counts(&rm->inits[i]);
+	}
+	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 1, (lxw_col_t)(np + 2), 16, NULL);
+	str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap", d->title);
+	str(ws, 1, 0, "Board deck: headline figures", NULL);
+	struct {
+		const char *label;
+		int64_t v;
+		bool money, show;
+	} figs[] = {
+		{"Planned spend", t->total, true, true},
+		{"Planned opex", t->opex, true, true},
+		{"Planned capex", t->capex, true, true},
+		{"Quarterly envelopes", t->envelope, true, t->has_envelope},
+		{"Variance (envelopes - planned)", t->variance, true,
+		 t->has_envelope},
+		{"Actual spend", t->actual, true, true},
+		{"Goals", (int64_t)rm->n_goals, false, true},
+		{"Initiatives (counting)", (int64_t)counting, false, true},
+		{"Errors found by the check", (int64_t)d->f.errors, false, true},
+		{"Warnings found by the check", (int64_t)d->f.warnings, false,
+		 true},
+	};
+	r = 3;
+	for (size_t i = 0; i < sizeof(figs) / sizeof(*figs); i++) {
+		if (!figs[i].show) {
+			continue;
+		}
+		str(ws, r, 0, figs[i].label, d->label);
+		if (figs[i].money) {
+			worksheet_write_number(ws, r, 1, units(figs[i].v),
+					       d->money);
+		} else {
+			worksheet_write_number(ws, r, 1, (double)figs[i].v,
+					       NULL);
+		}
+		r++;
+	}
+
+	/* the chart data: planned spend per quarter and pillar */
+	lxw_row_t top = r + 2;
+	str(ws, top - 1, 0, "Planned spend by quarter and pillar", d->label);
+	str(ws, top, 0, "Quarter", d->head);
+	for (size_t p = 0; p < np; p++) {
+		str(ws, top, (lxw_col_t)(p + 1),
+		    p < rm->n_pillars ? rm->pillars[p] : "(other)", d->head);
+	}
+	str(ws, top, (lxw_col_t)(np + 1), "Envelope", d->head);
+	str(ws, top, (lxw_col_t)(np + 2), "Headroom to envelope", d->head);
+	int q0 = d->sp.qmin, nq = d->sp.any ? d->sp.qmax - d->sp.qmin + 1 : 0;
+	int64_t *cell = calloc((size_t)(nq ? nq : 1) * np, sizeof(int64_t));
+	int64_t *mix = calloc(np, sizeof(int64_t));
+	if (!cell || !mix) {
+		free(cell);
+		free(mix);
+		return;
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		size_t p = pillar_index(rm, rm->inits[i].pillar);
+		for (int k = 0; k < d->sp.n[i]; k++) {
+			size_t o = d->sp.off[i] + (size_t)k;
+			int64_t v = d->sp.opex[o] + d->sp.capex[o];
+			cell[(size_t)(d->sp.q0[i] + k - q0) * np + p] += v;
+			mix[p] += v;
+		}
+	}
+	for (int k = 0; k < nq; k++) {
+		lxw_row_t row = top + 1 + (lxw_row_t)k;
+		char label[12];
+		str(ws, row, 0, roadmap_quarter_label(q0 + k, label), NULL);
+		for (size_t p = 0; p < np; p++) {
+			worksheet_write_number(ws, row, (lxw_col_t)(p + 1),
+					       units(cell[(size_t)k * np + p]),
+					       d->money);
+		}
+		/* the quarter's all-pillar envelope, when there is one,
+		 * and the headroom left under it (0 when over) */
+		int64_t planned = 0;
+		for (size_t p = 0; p < np; p++) {
+			planned += cell[(size_t)k * np + p];
+		}
+		for (size_t i = 0; i < rm->n_budgets; i++) {
+			const struct roadmap_budget *bu = &rm->budgets[i];
+			if (bu->is_year || bu->pillar ||
+			    bu->year * 4 + bu->quarter - 1 != q0 + k) {
+				continue;
+			}
+			worksheet_write_number(ws, row, (lxw_col_t)(np + 1),
+					       units(bu->amount), d->money);
+			char fa[8], fb[8], fc[8], fm[96];
+			col_name(1, fa);
+			col_name((int)np, fb);
+			col_name((int)np + 1, fc);
+			snprintf(fm, sizeof(fm), "=MAX(0,%s%u-SUM(%s%u:%s%u))",
+				 fc, (unsigned)(row + 1), fa,
+				 (unsigned)(row + 1), fb, (unsigned)(row + 1));
+			worksheet_write_formula_num(
+				ws, row, (lxw_col_t)(np + 2), fm, d->money,
+				bu->amount > planned
+					? units(bu->amount - planned)
+					: 0.0);
+		}
+	}
+	lxw_row_t last = top + (lxw_row_t)nq;
+
+	/* the investment mix */
+	lxw_row_t mtop = last + 3;
+	str(ws, mtop - 1, 0, "Investment mix by pillar", d->label);
+	str(ws, mtop, 0, "Pillar", d->head);
+	str(ws, mtop, 1, "Planned", d->head);
+	str(ws, mtop, 2, "Share", d->head);
+	int64_t all = 0;
+	for (size_t p = 0; p < np; p++) {
+		all += mix[p];
+	}
+	for (size_t p = 0; p < np; p++) {
+		lxw_row_t row = mtop + 1 + (lxw_row_t)p;
+		str(ws, row, 0, p < rm->n_pillars ? rm->pillars[p] : "(other)",
+		    NULL);
+		worksheet_write_number(ws, row, 1, units(mix[p]), d->money);
+		snprintf(buf, sizeof(buf), "=IF(SUM($B$%u:$B$%u)=0,0,B%u/SUM($B$%u:$B$%u))",
+			 (unsigned)(mtop + 2), (unsigned)(mtop + 1 + np),
+			 (unsigned)(row + 1), (unsigned)(mtop + 2),
+			 (unsigned)(mtop + 1 + np));
+		worksheet_write_formula_num(ws, row, 2, buf, d->pct,
+					    all ? (double)mix[p] / (double)all
+						: 0.0);
+	}
+
+	/* chart 1: spend per quarter stacked by pillar, envelopes as a line */
+	if (nq > 0) {
+		lxw_chart *col = workbook_add_chart(d->wb,
+						    LXW_CHART_COLUMN_STACKED);
+		for (size_t p = 0; p < np; p++) {
+			lxw_chart_series *se = chart_add_series(col, NULL, NULL);
+			chart_series_set_categories(se, "Summary", top + 1, 0,
+						    last, 0);
+			chart_series_set_values(se, "Summary", top + 1,
+						(lxw_col_t)(p + 1), last,
+						(lxw_col_t)(p + 1));
+			chart_series_set_name_range(se, "Summary", top,
+						    (lxw_col_t)(p + 1));
+			lxw_chart_fill fill = {.color = pillar_colors[p % 8]};
+			chart_series_set_fill(se, &fill);
+		}
+		/*
+		 * libxlsxwriter 1.1 cannot combine a line with the columns, so
+		 * the envelope shows as the outline of a transparent
+		 * "headroom" segment stacked on top: the top of the outline
+		 * is the envelope, and a quarter over its envelope has none.
+		 */
+		lxw_chart_series *env = chart_add_series(col, NULL, NULL);
+		chart_series_set_categories(env, "Summary", top + 1, 0, last, 0);
+		chart_series_set_values(env, "Summary", top + 1,
+					(lxw_col_t)(np + 2), last,
+					(lxw_col_t)(np + 2));
+		chart_series_set_name_range(env, "Summary", top,
+					    (lxw_col_t)(np + 2));
+		lxw_chart_fill none = {.none = LXW_TRUE};
+		lxw_chart_line ln = {.color = 0xC00000, .width = 1.5,
+				     .dash_type = LXW_CHART_LINE_DASH_DASH};
+		chart_series_set_fill(env, &none);
+		chart_series_set_line(env, &ln);
+		snprintf(buf, sizeof(buf),
+			 "Planned spend per quarter by pillar against the "
+			 "envelopes (%s)",
+			 rm->currency);
+		chart_title_set_name(col, buf);
+		chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
+		lxw_chart_options big = {.x_scale = 1.6, .y_scale = 1.3};
+		worksheet_insert_chart_opt(ws, 1, (lxw_col_t)(np + 4), col,
+					   &big);
+	}
+	/* chart 2: the investment mix */
+	lxw_chart *pie = workbook_add_chart(d->wb, LXW_CHART_DOUGHNUT);
+	lxw_chart_series *ps = chart_add_series(pie, NULL, NULL);
+	chart_series_set_categories(ps, "Summary", mtop + 1, 0,
+				    mtop + (lxw_row_t)np, 0);
+	chart_series_set_values(ps, "Summary", mtop + 1, 1,
+				mtop + (lxw_row_t)np, 1);
+	lxw_chart_point *points[10] = {0};
+	lxw_chart_point pts[9];
+	for (size_t p = 0; p < np && p < 9; p++) {
+		lxw_chart_fill *fill = calloc(1, sizeof(*fill));
+		if (fill) {
+			fill->color = pillar_colors[p % 8];
+		}
+		memset(&pts[p], 0, sizeof(pts[p]));
+		pts[p].fill = fill;
+		points[p] = &pts[p];
+	}
+	chart_series_set_points(ps, points);
+	for (size_t p = 0; p < np && p < 9; p++) {
+		free(pts[p].fill);
+	}
+	chart_title_set_name(pie, "Investment mix by pillar");
+	lxw_chart_options mid = {.x_scale = 1.1, .y_scale = 1.1};
+	worksheet_insert_chart_opt(ws, 22, (lxw_col_t)(np + 4), pie, &mid);
+	print_setup(ws, -1);
+	free(cell);
+	free(mix);
+}
+
+/* ------------------------------------------------------------ sheets */
+
+static void goals(struct deck *d)
+{
+	static const char *const names[] = {"ID",     "Title",    "Metric",
+					    "Baseline", "Target", "Unit",
+					    "Due",    "Owner",    "Priority",
+					    "Initiatives", "Planned"};
+	static const double widths[] = {16, 36, 24, 10, 10, 8,
+					12, 18, 8,  11, 18};
+	const struct roadmap *rm = d->rm;
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Goals");
+	size_t *serving = calloc(rm->n_goals + 1, sizeof(size_t));
+	size_t k;
+
+	for (size_t i = 0; serving && i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		for (size_t g = 0; roadmap_initiative_counts(in) &&
+				   g < in->n_goals;
+		     g++) {
+			if (idmap_get(&rm->goal_ids, in->goals[g], &k)) {
+				serving[k]++;
+			}
+		}
+	}
+	header(d, ws, names, widths, 11);
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		const struct roadmap_goal *g = &rm->goals[i];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		str(ws, r, 0, g->id, NULL);
+		str(ws, r, 1, g->title, NULL);
+		str(ws, r, 2, g->metric, NULL);
+		if (g->has_baseline) {
+			worksheet_write_number(ws, r, 3, g->baseline, NULL);
+		}
+		if (g->has_target) {
+			worksheet_write_number(ws, r, 4, g->target, NULL);
+		}
+		str(ws, r, 5, g->unit, NULL);
+		if (g->has_due) {
+			write_date(ws, r, 6, g->due, d->date);
+		}
+		str(ws, r, 7, g->owner, NULL);
+		if (g->priority) {
+			worksheet_write_number(ws, r, 8, g->priority, NULL);
+		}
+		worksheet_write_number(ws, r, 9,
+				       serving ? (double)serving[i] : 0, NULL);
+		worksheet_write_number(ws, r, 10, units(d->planned[i]),
+				       d->money);
+	}
+	if (rm->n_goals) {
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_goals, 10);
+	}
+	print_setup(ws, 0);
+	free(serving);
+}
+
+static void join(const char *const *list, size_t n, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && o + 2 < size; i++) {
+		int w = snprintf(buf + o, size - o, "%s%s", i ? ", " : "",
+				 list[i]);
+		o += w > 0 ? (size_t)w : 0;
+	}
+}
+
+static void initiatives(struct deck *d,
+			const struct roadmap_schedule_row **row)
+{
+	static const char *const names[] = {
+		"ID",	   "Title",  "Pillar", "Stage",	     "Status",
+		"Owner",   "Team",   "Start",  "End",	     "Opex",
+		"Capex",   "Total",  "FTE",    "Priority",   "Benefit",
+		"Goals",   "Depends on", "Earliest start", "Slack (days)",
+		"Critical"};
+	static const double widths[] = {16, 36, 12, 14, 11, 18, 12,
+					12, 12, 16, 16, 16, 7,	8,
+					16, 24, 24, 14, 8,  9};
+	const struct roadmap *rm = d->rm;
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
+	char list[4096], f[64], a[8], b[8];
+
+	header(d, ws, names, widths, 20);
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		str(ws, r, 0, in->id, NULL);
+		str(ws, r, 1, in->title, NULL);
+		str(ws, r, 2, in->pillar, NULL);
+		str(ws, r, 3, in->stage ? roadmap_stage_name(in->stage) : NULL,
+		    NULL);
+		str(ws, r, 4, roadmap_status_value_name(in->status), NULL);
+		str(ws, r, 5, in->owner, NULL);
+		str(ws, r, 6, in->team, NULL);
+		write_date(ws, r, 7, in->start, d->date);
+		write_date(ws, r, 8, in->end, d->date);
+		worksheet_write_number(ws, r, 9, units(in->opex), d->money);
+		worksheet_write_number(ws, r, 10, units(in->capex), d->money);
+		col_name(9, a);
+		col_name(10, b);
+		snprintf(f, sizeof(f), "=%s%u+%s%u", a, (unsigned)(r + 1), b,
+			 (unsigned)(r + 1));
+		worksheet_write_formula_num(ws, r, 11, f, d->money,
+					    units(in->opex + in->capex));
+		worksheet_write_number(ws, r, 12, (double)in->fte / 100.0,
+				       d->num);
+		worksheet_write_number(ws, r, 13, in->priority, NULL);
+		if (in->has_benefit) {
+			worksheet_write_number(ws, r, 14, units(in->benefit),
+					       d->money);
+		}
+		join((const char *const *)in->goals, in->n_goals, list,
+		     sizeof(list));
+		str(ws, r, 15, list, NULL);
+		join((const char *const *)in->depends_on, in->n_depends_on,
+		     list, sizeof(list));
+		str(ws, r, 16, list, NULL);
+		if (row[i]) {
+			write_date(ws, r, 17, row[i]->earliest_start, d->date);
+			worksheet_write_number(ws, r, 18, row[i]->slack_days,
+					       NULL);
+			str(ws, r, 19, row[i]->critical ? "yes" : "no",
+			    row[i]->critical ? d->red : NULL);
+		}
+	}
+	if (rm->n_inits) {
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_inits, 19);
+	}
+	print_setup(ws, 0);
+}
+
+static void budget(struct deck *d)
+{
+	static const char *const names[] = {"Quarter",	"Opex",	    "Capex",
+					    "Planned",	"Envelope", "Variance",
+					    "Actual",	"Actual variance"};
+	static const double widths[] = {12, 18, 18, 18, 18, 18, 18, 18};
+	const struct roadmap_budget_report *br = &d->br;
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Budget");
+	char f[96];
+
+	header(d, ws, names, widths, 8);
+	for (size_t i = 0; i < br->n; i++) {
+		const struct roadmap_budget_row *x = &br->rows[i];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		unsigned n = (unsigned)(r + 1);
+		str(ws, r, 0, x->key, NULL);
+		worksheet_write_number(ws, r, 1, units(x->opex), d->money);
+		worksheet_write_number(ws, r, 2, units(x->capex), d->money);
+		snprintf(f, sizeof(f), "=B%u+C%u", n, n);
+		worksheet_write_formula_num(ws, r, 3, f, d->money,
+					    units(x->total));
+		if (x->has_envelope) {
+			worksheet_write_number(ws, r, 4, units(x->envelope),
+					       d->money);
+			snprintf(f, sizeof(f), "=E%u-D%u", n, n);
+			worksheet_write_formula_num(ws, r, 5, f, d->money,
+						    units(x->variance));
+		}
+		if (x->has_actuals) {
+			worksheet_write_number(ws, r, 6, units(x->actual),
+					       d->money);
+			worksheet_write_number(ws, r, 7,
+					       units(x->actual_variance),
+					       d->money);
+		}
+	}
+	/* the total row: SUM formulas with the exact totals as values */
+	lxw_row_t tr = (lxw_row_t)(br->n + 1);
+	const struct roadmap_budget_row *t = &br->total;
+	const int64_t vals[] = {t->opex,     t->capex,	t->total,
+				t->envelope, t->variance, t->actual,
+				t->actual_variance};
+	str(ws, tr, 0, "Total", d->bold);
+	for (int c = 1; c <= 7; c++) {
+		char col[8];
+		col_name(c, col);
+		if (br->n == 0) {
+			snprintf(f, sizeof(f), "=0");
+		} else {
+			snprintf(f, sizeof(f), "=SUM(%s2:%s%u)", col, col,
+				 (unsigned)(br->n + 1));
+		}
+		worksheet_write_formula_num(ws, tr, (lxw_col_t)c, f,
+					    d->money_bold, units(vals[c - 1]));
+	}
+	/* variance red when negative */
+	lxw_conditional_format neg = {0};
+	neg.type = LXW_CONDITIONAL_TYPE_CELL;
+	neg.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN;
+	neg.value = 0;
+	neg.format = d->red;
+	worksheet_conditional_format_range(ws, 1, 5, tr, 5, &neg);
+	worksheet_conditional_format_range(ws, 1, 7, tr, 7, &neg);
+	print_setup(ws, 0);
+}
+
+static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
+{
+	const struct roadmap *rm = d->rm;
+	int fs = rm->fiscal_start;
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Timeline");
+	int q0 = 0, q1 = -1;
+	char label[12];
+
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (!roadmap_initiative_counts(in) || in->end < in->start) {
+			continue;
+		}
+		int a = roadmap_quarter_of(in->start, fs);
+		int b = roadmap_quarter_of(in->end, fs);
+		q0 = q1 < q0 || a < q0 ? a : q0;
+		q1 = b > q1 ? b : q1;
+	}
+	str(ws, 0, 0, "ID", d->head);
+	str(ws, 0, 1, "Title", d->head);
+	str(ws, 0, 2, "Pillar", d->head);
+	str(ws, 0, 3, "Critical", d->head);
+	worksheet_set_column(ws, 0, 0, 16, NULL);
+	worksheet_set_column(ws, 1, 1, 30, NULL);
+	worksheet_set_column(ws, 2, 2, 12, NULL);
+	worksheet_set_column(ws, 3, 3, 8, NULL);
+	for (int q = q0; q <= q1; q++) {
+		str(ws, 0, (lxw_col_t)(4 + q - q0), roadmap_quarter_label(q, label),
+		    d->head);
+	}
+	if (q1 >= q0) {
+		worksheet_set_column(ws, 4, (lxw_col_t)(4 + q1 - q0), 8.5, NULL);
+	}
+	worksheet_freeze_panes(ws, 1, 4);
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (!roadmap_initiative_counts(in) || in->end < in->start) {
+			continue;
+		}
+		bool crit = row[i] && row[i]->critical;
+		str(ws, r, 0, in->id, NULL);
+		str(ws, r, 1, in->title, NULL);
+		str(ws, r, 2, in->pillar, NULL);
+		str(ws, r, 3, crit ? "yes" : "", crit ? d->red : NULL);
+		lxw_format *fill = crit ? d->crit
+					: d->fill[pillar_index(rm, in->pillar) % 9];
+		int a = roadmap_quarter_of(in->start, fs);
+		int b = roadmap_quarter_of(in->end, fs);
+		for (int q = a; q <= b; q++) {
+			/* critical bars say so in the cell as well as in red */
+			if (crit) {
+				worksheet_write_string(ws, r,
+						       (lxw_col_t)(4 + q - q0),
+						       "critical", fill);
+			} else {
+				worksheet_write_blank(ws, r,
+						      (lxw_col_t)(4 + q - q0),
+						      fill);
+			}
+		}
+		r++;
+	}
+	print_setup(ws, 0);
+}
+
+static void findings(struct deck *d)
+{
+	static const char *const names[] = {"Severity", "Code", "Subject",
+					    "Message", "Related"};
+	static const double widths[] = {10, 22, 22, 80, 30};
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Findings");
+	char list[4096];
+
+	header(d, ws, names, widths, 5);
+	for (size_t i = 0; i < d->f.n; i++) {
+		const struct roadmap_finding *x = &d->f.items[i];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		str(ws, r, 0, roadmap_severity_name(x->severity),
+		    x->severity == ROADMAP_SEVERITY_ERROR ? d->red : NULL);
+		str(ws, r, 1, x->code, NULL);
+		str(ws, r, 2, x->subject, NULL);
+		str(ws, r, 3, x->message, NULL);
+		join((const char *const *)x->related, x->n_related, list,
+		     sizeof(list));
+		str(ws, r, 4, list, NULL);
+	}
+	if (d->f.n == 0) {
+		str(ws, 1, 0, "No findings: the roadmap is aligned.", NULL);
+	}
+	print_setup(ws, 0);
+}
+
+/* ------------------------------------------------------------ writing */
+
+static enum roadmap_status write_deck(struct deck *d, const char *file,
+				      struct roadmap_error *err)
+{
+	const struct roadmap *rm = d->rm;
+	lxw_workbook_options opt = {.constant_memory = 1, .tmpdir = NULL};
+	lxw_doc_properties props = {0};
+	char when[40];
+	time_t created = 1; /* no timestamp unless SOURCE_DATE_EPOCH */
+
+	if (!(d->wb = workbook_new_opt(file, &opt))) {
+		return rm_fail(err, ROADMAP_ERR_CANTCREAT,
+			       "cannot create the workbook");
+	}
+	rm_source_date(when, sizeof(when), &created);
+	props.title = rm->name ? (char *)rm->name : "Technology roadmap";
+	props.subject = "Technology roadmap: board deck";
+	props.author = "roadmap";
+	props.comments = "Generated by roadmap " ROADMAP_VERSION;
+	props.created = created ? created : 1;
+	workbook_set_properties(d->wb, &props);
+	formats(d);
+	const struct roadmap_schedule_row **row =
+		calloc(rm->n_inits + 1, sizeof(*row));
+	if (!row) {
+		workbook_close(d->wb);
+		return rm_nomem(err);
+	}
+	for (size_t k = 0; d->sched_ok && k < d->s.n; k++) {
+		row[d->s.rows[k].index] = &d->s.rows[k];
+	}
+	summary(d);
+	goals(d);
+	initiatives(d, row);
+	budget(d);
+	timeline(d, row);
+	findings(d);
+	free(row);
+	lxw_error e = workbook_close(d->wb);
+	d->wb = NULL;
+	if (e != LXW_NO_ERROR) {
+		return rm_fail(err,
+			       e == LXW_ERROR_MEMORY_MALLOC_FAILED
+				       ? ROADMAP_ERR_NOMEM
+				       : ROADMAP_ERR_IO,
+			       "cannot write the workbook: %s", lxw_strerror(e));
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status copy_to_stdout(const char *file,
+					  struct roadmap_error *err)
+{
+	char buf[65536];
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0) {
+		return rm_fail(err, ROADMAP_ERR_IO, "cannot read %s: %s", file,
+			       strerror(errno));
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		for (ssize_t o = 0; o < n;) {
+			ssize_t w = write(STDOUT_FILENO, buf + o,
+					  (size_t)(n - o));
+			if (w < 0 && errno == EINTR) {
+				continue;
+			}
+			if (w < 0) {
+				int e = errno;
+				close(fd);
+				return rm_fail(err, ROADMAP_ERR_IO,
+					       "cannot write to standard "
+					       "output: %s",
+					       strerror(e));
+			}
+			o += w;
+		}
+	}
+	close(fd);
+	return n < 0 ? rm_fail(err, ROADMAP_ERR_IO, "cannot read %s", file)
+		     : ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
+					const char *path,
+					struct roadmap_error *err)
+{
+	struct deck d = {0};
+	enum roadmap_status st;
+	struct roadmap_error serr;
+	char *tmp = NULL;
+	bool to_stdout = strcmp(path, "-") == 0;
+	size_t rows_needed = rm->n_inits + 1;
+
+	d.rm = rm;
+	if ((st = roadmap_check(rm, &d.f, err))) {
+		return st;
+	}
+	if (d.f.n + 1 > rows_needed) {
+		rows_needed = d.f.n + 1;
+	}
+	if (rows_needed > MAX_ROWS) {
+		roadmap_findings_release(&d.f);
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "the deck would need %zu rows on one sheet; an "
+			       "XLSX sheet holds %d (export CSV instead)",
+			       rows_needed, MAX_ROWS);
+	}
+	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &d.br, err)) ||
+	    (st = roadmap_spend_build(rm, &d.sp, err))) {
+		goto out;
+	}
+	d.sched_ok = roadmap_schedule(rm, &d.s, &serr) == ROADMAP_OK;
+	if (!(d.planned = rm_goal_planned(rm))) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	/* the temporary file: beside the target, or in TMPDIR for stdout */
+	const char *tdir = getenv("TMPDIR");
+	char *copy = rm_strdup(path);
+	if (!copy) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	const char *dir = to_stdout ? (tdir && *tdir ? tdir : "/tmp")
+				    : dirname(copy);
+	size_t n = strlen(dir) + 32;
+	tmp = malloc(n);
+	if (!tmp) {
+		free(copy);
+		st = rm_nomem(err);
+		goto out;
+	}
+	snprintf(tmp, n, "%s/.roadmap-deck.XXXXXX", dir);
+	free(copy);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		st = rm_fail(err, ROADMAP_ERR_CANTCREAT, "%s: cannot create: %s",
+			     path, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	close(fd);
+	if ((st = write_deck(&d, tmp, err))) {
+		goto out;
+	}
+	if (to_stdout) {
+		st = copy_to_stdout(tmp, err);
+	} else {
+		/* the new file gets the usual permissions, not mkstemp's */
+		mode_t um = umask(0);
+		umask(um);
+		chmod(tmp, 0666 & ~um);
+		struct stat sb;
+		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			/* a device or FIFO target: copy the bytes to it */
+			char *data = NULL;
+			size_t len = 0;
+			if ((st = rm_read_file(tmp, &data, &len, err)) ==
+			    ROADMAP_OK) {
+				st = roadmap_write_atomic(path, data, len, err);
+			}
+			free(data);
+		} else if (rename(tmp, path) != 0) {
+			st = rm_fail(err, ROADMAP_ERR_CANTCREAT,
+				     "%s: cannot create: %s", path,
+				     strerror(errno));
+		} else {
+			free(tmp);
+			tmp = NULL;
+		}
+	}
+out:
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	roadmap_findings_release(&d.f);
+	roadmap_budget_report_release(&d.br);
+	roadmap_spend_release(&d.sp);
+	roadmap_schedule_release(&d.s);
+	free(d.planned);
+	return st;
+}

@@ -1,0 +1,492 @@
+/* export.c - the JSON and Markdown exports, and the text-export dispatch. */
+#include "json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const formats[] = {"csv", "json", "xlsx", "md"};
+
+const char *roadmap_export_format_name(enum roadmap_export_format f)
+{
+	return (unsigned)f < 4 ? formats[f] : "csv";
+}
+
+int roadmap_export_format_parse(const char *name)
+{
+	for (int i = 0; i < 4; i++) {
+		if (strcmp(name, formats[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* SOURCE_DATE_EPOCH as an ISO timestamp, or NULL when it is not set. */
+const char *rm_source_date(char *buf, size_t n, time_t *when)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	struct tm tm;
+
+	if (!s || !*s) {
+		return NULL;
+	}
+	long long v = strtoll(s, &end, 10);
+	if (*end || v < 0 || v > 7258118400LL) { /* up to 2200 */
+		return NULL;
+	}
+	time_t t = (time_t)v;
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (when) {
+		*when = t;
+	}
+	return buf;
+}
+
+/* Planned cost per goal (SPEC 3.1 shares), by goal index. */
+int64_t *rm_goal_planned(const struct roadmap *rm)
+{
+	int64_t *planned = calloc(rm->n_goals + 1, sizeof(int64_t));
+	size_t cap = 0, *gi = NULL;
+	int64_t *op = NULL, *cx = NULL;
+
+	for (size_t i = 0; planned && i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		size_t n;
+		if (!roadmap_initiative_counts(in) || !in->n_goals) {
+			continue;
+		}
+		if (in->n_goals > cap) {
+			cap = in->n_goals * 2;
+			free(gi);
+			free(op);
+			free(cx);
+			gi = malloc(cap * sizeof(*gi));
+			op = malloc(cap * sizeof(*op));
+			cx = malloc(cap * sizeof(*cx));
+		}
+		if (!gi || !op || !cx ||
+		    roadmap_goal_shares(rm, in, gi, op, cx, &n)) {
+			free(planned);
+			planned = NULL;
+			break;
+		}
+		for (size_t k = 0; k < n; k++) {
+			planned[gi[k]] += op[k] + cx[k];
+		}
+	}
+	free(gi);
+	free(op);
+	free(cx);
+	return planned;
+}
+
+static cJSON *policy_object(const struct roadmap *rm, bool *ok)
+{
+	const struct roadmap_policy *p = &rm->policy;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "max_open_per_owner",
+		    cJSON_CreateNumber(p->max_open_per_owner), ok);
+	cJSON *mix = rm_json_add(o, "target_mix", cJSON_CreateObject(), ok);
+	for (size_t i = 0; mix && i < p->n_target_mix; i++) {
+		rm_json_add(mix, p->target_mix_pillar[i],
+			    cJSON_CreateNumber(p->target_mix_percent[i]), ok);
+	}
+	rm_json_add(o, "mix_tolerance", cJSON_CreateNumber(p->mix_tolerance),
+		    ok);
+	rm_json_add(o, "actuals_tolerance",
+		    cJSON_CreateNumber(p->actuals_tolerance), ok);
+	return o;
+}
+
+static cJSON *build_export(const struct roadmap *rm,
+			   const struct roadmap_findings *f,
+			   const struct roadmap_budget_report *br,
+			   const struct roadmap_schedule *s, bool sched_ok,
+			   const int64_t *planned)
+{
+	bool ok = true;
+	char when[40];
+	cJSON *root = cJSON_CreateObject(), *arr;
+
+	rm_json_add(root, "format", cJSON_CreateString("roadmap-export/1"),
+		    &ok);
+	if (rm_source_date(when, sizeof(when), NULL)) {
+		rm_json_add(root, "generated", cJSON_CreateString(when), &ok);
+	}
+	rm_json_add(root, "name", rm_json_string_or_null(rm->name), &ok);
+	rm_json_add(root, "currency", cJSON_CreateString(rm->currency), &ok);
+	rm_json_add(root, "fiscal_year_start",
+		    cJSON_CreateNumber(rm->fiscal_start), &ok);
+	rm_json_add(root, "pillars",
+		    rm_json_string_list(rm->pillars, rm->n_pillars), &ok);
+	rm_json_add(root, "policy", policy_object(rm, &ok), &ok);
+	arr = rm_json_add(root, "teams", cJSON_CreateArray(), &ok);
+	for (size_t i = 0; arr && ok && i < rm->n_teams; i++) {
+		rm_json_push(arr, rm_team_object(&rm->teams[i]), &ok);
+	}
+	arr = rm_json_add(root, "goals", cJSON_CreateArray(), &ok);
+	for (size_t i = 0; arr && ok && i < rm->n_goals; i++) {
+		cJSON *o = rm_goal_object(&rm->goals[i]);
+		rm_json_add(o, "planned", rm_json_money(planned[i]), &ok);
+		rm_json_push(arr, o, &ok);
+	}
+	/* schedule rows by initiative index */
+	const struct roadmap_schedule_row **row =
+		calloc(rm->n_inits + 1, sizeof(*row));
+	ok = ok && row;
+	for (size_t k = 0; ok && sched_ok && k < s->n; k++) {
+		row[s->rows[k].index] = &s->rows[k];
+	}
+	arr = rm_json_add(root, "initiatives", cJSON_CreateArray(), &ok);
+	for (size_t i = 0; arr && ok && i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		cJSON *o = rm_initiative_object(in);
+		rm_json_add(o, "total", rm_json_money(in->opex + in->capex),
+			    &ok);
+		rm_json_add(o, "spend",
+			    roadmap_initiative_counts(in) ? rm_spend_json(rm, in)
+							  : cJSON_CreateArray(),
+			    &ok);
+		rm_json_add(o, "schedule",
+			    row[i] ? rm_schedule_row_object(rm, row[i])
+				   : cJSON_CreateNull(),
+			    &ok);
+		rm_json_push(arr, o, &ok);
+	}
+	free(row);
+	arr = rm_json_add(root, "budgets", cJSON_CreateArray(), &ok);
+	for (size_t i = 0; arr && ok && i < rm->n_budgets; i++) {
+		rm_json_push(arr, rm_budget_object(&rm->budgets[i]), &ok);
+	}
+	rm_json_add(root, "budget", rm_budget_report_object(rm, br), &ok);
+	rm_json_add(root, "findings", rm_findings_object(f), &ok);
+	if (!ok) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* The computed parts every full export needs. */
+struct computed {
+	struct roadmap_findings f;
+	struct roadmap_budget_report br;
+	struct roadmap_schedule s;
+	bool sched_ok;
+	char sched_error[512];
+	int64_t *planned;
+};
+
+static void computed_release(struct computed *c)
+{
+	roadmap_findings_release(&c->f);
+	roadmap_budget_report_release(&c->br);
+	roadmap_schedule_release(&c->s);
+	free(c->planned);
+}
+
+static enum roadmap_status compute(const struct roadmap *rm,
+				   struct computed *c,
+				   struct roadmap_error *err)
+{
+	enum roadmap_status st;
+	struct roadmap_error serr;
+
+	memset(c, 0, sizeof(*c));
+	if ((st = roadmap_check(rm, &c->f, err)) ||
+	    (st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &c->br, err))) {
+		computed_release(c);
+		return st;
+	}
+	/* a cycle leaves the schedule out; the findings name it */
+	st = roadmap_schedule(rm, &c->s, &serr);
+	if (st == ROADMAP_ERR_NOMEM) {
+		computed_release(c);
+		return rm_nomem(err);
+	}
+	c->sched_ok = st == ROADMAP_OK;
+	if (!c->sched_ok) {
+		snprintf(c->sched_error, sizeof(c->sched_error), "%s",
+			 serr.message);
+	}
+	if (!(c->planned = rm_goal_planned(rm))) {
+		computed_release(c);
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+/* ------------------------------------------------------------ markdown */
+
+/* A table cell: pipes escaped, so a title cannot break the table. */
+static void md_cell(struct strbuf *b, const char *s)
+{
+	sb_put(b, " ", 1);
+	for (; *s; s++) {
+		if (*s == '|' || *s == '\\' || *s == '`' || *s == '*' ||
+		    *s == '_' || *s == '<' || *s == '[' || *s == ']') {
+			sb_put(b, "\\", 1);
+		}
+		sb_put(b, s, 1);
+	}
+	sb_put(b, " |", 2);
+}
+
+static void md_row(struct strbuf *b, const char *const *cells, size_t n)
+{
+	sb_put(b, "|", 1);
+	for (size_t i = 0; i < n; i++) {
+		md_cell(b, cells[i]);
+	}
+	sb_put(b, "\n", 1);
+}
+
+static void md_rule(struct strbuf *b, const char *align)
+{
+	sb_put(b, "|", 1);
+	for (; *align; align++) {
+		sb_puts(b, *align == 'r' ? " ---: |" : " --- |");
+	}
+	sb_put(b, "\n", 1);
+}
+
+static const char *grouped(int64_t v, char *buf)
+{
+	return roadmap_money_format(v, true, buf);
+}
+
+/* A Mermaid task name: no characters that end or split a task line. */
+static void mermaid_text(struct strbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		char c = *s;
+		sb_put(b, strchr(":;#%{}\"", c) ? " " : s, 1);
+	}
+}
+
+static void md_gantt(struct strbuf *b, const struct roadmap *rm,
+		     const struct computed *c)
+{
+	char d1[16], d2[16];
+	bool *crit = calloc(rm->n_inits + 1, sizeof(bool));
+
+	for (size_t k = 0; crit && c->sched_ok && k < c->s.n; k++) {
+		crit[c->s.rows[k].index] = c->s.rows[k].critical;
+	}
+	sb_puts(b, "```mermaid\ngantt\n    title ");
+	mermaid_text(b, rm->name ? rm->name : "Roadmap");
+	sb_puts(b, "\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n");
+	for (size_t p = 0; p <= rm->n_pillars; p++) {
+		const char *name = p < rm->n_pillars ? rm->pillars[p] : NULL;
+		bool any = false;
+		for (size_t i = 0; i < rm->n_inits; i++) {
+			const struct roadmap_initiative *in = &rm->inits[i];
+			bool mine = name ? in->pillar &&
+						   strcmp(in->pillar, name) == 0
+					 : !in->pillar ||
+						   !roadmap_has_pillar(rm,
+								       in->pillar);
+			if (!mine || !roadmap_initiative_counts(in) ||
+			    in->end < in->start) {
+				continue;
+			}
+			if (!any) {
+				sb_puts(b, "    section ");
+				mermaid_text(b, name ? name : "other");
+				sb_puts(b, "\n");
+				any = true;
+			}
+			sb_puts(b, "    ");
+			mermaid_text(b, in->title);
+			sb_puts(b, " :");
+			if (crit && crit[i]) {
+				sb_puts(b, "crit, ");
+			}
+			if (in->status == ROADMAP_DONE) {
+				sb_puts(b, "done, ");
+			} else if (in->status == ROADMAP_ACTIVE) {
+				sb_puts(b, "active, ");
+			}
+			/* the end date is inclusive in the roadmap; Mermaid's
+			 * is exclusive */
+			roadmap_day_format(in->start, d1);
+			roadmap_day_format(in->end + 1, d2);
+			sb_puts(b, d1);
+			sb_puts(b, ", ");
+			sb_puts(b, d2);
+			sb_puts(b, "\n");
+		}
+	}
+	sb_puts(b, "```\n");
+	free(crit);
+}
+
+static void md_export(struct strbuf *b, const struct roadmap *rm,
+		      const struct computed *c)
+{
+	char m[8][40], line[256], when[40];
+	const struct roadmap_budget_row *t = &c->br.total;
+	size_t counting = 0;
+
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		counting += roadmap_initiative_counts(&rm->inits[i]);
+	}
+	sb_puts(b, "# ");
+	sb_puts(b, rm->name ? rm->name : "Technology roadmap");
+	sb_puts(b, "\n\n");
+	if (rm_source_date(when, sizeof(when), NULL)) {
+		snprintf(line, sizeof(line), "Generated %s.\n\n", when);
+		sb_puts(b, line);
+	}
+	sb_puts(b, "## Headline figures\n\n");
+	const char *h[] = {"Figure", "Value"};
+	md_row(b, h, 2);
+	md_rule(b, "lr");
+#define FIG(label, ...)                                                        \
+	do {                                                                   \
+		snprintf(line, sizeof(line), __VA_ARGS__);                     \
+		const char *r_[] = {label, line};                              \
+		md_row(b, r_, 2);                                              \
+	} while (0)
+	FIG("Currency", "%s", rm->currency);
+	FIG("Goals", "%zu", rm->n_goals);
+	FIG("Initiatives", "%zu (%zu counting)", rm->n_inits, counting);
+	FIG("Planned spend", "%s", grouped(t->total, m[0]));
+	FIG("Opex / capex", "%s / %s", grouped(t->opex, m[1]),
+	    grouped(t->capex, m[2]));
+	if (t->has_envelope) {
+		FIG("Quarterly envelopes", "%s", grouped(t->envelope, m[3]));
+	}
+	FIG("Actual spend", "%s", grouped(t->actual, m[4]));
+	FIG("Findings", "%zu errors, %zu warnings, %zu infos", c->f.errors,
+	    c->f.warnings, c->f.infos);
+#undef FIG
+
+	sb_puts(b, "\n## Goals\n\n");
+	snprintf(line, sizeof(line), "Planned (%s)", rm->currency);
+	const char *gh[] = {"Goal", "Title", "Metric", "Due", "Owner", line};
+	md_row(b, gh, 6);
+	md_rule(b, "lllllr");
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		const struct roadmap_goal *g = &rm->goals[i];
+		char metric[160] = "", due[16] = "";
+		if (g->has_baseline || g->has_target) {
+			char x[32] = "?", y[32] = "?";
+			if (g->has_baseline) {
+				snprintf(x, sizeof(x), "%g", g->baseline);
+			}
+			if (g->has_target) {
+				snprintf(y, sizeof(y), "%g", g->target);
+			}
+			snprintf(metric, sizeof(metric), "%.80s%s%s -> %s%s%.20s",
+				 g->metric ? g->metric : "",
+				 g->metric ? ": " : "", x, y,
+				 g->unit ? " " : "", g->unit ? g->unit : "");
+		} else if (g->metric) {
+			snprintf(metric, sizeof(metric), "%.150s", g->metric);
+		}
+		if (g->has_due) {
+			roadmap_day_format(g->due, due);
+		}
+		const char *r[] = {g->id, g->title, metric, due,
+				   g->owner ? g->owner : "",
+				   grouped(c->planned[i], m[0])};
+		md_row(b, r, 6);
+	}
+
+	snprintf(line, sizeof(line), "\n## Budget by quarter (%s)\n\n",
+		 rm->currency);
+	sb_puts(b, line);
+	const char *bh[] = {"Quarter", "Opex",	 "Capex",  "Planned",
+			    "Envelope", "Variance", "Actual", "Actual variance"};
+	md_row(b, bh, 8);
+	md_rule(b, "lrrrrrrr");
+	for (size_t i = 0; i <= c->br.n; i++) {
+		const struct roadmap_budget_row *x =
+			i < c->br.n ? &c->br.rows[i] : &c->br.total;
+		const char *r[] = {
+			i < c->br.n ? x->key : "Total",
+			grouped(x->opex, m[0]),
+			grouped(x->capex, m[1]),
+			grouped(x->total, m[2]),
+			x->has_envelope ? grouped(x->envelope, m[3]) : "",
+			x->has_envelope ? grouped(x->variance, m[4]) : "",
+			x->has_actuals ? grouped(x->actual, m[5]) : "",
+			x->has_actuals ? grouped(x->actual_variance, m[6]) : ""};
+		md_row(b, r, 8);
+	}
+
+	sb_puts(b, "\n## Findings\n\n");
+	if (c->f.n == 0) {
+		sb_puts(b, "No findings: the roadmap is aligned.\n");
+	} else {
+		const char *fh[] = {"Severity", "Code", "Subject", "Message"};
+		md_row(b, fh, 4);
+		md_rule(b, "llll");
+		for (size_t i = 0; i < c->f.n; i++) {
+			const struct roadmap_finding *x = &c->f.items[i];
+			const char *r[] = {roadmap_severity_name(x->severity),
+					   x->code, x->subject, x->message};
+			md_row(b, r, 4);
+		}
+	}
+	sb_puts(b, "\n## Timeline\n\n");
+	if (!c->sched_ok) {
+		snprintf(line, sizeof(line),
+			 "No critical path: %.200s.\n\n", c->sched_error);
+		sb_puts(b, line);
+	}
+	md_gantt(b, rm, c);
+}
+
+enum roadmap_status roadmap_export_text(const struct roadmap *rm,
+					enum roadmap_export_format f,
+					enum roadmap_table table, char **out,
+					size_t *len, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	struct computed c;
+	enum roadmap_status st;
+
+	if (f == ROADMAP_EXPORT_CSV) {
+		struct roadmap_rows rows;
+		if ((st = roadmap_table_rows(rm, table, &rows, err))) {
+			return st;
+		}
+		st = roadmap_rows_csv(&rows, out, len, err);
+		roadmap_rows_release(&rows);
+		return st;
+	}
+	if (f != ROADMAP_EXPORT_JSON && f != ROADMAP_EXPORT_MD) {
+		return rm_fail(err, ROADMAP_ERR_USAGE,
+			       "%s is not a text format",
+			       roadmap_export_format_name(f));
+	}
+	if ((st = compute(rm, &c, err))) {
+		return st;
+	}
+	if (f == ROADMAP_EXPORT_JSON) {
+		cJSON *root = build_export(rm, &c.f, &c.br, &c.s, c.sched_ok,
+					   c.planned);
+		st = rm_json_finish(&b, root, out, len, err);
+		cJSON_Delete(root);
+	} else {
+		md_export(&b, rm, &c);
+		if (b.failed || !b.data) {
+			sb_release(&b);
+			st = rm_nomem(err);
+		} else {
+			*out = b.data;
+			if (len) {
+				*len = b.len;
+			}
+		}
+	}
+	computed_release(&c);
+	return st;
+}

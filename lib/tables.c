@@ -1,0 +1,249 @@
+/* tables.c - report tables as rows of cells, for CSV and the exports. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const table_names[] = {
+	"initiatives", "goals", "teams", "budgets", "actuals",
+	"budget", "findings", "schedule"};
+
+const char *roadmap_table_name(enum roadmap_table t)
+{
+	return (unsigned)t < 8 ? table_names[t] : "initiatives";
+}
+
+int roadmap_table_parse(const char *name)
+{
+	for (int i = 0; i < 8; i++) {
+		if (strcmp(name, table_names[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+struct grid {
+	struct roadmap_rows *rows;
+	size_t next;
+	bool ok;
+};
+
+static bool grid_init(struct grid *g, struct roadmap_rows *out, size_t cols,
+		      size_t n, const char *const *head, const bool *text)
+{
+	memset(out, 0, sizeof(*out));
+	out->n_cols = cols;
+	out->n_rows = n;
+	out->cells = calloc((n + 1) * cols, sizeof(char *));
+	out->text = calloc(cols, sizeof(bool));
+	g->rows = out;
+	g->next = 0;
+	g->ok = out->cells && out->text;
+	for (size_t c = 0; g->ok && c < cols; c++) {
+		out->text[c] = text[c];
+		g->ok = (out->cells[g->next++] = rm_strdup(head[c])) != NULL;
+	}
+	return g->ok;
+}
+
+static void put(struct grid *g, const char *s)
+{
+	if (g->ok) {
+		g->ok = (g->rows->cells[g->next++] = rm_strdup(s ? s : "")) !=
+			NULL;
+	}
+}
+
+static void put_money(struct grid *g, bool has, int64_t v)
+{
+	char buf[32];
+
+	put(g, has ? roadmap_money_format(v, false, buf) : "");
+}
+
+static enum roadmap_status grid_done(struct grid *g, struct roadmap_error *err)
+{
+	if (!g->ok) {
+		roadmap_rows_release(g->rows);
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
+					struct roadmap_rows *out,
+					struct roadmap_error *err)
+{
+	static const char *const first[] = {"period", "period", "pillar",
+					    "goal", "team"};
+	const char *head[] = {first[r->by], "opex",	"capex",
+			      "total",	    "envelope", "variance",
+			      "actual",	    "actual_variance"};
+	static const bool text[] = {1, 0, 0, 0, 0, 0, 0, 0};
+	struct grid g;
+
+	grid_init(&g, out, 8, r->n + 1, head, text);
+	for (size_t i = 0; g.ok && i <= r->n; i++) {
+		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
+							      : &r->total;
+		put(&g, i < r->n ? x->key : "total");
+		put_money(&g, true, x->opex);
+		put_money(&g, true, x->capex);
+		put_money(&g, true, x->total);
+		put_money(&g, x->has_envelope, x->envelope);
+		put_money(&g, x->has_envelope, x->variance);
+		put_money(&g, true, x->actual);
+		put_money(&g, x->has_actuals, x->actual_variance);
+	}
+	return grid_done(&g, err);
+}
+
+enum roadmap_status roadmap_findings_rows(const struct roadmap_findings *f,
+					  struct roadmap_rows *out,
+					  struct roadmap_error *err)
+{
+	static const char *const head[] = {"severity", "code", "subject",
+					   "message", "related"};
+	static const bool text[] = {0, 0, 1, 1, 1};
+	struct grid g;
+
+	grid_init(&g, out, 5, f->n, head, text);
+	for (size_t i = 0; g.ok && i < f->n; i++) {
+		const struct roadmap_finding *x = &f->items[i];
+		size_t len = 1;
+		for (size_t k = 0; k < x->n_related; k++) {
+			len += strlen(x->related[k]) + 1;
+		}
+		char *joined = malloc(len);
+		if (!joined) {
+			g.ok = false;
+			break;
+		}
+		joined[0] = '\0';
+		for (size_t k = 0, o = 0; k < x->n_related; k++) {
+			o += (size_t)sprintf(joined + o, "%s%s", k ? ";" : "",
+					     x->related[k]);
+		}
+		put(&g, roadmap_severity_name(x->severity));
+		put(&g, x->code);
+		put(&g, x->subject);
+		put(&g, x->message);
+		put(&g, joined);
+		free(joined);
+	}
+	return grid_done(&g, err);
+}
+
+enum roadmap_status roadmap_schedule_rows(const struct roadmap *rm,
+					  const struct roadmap_schedule *s,
+					  struct roadmap_rows *out,
+					  struct roadmap_error *err)
+{
+	static const char *const head[] = {
+		"id",	      "start",	      "end",	    "earliest_start",
+		"earliest_end", "latest_start", "latest_end", "slack_days",
+		"critical",   "shift_days"};
+	static const bool text[] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+	struct grid g;
+	char b[24];
+
+	grid_init(&g, out, 10, s->n, head, text);
+	for (size_t i = 0; g.ok && i < s->n; i++) {
+		const struct roadmap_schedule_row *r = &s->rows[i];
+		const struct roadmap_initiative *in = &rm->inits[r->index];
+		put(&g, in->id);
+		put(&g, roadmap_day_format(in->start, b));
+		put(&g, roadmap_day_format(in->end, b));
+		put(&g, roadmap_day_format(r->earliest_start, b));
+		put(&g, roadmap_day_format(r->earliest_end, b));
+		put(&g, roadmap_day_format(r->latest_start, b));
+		put(&g, roadmap_day_format(r->latest_end, b));
+		snprintf(b, sizeof(b), "%ld", (long)r->slack_days);
+		put(&g, b);
+		put(&g, r->critical ? "true" : "false");
+		snprintf(b, sizeof(b), "%ld", (long)r->shift_days);
+		put(&g, b);
+	}
+	return grid_done(&g, err);
+}
+
+static enum roadmap_status actuals_rows(const struct roadmap *rm,
+					struct roadmap_rows *out,
+					struct roadmap_error *err)
+{
+	static const char *const head[] = {"initiative", "quarter", "amount"};
+	static const bool text[] = {1, 0, 0};
+	struct grid g;
+	size_t n = 0;
+	char label[12];
+
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		n += rm->inits[i].n_actuals;
+	}
+	grid_init(&g, out, 3, n, head, text);
+	for (size_t i = 0; g.ok && i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		for (size_t k = 0; k < in->n_actuals; k++) {
+			put(&g, in->id);
+			put(&g, roadmap_quarter_label(in->actuals[k].qi, label));
+			put_money(&g, true, in->actuals[k].amount);
+		}
+	}
+	return grid_done(&g, err);
+}
+
+enum roadmap_status roadmap_table_rows(const struct roadmap *rm,
+				       enum roadmap_table t,
+				       struct roadmap_rows *out,
+				       struct roadmap_error *err)
+{
+	enum roadmap_status st;
+
+	switch (t) {
+	case ROADMAP_TABLE_INITIATIVES:
+		return roadmap_rows_build(rm, ROADMAP_KIND_INITIATIVE, NULL, 0,
+					  out, err);
+	case ROADMAP_TABLE_GOALS:
+		return roadmap_rows_build(rm, ROADMAP_KIND_GOAL, NULL, 0, out,
+					  err);
+	case ROADMAP_TABLE_TEAMS:
+		return roadmap_rows_build(rm, ROADMAP_KIND_TEAM, NULL, 0, out,
+					  err);
+	case ROADMAP_TABLE_BUDGETS:
+		return roadmap_rows_build(rm, ROADMAP_KIND_BUDGET, NULL, 0, out,
+					  err);
+	case ROADMAP_TABLE_ACTUALS:
+		return actuals_rows(rm, out, err);
+	case ROADMAP_TABLE_BUDGET: {
+		struct roadmap_budget_report r;
+		if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &r,
+						err))) {
+			return st;
+		}
+		st = roadmap_budget_rows(&r, out, err);
+		roadmap_budget_report_release(&r);
+		return st;
+	}
+	case ROADMAP_TABLE_FINDINGS: {
+		struct roadmap_findings f;
+		if ((st = roadmap_check(rm, &f, err))) {
+			return st;
+		}
+		st = roadmap_findings_rows(&f, out, err);
+		roadmap_findings_release(&f);
+		return st;
+	}
+	case ROADMAP_TABLE_SCHEDULE: {
+		struct roadmap_schedule s;
+		if ((st = roadmap_schedule(rm, &s, err))) {
+			return st;
+		}
+		st = roadmap_schedule_rows(rm, &s, out, err);
+		roadmap_schedule_release(&s);
+		return st;
+	}
+	}
+	return rm_fail(err, ROADMAP_ERR_USAGE, "unknown table");
+}
