@@ -101,7 +101,7 @@ const char *nearest(const char *word, const char *const *names, size_t n);
 int parse_choice(const char *value, const char *const *names);
 
 extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_check,
-	cmd_depend, cmd_export, cmd_help, cmd_import, cmd_init, cmd_link, cmd_list, cmd_rm,
+	cmd_depend, cmd_diff, cmd_export, cmd_help, cmd_import, cmd_init, cmd_link, cmd_list, cmd_rm,
 	cmd_schedule, cmd_set, cmd_show, cmd_timeline, cmd_undepend,
 	cmd_unlink;
 

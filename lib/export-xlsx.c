@@ -183,7 +183,9 @@ static void summary(struct deck *d)
 		counting += roadmap_initiative_counts(&rm->inits[i]);
 	}
 	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(np + 2), 16, NULL);
+	worksheet_set_column(ws, 1, (lxw_col_t)(np + 1), 16, NULL);
+	worksheet_set_column(ws, (lxw_col_t)(np + 2), (lxw_col_t)(np + 2), 22,
+			     NULL);
 	str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap", d->title);
 	str(ws, 1, 0, "Board deck: headline figures", NULL);
 	struct {
@@ -350,6 +352,8 @@ static void summary(struct deck *d)
 			 rm->currency);
 		chart_title_set_name(col, buf);
 		chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
+		chart_axis_set_num_format(col->y_axis, "#,##0");
+		chart_axis_set_name(col->x_axis, "Fiscal quarter");
 		lxw_chart_options big = {.x_scale = 1.6, .y_scale = 1.3};
 		worksheet_insert_chart_opt(ws, 1, (lxw_col_t)(np + 4), col,
 					   &big);

@@ -735,6 +735,21 @@ roadmap_import(struct roadmap *rm, const char *name, const char *data,
 ROADMAP_API void
 roadmap_import_report_release(struct roadmap_import_report *report);
 
+/* ----------------------------------------------------------- diff */
+
+/*
+ * What changed from old to new (SPEC 11): items added and removed, fields
+ * changed (old -> new, with defaults filled in so that leaving out a
+ * default is no change), and planned spend per quarter. *out is the JSON
+ * document ({"added","removed","changed","spend"}) or the text for people,
+ * malloc'ed; *differs tells whether anything changed.
+ */
+ROADMAP_API enum roadmap_status roadmap_diff(const struct roadmap *old_rm,
+					     const struct roadmap *new_rm,
+					     bool json, char **out,
+					     bool *differs,
+					     struct roadmap_error *err);
+
 /* ----------------------------------------------------------- schedule */
 
 struct roadmap_schedule_row {
