@@ -79,6 +79,10 @@ demo: build
 	@echo "== one initiative, with its spend per quarter"
 	@$(ROADMAP) -f $(DEMO)/acme.json show checkout-v2
 	@echo
+	@$(ROADMAP) -f $(DEMO)/acme.json export --format xlsx -o acme-board.xlsx
+	@echo
+	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
+	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings)."
 	@echo "The example roadmap is $(DEMO)/acme.json; try"
 	@echo "  $(ROADMAP) -f $(DEMO)/acme.json help"
 

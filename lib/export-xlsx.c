@@ -551,9 +551,8 @@ static void budget(struct deck *d)
 			worksheet_write_formula_num(ws, r, 5, f, d->money,
 						    units(x->variance));
 		}
+		worksheet_write_number(ws, r, 6, units(x->actual), d->money);
 		if (x->has_actuals) {
-			worksheet_write_number(ws, r, 6, units(x->actual),
-					       d->money);
 			worksheet_write_number(ws, r, 7,
 					       units(x->actual_variance),
 					       d->money);

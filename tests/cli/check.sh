@@ -2,9 +2,8 @@
 # check.sh - every check rule on a fixture that triggers it and a near miss
 # that must not: the exact JSON findings (code, severity, subject, related,
 # order) and the exit status, with and without --strict.
-golden=$(cd "$(dirname "$0")" && pwd)/golden/check
 . "$(dirname "$0")/lib.sh"
-mkdir -p "$golden" 2>/dev/null
+golden=$golden/check
 
 for f in "$DATA"/check/*.json; do
   name=$(basename "$f" .json)

@@ -6,6 +6,8 @@
 
 set -u
 : "${ROADMAP:?set ROADMAP to the roadmap binary}"
+here=$(cd "$(dirname "$0")" && pwd)
+golden=$here/golden
 n=0
 failed=0
 work=$(mktemp -d)
@@ -52,6 +54,20 @@ ok_if() {
     failed=$((failed + 1))
     echo "not ok $n - $name"
   fi
+}
+
+# g SLUG COMMAND...: stdout and stderr of COMMAND, then "exit N", against
+# golden/SLUG.out. After a deliberate change, REGEN=1 rewrites the golden
+# files: review the diff before committing.
+g() {
+  local slug=$1
+  shift
+  local got
+  got=$("$@" 2>&1; echo "exit $?")
+  if [ -n "${REGEN:-}" ]; then
+    printf '%s\n' "$got" > "$golden/$slug.out"
+  fi
+  t "$slug: $*" 0 "$(cat "$golden/$slug.out")" "" -- printf '%s\n' "$got"
 }
 
 finish() {

@@ -3,21 +3,9 @@
 # tests/data/good/small.json and the Acme example, against golden files in
 # tests/cli/golden (stdout, then the exit status). After a deliberate change,
 # REGEN=1 rewrites them: review the diff before committing.
-golden=$(cd "$(dirname "$0")" && pwd)/golden
 . "$(dirname "$0")/lib.sh"
 cp "$DATA/good/small.json" roadmap.json
 cp "$EXAMPLES/acme/roadmap.json" acme.json
-
-g() {
-  local slug=$1
-  shift
-  local got
-  got=$("$@" 2>&1; echo "exit $?")
-  if [ -n "${REGEN:-}" ]; then
-    printf '%s\n' "$got" > "$golden/$slug.out"
-  fi
-  t "$slug: $*" 0 "$(cat "$golden/$slug.out")" "" -- printf '%s\n' "$got"
-}
 
 g list-initiatives R list
 g list-goals R list goals

@@ -1,0 +1,23 @@
+#!/bin/bash
+# diff.sh - what changed between two roadmaps; exit 0 same, 1 different.
+. "$(dirname "$0")/lib.sh"
+cp "$EXAMPLES/acme/roadmap.json" old.json
+cp old.json new.json
+R -f new.json set checkout-v2 end=2027-Q1 opex=700k
+R -f new.json rm eng-ladder
+R -f new.json add goal growth --title "New markets"
+R -f new.json add budget FY2027 5M --pillar strategy
+
+g diff-text R diff old.json new.json
+g diff-json R diff old.json new.json --format json
+t "the same roadmap: exit 0, no output" 0 "" "" -- R diff old.json old.json
+printf '{"format":1,"currency":"USD","pillars":["strategy","team","operations","innovation"],"initiatives":[{"id":"a","title":"A","start":"2026-Q1","end":"2026-Q1","status":"proposed","priority":3}]}' > loose.json
+printf '{\n  "format": 1,\n  "initiatives": [\n    {\n      "id": "a",\n      "title": "A",\n      "start": "2026-01-01",\n      "end": "2026-03-31"\n    }\n  ]\n}\n' > tight.json
+t "defaults written out or left out are no change" 0 "" "" -- R diff loose.json tight.json
+t "stdin as OLD" 1 "removed budget \"FY2027/strategy\"" "" -- bash -c "$ROADMAP diff - old.json < new.json | grep budget; exit \${PIPESTATUS[0]}"
+t "a missing file is 66" 66 "" "roadmap: nope.json: cannot open: No such file or directory" -- R diff old.json nope.json
+t "a bad file is 65" 65 "" "roadmap: bad.json:1:1: the file is empty" -- bash -c ": > bad.json; $ROADMAP diff old.json bad.json"
+t "diff needs two files" 64 "" "roadmap: diff: diff needs OLD and NEW files
+usage: roadmap diff OLD NEW [--format text|json]
+(see 'roadmap help diff')" -- R diff old.json
+finish

@@ -1,0 +1,70 @@
+#!/bin/bash
+# export.sh - CSV tables, JSON, Markdown and the XLSX deck: content, byte
+# determinism, the formula guard, no partial files, exit codes.
+. "$(dirname "$0")/lib.sh"
+cp "$EXAMPLES/acme/roadmap.json" roadmap.json
+cp "$DATA/good/small.json" small.json
+
+for t in initiatives goals teams budgets actuals budget findings schedule; do
+  g "export-csv-$t" R export --format csv --table "$t"
+done
+g export-json R export --format json
+g export-md R export --format md
+g export-small-md R -f small.json export --format md
+
+t "JSON is byte-identical run to run" 0 "" "" -- bash -c "cmp <($ROADMAP export --format json) <($ROADMAP export --format json)"
+t "SOURCE_DATE_EPOCH adds a timestamp" 0 '  "generated": "2026-11-01T00:00:00Z",' "" -- bash -c "SOURCE_DATE_EPOCH=1793491200 $ROADMAP export --format json | sed -n 3p"
+t "-o writes the file, not stdout" 0 "" "" -- R export --format csv -o out.csv
+ok_if "and it holds the CSV" cmp -s out.csv <(R export --format csv)
+t "an unknown table" 64 "" "roadmap: export: unknown table 'people' (initiatives, goals, teams, budgets, actuals, budget, findings or schedule)
+usage: roadmap export --format csv|json|xlsx|md [--table T] [-o FILE]
+(see 'roadmap help export')" -- R export --format csv --table people
+t "xlsx needs -o" 64 "" "roadmap: export: an XLSX deck needs -o FILE (-o - writes it to standard output)
+usage: roadmap export --format csv|json|xlsx|md [--table T] [-o FILE]
+(see 'roadmap help export')" -- R export --format xlsx
+t "no format" 64 "" "roadmap: export: which format? --format csv, json, xlsx or md
+usage: roadmap export --format csv|json|xlsx|md [--table T] [-o FILE]
+(see 'roadmap help export')" -- R export
+t "an output in a missing directory is 73" 73 "" "roadmap: nowhere/out.csv: cannot create: No such file or directory" -- R export --format csv -o nowhere/out.csv
+t "a full disk is 74" 74 "" "roadmap: /dev/full: cannot write: No space left on device" -- R export --format csv -o /dev/full
+t "xlsx to a full disk is 74" 74 "" "roadmap: /dev/full: cannot write: No space left on device" -- R export --format xlsx -o /dev/full
+cp roadmap.json keep.json
+echo "old contents" > deck.xlsx
+chmod 444 deck.xlsx
+mkdir -p ro && chmod 555 ro
+if [ "$(id -u)" != 0 ]; then
+  t "an unwritable directory is 73, old file kept" 73 "" "roadmap: ro/deck.xlsx: cannot create: Permission denied" -- R export --format xlsx -o ro/deck.xlsx
+fi
+chmod 644 deck.xlsx
+
+# the deck
+t "xlsx to a file" 0 "" "roadmap: wrote the board deck to deck.xlsx" -- R export --format xlsx -o deck.xlsx
+ok_if "no temporary files are left" test -z "$(ls -A | grep roadmap-deck)"
+t "xlsx -o - to a pipe" 0 "" "" -- bash -c "$ROADMAP export --format xlsx -o - > piped.xlsx"
+ok_if "the piped deck is the same bytes" cmp -s deck.xlsx piped.xlsx
+ok_if "the deck is byte-identical run to run" bash -c "$ROADMAP export --format xlsx -o deck2.xlsx 2>/dev/null && cmp -s deck.xlsx deck2.xlsx"
+R budget --format json > budget.json
+while read -r line; do
+  case $line in
+    "ok "*) ok_if "deck: ${line#ok * - }" true ;;
+    "not ok "*) ok_if "deck: ${line#not ok * - }" false ;;
+  esac
+done < <(/usr/bin/python3 "$here/xlsx_check.py" deck.xlsx budget.json "Acme technology roadmap 2026-2027")
+R -f small.json export --format xlsx -o small.xlsx 2>/dev/null
+R -f small.json budget --format json > small-budget.json
+while read -r line; do
+  case $line in
+    "ok "*) ok_if "small deck: ${line#ok * - }" true ;;
+    "not ok "*) ok_if "small deck: ${line#not ok * - }" false ;;
+  esac
+done < <(/usr/bin/python3 "$here/xlsx_check.py" small.xlsx small-budget.json "Small roadmap")
+ok_if "a title like =HYPERLINK(...) stays text in the deck" /usr/bin/python3 -c "
+import openpyxl
+ws = openpyxl.load_workbook('small.xlsx')['Initiatives']
+c = [r for r in ws.iter_rows() if r[0].value == 'old-crm'][0][1]
+assert c.data_type == 's' and c.value == '=HYPERLINK(\"http://x\")', (c.data_type, c.value)
+"
+if command -v libreoffice >/dev/null 2>&1; then
+  ok_if "LibreOffice converts the deck to PDF" bash -c "timeout 180 libreoffice --headless --convert-to pdf deck.xlsx --outdir pdf >/dev/null 2>&1 && test -s pdf/deck.pdf"
+fi
+finish

@@ -1,0 +1,108 @@
+#!/bin/bash
+# import.sh - CSV and JSON imports: round trips, all-or-nothing, located
+# errors for hostile CSV, --update, --dry-run, delimiters and the BOM.
+. "$(dirname "$0")/lib.sh"
+
+# export every table, import into an empty roadmap, export again
+for src in "$EXAMPLES/acme/roadmap.json" "$DATA/good/small.json"; do
+  name=$(basename "$(dirname "$src")")
+  cp "$src" "$name-src.json"
+  for tb in teams goals initiatives budgets actuals; do
+    "$ROADMAP" -f "$name-src.json" export --format csv --table "$tb" > "$name-$tb.csv"
+  done
+  "$ROADMAP" -f "$name-new.json" init 2>/dev/null
+  "$ROADMAP" -f "$name-src.json" list >/dev/null
+  sed -n 's/^  "name": \(.*\),$/\1/p' "$name-src.json" > /dev/null
+  for tb in teams goals initiatives budgets actuals; do
+    "$ROADMAP" -f "$name-new.json" import "$name-$tb.csv" 2>/dev/null
+  done
+  ok_if "$name: CSV export, import, export gives identical bytes" bash -c "
+    for tb in teams goals initiatives budgets actuals; do
+      cmp -s <($ROADMAP -f $name-src.json export --format csv --table \$tb) \
+             <($ROADMAP -f $name-new.json export --format csv --table \$tb) || exit 1
+    done"
+  ok_if "$name: and the same items" bash -c "$ROADMAP diff $name-src.json $name-new.json | grep -v '^changed roadmap: name' | grep -q . && exit 1 || exit 0"
+  "$ROADMAP" -f "$name-src.json" export --format json > "$name-export.json"
+  "$ROADMAP" -f "$name-json.json" init 2>/dev/null
+  t "$name: import a JSON export" 0 "" "" -- bash -c "$ROADMAP -f $name-json.json import $name-export.json 2>/dev/null"
+  ok_if "$name: JSON export, import, export gives identical items" bash -c "cmp -s <($ROADMAP -f $name-src.json export --format csv) <($ROADMAP -f $name-json.json export --format csv)"
+done
+
+R init 2>/dev/null
+R add goal g --title Goal
+R add team t --capacity 2
+cp roadmap.json before.json
+printf 'id,title,start,end,goals,opex\na,Alpha,2026-Q1,2026-Q2,g,100k\nb,"Beta, ""the second""",2026-03,2026-04,g,1.5M\n' > two.csv
+t "dry run lists the changes" 0 'add initiative "a"
+add initiative "b"' "roadmap: dry run: 2 to add, 0 to update; nothing written" -- R import two.csv --dry-run
+ok_if "dry run writes nothing" cmp -s before.json roadmap.json
+t "import" 0 "" "roadmap: imported two.csv: 2 added, 0 updated" -- R import two.csv
+t "the titles survive quoting" 0 'Beta, "the second"' "" -- bash -c "$ROADMAP show b --format json | sed -n 's/^  \"title\": \"\\(.*\\)\",\$/\\1/p' | sed 's/\\\\\"/\"/g'"
+cp roadmap.json after.json
+t "existing ids need --update" 65 "" 'roadmap: two.csv:2: column "id": initiative "a" already exists (use --update)
+roadmap: two.csv:3: column "id": initiative "b" already exists (use --update)
+roadmap: two.csv: nothing imported' -- R import two.csv
+ok_if "and nothing changed" cmp -s after.json roadmap.json
+printf 'id,title,start,end,opex\na,Alpha two,2026-Q1,2026-Q3,200k\n' > upd.csv
+t "--update" 0 "" "roadmap: imported upd.csv: 0 added, 1 updated" -- R import upd.csv --update
+t "the update applied, the rest kept" 0 "a,Alpha two,2026-09-30,200000.00,g" "" -- bash -c "$ROADMAP list --format csv | awk -F, '\$1==\"a\" {print \$1\",\"\$2\",\"\$9\",\"\$10\",\"\$16}'"
+
+cp roadmap.json before.json
+printf 'id,title,start,end,opex,capex\nx1,X,2026-01-01,2026-02-30,12abc,1\nx2,X,2026-01-01\nx3,X,2026-01-01,2026-02-01,1,2,3\nx4,,2026-01-01,2026-02-01,1,2\n=x5,X,2026-01-01,2026-02-01,1,2\nx6,X,2026-Q5,2026-02-01,-5,1.001\n' > hostile.csv
+t "hostile rows: every error, located" 65 "" 'roadmap: hostile.csv:2: column "end": "2026-02-30" is not a date
+roadmap: hostile.csv:2: column "opex": "12abc" is not an amount
+roadmap: hostile.csv:3: the row has 3 fields; the header has 6
+roadmap: hostile.csv:4: the row has 7 fields; the header has 6
+roadmap: hostile.csv:5: column "title": is empty
+roadmap: hostile.csv:6: column "id": "=x5" is not a valid id
+roadmap: hostile.csv:7: column "start": "2026-Q5" is not a date
+roadmap: hostile.csv:7: column "opex": "-5" is not an amount
+roadmap: hostile.csv:7: column "capex": "1.001" is not a whole number of cents
+roadmap: hostile.csv: nothing imported' -- R import hostile.csv
+ok_if "the roadmap is unchanged" cmp -s before.json roadmap.json
+printf 'id,title,start,end\nq,"open quote,2026-01-01,2026-02-01\n' > unterminated.csv
+t "an unterminated quote" 65 "" "roadmap: unterminated.csv:2: unterminated quoted field (a closing '\"' is missing)
+roadmap: unterminated.csv: nothing imported" -- R import unterminated.csv
+printf 'id,title,start,end\nq,ab"c,2026-01-01,2026-02-01\n' > quote.csv
+t "a stray quote" 65 "" "roadmap: quote.csv:2: malformed quoting (a quote inside an unquoted field, or text after a closing quote)
+roadmap: quote.csv: nothing imported" -- R import quote.csv
+printf 'id,title,start,colour\nq,Q,2026-01-01,red\n' > columns.csv
+t "unknown and missing columns" 65 "" 'roadmap: columns.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on)
+roadmap: columns.csv:1: column "end": is missing from the header (the initiatives table needs it)
+roadmap: columns.csv: nothing imported' -- R import columns.csv
+printf 'id,title,start,end\nd,D,2026-01-01,2026-02-01\nd,D again,2026-01-01,2026-02-01\ng,Clash,2026-01-01,2026-02-01\n' > dups.csv
+t "duplicate ids in the file and with a goal" 65 "" 'roadmap: dups.csv:3: column "id": initiative "d" already exists (use --update)
+roadmap: dups.csv:4: column "id": "g" is already a goal
+roadmap: dups.csv: nothing imported' -- R import dups.csv
+printf 'id,title,start,end,goals,depends_on,team,pillar\nr1,R,2026-01-01,2026-02-01,nope,r2,t,team\nr2,R,2026-03-01,2026-04-01,g,ghost,crew,moon\n' > refs.csv
+t "references must exist (forward ones in the file are fine)" 65 "" "roadmap: refs.csv:3: column \"pillar\": no pillar \"moon\" (the roadmap's pillars: strategy, team, operations, innovation)
+roadmap: refs.csv:3: column \"team\": no team \"crew\"
+roadmap: refs.csv:2: column \"goals\": no goal \"nope\"
+roadmap: refs.csv: nothing imported" -- R import refs.csv
+ok_if "still unchanged" cmp -s before.json roadmap.json
+{ echo "id,title,start,end"; for i in $(seq 1 25); do echo "bad id $i,T,2026-01-01,2026-02-01"; done; } > many.csv
+t "at most 20 errors, then a count" 65 "roadmap: many.csv: 5 more errors not shown" "" -- bash -c "$ROADMAP import many.csv 2>&1 | sed -n 21p; exit \${PIPESTATUS[0]}"
+
+printf '\xef\xbb\xbfid;title;start;end;opex\nsemi;Semi;2026-Q1;2026-Q1;1.000,50\n' > semi.csv
+t "amounts keep '.' as the decimal point, whatever the delimiter" 65 "" 'roadmap: semi.csv:2: column "opex": "1.000,50" is not an amount
+roadmap: semi.csv: nothing imported' -- R import semi.csv --delimiter ';'
+printf '\xef\xbb\xbfid;title;start;end;opex\nsemi;Semi;2026-Q1;2026-Q1;1,000.50\n' > semi.csv
+t "a BOM and ';'" 0 "" "roadmap: imported semi.csv: 1 added, 0 updated" -- R import semi.csv --delimiter ';'
+printf 'id\ttitle\tstart\tend\ntabbed\tTabbed\t2026-Q1\t2026-Q1\n' > tab.tsv
+t "tab-separated" 0 "" "roadmap: imported tab.tsv: 1 added, 0 updated" -- R import tab.tsv --delimiter tab
+printf 'period,pillar,amount\n2026-Q1,,1M\nFY2026,innovation,250k\n' > budgets.csv
+t "budgets" 0 "" "roadmap: imported budgets.csv: 2 added, 0 updated" -- R import budgets.csv --table budgets
+t "the envelopes" 0 "period,pillar,amount
+2026-Q1,,1000000.00
+FY2026,innovation,250000.00" "" -- R list budgets --format csv
+t "a missing file is 66" 66 "" "roadmap: nothing.csv: cannot open: No such file or directory" -- R import nothing.csv
+t "an unknown delimiter" 64 "" "roadmap: import: unknown delimiter '|' (',', ';' or tab)
+usage: roadmap import FILE [--table initiatives|goals|budgets] [--update] [--dry-run] [--delimiter C]
+(see 'roadmap help import')" -- R import budgets.csv --delimiter '|'
+printf '{"format": 1, "goals": [{"id": "g", "title": "Again"}]}' > dup.json
+t "JSON: duplicates are located" 65 "" 'roadmap: dup.json: goals[0] "g": the goal already exists (use --update)
+roadmap: dup.json: nothing imported' -- R import dup.json
+printf '{"format": 1, "goals": [{"id": "g", "title": "Again"}' > broken.json
+t "JSON: syntax errors are located" 65 "" 'roadmap: broken.json:1:54: unexpected end of file
+roadmap: broken.json: nothing imported' -- R import broken.json
+finish
