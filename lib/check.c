@@ -47,6 +47,7 @@ struct ctx {
 	int64_t *total;   /* planned per quarter, all pillars */
 	int64_t *pillar;  /* planned per declared pillar and quarter */
 	int *pidx;        /* declared pillar of each initiative, or -1 */
+	struct rm_refs refs;
 };
 
 /* Adds a finding; takes ownership of related (which it sorts). */
@@ -127,13 +128,14 @@ static char *q(const char *s, char *buf)
 static void check_references(struct ctx *c)
 {
 	const struct roadmap *rm = c->rm;
+	const struct rm_refs *r = &c->refs;
 	char b1[160];
-	size_t k;
+
 
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		for (size_t g = 0; g < in->n_goals; g++) {
-			if (!idmap_get(&rm->goal_ids, in->goals[g], &k)) {
+			if (r->goal[r->goff[i] + g] == RM_UNKNOWN) {
 				add(c, ROADMAP_SEVERITY_ERROR,
 				    "unknown-reference", in->id,
 				    "serves unknown goal %s",
@@ -142,7 +144,7 @@ static void check_references(struct ctx *c)
 			}
 		}
 		for (size_t d = 0; d < in->n_depends_on; d++) {
-			if (!idmap_get(&rm->init_ids, in->depends_on[d], &k)) {
+			if (r->dep[r->doff[i] + d] == RM_UNKNOWN) {
 				add(c, ROADMAP_SEVERITY_ERROR,
 				    "unknown-reference", in->id,
 				    "depends on unknown initiative %s",
@@ -150,12 +152,12 @@ static void check_references(struct ctx *c)
 				relate(c, in->depends_on[d]);
 			}
 		}
-		if (in->team && !idmap_get(&rm->team_ids, in->team, &k)) {
+		if (r->team[i] == RM_UNKNOWN) {
 			add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
 			    in->id, "names unknown team %s", q(in->team, b1));
 			relate(c, in->team);
 		}
-		if (in->pillar && !roadmap_has_pillar(rm, in->pillar)) {
+		if (r->pillar[i] == RM_UNKNOWN) {
 			add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
 			    in->id, "names unknown pillar %s",
 			    q(in->pillar, b1));
@@ -200,7 +202,8 @@ static void check_initiatives(struct ctx *c)
 			continue;
 		}
 		for (size_t d = 0; d < in->n_depends_on; d++) {
-			if (!idmap_get(&rm->init_ids, in->depends_on[d], &k)) {
+			if ((k = c->refs.dep[c->refs.doff[i] + d]) ==
+			    RM_UNKNOWN) {
 				continue;
 			}
 			const struct roadmap_initiative *p = &rm->inits[k];
@@ -217,7 +220,8 @@ static void check_initiatives(struct ctx *c)
 			}
 		}
 		for (size_t g = 0; g < in->n_goals; g++) {
-			if (!idmap_get(&rm->goal_ids, in->goals[g], &k)) {
+			if ((k = c->refs.goal[c->refs.goff[i] + g]) ==
+			    RM_UNKNOWN) {
 				continue;
 			}
 			const struct roadmap_goal *goal = &rm->goals[k];
@@ -240,7 +244,7 @@ static void check_cycles(struct ctx *c)
 	struct rm_cycle *cy;
 	size_t n;
 
-	if (!rm_graph_build(c->rm, &g)) {
+	if (!rm_graph_build_refs(c->rm, &c->refs, &g)) {
 		c->nomem = true;
 		return;
 	}
@@ -275,7 +279,8 @@ static void check_goals(struct ctx *c)
 		for (size_t g = 0; roadmap_initiative_counts(in) &&
 				   g < in->n_goals;
 		     g++) {
-			if (idmap_get(&rm->goal_ids, in->goals[g], &k)) {
+			if ((k = c->refs.goal[c->refs.goff[i] + g]) !=
+			    RM_UNKNOWN) {
 				funded[k] = true;
 			}
 		}
@@ -293,16 +298,22 @@ static void check_owners(struct ctx *c)
 {
 	const struct roadmap *rm = c->rm;
 	struct idmap owners = {0};
-	size_t *count = calloc(rm->n_inits + 1, sizeof(size_t));
-	size_t *first = calloc(rm->n_inits + 1, sizeof(size_t));
+	size_t n = rm->n_inits;
+	size_t *owner = malloc((n + 1) * sizeof(size_t));
+	size_t *count = calloc(n + 1, sizeof(size_t));
+	size_t *first = calloc(n + 1, sizeof(size_t));
+	size_t *next = malloc((n + 1) * sizeof(size_t));
+	size_t *last = calloc(n + 1, sizeof(size_t));
 	size_t n_owners = 0, k;
 
-	if (!count || !first) {
+	if (!owner || !count || !first || !next || !last) {
 		c->nomem = true;
 		goto out;
 	}
-	for (size_t i = 0; i < rm->n_inits; i++) {
+	/* each owner's open initiatives as a linked list in file order */
+	for (size_t i = 0; i < n; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
+		next[i] = SIZE_MAX;
 		if (!in->owner || !roadmap_initiative_is_open(in)) {
 			continue;
 		}
@@ -313,7 +324,10 @@ static void check_owners(struct ctx *c)
 				c->nomem = true;
 				goto out;
 			}
+		} else {
+			next[last[k]] = i;
 		}
+		last[k] = i;
 		count[k]++;
 	}
 	int max = rm->policy.max_open_per_owner;
@@ -321,23 +335,22 @@ static void check_owners(struct ctx *c)
 		if (count[k] <= (size_t)max) {
 			continue;
 		}
-		const char *owner = rm->inits[first[k]].owner;
-		add(c, ROADMAP_SEVERITY_WARNING, "owner-overload", owner,
+		const char *name = rm->inits[first[k]].owner;
+		add(c, ROADMAP_SEVERITY_WARNING, "owner-overload", name,
 		    "owns %zu open initiatives; the policy allows %d",
 		    count[k], max);
-		for (size_t i = first[k]; i < rm->n_inits; i++) {
-			const struct roadmap_initiative *in = &rm->inits[i];
-			if (in->owner && roadmap_initiative_is_open(in) &&
-			    strcmp(in->owner, owner) == 0) {
-				relate(c, in->id);
-			}
+		for (size_t i = first[k]; i != SIZE_MAX; i = next[i]) {
+			relate(c, rm->inits[i].id);
 		}
 		sort_related(c);
 	}
 out:
 	idmap_release(&owners);
+	free(owner);
 	free(count);
 	free(first);
+	free(next);
+	free(last);
 }
 
 /* ------------------------------------------------------------ capacity */
@@ -375,9 +388,8 @@ static void check_capacity(struct ctx *c)
 	/* load numerator: sum of fte (hundredths) x days in the quarter */
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		if (!roadmap_initiative_is_open(in) || !in->team ||
-		    in->end < in->start ||
-		    !idmap_get(&rm->team_ids, in->team, &k)) {
+		if (!roadmap_initiative_is_open(in) || in->end < in->start ||
+		    (k = c->refs.team[i]) >= RM_NONE) {
 			continue;
 		}
 		int a = roadmap_quarter_of(in->start, fs);
@@ -402,9 +414,8 @@ static void check_capacity(struct ctx *c)
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		if (roadmap_initiative_is_open(in) && in->team && in->fte > 0 &&
-		    in->start <= in->end &&
-		    idmap_get(&rm->team_ids, in->team, &k)) {
+		if (roadmap_initiative_is_open(in) && in->fte > 0 &&
+		    in->start <= in->end && (k = c->refs.team[i]) < RM_NONE) {
 			toff[k + 2]++;
 		}
 	}
@@ -413,9 +424,8 @@ static void check_capacity(struct ctx *c)
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		if (roadmap_initiative_is_open(in) && in->team && in->fte > 0 &&
-		    in->start <= in->end &&
-		    idmap_get(&rm->team_ids, in->team, &k)) {
+		if (roadmap_initiative_is_open(in) && in->fte > 0 &&
+		    in->start <= in->end && (k = c->refs.team[i]) < RM_NONE) {
 			tlist[toff[k + 1]++] = i;
 		}
 	}
@@ -538,12 +548,10 @@ static bool build_sums(struct ctx *c)
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		c->pidx[i] = -1;
-		for (size_t p = 0; in->pillar && p < rm->n_pillars; p++) {
-			if (strcmp(rm->pillars[p], in->pillar) == 0) {
-				c->pidx[i] = (int)p;
-			}
-		}
+		c->pidx[i] = c->refs.pillar[i] < RM_NONE
+				     ? (int)c->refs.pillar[i]
+				     : -1;
+		(void)in;
 		for (int k = 0; k < c->sp.n[i]; k++) {
 			size_t o = c->sp.off[i] + (size_t)k;
 			size_t j = (size_t)(c->sp.q0[i] + k - c->q0);
@@ -777,6 +785,10 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 	if ((st = roadmap_spend_build(rm, &c.sp, err))) {
 		return st;
 	}
+	if (!rm_refs_build(rm, &c.refs)) {
+		roadmap_spend_release(&c.sp);
+		return rm_nomem(err);
+	}
 	if (!build_sums(&c)) {
 		c.nomem = true;
 	}
@@ -795,6 +807,7 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 		c.nomem = true;
 	}
 	roadmap_spend_release(&c.sp);
+	rm_refs_release(&c.refs);
 	free(c.total);
 	free(c.pillar);
 	free(c.pidx);

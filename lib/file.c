@@ -37,7 +37,15 @@ static enum roadmap_status sys_fail(struct roadmap_error *err,
 static enum roadmap_status read_all(int fd, const char *path, char **out,
 				    size_t *len, struct roadmap_error *err)
 {
+	struct stat sb;
 	size_t cap = 65536, n = 0;
+
+	/* a regular file is read into one buffer of its size (+1 to see
+	 * the end), not grown by doubling */
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    sb.st_size < MAX_FILE_SIZE) {
+		cap = (size_t)sb.st_size + 2;
+	}
 	char *buf = malloc(cap);
 
 	if (!buf) {

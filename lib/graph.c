@@ -23,7 +23,88 @@ void rm_graph_release(struct rm_graph *g)
 	memset(g, 0, sizeof(*g));
 }
 
+void rm_refs_release(struct rm_refs *r)
+{
+	free(r->goff);
+	free(r->goal);
+	free(r->doff);
+	free(r->dep);
+	free(r->team);
+	free(r->pillar);
+	memset(r, 0, sizeof(*r));
+}
+
+bool rm_refs_build(const struct roadmap *rm, struct rm_refs *r)
+{
+	size_t n = rm->n_inits, ng = 0, nd = 0, k;
+
+	memset(r, 0, sizeof(*r));
+	for (size_t i = 0; i < n; i++) {
+		ng += rm->inits[i].n_goals;
+		nd += rm->inits[i].n_depends_on;
+	}
+	r->goff = malloc((n + 1) * sizeof(size_t));
+	r->doff = malloc((n + 1) * sizeof(size_t));
+	r->goal = malloc((ng + 1) * sizeof(size_t));
+	r->dep = malloc((nd + 1) * sizeof(size_t));
+	r->team = malloc((n + 1) * sizeof(size_t));
+	r->pillar = malloc((n + 1) * sizeof(size_t));
+	if (!r->goff || !r->doff || !r->goal || !r->dep || !r->team ||
+	    !r->pillar) {
+		rm_refs_release(r);
+		return false;
+	}
+	ng = nd = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		r->goff[i] = ng;
+		r->doff[i] = nd;
+		for (size_t g = 0; g < in->n_goals; g++) {
+			r->goal[ng++] = idmap_get(&rm->goal_ids, in->goals[g],
+						  &k)
+						? k
+						: RM_UNKNOWN;
+		}
+		for (size_t d = 0; d < in->n_depends_on; d++) {
+			r->dep[nd++] = idmap_get(&rm->init_ids,
+						 in->depends_on[d], &k)
+					       ? k
+					       : RM_UNKNOWN;
+		}
+		r->team[i] = !in->team ? RM_NONE
+			     : idmap_get(&rm->team_ids, in->team, &k)
+				     ? k
+				     : RM_UNKNOWN;
+		r->pillar[i] = in->pillar ? RM_UNKNOWN : RM_NONE;
+		for (size_t p = 0; in->pillar && p < rm->n_pillars; p++) {
+			if (rm->pillars[p][0] == in->pillar[0] &&
+			    strcmp(rm->pillars[p], in->pillar) == 0) {
+				r->pillar[i] = p;
+				break;
+			}
+		}
+	}
+	r->goff[n] = ng;
+	r->doff[n] = nd;
+	return true;
+}
+
 bool rm_graph_build(const struct roadmap *rm, struct rm_graph *g)
+{
+	struct rm_refs r;
+	bool ok;
+
+	if (!rm_refs_build(rm, &r)) {
+		memset(g, 0, sizeof(*g));
+		return false;
+	}
+	ok = rm_graph_build_refs(rm, &r, g);
+	rm_refs_release(&r);
+	return ok;
+}
+
+bool rm_graph_build_refs(const struct roadmap *rm, const struct rm_refs *r,
+			 struct rm_graph *g)
 {
 	size_t n = rm->n_inits, edges = 0;
 
@@ -40,15 +121,11 @@ bool rm_graph_build(const struct roadmap *rm, struct rm_graph *g)
 	}
 	/* count, then fill: prerequisites in list order */
 	for (size_t i = 0; i < n; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
 		g->pre_off[i] = edges;
-		if (!g->in[i]) {
-			continue;
-		}
-		for (size_t k = 0; k < in->n_depends_on; k++) {
-			size_t j;
-			if (idmap_get(&rm->init_ids, in->depends_on[k], &j) &&
-			    g->in[j]) {
+		for (size_t e = r->doff[i]; g->in[i] && e < r->doff[i + 1];
+		     e++) {
+			size_t j = r->dep[e];
+			if (j != RM_UNKNOWN && g->in[j]) {
 				edges++;
 				g->dep_off[j + 2]++;
 			}
@@ -63,17 +140,13 @@ bool rm_graph_build(const struct roadmap *rm, struct rm_graph *g)
 	for (size_t i = 2; i < n + 2; i++) {
 		g->dep_off[i] += g->dep_off[i - 1];
 	}
-	size_t e = 0;
+	size_t e2 = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
-		if (!g->in[i]) {
-			continue;
-		}
-		for (size_t k = 0; k < in->n_depends_on; k++) {
-			size_t j;
-			if (idmap_get(&rm->init_ids, in->depends_on[k], &j) &&
-			    g->in[j]) {
-				g->pre[e++] = j;
+		for (size_t e = r->doff[i]; g->in[i] && e < r->doff[i + 1];
+		     e++) {
+			size_t j = r->dep[e];
+			if (j != RM_UNKNOWN && g->in[j]) {
+				g->pre[e2++] = j;
 				g->dep[g->dep_off[j + 1]++] = i;
 			}
 		}

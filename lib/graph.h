@@ -17,7 +17,25 @@ struct rm_graph {
 	size_t *dep_off, *dep;
 };
 
+/*
+ * Every reference of every initiative resolved once to an index, so that
+ * the checks do one hash lookup per reference instead of one per use.
+ */
+#define RM_UNKNOWN SIZE_MAX
+#define RM_NONE (SIZE_MAX - 1)
+struct rm_refs {
+	size_t *goff, *goal; /* goal indexes, RM_UNKNOWN for a missing goal */
+	size_t *doff, *dep;  /* prerequisite indexes, RM_UNKNOWN if missing */
+	size_t *team;        /* team index, RM_NONE or RM_UNKNOWN */
+	size_t *pillar;      /* declared pillar index, RM_NONE or RM_UNKNOWN */
+};
+
+bool rm_refs_build(const struct roadmap *rm, struct rm_refs *r);
+void rm_refs_release(struct rm_refs *r);
+
 bool rm_graph_build(const struct roadmap *rm, struct rm_graph *g);
+bool rm_graph_build_refs(const struct roadmap *rm, const struct rm_refs *r,
+			 struct rm_graph *g);
 void rm_graph_release(struct rm_graph *g);
 
 struct rm_cycle {

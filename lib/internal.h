@@ -85,6 +85,8 @@ bool rm_budget_duplicate(const struct roadmap *rm,
 			 const struct roadmap_budget *b);
 char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n);
 /* Takes ownership of the item's fields (no copy); false when out of memory. */
+/* Room for n more goals or initiatives; false when out of memory. */
+bool rm_reserve(struct roadmap *rm, enum item_kind kind, size_t n);
 bool rm_push_goal(struct roadmap *rm, const struct roadmap_goal *g);
 bool rm_push_initiative(struct roadmap *rm, const struct roadmap_initiative *in);
 bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);

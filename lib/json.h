@@ -31,6 +31,14 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
  */
 void rm_json_write(struct strbuf *b, const cJSON *item);
 
+/* Streaming the same layout: open, members (or elements, key NULL) at
+ * depth, close. An empty container must be written whole instead. */
+void rm_json_open(struct strbuf *b, bool obj);
+void rm_json_member(struct strbuf *b, int depth, const char *key,
+		    const cJSON *value, bool first);
+void rm_json_key(struct strbuf *b, int depth, const char *key, bool first);
+void rm_json_close(struct strbuf *b, int depth, bool obj);
+
 /* Hands the buffer to the caller as a NUL-terminated string. */
 enum roadmap_status rm_json_finish(struct strbuf *b, const cJSON *root,
 				   char **out, size_t *len,

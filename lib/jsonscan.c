@@ -28,31 +28,37 @@ enum state {
 struct scan {
 	const unsigned char *p;
 	size_t len, i;
-	long line, col;
+
 	struct roadmap_error *err;
 	const char *name;
 };
 
+/*
+ * Positions are worked out only for an error: line and column (counting
+ * characters, not bytes) of offset s->i. Scanning stays a tight loop.
+ */
 static enum roadmap_status fail(struct scan *s, const char *msg)
 {
 	if (s->err) {
+		long line = 1, col = 1;
+		for (size_t k = 0; k < s->i && k < s->len; k++) {
+			if (s->p[k] == '\n') {
+				line++;
+				col = 1;
+			} else if ((s->p[k] & 0xC0) != 0x80) {
+				col++;
+			}
+		}
 		rm_fail(s->err, ROADMAP_ERR_DATA, "%s", msg);
 		snprintf(s->err->file, sizeof(s->err->file), "%s", s->name);
-		s->err->line = s->line;
-		s->err->column = s->col;
+		s->err->line = line;
+		s->err->column = col;
 	}
 	return ROADMAP_ERR_DATA;
 }
 
-/* Advances over one character (a whole UTF-8 sequence). */
 static void step(struct scan *s, size_t bytes)
 {
-	if (s->p[s->i] == '\n') {
-		s->line++;
-		s->col = 1;
-	} else {
-		s->col++;
-	}
 	s->i += bytes;
 }
 
@@ -87,6 +93,12 @@ static enum roadmap_status scan_string(struct scan *s)
 {
 	step(s, 1); /* the opening quote */
 	for (;;) {
+		/* the common case: printable ASCII that needs no attention */
+		while (s->i < s->len && s->p[s->i] >= 0x20 &&
+		       s->p[s->i] < 0x80 && s->p[s->i] != '"' &&
+		       s->p[s->i] != '\\') {
+			s->i++;
+		}
 		if (s->i >= s->len) {
 			return fail(s, "unterminated string");
 		}
@@ -223,7 +235,7 @@ static enum roadmap_status scan_word(struct scan *s)
 enum roadmap_status rm_json_prescan(const char *name, const char *data,
 				    size_t len, struct roadmap_error *err)
 {
-	struct scan s = {(const unsigned char *)data, len, 0, 1, 1, err, name};
+	struct scan s = {(const unsigned char *)data, len, 0, err, name};
 	char stack[MAX_DEPTH];
 	int depth = 0;
 	enum state st = S_VALUE;
@@ -235,8 +247,9 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 				"(save it without one)");
 	}
 	for (;;) {
-		while (s.i < len && strchr(" \t\r\n", s.p[s.i]) && s.p[s.i]) {
-			step(&s, 1);
+		while (s.i < len && (s.p[s.i] == ' ' || s.p[s.i] == '\n' ||
+				     s.p[s.i] == '\t' || s.p[s.i] == '\r')) {
+			s.i++;
 		}
 		if (s.i >= len) {
 			break;

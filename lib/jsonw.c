@@ -127,6 +127,44 @@ static void write_value(struct strbuf *b, const cJSON *item, int depth)
 	sb_put(b, obj ? "}" : "]", 1);
 }
 
+/*
+ * Streaming: the same layout as write_value(), one member or element at a
+ * time, so that a large export never holds its whole tree in memory.
+ */
+void rm_json_open(struct strbuf *b, bool obj)
+{
+	sb_put(b, obj ? "{\n" : "[\n", 2);
+}
+
+void rm_json_member(struct strbuf *b, int depth, const char *key,
+		    const cJSON *value, bool first)
+{
+	if (!first) {
+		sb_put(b, ",\n", 2);
+	}
+	indent(b, depth);
+	if (key) {
+		put_key(b, key);
+	}
+	write_value(b, value, depth);
+}
+
+void rm_json_key(struct strbuf *b, int depth, const char *key, bool first)
+{
+	if (!first) {
+		sb_put(b, ",\n", 2);
+	}
+	indent(b, depth);
+	put_key(b, key);
+}
+
+void rm_json_close(struct strbuf *b, int depth, bool obj)
+{
+	sb_put(b, "\n", 1);
+	indent(b, depth);
+	sb_put(b, obj ? "}" : "]", 1);
+}
+
 void rm_json_write(struct strbuf *b, const cJSON *item)
 {
 	write_value(b, item, 0);
@@ -178,17 +216,48 @@ void rm_json_push(cJSON *arr, cJSON *item, bool *ok)
 }
 
 /*
- * Cents / 100 as a double prints exactly with cJSON's "%1.15g": every
- * amount up to 1e12 with two decimals has at most 15 significant digits.
+ * Exact decimals: the shortest text of a number of hundredths ("95000.5",
+ * "1250000", "-0.25"), the same text cJSON's "%1.15g" gives for every
+ * amount in range, but without a double or the sscanf round trip that
+ * costs cJSON seconds on a large export. The value is a cJSON raw number.
  */
+static cJSON *decimal(int64_t v)
+{
+	char digits[24], buf[40];
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	unsigned frac = (unsigned)(a % 100);
+	size_t n = 0, o = 0;
+
+	a /= 100;
+	do {
+		digits[n++] = (char)('0' + a % 10);
+		a /= 10;
+	} while (a);
+	if (v < 0) {
+		buf[o++] = '-';
+	}
+	while (n) {
+		buf[o++] = digits[--n];
+	}
+	if (frac) {
+		buf[o++] = '.';
+		buf[o++] = (char)('0' + frac / 10);
+		if (frac % 10) {
+			buf[o++] = (char)('0' + frac % 10);
+		}
+	}
+	buf[o] = '\0';
+	return cJSON_CreateRaw(buf);
+}
+
 cJSON *rm_json_money(int64_t cents)
 {
-	return cJSON_CreateNumber((double)cents / 100.0);
+	return decimal(cents);
 }
 
 cJSON *rm_json_hundredths(int64_t v)
 {
-	return cJSON_CreateNumber((double)v / 100.0);
+	return decimal(v);
 }
 
 cJSON *rm_json_string_or_null(const char *s)

@@ -366,6 +366,69 @@ static bool reserve(void **arr, size_t *cap, size_t n, size_t sz)
 	return true;
 }
 
+static bool idmap_reserve(struct idmap *m, size_t n)
+{
+	size_t cap = 64;
+
+	while (cap < n * 2 + 2) {
+		cap *= 2;
+	}
+	if (cap <= m->cap) {
+		return true;
+	}
+	const char **keys = calloc(cap, sizeof(*keys));
+	size_t *vals = calloc(cap, sizeof(*vals));
+	if (!keys || !vals) {
+		free(keys);
+		free(vals);
+		return false;
+	}
+	struct idmap old = *m;
+	m->keys = keys;
+	m->vals = vals;
+	m->cap = cap;
+	m->used = 0;
+	for (size_t i = 0; i < old.cap; i++) {
+		if (old.keys[i]) {
+			idmap_put(m, old.keys[i], old.vals[i]);
+		}
+	}
+	free(old.keys);
+	free(old.vals);
+	return true;
+}
+
+/*
+ * Room for n more goals or initiatives, taken at once: growing by doubling
+ * while a large file loads would realloc the arrays and the index a dozen
+ * times, and make malloc consolidate its free lists each time.
+ */
+bool rm_reserve(struct roadmap *rm, enum item_kind kind, size_t n)
+{
+	if (kind == ITEM_GOAL) {
+		size_t want = rm->n_goals + n;
+		if (want > rm->cap_goals) {
+			void *p = realloc(rm->goals, want * sizeof(*rm->goals));
+			if (!p) {
+				return false;
+			}
+			rm->goals = p;
+			rm->cap_goals = want;
+		}
+		return idmap_reserve(&rm->goal_ids, want);
+	}
+	size_t want = rm->n_inits + n;
+	if (want > rm->cap_inits) {
+		void *p = realloc(rm->inits, want * sizeof(*rm->inits));
+		if (!p) {
+			return false;
+		}
+		rm->inits = p;
+		rm->cap_inits = want;
+	}
+	return idmap_reserve(&rm->init_ids, want);
+}
+
 /*
  * The push functions take ownership. The id index is updated in place; a
  * realloc of the item array moves the ids' owners but not the id strings,

@@ -18,6 +18,14 @@ struct load {
 	struct roadmap_error *err;
 	struct roadmap *rm;
 	char where[200];
+	/* the item being read; its "where" is only formatted on an error */
+	const char *list;
+	size_t index;
+	const char *id;
+	/* the members of the object check_keys() saw last, by key index */
+	const cJSON *slot_obj;
+	const char *const *slot_keys;
+	const cJSON *slot[24];
 };
 
 __attribute__((format(printf, 2, 3))) static enum roadmap_status
@@ -26,9 +34,20 @@ bad(struct load *L, const char *fmt, ...)
 	va_list ap;
 
 	if (L->err) {
+		char q[120];
 		L->err->status = ROADMAP_ERR_DATA;
 		snprintf(L->err->file, sizeof(L->err->file), "%s", L->name);
-		snprintf(L->err->where, sizeof(L->err->where), "%s", L->where);
+		if (L->list && L->id) {
+			snprintf(L->err->where, sizeof(L->err->where),
+				 "%s[%zu] %s", L->list, L->index,
+				 rm_quote(L->id, q, sizeof(q)));
+		} else if (L->list) {
+			snprintf(L->err->where, sizeof(L->err->where),
+				 "%s[%zu]", L->list, L->index);
+		} else {
+			snprintf(L->err->where, sizeof(L->err->where), "%s",
+				 L->where);
+		}
 		va_start(ap, fmt);
 		vsnprintf(L->err->message, sizeof(L->err->message), fmt, ap);
 		va_end(ap);
@@ -39,16 +58,10 @@ bad(struct load *L, const char *fmt, ...)
 static void set_where(struct load *L, const char *list, size_t i,
 		      const char *id)
 {
-	char q[120];
-
-	if (id) {
-		snprintf(L->where, sizeof(L->where), "%s[%zu] %s", list, i,
-			 rm_quote(id, q, sizeof(q)));
-	} else if (list) {
-		snprintf(L->where, sizeof(L->where), "%s[%zu]", list, i);
-	} else {
-		L->where[0] = '\0';
-	}
+	L->list = list;
+	L->index = i;
+	L->id = id;
+	L->where[0] = '\0';
 }
 
 /* Unknown and duplicate keys; keys are compared case-sensitively. */
@@ -57,27 +70,69 @@ static enum roadmap_status check_keys(struct load *L, const cJSON *obj,
 {
 	char q[120];
 
+	uint64_t seen = 0;
+
+	L->slot_obj = NULL;
+	if (allowed) {
+		memset(L->slot, 0, sizeof(L->slot));
+	}
 	for (const cJSON *c = obj->child; c; c = c->next) {
-		bool known = allowed == NULL;
-		for (size_t k = 0; allowed && allowed[k]; k++) {
-			known = known || strcmp(c->string, allowed[k]) == 0;
+		if (!allowed) {
+			/* free-form keys (target_mix, actuals): few of them */
+			for (const cJSON *d = obj->child; d != c; d = d->next) {
+				if (strcmp(c->string, d->string) == 0) {
+					return bad(L, "duplicate key %s",
+						   rm_quote(c->string, q,
+							    sizeof(q)));
+				}
+			}
+			continue;
 		}
-		if (!known) {
+		size_t k = 0;
+		while (allowed[k] && (allowed[k][0] != c->string[0] ||
+				      strcmp(c->string, allowed[k]) != 0)) {
+			k++;
+		}
+		if (!allowed[k]) {
 			return bad(L, "unknown field %s",
 				   rm_quote(c->string, q, sizeof(q)));
 		}
-		for (const cJSON *d = obj->child; d != c; d = d->next) {
-			if (strcmp(c->string, d->string) == 0) {
-				return bad(L, "duplicate key %s",
-					   rm_quote(c->string, q, sizeof(q)));
-			}
+		if (seen & (UINT64_C(1) << k)) {
+			return bad(L, "duplicate key %s",
+				   rm_quote(c->string, q, sizeof(q)));
 		}
+		seen |= UINT64_C(1) << k;
+		L->slot[k] = c;
+	}
+	if (allowed) {
+		L->slot_obj = obj;
+		L->slot_keys = allowed;
 	}
 	return ROADMAP_OK;
 }
 
-static const cJSON *get(const cJSON *obj, const char *key)
+/*
+ * A member of obj. check_keys() has just filed obj's members by their
+ * position in its list of allowed keys, so this is a short scan of that
+ * list instead of a walk over the members.
+ */
+static const cJSON *get(struct load *L, const cJSON *obj, const char *key)
 {
+	if (obj == L->slot_obj) {
+		/* the compiler merges equal literals: try pointers first */
+		for (size_t k = 0; L->slot_keys[k]; k++) {
+			if (L->slot_keys[k] == key) {
+				return L->slot[k];
+			}
+		}
+		for (size_t k = 0; L->slot_keys[k]; k++) {
+			if (L->slot_keys[k][0] == key[0] &&
+			    strcmp(L->slot_keys[k], key) == 0) {
+				return L->slot[k];
+			}
+		}
+		return NULL;
+	}
 	return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
@@ -85,7 +140,7 @@ static enum roadmap_status get_text(struct load *L, const cJSON *obj,
 				    const char *key, bool required,
 				    char **out)
 {
-	const cJSON *v = get(obj, key);
+	const cJSON *v = get(L, obj, key);
 	const char *why;
 
 	*out = NULL;
@@ -112,7 +167,7 @@ static enum roadmap_status get_id(struct load *L, const cJSON *obj,
 				  const char *key, bool required, char **out)
 {
 	char q[120];
-	const cJSON *v = get(obj, key);
+	const cJSON *v = get(L, obj, key);
 
 	*out = NULL;
 	if (!v) {
@@ -148,7 +203,7 @@ static enum roadmap_status number(struct load *L, const cJSON *v,
 static enum roadmap_status get_int(struct load *L, const cJSON *obj,
 				   const char *key, int lo, int hi, int *out)
 {
-	const cJSON *v = get(obj, key);
+	const cJSON *v = get(L, obj, key);
 	double d = 0;
 	enum roadmap_status st;
 
@@ -202,7 +257,7 @@ static enum roadmap_status get_fixed2(struct load *L, const cJSON *obj,
 				      const char *key, bool required,
 				      int64_t max, bool *has, int64_t *out)
 {
-	const cJSON *v = get(obj, key);
+	const cJSON *v = get(L, obj, key);
 
 	if (has) {
 		*has = v != NULL;
@@ -218,7 +273,7 @@ static enum roadmap_status get_day(struct load *L, const cJSON *obj,
 				   const char *key, bool required, bool as_end,
 				   bool *has, roadmap_day *out)
 {
-	const cJSON *v = get(obj, key);
+	const cJSON *v = get(L, obj, key);
 	struct roadmap_period p;
 	struct roadmap_error e;
 
@@ -244,13 +299,21 @@ static enum roadmap_status get_id_list(struct load *L, const cJSON *obj,
 				       const char *key, char ***out, size_t *n)
 {
 	char q[120];
-	const cJSON *v = get(obj, key), *c;
+	const cJSON *v = get(L, obj, key), *c;
 
 	if (!v) {
 		return ROADMAP_OK;
 	}
 	if (!cJSON_IsArray(v)) {
 		return bad(L, "%s must be an array of ids", key);
+	}
+	/* sized once, to the power of two rm_list_push() expects */
+	size_t want = 1, count = (size_t)cJSON_GetArraySize(v);
+	while (want < count) {
+		want *= 2;
+	}
+	if (count && !*out && !(*out = malloc(want * sizeof(char *)))) {
+		return rm_nomem(L->err);
 	}
 	cJSON_ArrayForEach(c, v)
 	{
@@ -278,11 +341,11 @@ static enum roadmap_status get_id_list(struct load *L, const cJSON *obj,
 static const cJSON *get_array(struct load *L, const cJSON *root,
 			      const char *key, enum roadmap_status *st)
 {
-	const cJSON *v = get(root, key);
+	const cJSON *v = get(L, root, key);
 
 	*st = ROADMAP_OK;
 	if (v && !cJSON_IsArray(v)) {
-		L->where[0] = '\0';
+		set_where(L, NULL, 0, NULL);
 		*st = bad(L, "%s must be an array", key);
 		return NULL;
 	}
@@ -303,7 +366,9 @@ static enum roadmap_status dup_id(struct load *L, const char *id)
 
 static const char *peek_id(const cJSON *obj)
 {
-	const cJSON *v = cJSON_IsObject(obj) ? get(obj, "id") : NULL;
+	const cJSON *v = cJSON_IsObject(obj)
+			       ? cJSON_GetObjectItemCaseSensitive(obj, "id")
+			       : NULL;
 
 	return cJSON_IsString(v) && roadmap_id_valid(v->valuestring)
 		       ? v->valuestring
@@ -320,6 +385,7 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 	const cJSON *c;
 	char q[120];
 
+	set_where(L, NULL, 0, NULL);
 	snprintf(L->where, sizeof(L->where), "policy");
 	if (!cJSON_IsObject(v)) {
 		return bad(L, "must be an object");
@@ -329,18 +395,18 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 			  &p->max_open_per_owner))) {
 		return st;
 	}
-	if ((c = get(v, "mix_tolerance")) &&
+	if ((c = get(L, v, "mix_tolerance")) &&
 	    ((st = number(L, c, "mix_tolerance", &p->mix_tolerance)) ||
 	     p->mix_tolerance < 0 || p->mix_tolerance > 100)) {
 		return st ? st : bad(L, "mix_tolerance must be 0 to 100");
 	}
-	if ((c = get(v, "actuals_tolerance")) &&
+	if ((c = get(L, v, "actuals_tolerance")) &&
 	    ((st = number(L, c, "actuals_tolerance", &p->actuals_tolerance)) ||
 	     p->actuals_tolerance < 0 || p->actuals_tolerance > 1000000)) {
 		return st ? st : bad(L, "actuals_tolerance must not be "
 					"negative");
 	}
-	if (!(c = get(v, "target_mix"))) {
+	if (!(c = get(L, v, "target_mix"))) {
 		return ROADMAP_OK;
 	}
 	snprintf(L->where, sizeof(L->where), "policy.target_mix");
@@ -440,12 +506,12 @@ static enum roadmap_status load_goal(struct load *L, const cJSON *c,
 	    (st = get_int(L, c, "priority", 1, 5, &g->priority))) {
 		return st;
 	}
-	if ((v = get(c, "baseline")) &&
+	if ((v = get(L, c, "baseline")) &&
 	    (st = number(L, v, "baseline", &g->baseline))) {
 		return st;
 	}
 	g->has_baseline = v != NULL;
-	if ((v = get(c, "target")) &&
+	if ((v = get(L, c, "target")) &&
 	    (st = number(L, v, "target", &g->target))) {
 		return st;
 	}
@@ -469,7 +535,7 @@ static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
 	cJSON_ArrayForEach(a, v)
 	{
 		struct roadmap_period p;
-		int64_t amount;
+		int64_t amount = 0;
 		if (roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
 					 NULL) ||
 		    p.kind != ROADMAP_PERIOD_QUARTER) {
@@ -528,7 +594,7 @@ static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 			     &in->has_benefit, &in->benefit))) {
 		return st;
 	}
-	if ((v = get(c, "stage"))) {
+	if ((v = get(L, c, "stage"))) {
 		if (!cJSON_IsString(v) ||
 		    (k = roadmap_stage_parse(v->valuestring)) < 0) {
 			return bad(L, "stage %s is not research, poc or "
@@ -540,7 +606,7 @@ static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 		}
 		in->stage = (enum roadmap_stage)k;
 	}
-	if ((v = get(c, "status"))) {
+	if ((v = get(L, c, "status"))) {
 		if (!cJSON_IsString(v) ||
 		    (k = roadmap_status_value_parse(v->valuestring)) < 0) {
 			return bad(L, "status %s is not proposed, approved, "
@@ -552,7 +618,7 @@ static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 		}
 		in->status = (enum roadmap_status_value)k;
 	}
-	if ((v = get(c, "actuals")) && (st = load_actuals(L, v, in))) {
+	if ((v = get(L, c, "actuals")) && (st = load_actuals(L, v, in))) {
 		return st;
 	}
 	return ROADMAP_OK;
@@ -573,7 +639,7 @@ static enum roadmap_status load_budget(struct load *L, const cJSON *c,
 	if ((st = check_keys(L, c, keys))) {
 		return st;
 	}
-	if (!(v = get(c, "period"))) {
+	if (!(v = get(L, c, "period"))) {
 		return bad(L, "missing required field \"period\"");
 	}
 	if (!cJSON_IsString(v) ||
@@ -618,6 +684,10 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 		return st;
 	}
 	if ((arr = get_array(L, root, "goals", &st))) {
+		if (!rm_reserve(L->rm, ITEM_GOAL,
+				(size_t)cJSON_GetArraySize(arr))) {
+			return rm_nomem(L->err);
+		}
 		i = 0;
 		cJSON_ArrayForEach(c, arr)
 		{
@@ -636,6 +706,10 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 		return st;
 	}
 	if ((arr = get_array(L, root, "initiatives", &st))) {
+		if (!rm_reserve(L->rm, ITEM_INITIATIVE,
+				(size_t)cJSON_GetArraySize(arr))) {
+			return rm_nomem(L->err);
+		}
 		i = 0;
 		cJSON_ArrayForEach(c, arr)
 		{
@@ -680,14 +754,14 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 	const cJSON *v;
 	int format = 0;
 
-	L->where[0] = '\0';
+	set_where(L, NULL, 0, NULL);
 	if (!cJSON_IsObject(root)) {
 		return bad(L, "the document must be a JSON object");
 	}
 	if ((st = check_keys(L, root, keys))) {
 		return st;
 	}
-	if (!(v = get(root, "format"))) {
+	if (!(v = get(L, root, "format"))) {
 		return bad(L, "missing required field \"format\" (add "
 			      "\"format\": 1)");
 	}
@@ -704,7 +778,7 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 	    (st = get_text(L, root, "name", false, &L->rm->name))) {
 		return st;
 	}
-	if ((v = get(root, "currency"))) {
+	if ((v = get(L, root, "currency"))) {
 		struct roadmap_error e;
 		if (!cJSON_IsString(v) ||
 		    roadmap_set_currency(L->rm, v->valuestring, &e)) {
@@ -712,7 +786,7 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 				      "\"USD\"");
 		}
 	}
-	if ((v = get(root, "pillars"))) {
+	if ((v = get(L, root, "pillars"))) {
 		char **list = NULL;
 		size_t n = 0;
 		if ((st = get_id_list(L, root, "pillars", &list, &n))) {
@@ -727,7 +801,7 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 		L->rm->n_pillars = n;
 		L->rm->default_pillars = false;
 	}
-	if ((v = get(root, "policy")) && (st = load_policy(L, v))) {
+	if ((v = get(L, root, "policy")) && (st = load_policy(L, v))) {
 		return st;
 	}
 	return load_items(L, root);

@@ -67,7 +67,7 @@ const char *rm_text_problem(const char *s, size_t len)
 	size_t chars = 0;
 
 	for (size_t i = 0; i < len;) {
-		uint32_t cp;
+		uint32_t cp = 0;
 		size_t k = rm_utf8_seq(p + i, len - i, &cp);
 		if (k == 0) {
 			return "is not valid UTF-8";
@@ -94,7 +94,7 @@ const char *rm_quote(const char *s, char *buf, size_t size)
 	}
 	buf[n++] = '"';
 	for (size_t i = 0; i < len && n + 8 < size;) {
-		uint32_t cp;
+		uint32_t cp = 0;
 		size_t k = rm_utf8_seq(p + i, len - i, &cp);
 		if (k == 0 || cp < 0x20 || cp == 0x7F || cp == '"' ||
 		    cp == '\\') {
