@@ -14,7 +14,7 @@ ROADMAP = $(BUILD)/cmd/roadmap
 DEMO = $(BUILD)/demo
 
 .PHONY: all deps build test test-normal test-sanitize demo install clean fuzz \
-	fuzz-build fuzz-smoke
+	fuzz-build fuzz-smoke bench bench-deps
 
 all: build
 
@@ -86,11 +86,32 @@ demo: build
 	@echo "The example roadmap is $(DEMO)/acme.json; try"
 	@echo "  $(ROADMAP) -f $(DEMO)/acme.json help"
 
+# The benchmark (tests/perf/bench): medians against TaskJuggler's tj3.
+BENCH_PACKAGES = time tj3
+bench-deps: deps
+	@missing=""; \
+	for p in $(BENCH_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+			grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y \
+				--no-install-recommends $$missing || exit 1; \
+		else \
+			echo "run: sudo apt-get install -y$$missing"; exit 1; \
+		fi; \
+	fi
+
+bench: bench-deps
+	tests/perf/bench
+
 install: build
 	meson install -C $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(SAN) $(FUZZ)
+	rm -rf $(BUILD) $(SAN) $(FUZZ) build-release
 
 # libFuzzer targets (clang): every parser gets hostile bytes.
 FUZZ = build-fuzz

@@ -93,19 +93,9 @@ static int print_csv(const struct roadmap_budget_report *r)
 {
 	struct roadmap_rows rows;
 	struct roadmap_error err;
-	char *out;
-	size_t len;
-	int rc;
+	enum roadmap_status st = roadmap_budget_rows(r, &rows, &err);
 
-	if (roadmap_budget_rows(r, &rows, &err) ||
-	    roadmap_rows_csv(&rows, &out, &len, &err)) {
-		roadmap_rows_release(&rows);
-		return fail_err(&err);
-	}
-	rc = write_stdout(out, len);
-	free(out);
-	roadmap_rows_release(&rows);
-	return rc;
+	return print_rows_csv(&rows, st, &err);
 }
 
 static int run_budget(struct ctx *ctx, int argc, char **argv)

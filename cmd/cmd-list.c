@@ -301,19 +301,15 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	char *out = NULL;
-	size_t len = 0;
 	if (format == 0) {
 		rc = print_table(rm, (enum roadmap_kind)kind, idx, n);
 	} else if (format == 1) {
 		struct roadmap_rows rows;
-		if (roadmap_rows_build(rm, (enum roadmap_kind)kind, idx, n,
-				       &rows, &err) ||
-		    roadmap_rows_csv(&rows, &out, &len, &err)) {
-			rc = fail_err(&err);
-		} else {
-			rc = write_stdout(out, len);
-		}
-		roadmap_rows_release(&rows);
+		rc = print_rows_csv(&rows,
+				    roadmap_rows_build(rm,
+						       (enum roadmap_kind)kind,
+						       idx, n, &rows, &err),
+				    &err);
 	} else {
 		if (roadmap_items_json(rm, (enum roadmap_kind)kind, idx, n,
 				       &out, &err)) {

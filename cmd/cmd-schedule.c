@@ -45,19 +45,9 @@ static int print_csv(const struct roadmap *rm,
 {
 	struct roadmap_rows rows;
 	struct roadmap_error err;
-	char *out;
-	size_t len;
-	int rc;
+	enum roadmap_status st = roadmap_schedule_rows(rm, s, &rows, &err);
 
-	if (roadmap_schedule_rows(rm, s, &rows, &err) ||
-	    roadmap_rows_csv(&rows, &out, &len, &err)) {
-		roadmap_rows_release(&rows);
-		return fail_err(&err);
-	}
-	rc = write_stdout(out, len);
-	free(out);
-	roadmap_rows_release(&rows);
-	return rc;
+	return print_rows_csv(&rows, st, &err);
 }
 
 static int run_schedule(struct ctx *ctx, int argc, char **argv)

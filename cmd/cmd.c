@@ -369,6 +369,23 @@ char *fte_text(int64_t v, char *buf)
 	return buf;
 }
 
+int print_rows_csv(struct roadmap_rows *rows, enum roadmap_status st,
+		   struct roadmap_error *err)
+{
+	char *out = NULL;
+	size_t len;
+	int rc;
+
+	if (st || roadmap_rows_csv(rows, &out, &len, err)) {
+		roadmap_rows_release(rows);
+		return fail_err(err);
+	}
+	rc = write_stdout(out, len);
+	free(out);
+	roadmap_rows_release(rows);
+	return rc;
+}
+
 /* ------------------------------------------------------------ tables */
 
 size_t text_width(const char *s)

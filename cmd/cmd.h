@@ -65,6 +65,11 @@ int end_write(struct ctx *ctx, struct session *s, bool save);
 /* Lock wait from ROADMAP_LOCK_TIMEOUT (seconds), default 10 s. */
 long lock_timeout_ms(void);
 
+/* Prints rows built with status st as CSV and releases them; returns 0 or
+ * an exit code. */
+int print_rows_csv(struct roadmap_rows *rows, enum roadmap_status st,
+		   struct roadmap_error *err);
+
 /* Writes data to stdout; returns 0 or 74. */
 int write_stdout(const char *data, size_t len);
 

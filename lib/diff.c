@@ -90,7 +90,6 @@ static void compare(struct dstate *d, const char *kind, const char *id,
 static cJSON *settings(const struct roadmap *rm, bool *ok)
 {
 	cJSON *o = cJSON_CreateObject();
-	const struct roadmap_policy *p = &rm->policy;
 
 	rm_json_add(o, "name", rm_json_string_or_null(rm->name), ok);
 	rm_json_add(o, "currency", cJSON_CreateString(rm->currency), ok);
@@ -98,17 +97,7 @@ static cJSON *settings(const struct roadmap *rm, bool *ok)
 		    cJSON_CreateNumber(rm->fiscal_start), ok);
 	rm_json_add(o, "pillars", rm_json_string_list(rm->pillars, rm->n_pillars),
 		    ok);
-	rm_json_add(o, "max_open_per_owner",
-		    cJSON_CreateNumber(p->max_open_per_owner), ok);
-	cJSON *mix = rm_json_add(o, "target_mix", cJSON_CreateObject(), ok);
-	for (size_t i = 0; mix && i < p->n_target_mix; i++) {
-		rm_json_add(mix, p->target_mix_pillar[i],
-			    cJSON_CreateNumber(p->target_mix_percent[i]), ok);
-	}
-	rm_json_add(o, "mix_tolerance", cJSON_CreateNumber(p->mix_tolerance),
-		    ok);
-	rm_json_add(o, "actuals_tolerance",
-		    cJSON_CreateNumber(p->actuals_tolerance), ok);
+	rm_json_add(o, "policy", rm_policy_object(rm, ok), ok);
 	return o;
 }
 

@@ -84,25 +84,6 @@ int64_t *rm_goal_planned(const struct roadmap *rm)
 	return planned;
 }
 
-static cJSON *policy_object(const struct roadmap *rm, bool *ok)
-{
-	const struct roadmap_policy *p = &rm->policy;
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "max_open_per_owner",
-		    cJSON_CreateNumber(p->max_open_per_owner), ok);
-	cJSON *mix = rm_json_add(o, "target_mix", cJSON_CreateObject(), ok);
-	for (size_t i = 0; mix && i < p->n_target_mix; i++) {
-		rm_json_add(mix, p->target_mix_pillar[i],
-			    cJSON_CreateNumber(p->target_mix_percent[i]), ok);
-	}
-	rm_json_add(o, "mix_tolerance", cJSON_CreateNumber(p->mix_tolerance),
-		    ok);
-	rm_json_add(o, "actuals_tolerance",
-		    cJSON_CreateNumber(p->actuals_tolerance), ok);
-	return o;
-}
-
 /* One member of the export: value consumed. */
 static void member(struct strbuf *b, const char *key, cJSON *value,
 		   bool *first, bool *ok)
@@ -142,7 +123,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	       &first, &ok);
 	member(b, "pillars", rm_json_string_list(rm->pillars, rm->n_pillars),
 	       &first, &ok);
-	member(b, "policy", policy_object(rm, &ok), &first, &ok);
+	member(b, "policy", rm_policy_object(rm, &ok), &first, &ok);
 	cJSON *teams = cJSON_CreateArray();
 	for (size_t i = 0; teams && ok && i < rm->n_teams; i++) {
 		rm_json_push(teams, rm_team_object(&rm->teams[i]), &ok);

@@ -31,9 +31,17 @@ void idmap_clear(struct idmap *m)
 	m->used = 0;
 }
 
-static bool grow(struct idmap *m)
+/* Rehashes into a table of at least 2n + 2 slots (a power of two). */
+bool idmap_reserve(struct idmap *m, size_t n)
 {
-	size_t cap = m->cap ? m->cap * 2 : 64;
+	size_t cap = 64;
+
+	while (cap < n * 2 + 2) {
+		cap *= 2;
+	}
+	if (cap <= m->cap) {
+		return true;
+	}
 	const char **keys = calloc(cap, sizeof(*keys));
 	size_t *vals = calloc(cap, sizeof(*vals));
 
@@ -63,7 +71,7 @@ static bool grow(struct idmap *m)
 
 bool idmap_put(struct idmap *m, const char *key, size_t val)
 {
-	if ((m->used + 1) * 2 > m->cap && !grow(m)) {
+	if ((m->used + 1) * 2 > m->cap && !idmap_reserve(m, m->used + 1)) {
 		return false;
 	}
 	size_t j = hash(key) & (m->cap - 1);

@@ -22,6 +22,8 @@ bool idmap_put(struct idmap *m, const char *key, size_t val);
 /* Returns true and sets *val when key is present. */
 bool idmap_get(const struct idmap *m, const char *key, size_t *val);
 void idmap_clear(struct idmap *m);
+/* Room for n keys without rehashing; false when out of memory. */
+bool idmap_reserve(struct idmap *m, size_t n);
 
 enum item_kind { ITEM_NONE, ITEM_GOAL, ITEM_INITIATIVE };
 

@@ -64,6 +64,8 @@ cJSON *rm_team_object(const struct roadmap_team *t);
 cJSON *rm_budget_object(const struct roadmap_budget *b);
 
 /* report.c: pieces shared by the reports and the JSON export. */
+/* The policy with every default filled in. */
+cJSON *rm_policy_object(const struct roadmap *rm, bool *ok);
 bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 cJSON *rm_findings_array(const struct roadmap_findings *f,
 			 const char *only_id);

@@ -366,38 +366,6 @@ static bool reserve(void **arr, size_t *cap, size_t n, size_t sz)
 	return true;
 }
 
-static bool idmap_reserve(struct idmap *m, size_t n)
-{
-	size_t cap = 64;
-
-	while (cap < n * 2 + 2) {
-		cap *= 2;
-	}
-	if (cap <= m->cap) {
-		return true;
-	}
-	const char **keys = calloc(cap, sizeof(*keys));
-	size_t *vals = calloc(cap, sizeof(*vals));
-	if (!keys || !vals) {
-		free(keys);
-		free(vals);
-		return false;
-	}
-	struct idmap old = *m;
-	m->keys = keys;
-	m->vals = vals;
-	m->cap = cap;
-	m->used = 0;
-	for (size_t i = 0; i < old.cap; i++) {
-		if (old.keys[i]) {
-			idmap_put(m, old.keys[i], old.vals[i]);
-		}
-	}
-	free(old.keys);
-	free(old.vals);
-	return true;
-}
-
 /*
  * Room for n more goals or initiatives, taken at once: growing by doubling
  * while a large file loads would realloc the arrays and the index a dozen

@@ -829,7 +829,6 @@ enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 					size_t len, struct roadmap **out,
 					struct roadmap_error *err)
 {
-	struct load L = {name, err, NULL, ""};
 	enum roadmap_status st;
 	cJSON *root;
 
@@ -843,18 +842,9 @@ enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 		/* the pre-scan accepted it, so this is memory */
 		return rm_nomem(err);
 	}
-	if (!(L.rm = roadmap_create())) {
-		cJSON_Delete(root);
-		return rm_nomem(err);
-	}
-	st = load_root(&L, root);
+	st = rm_load_tree(name, root, out, err);
 	cJSON_Delete(root);
-	if (st) {
-		roadmap_destroy(L.rm);
-		return st;
-	}
-	*out = L.rm;
-	return ROADMAP_OK;
+	return st;
 }
 
 /* ------------------------------------------------------------ saving */
