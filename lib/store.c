@@ -986,85 +986,126 @@ static void save_initiative(const struct roadmap_initiative *in, cJSON *o,
 	}
 }
 
-static cJSON *build(const struct roadmap *rm)
+/* Writes one array of items, each built, written and freed in turn. */
+static void stream_items(struct strbuf *b, const char *key, size_t n,
+			 cJSON *(*item)(const struct roadmap *, size_t),
+			 const struct roadmap *rm, bool *first, bool *ok)
 {
-	bool ok = true;
-	cJSON *root = cJSON_CreateObject(), *arr;
-
-	rm_json_add(root, "format", cJSON_CreateNumber(1), &ok);
-	opt_string(root, "name", rm->name, &ok);
-	if (strcmp(rm->currency, "USD") != 0) {
-		rm_json_add(root, "currency", cJSON_CreateString(rm->currency),
-			    &ok);
+	if (n == 0 || !*ok) {
+		return;
 	}
-	if (rm->fiscal_start != 1) {
-		rm_json_add(root, "fiscal_year_start",
-			    cJSON_CreateNumber(rm->fiscal_start), &ok);
-	}
-	if (!default_pillars(rm)) {
-		rm_json_add(root, "pillars",
-			    rm_json_string_list(rm->pillars, rm->n_pillars),
-			    &ok);
-	}
-	save_policy(rm, root, &ok);
-	if (rm->n_teams &&
-	    (arr = rm_json_add(root, "teams", cJSON_CreateArray(), &ok))) {
-		for (size_t i = 0; i < rm->n_teams; i++) {
-			cJSON *o = cJSON_CreateObject();
-			rm_json_add(o, "id",
-				    cJSON_CreateString(rm->teams[i].id), &ok);
-			rm_json_add(o, "capacity",
-				    rm_json_hundredths(rm->teams[i].capacity),
-				    &ok);
-			rm_json_push(arr, o, &ok);
+	rm_json_key(b, 1, key, *first);
+	*first = false;
+	rm_json_open(b, false);
+	for (size_t i = 0; *ok && i < n; i++) {
+		cJSON *o = item(rm, i);
+		if (!o) {
+			*ok = false;
+			break;
 		}
+		rm_json_member(b, 2, NULL, o, i == 0);
+		cJSON_Delete(o);
 	}
-	if (rm->n_goals &&
-	    (arr = rm_json_add(root, "goals", cJSON_CreateArray(), &ok))) {
-		for (size_t i = 0; ok && i < rm->n_goals; i++) {
-			cJSON *o = cJSON_CreateObject();
-			save_goal(&rm->goals[i], o, &ok);
-			rm_json_push(arr, o, &ok);
-		}
-	}
-	if (rm->n_inits &&
-	    (arr = rm_json_add(root, "initiatives", cJSON_CreateArray(),
-			       &ok))) {
-		for (size_t i = 0; ok && i < rm->n_inits; i++) {
-			cJSON *o = cJSON_CreateObject();
-			save_initiative(&rm->inits[i], o, &ok);
-			rm_json_push(arr, o, &ok);
-		}
-	}
-	if (rm->n_budgets &&
-	    (arr = rm_json_add(root, "budgets", cJSON_CreateArray(), &ok))) {
-		for (size_t i = 0; ok && i < rm->n_budgets; i++) {
-			const struct roadmap_budget *b = &rm->budgets[i];
-			char label[16];
-			cJSON *o = cJSON_CreateObject();
-			rm_json_add(o, "period",
-				    cJSON_CreateString(
-					    rm_budget_label(b, label, 16)),
-				    &ok);
-			opt_string(o, "pillar", b->pillar, &ok);
-			rm_json_add(o, "amount", rm_json_money(b->amount), &ok);
-			rm_json_push(arr, o, &ok);
-		}
-	}
-	if (!ok) {
-		cJSON_Delete(root);
-		return NULL;
-	}
-	return root;
+	rm_json_close(b, 1, false);
 }
 
+static cJSON *team_item(const struct roadmap *rm, size_t i)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "id", cJSON_CreateString(rm->teams[i].id), &ok);
+	rm_json_add(o, "capacity", rm_json_hundredths(rm->teams[i].capacity),
+		    &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+static cJSON *goal_item(const struct roadmap *rm, size_t i)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	save_goal(&rm->goals[i], o, &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+static cJSON *initiative_item(const struct roadmap *rm, size_t i)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	save_initiative(&rm->inits[i], o, &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+static cJSON *budget_item(const struct roadmap *rm, size_t i)
+{
+	const struct roadmap_budget *b = &rm->budgets[i];
+	bool ok = true;
+	char label[16];
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "period",
+		    cJSON_CreateString(rm_budget_label(b, label, sizeof(label))),
+		    &ok);
+	opt_string(o, "pillar", b->pillar, &ok);
+	rm_json_add(o, "amount", rm_json_money(b->amount), &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+/*
+ * The canonical text, streamed: the settings as one small tree, then every
+ * item built, written and freed in turn, so that saving a large roadmap
+ * never holds a second copy of it as cJSON nodes.
+ */
 enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 					size_t *len, struct roadmap_error *err)
 {
 	struct strbuf b = {0};
-	cJSON *root = build(rm);
-	enum roadmap_status st = rm_json_finish(&b, root, out, len, err);
+	bool ok = true, first = true;
+	cJSON *head = cJSON_CreateObject();
 
-	cJSON_Delete(root);
-	return st;
+	rm_json_add(head, "format", cJSON_CreateNumber(1), &ok);
+	opt_string(head, "name", rm->name, &ok);
+	if (strcmp(rm->currency, "USD") != 0) {
+		rm_json_add(head, "currency", cJSON_CreateString(rm->currency),
+			    &ok);
+	}
+	if (rm->fiscal_start != 1) {
+		rm_json_add(head, "fiscal_year_start",
+			    cJSON_CreateNumber(rm->fiscal_start), &ok);
+	}
+	if (!default_pillars(rm)) {
+		rm_json_add(head, "pillars",
+			    rm_json_string_list(rm->pillars, rm->n_pillars),
+			    &ok);
+	}
+	save_policy(rm, head, &ok);
+	b.cap = 4096 + rm->n_inits * 600 + rm->n_goals * 300;
+	if (!(b.data = malloc(b.cap))) {
+		b.cap = 0;
+	}
+	rm_json_open(&b, true);
+	for (const cJSON *c = head ? head->child : NULL; ok && c; c = c->next) {
+		rm_json_member(&b, 1, c->string, c, first);
+		first = false;
+	}
+	cJSON_Delete(head);
+	stream_items(&b, "teams", rm->n_teams, team_item, rm, &first, &ok);
+	stream_items(&b, "goals", rm->n_goals, goal_item, rm, &first, &ok);
+	stream_items(&b, "initiatives", rm->n_inits, initiative_item, rm,
+		     &first, &ok);
+	stream_items(&b, "budgets", rm->n_budgets, budget_item, rm, &first,
+		     &ok);
+	rm_json_close(&b, 0, true);
+	sb_put(&b, "\n", 1);
+	if (!ok || b.failed || !b.data) {
+		sb_release(&b);
+		return rm_nomem(err);
+	}
+	*out = b.data;
+	if (len) {
+		*len = b.len;
+	}
+	return ROADMAP_OK;
 }
