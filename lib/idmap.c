@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t hash(const char *s)
+static uint64_t hash(const char *s)
 {
 	/* FNV-1a: ids are short and this is fast enough. */
 	uint64_t h = UINT64_C(1469598103934665603);
@@ -13,13 +13,14 @@ static size_t hash(const char *s)
 		h ^= (unsigned char)*s;
 		h *= UINT64_C(1099511628211);
 	}
-	return (size_t)(h ^ (h >> 29));
+	return h ^ (h >> 29);
 }
 
 void idmap_release(struct idmap *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -44,27 +45,32 @@ bool idmap_reserve(struct idmap *m, size_t n)
 	}
 	const char **keys = calloc(cap, sizeof(*keys));
 	size_t *vals = calloc(cap, sizeof(*vals));
+	uint64_t *hashes = calloc(cap, sizeof(*hashes));
 
-	if (!keys || !vals) {
+	if (!keys || !vals || !hashes) {
 		free(keys);
 		free(vals);
+		free(hashes);
 		return false;
 	}
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i]) {
 			continue;
 		}
-		size_t j = hash(m->keys[i]) & (cap - 1);
+		size_t j = (size_t)m->hashes[i] & (cap - 1);
 		while (keys[j]) {
 			j = (j + 1) & (cap - 1);
 		}
 		keys[j] = m->keys[i];
 		vals[j] = m->vals[i];
+		hashes[j] = m->hashes[i];
 	}
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	m->keys = keys;
 	m->vals = vals;
+	m->hashes = hashes;
 	m->cap = cap;
 	return true;
 }
@@ -74,9 +80,10 @@ bool idmap_put(struct idmap *m, const char *key, size_t val)
 	if ((m->used + 1) * 2 > m->cap && !idmap_reserve(m, m->used + 1)) {
 		return false;
 	}
-	size_t j = hash(key) & (m->cap - 1);
+	uint64_t h = hash(key);
+	size_t j = (size_t)h & (m->cap - 1);
 	while (m->keys[j]) {
-		if (strcmp(m->keys[j], key) == 0) {
+		if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0) {
 			/* the new string may replace the old one's storage */
 			m->keys[j] = key;
 			m->vals[j] = val;
@@ -86,6 +93,7 @@ bool idmap_put(struct idmap *m, const char *key, size_t val)
 	}
 	m->keys[j] = key;
 	m->vals[j] = val;
+	m->hashes[j] = h;
 	m->used++;
 	return true;
 }
@@ -95,9 +103,11 @@ bool idmap_get(const struct idmap *m, const char *key, size_t *val)
 	if (!m->cap) {
 		return false;
 	}
-	size_t j = hash(key) & (m->cap - 1);
+	uint64_t h = hash(key);
+	size_t j = (size_t)h & (m->cap - 1);
 	while (m->keys[j]) {
-		if (strcmp(m->keys[j], key) == 0) {
+		/* the stored hash spares a strcmp on every collision */
+		if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0) {
 			*val = m->vals[j];
 			return true;
 		}

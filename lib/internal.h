@@ -14,6 +14,7 @@ struct idmap {
 	size_t used;
 	const char **keys;
 	size_t *vals;
+	uint64_t *hashes;
 };
 
 void idmap_release(struct idmap *m);
@@ -94,6 +95,9 @@ bool rm_push_initiative(struct roadmap *rm, const struct roadmap_initiative *in)
 bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);
 bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b);
 bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
+
+/* A copy of s kept with the rows' cells (rows.c); NULL when out of memory. */
+char *rm_rows_strdup(struct roadmap_rows *rows, const char *s);
 
 /* Deep copies (edit.c); false when out of memory (free *d anyway). */
 bool rm_copy_initiative(struct roadmap_initiative *d,

@@ -23,15 +23,46 @@ static const bool team_text[] = {1, 0};
 static const char *const budget_cols[] = {"period", "pillar", "amount"};
 static const bool budget_text[] = {0, 1, 0};
 
+/*
+ * The cells' text lives in a chain of large blocks: a 100,000-row table has
+ * a million cells, and one malloc each would cost more than the table.
+ */
+struct block {
+	struct block *next;
+	size_t used, size;
+	char data[];
+};
+
+char *rm_rows_strdup(struct roadmap_rows *rows, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct block *b = rows->arena;
+
+	if (!b || b->size - b->used < n) {
+		size_t size = n > 65536 ? n : 65536;
+		struct block *nb = malloc(sizeof(*nb) + size);
+		if (!nb) {
+			return NULL;
+		}
+		nb->next = b;
+		nb->used = 0;
+		nb->size = size;
+		rows->arena = b = nb;
+	}
+	char *p = b->data + b->used;
+	memcpy(p, s, n);
+	b->used += n;
+	return p;
+}
+
 void roadmap_rows_release(struct roadmap_rows *rows)
 {
 	if (!rows) {
 		return;
 	}
-	if (rows->cells) {
-		for (size_t i = 0; i < (rows->n_rows + 1) * rows->n_cols; i++) {
-			free(rows->cells[i]);
-		}
+	for (struct block *b = rows->arena, *next; b; b = next) {
+		next = b->next;
+		free(b);
 	}
 	free(rows->cells);
 	free(rows->text);
@@ -39,13 +70,14 @@ void roadmap_rows_release(struct roadmap_rows *rows)
 }
 
 struct filler {
+	struct roadmap_rows *rows;
 	char **cell;
 	bool ok;
 };
 
 static void put(struct filler *f, const char *s)
 {
-	char *c = rm_strdup(s ? s : "");
+	char *c = rm_rows_strdup(f->rows, s ? s : "");
 
 	if (!c) {
 		f->ok = false;
@@ -191,7 +223,7 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 		return rm_nomem(err);
 	}
 	memcpy(out->text, text, ncols * sizeof(bool));
-	struct filler f = {out->cells, true};
+	struct filler f = {out, out->cells, true};
 	for (size_t c = 0; c < ncols; c++) {
 		put(&f, cols[c]);
 	}

@@ -9,6 +9,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -825,19 +826,54 @@ enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
 	return ROADMAP_OK;
 }
 
+struct prescan_job {
+	const char *name, *data;
+	size_t len;
+	struct roadmap_error err;
+	enum roadmap_status st;
+};
+
+static void *prescan_thread(void *arg)
+{
+	struct prescan_job *j = arg;
+
+	j->st = rm_json_prescan(j->name, j->data, j->len, &j->err);
+	return NULL;
+}
+
+/* Files this large are pre-scanned on a second core while cJSON parses. */
+#define PARALLEL_SCAN (4u << 20)
+
 enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 					size_t len, struct roadmap **out,
 					struct roadmap_error *err)
 {
+	struct prescan_job job = {name, data, len, {0}, ROADMAP_OK};
 	enum roadmap_status st;
+	pthread_t tid;
 	cJSON *root;
 
 	*out = NULL;
 	roadmap_error_clear(err);
-	if ((st = rm_json_prescan(name, data, len, err))) {
-		return st;
+	if (len < PARALLEL_SCAN || pthread_create(&tid, NULL, prescan_thread,
+						  &job) != 0) {
+		if ((st = rm_json_prescan(name, data, len, err))) {
+			return st;
+		}
+		root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
+	} else {
+		/* the pre-scan must pass before the tree is used; the parse
+		 * is only trusted once it has */
+		root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
+		pthread_join(tid, NULL);
+		if (job.st) {
+			cJSON_Delete(root);
+			if (err) {
+				*err = job.err;
+			}
+			return job.st;
+		}
 	}
-	root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
 	if (!root) {
 		/* the pre-scan accepted it, so this is memory */
 		return rm_nomem(err);

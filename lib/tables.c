@@ -43,7 +43,8 @@ static bool grid_init(struct grid *g, struct roadmap_rows *out, size_t cols,
 	g->ok = out->cells && out->text;
 	for (size_t c = 0; g->ok && c < cols; c++) {
 		out->text[c] = text[c];
-		g->ok = (out->cells[g->next++] = rm_strdup(head[c])) != NULL;
+		g->ok = (out->cells[g->next++] =
+				 rm_rows_strdup(out, head[c])) != NULL;
 	}
 	return g->ok;
 }
@@ -51,7 +52,8 @@ static bool grid_init(struct grid *g, struct roadmap_rows *out, size_t cols,
 static void put(struct grid *g, const char *s)
 {
 	if (g->ok) {
-		g->ok = (g->rows->cells[g->next++] = rm_strdup(s ? s : "")) !=
+		g->ok = (g->rows->cells[g->next++] =
+				 rm_rows_strdup(g->rows, s ? s : "")) !=
 			NULL;
 	}
 }

@@ -484,6 +484,7 @@ struct roadmap_rows {
 	size_t n_rows;
 	char **cells;
 	bool *text;
+	void *arena; /* private: where the library keeps the cells' text */
 };
 
 /*
