@@ -4,6 +4,7 @@
 
 #include "roadmap.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 
 #define ROADMAP_TEXT_MAX 1000 /* characters in a text field */
@@ -49,6 +50,10 @@ struct roadmap {
 	struct idmap goal_ids;
 	struct idmap init_ids;
 	struct idmap team_ids;
+
+	/* a thread still freeing the parse tree of a large file */
+	pthread_t reaper;
+	bool has_reaper;
 };
 
 /* Error helpers: fill err (if any) and return status. */

@@ -841,6 +841,25 @@ static void *prescan_thread(void *arg)
 	return NULL;
 }
 
+static void *delete_thread(void *root)
+{
+	cJSON_Delete(root);
+	return NULL;
+}
+
+/*
+ * Hands the parsed tree to a thread that frees it; roadmap_destroy() joins
+ * it, so nothing outlives the roadmap. False when no thread could start.
+ */
+static bool rm_reap_later(struct roadmap *rm, cJSON *root)
+{
+	if (pthread_create(&rm->reaper, NULL, delete_thread, root) != 0) {
+		return false;
+	}
+	rm->has_reaper = true;
+	return true;
+}
+
 /* Files this large are pre-scanned on a second core while cJSON parses. */
 #define PARALLEL_SCAN (4u << 20)
 
@@ -879,6 +898,10 @@ enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 		return rm_nomem(err);
 	}
 	st = rm_load_tree(name, root, out, err);
+	if (st == ROADMAP_OK && len >= PARALLEL_SCAN &&
+	    rm_reap_later(*out, root)) {
+		return st; /* freed on a second core while the caller works */
+	}
 	cJSON_Delete(root);
 	return st;
 }
