@@ -100,7 +100,9 @@ static void member(struct strbuf *b, const char *key, cJSON *value,
 /*
  * The export is streamed: settings first, then each goal and initiative
  * built, written and freed in turn. A 100,000-initiative export would
- * otherwise hold millions of cJSON nodes at once.
+ * otherwise hold millions of cJSON nodes at once. Goals and initiatives are
+ * one compact line each: greppable, and half the bytes of an indented
+ * export.
  */
 static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			  const struct roadmap_findings *f,
@@ -141,7 +143,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			cJSON *o = rm_goal_object(&rm->goals[i]);
 			rm_json_add(o, "planned", rm_json_money(planned[i]), &ok);
 			if (o && ok) {
-				rm_json_member(b, 2, NULL, o, i == 0);
+				rm_json_element_compact(b, 2, o, i == 0);
 			}
 			cJSON_Delete(o);
 		}
@@ -176,7 +178,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 					   : cJSON_CreateNull(),
 				    &ok);
 			if (o && ok) {
-				rm_json_member(b, 2, NULL, o, i == 0);
+				rm_json_element_compact(b, 2, o, i == 0);
 			}
 			cJSON_Delete(o);
 		}
@@ -496,7 +498,7 @@ enum roadmap_status roadmap_export_text(const struct roadmap *rm,
 	if (f == ROADMAP_EXPORT_JSON) {
 		/* about 1.3 kB per initiative: one allocation, not a dozen
 		 * doublings of a buffer that ends up 100+ MB */
-		b.cap = 65536 + rm->n_inits * 1400 + c.f.n * 300;
+		b.cap = 65536 + rm->n_inits * 800 + c.f.n * 300;
 		if (!(b.data = malloc(b.cap))) {
 			b.cap = 0;
 		}

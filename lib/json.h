@@ -37,6 +37,9 @@ void rm_json_open(struct strbuf *b, bool obj);
 void rm_json_member(struct strbuf *b, int depth, const char *key,
 		    const cJSON *value, bool first);
 void rm_json_key(struct strbuf *b, int depth, const char *key, bool first);
+/* One array element on one line, as cJSON prints it unformatted. */
+void rm_json_element_compact(struct strbuf *b, int depth, const cJSON *value,
+			     bool first);
 void rm_json_close(struct strbuf *b, int depth, bool obj);
 
 /* Hands the buffer to the caller as a NUL-terminated string. */

@@ -149,6 +149,23 @@ void rm_json_member(struct strbuf *b, int depth, const char *key,
 	write_value(b, value, depth);
 }
 
+void rm_json_element_compact(struct strbuf *b, int depth, const cJSON *value,
+			     bool first)
+{
+	char *text = cJSON_PrintUnformatted(value);
+
+	if (!text) {
+		b->failed = true;
+		return;
+	}
+	if (!first) {
+		sb_put(b, ",\n", 2);
+	}
+	indent(b, depth);
+	sb_puts(b, text);
+	cJSON_free(text);
+}
+
 void rm_json_key(struct strbuf *b, int depth, const char *key, bool first)
 {
 	if (!first) {
