@@ -115,20 +115,26 @@ clean:
 
 # libFuzzer targets (clang): every parser gets hostile bytes.
 FUZZ = build-fuzz
-FUZZ_TARGETS = load values
+FUZZ_TARGETS = load values import
 FUZZ_SECONDS ?= 60
+ROADMAP_BIN = $(BUILD)/cmd/roadmap
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter)
 FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter) -lcsv -lm
 
-fuzz-build: deps
-	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values
+fuzz-build: build
+	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values $(FUZZ)/corpus-import
 	@for t in $(FUZZ_TARGETS); do \
 		clang $(FUZZ_CFLAGS) lib/*.c tests/fuzz/fuzz-$$t.c $(FUZZ_LIBS) \
 			-o $(FUZZ)/fuzz-$$t || exit 1; \
 	done
 	@cp tests/data/good/*.json tests/data/bad/*.json examples/acme/roadmap.json \
 		$(FUZZ)/corpus-load/
+	@for t in initiatives goals teams budgets actuals; do \
+		$(ROADMAP_BIN) -f examples/acme/roadmap.json export --format csv \
+			--table $$t > $(FUZZ)/corpus-import/$$t.csv 2>/dev/null || true; \
+	done
+	@cp tests/data/good/small.json $(FUZZ)/corpus-import/
 	@for v in 2026-02-30 2028-02-29 2026-Q4 FY2027 2026-07 250k 1.5M \
 		1,250,000 99.95 1.2345678k 0x10 nan a,b; do \
 		printf '%s' "$$v" > $(FUZZ)/corpus-values/$$(echo "$$v" | tr -c 'A-Za-z0-9' _); \
