@@ -8,6 +8,12 @@ trials=${TRIALS:-300}
 
 /usr/bin/python3 "$here/../perf/gen" 5000 7 > roadmap.json
 count() { "$ROADMAP" list --format csv | wc -l; }
+# how long one save takes here, so that kills fall anywhere in it
+t0=$EPOCHREALTIME
+"$ROADMAP" add goal calibrate --title C
+t1=$EPOCHREALTIME
+"$ROADMAP" rm calibrate
+span=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", (b - a) * 1300 + 1 }')
 rows=$(count)
 torn=0 blocked=0 survived=0 kept=0 moved=0
 for i in $(seq 1 "$trials"); do
@@ -15,7 +21,7 @@ for i in $(seq 1 "$trials"); do
   "$ROADMAP" add initiative "k$i" --title "Killed $i" --start 2026-Q1 \
     --end 2026-Q2 --goal goal-1 2>/dev/null &
   pid=$!
-  sleep "0.0$((RANDOM % 90))"
+  sleep "$(awk -v r=$RANDOM -v s="$span" 'BEGIN { printf "%.4f", r % s / 1000 }')"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   now=$(sha256sum < roadmap.json)
