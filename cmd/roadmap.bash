@@ -1,0 +1,78 @@
+# bash completion for roadmap(1): commands, their options, and the ids of
+# the goals, initiatives and teams in the current roadmap.
+
+_roadmap_file() {
+  local i
+  for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
+    case ${COMP_WORDS[i]} in
+      -f | --file) echo "${COMP_WORDS[i + 1]}"; return ;;
+      --file=*) echo "${COMP_WORDS[i]#--file=}"; return ;;
+    esac
+  done
+  echo "${ROADMAP_FILE:-roadmap.json}"
+}
+
+_roadmap_ids() {
+  local file kind
+  file=$(_roadmap_file)
+  [ -r "$file" ] || return
+  for kind in initiatives goals teams; do
+    roadmap -f "$file" list "$kind" --format csv 2>/dev/null | tail -n +2 | cut -d, -f1
+  done
+}
+
+_roadmap() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+  local cmd="" i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case ${COMP_WORDS[i]} in
+      -f | --file) ((i++)) ;;
+      -*) ;;
+      *) cmd=${COMP_WORDS[i]}; break ;;
+    esac
+  done
+  case $prev in
+    -f | --file | -o | --output)
+      COMPREPLY=($(compgen -f -- "$cur"))
+      return ;;
+    --format)
+      COMPREPLY=($(compgen -W "table text csv json xlsx md" -- "$cur"))
+      return ;;
+    --status)
+      COMPREPLY=($(compgen -W "proposed approved active done cancelled" -- "$cur"))
+      return ;;
+    --stage)
+      COMPREPLY=($(compgen -W "research poc implementation" -- "$cur"))
+      return ;;
+    --by)
+      COMPREPLY=($(compgen -W "quarter year pillar goal team month" -- "$cur"))
+      return ;;
+    --table)
+      COMPREPLY=($(compgen -W "initiatives goals teams budgets actuals budget findings schedule" -- "$cur"))
+      return ;;
+    --goal | --depends-on | --team)
+      COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur"))
+      return ;;
+  esac
+  if [ -z "$cmd" ]; then
+    if [[ $cur == -* ]]; then
+      COMPREPLY=($(compgen -W "-f --file --help --version" -- "$cur"))
+    else
+      COMPREPLY=($(compgen -W "$(roadmap help 2>/dev/null | sed -n 's/^  \([a-z]*\) .*/\1/p')" -- "$cur"))
+    fi
+    return
+  fi
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$(roadmap help "$cmd" 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur"))
+    return
+  fi
+  case $cmd in
+    add) [ "$prev" = add ] && COMPREPLY=($(compgen -W "goal initiative budget team" -- "$cur")) ;;
+    list) COMPREPLY=($(compgen -W "goals initiatives budgets teams" -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W "$(roadmap help 2>/dev/null | sed -n 's/^  \([a-z]*\) .*/\1/p')" -- "$cur")) ;;
+    import | diff) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    set | rm | show | link | unlink | depend | undepend | actual)
+      COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur")) ;;
+  esac
+}
+complete -F _roadmap roadmap
