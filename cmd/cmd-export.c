@@ -72,7 +72,10 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 			roadmap_destroy(rm);
 			return 64;
 		}
-		if (roadmap_export_xlsx(rm, output, &err)) {
+		progress(rm, "writing the deck for");
+		enum roadmap_status st = roadmap_export_xlsx(rm, output, &err);
+		progress_done(rm);
+		if (st) {
 			rc = fail_err(&err);
 		} else if (strcmp(output, "-") != 0) {
 			msg("wrote the board deck to %s", output);
@@ -82,8 +85,12 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	}
 	char *out;
 	size_t len;
-	if (roadmap_export_text(rm, (enum roadmap_export_format)format,
-				(enum roadmap_table)table, &out, &len, &err)) {
+	progress(rm, "exporting");
+	enum roadmap_status st = roadmap_export_text(
+		rm, (enum roadmap_export_format)format,
+		(enum roadmap_table)table, &out, &len, &err);
+	progress_done(rm);
+	if (st) {
 		rc = fail_err(&err);
 	} else if (!output || strcmp(output, "-") == 0) {
 		rc = write_stdout(out, len);

@@ -77,9 +77,11 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 		free(data);
 		return rc;
 	}
+	progress(s.rm, "importing into");
 	enum roadmap_status st = roadmap_import(s.rm, strcmp(file, "-") ? file
 								       : "stdin",
 						data, len, &opt, &rep);
+	progress_done(s.rm);
 	free(data);
 	if (st == ROADMAP_ERR_NOMEM) {
 		msg("out of memory");

@@ -346,6 +346,28 @@ int end_write(struct ctx *ctx, struct session *s, bool save)
 	return rc;
 }
 
+static bool showing_progress(const struct roadmap *rm)
+{
+	return rm && roadmap_initiative_count(rm) >= 20000 &&
+	       isatty(STDERR_FILENO);
+}
+
+void progress(const struct roadmap *rm, const char *what)
+{
+	if (showing_progress(rm)) {
+		fprintf(stderr, "roadmap: %s %zu initiatives...", what,
+			roadmap_initiative_count(rm));
+		fflush(stderr);
+	}
+}
+
+void progress_done(const struct roadmap *rm)
+{
+	if (showing_progress(rm)) {
+		fputs(" done\n", stderr);
+	}
+}
+
 int write_stdout(const char *data, size_t len)
 {
 	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {

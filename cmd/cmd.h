@@ -70,6 +70,13 @@ long lock_timeout_ms(void);
 int print_rows_csv(struct roadmap_rows *rows, enum roadmap_status st,
 		   struct roadmap_error *err);
 
+/*
+ * Progress for work that takes a while: on a terminal only, for a roadmap of
+ * at least 20,000 initiatives. progress_done() ends the line.
+ */
+void progress(const struct roadmap *rm, const char *what);
+void progress_done(const struct roadmap *rm);
+
 /* Writes data to stdout; returns 0 or 74. */
 int write_stdout(const char *data, size_t len);
 
