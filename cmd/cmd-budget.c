@@ -120,11 +120,9 @@ static int run_budget(struct ctx *ctx, int argc, char **argv)
 						   optarg);
 			}
 		} else if (c == 'F') {
-			if ((format = parse_choice(optarg, formats)) < 0) {
-				return usage_error(&cmd_budget,
-						   "unknown format '%s' (table, "
-						   "csv or json)",
-						   optarg);
+			if (choice_option(&cmd_budget, "format", optarg, formats,
+				  &format)) {
+				return 64;
 			}
 		} else {
 			return 64;

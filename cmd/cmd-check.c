@@ -48,13 +48,11 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 	while ((c = cmd_getopt(&cmd_check, argc, argv, "", opts)) != -1) {
 		if (c == 's') {
 			strict = true;
-		} else if (c == 'F' &&
-			   (format = parse_choice(optarg, formats)) >= 0) {
-			continue;
 		} else if (c == 'F') {
-			return usage_error(&cmd_check,
-					   "unknown format '%s' (text or json)",
-					   optarg);
+			if (choice_option(&cmd_check, "format", optarg, formats,
+					  &format)) {
+				return 64;
+			}
 		} else {
 			return 64;
 		}

@@ -20,11 +20,10 @@ static int run_diff(struct ctx *ctx, int argc, char **argv)
 		if (c != 'F') {
 			return 64;
 		}
-		if ((format = parse_choice(optarg, formats)) < 0) {
-			return usage_error(&cmd_diff,
-					   "unknown format '%s' (text or json)",
-					   optarg);
-		}
+		if (choice_option(&cmd_diff, "format", optarg, formats,
+				  &format)) {
+				return 64;
+			}
 	}
 	if (argc - optind != 2) {
 		return usage_error(&cmd_diff, "diff needs OLD and NEW files");

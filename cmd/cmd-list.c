@@ -206,11 +206,9 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 	while ((c = cmd_getopt(&cmd_list, argc, argv, "", opts)) != -1) {
 		switch (c) {
 		case O_FORMAT:
-			if ((format = parse_choice(optarg, formats)) < 0) {
-				return usage_error(&cmd_list,
-						   "unknown format '%s' (table, "
-						   "csv or json)",
-						   optarg);
+			if (choice_option(&cmd_list, "format", optarg, formats,
+				  &format)) {
+				return 64;
 			}
 			break;
 		case O_STATUS:

@@ -69,11 +69,9 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 		if (c == 'a') {
 			apply = true;
 		} else if (c == 'F') {
-			if ((format = parse_choice(optarg, formats)) < 0) {
-				return usage_error(&cmd_schedule,
-						   "unknown format '%s' (table, "
-						   "csv or json)",
-						   optarg);
+			if (choice_option(&cmd_schedule, "format", optarg, formats,
+				  &format)) {
+				return 64;
 			}
 		} else {
 			return 64;

@@ -250,11 +250,10 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		if (c != 'F') {
 			return 64;
 		}
-		if ((format = parse_choice(optarg, formats)) < 0) {
-			return usage_error(&cmd_show,
-					   "unknown format '%s' (text or json)",
-					   optarg);
-		}
+		if (choice_option(&cmd_show, "format", optarg, formats,
+				  &format)) {
+				return 64;
+			}
 	}
 	if (argc - optind != 1) {
 		return usage_error(&cmd_show, "show needs one ID");

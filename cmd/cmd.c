@@ -264,6 +264,26 @@ void cmd_print_help(const struct cmd *cmd, FILE *f)
 	}
 }
 
+int choice_option(const struct cmd *cmd, const char *what, const char *value,
+		  const char *const *names, int *out)
+{
+	char list[200] = "";
+	size_t n = 0;
+
+	if ((*out = parse_choice(value, names)) >= 0) {
+		return 0;
+	}
+	while (names[n]) {
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t o = strlen(list);
+		snprintf(list + o, sizeof(list) - o, "%s%s",
+			 i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+	}
+	return usage_error(cmd, "unknown %s '%s' (%s)", what, value, list);
+}
+
 int parse_choice(const char *value, const char *const *names)
 {
 	for (int i = 0; names[i]; i++) {

@@ -109,6 +109,11 @@ size_t term_width(void);
 /* The name in names nearest to word (a typo), or NULL. */
 const char *nearest(const char *word, const char *const *names, size_t n);
 
+/* Sets *out to value's index among names and returns 0; otherwise prints
+ * "unknown WHAT 'value' (a, b or c)" with the usage and returns 64. */
+int choice_option(const struct cmd *cmd, const char *what, const char *value,
+		  const char *const *names, int *out);
+
 /* A parsed --format value among the allowed names; -1 if not allowed. */
 int parse_choice(const char *value, const char *const *names);
 
