@@ -300,7 +300,11 @@ static void md_gantt(struct strbuf *b, const struct roadmap *rm,
 	char d1[16], d2[16];
 	bool *crit = calloc(rm->n_inits + 1, sizeof(bool));
 
-	for (size_t k = 0; crit && c->sched_ok && k < c->s.n; k++) {
+	if (!crit) {
+		b->failed = true;
+		return;
+	}
+	for (size_t k = 0; c->sched_ok && k < c->s.n; k++) {
 		crit[c->s.rows[k].index] = c->s.rows[k].critical;
 	}
 	sb_puts(b, "```mermaid\ngantt\n    title ");
@@ -501,9 +505,11 @@ enum roadmap_status roadmap_export_text(const struct roadmap *rm,
 		b.cap = 65536 + rm->n_inits * 800 + c.f.n * 300;
 		if (!(b.data = malloc(b.cap))) {
 			b.cap = 0;
+			b.failed = true;
+		} else if (!stream_export(&b, rm, &c.f, &c.br, &c.s, c.sched_ok,
+					  c.planned)) {
+			b.failed = true;
 		}
-		stream_export(&b, rm, &c.f, &c.br, &c.s, c.sched_ok,
-			      c.planned);
 	} else {
 		md_export(&b, rm, &c);
 	}

@@ -256,7 +256,10 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 			    &ok);
 		rm_json_add(o, "spend", rm_spend_json(rm, in), &ok);
 		/* null when it does not count or a cycle blocks the plan */
-		if (roadmap_schedule(rm, &s, NULL) == ROADMAP_OK) {
+		enum roadmap_status sst = roadmap_schedule(rm, &s, NULL);
+		if (sst == ROADMAP_ERR_NOMEM) {
+			ok = false;
+		} else if (sst == ROADMAP_OK) {
 			for (size_t k = 0; k < s.n; k++) {
 				if (s.rows[k].index == i) {
 					row = rm_schedule_row_object(

@@ -1142,7 +1142,8 @@ enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 	save_policy(rm, head, &ok);
 	b.cap = 4096 + rm->n_inits * 600 + rm->n_goals * 300;
 	if (!(b.data = malloc(b.cap))) {
-		b.cap = 0;
+		cJSON_Delete(head);
+		return rm_nomem(err);
 	}
 	rm_json_open(&b, true);
 	for (const cJSON *c = head ? head->child : NULL; ok && c; c = c->next) {
