@@ -124,8 +124,13 @@ enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 	}
 	if (sb.st_size > MAX_FILE_SIZE) {
 		close(fd);
-		return sys_fail(err, ROADMAP_ERR_DATA, path,
-				"the file is larger than 1 GiB", EFBIG);
+		if (err) {
+			rm_fail(err, ROADMAP_ERR_DATA,
+				"the file is larger than 1 GiB, the most a "
+				"roadmap may be");
+			snprintf(err->file, sizeof(err->file), "%s", path);
+		}
+		return ROADMAP_ERR_DATA;
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	st = read_all(fd, path, out, len, err);

@@ -17,6 +17,9 @@ mkfifo fifo.json
 t "a FIFO is not a roadmap" 66 "" "roadmap: fifo.json: is not a regular file" -- R -f fifo.json list
 mkdir dir.json
 t "a directory is not a roadmap" 66 "" "roadmap: dir.json: is a directory, not a file" -- R -f dir.json list
+truncate -s 1100M huge.json # sparse: nothing is written
+t "a file over the size cap is 65" 65 "" "roadmap: huge.json: the file is larger than 1 GiB, the most a roadmap may be" -- R -f huge.json list
+rm -f huge.json
 if [ "$(id -u)" != 0 ]; then
   cp "$DATA/good/small.json" locked.json && chmod 000 locked.json
   t "an unreadable roadmap is 66" 66 "" "roadmap: locked.json: cannot open: Permission denied" -- R -f locked.json list
