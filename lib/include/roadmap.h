@@ -278,7 +278,8 @@ ROADMAP_API struct roadmap *roadmap_create(void);
 /* Frees a roadmap and everything it owns. Accepts NULL. */
 ROADMAP_API void roadmap_destroy(struct roadmap *rm);
 
-/* Top-level settings. name may be NULL. */
+/* Top-level settings, owned by the roadmap. name may be NULL;
+ * roadmap_pillar_at returns NULL for an index out of range. */
 ROADMAP_API const char *roadmap_name(const struct roadmap *rm);
 ROADMAP_API const char *roadmap_currency(const struct roadmap *rm);
 ROADMAP_API int roadmap_fiscal_start(const struct roadmap *rm);
@@ -306,7 +307,8 @@ ROADMAP_API enum roadmap_status roadmap_set_pillars(struct roadmap *rm,
 						    const char *list,
 						    struct roadmap_error *err);
 
-/* Item access. Indexes follow file order. */
+/* Item access. Indexes follow file order; the _at functions return NULL
+ * for an index out of range. The items belong to the roadmap. */
 ROADMAP_API size_t roadmap_goal_count(const struct roadmap *rm);
 ROADMAP_API const struct roadmap_goal *roadmap_goal_at(const struct roadmap *rm,
 						       size_t i);
@@ -816,6 +818,9 @@ struct roadmap_spend {
 	bool any;       /* some initiative has spend quarters */
 	int qmin, qmax; /* the range of quarters with planned spend */
 };
+/* Fills caller storage *out; ROADMAP_ERR_NOMEM on failure (nothing to
+ * release then). roadmap_spend_release() frees what it holds; accepts
+ * NULL. */
 ROADMAP_API enum roadmap_status roadmap_spend_build(const struct roadmap *rm,
 						    struct roadmap_spend *out,
 						    struct roadmap_error *err);
