@@ -15,7 +15,6 @@ t1=$EPOCHREALTIME
 "$ROADMAP" rm calibrate
 span=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", (b - a) * 1300 + 1 }')
 rows=$(count)
-torn=0 blocked=0 survived=0 kept=0 moved=0
 for i in $(seq 1 "$trials"); do
   old=$(sha256sum < roadmap.json)
   "$ROADMAP" add initiative "k$i" --title "Killed $i" --start 2026-Q1 \
@@ -24,27 +23,9 @@ for i in $(seq 1 "$trials"); do
   sleep "$(awk -v r=$RANDOM -v s="$span" 'BEGIN { printf "%.4f", r % s / 1000 }')"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-  now=$(sha256sum < roadmap.json)
-  if [ "$now" = "$old" ]; then
-    kept=$((kept + 1))
-  else
-    # it must be the new file: valid, one more initiative, the new one
-    moved=$((moved + 1))
-    m=$(count 2>/dev/null || echo 0)
-    if [ "$m" != $((rows + 1)) ] || ! "$ROADMAP" show "k$i" >/dev/null 2>&1; then
-      torn=$((torn + 1))
-    fi
-    rows=$m
-  fi
+  judge_kill "k$i" initiatives "$old"
   if [ $((i % 10)) = 0 ]; then
-    # the next writer gets the lock at once, and its save sweeps temporaries
-    if ! ROADMAP_LOCK_TIMEOUT=2 "$ROADMAP" add goal "probe-$i" --title P 2>/dev/null; then
-      blocked=$((blocked + 1))
-    fi
-    "$ROADMAP" rm "probe-$i" 2>/dev/null
-    if ls -A | grep -q '^\.roadmap\.json\.tmp\.'; then
-      survived=$((survived + 1))
-    fi
+    probe_writer "probe-$i"
   fi
 done
 ok_if "$trials kills: the file was always the old or the new one ($torn torn)" test "$torn" = 0

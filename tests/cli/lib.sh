@@ -70,6 +70,36 @@ g() {
   t "$slug: $*" 0 "$(cat "$golden/$slug.out")" "" -- printf '%s\n' "$got"
 }
 
+# For the kill tests: after a writer adding item ID (KIND list) was killed,
+# the roadmap must be the old file (hash OLD) or the new one (ROWS + 1 rows,
+# ID present). Counts kept, moved and torn; updates rows.
+kept=0 moved=0 torn=0 blocked=0 survived=0
+judge_kill() {
+  local id=$1 kind=$2 old=$3
+  if [ "$(sha256sum < roadmap.json)" = "$old" ]; then
+    kept=$((kept + 1))
+    return
+  fi
+  moved=$((moved + 1))
+  local m
+  m=$("$ROADMAP" list "$kind" --format csv 2>/dev/null | wc -l)
+  if [ "$m" != $((rows + 1)) ] || ! "$ROADMAP" show "$id" >/dev/null 2>&1; then
+    torn=$((torn + 1))
+  fi
+  rows=$m
+}
+
+# The next writer gets the lock at once, and its save sweeps temporaries.
+probe_writer() {
+  if ! ROADMAP_LOCK_TIMEOUT=2 "$ROADMAP" add goal "$1" --title P 2>/dev/null; then
+    blocked=$((blocked + 1))
+  fi
+  "$ROADMAP" rm "$1" 2>/dev/null
+  if ls -A | grep -q '^\.roadmap\.json\.tmp\.'; then
+    survived=$((survived + 1))
+  fi
+}
+
 finish() {
   echo "1..$n"
   [ "$failed" -eq 0 ]

@@ -15,29 +15,14 @@ R add initiative base --title Base --start 2026-Q1 --end 2026-Q2 --goal g
 strace -f -o trace.txt "$ROADMAP" add goal probe --title P 2>/dev/null
 calls=$(grep -vc -e '+++ exited' -e '--- SIG' trace.txt)
 R rm probe
-torn=0 blocked=0 survived=0 kept=0 moved=0
 for k in $(seq 1 $((calls + 1))); do
   old=$(sha256sum < roadmap.json)
-  before=$("$ROADMAP" list goals --format csv | wc -l)
+  rows=$("$ROADMAP" list goals --format csv | wc -l)
   # (in a subshell: the shell's own "Killed" notice goes nowhere)
   ( strace -f -o /dev/null -e inject=all:signal=SIGKILL:when="$k" \
     "$ROADMAP" add goal "s$k" --title "Syscall $k" >/dev/null 2>&1 ) 2>/dev/null
-  if [ "$(sha256sum < roadmap.json)" = "$old" ]; then
-    kept=$((kept + 1))
-  else
-    moved=$((moved + 1))
-    after=$("$ROADMAP" list goals --format csv 2>/dev/null | wc -l)
-    if [ "$after" != $((before + 1)) ] || ! "$ROADMAP" show "s$k" >/dev/null 2>&1; then
-      torn=$((torn + 1))
-    fi
-  fi
-  if ! ROADMAP_LOCK_TIMEOUT=2 "$ROADMAP" add goal "n$k" --title N 2>/dev/null; then
-    blocked=$((blocked + 1))
-  fi
-  "$ROADMAP" rm "n$k" 2>/dev/null
-  if ls -A | grep -q '^\.roadmap\.json\.tmp\.'; then
-    survived=$((survived + 1))
-  fi
+  judge_kill "s$k" goals "$old"
+  probe_writer "n$k"
 done
 ok_if "killed before each of $calls system calls: old or new file every time ($torn torn)" test "$torn" = 0
 ok_if "the next writer was never blocked ($blocked)" test "$blocked" = 0
