@@ -132,7 +132,7 @@ static cJSON *keyed(const struct roadmap *rm, int kind, bool *ok)
 			id = key;
 			item = rm_budget_object(b);
 		}
-		rm_json_add(o, id, item, ok);
+		rm_json_add_copy(o, id, item, ok);
 	}
 	return o;
 }

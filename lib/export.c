@@ -150,7 +150,11 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 		rm_json_close(b, 1, false);
 	}
 
-	/* initiatives, one at a time */
+	/* initiatives, one at a time, their spend from one table */
+	struct roadmap_spend sp;
+	if (roadmap_spend_build(rm, &sp, NULL)) {
+		return false;
+	}
 	const struct roadmap_schedule_row **row =
 		calloc(rm->n_inits + 1, sizeof(*row));
 	ok = ok && row;
@@ -168,11 +172,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			cJSON *o = rm_initiative_object(in);
 			rm_json_add(o, "total",
 				    rm_json_money(in->opex + in->capex), &ok);
-			rm_json_add(o, "spend",
-				    roadmap_initiative_counts(in)
-					    ? rm_spend_json(rm, in)
-					    : cJSON_CreateArray(),
-				    &ok);
+			rm_json_add(o, "spend", rm_spend_json_from(&sp, i), &ok);
 			rm_json_add(o, "schedule",
 				    row[i] ? rm_schedule_row_object(rm, row[i])
 					   : cJSON_CreateNull(),
@@ -185,6 +185,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 		rm_json_close(b, 1, false);
 	}
 	free(row);
+	roadmap_spend_release(&sp);
 	cJSON *budgets = cJSON_CreateArray();
 	for (size_t i = 0; budgets && ok && i < rm->n_budgets; i++) {
 		rm_json_push(budgets, rm_budget_object(&rm->budgets[i]), &ok);

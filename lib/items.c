@@ -14,8 +14,8 @@ cJSON *rm_goal_object(const struct roadmap_goal *g)
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
 
-	rm_json_add(o, "id", cJSON_CreateString(g->id), &ok);
-	rm_json_add(o, "title", cJSON_CreateString(g->title), &ok);
+	rm_json_add(o, "id", rm_json_ref(g->id), &ok);
+	rm_json_add(o, "title", rm_json_ref(g->title), &ok);
 	rm_json_add(o, "metric", rm_json_string_or_null(g->metric), &ok);
 	rm_json_add(o, "baseline", num_or_null(g->has_baseline, g->baseline),
 		    &ok);
@@ -39,8 +39,8 @@ cJSON *rm_initiative_object(const struct roadmap_initiative *in)
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
 
-	rm_json_add(o, "id", cJSON_CreateString(in->id), &ok);
-	rm_json_add(o, "title", cJSON_CreateString(in->title), &ok);
+	rm_json_add(o, "id", rm_json_ref(in->id), &ok);
+	rm_json_add(o, "title", rm_json_ref(in->title), &ok);
 	rm_json_add(o, "goals", rm_json_string_list(in->goals, in->n_goals),
 		    &ok);
 	rm_json_add(o, "pillar", rm_json_string_or_null(in->pillar), &ok);
@@ -66,7 +66,7 @@ cJSON *rm_initiative_object(const struct roadmap_initiative *in)
 	cJSON *a = rm_json_add(o, "actuals", cJSON_CreateObject(), &ok);
 	for (size_t k = 0; a && k < in->n_actuals; k++) {
 		char label[12];
-		rm_json_add(a, roadmap_quarter_label(in->actuals[k].qi, label),
+		rm_json_add_copy(a, roadmap_quarter_label(in->actuals[k].qi, label),
 			    rm_json_money(in->actuals[k].amount), &ok);
 	}
 	if (!ok) {
@@ -81,7 +81,7 @@ cJSON *rm_team_object(const struct roadmap_team *t)
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
 
-	rm_json_add(o, "id", cJSON_CreateString(t->id), &ok);
+	rm_json_add(o, "id", rm_json_ref(t->id), &ok);
 	rm_json_add(o, "capacity", rm_json_hundredths(t->capacity), &ok);
 	if (!ok) {
 		cJSON_Delete(o);
@@ -142,6 +142,33 @@ enum roadmap_status roadmap_items_json(const struct roadmap *rm,
 	enum roadmap_status st = rm_json_finish(&b, arr, out, NULL, err);
 	cJSON_Delete(arr);
 	return st;
+}
+
+/* The spend of initiative i from a spend table: the same array. */
+cJSON *rm_spend_json_from(const struct roadmap_spend *sp, size_t i)
+{
+	bool ok = true;
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int k = 0; arr && ok && k < sp->n[i]; k++) {
+		char label[12];
+		size_t o = sp->off[i] + (size_t)k;
+		cJSON *e = cJSON_CreateObject();
+		rm_json_add(e, "period",
+			    cJSON_CreateString(
+				    roadmap_quarter_label(sp->q0[i] + k, label)),
+			    &ok);
+		rm_json_add(e, "opex", rm_json_money(sp->opex[o]), &ok);
+		rm_json_add(e, "capex", rm_json_money(sp->capex[o]), &ok);
+		rm_json_add(e, "total", rm_json_money(sp->opex[o] + sp->capex[o]),
+			    &ok);
+		rm_json_push(arr, e, &ok);
+	}
+	if (!ok) {
+		cJSON_Delete(arr);
+		return NULL;
+	}
+	return arr;
 }
 
 /* Quarterly spend of one initiative: [{"period","opex","capex","total"}]. */
@@ -206,7 +233,7 @@ static void add_goal_figures(const struct roadmap *rm,
 		if (!serves) {
 			continue;
 		}
-		rm_json_push(list, cJSON_CreateString(in->id), ok);
+		rm_json_push(list, rm_json_ref(in->id), ok);
 		if (!roadmap_initiative_counts(in)) {
 			continue;
 		}
@@ -282,10 +309,11 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 			       "no goal, initiative or team %s",
 			       rm_quote(id, q, sizeof(q)));
 	}
-	struct roadmap_findings f;
+	/* the findings' strings are referenced by the tree: they are
+	 * released only after it is printed */
+	struct roadmap_findings f = {0};
 	if (ok && roadmap_check(rm, &f, err) == ROADMAP_OK) {
 		rm_json_add(o, "findings", rm_findings_array(&f, id), &ok);
-		roadmap_findings_release(&f);
 	} else {
 		ok = false;
 	}
@@ -295,5 +323,6 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 	}
 	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
 	cJSON_Delete(o);
+	roadmap_findings_release(&f);
 	return st;
 }

@@ -47,8 +47,13 @@ enum roadmap_status rm_json_finish(struct strbuf *b, const cJSON *root,
 				   char **out, size_t *len,
 				   struct roadmap_error *err);
 
-/* Builders that record an allocation failure in *ok. */
+/* Builders that record an allocation failure in *ok. rm_json_add takes a
+ * literal key (not copied); rm_json_add_copy any key. String values from
+ * rm_json_ref, rm_json_string_or_null and rm_json_string_list refer to the
+ * caller's strings, which must outlive the tree. */
 cJSON *rm_json_add(cJSON *obj, const char *key, cJSON *item, bool *ok);
+cJSON *rm_json_add_copy(cJSON *obj, const char *key, cJSON *item, bool *ok);
+cJSON *rm_json_ref(const char *s);
 /* Appends item to arr, or deletes it and clears *ok. */
 void rm_json_push(cJSON *arr, cJSON *item, bool *ok);
 cJSON *rm_json_money(int64_t cents);
@@ -57,6 +62,7 @@ cJSON *rm_json_string_or_null(const char *s);
 cJSON *rm_json_date(roadmap_day d);
 cJSON *rm_json_string_list(char *const *list, size_t n);
 
+cJSON *rm_spend_json_from(const struct roadmap_spend *sp, size_t i);
 cJSON *rm_spend_json(const struct roadmap *rm,
 		     const struct roadmap_initiative *in);
 

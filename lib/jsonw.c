@@ -152,18 +152,35 @@ void rm_json_member(struct strbuf *b, int depth, const char *key,
 void rm_json_element_compact(struct strbuf *b, int depth, const cJSON *value,
 			     bool first)
 {
-	char *text = cJSON_PrintUnformatted(value);
-
-	if (!text) {
-		b->failed = true;
-		return;
-	}
 	if (!first) {
 		sb_put(b, ",\n", 2);
 	}
 	indent(b, depth);
-	sb_puts(b, text);
-	cJSON_free(text);
+	/* straight into the buffer's free space, growing it when cJSON
+	 * says the space is too small */
+	for (size_t room = 16384; !b->failed; room *= 2) {
+		if (b->cap - b->len < room + 1) {
+			size_t cap = b->cap ? b->cap : 4096;
+			while (cap - b->len < room + 1) {
+				cap *= 2;
+			}
+			char *p = realloc(b->data, cap);
+			if (!p) {
+				b->failed = true;
+				return;
+			}
+			b->data = p;
+			b->cap = cap;
+		}
+		if (cJSON_PrintPreallocated((cJSON *)value, b->data + b->len,
+					    (int)(b->cap - b->len - 1), 0)) {
+			b->len += strlen(b->data + b->len);
+			return;
+		}
+		if (room > ((size_t)1 << 30)) {
+			b->failed = true;
+		}
+	}
 }
 
 void rm_json_key(struct strbuf *b, int depth, const char *key, bool first)
@@ -209,7 +226,26 @@ enum roadmap_status rm_json_finish(struct strbuf *b, const cJSON *root,
 	return ROADMAP_OK;
 }
 
+/*
+ * Keys are not copied: they are string literals (rm_json_add_copy copies
+ * the others). A large export adds millions of members.
+ */
 cJSON *rm_json_add(cJSON *obj, const char *key, cJSON *item, bool *ok)
+{
+	if (!item || !obj || !*ok) {
+		cJSON_Delete(item);
+		*ok = false;
+		return NULL;
+	}
+	if (!cJSON_AddItemToObjectCS(obj, key, item)) {
+		cJSON_Delete(item);
+		*ok = false;
+		return NULL;
+	}
+	return item;
+}
+
+cJSON *rm_json_add_copy(cJSON *obj, const char *key, cJSON *item, bool *ok)
 {
 	if (!item || !obj || !*ok) {
 		cJSON_Delete(item);
@@ -277,9 +313,16 @@ cJSON *rm_json_hundredths(int64_t v)
 	return decimal(v);
 }
 
+/* Strings the roadmap (or the findings) owns are referenced, not copied:
+ * every JSON tree is freed before what it describes. */
+cJSON *rm_json_ref(const char *s)
+{
+	return cJSON_CreateStringReference(s);
+}
+
 cJSON *rm_json_string_or_null(const char *s)
 {
-	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+	return s ? cJSON_CreateStringReference(s) : cJSON_CreateNull();
 }
 
 cJSON *rm_json_date(roadmap_day d)
@@ -294,7 +337,7 @@ cJSON *rm_json_string_list(char *const *list, size_t n)
 	cJSON *arr = cJSON_CreateArray();
 
 	for (size_t i = 0; arr && i < n; i++) {
-		cJSON *s = cJSON_CreateString(list[i]);
+		cJSON *s = cJSON_CreateStringReference(list[i]);
 		if (!s || !cJSON_AddItemToArray(arr, s)) {
 			cJSON_Delete(s);
 			cJSON_Delete(arr);

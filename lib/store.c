@@ -944,7 +944,7 @@ static void save_policy(const struct roadmap *rm, cJSON *root, bool *ok)
 		cJSON *m = rm_json_add(o, "target_mix", cJSON_CreateObject(),
 				       ok);
 		for (size_t i = 0; m && i < p->n_target_mix; i++) {
-			rm_json_add(m, p->target_mix_pillar[i],
+			rm_json_add_copy(m, p->target_mix_pillar[i],
 				    cJSON_CreateNumber(p->target_mix_percent[i]),
 				    ok);
 		}
@@ -962,14 +962,14 @@ static void save_policy(const struct roadmap *rm, cJSON *root, bool *ok)
 static void opt_string(cJSON *o, const char *key, const char *s, bool *ok)
 {
 	if (s) {
-		rm_json_add(o, key, cJSON_CreateString(s), ok);
+		rm_json_add(o, key, rm_json_ref(s), ok);
 	}
 }
 
 static void save_goal(const struct roadmap_goal *g, cJSON *o, bool *ok)
 {
-	rm_json_add(o, "id", cJSON_CreateString(g->id), ok);
-	rm_json_add(o, "title", cJSON_CreateString(g->title), ok);
+	rm_json_add(o, "id", rm_json_ref(g->id), ok);
+	rm_json_add(o, "title", rm_json_ref(g->title), ok);
 	opt_string(o, "metric", g->metric, ok);
 	if (g->has_baseline) {
 		rm_json_add(o, "baseline", cJSON_CreateNumber(g->baseline), ok);
@@ -990,8 +990,8 @@ static void save_goal(const struct roadmap_goal *g, cJSON *o, bool *ok)
 static void save_initiative(const struct roadmap_initiative *in, cJSON *o,
 			    bool *ok)
 {
-	rm_json_add(o, "id", cJSON_CreateString(in->id), ok);
-	rm_json_add(o, "title", cJSON_CreateString(in->title), ok);
+	rm_json_add(o, "id", rm_json_ref(in->id), ok);
+	rm_json_add(o, "title", rm_json_ref(in->title), ok);
 	if (in->n_goals) {
 		rm_json_add(o, "goals",
 			    rm_json_string_list(in->goals, in->n_goals), ok);
@@ -1039,7 +1039,7 @@ static void save_initiative(const struct roadmap_initiative *in, cJSON *o,
 		for (size_t k = 0; a && k < in->n_actuals; k++) {
 			char label[12];
 			roadmap_quarter_label(in->actuals[k].qi, label);
-			rm_json_add(a, label,
+			rm_json_add_copy(a, label,
 				    rm_json_money(in->actuals[k].amount), ok);
 		}
 	}
@@ -1073,7 +1073,7 @@ static cJSON *team_item(const struct roadmap *rm, size_t i)
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
 
-	rm_json_add(o, "id", cJSON_CreateString(rm->teams[i].id), &ok);
+	rm_json_add(o, "id", rm_json_ref(rm->teams[i].id), &ok);
 	rm_json_add(o, "capacity", rm_json_hundredths(rm->teams[i].capacity),
 		    &ok);
 	return ok ? o : (cJSON_Delete(o), NULL);
