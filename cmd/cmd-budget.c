@@ -154,7 +154,7 @@ static int run_budget(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	roadmap_budget_report_release(&r);
-	roadmap_destroy(rm);
+	release_at_exit(rm);
 	return rc;
 }
 

@@ -84,7 +84,7 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_FINDINGS;
 	}
 	roadmap_findings_release(&f);
-	roadmap_destroy(rm);
+	release_at_exit(rm);
 	return rc;
 }
 

@@ -101,7 +101,7 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 		}
 		free(out);
 	}
-	roadmap_destroy(rm);
+	release_at_exit(rm);
 	return rc;
 }
 

@@ -318,7 +318,7 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 	}
 	free(out);
 	free(idx);
-	roadmap_destroy(rm);
+	release_at_exit(rm);
 	return rc;
 }
 

@@ -305,7 +305,7 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 	if (rc == 0 && format == 0 && fflush(stdout) != 0) {
 		rc = write_stdout("", 0);
 	}
-	roadmap_destroy(rm);
+	release_at_exit(rm);
 	return rc;
 }
 

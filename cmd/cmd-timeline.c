@@ -295,7 +295,7 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 	rc = write_stdout("", 0);
 	free(c.critical);
 	roadmap_schedule_release(&s);
-	roadmap_destroy(rm);
+	release_at_exit(rm);
 	return rc;
 }
 

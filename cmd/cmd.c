@@ -388,6 +388,27 @@ void progress_done(const struct roadmap *rm)
 	}
 }
 
+/*
+ * In a release build (NDEBUG) a command that only reads leaves its roadmap
+ * to the kernel at exit: freeing a 100,000-initiative roadmap block by
+ * block costs more than the check it ran. The pointer stays reachable, and
+ * debug and sanitizer builds free everything, so the tests still prove
+ * that nothing leaks.
+ */
+void release_at_exit(struct roadmap *rm)
+{
+#ifdef NDEBUG
+	static struct roadmap *kept[4];
+	for (size_t i = 0; rm && i < 4; i++) {
+		if (!kept[i]) {
+			kept[i] = rm;
+			return;
+		}
+	}
+#endif
+	roadmap_destroy(rm);
+}
+
 int write_stdout(const char *data, size_t len)
 {
 	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {

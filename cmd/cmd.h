@@ -77,6 +77,10 @@ int print_rows_csv(struct roadmap_rows *rows, enum roadmap_status st,
 void progress(const struct roadmap *rm, const char *what);
 void progress_done(const struct roadmap *rm);
 
+/* Destroys a roadmap a read-only command is done with (in a release
+ * build, at exit by the kernel instead). */
+void release_at_exit(struct roadmap *rm);
+
 /* Writes data to stdout; returns 0 or 74. */
 int write_stdout(const char *data, size_t len);
 
