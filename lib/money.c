@@ -173,17 +173,27 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 	}
 	/* Floors first; the leftover cents (fewer than n) then go one each
 	 * to the largest remainders, earlier parts winning ties. Repeated
-	 * selection is O(n * leftover); n is small (quarters or goals). */
+	 * selection is O(n * leftover); n is small (quarters or goals).
+	 * 64-bit arithmetic when amount x total cannot overflow it (nearly
+	 * always): 128-bit division is a slow library call. */
+	bool narrow = total <= UINT32_MAX &&
+		      (uint64_t)amount <= UINT64_MAX / (uint64_t)total;
 	unsigned __int128 small[64];
 	unsigned __int128 *rem = n <= 64 ? small : malloc(n * sizeof(*rem));
 	if (!rem) {
 		return ROADMAP_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
-		unsigned __int128 x =
-			(unsigned __int128)amount * (uint64_t)weights[i];
-		out[i] = (int64_t)(x / total);
-		rem[i] = x % total;
+		if (narrow) {
+			uint64_t x = (uint64_t)amount * (uint64_t)weights[i];
+			out[i] = (int64_t)(x / (uint64_t)total);
+			rem[i] = x % (uint64_t)total;
+		} else {
+			unsigned __int128 x = (unsigned __int128)amount *
+					      (uint64_t)weights[i];
+			out[i] = (int64_t)(x / total);
+			rem[i] = x % total;
+		}
 		given += out[i];
 	}
 	for (int64_t left = amount - given; left > 0; left--) {
