@@ -580,10 +580,8 @@ static void check_budgets(struct ctx *c)
 		if (plan <= b->amount) {
 			continue;
 		}
-		char subject[96], label[16];
-		rm_budget_label(b, label, sizeof(label));
-		snprintf(subject, sizeof(subject), "%s%s%s", label,
-			 b->pillar ? "/" : "", b->pillar ? b->pillar : "");
+		char subject[96];
+		rm_budget_key(b, subject, sizeof(subject));
 		add(c, ROADMAP_SEVERITY_ERROR, "budget-overrun", subject,
 		    "planned %s exceeds the envelope of %s by %s",
 		    money(rm, plan, m1), money(rm, b->amount, m2),

@@ -111,7 +111,7 @@ static cJSON *keyed(const struct roadmap *rm, int kind, bool *ok)
 			       : rm->n_budgets;
 
 	for (size_t i = 0; o && *ok && i < n; i++) {
-		char key[96], label[16];
+		char key[96];
 		const char *id;
 		cJSON *item;
 		if (kind == 0) {
@@ -125,11 +125,7 @@ static cJSON *keyed(const struct roadmap *rm, int kind, bool *ok)
 			item = rm_initiative_object(&rm->inits[i]);
 		} else {
 			const struct roadmap_budget *b = &rm->budgets[i];
-			rm_budget_label(b, label, sizeof(label));
-			snprintf(key, sizeof(key), "%s%s%s", label,
-				 b->pillar ? "/" : "",
-				 b->pillar ? b->pillar : "");
-			id = key;
+			id = rm_budget_key(b, key, sizeof(key));
 			item = rm_budget_object(b);
 		}
 		rm_json_add_copy(o, id, item, ok);

@@ -759,7 +759,7 @@ static void csv_budget(struct row *x)
 	const char *period = cell(x, "period"), *amount = cell(x, "amount");
 	const char *pillar = cell(x, "pillar");
 	struct roadmap_period p;
-	char q[160], label[16];
+	char q[160];
 
 	bool ok = v_amount(x, "amount", amount);
 	if (!*amount) {
@@ -785,26 +785,17 @@ static void csv_budget(struct row *x)
 							      : NULL,
 				   0};
 	roadmap_money_parse(amount, &b.amount, NULL);
-	rm_budget_label(&b, label, sizeof(label));
-	snprintf(q, sizeof(q), "%s%s%s", label, b.pillar ? "/" : "",
-		 b.pillar ? b.pillar : "");
-	for (size_t i = 0; i < im->rm->n_budgets; i++) {
-		struct roadmap_budget *o = &im->rm->budgets[i];
-		if (o->is_year == b.is_year && o->year == b.year &&
-		    o->quarter == b.quarter &&
-		    ((!o->pillar && !b.pillar) ||
-		     (o->pillar && b.pillar && !strcmp(o->pillar, b.pillar)))) {
-			if (!im->opt->update) {
-				bad(x, "period",
-				    "a budget for %s already exists (use "
-				    "--update)",
-				    q);
-				return;
-			}
-			o->amount = b.amount;
-			change(im, false, "budget", q);
+	rm_budget_key(&b, q, sizeof(q));
+	long found = rm_budget_find(im->rm, &b);
+	if (found >= 0) {
+		if (!im->opt->update) {
+			bad(x, "period",
+			    "a budget for %s already exists (use --update)", q);
 			return;
 		}
+		im->rm->budgets[found].amount = b.amount;
+		change(im, false, "budget", q);
+		return;
 	}
 	struct roadmap_error e;
 	if (roadmap_add_budget(im->rm, &b, &e)) {
@@ -1161,33 +1152,18 @@ static void merge(struct imp *im, const struct roadmap *src)
 	}
 	for (size_t i = 0; i < src->n_budgets && !im->nomem; i++) {
 		const struct roadmap_budget *b = &src->budgets[i];
-		char label[16], id[96];
-		rm_budget_label(b, label, sizeof(label));
-		snprintf(id, sizeof(id), "%s%s%s", label, b->pillar ? "/" : "",
-			 b->pillar ? b->pillar : "");
-		bool found = false;
-		for (size_t j = 0; j < rm->n_budgets && !found; j++) {
-			struct roadmap_budget *o = &rm->budgets[j];
-			if (o->is_year == b->is_year && o->year == b->year &&
-			    o->quarter == b->quarter &&
-			    ((!o->pillar && !b->pillar) ||
-			     (o->pillar && b->pillar &&
-			      !strcmp(o->pillar, b->pillar)))) {
-				found = true;
-				if (!update) {
-					snprintf(where, sizeof(where),
-						 "budgets[%zu]", i);
-					report(im, 0, where, NULL,
-					       "a budget for %s already exists "
-					       "(use --update)",
-					       id);
-				} else {
-					o->amount = b->amount;
-					change(im, false, "budget", id);
-				}
-			}
-		}
-		if (!found) {
+		char id[96];
+		rm_budget_key(b, id, sizeof(id));
+		long k2 = rm_budget_find(rm, b);
+		if (k2 >= 0 && !update) {
+			snprintf(where, sizeof(where), "budgets[%zu]", i);
+			report(im, 0, where, NULL,
+			       "a budget for %s already exists (use --update)",
+			       id);
+		} else if (k2 >= 0) {
+			rm->budgets[k2].amount = b->amount;
+			change(im, false, "budget", id);
+		} else {
 			struct roadmap_budget copy = *b;
 			copy.pillar = rm_strdup(b->pillar);
 			if ((b->pillar && !copy.pillar) ||

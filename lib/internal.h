@@ -92,6 +92,10 @@ const char *rm_initiative_problem(const struct roadmap_initiative *in,
 bool rm_budget_duplicate(const struct roadmap *rm,
 			 const struct roadmap_budget *b);
 char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n);
+/* "2026-Q3" or "FY2026/innovation": the period, and the pillar if any. */
+char *rm_budget_key(const struct roadmap_budget *b, char *buf, size_t n);
+/* The index of the envelope for b's period and pillar, or -1. */
+long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b);
 /* Takes ownership of the item's fields (no copy); false when out of memory. */
 /* Room for n more goals or initiatives; false when out of memory. */
 bool rm_reserve(struct roadmap *rm, enum item_kind kind, size_t n);

@@ -230,14 +230,12 @@ enum roadmap_status rm_json_finish(struct strbuf *b, const cJSON *root,
  * Keys are not copied: they are string literals (rm_json_add_copy copies
  * the others). A large export adds millions of members.
  */
-cJSON *rm_json_add(cJSON *obj, const char *key, cJSON *item, bool *ok)
+static cJSON *add(cJSON *obj, const char *key, cJSON *item, bool *ok,
+		  bool copy)
 {
-	if (!item || !obj || !*ok) {
-		cJSON_Delete(item);
-		*ok = false;
-		return NULL;
-	}
-	if (!cJSON_AddItemToObjectCS(obj, key, item)) {
+	if (!item || !obj || !*ok ||
+	    !(copy ? cJSON_AddItemToObject(obj, key, item)
+		   : cJSON_AddItemToObjectCS(obj, key, item))) {
 		cJSON_Delete(item);
 		*ok = false;
 		return NULL;
@@ -245,19 +243,14 @@ cJSON *rm_json_add(cJSON *obj, const char *key, cJSON *item, bool *ok)
 	return item;
 }
 
+cJSON *rm_json_add(cJSON *obj, const char *key, cJSON *item, bool *ok)
+{
+	return add(obj, key, item, ok, false);
+}
+
 cJSON *rm_json_add_copy(cJSON *obj, const char *key, cJSON *item, bool *ok)
 {
-	if (!item || !obj || !*ok) {
-		cJSON_Delete(item);
-		*ok = false;
-		return NULL;
-	}
-	if (!cJSON_AddItemToObject(obj, key, item)) {
-		cJSON_Delete(item);
-		*ok = false;
-		return NULL;
-	}
-	return item;
+	return add(obj, key, item, ok, true);
 }
 
 void rm_json_push(cJSON *arr, cJSON *item, bool *ok)

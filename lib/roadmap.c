@@ -486,8 +486,17 @@ char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n)
 	return buf;
 }
 
-bool rm_budget_duplicate(const struct roadmap *rm,
-			 const struct roadmap_budget *b)
+char *rm_budget_key(const struct roadmap_budget *b, char *buf, size_t n)
+{
+	char label[16];
+
+	rm_budget_label(b, label, sizeof(label));
+	snprintf(buf, n, "%s%s%s", label, b->pillar ? "/" : "",
+		 b->pillar ? b->pillar : "");
+	return buf;
+}
+
+long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b)
 {
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *o = &rm->budgets[i];
@@ -496,10 +505,16 @@ bool rm_budget_duplicate(const struct roadmap *rm,
 		    ((!o->pillar && !b->pillar) ||
 		     (o->pillar && b->pillar &&
 		      strcmp(o->pillar, b->pillar) == 0))) {
-			return true;
+			return (long)i;
 		}
 	}
-	return false;
+	return -1;
+}
+
+bool rm_budget_duplicate(const struct roadmap *rm,
+			 const struct roadmap_budget *b)
+{
+	return rm_budget_find(rm, b) >= 0;
 }
 
 static const char *text_problem(const char *s)
