@@ -16,9 +16,9 @@ for w in $(seq 1 "$writers"); do
 done
 # a reader in a loop while the writers run
 (
-  while [ "$(jobs -r | wc -l)" -gt 0 ] || [ ! -e reader.done ]; do
+  until [ -e stop.reader ]; do
     "$ROADMAP" list --format json > /dev/null 2>> reader.errors || echo fail >> reader.failures
-    [ -e stop.reader ] && break
+    echo read >> reader.reads
   done
 ) &
 reader=$!
@@ -28,12 +28,13 @@ wait_writers() {
   done
 }
 wait_writers
-touch stop.reader reader.done
+touch stop.reader
 wait "$reader"
 ok_if "every writer exited 0" test ! -s failures
 count=$("$ROADMAP" list --format csv | tail -n +2 | wc -l)
 t "all $((writers * adds)) initiatives are present" 0 "$((writers * adds))" "" -- echo "$count"
 ok_if "the file is valid" bash -c "$ROADMAP list --format json > /dev/null"
+ok_if "a reader ran while they wrote ($(wc -l < reader.reads) reads)" test "$(wc -l < reader.reads)" -gt 1
 ok_if "readers never saw a broken file" test ! -s reader.failures
 ok_if "no temporary files remain" test -z "$(ls -A | grep '^\.roadmap.json.tmp')"
 finish
