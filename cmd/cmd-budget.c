@@ -18,44 +18,86 @@ static void money_cell(bool has, int64_t v, int scale, char *buf)
 		strcpy(buf, "-");
 		return;
 	}
+	if (scale == 0) {
+		roadmap_money_format(v, true, buf);
+		return;
+	}
 	int64_t u = unit[scale], r = v < 0 ? -((-v + u / 2) / u)
 					   : (v + u / 2) / u;
 	roadmap_money_format(r * (scale == 2 ? 10 : 100), true, tmp);
-	if (scale == 0) {
-		strcpy(buf, tmp);
-	} else if (scale == 1) {
+	if (scale == 1) {
 		*strchr(tmp, '.') = '\0';
-		strcpy(buf, tmp);
 	} else {
 		tmp[strlen(tmp) - 1] = '\0'; /* one decimal */
-		strcpy(buf, tmp);
 	}
+	strcpy(buf, tmp);
 }
 
+enum { C_OPEX, C_CAPEX, C_PLANNED, C_ENVELOPE, C_COVERED, C_VARIANCE,
+       C_UNCOVERED, C_ACTUAL, C_PWA, C_ACTVAR, N_MONEY };
+
+static const char *const money_head[N_MONEY] = {
+	"OPEX",	     "CAPEX",	  "PLANNED", "ENVELOPE",  "COVERED",
+	"VARIANCE",  "UNCOVERED", "ACTUAL",  "PLAN@ACT.", "ACT. VAR."};
+
+/*
+ * The layouts tried in turn until one fits the width: every column, then
+ * without the opex/capex split, then without the two columns the others
+ * are computed from (covered, planned where actual), then without
+ * uncovered (the note under the table still gives what no envelope
+ * covers).
+ */
+static const unsigned layouts[] = {
+	0x3ff,
+	0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX),
+	0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED |
+		  1u << C_PWA),
+	0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED |
+		  1u << C_PWA | 1u << C_UNCOVERED),
+};
+
 static bool build_table(struct table *t, const struct roadmap_budget_report *r,
-			int scale)
+			int scale, unsigned cols, const char **head)
 {
-	static const char *head[] = {NULL,	 "OPEX",     "CAPEX",
-				     "PLANNED",	 "ENVELOPE", "VARIANCE",
-				     "ACTUAL",	 "ACT. VAR."};
-	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1};
 	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR",
 					    "GOAL", "TEAM"};
+	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	size_t n = 1;
+
 	head[0] = first[r->by];
-	table_init(t, 8, head, right, 0);
+	for (int c = 0; c < N_MONEY; c++) {
+		if (cols & 1u << c) {
+			head[n++] = money_head[c];
+		}
+	}
+	table_init(t, n, head, right, 0);
 	for (size_t i = 0; i <= r->n; i++) {
 		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
 							      : &r->total;
-		char c[7][40];
-		money_cell(true, x->opex, scale, c[0]);
-		money_cell(true, x->capex, scale, c[1]);
-		money_cell(true, x->total, scale, c[2]);
-		money_cell(x->has_envelope, x->envelope, scale, c[3]);
-		money_cell(x->has_envelope, x->variance, scale, c[4]);
-		money_cell(x->has_actuals, x->actual, scale, c[5]);
-		money_cell(x->has_actuals, x->actual_variance, scale, c[6]);
-		const char *cells[] = {i < r->n ? x->key : "TOTAL",
-				       c[0], c[1], c[2], c[3], c[4], c[5], c[6]};
+		const struct {
+			bool has;
+			int64_t v;
+		} m[N_MONEY] = {
+			{true, x->opex},
+			{true, x->capex},
+			{true, x->total},
+			{x->has_envelope, x->envelope},
+			{x->has_envelope, x->covered},
+			{x->has_envelope, x->variance},
+			{true, x->uncovered},
+			{x->has_actuals, x->actual},
+			{x->has_actuals, x->planned_where_actual},
+			{x->has_actuals, x->actual_variance},
+		};
+		char c[N_MONEY][40];
+		const char *cells[N_MONEY + 1] = {i < r->n ? x->key : "TOTAL"};
+		size_t k = 1;
+		for (int j = 0; j < N_MONEY; j++) {
+			if (cols & 1u << j) {
+				money_cell(m[j].has, m[j].v, scale, c[j]);
+				cells[k++] = c[j];
+			}
+		}
 		if (!table_add(t, cells)) {
 			table_release(t);
 			return false;
@@ -69,24 +111,53 @@ static int print_table(const struct roadmap *rm,
 {
 	static const char *const units[] = {"", ", whole units",
 					    ", thousands"};
+	const char *head[N_MONEY + 1];
 	struct table t;
-	int scale, rc;
+	int scale = 0, rc;
+	size_t layout = 0, width = term_width();
+	/* goal and team rows use no envelope: those columns say nothing */
+	unsigned none = r->by == ROADMAP_BY_GOAL || r->by == ROADMAP_BY_TEAM
+				? 1u << C_ENVELOPE | 1u << C_COVERED |
+					  1u << C_VARIANCE | 1u << C_UNCOVERED
+				: 0;
+	char m[40];
 
-	for (scale = 0; scale < 3; scale++) {
-		if (!build_table(&t, r, scale)) {
+	/* within each layout the scale shrinks; then the next layout */
+	for (;;) {
+		if (!build_table(&t, r, scale, layouts[layout] & ~none,
+				 head)) {
 			msg("out of memory");
 			return 70;
 		}
-		if (scale == 2 || table_width(&t) <= term_width()) {
+		if (table_width(&t) <= width ||
+		    (scale == 2 && layout + 1 == sizeof(layouts) /
+						     sizeof(layouts[0]))) {
 			break;
 		}
 		table_release(&t);
+		if (scale < 2) {
+			scale++;
+		} else {
+			scale = 0;
+			layout++;
+		}
 	}
 	printf("Budget by %s (%s%s)\n", roadmap_budget_by_name(r->by),
 	       roadmap_currency(rm), units[scale]);
 	rc = table_print(&t, stdout);
 	table_release(&t);
-	return rc;
+	if (rc) {
+		return rc;
+	}
+	if (layout > 0) {
+		printf("Columns left out to fit; --format csv has all.\n");
+	}
+	if (r->unbudgeted > 0 && !none) {
+		printf("Not covered by any envelope: %s %s\n",
+		       roadmap_currency(rm),
+		       roadmap_money_format(r->unbudgeted, true, m));
+	}
+	return fflush(stdout) || ferror(stdout) ? 74 : 0;
 }
 
 static int print_csv(const struct roadmap_budget_report *r)
@@ -164,12 +235,24 @@ const struct cmd cmd_budget = {
 	.usage = "budget [--by quarter|year|pillar|goal|team] [--format "
 		 "table|csv|json]",
 	.help = "Planned opex and capex (each initiative spread over its days, "
-		"exact to the\ncent), the envelope that applies, variance "
-		"(envelope - planned), actual\nspend and actual variance "
-		"(planned - actual, where actuals exist), and a\ntotal row. "
-		"Goal rows split each initiative's cost equally among its "
-		"goals;\n(unaligned) and (none) collect the rest, so every "
-		"view adds up to the same\ntotal.\n"
+		"exact to the\ncent), the envelopes each row uses, the planned "
+		"spend they cover, variance\n(envelope - covered: negative is "
+		"an overrun, as check reports it) and the\nspend no envelope "
+		"of the row covers. Actuals are compared per initiative and\n"
+		"quarter: PLAN@ACT. is the plan of exactly the pairs that have "
+		"an actual, and\nACT. VAR. = PLAN@ACT. - ACTUAL. The TOTAL row "
+		"is the sum of the rows, and\nevery view adds up to the same "
+		"planned and actual totals.\n"
+		"\nenvelopes a row uses:\n"
+		"  quarter   the quarter's all-pillar envelope\n"
+		"  year      the fiscal-year envelope, else the year's quarter "
+		"envelopes\n"
+		"  pillar    per fiscal year, the pillar's year envelope, else "
+		"its quarter\n"
+		"            envelopes\n"
+		"  goal, team  none (goal rows split each initiative's cost "
+		"equally; (unaligned)\n"
+		"            and (none) collect the rest)\n"
 		"\noptions:\n"
 		"  --by V       quarter (default), year, pillar, goal or team\n"
 		"  --format F   table, csv or json\n"

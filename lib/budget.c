@@ -1,7 +1,8 @@
 /*
- * budget.c - the CFO's view (SPEC 7): planned opex and capex, envelopes,
- * variance and actuals by quarter, year, pillar, goal or team. Every view's
- * rows add up to the same total, exactly.
+ * budget.c - the CFO's view (SPEC 7): planned opex and capex, the envelopes
+ * each row uses and the planned spend they cover, and actuals compared per
+ * (initiative, quarter) pair. Every view's rows add up to the same total,
+ * exactly, and the total row is the sum of the rows in every column.
  */
 #include "internal.h"
 
@@ -40,21 +41,11 @@ void roadmap_budget_report_release(struct roadmap_budget_report *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* A set of (row, quarter) pairs: the periods where a row has actuals. */
+/* A set of (row, quarter) pairs: the quarters an envelope of the row
+ * covers. */
 struct pairs {
 	uint64_t *keys; /* 0 is empty; stored as key + 1 */
 	size_t cap, used;
-};
-
-struct acc {
-	const struct roadmap *rm;
-	struct roadmap_budget_report *r;
-	size_t cap;
-	struct idmap keys;
-	bool nomem, overflow;
-	bool second;         /* pass two: planned spend where actuals are */
-	struct pairs seen;   /* filled in pass one */
-	int64_t *planned_act; /* per row, pass two */
 };
 
 static uint64_t pair(size_t row, int qi)
@@ -62,13 +53,18 @@ static uint64_t pair(size_t row, int qi)
 	return ((uint64_t)row << 32 | (uint32_t)qi) + 1;
 }
 
+static size_t slot(const struct pairs *p, uint64_t k)
+{
+	return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 40) &
+	       (p->cap - 1);
+}
+
 static bool pairs_has(const struct pairs *p, uint64_t k)
 {
 	if (!p->cap) {
 		return false;
 	}
-	for (size_t j = (k * UINT64_C(0x9E3779B97F4A7C15)) >> 40 & (p->cap - 1);
-	     p->keys[j]; j = (j + 1) & (p->cap - 1)) {
+	for (size_t j = slot(p, k); p->keys[j]; j = (j + 1) & (p->cap - 1)) {
 		if (p->keys[j] == k) {
 			return true;
 		}
@@ -79,9 +75,8 @@ static bool pairs_has(const struct pairs *p, uint64_t k)
 static bool pairs_add(struct pairs *p, uint64_t k)
 {
 	if ((p->used + 1) * 2 > p->cap) {
-		struct pairs n = {calloc(p->cap ? p->cap * 2 : 64,
-					 sizeof(uint64_t)),
-				  p->cap ? p->cap * 2 : 64, 0};
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct pairs n = {calloc(cap, sizeof(uint64_t)), cap, 0};
 		if (!n.keys) {
 			return false;
 		}
@@ -93,7 +88,7 @@ static bool pairs_add(struct pairs *p, uint64_t k)
 		free(p->keys);
 		*p = n;
 	}
-	size_t j = (k * UINT64_C(0x9E3779B97F4A7C15)) >> 40 & (p->cap - 1);
+	size_t j = slot(p, k);
 	for (; p->keys[j]; j = (j + 1) & (p->cap - 1)) {
 		if (p->keys[j] == k) {
 			return true;
@@ -103,6 +98,17 @@ static bool pairs_add(struct pairs *p, uint64_t k)
 	p->used++;
 	return true;
 }
+
+struct acc {
+	const struct roadmap *rm;
+	const struct roadmap_spend *sp;
+	enum roadmap_budget_by by;
+	struct roadmap_budget_report *r;
+	size_t cap;
+	struct idmap keys;
+	struct pairs cover;
+	bool nomem, overflow;
+};
 
 static void add_to(struct acc *a, int64_t *dst, int64_t v)
 {
@@ -146,8 +152,88 @@ static struct roadmap_budget_row *row(struct acc *a, const char *key)
 	return x;
 }
 
-/* Planned spend for row key in quarter qi. Pass one sums the plan; pass
- * two sums only the quarters where the row has actuals. */
+static char *year_label(int fy, char *buf)
+{
+	snprintf(buf, 16, "FY%04d", fy);
+	return buf;
+}
+
+static int first_quarter(const struct roadmap_budget *b)
+{
+	return b->is_year ? b->year * 4 : b->year * 4 + b->quarter - 1;
+}
+
+/* Whether the roadmap has a fiscal-year envelope for fy and pillar. */
+static bool has_year_envelope(const struct roadmap *rm, int fy,
+			      const char *pillar)
+{
+	struct roadmap_budget y = {true, fy, 0, (char *)pillar, 0};
+
+	return rm_budget_find(rm, &y) >= 0;
+}
+
+/*
+ * Envelope b, used by the row called key: its amount joins the row's
+ * envelope and the quarters it spans become the row's covered quarters.
+ */
+static void use(struct acc *a, const char *key, const struct roadmap_budget *b)
+{
+	struct roadmap_budget_row *x = row(a, key);
+	int q = first_quarter(b), n = b->is_year ? 4 : 1;
+
+	if (!x) {
+		return;
+	}
+	add_to(a, &x->envelope, b->amount);
+	x->has_envelope = true;
+	for (int k = 0; k < n; k++) {
+		if (!pairs_add(&a->cover, pair((size_t)(x - a->r->rows), q + k))) {
+			a->nomem = true;
+		}
+	}
+}
+
+/*
+ * Which envelopes each row uses (SPEC 7). Quarter rows: the all-pillar
+ * envelope of the quarter. Year rows: the all-pillar fiscal-year envelope
+ * where one exists, else the year's all-pillar quarter envelopes. Pillar
+ * rows: the same, year by year, with that pillar's envelopes.
+ */
+static void envelopes(struct acc *a)
+{
+	const struct roadmap *rm = a->rm;
+	char label[16];
+
+	for (size_t i = 0; i < rm->n_budgets && !a->nomem; i++) {
+		const struct roadmap_budget *b = &rm->budgets[i];
+		bool by_year = b->is_year ||
+			       !has_year_envelope(rm, b->year, b->pillar);
+		switch (a->by) {
+		case ROADMAP_BY_QUARTER:
+			if (!b->pillar && !b->is_year) {
+				use(a, roadmap_quarter_label(first_quarter(b),
+							     label),
+				    b);
+			}
+			break;
+		case ROADMAP_BY_YEAR:
+			if (!b->pillar && by_year) {
+				use(a, year_label(b->year, label), b);
+			}
+			break;
+		case ROADMAP_BY_PILLAR:
+			if (b->pillar && by_year) {
+				use(a, b->pillar, b);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Planned spend of row key in quarter qi, covered where the row's
+ * envelopes cover that quarter. */
 static void plan(struct acc *a, const char *key, int qi, int64_t opex,
 		 int64_t capex)
 {
@@ -156,64 +242,24 @@ static void plan(struct acc *a, const char *key, int qi, int64_t opex,
 	if (!x) {
 		return;
 	}
-	if (!a->second) {
-		add_to(a, &x->opex, opex);
-		add_to(a, &x->capex, capex);
-	} else if (pairs_has(&a->seen, pair((size_t)(x - a->r->rows), qi))) {
-		add_to(a, &a->planned_act[x - a->r->rows], opex);
-		add_to(a, &a->planned_act[x - a->r->rows], capex);
+	add_to(a, &x->opex, opex);
+	add_to(a, &x->capex, capex);
+	if (x->has_envelope &&
+	    pairs_has(&a->cover, pair((size_t)(x - a->r->rows), qi))) {
+		add_to(a, &x->covered, opex);
+		add_to(a, &x->covered, capex);
 	}
 }
 
-static void actual(struct acc *a, const char *key, int qi, int64_t v)
-{
-	struct roadmap_budget_row *x = row(a, key);
-
-	if (x && !a->second) {
-		add_to(a, &x->actual, v);
-		x->has_actuals = true;
-		if (!pairs_add(&a->seen, pair((size_t)(x - a->r->rows), qi))) {
-			a->nomem = true;
-		}
-	}
-}
-
-static void envelope(struct acc *a, const char *key, int64_t v)
+static void actual(struct acc *a, const char *key, int64_t v, int64_t plan)
 {
 	struct roadmap_budget_row *x = row(a, key);
 
 	if (x) {
-		add_to(a, &x->envelope, v);
-		x->has_envelope = true;
+		add_to(a, &x->actual, v);
+		add_to(a, &x->planned_where_actual, plan);
+		x->has_actuals = true;
 	}
-}
-
-/*
- * The money available in fiscal year fy (for pillar, or all pillars when
- * NULL): the year's envelope, else the sum of its quarter envelopes.
- */
-static bool year_envelope(const struct roadmap *rm, const char *pillar, int fy,
-			  int64_t *out)
-{
-	bool year = false, quarters = false;
-	int64_t ys = 0, qs = 0;
-
-	for (size_t i = 0; i < rm->n_budgets; i++) {
-		const struct roadmap_budget *b = &rm->budgets[i];
-		if (b->year != fy || (!pillar) != (!b->pillar) ||
-		    (pillar && strcmp(pillar, b->pillar) != 0)) {
-			continue;
-		}
-		if (b->is_year) {
-			year = true;
-			ys = b->amount;
-		} else {
-			quarters = true;
-			qs += b->amount; /* at most 4 x 1e14: no overflow */
-		}
-	}
-	*out = year ? ys : qs;
-	return year || quarters;
 }
 
 static const char *key_of(const struct roadmap_initiative *in,
@@ -225,56 +271,66 @@ static const char *key_of(const struct roadmap_initiative *in,
 	return in->team ? in->team : "(none)";
 }
 
-/* Known goals of an initiative (the cost is split among them). */
-static size_t known_goals(const struct roadmap *rm,
-			  const struct roadmap_initiative *in, size_t *idx)
+/* Planned spend (opex + capex) of initiative i in quarter qi. */
+static int64_t planned_in(const struct roadmap_spend *sp, size_t i, int qi)
 {
-	size_t n = 0, k;
+	int k = qi - sp->q0[i];
 
-	for (size_t g = 0; g < in->n_goals && n < 256; g++) {
+	if (!sp->n[i] || k < 0 || k >= sp->n[i]) {
+		return 0;
+	}
+	size_t o = sp->off[i] + (size_t)k;
+	return sp->opex[o] + sp->capex[o]; /* each <= 1e14 */
+}
+
+/*
+ * An actual and the plan it is compared with, split equally among the
+ * initiative's goals (SPEC 3.1), or to (unaligned).
+ */
+static void actual_by_goal(struct acc *a, const struct roadmap_initiative *in,
+			   int64_t v, int64_t plan)
+{
+	const struct roadmap *rm = a->rm;
+	size_t small[16], *idx = small, n = 0, k;
+	int64_t sw[16], sv[16], sp[16], *w = sw, *pv = sv, *pp = sp;
+
+	if (in->n_goals > 16) {
+		idx = malloc(in->n_goals * sizeof(*idx));
+		w = malloc(in->n_goals * sizeof(*w));
+		pv = malloc(in->n_goals * sizeof(*pv));
+		pp = malloc(in->n_goals * sizeof(*pp));
+		if (!idx || !w || !pv || !pp) {
+			a->nomem = true;
+			goto out;
+		}
+	}
+	for (size_t g = 0; g < in->n_goals; g++) {
 		if (idmap_get(&rm->goal_ids, in->goals[g], &k)) {
+			w[n] = 1;
 			idx[n++] = k;
 		}
 	}
-	return n;
-}
-
-static void split(struct acc *a, const struct roadmap_initiative *in, int qi,
-		  int64_t opex, int64_t capex, int64_t act, bool is_actual)
-{
-	const struct roadmap *rm = a->rm;
-	size_t idx[256], n = known_goals(rm, in, idx);
-	int64_t w[256], po[256], pc[256], pa[256];
-
 	if (n == 0) {
-		if (is_actual) {
-			actual(a, "(unaligned)", qi, act);
-		} else {
-			plan(a, "(unaligned)", qi, opex, capex);
-		}
-		return;
-	}
-	for (size_t k = 0; k < n; k++) {
-		w[k] = 1;
-	}
-	if (roadmap_apportion(opex, w, n, po) ||
-	    roadmap_apportion(capex, w, n, pc) ||
-	    roadmap_apportion(act, w, n, pa)) {
+		actual(a, "(unaligned)", v, plan);
+	} else if (roadmap_apportion(v, w, n, pv) ||
+		   roadmap_apportion(plan, w, n, pp)) {
 		a->nomem = true;
-		return;
-	}
-	for (size_t k = 0; k < n; k++) {
-		const char *key = rm->goals[idx[k]].id;
-		if (is_actual) {
-			actual(a, key, qi, pa[k]);
-		} else {
-			plan(a, key, qi, po[k], pc[k]);
+	} else {
+		for (k = 0; k < n; k++) {
+			actual(a, rm->goals[idx[k]].id, pv[k], pp[k]);
 		}
+	}
+out:
+	if (idx != small) {
+		free(idx);
+		free(w);
+		free(pv);
+		free(pp);
 	}
 }
 
 /* The whole cost split among the goals by roadmap_goal_shares(). */
-static void whole_split(struct acc *a, const struct roadmap_initiative *in)
+static void plan_by_goal(struct acc *a, const struct roadmap_initiative *in)
 {
 	size_t small_g[16], *g = small_g, n;
 	int64_t small_o[16], small_c[16], *op = small_o, *cap = small_c;
@@ -301,73 +357,62 @@ static void whole_split(struct acc *a, const struct roadmap_initiative *in)
 	}
 }
 
-/*
- * Spend goes to rows quarter by quarter, so that pass two can pick out the
- * quarters with actuals. The goal view splits each quarter's cost equally
- * among the initiative's goals; the quarters of an initiative still sum
- * exactly to its cost.
- */
-static void fill(struct acc *a, enum roadmap_budget_by by,
-		 const struct roadmap_spend *sp)
+/* The row of initiative in's spend or actual in quarter qi. */
+static const char *row_key(struct acc *a, const struct roadmap_initiative *in,
+			   int qi, char *label)
+{
+	switch (a->by) {
+	case ROADMAP_BY_QUARTER:
+		return roadmap_quarter_label(qi, label);
+	case ROADMAP_BY_YEAR:
+		return year_label(qi / 4, label);
+	default:
+		return key_of(in, a->by);
+	}
+}
+
+static void fill(struct acc *a)
 {
 	const struct roadmap *rm = a->rm;
+	const struct roadmap_spend *sp = a->sp;
 	char label[16];
 
 	for (size_t i = 0; i < rm->n_inits && !a->nomem; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		for (int k = 0; k < sp->n[i]; k++) {
-			size_t o = sp->off[i] + (size_t)k;
-			int qi = sp->q0[i] + k;
-			switch (by) {
-			case ROADMAP_BY_QUARTER:
-				plan(a, roadmap_quarter_label(qi, label), qi,
+		if (a->by == ROADMAP_BY_GOAL) {
+			if (sp->n[i]) {
+				plan_by_goal(a, in);
+			}
+		} else {
+			for (int k = 0; k < sp->n[i]; k++) {
+				size_t o = sp->off[i] + (size_t)k;
+				int qi = sp->q0[i] + k;
+				plan(a, row_key(a, in, qi, label), qi,
 				     sp->opex[o], sp->capex[o]);
-				break;
-			case ROADMAP_BY_YEAR:
-				snprintf(label, sizeof(label), "FY%04d", qi / 4);
-				plan(a, label, qi, sp->opex[o], sp->capex[o]);
-				break;
-			case ROADMAP_BY_GOAL:
-				/* pass one splits the whole cost below */
-				if (a->second) {
-					split(a, in, qi, sp->opex[o],
-					      sp->capex[o], 0, false);
-				}
-				break;
-			default:
-				plan(a, key_of(in, by), qi, sp->opex[o],
-				     sp->capex[o]);
-				break;
 			}
 		}
-		if (by == ROADMAP_BY_GOAL && !a->second && sp->n[i]) {
-			whole_split(a, in);
-		}
-		for (size_t k = 0; !a->second && k < in->n_actuals; k++) {
+		/* every actual, a cancelled initiative's too (against a
+		 * plan of 0) */
+		for (size_t k = 0; k < in->n_actuals; k++) {
 			int qi = in->actuals[k].qi;
 			int64_t v = in->actuals[k].amount;
-			if (by == ROADMAP_BY_QUARTER) {
-				actual(a, roadmap_quarter_label(qi, label), qi,
-				       v);
-			} else if (by == ROADMAP_BY_YEAR) {
-				snprintf(label, sizeof(label), "FY%04d", qi / 4);
-				actual(a, label, qi, v);
-			} else if (by == ROADMAP_BY_GOAL) {
-				split(a, in, qi, 0, 0, v, true);
+			int64_t p = planned_in(sp, i, qi);
+			if (a->by == ROADMAP_BY_GOAL) {
+				actual_by_goal(a, in, v, p);
 			} else {
-				actual(a, key_of(in, by), qi, v);
+				actual(a, row_key(a, in, qi, label), v, p);
 			}
 		}
 	}
 }
 
-/* Rows for every period from the first to the last, with no gaps. */
-static void periods(struct acc *a, enum roadmap_budget_by by,
-		    const struct roadmap_spend *sp)
+/* Rows for every period from the first to the last, with no gaps: the
+ * periods with planned spend, an envelope or an actual. */
+static void periods(struct acc *a)
 {
 	const struct roadmap *rm = a->rm;
-	bool any = sp->any;
-	int lo = sp->qmin, hi = sp->qmax;
+	bool any = a->sp->any;
+	int lo = a->sp->qmin, hi = a->sp->qmax;
 	char label[16];
 
 #define SEE(q)                                                                 \
@@ -379,13 +424,8 @@ static void periods(struct acc *a, enum roadmap_budget_by by,
 	} while (0)
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
-		if (b->pillar) {
-			continue;
-		}
-		if (!b->is_year) {
-			SEE(b->year * 4 + b->quarter - 1);
-		} else if (by == ROADMAP_BY_YEAR) {
-			SEE(b->year * 4);
+		if (!b->is_year || a->by == ROADMAP_BY_YEAR) {
+			SEE(first_quarter(b));
 		}
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {
@@ -397,32 +437,18 @@ static void periods(struct acc *a, enum roadmap_budget_by by,
 	if (!any) {
 		return;
 	}
-	if (by == ROADMAP_BY_QUARTER) {
+	if (a->by == ROADMAP_BY_QUARTER) {
 		for (int q = lo; q <= hi; q++) {
 			row(a, roadmap_quarter_label(q, label));
 		}
-		for (size_t i = 0; i < rm->n_budgets; i++) {
-			const struct roadmap_budget *b = &rm->budgets[i];
-			if (!b->pillar && !b->is_year) {
-				envelope(a,
-					 roadmap_quarter_label(
-						 b->year * 4 + b->quarter - 1,
-						 label),
-					 b->amount);
-			}
-		}
-		return;
-	}
-	for (int fy = lo / 4; fy <= hi / 4; fy++) {
-		int64_t env;
-		snprintf(label, sizeof(label), "FY%04d", fy);
-		row(a, label);
-		if (year_envelope(rm, NULL, fy, &env)) {
-			envelope(a, label, env);
+	} else {
+		for (int fy = lo / 4; fy <= hi / 4; fy++) {
+			row(a, year_label(fy, label));
 		}
 	}
 }
 
+/* The declared pillars, then any other pillar an envelope names. */
 static void pillars(struct acc *a)
 {
 	const struct roadmap *rm = a->rm;
@@ -430,36 +456,14 @@ static void pillars(struct acc *a)
 	for (size_t p = 0; p < rm->n_pillars; p++) {
 		row(a, rm->pillars[p]);
 	}
-	/* each pillar's envelopes, year by year */
 	for (size_t i = 0; i < rm->n_budgets; i++) {
-		const struct roadmap_budget *b = &rm->budgets[i];
-		size_t k;
-		if (b->pillar && !idmap_get(&a->keys, b->pillar, &k)) {
-			row(a, b->pillar);
-		}
-	}
-	for (size_t r = 0; r < a->r->n && !a->nomem; r++) {
-		const char *p = a->r->rows[r].key;
-		int64_t sum = 0, env;
-		bool has = false;
-		for (int fy = ROADMAP_YEAR_MIN; fy <= ROADMAP_YEAR_MAX; fy++) {
-			bool seen = false;
-			for (size_t i = 0; i < rm->n_budgets && !seen; i++) {
-				seen = rm->budgets[i].pillar &&
-				       rm->budgets[i].year == fy &&
-				       strcmp(rm->budgets[i].pillar, p) == 0;
-			}
-			if (seen && year_envelope(rm, p, fy, &env)) {
-				add_to(a, &sum, env);
-				has = true;
-			}
-		}
-		if (has) {
-			envelope(a, p, sum);
+		if (rm->budgets[i].pillar) {
+			row(a, rm->budgets[i].pillar);
 		}
 	}
 }
 
+/* The derived columns of each row, and the total row as their sum. */
 static void totals(struct acc *a)
 {
 	struct roadmap_budget_report *r = a->r;
@@ -474,22 +478,64 @@ static void totals(struct acc *a)
 		struct roadmap_budget_row *x = &r->rows[i];
 		add_to(a, &x->total, x->opex);
 		add_to(a, &x->total, x->capex);
+		x->uncovered = x->total - x->covered;
 		if (x->has_envelope) {
-			x->variance = x->envelope - x->total;
+			x->variance = x->envelope - x->covered;
 			add_to(a, &t->envelope, x->envelope);
+			add_to(a, &t->covered, x->covered);
 			add_to(a, &t->variance, x->variance);
 			t->has_envelope = true;
 		}
 		if (x->has_actuals) {
-			x->actual_variance = a->planned_act[i] - x->actual;
+			x->actual_variance = x->planned_where_actual - x->actual;
+			add_to(a, &t->actual, x->actual);
+			add_to(a, &t->planned_where_actual,
+			       x->planned_where_actual);
 			add_to(a, &t->actual_variance, x->actual_variance);
 			t->has_actuals = true;
 		}
 		add_to(a, &t->opex, x->opex);
 		add_to(a, &t->capex, x->capex);
 		add_to(a, &t->total, x->total);
-		add_to(a, &t->actual, x->actual);
+		add_to(a, &t->uncovered, x->uncovered);
 	}
+}
+
+/* (none) and (unaligned) go last, after unknown names. */
+static void special_last(struct roadmap_budget_report *r)
+{
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		if (r->rows[i].key[0] == '(') {
+			struct roadmap_budget_row tmp = r->rows[i];
+			memmove(&r->rows[i], &r->rows[i + 1],
+				(r->n - i - 1) * sizeof(tmp));
+			r->rows[r->n - 1] = tmp;
+			return;
+		}
+	}
+}
+
+/* Planned spend in the quarters no envelope touches (unbudgeted-spend). */
+static void unbudgeted(struct acc *a)
+{
+	const struct roadmap *rm = a->rm;
+	const struct roadmap_spend *sp = a->sp;
+	int64_t *q;
+
+	if (!sp->any) {
+		return;
+	}
+	if (!(q = rm_spend_by_quarter(sp, &a->overflow))) {
+		a->nomem = true;
+		return;
+	}
+	for (int qi = sp->qmin; qi <= sp->qmax; qi++) {
+		int64_t v = q[qi - sp->qmin];
+		if (v && !rm_quarter_enveloped(rm, qi)) {
+			add_to(a, &a->r->unbudgeted, v);
+		}
+	}
+	free(q);
 }
 
 enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
@@ -505,13 +551,15 @@ enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
 	out->by = by;
 	a.rm = rm;
 	a.r = out;
+	a.by = by;
+	a.sp = &sp;
 	if ((st = roadmap_spend_build(rm, &sp, err))) {
 		return st;
 	}
 	switch (by) {
 	case ROADMAP_BY_QUARTER:
 	case ROADMAP_BY_YEAR:
-		periods(&a, by, &sp);
+		periods(&a);
 		break;
 	case ROADMAP_BY_PILLAR:
 		pillars(&a);
@@ -527,35 +575,16 @@ enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
 		}
 		break;
 	}
-	fill(&a, by, &sp);
-	if (!a.nomem && !(a.planned_act = calloc(out->n + 1, sizeof(int64_t)))) {
-		a.nomem = true;
-	}
+	envelopes(&a);
+	fill(&a);
+	unbudgeted(&a);
 	if (!a.nomem) {
-		a.second = true;
-		fill(&a, by, &sp);
-	}
-	/* (none) and (unaligned) go last, after unknown names */
-	for (size_t i = 0; i + 1 < out->n && !a.nomem; i++) {
-		struct roadmap_budget_row *x = &out->rows[i];
-		if (x->key[0] == '(') {
-			struct roadmap_budget_row tmp = *x;
-			int64_t pa = a.planned_act[i];
-			memmove(x, x + 1, (out->n - i - 1) * sizeof(*x));
-			memmove(a.planned_act + i, a.planned_act + i + 1,
-				(out->n - i - 1) * sizeof(int64_t));
-			out->rows[out->n - 1] = tmp;
-			a.planned_act[out->n - 1] = pa;
-			break;
-		}
-	}
-	if (!a.nomem) {
+		special_last(out);
 		totals(&a);
 	}
 	roadmap_spend_release(&sp);
 	idmap_release(&a.keys);
-	free(a.seen.keys);
-	free(a.planned_act);
+	free(a.cover.keys);
 	if (a.nomem) {
 		roadmap_budget_report_release(out);
 		return rm_nomem(err);

@@ -595,13 +595,7 @@ static void check_budgets(struct ctx *c)
 		if (!v || *v == 0) {
 			continue;
 		}
-		bool covered = false;
-		for (size_t i = 0; i < rm->n_budgets && !covered; i++) {
-			const struct roadmap_budget *b = &rm->budgets[i];
-			covered = b->is_year ? b->year == qi / 4
-					     : b->year * 4 + b->quarter - 1 == qi;
-		}
-		if (!covered) {
+		if (!rm_quarter_enveloped(rm, qi)) {
 			char label[12];
 			add(c, ROADMAP_SEVERITY_WARNING, "unbudgeted-spend",
 			    roadmap_quarter_label(qi, label),

@@ -29,12 +29,14 @@ struct deck {
 	const struct roadmap *rm;
 	lxw_workbook *wb;
 	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
-		*red, *pct, *label, *crit, *num;
+		*red, *pct, *label, *crit, *num, *money_red;
 	lxw_format *fill[9];
 	struct roadmap_spend sp;
 	struct roadmap_findings f;
-	struct roadmap_budget_report br;
+	struct roadmap_budget_report br;      /* by quarter: the Budget sheet */
+	struct roadmap_budget_report by_year; /* the headline envelopes */
 	struct roadmap_schedule s;
+	uint32_t colors[9]; /* of the pillars shown, in order */
 	bool sched_ok;
 	int64_t *planned;
 	char money_fmt[96];
@@ -97,15 +99,46 @@ static void header(struct deck *d, lxw_worksheet *ws,
 	worksheet_freeze_panes(ws, 1, 0);
 }
 
-static void print_setup(lxw_worksheet *ws, int header_row)
+/* The sheet's name at the top of every printed page, its number below. */
+static void page_marks(lxw_worksheet *ws)
 {
+	worksheet_set_header(ws, "&L&\"-,Bold\"&A");
+	worksheet_set_footer(ws, "&CPage &P of &N");
+}
+
+/*
+ * Landscape A4. A sheet narrow enough to print one page wide at 78 % or
+ * more (about 8.6-point type) is fitted to the width; a wider one prints
+ * at 80 % across several pages, its first columns repeated on each, rather
+ * than shrinking its type below a readable size.
+ */
+#define PAGE_WIDTH 145.0 /* column-width units on landscape A4 at 100 % */
+
+static void print_setup(lxw_worksheet *ws, int header_row,
+			const double *widths, int n, int repeat_cols)
+{
+	double total = 0;
+
+	for (int c = 0; c < n; c++) {
+		total += widths[c];
+	}
 	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_set_paper(ws, 9); /* A4; Letter users get scaled */
+	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	if (total <= PAGE_WIDTH / 0.78) {
+		worksheet_fit_to_pages(ws, 1, 0);
+	} else {
+		worksheet_set_print_scale(ws, 80);
+		if (repeat_cols > 0) {
+			worksheet_repeat_columns(ws, 0,
+						 (lxw_col_t)(repeat_cols - 1));
+		}
+	}
 	if (header_row >= 0) {
 		worksheet_repeat_rows(ws, (lxw_row_t)header_row,
 				      (lxw_row_t)header_row);
 	}
+	page_marks(ws);
 }
 
 static void formats(struct deck *d)
@@ -131,6 +164,10 @@ static void formats(struct deck *d)
 	format_set_num_format(d->money_bold, d->money_fmt);
 	format_set_bold(d->money_bold);
 	format_set_top(d->money_bold, LXW_BORDER_THIN);
+	d->money_red = workbook_add_format(wb);
+	format_set_num_format(d->money_red, d->money_fmt);
+	format_set_font_color(d->money_red, 0xC00000);
+	format_set_bold(d->money_red);
 	d->date = workbook_add_format(wb);
 	format_set_num_format(d->date, "yyyy-mm-dd");
 	format_set_align(d->date, LXW_ALIGN_LEFT);
@@ -170,24 +207,36 @@ static size_t pillar_index(const struct roadmap *rm, const char *p)
 
 /* ------------------------------------------------------------ summary */
 
-static void summary(struct deck *d)
+/* The quarter number of a quarter row's label ("2026-Q3"). */
+static int row_quarter(const struct roadmap_budget_row *x)
+{
+	int y = 0, q = 1;
+
+	sscanf(x->key, "%d-Q%d", &y, &q);
+	return y * 4 + q - 1;
+}
+
+static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 {
 	const struct roadmap *rm = d->rm;
-	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Summary");
-	const struct roadmap_budget_row *t = &d->br.total;
-	size_t np = rm->n_pillars + 1, counting = 0;
-	char buf[160];
-	lxw_row_t r;
+	const struct roadmap_budget_row *t = &d->br.total, *y = &d->by_year.total;
+	size_t counting = 0, over = 0;
+	int64_t overrun = 0;
 
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		counting += roadmap_initiative_counts(&rm->inits[i]);
 	}
-	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(np + 1), 16, NULL);
-	worksheet_set_column(ws, (lxw_col_t)(np + 2), (lxw_col_t)(np + 2), 22,
-			     NULL);
-	str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap", d->title);
-	str(ws, 1, 0, "Board deck: headline figures", NULL);
+	for (size_t i = 0; i < d->br.n; i++) {
+		const struct roadmap_budget_row *x = &d->br.rows[i];
+		if (x->has_envelope && x->variance < 0) {
+			over++;
+			overrun -= x->variance; /* bounded by the total */
+		}
+	}
+	size_t overruns = 0;
+	for (size_t i = 0; i < d->f.n; i++) {
+		overruns += strcmp(d->f.items[i].code, "budget-overrun") == 0;
+	}
 	struct {
 		const char *label;
 		int64_t v;
@@ -196,99 +245,316 @@ static void summary(struct deck *d)
 		{"Planned spend", t->total, true, true},
 		{"Planned opex", t->opex, true, true},
 		{"Planned capex", t->capex, true, true},
-		{"Quarterly envelopes", t->envelope, true, t->has_envelope},
-		{"Variance (envelopes - planned)", t->variance, true,
+		{"Envelopes (all pillars, by fiscal year)", y->envelope, true,
+		 y->has_envelope},
+		{"Planned spend inside them", y->covered, true,
+		 y->has_envelope},
+		{"Variance (envelopes - planned inside)", y->variance, true,
+		 y->has_envelope},
+		{"Quarters over their envelope", (int64_t)over, false,
 		 t->has_envelope},
-		{"Actual spend", t->actual, true, true},
+		{"Overrun in those quarters", overrun, true, t->has_envelope},
+		{"Planned spend no envelope covers", d->br.unbudgeted, true,
+		 rm->n_budgets > 0},
+		{"Actual spend", t->has_actuals ? t->actual : 0, true, true},
+		{"Planned where actuals are recorded", t->planned_where_actual,
+		 true, t->has_actuals},
+		{"Actual variance (planned - actual)", t->actual_variance, true,
+		 t->has_actuals},
 		{"Goals", (int64_t)rm->n_goals, false, true},
 		{"Initiatives (counting)", (int64_t)counting, false, true},
+		{"Envelopes overrun (budget-overrun)", (int64_t)overruns, false,
+		 true},
 		{"Errors found by the check", (int64_t)d->f.errors, false, true},
 		{"Warnings found by the check", (int64_t)d->f.warnings, false,
 		 true},
 	};
-	r = 3;
 	for (size_t i = 0; i < sizeof(figs) / sizeof(*figs); i++) {
 		if (!figs[i].show) {
 			continue;
 		}
+		bool bad = figs[i].v < 0 || (i >= 6 && i <= 8 && figs[i].v > 0);
 		str(ws, r, 0, figs[i].label, d->label);
 		if (figs[i].money) {
 			worksheet_write_number(ws, r, 1, units(figs[i].v),
 					       d->money);
 		} else {
 			worksheet_write_number(ws, r, 1, (double)figs[i].v,
-					       NULL);
+					       bad ? d->red : NULL);
 		}
 		r++;
 	}
+	return r;
+}
 
-	/* the chart data: planned spend per quarter and pillar */
-	lxw_row_t top = r + 2;
-	str(ws, top - 1, 0, "Planned spend by quarter and pillar", d->label);
-	str(ws, top, 0, "Quarter", d->head);
+/*
+ * The chart's own data. libxlsxwriter 1.1 cannot put a line over stacked
+ * columns, so each quarter's column is built to show its envelope: the
+ * pillars' spend up to the envelope, a thin dark "Envelope" mark whose top
+ * is the envelope, and above it the spend past the envelope, hatched. A
+ * quarter under its envelope gets a transparent gap up to the mark; a
+ * quarter without an envelope is the pillars alone. The mark takes its
+ * height from the spend below it, so every column's top is exactly
+ * max(planned, envelope).
+ */
+static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
+		       const int64_t *cell, size_t np, const bool *show)
+{
+	const struct roadmap_budget_report *br = &d->br;
+	int64_t peak = 1;
+	size_t nc = 0;
+	char name[96];
+
+	for (size_t i = 0; i < br->n; i++) {
+		const struct roadmap_budget_row *x = &br->rows[i];
+		int64_t h = x->total;
+		if (x->has_envelope && x->envelope > h) {
+			h = x->envelope;
+		}
+		peak = h > peak ? h : peak;
+	}
+	int64_t mark = peak / 150 + 1;
 	for (size_t p = 0; p < np; p++) {
-		str(ws, top, (lxw_col_t)(p + 1),
-		    p < rm->n_pillars ? rm->pillars[p] : "(other)", d->head);
+		nc += show[p];
 	}
-	str(ws, top, (lxw_col_t)(np + 1), "Envelope", d->head);
-	str(ws, top, (lxw_col_t)(np + 2), "Headroom to envelope", d->head);
-	int q0 = d->sp.qmin, nq = d->sp.any ? d->sp.qmax - d->sp.qmin + 1 : 0;
-	int64_t *cell = calloc((size_t)(nq ? nq : 1) * np, sizeof(int64_t));
+	/* columns: quarter, nc "below", gap, mark, nc "over" */
+	worksheet_set_column(ws, (lxw_col_t)(nc + 1), (lxw_col_t)(2 * nc + 2),
+			     17, NULL);
+	str(ws, top - 1, 0, "Chart data: how each quarter's column is drawn",
+	    d->label);
+	worksheet_set_row(ws, top, 30, NULL);
+	str(ws, top, 0, "Quarter", d->head);
+	size_t c = 1;
+	for (size_t p = 0; p < np; p++) {
+		if (show[p]) {
+			str(ws, top, (lxw_col_t)c,
+			    p < d->rm->n_pillars ? d->rm->pillars[p] : "(none)",
+			    d->head);
+			snprintf(name, sizeof(name), "%.60s over the envelope",
+				 p < d->rm->n_pillars ? d->rm->pillars[p]
+						      : "(none)");
+			str(ws, top, (lxw_col_t)(c + nc + 2), name, d->head);
+			c++;
+		}
+	}
+	str(ws, top, (lxw_col_t)(nc + 1), "Headroom", d->head);
+	str(ws, top, (lxw_col_t)(nc + 2), "Envelope", d->head);
+	for (size_t i = 0; i < br->n; i++) {
+		const struct roadmap_budget_row *x = &br->rows[i];
+		const int64_t *row = cell + i * np;
+		lxw_row_t r = top + 1 + (lxw_row_t)i;
+		int64_t room = x->has_envelope ? x->envelope - mark : INT64_MAX;
+		int64_t gap = 0;
+		str(ws, r, 0, x->key, NULL);
+		if (x->has_envelope && room < 0) {
+			room = 0;
+		}
+		c = 1;
+		for (size_t p = 0; p < np; p++) {
+			if (!show[p]) {
+				continue;
+			}
+			int64_t below = row[p] < room ? row[p] : room;
+			room -= below;
+			worksheet_write_number(ws, r, (lxw_col_t)c, units(below),
+					       d->money);
+			worksheet_write_number(ws, r, (lxw_col_t)(c + nc + 2),
+					       units(row[p] - below), d->money);
+			c++;
+		}
+		if (x->has_envelope) {
+			gap = room; /* what is left under the mark */
+			worksheet_write_number(ws, r, (lxw_col_t)(nc + 1),
+					       units(gap), d->money);
+			worksheet_write_number(ws, r, (lxw_col_t)(nc + 2),
+					       units(x->envelope < mark
+							     ? x->envelope
+							     : mark),
+					       d->money);
+		}
+	}
+}
+
+static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
+			size_t nc, lxw_col_t at)
+{
+	const struct roadmap *rm = d->rm;
+	lxw_row_t last = top + (lxw_row_t)d->br.n;
+	lxw_chart *col = workbook_add_chart(d->wb, LXW_CHART_COLUMN_STACKED);
+	int16_t hide[12];
+	size_t nh = 0;
+	char buf[160];
+
+	for (size_t k = 0; k < 2 * nc + 2; k++) {
+		lxw_col_t c = (lxw_col_t)(k + 1);
+		lxw_chart_series *se = chart_add_series(col, NULL, NULL);
+		chart_series_set_categories(se, "Summary", top + 1, 0, last, 0);
+		chart_series_set_values(se, "Summary", top + 1, c, last, c);
+		chart_series_set_name_range(se, "Summary", top, c);
+		if (k < nc) {
+			lxw_chart_fill fill = {.color = d->colors[k]};
+			chart_series_set_fill(se, &fill);
+		} else if (k == nc) {
+			lxw_chart_fill none = {.none = LXW_TRUE};
+			chart_series_set_fill(se, &none);
+			hide[nh++] = (int16_t)k;
+		} else if (k == nc + 1) {
+			lxw_chart_fill mark = {.color = 0x000000};
+			chart_series_set_fill(se, &mark);
+		} else {
+			lxw_chart_pattern pat = {
+				.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
+				.fg_color = d->colors[k - nc - 2],
+				.bg_color = 0xFFFFFF};
+			lxw_chart_line ln = {.color = 0xC00000, .width = 1.25};
+			chart_series_set_pattern(se, &pat);
+			chart_series_set_line(se, &ln);
+			if (k == nc + 2) {
+				/* the legend's one entry for the hatching */
+				chart_series_set_name(se, "Over the envelope");
+			}
+			if (k > nc + 2 && nh < 11) {
+				hide[nh++] = (int16_t)k;
+			}
+		}
+	}
+	hide[nh] = -1;
+	chart_legend_delete_series(col, hide);
+	chart_set_series_gap(col, 60);
+	snprintf(buf, sizeof(buf),
+		 "Planned spend per quarter by pillar, envelopes marked (%s)",
+		 rm->currency);
+	chart_title_set_name(col, buf);
+	chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
+	chart_axis_set_num_format(col->y_axis, "#,##0");
+	chart_axis_set_name(col->x_axis, "Fiscal quarter");
+	lxw_chart_options big = {.x_scale = 1.5, .y_scale = 1.35};
+	worksheet_insert_chart_opt(ws, 1, at, col, &big);
+}
+
+static void mix_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
+		      size_t nc, lxw_col_t at)
+{
+	lxw_chart *pie = workbook_add_chart(d->wb, LXW_CHART_DOUGHNUT);
+	lxw_chart_series *ps = chart_add_series(pie, NULL, NULL);
+	lxw_chart_point *points[10] = {0};
+	lxw_chart_point pts[9];
+	lxw_chart_fill fills[9];
+
+	chart_series_set_categories(ps, "Summary", mtop + 1, 0,
+				    mtop + (lxw_row_t)nc, 0);
+	chart_series_set_values(ps, "Summary", mtop + 1, 1,
+				mtop + (lxw_row_t)nc, 1);
+	for (size_t p = 0; p < nc && p < 9; p++) {
+		memset(&fills[p], 0, sizeof(fills[p]));
+		fills[p].color = d->colors[p];
+		memset(&pts[p], 0, sizeof(pts[p]));
+		pts[p].fill = &fills[p];
+		points[p] = &pts[p];
+	}
+	chart_series_set_points(ps, points);
+	chart_series_set_labels(ps);
+	chart_series_set_labels_options(ps, LXW_FALSE, LXW_FALSE, LXW_FALSE);
+	chart_series_set_labels_percentage(ps);
+	chart_series_set_labels_num_format(ps, "0.0%");
+	chart_title_set_name(pie, "Investment mix by pillar (planned spend)");
+	chart_legend_set_position(pie, LXW_CHART_LEGEND_RIGHT);
+	lxw_chart_options mid = {.x_scale = 1.1, .y_scale = 1.1};
+	worksheet_insert_chart_opt(ws, mtop - 1, at, pie, &mid);
+}
+
+static void summary(struct deck *d)
+{
+	const struct roadmap *rm = d->rm;
+	const struct roadmap_budget_report *br = &d->br;
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Summary");
+	size_t np = rm->n_pillars + 1, nc = 0;
+	char buf[160];
+	lxw_row_t r;
+
+	worksheet_set_column(ws, 0, 0, 38, NULL);
+	worksheet_set_column(ws, 1, 3, 17, NULL);
+	str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap", d->title);
+	str(ws, 1, 0, "Board deck: headline figures", NULL);
+	r = headline(d, ws, 3);
+
+	/* planned spend per quarter row of the budget and pillar */
+	int64_t *cell = calloc((br->n ? br->n : 1) * np, sizeof(int64_t));
 	int64_t *mix = calloc(np, sizeof(int64_t));
-	if (!cell || !mix) {
-		free(cell);
-		free(mix);
-		return;
+	bool *show = calloc(np, sizeof(bool));
+	if (!cell || !mix || !show) {
+		goto out;
 	}
+	int q0 = br->n ? row_quarter(&br->rows[0]) : 0;
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		size_t p = pillar_index(rm, rm->inits[i].pillar);
 		for (int k = 0; k < d->sp.n[i]; k++) {
 			size_t o = d->sp.off[i] + (size_t)k;
 			int64_t v = d->sp.opex[o] + d->sp.capex[o];
-			cell[(size_t)(d->sp.q0[i] + k - q0) * np + p] += v;
+			size_t row = (size_t)(d->sp.q0[i] + k - q0);
+			if (row < br->n) {
+				cell[row * np + p] += v; /* <= the total */
+			}
 			mix[p] += v;
 		}
 	}
-	for (int k = 0; k < nq; k++) {
-		lxw_row_t row = top + 1 + (lxw_row_t)k;
-		char label[12];
-		str(ws, row, 0, roadmap_quarter_label(q0 + k, label), NULL);
-		for (size_t p = 0; p < np; p++) {
-			worksheet_write_number(ws, row, (lxw_col_t)(p + 1),
-					       units(cell[(size_t)k * np + p]),
-					       d->money);
-		}
-		/* the quarter's all-pillar envelope, when there is one,
-		 * and the headroom left under it (0 when over) */
-		int64_t planned = 0;
-		for (size_t p = 0; p < np; p++) {
-			planned += cell[(size_t)k * np + p];
-		}
-		for (size_t i = 0; i < rm->n_budgets; i++) {
-			const struct roadmap_budget *bu = &rm->budgets[i];
-			if (bu->is_year || bu->pillar ||
-			    bu->year * 4 + bu->quarter - 1 != q0 + k) {
-				continue;
-			}
-			worksheet_write_number(ws, row, (lxw_col_t)(np + 1),
-					       units(bu->amount), d->money);
-			char fa[8], fb[8], fc[8], fm[96];
-			col_name(1, fa);
-			col_name((int)np, fb);
-			col_name((int)np + 1, fc);
-			snprintf(fm, sizeof(fm), "=MAX(0,%s%u-SUM(%s%u:%s%u))",
-				 fc, (unsigned)(row + 1), fa,
-				 (unsigned)(row + 1), fb, (unsigned)(row + 1));
-			worksheet_write_formula_num(
-				ws, row, (lxw_col_t)(np + 2), fm, d->money,
-				bu->amount > planned
-					? units(bu->amount - planned)
-					: 0.0);
+	/* the declared pillars, and (none) only when it has spend */
+	for (size_t p = 0; p < np; p++) {
+		show[p] = p < rm->n_pillars || mix[p] > 0;
+		if (show[p] && nc < 9) {
+			d->colors[nc++] = pillar_colors[p % 8];
 		}
 	}
-	lxw_row_t last = top + (lxw_row_t)nq;
 
-	/* the investment mix */
+	/* the readable table: quarter, pillars, planned, envelope, variance,
+	 * below the headline figures and the spend chart beside them */
+	lxw_row_t top = (r > 21 ? r : 21) + 2;
+	str(ws, top - 1, 0, "Planned spend by quarter and pillar", d->label);
+	worksheet_set_row(ws, top, 30, NULL);
+	str(ws, top, 0, "Quarter", d->head);
+	size_t c = 1;
+	for (size_t p = 0; p < np; p++) {
+		if (show[p]) {
+			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 17,
+					     NULL);
+			str(ws, top, (lxw_col_t)c++,
+			    p < rm->n_pillars ? rm->pillars[p] : "(none)",
+			    d->head);
+		}
+	}
+	const char *const tail[] = {"Planned", "Envelope",
+				    "Variance (envelope - planned)"};
+	for (int k = 0; k < 3; k++) {
+		worksheet_set_column(ws, (lxw_col_t)(c + (size_t)k),
+				     (lxw_col_t)(c + (size_t)k), 17, NULL);
+		str(ws, top, (lxw_col_t)(c + (size_t)k), tail[k], d->head);
+	}
+	for (size_t i = 0; i < br->n; i++) {
+		const struct roadmap_budget_row *x = &br->rows[i];
+		lxw_row_t row = top + 1 + (lxw_row_t)i;
+		size_t k = 1;
+		str(ws, row, 0, x->key, NULL);
+		for (size_t p = 0; p < np; p++) {
+			if (show[p]) {
+				worksheet_write_number(ws, row, (lxw_col_t)k++,
+						       units(cell[i * np + p]),
+						       d->money);
+			}
+		}
+		worksheet_write_number(ws, row, (lxw_col_t)k, units(x->total),
+				       d->money);
+		if (x->has_envelope) {
+			worksheet_write_number(ws, row, (lxw_col_t)(k + 1),
+					       units(x->envelope), d->money);
+			worksheet_write_number(ws, row, (lxw_col_t)(k + 2),
+					       units(x->variance),
+					       x->variance < 0 ? d->money_red
+							       : d->money);
+		}
+	}
+	lxw_row_t last = top + (lxw_row_t)br->n;
+
+	/* the investment mix: declared pillars, (none) when it has spend */
 	lxw_row_t mtop = last + 3;
 	str(ws, mtop - 1, 0, "Investment mix by pillar", d->label);
 	str(ws, mtop, 0, "Pillar", d->head);
@@ -298,94 +564,43 @@ static void summary(struct deck *d)
 	for (size_t p = 0; p < np; p++) {
 		all += mix[p];
 	}
+	lxw_row_t row = mtop + 1;
 	for (size_t p = 0; p < np; p++) {
-		lxw_row_t row = mtop + 1 + (lxw_row_t)p;
-		str(ws, row, 0, p < rm->n_pillars ? rm->pillars[p] : "(other)",
+		if (!show[p]) {
+			continue;
+		}
+		str(ws, row, 0, p < rm->n_pillars ? rm->pillars[p] : "(none)",
 		    NULL);
 		worksheet_write_number(ws, row, 1, units(mix[p]), d->money);
-		snprintf(buf, sizeof(buf), "=IF(SUM($B$%u:$B$%u)=0,0,B%u/SUM($B$%u:$B$%u))",
-			 (unsigned)(mtop + 2), (unsigned)(mtop + 1 + np),
+		snprintf(buf, sizeof(buf),
+			 "=IF(SUM($B$%u:$B$%u)=0,0,B%u/SUM($B$%u:$B$%u))",
+			 (unsigned)(mtop + 2), (unsigned)(mtop + 1 + nc),
 			 (unsigned)(row + 1), (unsigned)(mtop + 2),
-			 (unsigned)(mtop + 1 + np));
+			 (unsigned)(mtop + 1 + nc));
 		worksheet_write_formula_num(ws, row, 2, buf, d->pct,
 					    all ? (double)mix[p] / (double)all
 						: 0.0);
+		row++;
 	}
 
-	/* chart 1: spend per quarter stacked by pillar, envelopes as a line */
-	if (nq > 0) {
-		lxw_chart *col = workbook_add_chart(d->wb,
-						    LXW_CHART_COLUMN_STACKED);
-		for (size_t p = 0; p < np; p++) {
-			lxw_chart_series *se = chart_add_series(col, NULL, NULL);
-			chart_series_set_categories(se, "Summary", top + 1, 0,
-						    last, 0);
-			chart_series_set_values(se, "Summary", top + 1,
-						(lxw_col_t)(p + 1), last,
-						(lxw_col_t)(p + 1));
-			chart_series_set_name_range(se, "Summary", top,
-						    (lxw_col_t)(p + 1));
-			lxw_chart_fill fill = {.color = pillar_colors[p % 8]};
-			chart_series_set_fill(se, &fill);
-		}
-		/*
-		 * libxlsxwriter 1.1 cannot combine a line with the columns, so
-		 * the envelope shows as the outline of a transparent
-		 * "headroom" segment stacked on top: the top of the outline
-		 * is the envelope, and a quarter over its envelope has none.
-		 */
-		lxw_chart_series *env = chart_add_series(col, NULL, NULL);
-		chart_series_set_categories(env, "Summary", top + 1, 0, last, 0);
-		chart_series_set_values(env, "Summary", top + 1,
-					(lxw_col_t)(np + 2), last,
-					(lxw_col_t)(np + 2));
-		chart_series_set_name_range(env, "Summary", top,
-					    (lxw_col_t)(np + 2));
-		lxw_chart_fill none = {.none = LXW_TRUE};
-		lxw_chart_line ln = {.color = 0xC00000, .width = 1.5,
-				     .dash_type = LXW_CHART_LINE_DASH_DASH};
-		chart_series_set_fill(env, &none);
-		chart_series_set_line(env, &ln);
-		snprintf(buf, sizeof(buf),
-			 "Planned spend per quarter by pillar against the "
-			 "envelopes (%s)",
-			 rm->currency);
-		chart_title_set_name(col, buf);
-		chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
-		chart_axis_set_num_format(col->y_axis, "#,##0");
-		chart_axis_set_name(col->x_axis, "Fiscal quarter");
-		lxw_chart_options big = {.x_scale = 1.6, .y_scale = 1.3};
-		worksheet_insert_chart_opt(ws, 1, (lxw_col_t)(np + 4), col,
-					   &big);
+	/* the spend chart beside the headline figures, the mix chart beside
+	 * its table, the chart's data below everything and not printed */
+	lxw_row_t ctop = (row + 3 > mtop + 20 ? row + 3 : mtop + 20);
+	chart_data(d, ws, ctop, cell, np, show);
+	if (br->n > 0) {
+		spend_chart(d, ws, ctop, nc, 2);
 	}
-	/* chart 2: the investment mix */
-	lxw_chart *pie = workbook_add_chart(d->wb, LXW_CHART_DOUGHNUT);
-	lxw_chart_series *ps = chart_add_series(pie, NULL, NULL);
-	chart_series_set_categories(ps, "Summary", mtop + 1, 0,
-				    mtop + (lxw_row_t)np, 0);
-	chart_series_set_values(ps, "Summary", mtop + 1, 1,
-				mtop + (lxw_row_t)np, 1);
-	lxw_chart_point *points[10] = {0};
-	lxw_chart_point pts[9];
-	for (size_t p = 0; p < np && p < 9; p++) {
-		lxw_chart_fill *fill = calloc(1, sizeof(*fill));
-		if (fill) {
-			fill->color = pillar_colors[p % 8];
-		}
-		memset(&pts[p], 0, sizeof(pts[p]));
-		pts[p].fill = fill;
-		points[p] = &pts[p];
-	}
-	chart_series_set_points(ps, points);
-	for (size_t p = 0; p < np && p < 9; p++) {
-		free(pts[p].fill);
-	}
-	chart_title_set_name(pie, "Investment mix by pillar");
-	lxw_chart_options mid = {.x_scale = 1.1, .y_scale = 1.1};
-	worksheet_insert_chart_opt(ws, 22, (lxw_col_t)(np + 4), pie, &mid);
-	print_setup(ws, -1);
+	mix_chart(d, ws, mtop, nc, 4);
+	worksheet_print_area(ws, 0, 0, ctop - 3,
+			     (lxw_col_t)(nc + 3 > 8 ? nc + 3 : 8));
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_fit_to_pages(ws, 1, 0);
+	page_marks(ws);
+out:
 	free(cell);
 	free(mix);
+	free(show);
 }
 
 /* ------------------------------------------------------------ sheets */
@@ -442,7 +657,7 @@ static void goals(struct deck *d)
 	if (rm->n_goals) {
 		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_goals, 10);
 	}
-	print_setup(ws, 0);
+	print_setup(ws, 0, widths, 11, 2);
 	free(serving);
 }
 
@@ -520,20 +735,25 @@ static void initiatives(struct deck *d,
 	if (rm->n_inits) {
 		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_inits, 19);
 	}
-	print_setup(ws, 0);
+	print_setup(ws, 0, widths, 20, 2);
 }
 
 static void budget(struct deck *d)
 {
-	static const char *const names[] = {"Quarter",	"Opex",	    "Capex",
-					    "Planned",	"Envelope", "Variance",
-					    "Actual",	"Actual variance"};
-	static const double widths[] = {12, 18, 18, 18, 18, 18, 18, 18};
+	static const char *const names[] = {
+		"Quarter",  "Opex",	 "Capex",
+		"Planned",  "Envelope",	 "Covered by the envelope",
+		"Variance (envelope - covered)", "Uncovered",
+		"Actual",   "Planned where actual",
+		"Actual variance (planned - actual)"};
+	static const double widths[] = {10, 17, 17, 17, 17, 17,
+					17, 17, 17, 17, 18};
 	const struct roadmap_budget_report *br = &d->br;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Budget");
 	char f[96];
 
-	header(d, ws, names, widths, 8);
+	header(d, ws, names, widths, 11);
+	worksheet_set_row(ws, 0, 45, NULL);
 	for (size_t i = 0; i < br->n; i++) {
 		const struct roadmap_budget_row *x = &br->rows[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
@@ -547,27 +767,54 @@ static void budget(struct deck *d)
 		if (x->has_envelope) {
 			worksheet_write_number(ws, r, 4, units(x->envelope),
 					       d->money);
-			snprintf(f, sizeof(f), "=E%u-D%u", n, n);
-			worksheet_write_formula_num(ws, r, 5, f, d->money,
+			worksheet_write_number(ws, r, 5, units(x->covered),
+					       d->money);
+			snprintf(f, sizeof(f), "=E%u-F%u", n, n);
+			worksheet_write_formula_num(ws, r, 6, f, d->money,
 						    units(x->variance));
 		}
-		worksheet_write_number(ws, r, 6, units(x->actual), d->money);
+		snprintf(f, sizeof(f), "=D%u-F%u", n, n);
+		worksheet_write_formula_num(ws, r, 7, f, d->money,
+					    units(x->uncovered));
 		if (x->has_actuals) {
-			worksheet_write_number(ws, r, 7,
-					       units(x->actual_variance),
+			worksheet_write_number(ws, r, 8, units(x->actual),
 					       d->money);
+			worksheet_write_number(ws, r, 9,
+					       units(x->planned_where_actual),
+					       d->money);
+			snprintf(f, sizeof(f), "=J%u-I%u", n, n);
+			worksheet_write_formula_num(ws, r, 10, f, d->money,
+						    units(x->actual_variance));
 		}
 	}
-	/* the total row: SUM formulas with the exact totals as values */
+	/* the total row: SUM formulas with the exact totals as values; a
+	 * column empty in every row stays empty */
 	lxw_row_t tr = (lxw_row_t)(br->n + 1);
 	const struct roadmap_budget_row *t = &br->total;
-	const int64_t vals[] = {t->opex,     t->capex,	t->total,
-				t->envelope, t->variance, t->actual,
-				t->actual_variance};
+	const struct {
+		bool has;
+		int64_t v;
+	} vals[] = {
+		{true, t->opex},
+		{true, t->capex},
+		{true, t->total},
+		{t->has_envelope, t->envelope},
+		{t->has_envelope, t->covered},
+		{t->has_envelope, t->variance},
+		{true, t->uncovered},
+		{t->has_actuals, t->actual},
+		{t->has_actuals, t->planned_where_actual},
+		{t->has_actuals, t->actual_variance},
+	};
 	str(ws, tr, 0, "Total", d->bold);
-	for (int c = 1; c <= 7; c++) {
+	for (int c = 1; c <= 10; c++) {
 		char col[8];
 		col_name(c, col);
+		if (!vals[c - 1].has) {
+			worksheet_write_blank(ws, tr, (lxw_col_t)c,
+					      d->money_bold);
+			continue;
+		}
 		if (br->n == 0) {
 			snprintf(f, sizeof(f), "=0");
 		} else {
@@ -575,17 +822,25 @@ static void budget(struct deck *d)
 				 (unsigned)(br->n + 1));
 		}
 		worksheet_write_formula_num(ws, tr, (lxw_col_t)c, f,
-					    d->money_bold, units(vals[c - 1]));
+					    d->money_bold,
+					    units(vals[c - 1].v));
 	}
-	/* variance red when negative */
+	/* variances red when negative */
 	lxw_conditional_format neg = {0};
 	neg.type = LXW_CONDITIONAL_TYPE_CELL;
 	neg.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN;
 	neg.value = 0;
 	neg.format = d->red;
-	worksheet_conditional_format_range(ws, 1, 5, tr, 5, &neg);
-	worksheet_conditional_format_range(ws, 1, 7, tr, 7, &neg);
-	print_setup(ws, 0);
+	worksheet_conditional_format_range(ws, 1, 6, tr, 6, &neg);
+	worksheet_conditional_format_range(ws, 1, 10, tr, 10, &neg);
+	if (d->br.unbudgeted > 0) {
+		char m[40];
+		snprintf(f, sizeof(f), "Planned spend no envelope covers: %s %s",
+			 d->rm->currency,
+			 roadmap_money_format(d->br.unbudgeted, true, m));
+		str(ws, tr + 2, 0, f, d->label);
+	}
+	print_setup(ws, 0, widths, 11, 1);
 }
 
 static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
@@ -651,7 +906,8 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		}
 		r++;
 	}
-	print_setup(ws, 0);
+	double widths[] = {16, 30, 12, 8, (q1 - q0 + 1) * 8.5};
+	print_setup(ws, 0, widths, 5, 2);
 }
 
 static void findings(struct deck *d)
@@ -678,7 +934,7 @@ static void findings(struct deck *d)
 	if (d->f.n == 0) {
 		str(ws, 1, 0, "No findings: the roadmap is aligned.", NULL);
 	}
-	print_setup(ws, 0);
+	print_setup(ws, 0, widths, 5, 1);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -690,7 +946,10 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	lxw_workbook_options opt = {.constant_memory = 1, .tmpdir = NULL};
 	lxw_doc_properties props = {0};
 	char when[40];
-	time_t created = 1; /* no timestamp unless SOURCE_DATE_EPOCH */
+	/* SOURCE_DATE_EPOCH, else the day the roadmap file was last saved,
+	 * else (a roadmap from a pipe) 1980-01-01, the date every member of
+	 * the zip carries: never the clock, so output stays reproducible */
+	time_t created = rm->saved ? rm->saved : 315532800;
 
 	if (!(d->wb = workbook_new_opt(file, &opt))) {
 		return rm_fail(err, ROADMAP_ERR_CANTCREAT,
@@ -701,7 +960,7 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	props.subject = "Technology roadmap: board deck";
 	props.author = "roadmap";
 	props.comments = "Generated by roadmap " ROADMAP_VERSION;
-	props.created = created ? created : 1;
+	props.created = created;
 	workbook_set_properties(d->wb, &props);
 	formats(d);
 	const struct roadmap_schedule_row **row =
@@ -792,6 +1051,8 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 			       rows_needed, MAX_ROWS);
 	}
 	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &d.br, err)) ||
+	    (st = roadmap_budget_report(rm, ROADMAP_BY_YEAR, &d.by_year,
+					err)) ||
 	    (st = roadmap_spend_build(rm, &d.sp, err))) {
 		goto out;
 	}
@@ -863,6 +1124,7 @@ out:
 	}
 	roadmap_findings_release(&d.f);
 	roadmap_budget_report_release(&d.br);
+	roadmap_budget_report_release(&d.by_year);
 	roadmap_spend_release(&d.sp);
 	roadmap_schedule_release(&d.s);
 	free(d.planned);

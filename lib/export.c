@@ -391,8 +391,18 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	    grouped(t->capex, m[2]));
 	if (t->has_envelope) {
 		FIG("Quarterly envelopes", "%s", grouped(t->envelope, m[3]));
+		FIG("Variance (envelopes - planned inside them)", "%s",
+		    grouped(t->variance, m[5]));
 	}
-	FIG("Actual spend", "%s", grouped(t->actual, m[4]));
+	if (c->br.unbudgeted > 0) {
+		FIG("Planned spend no envelope covers", "%s",
+		    grouped(c->br.unbudgeted, m[6]));
+	}
+	FIG("Actual spend", "%s", grouped(t->has_actuals ? t->actual : 0, m[4]));
+	if (t->has_actuals) {
+		FIG("Actual variance (planned - actual)", "%s",
+		    grouped(t->actual_variance, m[7]));
+	}
 	FIG("Findings", "%zu errors, %zu warnings, %zu infos", c->f.errors,
 	    c->f.warnings, c->f.infos);
 #undef FIG
@@ -432,23 +442,35 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	snprintf(line, sizeof(line), "\n## Budget by quarter (%s)\n\n",
 		 rm->currency);
 	sb_puts(b, line);
-	const char *bh[] = {"Quarter", "Opex",	 "Capex",  "Planned",
-			    "Envelope", "Variance", "Actual", "Actual variance"};
-	md_row(b, bh, 8);
-	md_rule(b, "lrrrrrrr");
+	const char *bh[] = {"Quarter",	"Opex",	     "Capex",	  "Planned",
+			    "Envelope", "Covered",   "Variance",  "Uncovered",
+			    "Actual",	"Planned where actual", "Actual variance"};
+	md_row(b, bh, 11);
+	md_rule(b, "lrrrrrrrrrr");
 	for (size_t i = 0; i <= c->br.n; i++) {
 		const struct roadmap_budget_row *x =
 			i < c->br.n ? &c->br.rows[i] : &c->br.total;
+		char v[11][40];
+		bool e = x->has_envelope, a = x->has_actuals;
 		const char *r[] = {
 			i < c->br.n ? x->key : "Total",
-			grouped(x->opex, m[0]),
-			grouped(x->capex, m[1]),
-			grouped(x->total, m[2]),
-			x->has_envelope ? grouped(x->envelope, m[3]) : "",
-			x->has_envelope ? grouped(x->variance, m[4]) : "",
-			x->has_actuals ? grouped(x->actual, m[5]) : "",
-			x->has_actuals ? grouped(x->actual_variance, m[6]) : ""};
-		md_row(b, r, 8);
+			grouped(x->opex, v[0]),
+			grouped(x->capex, v[1]),
+			grouped(x->total, v[2]),
+			e ? grouped(x->envelope, v[3]) : "",
+			e ? grouped(x->covered, v[4]) : "",
+			e ? grouped(x->variance, v[5]) : "",
+			grouped(x->uncovered, v[6]),
+			a ? grouped(x->actual, v[7]) : "",
+			a ? grouped(x->planned_where_actual, v[8]) : "",
+			a ? grouped(x->actual_variance, v[9]) : ""};
+		md_row(b, r, 11);
+	}
+	if (c->br.unbudgeted > 0) {
+		snprintf(line, sizeof(line),
+			 "\nPlanned spend no envelope covers: %s %s.\n",
+			 rm->currency, grouped(c->br.unbudgeted, m[0]));
+		sb_puts(b, line);
 	}
 
 	sb_puts(b, "\n## Findings\n\n");

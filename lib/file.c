@@ -159,6 +159,10 @@ enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 	}
 	st = roadmap_load_buffer(path, data, len, out, err);
 	free(data);
+	struct stat sb;
+	if (st == ROADMAP_OK && strcmp(path, "-") != 0 && stat(path, &sb) == 0) {
+		(*out)->saved = sb.st_mtime;
+	}
 	return st;
 }
 

@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <time.h>
 
 #define ROADMAP_TEXT_MAX 1000 /* characters in a text field */
 
@@ -50,6 +51,9 @@ struct roadmap {
 	struct idmap goal_ids;
 	struct idmap init_ids;
 	struct idmap team_ids;
+
+	/* when the file it was loaded from was last modified, or 0 */
+	time_t saved;
 
 	/* a thread still freeing the parse tree of a large file */
 	pthread_t reaper;
@@ -96,6 +100,12 @@ char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n);
 char *rm_budget_key(const struct roadmap_budget *b, char *buf, size_t n);
 /* The index of the envelope for b's period and pillar, or -1. */
 long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b);
+/* True when an envelope of any pillar is for quarter qi or its fiscal
+ * year: the quarter is budgeted (check's unbudgeted-spend). */
+bool rm_quarter_enveloped(const struct roadmap *rm, int qi);
+/* Planned spend (opex + capex) per quarter qmin..qmax of sp, malloc'ed;
+ * NULL when out of memory. Sets *overflow when a sum overflows. */
+int64_t *rm_spend_by_quarter(const struct roadmap_spend *sp, bool *overflow);
 /* Takes ownership of the item's fields (no copy); false when out of memory. */
 /* Room for n more goals or initiatives; false when out of memory. */
 bool rm_reserve(struct roadmap *rm, enum item_kind kind, size_t n);

@@ -122,9 +122,14 @@ static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
 	rm_json_add(o, "total", rm_json_money(r->total), &ok);
 	rm_json_add(o, "envelope", money_or_null(r->has_envelope, r->envelope),
 		    &ok);
+	rm_json_add(o, "covered", money_or_null(r->has_envelope, r->covered),
+		    &ok);
 	rm_json_add(o, "variance", money_or_null(r->has_envelope, r->variance),
 		    &ok);
-	rm_json_add(o, "actual", rm_json_money(r->actual), &ok);
+	rm_json_add(o, "uncovered", rm_json_money(r->uncovered), &ok);
+	rm_json_add(o, "actual", money_or_null(r->has_actuals, r->actual), &ok);
+	rm_json_add(o, "planned_where_actual",
+		    money_or_null(r->has_actuals, r->planned_where_actual), &ok);
 	rm_json_add(o, "actual_variance",
 		    money_or_null(r->has_actuals, r->actual_variance), &ok);
 	if (!ok) {

@@ -511,6 +511,18 @@ long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b)
 	return -1;
 }
 
+bool rm_quarter_enveloped(const struct roadmap *rm, int qi)
+{
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		const struct roadmap_budget *b = &rm->budgets[i];
+		if (b->is_year ? b->year == qi / 4
+			       : b->year * 4 + b->quarter - 1 == qi) {
+			return true;
+		}
+	}
+	return false;
+}
+
 bool rm_budget_duplicate(const struct roadmap *rm,
 			 const struct roadmap_budget *b)
 {

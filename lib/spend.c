@@ -74,6 +74,24 @@ nomem:
 	return rm_nomem(err);
 }
 
+int64_t *rm_spend_by_quarter(const struct roadmap_spend *sp, bool *overflow)
+{
+	size_t nq = sp->any ? (size_t)(sp->qmax - sp->qmin + 1) : 0;
+	int64_t *q = calloc(nq ? nq : 1, sizeof(*q));
+
+	for (size_t i = 0; q && i < sp->n_initiatives; i++) {
+		for (int k = 0; k < sp->n[i]; k++) {
+			size_t o = sp->off[i] + (size_t)k;
+			int64_t *d = &q[sp->q0[i] + k - sp->qmin];
+			if (!roadmap_money_add(*d, sp->opex[o], d) ||
+			    !roadmap_money_add(*d, sp->capex[o], d)) {
+				*overflow = true;
+			}
+		}
+	}
+	return q;
+}
+
 enum roadmap_status roadmap_goal_shares(const struct roadmap *rm,
 					const struct roadmap_initiative *in,
 					size_t *goal, int64_t *opex,

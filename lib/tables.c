@@ -80,13 +80,14 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 {
 	static const char *const first[] = {"period", "period", "pillar",
 					    "goal", "team"};
-	const char *head[] = {first[r->by], "opex",	"capex",
-			      "total",	    "envelope", "variance",
-			      "actual",	    "actual_variance"};
-	static const bool text[] = {1, 0, 0, 0, 0, 0, 0, 0};
+	const char *head[] = {first[r->by], "opex",	 "capex",
+			      "total",	    "envelope",	 "covered",
+			      "variance",   "uncovered", "actual",
+			      "planned_where_actual",	 "actual_variance"};
+	static const bool text[] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 	struct grid g;
 
-	grid_init(&g, out, 8, r->n + 1, head, text);
+	grid_init(&g, out, 11, r->n + 1, head, text);
 	for (size_t i = 0; g.ok && i <= r->n; i++) {
 		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
 							      : &r->total;
@@ -95,8 +96,11 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 		put_money(&g, true, x->capex);
 		put_money(&g, true, x->total);
 		put_money(&g, x->has_envelope, x->envelope);
+		put_money(&g, x->has_envelope, x->covered);
 		put_money(&g, x->has_envelope, x->variance);
-		put_money(&g, true, x->actual);
+		put_money(&g, true, x->uncovered);
+		put_money(&g, x->has_actuals, x->actual);
+		put_money(&g, x->has_actuals, x->planned_where_actual);
 		put_money(&g, x->has_actuals, x->actual_variance);
 	}
 	return grid_done(&g, err);

@@ -596,11 +596,19 @@ struct roadmap_budget_row {
 	char *key; /* "2026-Q1", "FY2026", a pillar, goal or team id,
 		      "(none)" or "(unaligned)" */
 	int64_t opex, capex, total;
+	/* The envelopes the row uses (SPEC 7); envelope, covered and
+	 * variance mean nothing without has_envelope. */
 	bool has_envelope;
-	int64_t envelope, variance; /* envelope - total */
-	int64_t actual;
+	int64_t envelope;
+	int64_t covered;   /* planned spend inside those envelopes */
+	int64_t variance;  /* envelope - covered: negative is an overrun */
+	int64_t uncovered; /* total - covered (total without envelopes) */
+	/* Actuals, compared per (initiative, quarter) pair that has one;
+	 * meaningless without has_actuals. */
 	bool has_actuals;
-	int64_t actual_variance; /* total - actual, when has_actuals */
+	int64_t actual;
+	int64_t planned_where_actual; /* planned spend of those pairs */
+	int64_t actual_variance;      /* planned_where_actual - actual */
 };
 
 struct roadmap_budget_report {
@@ -608,6 +616,9 @@ struct roadmap_budget_report {
 	struct roadmap_budget_row *rows;
 	size_t n;
 	struct roadmap_budget_row total; /* key "total"; sums of the rows */
+	/* Planned spend in quarters that no envelope of any kind touches:
+	 * the sum of check's unbudgeted-spend findings. */
+	int64_t unbudgeted;
 };
 
 /*

@@ -44,20 +44,16 @@ t "xlsx -o - to a pipe" 0 "" "" -- bash -c "$ROADMAP export --format xlsx -o - >
 ok_if "the piped deck is the same bytes" cmp -s deck.xlsx piped.xlsx
 ok_if "the deck is byte-identical run to run" bash -c "$ROADMAP export --format xlsx -o deck2.xlsx 2>/dev/null && cmp -s deck.xlsx deck2.xlsx"
 R budget --format json > budget.json
-while read -r line; do
-  case $line in
-    "ok "*) ok_if "deck: ${line#ok * - }" true ;;
-    "not ok "*) ok_if "deck: ${line#not ok * - }" false ;;
-  esac
-done < <(/usr/bin/python3 "$here/xlsx_check.py" deck.xlsx budget.json "Acme technology roadmap 2026-2027")
+tap_from deck /usr/bin/python3 "$here/xlsx_check.py" deck.xlsx budget.json "Acme technology roadmap 2026-2027"
 R -f small.json export --format xlsx -o small.xlsx 2>/dev/null
 R -f small.json budget --format json > small-budget.json
-while read -r line; do
-  case $line in
-    "ok "*) ok_if "small deck: ${line#ok * - }" true ;;
-    "not ok "*) ok_if "small deck: ${line#not ok * - }" false ;;
-  esac
-done < <(/usr/bin/python3 "$here/xlsx_check.py" small.xlsx small-budget.json "Small roadmap")
+tap_from "small deck" /usr/bin/python3 "$here/xlsx_check.py" small.xlsx small-budget.json "Small roadmap"
+probe() { (failed=0; tap_from probe "$@" > /dev/null; [ "$failed" -gt 0 ]); }
+passes() { (failed=0; tap_from probe "$@" > /dev/null; [ "$failed" = 0 ]); }
+ok_if "tap_from fails a reader that dies after an ok" probe /usr/bin/python3 -c 'print("ok 1 - x"); print("1..1"); raise SystemExit(3)'
+ok_if "tap_from fails a reader that prints nothing" probe /usr/bin/python3 -c 'pass'
+ok_if "tap_from fails a plan that does not match" probe /usr/bin/python3 -c 'print("ok 1 - x"); print("1..2")'
+ok_if "tap_from passes a good reader" passes /usr/bin/python3 -c 'print("ok 1 - x"); print("1..1")'
 ok_if "a title like =HYPERLINK(...) stays text in the deck" /usr/bin/python3 -c "
 import openpyxl
 ws = openpyxl.load_workbook('small.xlsx')['Initiatives']

@@ -56,6 +56,25 @@ ok_if() {
   fi
 }
 
+# tap_from LABEL COMMAND...: relays the TAP of COMMAND as our own cases, then
+# asserts that it exited 0 and that its plan matched the cases it printed
+# (so a reader that dies, or prints nothing, fails here).
+tap_from() {
+  local label=$1 seen=0 plan="" line rc=none
+  shift
+  while read -r line; do
+    case $line in
+      "exit "*) rc=${line#exit } ;;
+      "ok "*) ok_if "$label: ${line#ok * - }" true; seen=$((seen + 1)) ;;
+      "not ok "*) ok_if "$label: ${line#not ok * - }" false; seen=$((seen + 1)) ;;
+      1..*) plan=${line#1..} ;;
+    esac
+  done < <("$@"; echo "exit $?")
+  ok_if "$label: the reader exited 0 (got $rc)" test "$rc" = 0
+  ok_if "$label: its plan ($plan) matches the $seen cases it ran" \
+    test -n "$plan" -a "$plan" = "$seen" -a "$seen" -gt 0
+}
+
 # g SLUG COMMAND...: stdout and stderr of COMMAND, then "exit N", against
 # golden/SLUG.out. After a deliberate change, REGEN=1 rewrites the golden
 # files: review the diff before committing.

@@ -50,8 +50,9 @@ usage: roadmap timeline [--by quarter|month] [--group pillar|goal] [--ascii]
 t "timeline fits 80 columns" 0 "" "" -- bash -c "$ROADMAP timeline --ascii | awk 'length > 80 { exit 1 }'"
 t "timeline: no colour when piped" 0 "0" "" -- bash -c "unset NO_COLOR; $ROADMAP timeline | grep -c \$'\\033'; true"
 t "budget of an empty roadmap" 0 "Budget by quarter (USD)
-QUARTER  OPEX  CAPEX  PLANNED  ENVELOPE  VARIANCE  ACTUAL  ACT. VAR.
-TOTAL    0.00   0.00     0.00         -         -       -          -" "" -- bash -c "$ROADMAP -f empty.json init 2>/dev/null; $ROADMAP -f empty.json budget"
+QUARTER  PLANNED  ENVELOPE  VARIANCE  UNCOVERED  ACTUAL  ACT. VAR.
+TOTAL       0.00         -         -       0.00       -          -
+Columns left out to fit; --format csv has all." "" -- bash -c "$ROADMAP -f empty.json init 2>/dev/null; $ROADMAP -f empty.json budget"
 t "budget json of an empty roadmap" 0 '{
   "by": "quarter",
   "currency": "USD",
@@ -61,8 +62,11 @@ t "budget json of an empty roadmap" 0 '{
     "capex": 0,
     "total": 0,
     "envelope": null,
+    "covered": null,
     "variance": null,
-    "actual": 0,
+    "uncovered": 0,
+    "actual": null,
+    "planned_where_actual": null,
     "actual_variance": null
   }
 }' "" -- R -f empty.json budget --format json

@@ -39,11 +39,12 @@ ok(bar.grouping == "stacked", "spend per quarter is stacked by pillar")
 fb, vb = wb["Budget"], wv["Budget"]
 rows = budget["rows"]
 ok(fb.max_row == len(rows) + 2, "one Budget row per quarter plus header and total")
-keys = ["opex", "capex", "total", "envelope", "variance", "actual",
-        "actual_variance"]
+keys = ["opex", "capex", "total", "envelope", "covered", "variance",
+        "uncovered", "actual", "planned_where_actual", "actual_variance"]
+K = len(keys)
 same = True
 for i, r in enumerate(rows):
-    got = [vb.cell(i + 2, c + 2).value for c in range(7)]
+    got = [vb.cell(i + 2, c + 2).value for c in range(K)]
     want = [r[k] for k in keys]
     if vb.cell(i + 2, 1).value != r["period"]:
         same = False
@@ -52,12 +53,16 @@ for i, r in enumerate(rows):
             same = False
 ok(same, "every Budget row equals `budget --format json`")
 t = budget["total"]
-tot = [vb.cell(len(rows) + 2, c + 2).value for c in range(7)]
-ok(all(abs(g - (t[k] or 0)) < 0.001 for g, k in zip(tot, keys)),
+tot = [vb.cell(len(rows) + 2, c + 2).value for c in range(K)]
+ok(all((t[k] is None and g is None) or
+       (t[k] is not None and g is not None and abs(g - t[k]) < 0.001)
+       for g, k in zip(tot, keys)),
    "the total row's cached values equal the JSON totals")
-formulas = [fb.cell(len(rows) + 2, c + 2).value for c in range(7)]
-ok(all(isinstance(f, str) and f.startswith("=SUM(") for f in formulas)
-   or len(rows) == 0, "the total row is SUM formulas")
+formulas = [fb.cell(len(rows) + 2, c + 2).value for c in range(K)]
+ok(all((t[k] is None and f is None) or
+       (isinstance(f, str) and f.startswith("=SUM("))
+       for f, k in zip(formulas, keys)) or len(rows) == 0,
+   "the total row is SUM formulas, empty where every row is")
 ok(all(fb.cell(i + 2, 4).value == "=B%d+C%d" % (i + 2, i + 2)
        for i in range(len(rows))), "planned is a formula of opex + capex")
 money_numeric = all(isinstance(vb.cell(i + 2, 2).value, (int, float))
@@ -69,7 +74,7 @@ cf = fb.conditional_formatting
 ok(len(list(cf)) >= 1, "negative variance has conditional formatting")
 
 # no text cell is a formula: every formula is one the deck writes itself
-ours = ("=SUM(", "=IF(SUM(", "=MAX(0,", "=B", "=E", "=J")
+ours = ("=SUM(", "=IF(SUM(", "=B", "=D", "=E", "=J")
 stray = []
 for ws in wb.worksheets:
     for row in ws.iter_rows():
@@ -78,10 +83,56 @@ for ws in wb.worksheets:
                 stray.append((ws.title, c.coordinate, c.value))
 ok(not stray, "no text became a formula %s" % stray[:3])
 
+# Summary: every quarter with an envelope draws it on the chart
+fs = wv["Summary"]
+col_a = [fs.cell(r, 1).value for r in range(1, fs.max_row + 1)]
+top = col_a.index("Chart data: how each quarter's column is drawn") + 2
+head = [fs.cell(top, c).value for c in range(1, fs.max_column + 1)]
+env_col = head.index("Envelope") + 1
+marked = {fs.cell(top + 1 + i, 1).value: fs.cell(top + 1 + i, env_col).value
+          for i in range(len(rows))}
+ok(all((r["envelope"] is not None) == bool(marked.get(r["period"]))
+       for r in rows), "the chart marks exactly the quarters with envelopes")
+over = [r["period"] for r in rows
+        if r["variance"] is not None and r["variance"] < 0]
+over_cols = [i + 1 for i, h in enumerate(head)
+             if h and h.endswith("over the envelope")]
+drawn = [fs.cell(top + 1 + i, 1).value for i in range(len(rows))
+         if sum(fs.cell(top + 1 + i, c).value or 0 for c in over_cols) > 0]
+ok(drawn == over, "the chart hatches exactly the quarters over their "
+   "envelope %s" % over)
+fig = {fs.cell(r, 1).value: fs.cell(r, 2).value
+       for r in range(4, 25) if fs.cell(r, 1).value}
+ok(abs(fig["Planned spend"] - t["total"]) < 0.001,
+   "headline planned spend equals the budget total")
+want_over = sum(-r["variance"] for r in rows
+                if r["variance"] is not None and r["variance"] < 0)
+ok(t["envelope"] is None or
+   abs(fig["Overrun in those quarters"] - want_over) < 0.001,
+   "headline overrun is the quarters' overruns")
+mix_top = col_a.index("Investment mix by pillar") + 2
+mix = [fs.cell(r, 1).value for r in range(mix_top + 1, mix_top + 12)]
+ok("(other)" not in mix, "no (other) slice in the mix")
+pie = [c for c in wb["Summary"]._charts
+       if type(c).__name__ == "DoughnutChart"][0]
+labels = pie.series[0].dLbls
+ok(labels is not None and labels.showPercent, "the doughnut shows percentages")
+for ws in wb.worksheets:
+    ok("&A" in (ws.oddHeader.left.text or "") and
+       "&P" in (ws.oddFooter.center.text or ""),
+       "%s prints its name and page numbers" % ws.title)
+ok(wb.properties.created is None or wb.properties.created.year != 1970,
+   "no 1970 creation date")
+
 fi = wb["Initiatives"]
 ok(fi.freeze_panes == "A2", "Initiatives header row frozen")
 ok(fi.page_setup.orientation == "landscape", "landscape for printing")
-ok(fi.sheet_properties.pageSetUpPr.fitToPage, "fit to width for printing")
+ok(not fi.sheet_properties.pageSetUpPr.fitToPage and
+   fi.page_setup.scale == 80 and fi.print_title_cols in ("A:B", "$A:$B"),
+   "the wide Initiatives sheet prints at 80 % over pages, ID and title "
+   "repeated")
+fg = wb["Goals"]
+ok(fg.sheet_properties.pageSetUpPr.fitToPage, "Goals fit to one page wide")
 ok(fi.cell(2, 8).is_date, "dates are dates")
 ok(fi.column_dimensions["B"].width > 20, "columns are sized")
 print("1..%d" % n)

@@ -1,0 +1,109 @@
+#!/bin/bash
+# budget.sh - the budget views agree (SPEC 7): one roadmap with quarter,
+# year and pillar envelopes and an actual on cancelled work, figures worked
+# out by hand in the comments, every view's totals held to each other and
+# to check.
+. "$(dirname "$0")/lib.sh"
+cp "$DATA/budget/views.json" roadmap.json
+
+# a: innovation, Q1, 100k, actual 110k   b: strategy, Q2, 100k (g1, g2)
+# c: innovation, Q3, capex 60k (no goal) d: cancelled, Q1, actual 20k
+# envelopes: 2026-Q1 150k, 2026-Q3/innovation 50k, FY2027 100k
+H=period,opex,capex,total,envelope,covered,variance,uncovered,actual,planned_where_actual,actual_variance
+t "by quarter: Q1 covered by its envelope, Q2 and Q3 uncovered; d's actual against 0" 0 "$H
+2026-Q1,100000.00,0.00,100000.00,150000.00,100000.00,50000.00,0.00,130000.00,100000.00,-30000.00
+2026-Q2,100000.00,0.00,100000.00,,,,100000.00,,,
+2026-Q3,0.00,60000.00,60000.00,,,,60000.00,,,
+total,200000.00,60000.00,260000.00,150000.00,100000.00,50000.00,160000.00,130000.00,100000.00,-30000.00" "" -- R budget --format csv
+t "by year: FY2026 uses its quarter envelope, FY2027 its year envelope" 0 "$H
+FY2026,200000.00,60000.00,260000.00,150000.00,100000.00,50000.00,160000.00,130000.00,100000.00,-30000.00
+FY2027,0.00,0.00,0.00,100000.00,0.00,100000.00,0.00,,,
+total,200000.00,60000.00,260000.00,250000.00,100000.00,150000.00,160000.00,130000.00,100000.00,-30000.00" "" -- R budget --by year --format csv
+t "by pillar: a one-quarter pillar envelope against that quarter only" 0 "${H/period/pillar}
+strategy,100000.00,0.00,100000.00,,,,100000.00,,,
+team,0.00,0.00,0.00,,,,0.00,,,
+operations,0.00,0.00,0.00,,,,0.00,20000.00,0.00,-20000.00
+innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,100000.00,-10000.00
+total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,100000.00,-30000.00" "" -- R budget --by pillar --format csv
+t "check reports the pillar overrun the pillar view shows" 0 "error   budget-overrun       2026-Q3/innovation: planned USD 60,000.00 exceeds the envelope of USD 50,000.00 by USD 10,000.00" "" -- bash -c "$ROADMAP check | grep budget-overrun"
+t "by goal: shares split equally, actuals with their plans" 0 "${H/period/goal}
+g1,150000.00,0.00,150000.00,,,,150000.00,110000.00,100000.00,-10000.00
+g2,50000.00,0.00,50000.00,,,,50000.00,20000.00,0.00,-20000.00
+(unaligned),0.00,60000.00,60000.00,,,,60000.00,,,
+total,200000.00,60000.00,260000.00,,,,260000.00,130000.00,100000.00,-30000.00" "" -- R budget --by goal --format csv
+t "by team" 0 "${H/period/team}
+t1,100000.00,0.00,100000.00,,,,100000.00,110000.00,100000.00,-10000.00
+(none),100000.00,60000.00,160000.00,,,,160000.00,20000.00,0.00,-20000.00
+total,200000.00,60000.00,260000.00,,,,260000.00,130000.00,100000.00,-30000.00" "" -- R budget --by team --format csv
+t "the table says what no envelope covers (check's unbudgeted-spend)" 0 "Budget by quarter (USD)
+QUARTER     PLANNED    ENVELOPE   VARIANCE   UNCOVERED      ACTUAL   ACT. VAR.
+2026-Q1  100,000.00  150,000.00  50,000.00        0.00  130,000.00  -30,000.00
+2026-Q2  100,000.00           -          -  100,000.00           -           -
+2026-Q3   60,000.00           -          -   60,000.00           -           -
+TOTAL    260,000.00  150,000.00  50,000.00  160,000.00  130,000.00  -30,000.00
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 100,000.00" "" -- R budget
+t "at 60 columns, fewer columns" 0 "Budget by quarter (USD, whole units)
+QUARTER  PLANNED  ENVELOPE  VARIANCE   ACTUAL  ACT. VAR.
+2026-Q1  100,000   150,000    50,000  130,000    -30,000
+2026-Q2  100,000         -         -        -          -
+2026-Q3   60,000         -         -        -          -
+TOTAL    260,000   150,000    50,000  130,000    -30,000
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=60 "$ROADMAP" budget
+t "goal rows have no envelope columns" 0 "Budget by goal (USD, whole units)
+GOAL            OPEX   CAPEX  PLANNED   ACTUAL  PLAN@ACT.  ACT. VAR.
+g1           150,000       0  150,000  110,000    100,000    -10,000
+g2            50,000       0   50,000   20,000          0    -20,000
+(unaligned)        0  60,000   60,000        -          -          -
+TOTAL        200,000  60,000  260,000  130,000    100,000    -30,000" "" -- R budget --by goal
+for w in 60 80 100; do
+  for by in quarter year pillar goal team; do
+    ok_if "budget --by $by fits $w columns" bash -c "COLUMNS=$w $ROADMAP -f $EXAMPLES/acme/roadmap.json budget --by $by | awk -v w=$w 'length > w { exit 1 }'"
+  done
+done
+t "every column when there is room" 0 "Budget by quarter (USD)
+QUARTER        OPEX      CAPEX     PLANNED    ENVELOPE     COVERED   VARIANCE   UNCOVERED      ACTUAL   PLAN@ACT.   ACT. VAR.
+2026-Q1  100,000.00       0.00  100,000.00  150,000.00  100,000.00  50,000.00        0.00  130,000.00  100,000.00  -30,000.00
+2026-Q2  100,000.00       0.00  100,000.00           -           -          -  100,000.00           -           -           -
+2026-Q3        0.00  60,000.00   60,000.00           -           -          -   60,000.00           -           -           -
+TOTAL    200,000.00  60,000.00  260,000.00  150,000.00  100,000.00  50,000.00  160,000.00  130,000.00  100,000.00  -30,000.00
+Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=140 "$ROADMAP" budget
+t "JSON: null where a row has no envelope or no actual" 0 '{"period":"2026-Q2","opex":100000,"capex":0,"total":100000,"envelope":null,"covered":null,"variance":null,"uncovered":100000,"actual":null,"planned_where_actual":null,"actual_variance":null}' "" -- \
+  /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"budget","--format","json"],capture_output=True,check=True).stdout); print(json.dumps(r["rows"][1],separators=(",",":")))' "$ROADMAP"
+
+# The invariants of SPEC 7 on this roadmap and on the example, every view.
+invariants() {
+  /usr/bin/python3 - "$ROADMAP" "$1" <<'PY'
+import json, subprocess, sys
+exe, f = sys.argv[1], sys.argv[2]
+views = {}
+for by in ["quarter", "year", "pillar", "goal", "team"]:
+    views[by] = json.loads(subprocess.run([exe, "-f", f, "budget", "--by", by, "--format", "json"],
+                                          capture_output=True, check=True).stdout)
+cols = ["opex", "capex", "total", "envelope", "covered", "variance", "uncovered",
+        "actual", "planned_where_actual", "actual_variance"]
+cents = lambda v: None if v is None else round(v * 100)
+bad = []
+for by, r in views.items():
+    for c in cols:
+        vals = [cents(x[c]) for x in r["rows"] if x[c] is not None]
+        want = sum(vals) if vals else None
+        if cents(r["total"][c]) != want:
+            bad.append(f"{by}: total {c} {r['total'][c]} is not the sum of its rows")
+    for x in r["rows"] + [r["total"]]:
+        if cents(x["uncovered"]) != cents(x["total"]) - (cents(x["covered"]) or 0):
+            bad.append(f"{by}: uncovered != total - covered")
+        if x["envelope"] is not None and cents(x["variance"]) != cents(x["envelope"]) - cents(x["covered"]):
+            bad.append(f"{by}: variance != envelope - covered")
+for c in ["opex", "capex", "total", "actual", "planned_where_actual", "actual_variance"]:
+    if len({cents(v["total"][c]) for v in views.values()}) != 1:
+        bad.append(f"{c} totals differ between views")
+print("\n".join(bad) if bad else "agree")
+PY
+}
+t "the views agree on this roadmap" 0 "agree" "" -- invariants roadmap.json
+t "the views agree on the example" 0 "agree" "" -- invariants "$EXAMPLES/acme/roadmap.json"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
