@@ -4,6 +4,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A roadmap from a file or a pipe: diff <(git show HEAD~1:roadmap.json) */
+static enum roadmap_status load_any(const char *path, struct roadmap **out,
+				    struct roadmap_error *err)
+{
+	char *data;
+	size_t len;
+	enum roadmap_status st;
+
+	*out = NULL;
+	if ((st = roadmap_read_file(path, &data, &len, err))) {
+		return st;
+	}
+	st = roadmap_load_buffer(path, data, len, out, err);
+	free(data);
+	return st;
+}
+
 static int run_diff(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -32,8 +49,8 @@ static int run_diff(struct ctx *ctx, int argc, char **argv)
 	    strcmp(argv[optind + 1], "-") == 0) {
 		return usage_error(&cmd_diff, "only one of OLD and NEW can be -");
 	}
-	if (roadmap_load_file(argv[optind], &a, &err) ||
-	    roadmap_load_file(argv[optind + 1], &b, &err)) {
+	if (load_any(argv[optind], &a, &err) ||
+	    load_any(argv[optind + 1], &b, &err)) {
 		rc = fail_err(&err);
 		roadmap_destroy(a);
 		return rc;

@@ -15,6 +15,33 @@ static int read_input(const char *path, char **out, size_t *len)
 	return st ? fail_err(&err) : 0;
 }
 
+/*
+ * What the import would change, field by field: the diff of the roadmap
+ * as it is on disk (we hold the lock) against the merged one.
+ */
+static int dry_run(struct ctx *ctx, const struct roadmap *merged,
+		   const struct roadmap_import_report *rep)
+{
+	struct roadmap_error err;
+	struct roadmap *before;
+	char *out;
+	bool differs;
+	int rc;
+
+	if (roadmap_load_file(ctx->file, &before, &err) ||
+	    roadmap_diff(before, merged, false, &out, &differs, &err)) {
+		rc = fail_err(&err);
+		roadmap_destroy(before);
+		return rc;
+	}
+	rc = write_stdout(out, strlen(out));
+	free(out);
+	roadmap_destroy(before);
+	msg("dry run: %zu to add, %zu to update; nothing written", rep->added,
+	    rep->updated);
+	return rc;
+}
+
 static int run_import(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -26,7 +53,7 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 	};
 	static const char *const tables[] = {"initiatives", "goals", "teams",
 					     "budgets", "actuals", NULL};
-	struct roadmap_import_options opt = {-1, false, ','};
+	struct roadmap_import_options opt = {-1, false, 0};
 	struct roadmap_import_report rep;
 	struct session s;
 	bool dry = false;
@@ -100,12 +127,11 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 		msg("%s: nothing imported", file);
 		rc = 65;
 	} else if (dry) {
-		for (size_t i = 0; i < rep.n_changes; i++) {
-			printf("%s\n", rep.changes[i]);
-		}
-		rc = write_stdout("", 0);
-		msg("dry run: %zu to add, %zu to update; nothing written",
-		    rep.added, rep.updated);
+		rc = dry_run(ctx, s.rm, &rep);
+	}
+	if (rc == 0 && rep.not_merged) {
+		msg("%s: settings not merged (the roadmap keeps its own): %s",
+		    file, rep.not_merged);
 	}
 	bool save = rc == 0 && !dry;
 	int rc2 = end_write(ctx, &s, save);
@@ -120,11 +146,12 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_import = {
 	.name = "import",
 	.summary = "import initiatives, goals, budgets... from CSV or JSON",
-	.usage = "import FILE [--table initiatives|goals|budgets] [--update] "
-		 "[--dry-run] [--delimiter C]",
+	.usage = "import FILE [--table initiatives|goals|teams|budgets|actuals] "
+		 "[--update] [--dry-run] [--delimiter ,|;|tab]",
 	.help = "CSV: a header row with the columns of the matching CSV "
 		"export, in any order\n(initiatives need id, title, start, "
-		"end; budgets are period,pillar,amount).\nJSON: a roadmap "
+		"end; budgets are period,pillar,amount).\nHeader names match "
+		"in any case. JSON: a roadmap "
 		"file or a JSON export; its teams, goals, initiatives and\n"
 		"budgets are merged in. All or nothing: if any row is bad, "
 		"nothing is written\nand every bad row is reported (the first "
@@ -136,8 +163,12 @@ const struct cmd cmd_import = {
 		"                 the header's columns)\n"
 		"  --update       update items whose id exists instead of "
 		"refusing\n"
-		"  --dry-run      list what would change; write nothing\n"
-		"  --delimiter C  ',' (default), ';' or tab\n"
+		"  --dry-run      show what would change, field by field (as "
+		"diff does);\n"
+		"                 write nothing\n"
+		"  --delimiter C  ',', ';' or tab (default: ';' or tab when the "
+		"header splits\n"
+		"                 only on that, else ',')\n"
 		"\nexamples:\n"
 		"  roadmap import plan.csv --dry-run\n"
 		"  roadmap import budgets.csv --table budgets --delimiter ';'\n"

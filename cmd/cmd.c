@@ -338,6 +338,10 @@ int begin_write(struct ctx *ctx, struct session *s)
 		msg("-: a roadmap on stdin cannot be changed (use -f FILE)");
 		return 64;
 	}
+	/* no roadmap, no lock file beside it (SPEC 12) */
+	if (access(ctx->file, F_OK) != 0 && errno == ENOENT) {
+		return open_read(ctx, &s->rm);
+	}
 	if ((st = roadmap_lock_acquire(ctx->file, lock_timeout_ms(), &s->lock,
 				       &err))) {
 		return fail_err(&err);

@@ -48,6 +48,7 @@ struct ctx {
 	int64_t *pillar;  /* planned per declared pillar and quarter */
 	int *pidx;        /* declared pillar of each initiative, or -1 */
 	struct rm_refs refs;
+	size_t *comp; /* dependency-cycle component of each initiative */
 };
 
 /* Adds a finding; takes ownership of related (which it sorts). */
@@ -207,8 +208,11 @@ static void check_initiatives(struct ctx *c)
 				continue;
 			}
 			const struct roadmap_initiative *p = &rm->inits[k];
+			/* an edge inside a cycle is the cycle's finding */
+			bool cyclic = c->comp && c->comp[i] != SIZE_MAX &&
+				      c->comp[i] == c->comp[k];
 			if (roadmap_initiative_counts(p) &&
-			    in->start <= p->end && k != i) {
+			    in->start <= p->end && k != i && !cyclic) {
 				add(c, ROADMAP_SEVERITY_ERROR,
 				    "dependency-order", in->id,
 				    "starts %s, on or before the end of its "
@@ -248,7 +252,7 @@ static void check_cycles(struct ctx *c)
 		c->nomem = true;
 		return;
 	}
-	if (!rm_graph_cycles(c->rm, &g, &cy, &n)) {
+	if (!rm_graph_cycles(c->rm, &g, &cy, &n, &c->comp)) {
 		c->nomem = true;
 		rm_graph_release(&g);
 		return;
@@ -786,8 +790,8 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 	}
 	if (!c.nomem) {
 		check_references(&c);
-		check_initiatives(&c);
 		check_cycles(&c);
+		check_initiatives(&c);
 		check_goals(&c);
 		check_owners(&c);
 		check_capacity(&c);
@@ -803,6 +807,7 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 	free(c.total);
 	free(c.pillar);
 	free(c.pidx);
+	free(c.comp);
 	if (c.nomem) {
 		st = rm_nomem(err);
 	} else if (c.overflow) {

@@ -93,6 +93,12 @@ static enum roadmap_status read_all(int fd, const char *path, char **out,
 enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 				 struct roadmap_error *err)
 {
+	return rm_read_input(path, false, out, len, err);
+}
+
+enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
+				  size_t *len, struct roadmap_error *err)
+{
 	struct stat sb;
 	int fd;
 	enum roadmap_status st;
@@ -112,7 +118,7 @@ enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 		return sys_fail(err, ROADMAP_ERR_NOINPUT, path, "cannot open",
 				e);
 	}
-	if (!S_ISREG(sb.st_mode)) {
+	if (!S_ISREG(sb.st_mode) && !(pipes && S_ISFIFO(sb.st_mode))) {
 		close(fd);
 		if (err) {
 			rm_fail(err, ROADMAP_ERR_NOINPUT, "%s",
@@ -142,7 +148,7 @@ enum roadmap_status roadmap_read_file(const char *path, char **out,
 				      size_t *len, struct roadmap_error *err)
 {
 	roadmap_error_clear(err);
-	return rm_read_file(path, out, len, err);
+	return rm_read_input(path, true, out, len, err);
 }
 
 enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,

@@ -293,7 +293,7 @@ static bool emit_cycle(const struct roadmap *rm, const struct rm_graph *g,
 
 /* Tarjan's algorithm with an explicit call stack. */
 bool rm_graph_cycles(const struct roadmap *rm, const struct rm_graph *g,
-		     struct rm_cycle **out, size_t *n)
+		     struct rm_cycle **out, size_t *n, size_t **comp_out)
 {
 	size_t N = g->n, cap = 0, next = 1, ncomp = 0;
 	size_t *index = calloc(N + 1, sizeof(size_t));
@@ -376,7 +376,11 @@ bool rm_graph_cycles(const struct roadmap *rm, const struct rm_graph *g,
 	}
 	free(index);
 	free(low);
-	free(comp);
+	if (comp_out && ok) {
+		*comp_out = comp;
+	} else {
+		free(comp);
+	}
 	free(stack);
 	free(call);
 	free(edge);

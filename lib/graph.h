@@ -46,9 +46,11 @@ struct rm_cycle {
 };
 
 /* Every cycle (a strongly connected component with more than one node, or
- * a self-dependency), iteratively. False when out of memory. */
+ * a self-dependency), iteratively. False when out of memory. With comp_out,
+ * *comp_out is a malloc'ed array of each node's component number (two
+ * initiatives in one cycle share one; SIZE_MAX outside the graph). */
 bool rm_graph_cycles(const struct roadmap *rm, const struct rm_graph *g,
-		     struct rm_cycle **out, size_t *n);
+		     struct rm_cycle **out, size_t *n, size_t **comp_out);
 void rm_cycles_free(struct rm_cycle *c, size_t n);
 
 /* A topological order, prerequisites first (Kahn). *count is the number of

@@ -31,11 +31,28 @@ report(struct imp *im, long line, const char *where, const char *column,
 	struct roadmap_import_report *rep = im->rep;
 	va_list ap;
 
+	/*
+	 * The report keeps the first KEEP_ERRORS errors in line order, though
+	 * a second pass over the rows finds some after the first: an error
+	 * goes after those of its line and before later lines, pushing the
+	 * last one out when the report is full.
+	 */
 	rep->total_errors++;
-	if (rep->n_errors >= KEEP_ERRORS) {
+	size_t at = rep->n_errors;
+	while (at > 0 && rep->errors[at - 1].line > line) {
+		at--;
+	}
+	if (at >= KEEP_ERRORS) {
 		return;
 	}
-	struct roadmap_error *e = &rep->errors[rep->n_errors++];
+	size_t keep = rep->n_errors < KEEP_ERRORS ? rep->n_errors
+						  : KEEP_ERRORS - 1;
+	memmove(&rep->errors[at + 1], &rep->errors[at],
+		(keep - at) * sizeof(rep->errors[0]));
+	if (rep->n_errors < KEEP_ERRORS) {
+		rep->n_errors++;
+	}
+	struct roadmap_error *e = &rep->errors[at];
 	memset(e, 0, sizeof(*e));
 	e->status = ROADMAP_ERR_DATA;
 	snprintf(e->file, sizeof(e->file), "%s", im->name);
@@ -72,6 +89,7 @@ void roadmap_import_report_release(struct roadmap_import_report *r)
 	if (r) {
 		rm_list_free(r->changes, r->n_changes);
 		free(r->errors);
+		free(r->not_merged);
 		memset(r, 0, sizeof(*r));
 	}
 }
@@ -210,11 +228,31 @@ static long line_at(const char *d, size_t off)
 	return line;
 }
 
+/*
+ * Without --delimiter: a header that splits on no comma but on ';' or a
+ * tab (a spreadsheet saved in a European locale, a TSV) is read with that
+ * delimiter.
+ */
+static char guess_delim(const char *d, size_t len)
+{
+	size_t end = 0;
+	bool semi = false, tab = false;
+
+	for (; end < len && d[end] != '\n' && d[end] != '\r'; end++) {
+		if (d[end] == ',') {
+			return ',';
+		}
+		semi = semi || d[end] == ';';
+		tab = tab || d[end] == '\t';
+	}
+	return semi ? ';' : tab ? '\t' : ',';
+}
+
 static bool parse_csv(struct imp *im, const char *d, size_t len,
 		      struct csvstate *st)
 {
 	struct csv_parser p;
-	char delim = im->opt->delimiter ? im->opt->delimiter : ',';
+	char delim = im->opt->delimiter ? im->opt->delimiter : guess_delim(d, len);
 
 	if (!record_lines(d, len, st) ||
 	    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
@@ -867,6 +905,14 @@ static void import_csv(struct imp *im, const char *d, size_t len)
 		return;
 	}
 	const struct record *h = &st.rec[0];
+	/* header names match whatever their case */
+	for (size_t i = 0; i < h->n; i++) {
+		for (char *c = h->f[i]; *c; c++) {
+			if (*c >= 'A' && *c <= 'Z') {
+				*c = (char)(*c - 'A' + 'a');
+			}
+		}
+	}
 	int table = im->opt->table >= 0 ? im->opt->table : guess_table(h);
 	const struct column *cols = columns_of(table);
 	if (!cols) {
@@ -887,7 +933,16 @@ static void import_csv(struct imp *im, const char *d, size_t len)
 		for (const struct column *c = cols; c->name; c++) {
 			known = known || strcmp(c->name, h->f[i]) == 0;
 		}
-		if (!known) {
+		if (!known && h->n == 1 && strpbrk(h->f[i], ",;\t")) {
+			/* the header did not split: another delimiter */
+			const char *w = strpbrk(h->f[i], ",;\t");
+			report(im, h->line, NULL, NULL,
+			       "the header does not split into columns: wrong "
+			       "delimiter? (try --delimiter %s)",
+			       *w == '\t' ? "tab" : *w == ';' ? "';'" : "','");
+			free_records(&st);
+			return;
+		} else if (!known) {
 			report(im, h->line, NULL, h->f[i],
 			       "unknown column (the %s table has: %s)",
 			       roadmap_table_name((enum roadmap_table)table),
@@ -1180,6 +1235,164 @@ static void merge(struct imp *im, const struct roadmap *src)
 	}
 }
 
+/* Amounts are never converted: another currency is refused. */
+static bool same_currency(struct imp *im, const struct roadmap *src)
+{
+	if (strcmp(src->currency, im->rm->currency) == 0) {
+		return true;
+	}
+	report(im, 0, "currency", NULL,
+	       "the file's amounts are in %s, the roadmap's in %s (import "
+	       "converts no currency)",
+	       src->currency, im->rm->currency);
+	return false;
+}
+
+/*
+ * A period of the file's calendar (quarter qi, or fiscal year qi / 4 when
+ * year) as the same days in the roadmap's calendar: false when those days
+ * are not one whole quarter (or year) there.
+ */
+static bool map_period(int src_fs, int dst_fs, bool year, int qi, int *out)
+{
+	int a = year ? qi / 4 * 4 : qi, z = year ? a + 3 : qi;
+	roadmap_day first = roadmap_quarter_first(a, src_fs);
+	roadmap_day last = roadmap_quarter_last(z, src_fs);
+	int b = roadmap_quarter_of(first, dst_fs);
+	int y = year ? b + 3 : b;
+
+	*out = b;
+	return roadmap_quarter_first(b, dst_fs) == first &&
+	       roadmap_quarter_last(y, dst_fs) == last && (!year || b % 4 == 0);
+}
+
+static void unmapped(struct imp *im, const char *where, const char *what,
+		     const struct roadmap *src, bool year, int qi)
+{
+	char label[16], d1[16], d2[16];
+	int a = year ? qi / 4 * 4 : qi;
+
+	if (year) {
+		snprintf(label, sizeof(label), "FY%04d", qi / 4);
+	} else {
+		roadmap_quarter_label(qi, label);
+	}
+	roadmap_day_format(roadmap_quarter_first(a, src->fiscal_start), d1);
+	roadmap_day_format(roadmap_quarter_last(year ? a + 3 : a,
+						src->fiscal_start),
+			   d2);
+	report(im, 0, where, NULL,
+	       "%s %s (%s to %s in the file's calendar) is not a whole fiscal "
+	       "%s of this roadmap, whose fiscal year starts in month %d",
+	       what, label, d1, d2, year ? "year" : "quarter",
+	       im->rm->fiscal_start);
+}
+
+/*
+ * The file brings its own fiscal calendar: its quarter and year labels
+ * (budget periods, actual quarters) become the target's labels for the
+ * same days, or the import fails naming each one that does not map.
+ */
+static bool convert_calendar(struct imp *im, struct roadmap *src)
+{
+	int sf = src->fiscal_start, df = im->rm->fiscal_start, to;
+	size_t before = im->rep->total_errors;
+	char where[200], q[160];
+
+	if (sf == df) {
+		return true;
+	}
+	for (size_t i = 0; i < src->n_budgets; i++) {
+		struct roadmap_budget *b = &src->budgets[i];
+		int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+		snprintf(where, sizeof(where), "budgets[%zu]", i);
+		if (!map_period(sf, df, b->is_year, qi, &to)) {
+			unmapped(im, where, "period", src, b->is_year, qi);
+			continue;
+		}
+		b->year = to / 4;
+		b->quarter = b->is_year ? 0 : to % 4 + 1;
+	}
+	for (size_t i = 0; i < src->n_inits; i++) {
+		struct roadmap_initiative *in = &src->inits[i];
+		snprintf(where, sizeof(where), "initiatives[%zu] %s", i,
+			 rm_quote(in->id, q, sizeof(q)));
+		for (size_t k = 0; k < in->n_actuals; k++) {
+			if (!map_period(sf, df, false, in->actuals[k].qi, &to)) {
+				unmapped(im, where, "actual for", src, false,
+					 in->actuals[k].qi);
+				continue;
+			}
+			in->actuals[k].qi = to;
+		}
+	}
+	return im->rep->total_errors == before;
+}
+
+static bool same_list(char **a, size_t na, char **b, size_t nb)
+{
+	for (size_t i = 0; na == nb && i < na; i++) {
+		if (strcmp(a[i], b[i]) != 0) {
+			return false;
+		}
+	}
+	return na == nb;
+}
+
+static bool same_policy(const struct roadmap_policy *a,
+			const struct roadmap_policy *b)
+{
+	if (a->max_open_per_owner != b->max_open_per_owner ||
+	    a->mix_tolerance != b->mix_tolerance ||
+	    a->actuals_tolerance != b->actuals_tolerance ||
+	    !same_list(a->target_mix_pillar, a->n_target_mix,
+		       b->target_mix_pillar, b->n_target_mix)) {
+		return false;
+	}
+	for (size_t i = 0; i < a->n_target_mix; i++) {
+		if (a->target_mix_percent[i] != b->target_mix_percent[i]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The file's settings that differ from the roadmap's: they stay out. */
+static void not_merged(struct imp *im, const struct roadmap *src)
+{
+	const struct roadmap *rm = im->rm;
+	struct roadmap *defaults = roadmap_create();
+	char list[128] = "";
+
+	if (!defaults) {
+		im->nomem = true;
+		return;
+	}
+	const struct {
+		const char *name;
+		bool differs;
+	} settings[] = {
+		{"name", src->name && (!rm->name || strcmp(src->name, rm->name))},
+		{"fiscal_year_start", src->fiscal_start != rm->fiscal_start},
+		{"pillars", !src->default_pillars &&
+				    !same_list(src->pillars, src->n_pillars,
+					       rm->pillars, rm->n_pillars)},
+		{"policy", !same_policy(&src->policy, &defaults->policy) &&
+				   !same_policy(&src->policy, &rm->policy)},
+	};
+	roadmap_destroy(defaults);
+	for (size_t i = 0; i < sizeof(settings) / sizeof(*settings); i++) {
+		if (settings[i].differs) {
+			size_t o = strlen(list);
+			snprintf(list + o, sizeof(list) - o, "%s%s",
+				 o ? ", " : "", settings[i].name);
+		}
+	}
+	if (list[0] && !(im->rep->not_merged = rm_strdup(list))) {
+		im->nomem = true;
+	}
+}
+
 static void import_json(struct imp *im, const char *d, size_t len)
 {
 	struct roadmap_error e;
@@ -1210,7 +1423,10 @@ static void import_json(struct imp *im, const char *d, size_t len)
 		report(im, 0, e.where, NULL, "%s", e.message);
 		return;
 	}
-	merge(im, src);
+	if (same_currency(im, src) && convert_calendar(im, src)) {
+		not_merged(im, src);
+		merge(im, src);
+	}
 	roadmap_destroy(src);
 }
 

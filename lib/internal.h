@@ -137,8 +137,11 @@ enum roadmap_status rm_spread_into(int64_t amount, roadmap_day start,
 enum roadmap_status rm_parse_fte(const char *field, const char *v,
 				 int64_t *out, struct roadmap_error *err);
 
-/* Reads a whole file ("-" for stdin), NUL-terminated (file.c). */
+/* Reads a whole file ("-" for stdin), NUL-terminated (file.c): a regular
+ * file, or with pipes also a pipe (process substitution, /dev/fd/N). */
 enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 				 struct roadmap_error *err);
+enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
+				  size_t *len, struct roadmap_error *err);
 
 #endif

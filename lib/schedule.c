@@ -50,7 +50,7 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 	if (count < nodes) {
 		struct rm_cycle *cy;
 		size_t nc;
-		if (!rm_graph_cycles(rm, &g, &cy, &nc)) {
+		if (!rm_graph_cycles(rm, &g, &cy, &nc, NULL)) {
 			st = rm_nomem(err);
 		} else {
 			st = rm_fail(err, ROADMAP_ERR_DATA, "%s%s",

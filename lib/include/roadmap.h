@@ -421,8 +421,9 @@ ROADMAP_API enum roadmap_status roadmap_load_file(const char *path,
 
 /*
  * Reads a whole file ("-": stdin) into a malloc'ed NUL-terminated buffer,
- * with the loader's rules: ROADMAP_ERR_NOINPUT when missing, a directory or
- * not a regular file; ROADMAP_ERR_DATA over 1 GiB; ROADMAP_ERR_IO.
+ * with the loader's rules, except that a pipe is accepted too (process
+ * substitution: /dev/fd/63): ROADMAP_ERR_NOINPUT when missing, a directory
+ * or another kind of file; ROADMAP_ERR_DATA over 1 GiB; ROADMAP_ERR_IO.
  */
 ROADMAP_API enum roadmap_status roadmap_read_file(const char *path, char **out,
 						  size_t *len,
@@ -723,7 +724,8 @@ struct roadmap_import_options {
 	int table;      /* an enum roadmap_table for CSV, or -1: from the
 			   header's columns (JSON imports take every kind) */
 	bool update;    /* existing ids are updated instead of refused */
-	char delimiter; /* CSV: ',' (default when 0), ';' or '\t' */
+	char delimiter; /* CSV: ',', ';' or '\t'; 0: ';' or tab when the
+			   header splits only on that, else ',' */
 };
 
 struct roadmap_import_report {
@@ -733,13 +735,18 @@ struct roadmap_import_report {
 	struct roadmap_error *errors; /* the first 20 */
 	size_t n_errors;
 	size_t total_errors; /* all of them */
+	/* JSON: the file's settings that differ from the roadmap's and were
+	 * left out ("name, fiscal_year_start, pillars, policy"), or NULL */
+	char *not_merged;
 };
 
 /*
  * Merges a CSV table or a JSON document (a roadmap file or an export) into
  * rm, all or nothing: on ROADMAP_ERR_DATA every bad row is in the report
  * (FILE:LINE: column "x": ...) and rm must be discarded, not saved. A
- * UTF-8 byte order mark is accepted. Release the report with
+ * UTF-8 byte order mark is accepted. A JSON file's quarter and year labels
+ * are converted from its fiscal calendar to rm's (a label that is not a
+ * whole period there is an error, as is another currency). Release the report with
  * roadmap_import_report_release().
  */
 ROADMAP_API enum roadmap_status

@@ -15,6 +15,7 @@ printf '{"format":1,"currency":"USD","pillars":["strategy","team","operations","
 printf '{\n  "format": 1,\n  "initiatives": [\n    {\n      "id": "a",\n      "title": "A",\n      "start": "2026-01-01",\n      "end": "2026-03-31"\n    }\n  ]\n}\n' > tight.json
 t "defaults written out or left out are no change" 0 "" "" -- R diff loose.json tight.json
 t "stdin as OLD" 1 "removed budget \"FY2027/strategy\"" "" -- bash -c "$ROADMAP diff - old.json < new.json | grep budget; exit \${PIPESTATUS[0]}"
+t "process substitution (a pipe) as OLD" 1 "removed budget \"FY2027/strategy\"" "" -- bash -c "$ROADMAP diff <(cat new.json) old.json | grep budget; exit \${PIPESTATUS[0]}"
 t "a missing file is 66" 66 "" "roadmap: nope.json: cannot open: No such file or directory" -- R diff old.json nope.json
 t "a bad file is 65" 65 "" "roadmap: bad.json:1:1: the file is empty" -- bash -c ": > bad.json; $ROADMAP diff old.json bad.json"
 t "diff needs two files" 64 "" "roadmap: diff: diff needs OLD and NEW files

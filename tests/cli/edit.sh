@@ -179,4 +179,9 @@ ok_if "and the file is unchanged" cmp -s roadmap.json locked.json
 wait
 ok_if "the lock file is never removed" test -e roadmap.json.lock
 t "after release, writers proceed" 0 "" "" -- env ROADMAP_LOCK_TIMEOUT=1 "$ROADMAP" add goal late --title Late
+# a command that finds no roadmap leaves no lock file behind
+mkdir -p nolock
+t "no roadmap: 66, no FILE.lock" 66 "" "roadmap: nolock/roadmap.json: no roadmap here (create one with 'roadmap init', or choose a file with -f)" -- R -f nolock/roadmap.json add goal g --title G
+ok_if "the directory is still empty" test -z "$(ls -A nolock)"
+
 finish

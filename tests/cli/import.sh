@@ -33,8 +33,10 @@ R add goal g --title Goal
 R add team t --capacity 2
 cp roadmap.json before.json
 printf 'id,title,start,end,goals,opex\na,Alpha,2026-Q1,2026-Q2,g,100k\nb,"Beta, ""the second""",2026-03,2026-04,g,1.5M\n' > two.csv
-t "dry run lists the changes" 0 'add initiative "a"
-add initiative "b"' "roadmap: dry run: 2 to add, 0 to update; nothing written" -- R import two.csv --dry-run
+t "dry run lists the changes" 0 'added initiative "a"
+added initiative "b"
+spend 2026-Q1: 0.00 -> 812,018.84 (+812,018.84)
+spend 2026-Q2: 0.00 -> 787,981.16 (+787,981.16)' "roadmap: dry run: 2 to add, 0 to update; nothing written" -- R import two.csv --dry-run
 ok_if "dry run writes nothing" cmp -s before.json roadmap.json
 t "import" 0 "" "roadmap: imported two.csv: 2 added, 0 updated" -- R import two.csv
 t "the titles survive quoting" 0 'Beta, "the second"' "" -- bash -c "$ROADMAP show b --format json | sed -n 's/^  \"title\": \"\\(.*\\)\",\$/\\1/p' | sed 's/\\\\\"/\"/g'"
@@ -75,9 +77,9 @@ t "duplicate ids in the file and with a goal" 65 "" 'roadmap: dups.csv:3: column
 roadmap: dups.csv:4: column "id": "g" is already a goal
 roadmap: dups.csv: nothing imported' -- R import dups.csv
 printf 'id,title,start,end,goals,depends_on,team,pillar\nr1,R,2026-01-01,2026-02-01,nope,r2,t,team\nr2,R,2026-03-01,2026-04-01,g,ghost,crew,moon\n' > refs.csv
-t "references must exist (forward ones in the file are fine)" 65 "" "roadmap: refs.csv:3: column \"pillar\": no pillar \"moon\" (the roadmap's pillars: strategy, team, operations, innovation)
+t "references must exist (forward ones in the file are fine), reported in line order" 65 "" "roadmap: refs.csv:2: column \"goals\": no goal \"nope\"
+roadmap: refs.csv:3: column \"pillar\": no pillar \"moon\" (the roadmap's pillars: strategy, team, operations, innovation)
 roadmap: refs.csv:3: column \"team\": no team \"crew\"
-roadmap: refs.csv:2: column \"goals\": no goal \"nope\"
 roadmap: refs.csv: nothing imported" -- R import refs.csv
 ok_if "still unchanged" cmp -s before.json roadmap.json
 { echo "id,title,start,end"; for i in $(seq 1 25); do echo "bad id $i,T,2026-01-01,2026-02-01"; done; } > many.csv
@@ -97,7 +99,7 @@ t "the envelopes" 0 "period,pillar,amount
 FY2026,innovation,250000.00" "" -- R list budgets --format csv
 t "a missing file is 66" 66 "" "roadmap: nothing.csv: cannot open: No such file or directory" -- R import nothing.csv
 t "an unknown delimiter" 64 "" "roadmap: import: unknown delimiter '|' (',', ';' or tab)
-usage: roadmap import FILE [--table initiatives|goals|budgets] [--update] [--dry-run] [--delimiter C]
+usage: roadmap import FILE [--table initiatives|goals|teams|budgets|actuals] [--update] [--dry-run] [--delimiter ,|;|tab]
 (see 'roadmap help import')" -- R import budgets.csv --delimiter '|'
 printf '{"format": 1, "goals": [{"id": "g", "title": "Again"}]}' > dup.json
 t "JSON: duplicates are located" 65 "" 'roadmap: dup.json: goals[0] "g": the goal already exists (use --update)
@@ -105,4 +107,42 @@ roadmap: dup.json: nothing imported' -- R import dup.json
 printf '{"format": 1, "goals": [{"id": "g", "title": "Again"}' > broken.json
 t "JSON: syntax errors are located" 65 "" 'roadmap: broken.json:1:54: unexpected end of file
 roadmap: broken.json: nothing imported' -- R import broken.json
+# header names in any case; ';' and tab guessed from the header
+rm -f roadmap.json && R init 2>/dev/null
+printf 'ID;Title;START;End;Opex\ncase1;Case;2026-Q1;2026-Q2;10000\n' > guessed.csv
+t "';' guessed from the header, names in any case" 0 "" "roadmap: imported guessed.csv: 1 added, 0 updated" -- R import guessed.csv
+printf 'id\ttitle\tstart\tend\ncase2\tTab\t2026-Q1\t2026-Q2\n' > guessed.tsv
+t "tab guessed from the header" 0 "" "roadmap: imported guessed.tsv: 1 added, 0 updated" -- R import guessed.tsv
+t "a header that does not split: wrong delimiter?" 65 "" "roadmap: guessed.csv:1: the header does not split into columns: wrong delimiter? (try --delimiter ';')
+roadmap: guessed.csv: nothing imported" -- R import guessed.csv --delimiter ,
+printf 'id,title,start,end,opex\ncase1,Renamed,2026-Q1,2026-Q3,12000\n' > upd.csv
+t "--update --dry-run shows field by field" 0 'changed initiative "case1": title "Case" -> "Renamed"
+changed initiative "case1": end "2026-06-30" -> "2026-09-30"
+changed initiative "case1": opex 10000 -> 12000
+spend 2026-Q1: 4,972.38 -> 3,956.04 (-1,016.34)
+spend 2026-Q2: 5,027.62 -> 4,000.00 (-1,027.62)
+spend 2026-Q3: 0.00 -> 4,043.96 (+4,043.96)' "roadmap: dry run: 0 to add, 1 to update; nothing written" -- R import upd.csv --update --dry-run
+
+# JSON from another fiscal calendar: labels converted, or refused by name
+rm -f roadmap.json && R init 2>/dev/null
+printf '{"format":1,"name":"October books","fiscal_year_start":10,"initiatives":[{"id":"q","title":"Q","start":"2026-01-01","end":"2026-03-31","actuals":{"2026-Q2":5}}],"budgets":[{"period":"2026-Q1","amount":5}]}\n' > oct.json
+t "quarters of an October year become calendar quarters" 0 "" "roadmap: oct.json: settings not merged (the roadmap keeps its own): name, fiscal_year_start
+roadmap: imported oct.json: 2 added, 0 updated" -- R import oct.json
+t "the budget period moved with its days" 0 "period,pillar,amount
+2025-Q4,,5.00" "" -- R list budgets --format csv
+t "the actual moved with its days" 0 "initiative,quarter,amount
+q,2026-Q1,5.00" "" -- R export --format csv --table actuals
+printf '{"format":1,"fiscal_year_start":7,"initiatives":[{"id":"y","title":"Y","start":"2026-01-01","end":"2026-03-31","actuals":{"2026-Q3":1}}],"budgets":[{"period":"FY2026","amount":5}]}\n' > july.json
+cp roadmap.json before.json
+t "a fiscal year that is no whole year here is refused, by name" 65 "" "roadmap: july.json: budgets[0]: period FY2026 (2025-07-01 to 2026-06-30 in the file's calendar) is not a whole fiscal year of this roadmap, whose fiscal year starts in month 1
+roadmap: july.json: nothing imported" -- R import july.json
+ok_if "nothing written" cmp -s before.json roadmap.json
+printf '{"format":1,"fiscal_year_start":2,"initiatives":[{"id":"z","title":"Z","start":"2026-01-01","end":"2026-03-31","actuals":{"2026-Q1":1}}]}\n' > feb.json
+t "a quarter that is no whole quarter here is refused, by name" 65 "" "roadmap: feb.json: initiatives[0] \"z\": actual for 2026-Q1 (2025-02-01 to 2025-04-30 in the file's calendar) is not a whole fiscal quarter of this roadmap, whose fiscal year starts in month 1
+roadmap: feb.json: nothing imported" -- R import feb.json
+printf '{"format":1,"currency":"EUR","initiatives":[{"id":"e","title":"E","start":"2026-01-01","end":"2026-03-31","opex":5}]}\n' > eur.json
+t "another currency is refused" 65 "" "roadmap: eur.json: currency: the file's amounts are in EUR, the roadmap's in USD (import converts no currency)
+roadmap: eur.json: nothing imported" -- R import eur.json
+ok_if "nothing written" cmp -s before.json roadmap.json
+
 finish
