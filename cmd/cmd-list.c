@@ -70,13 +70,18 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		 roadmap_currency(rm));
 	switch (kind) {
 	case ROADMAP_KIND_INITIATIVE: {
-		/* owner and start left out so titles keep room in 80
-		 * columns; `show` and the csv/json formats have them */
-		static const char *head[] = {"ID",  "TITLE", "PILLAR",
-					     "STATUS", "END", NULL};
-		static const bool right[] = {0, 0, 0, 0, 0, 1};
-		head[5] = total_head;
-		table_init(&t, 6, head, right, 1);
+		/* owner and start only where titles keep their room; `show`
+		 * and the csv/json formats always have them */
+		static const char *head[] = {"ID",    "TITLE", "PILLAR",
+					     "STATUS", "START", "END",
+					     "OWNER", NULL};
+		static const bool right[] = {0, 0, 0, 0, 0, 0, 0, 1};
+		static const int optional[] = {6, 4, 2, -1};
+		static const bool keep[] = {0, 0, 0, 1, 1, 1, 0, 0};
+		head[7] = total_head;
+		table_init(&t, 8, head, right, 1);
+		t.optional = optional;
+		t.keep = keep;
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_initiative *in =
 				roadmap_initiative_at(rm, idx[r]);
@@ -86,7 +91,9 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 				in->title,
 				in->pillar ? in->pillar : "-",
 				roadmap_status_value_name(in->status),
+				roadmap_day_format(in->start, a),
 				roadmap_day_format(in->end, b),
+				in->owner ? in->owner : "-",
 				c};
 			if (!table_add(&t, row)) {
 				goto nomem;
@@ -98,7 +105,9 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		static const char *const head[] = {"ID",  "TITLE", "METRIC",
 						   "DUE", "OWNER", "PRI"};
 		static const bool right[] = {0, 0, 0, 0, 0, 1};
+		static const bool keep[] = {0, 0, 0, 1, 0, 0};
 		table_init(&t, 6, head, right, 1);
+		t.keep = keep;
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_goal *g =
 				roadmap_goal_at(rm, idx[r]);

@@ -15,7 +15,11 @@ static int print_table(const struct roadmap *rm,
 	struct table t;
 	int rc;
 
+	static const int optional[] = {5, 3, -1}; /* shift, late end */
 	table_init(&t, 7, head, right, 0);
+	static const bool keep[] = {0, 1, 1, 1, 0, 0, 1};
+	t.optional = optional;
+	t.keep = keep;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct roadmap_schedule_row *r = &s->rows[i];
 		char a[16], b[16], c[16], sl[16], sh[16];

@@ -585,28 +585,85 @@ size_t table_width(const struct table *t)
 	return total;
 }
 
+/* The width of the visible columns with two spaces between them. */
+static size_t visible_width(const size_t *w, const bool *vis, size_t n)
+{
+	size_t total = 0, k = 0;
+
+	for (size_t c = 0; c < n; c++) {
+		if (vis[c]) {
+			total += w[c] + (k++ ? 2 : 0);
+		}
+	}
+	return total;
+}
+
+/*
+ * Fitting a table to the width (SPEC 5): optional columns go first while
+ * the flexible column could not keep a useful width; then the flexible
+ * column shrinks, then the other text columns from the right, and the ids
+ * (column 0) only when nothing else is left. Numbers never shrink.
+ */
+static void fit(const struct table *t, size_t *w, bool *vis, size_t width)
+{
+	size_t n = t->n_cols, keep = 0;
+
+	/* an optional column stays when the flexible one keeps 24 columns
+	 * (the last optional one: when it keeps 8) */
+	if (t->flex >= 0) {
+		keep = w[t->flex];
+	}
+	for (const int *o = t->optional; o && *o >= 0; o++) {
+		size_t floor = o[1] >= 0 ? 24 : 8;
+		if (t->flex >= 0) {
+			w[t->flex] = keep < floor ? keep : floor;
+		}
+		if (visible_width(w, vis, n) > width) {
+			vis[*o] = false;
+		}
+	}
+	if (t->flex >= 0) {
+		w[t->flex] = keep;
+	}
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t k = n; k-- > 0;) {
+			size_t total = visible_width(w, vis, n);
+			bool text = !(t->right && t->right[k]) &&
+				    !(t->keep && t->keep[k]);
+			bool mine = pass == 0   ? (int)k == t->flex
+				    : pass == 1 ? k != 0 && (int)k != t->flex
+						: k == 0;
+			if (total <= width || !vis[k] || !text || !mine) {
+				continue;
+			}
+			size_t min = pass == 0 ? 8 : 6, over = total - width;
+			if (w[k] > min) {
+				w[k] = w[k] - min > over ? w[k] - over : min;
+			}
+		}
+	}
+}
+
 int table_print(const struct table *t, FILE *f)
 {
-	size_t *w = calloc(t->n_cols, sizeof(*w)), total = 0;
+	size_t *w = calloc(t->n_cols, sizeof(*w));
+	bool *vis = calloc(t->n_cols, sizeof(*vis));
 
-	if (!w) {
+	if (!w || !vis) {
+		free(w);
+		free(vis);
 		msg("out of memory");
 		return 70;
 	}
 	for (size_t c = 0; c < t->n_cols; c++) {
 		w[c] = text_width(t->head[c]);
+		vis[c] = true;
 		for (size_t r = 0; r < t->n_rows; r++) {
 			size_t x = text_width(t->cells[r * t->n_cols + c]);
 			w[c] = x > w[c] ? x : w[c];
 		}
-		total += w[c] + (c ? 2 : 0);
 	}
-	size_t width = term_width();
-	if (t->flex >= 0 && total > width) {
-		size_t over = total - width, min = 12;
-		size_t fw = w[t->flex];
-		w[t->flex] = fw > over + min ? fw - over : (fw < min ? fw : min);
-	}
+	fit(t, w, vis, term_width());
 	char *line = NULL;
 	size_t cap = 0;
 	for (size_t r = 0; r <= t->n_rows; r++) {
@@ -615,16 +672,22 @@ int table_print(const struct table *t, FILE *f)
 		FILE *m = open_memstream(&line, &cap);
 		if (!m) {
 			free(w);
+			free(vis);
 			msg("out of memory");
 			return 70;
 		}
+		bool first = true;
 		for (size_t c = 0; c < t->n_cols; c++) {
+			if (!vis[c]) {
+				continue;
+			}
 			const char *s = r == 0 ? t->head[c]
 					       : t->cells[(r - 1) * t->n_cols + c];
 			size_t sw = text_width(s);
-			if (c) {
+			if (!first) {
 				fputs("  ", m);
 			}
+			first = false;
 			if (t->right && t->right[c]) {
 				for (size_t k = sw; k < w[c]; k++) {
 					fputc(' ', m);
@@ -650,6 +713,7 @@ int table_print(const struct table *t, FILE *f)
 		line = NULL;
 	}
 	free(w);
+	free(vis);
 	if (fflush(f) != 0 || ferror(f)) {
 		msg("cannot write to standard output: %s", strerror(errno));
 		return 74;

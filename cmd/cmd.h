@@ -96,6 +96,9 @@ struct table {
 	const char *const *head;
 	const bool *right; /* right-aligned columns (numbers) */
 	int flex;          /* column that shrinks to fit, or -1 */
+	const int *optional; /* columns shown only when there is room, in
+				the order they go; -1 ends; NULL: none */
+	const bool *keep;    /* text columns never shortened (dates) */
 	char **cells;      /* row-major, n_rows * n_cols */
 	size_t n_rows, cap_rows;
 };

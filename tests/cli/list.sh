@@ -43,7 +43,7 @@ g acme-timeline-month R -f acme.json timeline --by month --ascii
 g acme-show-critical R -f acme.json show checkout-v2
 g acme-show-goal R -f acme.json show retention --format json
 
-t 'list an empty selection prints the header' 0 'ID  TITLE  PILLAR  STATUS  END  TOTAL USD' '' -- R list --status done
+t 'list an empty selection prints the header' 0 'ID  TITLE  PILLAR  STATUS  START  END  OWNER  TOTAL USD' '' -- R list --status done
 t 'list: unknown kind' 64 '' "roadmap: list: cannot list 'projects' (goals, initiatives, budgets or teams)
 usage: roadmap list [goals|initiatives|budgets|teams] [--format table|csv|json] [filters]
 (see 'roadmap help list')" -- R list projects
@@ -66,4 +66,11 @@ t 'help of an unknown command' 64 '' "roadmap: no command 'lsit' (did you mean '
 ok_if 'help lists every command' bash -c "$ROADMAP help | grep -c '^  [a-z]' | grep -qx 19"
 ok_if 'a reader sees stdin with -f -' bash -c "$ROADMAP -f - list goals --format csv < roadmap.json | grep -q '^costs,'"
 ok_if 'listing does not change the file' cmp -s roadmap.json "$DATA/good/small.json"
+for w in 60 80 120; do
+  for what in "list" "list goals" "list budgets" "list teams" "schedule" "budget" "budget --by goal"; do
+    ok_if "$what fits $w columns" bash -c "COLUMNS=$w $ROADMAP -f $EXAMPLES/acme/roadmap.json $what | wc -L | { read n; test \$n -le $w; }"
+  done
+done
+t "list shows start and owner when there is room" 0 "ID              TITLE                               PILLAR      STATUS    START       END         OWNER        TOTAL USD
+soc2-controls   SOC 2 control automation            operations  active    2026-01-01  2026-06-30  Priya Shah  280,000.00" "" -- bash -c "COLUMNS=130 $ROADMAP -f $EXAMPLES/acme/roadmap.json list --owner 'Priya Shah' | head -2"
 finish
