@@ -108,7 +108,9 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_export = {
 	.name = "export",
 	.summary = "export to CSV, JSON, Markdown or an XLSX board deck",
-	.usage = "export --format csv|json|xlsx|md [--table T] [-o FILE]",
+	.usage = "export --format csv|json|xlsx|md [--table "
+		 "initiatives|goals|teams|budgets|actuals|budget|findings|schedule] "
+		 "[-o FILE]",
 	.help = "CSV, JSON and Markdown go to standard output unless -o FILE; "
 		"the XLSX deck\nneeds -o (-o - writes it to standard output, "
 		"never to a terminal). Files\nare written to a temporary file "
