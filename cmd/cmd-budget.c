@@ -33,8 +33,14 @@ static void money_cell(bool has, int64_t v, int scale, char *buf)
 	strcpy(buf, tmp);
 }
 
-enum { C_OPEX, C_CAPEX, C_PLANNED, C_ENVELOPE, C_COVERED, C_VARIANCE,
-       C_UNCOVERED, C_ACTUAL, C_PWA, C_ACTVAR, N_MONEY };
+/* the library's columns, by shorter names */
+enum { C_OPEX = ROADMAP_BUDGET_OPEX, C_CAPEX = ROADMAP_BUDGET_CAPEX,
+       C_ENVELOPE = ROADMAP_BUDGET_ENVELOPE,
+       C_COVERED = ROADMAP_BUDGET_COVERED,
+       C_VARIANCE = ROADMAP_BUDGET_VARIANCE,
+       C_UNCOVERED = ROADMAP_BUDGET_UNCOVERED,
+       C_PWA = ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
+       N_MONEY = ROADMAP_BUDGET_COLUMNS };
 
 static const char *const money_head[N_MONEY] = {
 	"OPEX",	     "CAPEX",	  "PLANNED", "ENVELOPE",  "COVERED",
@@ -74,27 +80,14 @@ static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 	for (size_t i = 0; i <= r->n; i++) {
 		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
 							      : &r->total;
-		const struct {
-			bool has;
-			int64_t v;
-		} m[N_MONEY] = {
-			{true, x->opex},
-			{true, x->capex},
-			{true, x->total},
-			{x->has_envelope, x->envelope},
-			{x->has_envelope, x->covered},
-			{x->has_envelope, x->variance},
-			{true, x->uncovered},
-			{x->has_actuals, x->actual},
-			{x->has_actuals, x->planned_where_actual},
-			{x->has_actuals, x->actual_variance},
-		};
 		char c[N_MONEY][40];
 		const char *cells[N_MONEY + 1] = {i < r->n ? x->key : "TOTAL"};
 		size_t k = 1;
 		for (int j = 0; j < N_MONEY; j++) {
 			if (cols & 1u << j) {
-				money_cell(m[j].has, m[j].v, scale, c[j]);
+				int64_t v;
+				bool has = roadmap_budget_value(x, j, &v);
+				money_cell(has, v, scale, c[j]);
 				cells[k++] = c[j];
 			}
 		}

@@ -28,6 +28,32 @@ int roadmap_budget_by_parse(const char *name)
 	return -1;
 }
 
+const char *roadmap_budget_column_name(enum roadmap_budget_column col)
+{
+	static const char *const names[] = {
+		"opex",	    "capex",	 "total",  "envelope",
+		"covered",  "variance",	 "uncovered", "actual",
+		"planned_where_actual",	 "actual_variance"};
+
+	return (unsigned)col < ROADMAP_BUDGET_COLUMNS ? names[col] : "";
+}
+
+bool roadmap_budget_value(const struct roadmap_budget_row *r,
+			  enum roadmap_budget_column col, int64_t *v)
+{
+	const int64_t vals[] = {r->opex,     r->capex,	  r->total,
+				r->envelope, r->covered,  r->variance,
+				r->uncovered, r->actual,  r->planned_where_actual,
+				r->actual_variance};
+	bool has = col < ROADMAP_BUDGET_ENVELOPE ||
+		   col == ROADMAP_BUDGET_UNCOVERED ||
+		   (col < ROADMAP_BUDGET_UNCOVERED ? r->has_envelope
+						   : r->has_actuals);
+
+	*v = has && (unsigned)col < ROADMAP_BUDGET_COLUMNS ? vals[col] : 0;
+	return has && (unsigned)col < ROADMAP_BUDGET_COLUMNS;
+}
+
 void roadmap_budget_report_release(struct roadmap_budget_report *r)
 {
 	if (!r) {

@@ -752,79 +752,58 @@ static void budget(struct deck *d)
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Budget");
 	char f[96];
 
+	/* the computed columns are formulas (with their values) over the
+	 * row's cells: planned, variance, uncovered, actual variance */
+	static const char *const formula[ROADMAP_BUDGET_COLUMNS] = {
+		[ROADMAP_BUDGET_TOTAL] = "=B%u+C%u",
+		[ROADMAP_BUDGET_VARIANCE] = "=E%u-F%u",
+		[ROADMAP_BUDGET_UNCOVERED] = "=D%u-F%u",
+		[ROADMAP_BUDGET_ACTUAL_VARIANCE] = "=J%u-I%u",
+	};
 	header(d, ws, names, widths, 11);
 	worksheet_set_row(ws, 0, 45, NULL);
-	for (size_t i = 0; i < br->n; i++) {
-		const struct roadmap_budget_row *x = &br->rows[i];
+	for (size_t i = 0; i <= br->n; i++) {
+		const struct roadmap_budget_row *x = i < br->n ? &br->rows[i]
+							       : &br->total;
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		unsigned n = (unsigned)(r + 1);
-		str(ws, r, 0, x->key, NULL);
-		worksheet_write_number(ws, r, 1, units(x->opex), d->money);
-		worksheet_write_number(ws, r, 2, units(x->capex), d->money);
-		snprintf(f, sizeof(f), "=B%u+C%u", n, n);
-		worksheet_write_formula_num(ws, r, 3, f, d->money,
-					    units(x->total));
-		if (x->has_envelope) {
-			worksheet_write_number(ws, r, 4, units(x->envelope),
-					       d->money);
-			worksheet_write_number(ws, r, 5, units(x->covered),
-					       d->money);
-			snprintf(f, sizeof(f), "=E%u-F%u", n, n);
-			worksheet_write_formula_num(ws, r, 6, f, d->money,
-						    units(x->variance));
-		}
-		snprintf(f, sizeof(f), "=D%u-F%u", n, n);
-		worksheet_write_formula_num(ws, r, 7, f, d->money,
-					    units(x->uncovered));
-		if (x->has_actuals) {
-			worksheet_write_number(ws, r, 8, units(x->actual),
-					       d->money);
-			worksheet_write_number(ws, r, 9,
-					       units(x->planned_where_actual),
-					       d->money);
-			snprintf(f, sizeof(f), "=J%u-I%u", n, n);
-			worksheet_write_formula_num(ws, r, 10, f, d->money,
-						    units(x->actual_variance));
+		str(ws, r, 0, i < br->n ? x->key : "Total",
+		    i < br->n ? NULL : d->bold);
+		for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
+			lxw_col_t col = (lxw_col_t)(c + 1);
+			int64_t v;
+			if (!roadmap_budget_value(x, c, &v)) {
+				if (i == br->n) {
+					worksheet_write_blank(ws, r, col,
+							      d->money_bold);
+				}
+				continue;
+			}
+			if (i == br->n) {
+				/* the total row: SUM formulas, exact
+				 * totals as their values */
+				char a[8];
+				col_name(c + 1, a);
+				if (br->n == 0) {
+					snprintf(f, sizeof(f), "=0");
+				} else {
+					snprintf(f, sizeof(f), "=SUM(%s2:%s%u)",
+						 a, a, (unsigned)(br->n + 1));
+				}
+				worksheet_write_formula_num(ws, r, col, f,
+							    d->money_bold,
+							    units(v));
+			} else if (formula[c]) {
+				snprintf(f, sizeof(f), formula[c], n, n);
+				worksheet_write_formula_num(ws, r, col, f,
+							    d->money, units(v));
+			} else {
+				worksheet_write_number(ws, r, col, units(v),
+						       d->money);
+			}
 		}
 	}
-	/* the total row: SUM formulas with the exact totals as values; a
-	 * column empty in every row stays empty */
 	lxw_row_t tr = (lxw_row_t)(br->n + 1);
-	const struct roadmap_budget_row *t = &br->total;
-	const struct {
-		bool has;
-		int64_t v;
-	} vals[] = {
-		{true, t->opex},
-		{true, t->capex},
-		{true, t->total},
-		{t->has_envelope, t->envelope},
-		{t->has_envelope, t->covered},
-		{t->has_envelope, t->variance},
-		{true, t->uncovered},
-		{t->has_actuals, t->actual},
-		{t->has_actuals, t->planned_where_actual},
-		{t->has_actuals, t->actual_variance},
-	};
-	str(ws, tr, 0, "Total", d->bold);
-	for (int c = 1; c <= 10; c++) {
-		char col[8];
-		col_name(c, col);
-		if (!vals[c - 1].has) {
-			worksheet_write_blank(ws, tr, (lxw_col_t)c,
-					      d->money_bold);
-			continue;
-		}
-		if (br->n == 0) {
-			snprintf(f, sizeof(f), "=0");
-		} else {
-			snprintf(f, sizeof(f), "=SUM(%s2:%s%u)", col, col,
-				 (unsigned)(br->n + 1));
-		}
-		worksheet_write_formula_num(ws, tr, (lxw_col_t)c, f,
-					    d->money_bold,
-					    units(vals[c - 1].v));
-	}
 	/* variances red when negative */
 	lxw_conditional_format neg = {0};
 	neg.type = LXW_CONDITIONAL_TYPE_CELL;

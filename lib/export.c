@@ -450,20 +450,15 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	for (size_t i = 0; i <= c->br.n; i++) {
 		const struct roadmap_budget_row *x =
 			i < c->br.n ? &c->br.rows[i] : &c->br.total;
-		char v[11][40];
-		bool e = x->has_envelope, a = x->has_actuals;
-		const char *r[] = {
-			i < c->br.n ? x->key : "Total",
-			grouped(x->opex, v[0]),
-			grouped(x->capex, v[1]),
-			grouped(x->total, v[2]),
-			e ? grouped(x->envelope, v[3]) : "",
-			e ? grouped(x->covered, v[4]) : "",
-			e ? grouped(x->variance, v[5]) : "",
-			grouped(x->uncovered, v[6]),
-			a ? grouped(x->actual, v[7]) : "",
-			a ? grouped(x->planned_where_actual, v[8]) : "",
-			a ? grouped(x->actual_variance, v[9]) : ""};
+		char v[ROADMAP_BUDGET_COLUMNS][40];
+		const char *r[1 + ROADMAP_BUDGET_COLUMNS] = {
+			i < c->br.n ? x->key : "Total"};
+		for (int k = 0; k < ROADMAP_BUDGET_COLUMNS; k++) {
+			int64_t val;
+			r[1 + k] = roadmap_budget_value(x, k, &val)
+					   ? grouped(val, v[k])
+					   : "";
+		}
 		md_row(b, r, 11);
 	}
 	if (c->br.unbudgeted > 0) {

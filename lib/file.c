@@ -93,11 +93,12 @@ static enum roadmap_status read_all(int fd, const char *path, char **out,
 enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 				 struct roadmap_error *err)
 {
-	return rm_read_input(path, false, out, len, err);
+	return rm_read_input(path, false, out, len, NULL, err);
 }
 
 enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
-				  size_t *len, struct roadmap_error *err)
+				  size_t *len, time_t *mtime,
+				  struct roadmap_error *err)
 {
 	struct stat sb;
 	int fd;
@@ -138,6 +139,9 @@ enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
 		}
 		return ROADMAP_ERR_DATA;
 	}
+	if (mtime) {
+		*mtime = S_ISREG(sb.st_mode) ? sb.st_mtime : 0;
+	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	st = read_all(fd, path, out, len, err);
 	close(fd);
@@ -148,7 +152,7 @@ enum roadmap_status roadmap_read_file(const char *path, char **out,
 				      size_t *len, struct roadmap_error *err)
 {
 	roadmap_error_clear(err);
-	return rm_read_input(path, true, out, len, err);
+	return rm_read_input(path, true, out, len, NULL, err);
 }
 
 enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
@@ -160,14 +164,14 @@ enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 
 	*out = NULL;
 	roadmap_error_clear(err);
-	if ((st = rm_read_file(path, &data, &len, err))) {
+	time_t saved = 0;
+	if ((st = rm_read_input(path, false, &data, &len, &saved, err))) {
 		return st;
 	}
 	st = roadmap_load_buffer(path, data, len, out, err);
 	free(data);
-	struct stat sb;
-	if (st == ROADMAP_OK && strcmp(path, "-") != 0 && stat(path, &sb) == 0) {
-		(*out)->saved = sb.st_mtime;
+	if (st == ROADMAP_OK) {
+		(*out)->saved = saved;
 	}
 	return st;
 }

@@ -138,10 +138,12 @@ enum roadmap_status rm_parse_fte(const char *field, const char *v,
 				 int64_t *out, struct roadmap_error *err);
 
 /* Reads a whole file ("-" for stdin), NUL-terminated (file.c): a regular
- * file, or with pipes also a pipe (process substitution, /dev/fd/N). */
+ * file, or with pipes also a pipe (process substitution, /dev/fd/N).
+ * *mtime (if not NULL) is a regular file's modification time, else 0. */
 enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 				 struct roadmap_error *err);
 enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
-				  size_t *len, struct roadmap_error *err);
+				  size_t *len, time_t *mtime,
+				  struct roadmap_error *err);
 
 #endif

@@ -117,21 +117,12 @@ static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
 	if (with_key) {
 		rm_json_add(o, key, cJSON_CreateString(r->key), &ok);
 	}
-	rm_json_add(o, "opex", rm_json_money(r->opex), &ok);
-	rm_json_add(o, "capex", rm_json_money(r->capex), &ok);
-	rm_json_add(o, "total", rm_json_money(r->total), &ok);
-	rm_json_add(o, "envelope", money_or_null(r->has_envelope, r->envelope),
-		    &ok);
-	rm_json_add(o, "covered", money_or_null(r->has_envelope, r->covered),
-		    &ok);
-	rm_json_add(o, "variance", money_or_null(r->has_envelope, r->variance),
-		    &ok);
-	rm_json_add(o, "uncovered", rm_json_money(r->uncovered), &ok);
-	rm_json_add(o, "actual", money_or_null(r->has_actuals, r->actual), &ok);
-	rm_json_add(o, "planned_where_actual",
-		    money_or_null(r->has_actuals, r->planned_where_actual), &ok);
-	rm_json_add(o, "actual_variance",
-		    money_or_null(r->has_actuals, r->actual_variance), &ok);
+	for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
+		int64_t v;
+		bool has = roadmap_budget_value(r, c, &v);
+		rm_json_add(o, roadmap_budget_column_name(c),
+			    money_or_null(has, v), &ok);
+	}
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;

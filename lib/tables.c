@@ -80,28 +80,23 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 {
 	static const char *const first[] = {"period", "period", "pillar",
 					    "goal", "team"};
-	const char *head[] = {first[r->by], "opex",	 "capex",
-			      "total",	    "envelope",	 "covered",
-			      "variance",   "uncovered", "actual",
-			      "planned_where_actual",	 "actual_variance"};
-	static const bool text[] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+	const char *head[1 + ROADMAP_BUDGET_COLUMNS] = {first[r->by]};
+	bool text[1 + ROADMAP_BUDGET_COLUMNS] = {true};
 	struct grid g;
 
-	grid_init(&g, out, 11, r->n + 1, head, text);
+	for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
+		head[1 + c] = roadmap_budget_column_name(c);
+	}
+	grid_init(&g, out, 1 + ROADMAP_BUDGET_COLUMNS, r->n + 1, head, text);
 	for (size_t i = 0; g.ok && i <= r->n; i++) {
 		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
 							      : &r->total;
 		put(&g, i < r->n ? x->key : "total");
-		put_money(&g, true, x->opex);
-		put_money(&g, true, x->capex);
-		put_money(&g, true, x->total);
-		put_money(&g, x->has_envelope, x->envelope);
-		put_money(&g, x->has_envelope, x->covered);
-		put_money(&g, x->has_envelope, x->variance);
-		put_money(&g, true, x->uncovered);
-		put_money(&g, x->has_actuals, x->actual);
-		put_money(&g, x->has_actuals, x->planned_where_actual);
-		put_money(&g, x->has_actuals, x->actual_variance);
+		for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
+			int64_t v;
+			bool has = roadmap_budget_value(x, c, &v);
+			put_money(&g, has, v);
+		}
 	}
 	return grid_done(&g, err);
 }

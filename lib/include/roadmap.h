@@ -622,6 +622,29 @@ struct roadmap_budget_report {
 	int64_t unbudgeted;
 };
 
+/* The money columns of a budget row, in the order of SPEC 7. */
+enum roadmap_budget_column {
+	ROADMAP_BUDGET_OPEX,
+	ROADMAP_BUDGET_CAPEX,
+	ROADMAP_BUDGET_TOTAL,
+	ROADMAP_BUDGET_ENVELOPE,
+	ROADMAP_BUDGET_COVERED,
+	ROADMAP_BUDGET_VARIANCE,
+	ROADMAP_BUDGET_UNCOVERED,
+	ROADMAP_BUDGET_ACTUAL,
+	ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
+	ROADMAP_BUDGET_ACTUAL_VARIANCE,
+	ROADMAP_BUDGET_COLUMNS /* how many */
+};
+/* The column's JSON and CSV name ("opex", ..., "actual_variance"). */
+ROADMAP_API const char *
+roadmap_budget_column_name(enum roadmap_budget_column col);
+/* Sets *v to the column's value in row r; false (and *v 0) where the
+ * column is null in that row (no envelope, no actual). */
+ROADMAP_API bool roadmap_budget_value(const struct roadmap_budget_row *r,
+				      enum roadmap_budget_column col,
+				      int64_t *v);
+
 /*
  * The CFO's view of SPEC section 7. *out is caller storage released with
  * roadmap_budget_report_release(). ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA

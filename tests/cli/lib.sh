@@ -56,6 +56,15 @@ ok_if() {
   fi
 }
 
+# fits WIDTH COMMAND...: COMMAND succeeds, prints something, and no line of
+# it is wider than WIDTH terminal columns (with COLUMNS=WIDTH).
+fits() {
+  local w=$1 out
+  shift
+  out=$(COLUMNS=$w "$@") && [ -n "$out" ] &&
+    [ "$(printf '%s\n' "$out" | wc -L)" -le "$w" ]
+}
+
 # tap_from LABEL COMMAND...: relays the TAP of COMMAND as our own cases, then
 # asserts that it exited 0 and that its plan matched the cases it printed
 # (so a reader that dies, or prints nothing, fails here).

@@ -121,8 +121,8 @@ for ws in wb.worksheets:
     ok("&A" in (ws.oddHeader.left.text or "") and
        "&P" in (ws.oddFooter.center.text or ""),
        "%s prints its name and page numbers" % ws.title)
-ok(wb.properties.created is None or wb.properties.created.year != 1970,
-   "no 1970 creation date")
+ok(wb.properties.created is not None and wb.properties.created.year != 1970,
+   "a creation date, not 1970")
 
 fi = wb["Initiatives"]
 ok(fi.freeze_panes == "A2", "Initiatives header row frozen")
