@@ -115,21 +115,25 @@ clean:
 
 # libFuzzer targets (clang): every parser gets hostile bytes.
 FUZZ = build-fuzz
-FUZZ_TARGETS = load values import
+FUZZ_TARGETS = load values import pipeline
 FUZZ_SECONDS ?= 60
 ROADMAP_BIN = $(BUILD)/cmd/roadmap
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all \
 	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter)
 FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter) -lcsv -lm
 
 fuzz-build: build
-	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values $(FUZZ)/corpus-import
+	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values $(FUZZ)/corpus-import \
+		$(FUZZ)/corpus-pipeline
 	@for t in $(FUZZ_TARGETS); do \
 		clang $(FUZZ_CFLAGS) lib/*.c tests/fuzz/fuzz-$$t.c $(FUZZ_LIBS) \
 			-o $(FUZZ)/fuzz-$$t || exit 1; \
 	done
 	@cp tests/data/good/*.json tests/data/bad/*.json examples/acme/roadmap.json \
 		$(FUZZ)/corpus-load/
+	@cp tests/data/good/*.json tests/data/check/*.json tests/data/budget/*.json \
+		examples/acme/roadmap.json $(FUZZ)/corpus-pipeline/
 	@for t in initiatives goals teams budgets actuals; do \
 		$(ROADMAP_BIN) -f examples/acme/roadmap.json export --format csv \
 			--table $$t > $(FUZZ)/corpus-import/$$t.csv 2>/dev/null || true; \

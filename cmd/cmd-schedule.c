@@ -1,6 +1,7 @@
 /* cmd-schedule.c - dependency schedule and critical path. */
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,26 +98,20 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 		rc = fail_err(&err);
 		goto out;
 	}
+	size_t moved = 0;
 	if (apply) {
-		size_t moved = roadmap_schedule_apply(rm, &s);
-		rc = end_write(ctx, &ses, moved > 0);
-		rm = NULL;
-		if (rc) {
+		/* The schedule shown is the one applied; it is written out
+		 * and flushed before the roadmap is saved, so a failed
+		 * output leaves the roadmap as it was. */
+		if (roadmap_schedule_apply(rm, &s, &moved, &err)) {
+			rc = fail_err(&err);
 			roadmap_schedule_release(&s);
-			return rc;
+			goto out;
 		}
-		msg("moved %zu initiative%s to %s earliest dates", moved,
-		    moved == 1 ? "" : "s", moved == 1 ? "its" : "their");
-		/* the schedule shown is the one just applied */
-		if ((rc = open_read(ctx, &rm)) == 0) {
-			roadmap_schedule_release(&s);
-			if (roadmap_schedule(rm, &s, &err)) {
-				rc = fail_err(&err);
-				goto out;
-			}
-		} else {
-			roadmap_schedule_release(&s);
-			return rc;
+		roadmap_schedule_release(&s);
+		if (roadmap_schedule(rm, &s, &err)) {
+			rc = fail_err(&err);
+			goto out;
 		}
 	}
 	if (format == 0) {
@@ -131,6 +126,20 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 			rc = write_stdout(out, strlen(out));
 			free(out);
 		}
+	}
+	if (rc == 0 && fflush(stdout) != 0) {
+		msg("stdout: %s", strerror(errno));
+		rc = 74;
+	}
+	if (apply && rc == 0) {
+		roadmap_schedule_release(&s);
+		rc = end_write(ctx, &ses, moved > 0);
+		if (rc == 0) {
+			msg("moved %zu initiative%s to %s earliest dates",
+			    moved, moved == 1 ? "" : "s",
+			    moved == 1 ? "its" : "their");
+		}
+		return rc;
 	}
 	roadmap_schedule_release(&s);
 out:

@@ -378,6 +378,7 @@ enum roadmap_status roadmap_add_initiative(struct roadmap *rm,
 					   struct roadmap_error *err)
 {
 	const char *field, *why;
+	char q[96], q2[QBUF];
 	struct roadmap_initiative copy;
 	enum roadmap_status st = check_id_free(rm, in->id, err);
 
@@ -386,6 +387,10 @@ enum roadmap_status roadmap_add_initiative(struct roadmap *rm,
 	}
 	if ((why = rm_initiative_problem(in, &field))) {
 		return field_fail(err, in->id, field, why);
+	}
+	if ((why = rm_dates_problem(in, q, sizeof(q)))) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s: %s",
+			       rm_quote(in->id, q2, sizeof(q2)), why);
 	}
 	if ((st = check_refs(rm, in, err))) {
 		return st;

@@ -421,14 +421,14 @@ static bool v_amount(struct row *x, const char *col, const char *v)
 
 static bool v_date(struct row *x, const char *col, const char *v)
 {
-	char q[160];
+	struct roadmap_error e;
 	struct roadmap_period p;
 
 	if (!*v || roadmap_period_parse(v, x->im->rm->fiscal_start, &p,
-					NULL) == ROADMAP_OK) {
+					&e) == ROADMAP_OK) {
 		return true;
 	}
-	bad(x, col, "%s is not a date", qv(v, q));
+	bad(x, col, "%s", e.message);
 	return false;
 }
 
@@ -610,6 +610,18 @@ static void csv_initiative(struct row *x, bool second_pass)
 	if (ok && !*end) {
 		bad(x, "end", "is empty");
 		ok = false;
+	}
+	if (ok) {
+		struct roadmap_period p0, p1;
+		char d0[16], d1[16];
+		roadmap_period_parse(start, im->rm->fiscal_start, &p0, NULL);
+		roadmap_period_parse(end, im->rm->fiscal_start, &p1, NULL);
+		if (p1.last < p0.first) {
+			bad(x, "end", "%s is before start %s",
+			    roadmap_day_format(p1.last, d1),
+			    roadmap_day_format(p0.first, d0));
+			ok = false;
+		}
 	}
 	for (int i = 0; text[i]; i++) {
 		const char *v = cell(x, text[i]);

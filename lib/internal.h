@@ -70,6 +70,13 @@ enum roadmap_status rm_fail_at(struct roadmap_error *err,
 	__attribute__((format(printf, 4, 5)));
 enum roadmap_status rm_nomem(struct roadmap_error *err);
 
+/* Dates (period.c): a day the file can hold (1900-01-01 .. 2200-12-31). */
+bool rm_day_in_range(roadmap_day day);
+/* NULL when an initiative's dates can be saved and loaded again, else
+ * why ("end 2025-01-01 is before start 2027-01-01"), written into buf. */
+const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
+			     size_t size);
+
 /* Text helpers (text.c). */
 char *rm_strdup(const char *s);
 /* Checks a text field: UTF-8, <= 1000 characters, no control characters.

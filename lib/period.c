@@ -52,6 +52,30 @@ void roadmap_day_to_ymd(roadmap_day day, int *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+bool rm_day_in_range(roadmap_day day)
+{
+	return day >= days_from_civil(ROADMAP_YEAR_MIN, 1, 1) &&
+	       day <= days_from_civil(ROADMAP_YEAR_MAX, 12, 31);
+}
+
+const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
+			     size_t size)
+{
+	char d1[16], d2[16];
+
+	if (!rm_day_in_range(in->start) || !rm_day_in_range(in->end)) {
+		snprintf(buf, size, "%s is outside the years 1900-2200",
+			 rm_day_in_range(in->start) ? "end" : "start");
+	} else if (in->end < in->start) {
+		snprintf(buf, size, "end %s is before start %s",
+			 roadmap_day_format(in->end, d1),
+			 roadmap_day_format(in->start, d2));
+	} else {
+		return NULL;
+	}
+	return buf;
+}
+
 char *roadmap_day_format(roadmap_day day, char *buf)
 {
 	int y, m, d;
@@ -201,6 +225,17 @@ enum roadmap_status roadmap_period_parse(const char *s, int fs,
 		p.last = p.first;
 	} else {
 		goto bad;
+	}
+	if (p.first < days_from_civil(ROADMAP_YEAR_MIN, 1, 1) ||
+	    p.last > days_from_civil(ROADMAP_YEAR_MAX, 12, 31)) {
+		char day[12];
+		bool early = p.first < days_from_civil(ROADMAP_YEAR_MIN, 1, 1);
+		/* s is a well-formed label here: safe unquoted. */
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s %s %s, outside the years 1900-2200", s,
+			       early ? "begins" : "ends",
+			       roadmap_day_format(early ? p.first : p.last,
+						  day));
 	}
 	if (out) {
 		*out = p;

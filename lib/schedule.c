@@ -17,11 +17,26 @@ void roadmap_schedule_release(struct roadmap_schedule *s)
 
 /* Durations in days; an initiative that ends before it starts (an error
  * `check` reports) is scheduled as one day long. */
-static int32_t duration(const struct roadmap_initiative *in)
+static int64_t duration(const struct roadmap_initiative *in)
 {
-	int32_t d = in->end - in->start + 1;
+	int64_t d = (int64_t)in->end - in->start + 1;
 
 	return d < 1 ? 1 : d;
+}
+
+/*
+ * The passes run in 64 bits, exact for any chain a file can hold (a
+ * million initiatives of three centuries each stay below 2^37 days); a
+ * row shows a date past the year 9999 as 9999-12-31, the last day the
+ * file's date form can write, and its slack and shift in exact days.
+ */
+#define DAY_FLOOR INT64_C(-719528) /* 0000-01-01 */
+#define DAY_CEIL INT64_C(2932896)  /* 9999-12-31 */
+
+static roadmap_day clamp_day(int64_t d)
+{
+	return (roadmap_day)(d < DAY_FLOOR ? DAY_FLOOR
+				 : d > DAY_CEIL ? DAY_CEIL : d);
 }
 
 enum roadmap_status roadmap_schedule(const struct roadmap *rm,
@@ -37,8 +52,8 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 		return rm_nomem(err);
 	}
 	size_t *order = malloc((n + 1) * sizeof(size_t));
-	roadmap_day *es = malloc((n + 1) * sizeof(roadmap_day));
-	roadmap_day *lf = malloc((n + 1) * sizeof(roadmap_day));
+	int64_t *es = malloc((n + 1) * sizeof(int64_t));
+	int64_t *lf = malloc((n + 1) * sizeof(int64_t));
 	if (!order || !es || !lf || !rm_graph_topo(&g, order, &count)) {
 		st = rm_nomem(err);
 		goto out;
@@ -63,28 +78,28 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 		goto out;
 	}
 	/* forward: earliest start after every prerequisite's earliest end */
-	roadmap_day end = 0;
+	int64_t end = 0;
 	bool any = false;
 	for (size_t k = 0; k < count; k++) {
 		size_t v = order[k];
-		roadmap_day s = rm->inits[v].start;
+		int64_t s = rm->inits[v].start;
 		for (size_t e = g.pre_off[v]; e < g.pre_off[v + 1]; e++) {
-			roadmap_day after = es[g.pre[e]] +
-					    duration(&rm->inits[g.pre[e]]);
+			int64_t after = es[g.pre[e]] +
+					duration(&rm->inits[g.pre[e]]);
 			s = after > s ? after : s;
 		}
 		es[v] = s;
-		roadmap_day ef = s + duration(&rm->inits[v]) - 1;
+		int64_t ef = s + duration(&rm->inits[v]) - 1;
 		end = !any || ef > end ? ef : end;
 		any = true;
 	}
 	/* backward: latest end before every dependent's latest start */
 	for (size_t k = count; k-- > 0;) {
 		size_t v = order[k];
-		roadmap_day f = end;
+		int64_t f = end;
 		for (size_t e = g.dep_off[v]; e < g.dep_off[v + 1]; e++) {
 			size_t w = g.dep[e];
-			roadmap_day before = lf[w] - duration(&rm->inits[w]);
+			int64_t before = lf[w] - duration(&rm->inits[w]);
 			f = before < f ? before : f;
 		}
 		lf[v] = f;
@@ -100,17 +115,17 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 		}
 		const struct roadmap_initiative *in = &rm->inits[i];
 		struct roadmap_schedule_row *r = &out->rows[out->n++];
-		int32_t d = duration(in);
+		int64_t d = duration(in);
 		r->index = i;
-		r->earliest_start = es[i];
-		r->earliest_end = es[i] + d - 1;
-		r->latest_end = lf[i];
-		r->latest_start = lf[i] - d + 1;
-		r->slack_days = r->latest_start - r->earliest_start;
-		r->critical = r->slack_days == 0;
-		r->shift_days = r->earliest_start - in->start;
+		r->earliest_start = clamp_day(es[i]);
+		r->earliest_end = clamp_day(es[i] + d - 1);
+		r->latest_end = clamp_day(lf[i]);
+		r->latest_start = clamp_day(lf[i] - d + 1);
+		r->slack_days = lf[i] - d + 1 - es[i];
+		r->critical = lf[i] - d + 1 == es[i];
+		r->shift_days = es[i] - in->start;
 	}
-	out->project_end = end;
+	out->project_end = clamp_day(end);
 out:
 	if (st) {
 		roadmap_schedule_release(out);
@@ -122,11 +137,32 @@ out:
 	return st;
 }
 
-size_t roadmap_schedule_apply(struct roadmap *rm,
-			      const struct roadmap_schedule *s)
+enum roadmap_status roadmap_schedule_apply(struct roadmap *rm,
+					   const struct roadmap_schedule *s,
+					   size_t *moved,
+					   struct roadmap_error *err)
 {
-	size_t moved = 0;
+	char q[120], day[16];
+	size_t n = 0;
 
+	/* Every move is checked before the first is made: all or nothing. */
+	for (size_t k = 0; k < s->n; k++) {
+		const struct roadmap_schedule_row *r = &s->rows[k];
+		const struct roadmap_initiative *in = &rm->inits[r->index];
+		if (r->shift_days != 0 &&
+		    !rm_day_in_range(r->earliest_start +
+				     (in->end - in->start))) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "%s would move to end %s%s, outside "
+				       "the years 1900-2200",
+				       rm_quote(in->id, q, sizeof(q)),
+				       roadmap_day_format(r->earliest_end,
+							  day),
+				       r->earliest_end >= (roadmap_day)DAY_CEIL
+					       ? " or later"
+					       : "");
+		}
+	}
 	for (size_t k = 0; k < s->n; k++) {
 		const struct roadmap_schedule_row *r = &s->rows[k];
 		struct roadmap_initiative *in = &rm->inits[r->index];
@@ -134,8 +170,11 @@ size_t roadmap_schedule_apply(struct roadmap *rm,
 			int32_t d = in->end - in->start;
 			in->start = r->earliest_start;
 			in->end = r->earliest_start + d;
-			moved++;
+			n++;
 		}
 	}
-	return moved;
+	if (moved) {
+		*moved = n;
+	}
+	return ROADMAP_OK;
 }

@@ -595,6 +595,9 @@ static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 			     &in->has_benefit, &in->benefit))) {
 		return st;
 	}
+	if (rm_dates_problem(in, q, sizeof(q))) {
+		return bad(L, "%s", q);
+	}
 	if ((v = get(L, c, "stage"))) {
 		if (!cJSON_IsString(v) ||
 		    (k = roadmap_stage_parse(v->valuestring)) < 0) {
@@ -633,6 +636,7 @@ static enum roadmap_status load_budget(struct load *L, const cJSON *c,
 	const cJSON *v;
 	struct roadmap_period p;
 	char q[120], label[16];
+	struct roadmap_error e;
 
 	if (!cJSON_IsObject(c)) {
 		return bad(L, "must be an object");
@@ -642,6 +646,16 @@ static enum roadmap_status load_budget(struct load *L, const cJSON *c,
 	}
 	if (!(v = get(L, c, "period"))) {
 		return bad(L, "missing required field \"period\"");
+	}
+	/* A label of the right form whose period a July fiscal year pushes
+	 * out of the years (FY1900 begins 1899-07-01) says so. */
+	if (cJSON_IsString(v) &&
+	    roadmap_period_parse(v->valuestring, 1, &p, NULL) == ROADMAP_OK &&
+	    (p.kind == ROADMAP_PERIOD_QUARTER ||
+	     p.kind == ROADMAP_PERIOD_YEAR) &&
+	    roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p,
+				 &e)) {
+		return bad(L, "period %s", e.message);
 	}
 	if (!cJSON_IsString(v) ||
 	    roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p,
@@ -1112,6 +1126,60 @@ static cJSON *budget_item(const struct roadmap *rm, size_t i)
 	return ok ? o : (cJSON_Delete(o), NULL);
 }
 
+/* The fiscal quarter qi lies in the years the file can hold. */
+static bool quarter_savable(const struct roadmap *rm, int qi)
+{
+	return qi >= ROADMAP_YEAR_MIN * 4 && qi <= ROADMAP_YEAR_MAX * 4 + 3 &&
+	       rm_day_in_range(roadmap_quarter_first(qi, rm->fiscal_start)) &&
+	       rm_day_in_range(roadmap_quarter_last(qi, rm->fiscal_start));
+}
+
+/* Refuses a model the loader would refuse for its dates, so that nothing
+ * saved fails to load (SPEC 4). */
+static enum roadmap_status savable(const struct roadmap *rm,
+				   struct roadmap_error *err)
+{
+	char q[120], why[96];
+
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		const struct roadmap_goal *g = &rm->goals[i];
+		if (g->has_due && !rm_day_in_range(g->due)) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "%s: due is outside the years "
+				       "1900-2200",
+				       rm_quote(g->id, q, sizeof(q)));
+		}
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (rm_dates_problem(in, why, sizeof(why))) {
+			return rm_fail(err, ROADMAP_ERR_DATA, "%s: %s",
+				       rm_quote(in->id, q, sizeof(q)), why);
+		}
+		for (size_t k = 0; k < in->n_actuals; k++) {
+			if (!quarter_savable(rm, in->actuals[k].qi)) {
+				return rm_fail(err, ROADMAP_ERR_DATA,
+					       "%s: an actual is for a quarter "
+					       "outside the years 1900-2200",
+					       rm_quote(in->id, q, sizeof(q)));
+			}
+		}
+	}
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		const struct roadmap_budget *b = &rm->budgets[i];
+		int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+		if (b->year < ROADMAP_YEAR_MIN || b->year > ROADMAP_YEAR_MAX ||
+		    !quarter_savable(rm, qi) ||
+		    (b->is_year && !quarter_savable(rm, qi + 3))) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "envelope %s is outside the years "
+				       "1900-2200",
+				       rm_budget_key(b, why, sizeof(why)));
+		}
+	}
+	return ROADMAP_OK;
+}
+
 /*
  * The canonical text, streamed: the settings as one small tree, then every
  * item built, written and freed in turn, so that saving a large roadmap
@@ -1122,7 +1190,13 @@ enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 {
 	struct strbuf b = {0};
 	bool ok = true, first = true;
-	cJSON *head = cJSON_CreateObject();
+	enum roadmap_status st = savable(rm, err);
+	cJSON *head;
+
+	if (st) {
+		return st;
+	}
+	head = cJSON_CreateObject();
 
 	rm_json_add(head, "format", cJSON_CreateNumber(1), &ok);
 	opt_string(head, "name", rm->name, &ok);

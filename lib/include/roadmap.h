@@ -800,7 +800,7 @@ struct roadmap_schedule_row {
 	size_t index; /* of the initiative */
 	roadmap_day earliest_start, earliest_end;
 	roadmap_day latest_start, latest_end;
-	int32_t slack_days, shift_days;
+	int64_t slack_days, shift_days; /* exact, whatever the chain */
 	bool critical;
 };
 
@@ -821,10 +821,12 @@ ROADMAP_API enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 ROADMAP_API void roadmap_schedule_release(struct roadmap_schedule *s);
 /*
  * Moves every shifted initiative to its earliest dates, keeping its
- * duration. Returns the number moved.
+ * duration, and sets *moved (if not NULL) to how many moved. A move past
+ * the years 1900-2200 is ROADMAP_ERR_DATA and nothing moves.
  */
-ROADMAP_API size_t roadmap_schedule_apply(struct roadmap *rm,
-					  const struct roadmap_schedule *s);
+ROADMAP_API enum roadmap_status
+roadmap_schedule_apply(struct roadmap *rm, const struct roadmap_schedule *s,
+		       size_t *moved, struct roadmap_error *err);
 /* Rows of a budget report, findings or a schedule, with the CSV columns of
  * their JSON fields. Release with roadmap_rows_release(). */
 ROADMAP_API enum roadmap_status

@@ -51,13 +51,13 @@ t "the update applied, the rest kept" 0 "a,Alpha two,2026-09-30,200000.00,g" "" 
 
 cp roadmap.json before.json
 printf 'id,title,start,end,opex,capex\nx1,X,2026-01-01,2026-02-30,12abc,1\nx2,X,2026-01-01\nx3,X,2026-01-01,2026-02-01,1,2,3\nx4,,2026-01-01,2026-02-01,1,2\n=x5,X,2026-01-01,2026-02-01,1,2\nx6,X,2026-Q5,2026-02-01,-5,1.001\n' > hostile.csv
-t "hostile rows: every error, located" 65 "" 'roadmap: hostile.csv:2: column "end": "2026-02-30" is not a date
+t "hostile rows: every error, located" 65 "" 'roadmap: hostile.csv:2: column "end": 2026-02-30 is not a date
 roadmap: hostile.csv:2: column "opex": "12abc" is not an amount
 roadmap: hostile.csv:3: the row has 3 fields; the header has 6
 roadmap: hostile.csv:4: the row has 7 fields; the header has 6
 roadmap: hostile.csv:5: column "title": is empty
 roadmap: hostile.csv:6: column "id": "=x5" is not a valid id
-roadmap: hostile.csv:7: column "start": "2026-Q5" is not a date
+roadmap: hostile.csv:7: column "start": "2026-Q5" is not a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or FYYYYY)
 roadmap: hostile.csv:7: column "opex": "-5" is not an amount
 roadmap: hostile.csv:7: column "capex": "1.001" is not a whole number of cents
 roadmap: hostile.csv: nothing imported' -- R import hostile.csv
