@@ -5,7 +5,7 @@
 #   make test     install, build, run every test (normal and sanitizer builds)
 #   make install  meson install (PREFIX=/usr/local by default)
 
-PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev \
+PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
 	libxlsxwriter-dev scdoc python3-openpyxl
 BUILD = build
 SAN = build-san

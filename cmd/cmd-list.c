@@ -62,7 +62,7 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		       const size_t *idx, size_t n)
 {
 	struct table t;
-	char a[40], b[40], c[40], d[80];
+	char a[40], b[40], c[40];
 	char total_head[32];
 	int rc;
 
@@ -111,28 +111,23 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_goal *g =
 				roadmap_goal_at(rm, idx[r]);
-			d[0] = '\0';
-			if (g->has_baseline || g->has_target) {
-				char x[24] = "?", y[24] = "?";
-				if (g->has_baseline) {
-					snprintf(x, sizeof(x), "%g", g->baseline);
-				}
-				if (g->has_target) {
-					snprintf(y, sizeof(y), "%g", g->target);
-				}
-				snprintf(d, sizeof(d), "%s -> %s%s%s", x, y,
-					 g->unit ? " " : "",
-					 g->unit ? g->unit : "");
+			char *measure = roadmap_goal_metric_text(g, false);
+			if (!measure) {
+				table_release(&t);
+				msg("out of memory");
+				return 70;
 			}
 			snprintf(c, sizeof(c), "%d", g->priority);
 			const char *row[] = {
 				g->id,
 				g->title,
-				d[0] ? d : (g->metric ? g->metric : "-"),
+				*measure ? measure : (g->metric ? g->metric : "-"),
 				g->has_due ? roadmap_day_format(g->due, a) : "-",
 				g->owner ? g->owner : "-",
 				g->priority ? c : "-"};
-			if (!table_add(&t, row)) {
+			bool added = table_add(&t, row);
+			free(measure);
+			if (!added) {
 				goto nomem;
 			}
 		}

@@ -1,7 +1,6 @@
 /* cmd-schedule.c - dependency schedule and critical path. */
 #include "cmd.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,9 +126,8 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 			free(out);
 		}
 	}
-	if (rc == 0 && fflush(stdout) != 0) {
-		msg("stdout: %s", strerror(errno));
-		rc = 74;
+	if (rc == 0) {
+		rc = flush_stdout();
 	}
 	if (apply && rc == 0) {
 		roadmap_schedule_release(&s);

@@ -127,22 +127,23 @@ static int64_t goal_share(const struct roadmap *rm,
 
 static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 {
-	char a[40], x[32] = "?", y[32] = "?", buf[300];
+	char a[40], buf[300];
 	int64_t planned = 0;
 	size_t serving = 0;
+	struct roadmap_error err;
 
+	/* the total first: an overflow prints nothing but the error */
+	if (roadmap_goal_planned(rm, g->id, &planned, &err)) {
+		return fail_err(&err);
+	}
+	char *measure = roadmap_goal_metric_text(g, true);
+	if (!measure) {
+		msg("out of memory");
+		return 70;
+	}
 	printf("goal %s: %s\n", g->id, g->title);
-	if (g->has_baseline) {
-		snprintf(x, sizeof(x), "%g", g->baseline);
-	}
-	if (g->has_target) {
-		snprintf(y, sizeof(y), "%g", g->target);
-	}
-	snprintf(buf, sizeof(buf), "%s%s%s -> %s%s%s",
-		 g->metric ? g->metric : "", g->metric ? ": " : "", x, y,
-		 g->unit ? " " : "", g->unit ? g->unit : "");
-	line("metric", g->metric || g->has_baseline || g->has_target ? buf
-								      : "-");
+	line("metric", *measure ? measure : "-");
+	free(measure);
 	line("due", g->has_due ? roadmap_day_format(g->due, a) : "-");
 	line("owner", g->owner ? g->owner : "-");
 	snprintf(buf, sizeof(buf), "%d", g->priority);
@@ -161,10 +162,7 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 			       roadmap_status_value_name(in->status),
 			       roadmap_currency(rm),
 			       roadmap_money_format(share, true, m));
-			if (roadmap_initiative_counts(in)) {
-				planned += share;
-				serving++;
-			}
+			serving += roadmap_initiative_counts(in);
 		}
 	}
 	if (!serving) {
@@ -175,17 +173,12 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 }
 
 /* The findings of `check` that concern id (as subject or related). */
-static int show_findings(const struct roadmap *rm, const char *id)
+static void show_findings(const struct roadmap_findings *f, const char *id)
 {
-	struct roadmap_findings f;
-	struct roadmap_error err;
 	bool any = false;
 
-	if (roadmap_check(rm, &f, &err)) {
-		return fail_err(&err);
-	}
-	for (size_t i = 0; i < f.n; i++) {
-		const struct roadmap_finding *x = &f.items[i];
+	for (size_t i = 0; i < f->n; i++) {
+		const struct roadmap_finding *x = &f->items[i];
 		bool mine = strcmp(x->subject, id) == 0;
 		for (size_t k = 0; k < x->n_related; k++) {
 			mine = mine || strcmp(x->related[k], id) == 0;
@@ -204,8 +197,6 @@ static int show_findings(const struct roadmap *rm, const char *id)
 	if (!any) {
 		printf("  findings    none\n");
 	}
-	roadmap_findings_release(&f);
-	return 0;
 }
 
 static void show_schedule(const struct roadmap *rm, size_t index)
@@ -270,17 +261,27 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 			rc = write_stdout(out, strlen(out));
 			free(out);
 		}
-	} else if (roadmap_find_initiative(rm, id)) {
-		rc = show_initiative(rm, roadmap_find_initiative(rm, id));
-		if (rc == 0) {
-			show_schedule(rm,
-				      (size_t)roadmap_initiative_index(rm, id));
-			rc = show_findings(rm, id);
-		}
-	} else if (roadmap_find_goal(rm, id)) {
-		rc = show_goal(rm, roadmap_find_goal(rm, id));
-		if (rc == 0) {
-			rc = show_findings(rm, id);
+	} else if (roadmap_find_initiative(rm, id) || roadmap_find_goal(rm, id)) {
+		/* everything computed first: a failure prints nothing */
+		struct roadmap_findings f;
+		if (roadmap_check(rm, &f, &err)) {
+			rc = fail_err(&err);
+		} else {
+			if (roadmap_find_initiative(rm, id)) {
+				rc = show_initiative(
+					rm, roadmap_find_initiative(rm, id));
+				if (rc == 0) {
+					show_schedule(
+						rm, (size_t)roadmap_initiative_index(
+							    rm, id));
+				}
+			} else {
+				rc = show_goal(rm, roadmap_find_goal(rm, id));
+			}
+			if (rc == 0) {
+				show_findings(&f, id);
+			}
+			roadmap_findings_release(&f);
 		}
 	} else if (roadmap_find_team(rm, id)) {
 		const struct roadmap_team *t = roadmap_find_team(rm, id);

@@ -415,8 +415,16 @@ void release_at_exit(struct roadmap *rm)
 
 int write_stdout(const char *data, size_t len)
 {
-	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-		msg("cannot write to standard output: %s", strerror(errno));
+	fwrite(data, 1, len, stdout); /* a short write sets the error flag */
+	return flush_stdout();
+}
+
+int flush_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		msg("cannot write to standard output: %s",
+		    strerror(errno ? errno : EIO));
+		clearerr(stdout);
 		return 74;
 	}
 	return 0;
@@ -714,9 +722,5 @@ int table_print(const struct table *t, FILE *f)
 	}
 	free(w);
 	free(vis);
-	if (fflush(f) != 0 || ferror(f)) {
-		msg("cannot write to standard output: %s", strerror(errno));
-		return 74;
-	}
-	return 0;
+	return f == stdout ? flush_stdout() : 0;
 }

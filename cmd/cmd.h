@@ -83,6 +83,8 @@ void release_at_exit(struct roadmap *rm);
 
 /* Writes data to stdout; returns 0 or 74. */
 int write_stdout(const char *data, size_t len);
+/* Flushes stdout: 0, or 74 with the message when any output was lost. */
+int flush_stdout(void);
 
 /* FTE hundredths as people write them ("4", "4.5", "0.25"); buf >= 32. */
 char *fte_text(int64_t v, char *buf);

@@ -7,7 +7,18 @@
 #include <string.h>
 #include <unistd.h>
 
+static int run(int argc, char **argv);
+
+/* Whatever the command, output that did not reach stdout is exit 74. */
 int main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+	int out = flush_stdout();
+
+	return out ? out : rc;
+}
+
+static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"file", required_argument, NULL, 'f'},

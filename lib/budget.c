@@ -617,9 +617,7 @@ enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
 	}
 	if (a.overflow) {
 		roadmap_budget_report_release(out);
-		return rm_fail(err, ROADMAP_ERR_DATA,
-			       "planned spend adds up to more than the largest "
-			       "amount this tool can hold");
+		return rm_overflow(err, "planned spend");
 	}
 	return ROADMAP_OK;
 }

@@ -646,15 +646,16 @@ static void check_actuals(struct ctx *c)
 							  1000 +
 						  plan / 2) /
 						 plan);
-			char m3[48];
+			char m3[48], tolt[ROADMAP_NUMBER_BUF];
 			add(c, ROADMAP_SEVERITY_WARNING, "actuals-overrun",
 			    in->id,
 			    "actual %s in %s exceeds the planned %s by %s "
-			    "(%lld.%lld%%; tolerance %g%%)",
+			    "(%lld.%lld%%; tolerance %s%%)",
 			    money(rm, actual, m1), label, money(rm, plan, m2),
 			    money(rm, actual - plan, m3),
 			    (long long)(over / 10), (long long)(over % 10),
-			    rm->policy.actuals_tolerance);
+			    roadmap_number_format(rm->policy.actuals_tolerance,
+						  tolt));
 		}
 	}
 }
@@ -676,11 +677,13 @@ static void mix_one(struct ctx *c, const char *pillar, double target,
 		return;
 	}
 	int64_t share = (int64_t)(((__int128)spend * 1000 + total / 2) / total);
+	char t1[ROADMAP_NUMBER_BUF], t2[ROADMAP_NUMBER_BUF];
 	add(c, ROADMAP_SEVERITY_WARNING, "mix-off-target", pillar,
-	    "%lld.%lld%% of planned spend against a target of %g%% "
-	    "(tolerance %g points)",
-	    (long long)(share / 10), (long long)(share % 10), target,
-	    rm->policy.mix_tolerance);
+	    "%lld.%lld%% of planned spend against a target of %s%% "
+	    "(tolerance %s points)",
+	    (long long)(share / 10), (long long)(share % 10),
+	    roadmap_number_format(target, t1),
+	    roadmap_number_format(rm->policy.mix_tolerance, t2));
 }
 
 static void check_mix(struct ctx *c)
@@ -811,9 +814,7 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 	if (c.nomem) {
 		st = rm_nomem(err);
 	} else if (c.overflow) {
-		st = rm_fail(err, ROADMAP_ERR_DATA,
-			     "planned spend adds up to more than the largest "
-			     "amount this tool can hold");
+		st = rm_overflow(err, "planned spend");
 	}
 	if (st) {
 		roadmap_findings_release(out);

@@ -133,103 +133,63 @@ static cJSON *keyed(const struct roadmap *rm, int kind, bool *ok)
 	return o;
 }
 
-static bool quarter_totals(const struct roadmap *rm, struct idmap *labels,
-			   char ***keys, size_t *nkeys, int64_t **vals,
-			   size_t *cap, int side)
+/* Planned spend per quarter of both roadmaps, in quarter order, every sum
+ * checked. Fails (false) with *overflow set when a sum overflows. */
+static bool spend(struct dstate *d, const struct roadmap *a,
+		  const struct roadmap *b, bool *overflow)
 {
-	struct roadmap_spend sp;
-	char label[12];
+	struct roadmap_spend sa, sb;
+	int64_t *qa = NULL, *qb = NULL;
+	char m1[32], m2[32], m3[32], label[12];
+	bool ok = false;
 
-	if (roadmap_spend_build(rm, &sp, NULL)) {
+	if (roadmap_spend_build(a, &sa, NULL)) {
 		return false;
 	}
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		for (int k = 0; k < sp.n[i]; k++) {
-			size_t o = sp.off[i] + (size_t)k, idx;
-			roadmap_quarter_label(sp.q0[i] + k, label);
-			if (!idmap_get(labels, label, &idx)) {
-				if (*nkeys == *cap) {
-					*cap = *cap ? *cap * 2 : 32;
-					int64_t *v = realloc(*vals, *cap * 2 *
-								    sizeof(int64_t));
-					if (!v) {
-						roadmap_spend_release(&sp);
-						return false;
-					}
-					*vals = v;
-				}
-				idx = *nkeys;
-				if (!rm_list_push(keys, nkeys, label) ||
-				    !idmap_put(labels, (*keys)[idx], idx)) {
-					roadmap_spend_release(&sp);
-					return false;
-				}
-				(*vals)[idx * 2] = (*vals)[idx * 2 + 1] = 0;
-			}
-			(*vals)[idx * 2 + side] += sp.opex[o] + sp.capex[o];
-		}
+	if (roadmap_spend_build(b, &sb, NULL)) {
+		roadmap_spend_release(&sa);
+		return false;
 	}
-	roadmap_spend_release(&sp);
-	return true;
-}
-
-static void spend(struct dstate *d, const struct roadmap *a,
-		  const struct roadmap *b)
-{
-	struct idmap labels = {0};
-	char **keys = NULL;
-	size_t n = 0, cap = 0;
-	int64_t *vals = NULL;
-	char m1[32], m2[32], m3[32];
-
-	if (!quarter_totals(a, &labels, &keys, &n, &vals, &cap, 0) ||
-	    !quarter_totals(b, &labels, &keys, &n, &vals, &cap, 1)) {
-		d->ok = false;
+	qa = rm_spend_by_quarter(&sa, overflow);
+	qb = rm_spend_by_quarter(&sb, overflow);
+	if (!qa || !qb || *overflow) {
 		goto out;
 	}
-	/* in period order: labels sort as text */
-	size_t *order = malloc((n + 1) * sizeof(size_t));
-	if (!order) {
-		d->ok = false;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		order[i] = i;
-	}
-	for (size_t i = 1; i < n; i++) {
-		for (size_t j = i; j > 0 &&
-				   strcmp(keys[order[j - 1]], keys[order[j]]) > 0;
-		     j--) {
-			size_t t = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = t;
-		}
-	}
-	for (size_t k = 0; k < n; k++) {
-		size_t i = order[k];
-		int64_t o = vals[i * 2], nw = vals[i * 2 + 1];
+	int lo = !sa.any ? sb.qmin : !sb.any ? sa.qmin
+			 : sa.qmin < sb.qmin ? sa.qmin : sb.qmin;
+	int hi = !sa.any ? sb.qmax : !sb.any ? sa.qmax
+			 : sa.qmax > sb.qmax ? sa.qmax : sb.qmax;
+	for (int q = lo; (sa.any || sb.any) && q <= hi; q++) {
+		int64_t o = sa.any && q >= sa.qmin && q <= sa.qmax
+				    ? qa[q - sa.qmin] : 0;
+		int64_t nw = sb.any && q >= sb.qmin && q <= sb.qmax
+				     ? qb[q - sb.qmin] : 0;
 		if (o == nw) {
 			continue;
 		}
+		/* both lie in 0 .. INT64_MAX: the difference cannot overflow */
+		roadmap_quarter_label(q, label);
 		cJSON *row = cJSON_CreateObject();
-		rm_json_add(row, "period", cJSON_CreateString(keys[i]), &d->ok);
+		rm_json_add(row, "period", cJSON_CreateString(label), &d->ok);
 		rm_json_add(row, "old", rm_json_money(o), &d->ok);
 		rm_json_add(row, "new", rm_json_money(nw), &d->ok);
 		rm_json_add(row, "delta", rm_json_money(nw - o), &d->ok);
 		rm_json_push(d->spend, row, &d->ok);
 		char line[160];
 		snprintf(line, sizeof(line), "spend %s: %s -> %s (%s%s)\n",
-			 keys[i], roadmap_money_format(o, true, m1),
+			 label, roadmap_money_format(o, true, m1),
 			 roadmap_money_format(nw, true, m2),
 			 nw > o ? "+" : "",
 			 roadmap_money_format(nw - o, true, m3));
 		sb_puts(&d->text, line);
 	}
-	free(order);
+	ok = true;
 out:
-	idmap_release(&labels);
-	rm_list_free(keys, n);
-	free(vals);
+	free(qa);
+	free(qb);
+	roadmap_spend_release(&sa);
+	roadmap_spend_release(&sb);
+	return ok;
 }
 
 enum roadmap_status roadmap_diff(const struct roadmap *a,
@@ -279,8 +239,14 @@ enum roadmap_status roadmap_diff(const struct roadmap *a,
 		cJSON_Delete(ka);
 		cJSON_Delete(kb);
 	}
-	if (d.ok) {
-		spend(&d, a, b);
+	bool overflow = false;
+	if (d.ok && !spend(&d, a, b, &overflow)) {
+		d.ok = false;
+	}
+	if (overflow) {
+		cJSON_Delete(root);
+		sb_release(&d.text);
+		return rm_overflow(err, "planned spend in a quarter");
 	}
 	*differs = cJSON_GetArraySize(d.added) || cJSON_GetArraySize(d.removed) ||
 		   cJSON_GetArraySize(d.changed) || cJSON_GetArraySize(d.spend);

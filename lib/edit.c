@@ -505,16 +505,12 @@ static enum roadmap_status parse_priority(const char *v, int *out,
 static enum roadmap_status parse_number(const char *field, const char *v,
 					double *out, struct roadmap_error *err)
 {
-	char q[QBUF], *end;
+	struct roadmap_error e;
 
-	errno = 0;
-	double d = strtod(v, &end);
-	if (!*v || *end || errno || !isfinite(d) ||
-	    strspn(v, "0123456789.-eE+") != strlen(v)) {
-		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s is not a number",
-			       field, rm_quote(v, q, sizeof(q)));
+	if (roadmap_number_parse(v, out, &e)) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s", field,
+			       e.message);
 	}
-	*out = d;
 	return ROADMAP_OK;
 }
 

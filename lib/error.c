@@ -113,3 +113,11 @@ const char *roadmap_status_name(enum roadmap_status status)
 	}
 	return "unknown status";
 }
+
+enum roadmap_status rm_overflow(struct roadmap_error *err, const char *what)
+{
+	return rm_fail(err, ROADMAP_ERR_DATA,
+		       "%s adds up to more than the largest amount this tool "
+		       "can hold",
+		       what);
+}

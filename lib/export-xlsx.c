@@ -7,7 +7,7 @@
  * into place (or copied to standard output for "-"). Every formula is
  * written with its computed value, because viewers show the cached result.
  */
-#include "json.h" /* rm_goal_planned, rm_source_date */
+#include "json.h" /* rm_source_date */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1036,8 +1036,7 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 		goto out;
 	}
 	d.sched_ok = roadmap_schedule(rm, &d.s, &serr) == ROADMAP_OK;
-	if (!(d.planned = rm_goal_planned(rm))) {
-		st = rm_nomem(err);
+	if ((st = rm_goal_planned(rm, -1, &d.planned, err))) {
 		goto out;
 	}
 	/* the temporary file: beside the target, or in TMPDIR for stdout */

@@ -46,44 +46,6 @@ const char *rm_source_date(char *buf, size_t n, time_t *when)
 	return buf;
 }
 
-/* Planned cost per goal (SPEC 3.1 shares), by goal index. */
-int64_t *rm_goal_planned(const struct roadmap *rm)
-{
-	int64_t *planned = calloc(rm->n_goals + 1, sizeof(int64_t));
-	size_t cap = 0, *gi = NULL;
-	int64_t *op = NULL, *cx = NULL;
-
-	for (size_t i = 0; planned && i < rm->n_inits; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
-		size_t n;
-		if (!roadmap_initiative_counts(in) || !in->n_goals) {
-			continue;
-		}
-		if (in->n_goals > cap) {
-			cap = in->n_goals * 2;
-			free(gi);
-			free(op);
-			free(cx);
-			gi = malloc(cap * sizeof(*gi));
-			op = malloc(cap * sizeof(*op));
-			cx = malloc(cap * sizeof(*cx));
-		}
-		if (!gi || !op || !cx ||
-		    roadmap_goal_shares(rm, in, gi, op, cx, &n)) {
-			free(planned);
-			planned = NULL;
-			break;
-		}
-		for (size_t k = 0; k < n; k++) {
-			planned[gi[k]] += op[k] + cx[k];
-		}
-	}
-	free(gi);
-	free(op);
-	free(cx);
-	return planned;
-}
-
 /* One member of the export: value consumed. */
 static void member(struct strbuf *b, const char *key, cJSON *value,
 		   bool *first, bool *ok)
@@ -240,9 +202,9 @@ static enum roadmap_status compute(const struct roadmap *rm,
 		snprintf(c->sched_error, sizeof(c->sched_error), "%s",
 			 serr.message);
 	}
-	if (!(c->planned = rm_goal_planned(rm))) {
+	if ((st = rm_goal_planned(rm, -1, &c->planned, err))) {
 		computed_release(c);
-		return rm_nomem(err);
+		return st;
 	}
 	return ROADMAP_OK;
 }
@@ -414,21 +376,11 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	md_rule(b, "lllllr");
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
-		char metric[160] = "", due[16] = "";
-		if (g->has_baseline || g->has_target) {
-			char x[32] = "?", y[32] = "?";
-			if (g->has_baseline) {
-				snprintf(x, sizeof(x), "%g", g->baseline);
-			}
-			if (g->has_target) {
-				snprintf(y, sizeof(y), "%g", g->target);
-			}
-			snprintf(metric, sizeof(metric), "%.80s%s%s -> %s%s%.20s",
-				 g->metric ? g->metric : "",
-				 g->metric ? ": " : "", x, y,
-				 g->unit ? " " : "", g->unit ? g->unit : "");
-		} else if (g->metric) {
-			snprintf(metric, sizeof(metric), "%.150s", g->metric);
+		char due[16] = "";
+		char *metric = roadmap_goal_metric_text(g, true);
+		if (!metric) {
+			b->failed = true;
+			return;
 		}
 		if (g->has_due) {
 			roadmap_day_format(g->due, due);
@@ -437,6 +389,7 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 				   g->owner ? g->owner : "",
 				   grouped(c->planned[i], m[0])};
 		md_row(b, r, 6);
+		free(metric);
 	}
 
 	snprintf(line, sizeof(line), "\n## Budget by quarter (%s)\n\n",

@@ -521,18 +521,14 @@ static bool v_priority(struct row *x, const char *col, const char *v)
 
 static bool v_number(struct row *x, const char *col, const char *v)
 {
-	char q[160], *end;
+	struct roadmap_error e;
+	double d;
 
-	if (!*v) {
+	if (!*v || roadmap_number_parse(v, &d, &e) == ROADMAP_OK) {
 		return true;
 	}
-	double d = strtod(v, &end);
-	if (*end || !isfinite(d) ||
-	    strspn(v, "0123456789.-eE+") != strlen(v)) {
-		bad(x, col, "%s is not a number", qv(v, q));
-		return false;
-	}
-	return true;
+	bad(x, col, "%s", e.message);
+	return false;
 }
 
 static bool v_fte(struct row *x, const char *col, const char *v,

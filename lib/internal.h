@@ -69,6 +69,8 @@ enum roadmap_status rm_fail_at(struct roadmap_error *err,
 			       const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 enum roadmap_status rm_nomem(struct roadmap_error *err);
+/* "WHAT adds up to more than the largest amount this tool can hold". */
+enum roadmap_status rm_overflow(struct roadmap_error *err, const char *what);
 
 /* Dates (period.c): a day the file can hold (1900-01-01 .. 2200-12-31). */
 bool rm_day_in_range(roadmap_day day);
@@ -76,6 +78,20 @@ bool rm_day_in_range(roadmap_day day);
  * why ("end 2025-01-01 is before start 2027-01-01"), written into buf. */
 const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
 			     size_t size);
+
+/* Numbers (number.c): value = [-]digits x 10^exp, digits without leading
+ * or trailing zeros ("0" for zero). */
+struct rm_decimal {
+	bool neg;
+	char digits[20];
+	int exp;
+};
+/* NULL when s[0..len) is a JSON number a double holds exactly as written
+ * (at most 15 significant digits, in range, not -0), with *d filled; else
+ * why not ("has more than 15 significant digits, ..."). */
+const char *rm_number_check(const char *s, size_t len, struct rm_decimal *d);
+/* The double nearest d, read the same in every locale. */
+double rm_decimal_value(const struct rm_decimal *d);
 
 /* Text helpers (text.c). */
 char *rm_strdup(const char *s);
@@ -113,6 +129,12 @@ bool rm_quarter_enveloped(const struct roadmap *rm, int qi);
 /* Planned spend (opex + capex) per quarter qmin..qmax of sp, malloc'ed;
  * NULL when out of memory. Sets *overflow when a sum overflows. */
 int64_t *rm_spend_by_quarter(const struct roadmap_spend *sp, bool *overflow);
+/* Planned cost per goal (SPEC 3.1 shares), every sum checked, into *out
+ * (malloc'ed, by goal index); with only >= 0 just that goal's entry is
+ * filled. ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA naming the goal whose
+ * total overflows. */
+enum roadmap_status rm_goal_planned(const struct roadmap *rm, long only,
+				    int64_t **out, struct roadmap_error *err);
 /* Takes ownership of the item's fields (no copy); false when out of memory. */
 /* Room for n more goals or initiatives; false when out of memory. */
 bool rm_reserve(struct roadmap *rm, enum item_kind kind, size_t n);

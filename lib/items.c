@@ -213,48 +213,30 @@ out:
 	return arr;
 }
 
-static void add_goal_figures(const struct roadmap *rm,
-			     const struct roadmap_goal *g, cJSON *o, bool *ok)
+static enum roadmap_status add_goal_figures(const struct roadmap *rm,
+					    size_t gi, cJSON *o, bool *ok,
+					    struct roadmap_error *err)
 {
+	const struct roadmap_goal *g = &rm->goals[gi];
 	cJSON *list = rm_json_add(o, "initiatives", cJSON_CreateArray(), ok);
-	int64_t planned = 0;
+	int64_t *planned;
+	enum roadmap_status st = rm_goal_planned(rm, (long)gi, &planned, err);
 
-	size_t self = 0;
-
-	idmap_get(&rm->goal_ids, g->id, &self);
+	if (st) {
+		return st;
+	}
 	for (size_t i = 0; list && *ok && i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		size_t n, *gi;
-		int64_t *op, *cap;
-		bool serves = false;
 		for (size_t k = 0; k < in->n_goals; k++) {
-			serves = serves || strcmp(in->goals[k], g->id) == 0;
-		}
-		if (!serves) {
-			continue;
-		}
-		rm_json_push(list, rm_json_ref(in->id), ok);
-		if (!roadmap_initiative_counts(in)) {
-			continue;
-		}
-		gi = malloc(in->n_goals * sizeof(*gi));
-		op = malloc(in->n_goals * sizeof(*op));
-		cap = malloc(in->n_goals * sizeof(*cap));
-		if (!gi || !op || !cap ||
-		    roadmap_goal_shares(rm, in, gi, op, cap, &n)) {
-			*ok = false;
-			n = 0;
-		}
-		for (size_t k = 0; k < n; k++) {
-			if (gi[k] == self) {
-				planned += op[k] + cap[k];
+			if (strcmp(in->goals[k], g->id) == 0) {
+				rm_json_push(list, rm_json_ref(in->id), ok);
+				break;
 			}
 		}
-		free(gi);
-		free(op);
-		free(cap);
 	}
-	rm_json_add(o, "planned", rm_json_money(planned), ok);
+	rm_json_add(o, "planned", rm_json_money(planned[gi]), ok);
+	free(planned);
+	return ROADMAP_OK;
 }
 
 enum roadmap_status roadmap_item_json(const struct roadmap *rm,
@@ -266,12 +248,13 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 	bool ok = true;
 	cJSON *o = NULL;
 	size_t i;
+	enum roadmap_status st = ROADMAP_OK;
 
 	switch (rm_item_kind(rm, id, &i)) {
 	case ITEM_GOAL:
 		o = rm_goal_object(&rm->goals[i]);
 		rm_json_add(o, "kind", cJSON_CreateString("goal"), &ok);
-		add_goal_figures(rm, &rm->goals[i], o, &ok);
+		st = add_goal_figures(rm, i, o, &ok, err);
 		break;
 	case ITEM_INITIATIVE: {
 		const struct roadmap_initiative *in = &rm->inits[i];
@@ -312,16 +295,19 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 	/* the findings' strings are referenced by the tree: they are
 	 * released only after it is printed */
 	struct roadmap_findings f = {0};
-	if (ok && roadmap_check(rm, &f, err) == ROADMAP_OK) {
+	if (!st && ok && !(st = roadmap_check(rm, &f, err))) {
 		rm_json_add(o, "findings", rm_findings_array(&f, id), &ok);
-	} else {
-		ok = false;
+	}
+	if (st) {
+		cJSON_Delete(o);
+		roadmap_findings_release(&f);
+		return st; /* err says what: an overflow is not "out of memory" */
 	}
 	if (!ok) {
 		cJSON_Delete(o);
 		o = NULL;
 	}
-	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
+	st = rm_json_finish(&b, o, out, NULL, err);
 	cJSON_Delete(o);
 	roadmap_findings_release(&f);
 	return st;

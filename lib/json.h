@@ -93,6 +93,5 @@ enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
 /* export.c */
 #include <time.h>
 const char *rm_source_date(char *buf, size_t n, time_t *when);
-int64_t *rm_goal_planned(const struct roadmap *rm);
 
 #endif

@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "json.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define MAX_DEPTH 64
@@ -180,6 +181,8 @@ static bool digit(const struct scan *s, size_t at)
 
 static enum roadmap_status scan_number(struct scan *s)
 {
+	size_t at = s->i;
+
 	if (s->p[s->i] == '-') {
 		step(s, 1);
 	}
@@ -212,6 +215,19 @@ static enum roadmap_status scan_number(struct scan *s)
 		while (digit(s, s->i)) {
 			step(s, 1);
 		}
+	}
+	/* held exactly as written or refused, never silently rewritten
+	 * (1.10000000000000000001, 1e-400, -0): at the number's start */
+	struct rm_decimal d;
+	const char *why = rm_number_check((const char *)s->p + at, s->i - at,
+					  &d);
+	if (why) {
+		char msg[160];
+		size_t n = s->i - at;
+		snprintf(msg, sizeof(msg), "number %.*s%s %s", n > 40 ? 40 : (int)n,
+			 (const char *)s->p + at, n > 40 ? "..." : "", why);
+		s->i = at;
+		return fail(s, msg);
 	}
 	return ROADMAP_OK;
 }

@@ -18,66 +18,47 @@ bool roadmap_money_add(int64_t a, int64_t b, int64_t *out)
 
 /*
  * Grammar: INT [ "." DIGITS ] [ k | M | B ], where INT is plain digits or
- * 1-3 digits followed by ",ddd" groups. The value is computed exactly in
- * 128-bit arithmetic as mantissa * 10^(exp) cents; anything that is not a
- * whole number of cents is rejected rather than rounded.
+ * 1-3 digits followed by ",ddd" groups. The value is worked out from the
+ * digits themselves: zeros that change nothing (leading ones, and trailing
+ * ones after the point) are dropped, the rest must make a whole number of
+ * cents of at most 15 digits, so nothing is ever rounded.
  */
 enum roadmap_status roadmap_money_parse(const char *s, int64_t *cents,
 					struct roadmap_error *err)
 {
 	char q[80];
-	const char *p = s;
-	unsigned __int128 mant = 0;
-	int ndig = 0, group = -1, frac = 0, scale = 0;
-	bool any = false;
+	const char *p = s, *int_end, *frac_at = NULL;
+	size_t int_len = 0, frac_len = 0;
+	int group = -1, scale = 0;
 
-	/* integer part */
-	for (;; p++) {
-		if (*p >= '0' && *p <= '9') {
-			if (ndig > 30) {
-				goto too_big;
-			}
-			mant = mant * 10 + (unsigned)(*p - '0');
-			if (mant || ndig) {
-				ndig++;
-			}
-			any = true;
-			if (group >= 0) {
-				group++;
-			}
-		} else if (*p == ',') {
+	for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
+		if (*p == ',') {
 			/* first group 1-3 digits, later groups exactly 3 */
-			if (!any || (group < 0 && p - s > 3) ||
+			if (!int_len || (group < 0 && p - s > 3) ||
 			    (group >= 0 && group != 3)) {
 				goto bad;
 			}
 			group = 0;
-		} else {
-			break;
+			continue;
 		}
+		int_len++;
+		group += group >= 0;
 	}
-	if (!any || (group >= 0 && group != 3)) {
+	if (!int_len || (group >= 0 && group != 3)) {
 		goto bad;
 	}
+	int_end = p;
 	if (*p == '.') {
-		p++;
-		if (*p < '0' || *p > '9') {
-			goto bad;
+		frac_at = ++p;
+		while (*p >= '0' && *p <= '9') {
+			p++;
 		}
-		for (; *p >= '0' && *p <= '9'; p++) {
-			if (ndig > 30) {
-				goto too_big;
-			}
-			mant = mant * 10 + (unsigned)(*p - '0');
-			if (mant || ndig) {
-				ndig++;
-			}
-			frac++;
+		frac_len = (size_t)(p - frac_at);
+		if (!frac_len) {
+			goto bad;
 		}
 	}
 	switch (*p) {
-	case '\0':
-		break;
 	case 'k':
 	case 'K':
 		scale = 3;
@@ -93,32 +74,38 @@ enum roadmap_status roadmap_money_parse(const char *s, int64_t *cents,
 		scale = 9;
 		p++;
 		break;
-	default:
-		goto bad;
 	}
 	if (*p) {
 		goto bad;
 	}
-	/* value in cents = mant * 10^(scale + 2 - frac) */
-	int exp = scale + 2 - frac;
-	for (; exp > 0; exp--) {
-		mant *= 10;
-		if (mant > (unsigned __int128)ROADMAP_MONEY_MAX) {
+	while (frac_len && frac_at[frac_len - 1] == '0') {
+		frac_len--;
+	}
+	/* cents = DIGITS x 10^exp, DIGITS the integer then fraction digits */
+	long exp = scale + 2 - (long)frac_len;
+	if (exp < 0) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s is not a whole number of cents",
+			       rm_quote(s, q, sizeof(q)));
+	}
+	uint64_t v = 0;
+	for (size_t k = 0; k < (size_t)(int_end - s) + frac_len; k++) {
+		char c = s + k < int_end ? s[k] : frac_at[k - (size_t)(int_end - s)];
+		if (c == ',') {
+			continue;
+		}
+		v = v * 10 + (uint64_t)(c - '0');
+		if (v > (uint64_t)ROADMAP_MONEY_MAX) {
 			goto too_big;
 		}
 	}
-	for (; exp < 0; exp++) {
-		if (mant % 10) {
-			return rm_fail(err, ROADMAP_ERR_DATA,
-				       "%s is not a whole number of cents",
-				       rm_quote(s, q, sizeof(q)));
+	for (; exp > 0; exp--) {
+		v *= 10;
+		if (v > (uint64_t)ROADMAP_MONEY_MAX) {
+			goto too_big;
 		}
-		mant /= 10;
 	}
-	if (mant > (unsigned __int128)ROADMAP_MONEY_MAX) {
-		goto too_big;
-	}
-	*cents = (int64_t)mant;
+	*cents = (int64_t)v;
 	return ROADMAP_OK;
 too_big:
 	return rm_fail(err, ROADMAP_ERR_DATA,

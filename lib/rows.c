@@ -109,18 +109,17 @@ static void put_list(struct filler *f, char *const *list, size_t n)
 	sb_release(&b);
 }
 
-/* A plain decimal for people and spreadsheets (no exponent for usual
- * metric values; %.15g round-trips what the file holds). */
+/* A plain decimal for people and spreadsheets, the same in every
+ * locale. */
 static void put_double(struct filler *f, bool has, double d)
 {
-	char buf[40];
+	char buf[ROADMAP_NUMBER_BUF];
 
 	if (!has) {
 		put(f, "");
 		return;
 	}
-	snprintf(buf, sizeof(buf), "%.15g", d);
-	put(f, buf);
+	put(f, roadmap_number_format(d, buf));
 }
 
 static void fill_initiative(struct filler *f,

@@ -1,6 +1,7 @@
 /* spend.c - planned spend per initiative and fiscal quarter (SPEC 3.1). */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,4 +127,81 @@ enum roadmap_status roadmap_goal_shares(const struct roadmap *rm,
 	}
 	free(w);
 	return st;
+}
+
+enum roadmap_status rm_goal_planned(const struct roadmap *rm, long only,
+				    int64_t **out, struct roadmap_error *err)
+{
+	int64_t *planned = calloc(rm->n_goals + 1, sizeof(int64_t));
+	size_t cap = 0, *gi = NULL;
+	int64_t *op = NULL, *cx = NULL;
+	enum roadmap_status st = planned ? ROADMAP_OK : ROADMAP_ERR_NOMEM;
+	char q[120], what[160];
+
+	for (size_t i = 0; !st && i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		size_t n;
+		if (!roadmap_initiative_counts(in) || !in->n_goals) {
+			continue;
+		}
+		if (in->n_goals > cap) {
+			cap = in->n_goals * 2;
+			free(gi);
+			free(op);
+			free(cx);
+			gi = malloc(cap * sizeof(*gi));
+			op = malloc(cap * sizeof(*op));
+			cx = malloc(cap * sizeof(*cx));
+		}
+		if (!gi || !op || !cx ||
+		    roadmap_goal_shares(rm, in, gi, op, cx, &n)) {
+			st = ROADMAP_ERR_NOMEM;
+			break;
+		}
+		for (size_t k = 0; k < n; k++) {
+			if (only >= 0 && gi[k] != (size_t)only) {
+				continue;
+			}
+			/* each share is at most one initiative's total */
+			if (!roadmap_money_add(planned[gi[k]], op[k] + cx[k],
+					       &planned[gi[k]])) {
+				snprintf(what, sizeof(what),
+					 "the planned cost of goal %s",
+					 rm_quote(rm->goals[gi[k]].id, q,
+						  sizeof(q)));
+				st = rm_overflow(err, what);
+				break;
+			}
+		}
+	}
+	free(gi);
+	free(op);
+	free(cx);
+	if (st) {
+		free(planned);
+		return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
+	}
+	*out = planned;
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_goal_planned(const struct roadmap *rm,
+					 const char *id, int64_t *total,
+					 struct roadmap_error *err)
+{
+	size_t gi;
+	int64_t *planned;
+	enum roadmap_status st;
+	char q[120];
+
+	if (!idmap_get(&rm->goal_ids, id, &gi)) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "no goal %s",
+			       rm_quote(id, q, sizeof(q)));
+	}
+	if ((st = rm_goal_planned(rm, (long)gi, &planned, err))) {
+		return st;
+	}
+	*total = planned[gi];
+	free(planned);
+	return ROADMAP_OK;
 }

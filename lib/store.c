@@ -404,8 +404,8 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 	if ((c = get(L, v, "actuals_tolerance")) &&
 	    ((st = number(L, c, "actuals_tolerance", &p->actuals_tolerance)) ||
 	     p->actuals_tolerance < 0 || p->actuals_tolerance > 1000000)) {
-		return st ? st : bad(L, "actuals_tolerance must not be "
-					"negative");
+		return st ? st : bad(L, "actuals_tolerance must be 0 to "
+					"1000000 (percent)");
 	}
 	if (!(c = get(L, v, "target_mix"))) {
 		return ROADMAP_OK;

@@ -147,6 +147,20 @@ ROADMAP_API enum roadmap_status roadmap_money_parse(const char *s,
 ROADMAP_API char *roadmap_money_format(int64_t cents, bool grouped,
 				       char *buf);
 
+/*
+ * Numbers that are not money (goal baselines and targets, tolerances),
+ * the same in every locale. The parser takes JSON's number grammar and
+ * refuses what a double cannot hold as written: more than 15 significant
+ * digits, a magnitude of 1e16 or more or below 1e-15, -0. The formatter
+ * writes the shortest decimal that reads back as v, with '.' and no
+ * exponent, into buf of ROADMAP_NUMBER_BUF bytes.
+ */
+#define ROADMAP_NUMBER_BUF 48
+ROADMAP_API enum roadmap_status roadmap_number_parse(const char *s,
+						     double *out,
+						     struct roadmap_error *err);
+ROADMAP_API char *roadmap_number_format(double v, char *buf);
+
 /* *out = a + b; returns false (leaving *out alone) on int64 overflow. */
 ROADMAP_API bool roadmap_money_add(int64_t a, int64_t b, int64_t *out);
 
@@ -215,6 +229,15 @@ struct roadmap_goal {
 	roadmap_day due;
 	int priority; /* 1..5, 0 when absent */
 };
+
+/*
+ * A goal's measure for people: "12-month retention: 70 -> 84 %" (with the
+ * metric's name) or "70 -> 84 %", "?" for a missing end; without a
+ * baseline or target, the metric's name alone (or ""). malloc'ed; NULL
+ * when out of memory.
+ */
+ROADMAP_API char *roadmap_goal_metric_text(const struct roadmap_goal *g,
+					   bool with_metric);
 
 struct roadmap_actual {
 	int qi; /* fiscal quarter number, see roadmap_quarter_of() */
@@ -674,6 +697,14 @@ ROADMAP_API enum roadmap_status
 roadmap_goal_shares(const struct roadmap *rm,
 		    const struct roadmap_initiative *in, size_t *goal,
 		    int64_t *opex, int64_t *capex, size_t *n);
+/*
+ * The planned cost of goal id: its shares of every counting initiative
+ * that serves it, the sum checked. ROADMAP_ERR_DATA for an unknown goal
+ * or a total past the largest amount, ROADMAP_ERR_NOMEM.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_goal_planned(const struct roadmap *rm, const char *id, int64_t *total,
+		     struct roadmap_error *err);
 
 /* ----------------------------------------------------------- tables */
 

@@ -167,11 +167,33 @@ int main(void)
 	rejects("{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
 		"\"start\":\"2026-01-01\",\"end\":\"2026-02-01\","
 		"\"opex\":-0}]}",
-		"t.json: initiatives[0] \"a\": opex must not be negative");
+		"t.json:1:97: number -0 is negative zero, not a value "
+		"(write 0)");
 	rejects("{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
 		"\"start\":\"2026-01-01\",\"end\":\"2026-02-01\","
 		"\"capex\":1e400}]}",
-		"t.json: initiatives[0] \"a\": capex is out of range");
+		"t.json:1:98: number 1e400 is out of range (numbers are "
+		"below 1e16 and, unless 0, at least 1e-15)");
+	/* numbers held exactly as written or refused, never rewritten */
+	rejects("{\"format\":1,\"teams\":[{\"id\":\"t\",\"capacity\":"
+		"1.10000000000000000001}]}",
+		"t.json:1:43: number 1.10000000000000000001 has more than 15 "
+		"significant digits");
+	rejects("{\"format\":1,\"teams\":[{\"id\":\"t\",\"capacity\":"
+		"1000000000000.00001}]}",
+		"t.json:1:43: number 1000000000000.00001 has more than 15 "
+		"significant digits");
+	rejects("{\"format\":1,\"teams\":[{\"id\":\"t\",\"capacity\":"
+		"1e-400}]}",
+		"t.json:1:43: number 1e-400 is out of range (numbers are "
+		"below 1e16 and, unless 0, at least 1e-15)");
+	rejects("{\"format\":1,\"goals\":[{\"id\":\"g\",\"title\":\"G\","
+		"\"priority\":2.9999999999999999999}]}",
+		"t.json:1:55: number 2.9999999999999999999 has more than 15 "
+		"significant digits");
+	rejects("{\"format\":1,\"policy\":{\"actuals_tolerance\":10000000}}",
+		"t.json: policy: actuals_tolerance must be 0 to 1000000 "
+		"(percent)");
 	rejects("{\"format\":1,\"goals\":[{\"id\":\"a\",\"title\":\"A\"}],"
 		"\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
 		"\"start\":\"2026-01-01\",\"end\":\"2026-02-01\"}]}",
