@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int run_export(struct ctx *ctx, int argc, char **argv)
@@ -61,6 +62,14 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	}
 	if (output && !*output) {
 		return usage_error(&cmd_export, "-o needs a file name");
+	}
+	struct stat so, sr;
+	if (output && strcmp(output, "-") != 0 && stat(output, &so) == 0 &&
+	    stat(ctx->file, &sr) == 0 && so.st_dev == sr.st_dev &&
+	    so.st_ino == sr.st_ino) {
+		msg("%s: is the roadmap itself (export to another file)",
+		    output);
+		return 73;
 	}
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;

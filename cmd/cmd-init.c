@@ -85,7 +85,7 @@ static int run_init(struct ctx *ctx, int argc, char **argv)
 		rc = fail_err(&err);
 		goto out;
 	}
-	fprintf(stderr, "roadmap: created %s\n", ctx->file);
+	msg("created %s", ctx->file);
 out:
 	roadmap_lock_release(lock);
 	roadmap_destroy(rm);

@@ -27,15 +27,65 @@ const struct cmd *cmd_find(const char *name)
 	return NULL;
 }
 
+/*
+ * Writes a message to stderr with every control character, C1 control and
+ * byte that is not UTF-8 escaped (\x1b), so that no input echoed in it (an
+ * argument, a file name, a header cell) can drive the terminal (SPEC 5.2).
+ */
+static void put_safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+
+	mbstate_t st = {0};
+
+	for (size_t i = 0; i < len;) {
+		wchar_t wc = 0;
+		size_t k = mbrtowc(&wc, s + i, len - i, &st);
+		if (k == 0 || k > len - i || wc < 0x20 ||
+		    (wc >= 0x7F && wc < 0xA0)) {
+			memset(&st, 0, sizeof(st));
+			fprintf(stderr, "\\x%02x", p[i]);
+			i++;
+			continue;
+		}
+		fwrite(p + i, 1, k, stderr);
+		i += k;
+	}
+}
+
+static void vmsg(const char *prefix, const char *fmt, va_list ap)
+{
+	char small[512], *text = small;
+	va_list copy;
+
+	va_copy(copy, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= (int)sizeof(small) && (text = malloc((size_t)n + 1))) {
+		vsnprintf(text, (size_t)n + 1, fmt, copy);
+	} else if (n >= (int)sizeof(small)) {
+		text = small; /* out of memory: the message, cut short */
+	}
+	va_end(copy);
+	fputs("roadmap: ", stderr);
+	if (prefix) {
+		put_safe(prefix);
+		fputs(": ", stderr);
+	}
+	put_safe(n < 0 ? fmt : text);
+	fputc('\n', stderr);
+	if (text != small) {
+		free(text);
+	}
+}
+
 void msg(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("roadmap: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmsg(NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int exit_code(enum roadmap_status st)
@@ -69,14 +119,9 @@ int usage_error(const struct cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("roadmap: ", stderr);
-	if (cmd && cmd->run) {
-		fprintf(stderr, "%s: ", cmd->name);
-	}
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmsg(cmd && cmd->run ? cmd->name : NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd) {
 		fprintf(stderr, "usage: roadmap %s\n", cmd->usage);
 		if (cmd->run) {

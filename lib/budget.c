@@ -551,16 +551,19 @@ static void unbudgeted(struct acc *a)
 	if (!sp->any) {
 		return;
 	}
-	if (!(q = rm_spend_by_quarter(sp, &a->overflow))) {
+	bool *on = rm_enveloped_quarters(rm, sp->qmin, sp->qmax);
+	if (!on || !(q = rm_spend_by_quarter(sp, &a->overflow))) {
+		free(on);
 		a->nomem = true;
 		return;
 	}
 	for (int qi = sp->qmin; qi <= sp->qmax; qi++) {
 		int64_t v = q[qi - sp->qmin];
-		if (v && !rm_quarter_enveloped(rm, qi)) {
+		if (v && !on[qi - sp->qmin]) {
 			add_to(a, &a->r->unbudgeted, v);
 		}
 	}
+	free(on);
 	free(q);
 }
 

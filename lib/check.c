@@ -594,12 +594,17 @@ static void check_budgets(struct ctx *c)
 	if (rm->n_budgets == 0 || !c->sp.any) {
 		return;
 	}
+	bool *on = rm_enveloped_quarters(rm, c->sp.qmin, c->sp.qmax);
+	if (!on) {
+		c->nomem = true;
+		return;
+	}
 	for (int qi = c->sp.qmin; qi <= c->sp.qmax; qi++) {
 		int64_t *v = cell(c, c->total, qi);
 		if (!v || *v == 0) {
 			continue;
 		}
-		if (!rm_quarter_enveloped(rm, qi)) {
+		if (!on[qi - c->sp.qmin]) {
 			char label[12];
 			add(c, ROADMAP_SEVERITY_WARNING, "unbudgeted-spend",
 			    roadmap_quarter_label(qi, label),
@@ -607,6 +612,7 @@ static void check_budgets(struct ctx *c)
 			    money(rm, *v, m1));
 		}
 	}
+	free(on);
 }
 
 static void check_actuals(struct ctx *c)

@@ -919,10 +919,12 @@ static void findings(struct deck *d)
 /* ------------------------------------------------------------ writing */
 
 static enum roadmap_status write_deck(struct deck *d, const char *file,
+				      const char *tmpdir,
 				      struct roadmap_error *err)
 {
 	const struct roadmap *rm = d->rm;
-	lxw_workbook_options opt = {.constant_memory = 1, .tmpdir = NULL};
+	lxw_workbook_options opt = {.constant_memory = 1,
+				    .tmpdir = (char *)tmpdir};
 	lxw_doc_properties props = {0};
 	char when[40];
 	/* SOURCE_DATE_EPOCH, else the day the roadmap file was last saved,
@@ -970,40 +972,6 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status copy_to_stdout(const char *file,
-					  struct roadmap_error *err)
-{
-	char buf[65536];
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0) {
-		return rm_fail(err, ROADMAP_ERR_IO, "cannot read %s: %s", file,
-			       strerror(errno));
-	}
-	while ((n = read(fd, buf, sizeof(buf))) > 0) {
-		for (ssize_t o = 0; o < n;) {
-			ssize_t w = write(STDOUT_FILENO, buf + o,
-					  (size_t)(n - o));
-			if (w < 0 && errno == EINTR) {
-				continue;
-			}
-			if (w < 0) {
-				int e = errno;
-				close(fd);
-				return rm_fail(err, ROADMAP_ERR_IO,
-					       "cannot write to standard "
-					       "output: %s",
-					       strerror(e));
-			}
-			o += w;
-		}
-	}
-	close(fd);
-	return n < 0 ? rm_fail(err, ROADMAP_ERR_IO, "cannot read %s", file)
-		     : ROADMAP_OK;
-}
-
 enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 					const char *path,
 					struct roadmap_error *err)
@@ -1039,62 +1007,58 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 	if ((st = rm_goal_planned(rm, -1, &d.planned, err))) {
 		goto out;
 	}
-	/* the temporary file: beside the target, or in TMPDIR for stdout */
+	/*
+	 * libxlsxwriter needs a file name, so the deck is built in a
+	 * temporary file beside the target (libxlsxwriter's own temporary
+	 * files too: a full /tmp cannot empty it), read back and handed to
+	 * the one atomic-write path that every output takes. For stdout it
+	 * is built in TMPDIR.
+	 */
 	const char *tdir = getenv("TMPDIR");
-	char *copy = rm_strdup(path);
-	if (!copy) {
-		st = rm_nomem(err);
+	char *target = to_stdout ? rm_strdup(tdir && *tdir ? tdir : "/tmp")
+				 : rm_resolve_target(path);
+	if (!target) {
+		st = errno == ENOMEM
+			     ? rm_nomem(err)
+			     : rm_fail(err, ROADMAP_ERR_CANTCREAT,
+				       "%s: cannot create: %s", path,
+				       strerror(errno ? errno : ENOENT));
 		goto out;
 	}
-	const char *dir = to_stdout ? (tdir && *tdir ? tdir : "/tmp")
-				    : dirname(copy);
-	size_t n = strlen(dir) + 32;
-	tmp = malloc(n);
-	if (!tmp) {
-		free(copy);
-		st = rm_nomem(err);
-		goto out;
-	}
-	snprintf(tmp, n, "%s/.roadmap-deck.XXXXXX", dir);
-	free(copy);
-	int fd = mkstemp(tmp);
+	char *bcopy = rm_strdup(target);
+	const char *dir = to_stdout ? target : dirname(target);
+	bool nomem = !bcopy;
+	int fd = bcopy ? rm_temp_create(dir,
+					to_stdout ? "roadmap-deck.xlsx"
+						  : basename(bcopy),
+					&tmp)
+		       : -1;
+	free(bcopy);
 	if (fd < 0) {
-		st = rm_fail(err, ROADMAP_ERR_CANTCREAT, "%s: cannot create: %s",
-			     path, strerror(errno));
-		free(tmp);
-		tmp = NULL;
+		st = nomem || errno == ENOMEM
+			     ? rm_nomem(err)
+			     : rm_fail(err, ROADMAP_ERR_CANTCREAT,
+				       "%s: cannot create: %s", path,
+				       strerror(errno));
+		free(target);
 		goto out;
 	}
 	close(fd);
-	if ((st = write_deck(&d, tmp, err))) {
-		goto out;
-	}
-	if (to_stdout) {
-		st = copy_to_stdout(tmp, err);
-	} else {
-		/* the new file gets the usual permissions, not mkstemp's */
-		mode_t um = umask(0);
-		umask(um);
-		chmod(tmp, 0666 & ~um);
-		struct stat sb;
-		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-			/* a device or FIFO target: copy the bytes to it */
-			char *data = NULL;
-			size_t len = 0;
-			if ((st = rm_read_file(tmp, &data, &len, err)) ==
-			    ROADMAP_OK) {
-				st = roadmap_write_atomic(path, data, len, err);
-			}
-			free(data);
-		} else if (rename(tmp, path) != 0) {
-			st = rm_fail(err, ROADMAP_ERR_CANTCREAT,
-				     "%s: cannot create: %s", path,
-				     strerror(errno));
-		} else {
-			free(tmp);
-			tmp = NULL;
+	st = write_deck(&d, tmp, dir, err);
+	free(target);
+	char *data = NULL;
+	size_t len = 0;
+	if (!st && !(st = rm_read_file(tmp, &data, &len, err))) {
+		int e = 0;
+		if (!to_stdout) {
+			st = roadmap_write_atomic(path, data, len, err);
+		} else if (!rm_write_full(STDOUT_FILENO, data, len, &e)) {
+			st = rm_fail(err, ROADMAP_ERR_IO,
+				     "cannot write to standard output: %s",
+				     strerror(e));
 		}
 	}
+	free(data);
 out:
 	if (tmp) {
 		unlink(tmp);

@@ -212,16 +212,31 @@ static enum roadmap_status compute(const struct roadmap *rm,
 /* ------------------------------------------------------------ markdown */
 
 /* A table cell: pipes escaped, so a title cannot break the table. */
-static void md_cell(struct strbuf *b, const char *s)
+static bool isalnum_ascii(char c)
 {
-	sb_put(b, " ", 1);
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 'a' && c <= 'z');
+}
+
+/* Inline Markdown text: every character Markdown would read as markup
+ * (emphasis, code, links, HTML, an entity's '&', a table's '|', a
+ * heading's closing '#') is backslash-escaped, so a title shows as
+ * written. */
+static void md_text(struct strbuf *b, const char *s)
+{
 	for (; *s; s++) {
-		if (*s == '|' || *s == '\\' || *s == '`' || *s == '*' ||
-		    *s == '_' || *s == '<' || *s == '[' || *s == ']') {
+		bool entity = *s == '&' && (s[1] == '#' || isalnum_ascii(s[1]));
+		if (entity || strchr("\\`*_<[]~|#", *s)) {
 			sb_put(b, "\\", 1);
 		}
 		sb_put(b, s, 1);
 	}
+}
+
+static void md_cell(struct strbuf *b, const char *s)
+{
+	sb_put(b, " ", 1);
+	md_text(b, s);
 	sb_put(b, " |", 2);
 }
 
@@ -248,12 +263,49 @@ static const char *grouped(int64_t v, char *buf)
 	return roadmap_money_format(v, true, buf);
 }
 
-/* A Mermaid task name: no characters that end or split a task line. */
+/*
+ * Text on a Mermaid gantt line, kept as written but never read as syntax:
+ * the characters that end, split or comment out a line (':', ';', '#',
+ * '%') and those of markup are written as Mermaid's entity codes
+ * ("#58;"), which it shows as the character; a text that begins with a
+ * keyword (section, title, excludes, click, ...) or a digit has its first
+ * character so written, so no line becomes a statement.
+ */
+static bool starts_with_ascii_nocase(const char *s, const char *word)
+{
+	for (; *word; s++, word++) {
+		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if (c != *word) {
+			return false;
+		}
+	}
+	return true;
+}
+
 static void mermaid_text(struct strbuf *b, const char *s)
 {
-	for (; *s; s++) {
-		char c = *s;
-		sb_put(b, strchr(":;#%{}\"", c) ? " " : s, 1);
+	static const char *const keywords[] = {
+		"accdescr", "acctitle", "axisformat", "click", "dateformat",
+		"excludes", "includes", "inclusiveenddates", "section",
+		"tickinterval", "title", "todaymarker", "topaxis", "weekday",
+		"weekend", "displaymode", "call", "href", NULL};
+	char code[16];
+	bool first = true;
+
+	for (const char *p = s; *p; p++, first = false) {
+		bool encode = strchr(":;#%{}<>\"", *p) != NULL;
+		if (first && *p >= '0' && *p <= '9') {
+			encode = true;
+		}
+		for (size_t k = 0; first && !encode && keywords[k]; k++) {
+			encode = starts_with_ascii_nocase(p, keywords[k]);
+		}
+		if (encode) {
+			snprintf(code, sizeof(code), "#%d;", (unsigned char)*p);
+			sb_puts(b, code);
+		} else {
+			sb_put(b, p, 1);
+		}
 	}
 }
 
@@ -329,7 +381,7 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 		counting += roadmap_initiative_counts(&rm->inits[i]);
 	}
 	sb_puts(b, "# ");
-	sb_puts(b, rm->name ? rm->name : "Technology roadmap");
+	md_text(b, rm->name ? rm->name : "Technology roadmap");
 	sb_puts(b, "\n\n");
 	if (rm_source_date(when, sizeof(when), NULL)) {
 		snprintf(line, sizeof(line), "Generated %s.\n\n", when);
@@ -437,9 +489,9 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	}
 	sb_puts(b, "\n## Timeline\n\n");
 	if (!c->sched_ok) {
-		snprintf(line, sizeof(line),
-			 "No critical path: %.200s.\n\n", c->sched_error);
-		sb_puts(b, line);
+		sb_puts(b, "No critical path: ");
+		md_text(b, c->sched_error);
+		sb_puts(b, ".\n\n");
 	}
 	md_gantt(b, rm, c);
 }

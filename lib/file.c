@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -177,18 +178,45 @@ enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 }
 
 /*
- * Where the bytes really go: a symlinked roadmap is written through the
- * link, so the temporary file must sit beside the target, not the link.
+ * Where the bytes really go: a symlinked file is written through the link
+ * (even a link to a file not yet made), so the temporary file must sit
+ * beside the target, not the link. NULL with errno set on failure.
  */
-static char *resolve_target(const char *path)
+char *rm_resolve_target(const char *path)
 {
-	char *real = realpath(path, NULL);
+	char *cur = rm_strdup(path);
 
-	if (real || errno != ENOENT) {
-		return real;
+	/* follow links by hand while they lead nowhere yet: realpath()
+	 * gives up on a dangling one */
+	for (int hops = 0; cur && hops < 40; hops++) {
+		char *real = realpath(cur, NULL), link[PATH_MAX];
+		if (real || errno != ENOENT) {
+			free(cur);
+			return real;
+		}
+		ssize_t n = readlink(cur, link, sizeof(link) - 1);
+		if (n < 0) {
+			break; /* not a link: a new file */
+		}
+		link[n] = '\0';
+		char *next, *dcopy = rm_strdup(cur);
+		if (!dcopy) {
+			free(cur);
+			return NULL;
+		}
+		if (link[0] == '/' ||
+		    asprintf(&next, "%s/%s", dirname(dcopy), link) < 0) {
+			next = link[0] == '/' ? rm_strdup(link) : NULL;
+		}
+		free(dcopy);
+		free(cur);
+		cur = next;
+	}
+	if (!cur) {
+		return NULL;
 	}
 	/* A new file: resolve its directory instead. */
-	char *dcopy = rm_strdup(path), *bcopy = rm_strdup(path);
+	char *dcopy = rm_strdup(cur), *bcopy = rm_strdup(cur);
 	char *dir = NULL, *res = NULL;
 	if (dcopy && bcopy && (dir = realpath(dirname(dcopy), NULL))) {
 		const char *base = basename(bcopy);
@@ -201,32 +229,87 @@ static char *resolve_target(const char *path)
 	free(dir);
 	free(dcopy);
 	free(bcopy);
+	free(cur);
 	return res;
 }
 
-
-/* Removes temporaries left by writers that were killed mid-save. The
- * caller holds the lock, so none of them belongs to a live writer. */
+/*
+ * Temporaries are ".BASE.tmp.PID.XXXXXX" beside their target. One whose
+ * writer is no longer running was left by a crash: any later writer of the
+ * same target removes it. A live writer's is never touched, so exports,
+ * which take no lock, may sweep too.
+ */
 static void sweep_temporaries(const char *dir, const char *base)
 {
 	char prefix[300];
 	DIR *d = opendir(dir);
 	struct dirent *de;
+	size_t n = (size_t)snprintf(prefix, sizeof(prefix), ".%s.tmp.", base);
 
-	if (!d) {
+	if (!d || n >= sizeof(prefix)) {
+		if (d) {
+			closedir(d);
+		}
 		return;
 	}
-	snprintf(prefix, sizeof(prefix), ".%s.tmp.", base);
 	while ((de = readdir(d))) {
-		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
-		    strlen(de->d_name) == strlen(prefix) + 6) {
+		char *end;
+		if (strncmp(de->d_name, prefix, n) != 0) {
+			continue;
+		}
+		long pid = strtol(de->d_name + n, &end, 10);
+		if (pid > 0 && *end == '.' && strlen(end) == 7 &&
+		    kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
 			unlinkat(dirfd(d), de->d_name, 0);
 		}
 	}
 	closedir(d);
 }
 
-static bool write_full(int fd, const char *data, size_t len, int *e)
+/*
+ * Creates ".BASE.tmp.PID.XXXXXX" in dir with O_CREAT|O_EXCL and mode 0666,
+ * so the umask applies as to any new file (no umask is read or changed).
+ * Returns the descriptor (*tmp malloc'ed) or -1 with errno set.
+ */
+int rm_temp_create(const char *dir, const char *base, char **tmp)
+{
+	static const char abc[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	struct timespec ts;
+	size_t n = strlen(dir) + strlen(base) + 40;
+	char *path = malloc(n);
+
+	*tmp = NULL;
+	if (!path) {
+		errno = ENOMEM;
+		return -1;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+		     ((uint64_t)getpid() << 40) ^ (uint64_t)(uintptr_t)path;
+	for (int tries = 0; tries < 100; tries++) {
+		char suffix[7];
+		for (int k = 0; k < 6; k++) {
+			x = x * 6364136223846793005u + 1442695040888963407u;
+			suffix[k] = abc[(x >> 33) % (sizeof(abc) - 1)];
+		}
+		suffix[6] = '\0';
+		snprintf(path, n, "%s/.%s.tmp.%ld.%s", dir, base,
+			 (long)getpid(), suffix);
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			      0666);
+		if (fd >= 0) {
+			*tmp = path;
+			return fd;
+		}
+		if (errno != EEXIST) {
+			break;
+		}
+	}
+	free(path);
+	return -1;
+}
+
+bool rm_write_full(int fd, const char *data, size_t len, int *e)
 {
 	while (len > 0) {
 		ssize_t w = write(fd, data, len);
@@ -244,19 +327,22 @@ static bool write_full(int fd, const char *data, size_t len, int *e)
 }
 
 /*
- * A device or a FIFO (/dev/full, /dev/stdout) cannot be replaced by a rename
- * (and as root, a rename would replace the device node): write to it.
+ * A device or a FIFO (/dev/full, /dev/stdout, a process substitution)
+ * cannot be replaced by a rename (and as root, a rename would replace the
+ * device node): write to it. A FIFO with no reader fails at once rather
+ * than blocking.
  */
 static enum roadmap_status write_direct(const char *path, const char *data,
 					size_t len, struct roadmap_error *err)
 {
-	int e = 0, fd = open(path, O_WRONLY | O_CLOEXEC);
+	int e = 0, fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0) {
 		return sys_fail(err, ROADMAP_ERR_CANTCREAT, path,
 				"cannot create", errno);
 	}
-	if (!write_full(fd, data, len, &e)) {
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (!rm_write_full(fd, data, len, &e)) {
 		close(fd);
 		return sys_fail(err, ROADMAP_ERR_IO, path, "cannot write", e);
 	}
@@ -267,25 +353,37 @@ static enum roadmap_status write_direct(const char *path, const char *data,
 	return ROADMAP_OK;
 }
 
+/*
+ * The one atomic-write path of every output (SPEC 9, 12): a temporary file
+ * beside the target, fsync, rename, fsync of the directory; an existing
+ * file's permissions and owner are kept, a symlink is written through. A
+ * roadmap (regular_only) must be a regular file; an export may go to a
+ * device or a FIFO, written directly.
+ */
 static enum roadmap_status write_atomic(const char *path, const char *data,
-				       size_t len, bool sweep,
-				       struct roadmap_error *err)
+					size_t len, bool regular_only,
+					struct roadmap_error *err)
 {
 	enum roadmap_status st = ROADMAP_OK;
-	char *target = resolve_target(path), *dcopy = NULL, *bcopy = NULL;
+	char *target = rm_resolve_target(path), *dcopy = NULL, *bcopy = NULL;
 	char *tmp = NULL;
 	int fd = -1, dfd = -1, e = 0;
 	struct stat sb;
+	bool exists;
 
 	if (!target) {
 		st = sys_fail(err, ROADMAP_ERR_CANTCREAT, path, "cannot create",
 			      errno ? errno : ENOENT);
 		goto out;
 	}
-	if (stat(target, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+	exists = stat(target, &sb) == 0;
+	if (exists && !S_ISREG(sb.st_mode)) {
 		if (S_ISDIR(sb.st_mode)) {
 			st = sys_fail(err, ROADMAP_ERR_CANTCREAT, path,
 				      "cannot create", EISDIR);
+		} else if (regular_only) {
+			st = rm_fail(err, ROADMAP_ERR_CANTCREAT,
+				     "%s: is not a regular file", path);
 		} else {
 			st = write_direct(target, data, len, err);
 		}
@@ -298,33 +396,22 @@ static enum roadmap_status write_atomic(const char *path, const char *data,
 		goto out;
 	}
 	const char *dir = dirname(dcopy), *base = basename(bcopy);
-	size_t n = strlen(dir) + strlen(base) + 16;
-	if (!(tmp = malloc(n))) {
-		st = rm_nomem(err);
+	sweep_temporaries(dir, base);
+	if ((fd = rm_temp_create(dir, base, &tmp)) < 0) {
+		st = errno == ENOMEM ? rm_nomem(err)
+				     : sys_fail(err, ROADMAP_ERR_CANTCREAT,
+						path, "cannot create", errno);
 		goto out;
 	}
-	if (sweep) {
-		sweep_temporaries(dir, base);
-	}
-	snprintf(tmp, n, "%s/.%s.tmp.XXXXXX", dir, base);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		st = sys_fail(err, ROADMAP_ERR_CANTCREAT, path, "cannot create",
-			      errno);
-		free(tmp);
-		tmp = NULL;
-		goto out;
-	}
-	/* Keep the permissions of the file being replaced; a new file gets
-	 * the usual 0666 & ~umask rather than mkstemp's 0600. */
-	if (stat(target, &sb) == 0) {
+	/* the file being replaced keeps its permissions and, where the
+	 * system lets us (root), its owner */
+	if (exists) {
+		if (fchown(fd, sb.st_uid, sb.st_gid) != 0) {
+			/* not root: the file stays the writer's */
+		}
 		fchmod(fd, sb.st_mode & 07777);
-	} else {
-		mode_t um = umask(0);
-		umask(um);
-		fchmod(fd, 0666 & ~um);
 	}
-	if (!write_full(fd, data, len, &e) || fsync(fd) != 0) {
+	if (!rm_write_full(fd, data, len, &e) || fsync(fd) != 0) {
 		st = sys_fail(err, ROADMAP_ERR_IO, path, "cannot write",
 			      e ? e : errno);
 		goto out;
@@ -367,6 +454,14 @@ enum roadmap_status roadmap_write_atomic(const char *path, const char *data,
 	return write_atomic(path, data, len, false, err);
 }
 
+bool rm_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 enum roadmap_status roadmap_save_file(const struct roadmap *rm,
 				      const char *path,
 				      struct roadmap_error *err)
@@ -391,7 +486,7 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 					 struct roadmap_lock **out,
 					 struct roadmap_error *err)
 {
-	char *target = resolve_target(path);
+	char *target = rm_resolve_target(path);
 	struct roadmap_lock *lock;
 	struct timespec t0, now;
 	long waited = 0, pause_us = 1000;
@@ -411,7 +506,8 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 	}
 	snprintf(lpath, n, "%s.lock", target);
 	free(target);
-	lock->fd = open(lpath, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	lock->fd = open(lpath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+			0666);
 	if (lock->fd < 0) {
 		enum roadmap_status st =
 			sys_fail(err, ROADMAP_ERR_CANTCREAT, lpath,

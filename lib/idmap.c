@@ -115,3 +115,33 @@ bool idmap_get(const struct idmap *m, const char *key, size_t *val)
 	}
 	return false;
 }
+
+size_t rm_first_duplicate(const char *const *s, size_t n, bool *nomem)
+{
+	struct idmap m = {0};
+	size_t i, at;
+
+	*nomem = false;
+	if (n <= 16) { /* a few: comparing is cheaper than hashing */
+		for (i = 1; i < n; i++) {
+			for (size_t j = 0; j < i; j++) {
+				if (strcmp(s[i], s[j]) == 0) {
+					return i;
+				}
+			}
+		}
+		return n;
+	}
+	if (!idmap_reserve(&m, n)) {
+		*nomem = true;
+		return n;
+	}
+	for (i = 0; i < n; i++) {
+		if (idmap_get(&m, s[i], &at)) {
+			break;
+		}
+		idmap_put(&m, s[i], i); /* reserved: cannot fail */
+	}
+	idmap_release(&m);
+	return i;
+}

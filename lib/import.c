@@ -207,7 +207,9 @@ static bool record_lines(const char *d, size_t len, struct csvstate *st)
 		} else {
 			empty = false;
 		}
-		if (c == '\n' && i < len) {
+		/* LF, CRLF and a lone CR (old Mac files) each end a line */
+		if (i < len && (c == '\n' || (c == '\r' && (i + 1 == len ||
+							   d[i + 1] != '\n')))) {
 			line++;
 		}
 	}
@@ -218,12 +220,14 @@ static bool record_lines(const char *d, size_t len, struct csvstate *st)
 	return true;
 }
 
-static long line_at(const char *d, size_t off)
+/* The line of offset off in d[0..len): LF, CRLF and a lone CR end lines. */
+static long line_at(const char *d, size_t len, size_t off)
 {
 	long line = 1;
 
-	for (size_t i = 0; i < off; i++) {
-		line += d[i] == '\n';
+	for (size_t i = 0; i < off && i < len; i++) {
+		line += d[i] == '\n' ||
+			(d[i] == '\r' && (i + 1 == len || d[i + 1] != '\n'));
 	}
 	return line;
 }
@@ -253,7 +257,14 @@ static bool parse_csv(struct imp *im, const char *d, size_t len,
 {
 	struct csv_parser p;
 	char delim = im->opt->delimiter ? im->opt->delimiter : guess_delim(d, len);
+	const char *nul = memchr(d, '\0', len);
 
+	if (nul) {
+		/* a cell would end at it: bad data, never a shorter cell */
+		report(im, line_at(d, len, (size_t)(nul - d)), NULL, NULL,
+		       "a NUL byte: the file is not text");
+		return false;
+	}
 	if (!record_lines(d, len, st) ||
 	    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		im->nomem = true;
@@ -267,14 +278,14 @@ static bool parse_csv(struct imp *im, const char *d, size_t len,
 		if (csv_error(&p) == CSV_ENOMEM) {
 			im->nomem = true;
 		} else {
-			report(im, line_at(d, done), NULL, NULL,
+			report(im, line_at(d, len, done), NULL, NULL,
 			       "malformed quoting (a quote inside an unquoted "
 			       "field, or text after a closing quote)");
 		}
 		ok = false;
 	} else if (csv_fini(&p, on_field, on_row, st) != 0) {
 		long line = st->n < st->n_lines ? st->lines[st->n]
-						: line_at(d, len);
+						: line_at(d, len, len);
 		report(im, line, NULL, NULL,
 		       "unterminated quoted field (a closing '\"' is missing)");
 		ok = false;
@@ -328,10 +339,23 @@ static const struct column *columns_of(int table)
 	}
 }
 
+/* Header names match whatever their ASCII case (never the locale's). */
+static bool same_name(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+		if (x != y) {
+			return false;
+		}
+	}
+	return *a == *b;
+}
+
 static bool has(const struct record *h, const char *name)
 {
 	for (size_t i = 0; i < h->n; i++) {
-		if (strcmp(h->f[i], name) == 0) {
+		if (same_name(h->f[i], name)) {
 			return true;
 		}
 	}
@@ -361,7 +385,7 @@ static int guess_table(const struct record *h)
 /* Undoes the export's formula guard: "'=x" back to "=x". */
 static const char *unguard(const char *s)
 {
-	return s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]) ? s + 1 : s;
+	return s[0] == '\'' && rm_csv_needs_guard(s + 1) ? s + 1 : s;
 }
 
 struct row {
@@ -374,7 +398,7 @@ struct row {
 static const char *cell(struct row *x, const char *col)
 {
 	for (size_t i = 0; i < x->h->n; i++) {
-		if (strcmp(x->h->f[i], col) == 0) {
+		if (same_name(x->h->f[i], col)) {
 			return unguard(x->r->f[i]);
 		}
 	}
@@ -913,14 +937,6 @@ static void import_csv(struct imp *im, const char *d, size_t len)
 		return;
 	}
 	const struct record *h = &st.rec[0];
-	/* header names match whatever their case */
-	for (size_t i = 0; i < h->n; i++) {
-		for (char *c = h->f[i]; *c; c++) {
-			if (*c >= 'A' && *c <= 'Z') {
-				*c = (char)(*c - 'A' + 'a');
-			}
-		}
-	}
 	int table = im->opt->table >= 0 ? im->opt->table : guess_table(h);
 	const struct column *cols = columns_of(table);
 	if (!cols) {
@@ -939,7 +955,7 @@ static void import_csv(struct imp *im, const char *d, size_t len)
 	for (size_t i = 0; i < h->n; i++) {
 		bool known = false;
 		for (const struct column *c = cols; c->name; c++) {
-			known = known || strcmp(c->name, h->f[i]) == 0;
+			known = known || same_name(c->name, h->f[i]);
 		}
 		if (!known && h->n == 1 && strpbrk(h->f[i], ",;\t")) {
 			/* the header did not split: another delimiter */
@@ -958,7 +974,7 @@ static void import_csv(struct imp *im, const char *d, size_t len)
 			header_ok = false;
 		}
 		for (size_t j = 0; j < i; j++) {
-			if (strcmp(h->f[i], h->f[j]) == 0) {
+			if (same_name(h->f[i], h->f[j])) {
 				report(im, h->line, NULL, h->f[i],
 				       "appears twice in the header");
 				header_ok = false;
@@ -1321,6 +1337,9 @@ static bool convert_calendar(struct imp *im, struct roadmap *src)
 		b->year = to / 4;
 		b->quarter = b->is_year ? 0 : to % 4 + 1;
 	}
+	if (!rm_reindex_budgets(src)) {
+		im->nomem = true;
+	}
 	for (size_t i = 0; i < src->n_inits; i++) {
 		struct roadmap_initiative *in = &src->inits[i];
 		snprintf(where, sizeof(where), "initiatives[%zu] %s", i,
@@ -1401,6 +1420,12 @@ static void not_merged(struct imp *im, const struct roadmap *src)
 	}
 }
 
+/* Every bad item of a JSON import is reported, not only the first. */
+static void bad_item(void *ctx, const struct roadmap_error *e)
+{
+	report(ctx, 0, e->where, NULL, "%s", e->message);
+}
+
 static void import_json(struct imp *im, const char *d, size_t len)
 {
 	struct roadmap_error e;
@@ -1421,14 +1446,18 @@ static void import_json(struct imp *im, const char *d, size_t len)
 	    strcmp(fmt->valuestring, "roadmap-export/1") == 0) {
 		strip_export(root);
 	}
-	enum roadmap_status st = rm_load_tree(im->name, root, &src, &e);
+	size_t before = im->rep->total_errors;
+	enum roadmap_status st =
+		rm_load_tree_all(im->name, root, &src, bad_item, im, &e);
 	cJSON_Delete(root);
 	if (st == ROADMAP_ERR_NOMEM) {
 		im->nomem = true;
 		return;
 	}
-	if (st) {
+	if (st && im->rep->total_errors == before) {
 		report(im, 0, e.where, NULL, "%s", e.message);
+	}
+	if (st) {
 		return;
 	}
 	if (same_currency(im, src) && convert_calendar(im, src)) {

@@ -27,6 +27,10 @@ bool idmap_get(const struct idmap *m, const char *key, size_t *val);
 void idmap_clear(struct idmap *m);
 /* Room for n keys without rehashing; false when out of memory. */
 bool idmap_reserve(struct idmap *m, size_t n);
+/* The index of the first of s[0..n) that repeats an earlier one, or n
+ * when all differ (or, with *nomem set, when memory ran out). Hashed:
+ * linear in n. */
+size_t rm_first_duplicate(const char *const *s, size_t n, bool *nomem);
 
 enum item_kind { ITEM_NONE, ITEM_GOAL, ITEM_INITIATIVE };
 
@@ -51,6 +55,9 @@ struct roadmap {
 	struct idmap goal_ids;
 	struct idmap init_ids;
 	struct idmap team_ids;
+	/* envelopes by rm_budget_key ("2026-Q3", "FY2027/innovation") */
+	struct idmap budget_ids;
+	char **budget_keys; /* cap_budgets of them, one per envelope */
 
 	/* when the file it was loaded from was last modified, or 0 */
 	time_t saved;
@@ -123,9 +130,6 @@ char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n);
 char *rm_budget_key(const struct roadmap_budget *b, char *buf, size_t n);
 /* The index of the envelope for b's period and pillar, or -1. */
 long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b);
-/* True when an envelope of any pillar is for quarter qi or its fiscal
- * year: the quarter is budgeted (check's unbudgeted-spend). */
-bool rm_quarter_enveloped(const struct roadmap *rm, int qi);
 /* Planned spend (opex + capex) per quarter qmin..qmax of sp, malloc'ed;
  * NULL when out of memory. Sets *overflow when a sum overflows. */
 int64_t *rm_spend_by_quarter(const struct roadmap_spend *sp, bool *overflow);
@@ -142,8 +146,17 @@ bool rm_push_goal(struct roadmap *rm, const struct roadmap_goal *g);
 bool rm_push_initiative(struct roadmap *rm, const struct roadmap_initiative *in);
 bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);
 bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b);
+/* Rebuilds the envelopes' index after their periods changed in place;
+ * false when out of memory. */
+bool rm_reindex_budgets(struct roadmap *rm);
+/* Which quarters qmin..qmax have an envelope of any pillar for them or
+ * their fiscal year (check's unbudgeted-spend): malloc'ed, NULL when out
+ * of memory. Linear in envelopes plus quarters. */
+bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax);
 bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
 
+/* The CSV export writes s with a leading ' (rows.c); import takes it off. */
+bool rm_csv_needs_guard(const char *s);
 /* A copy of s kept with the rows' cells (rows.c); NULL when out of memory. */
 char *rm_rows_strdup(struct roadmap_rows *rows, const char *s);
 
@@ -174,5 +187,16 @@ enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
 				  size_t *len, time_t *mtime,
 				  struct roadmap_error *err);
+
+/* Creates ".BASE.tmp.PID.XXXXXX" in dir (O_EXCL, mode 0666 under the
+ * umask): the descriptor, *tmp malloc'ed; -1 with errno on failure. */
+int rm_temp_create(const char *dir, const char *base, char **tmp);
+/* Where a write to path really goes: through symlinks, even dangling
+ * ones, to an absolute path (malloc'ed); NULL with errno on failure. */
+char *rm_resolve_target(const char *path);
+/* Writes all of data to fd; false with *e set on failure. */
+bool rm_write_full(int fd, const char *data, size_t len, int *e);
+/* Both paths name one existing file. */
+bool rm_same_file(const char *a, const char *b);
 
 #endif

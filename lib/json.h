@@ -89,6 +89,13 @@ cJSON *rm_schedule_array(const struct roadmap *rm,
 /* store.c: the schema check and load of a parsed document. */
 enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
 				  struct roadmap **out, struct roadmap_error *err);
+/* The same, but a bad goal, initiative or envelope is handed to on_bad and
+ * skipped, so that every one is reported; ROADMAP_ERR_DATA at the end if
+ * any was. */
+enum roadmap_status
+rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
+		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
+		 void *ctx, struct roadmap_error *err);
 
 /* export.c */
 #include <time.h>

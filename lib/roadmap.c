@@ -184,8 +184,11 @@ void roadmap_destroy(struct roadmap *rm)
 	free(rm->inits);
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		free(rm->budgets[i].pillar);
+		free(rm->budget_keys[i]);
 	}
 	free(rm->budgets);
+	free(rm->budget_keys);
+	idmap_release(&rm->budget_ids);
 	idmap_release(&rm->goal_ids);
 	idmap_release(&rm->init_ids);
 	idmap_release(&rm->team_ids);
@@ -440,11 +443,46 @@ bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t)
 
 bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b)
 {
-	if (!reserve((void **)&rm->budgets, &rm->cap_budgets, rm->n_budgets,
-		     sizeof(*b))) {
+	char key[200], **keys;
+	size_t cap = rm->cap_budgets;
+
+	if (!reserve((void **)&rm->budgets, &cap, rm->n_budgets, sizeof(*b))) {
 		return false;
 	}
+	if (cap != rm->cap_budgets) {
+		if (!(keys = realloc(rm->budget_keys, cap * sizeof(*keys)))) {
+			return false; /* the larger array is kept: harmless */
+		}
+		rm->budget_keys = keys;
+		rm->cap_budgets = cap;
+	}
+	char *k = rm_strdup(rm_budget_key(b, key, sizeof(key)));
+	if (!k || !idmap_put(&rm->budget_ids, k, rm->n_budgets)) {
+		free(k);
+		return false;
+	}
+	rm->budget_keys[rm->n_budgets] = k;
 	rm->budgets[rm->n_budgets++] = *b;
+	return true;
+}
+
+bool rm_reindex_budgets(struct roadmap *rm)
+{
+	char key[200];
+
+	idmap_clear(&rm->budget_ids);
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		char *k = rm_strdup(rm_budget_key(&rm->budgets[i], key,
+						  sizeof(key)));
+		if (!k) {
+			return false;
+		}
+		free(rm->budget_keys[i]);
+		rm->budget_keys[i] = k;
+		if (!idmap_put(&rm->budget_ids, k, i)) {
+			return false;
+		}
+	}
 	return true;
 }
 
@@ -498,29 +536,29 @@ char *rm_budget_key(const struct roadmap_budget *b, char *buf, size_t n)
 
 long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b)
 {
-	for (size_t i = 0; i < rm->n_budgets; i++) {
-		const struct roadmap_budget *o = &rm->budgets[i];
-		if (o->is_year == b->is_year && o->year == b->year &&
-		    o->quarter == b->quarter &&
-		    ((!o->pillar && !b->pillar) ||
-		     (o->pillar && b->pillar &&
-		      strcmp(o->pillar, b->pillar) == 0))) {
-			return (long)i;
-		}
-	}
-	return -1;
+	char key[200];
+	size_t i;
+
+	return idmap_get(&rm->budget_ids, rm_budget_key(b, key, sizeof(key)),
+			 &i)
+		       ? (long)i
+		       : -1;
 }
 
-bool rm_quarter_enveloped(const struct roadmap *rm, int qi)
+bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax)
 {
-	for (size_t i = 0; i < rm->n_budgets; i++) {
+	size_t n = qmax >= qmin ? (size_t)(qmax - qmin + 1) : 0;
+	bool *on = calloc(n + 1, sizeof(bool));
+
+	for (size_t i = 0; on && i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
-		if (b->is_year ? b->year == qi / 4
-			       : b->year * 4 + b->quarter - 1 == qi) {
-			return true;
+		int q0 = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+		int q1 = b->is_year ? q0 + 3 : q0;
+		for (int q = q0 < qmin ? qmin : q0; q <= q1 && q <= qmax; q++) {
+			on[q - qmin] = true;
 		}
 	}
-	return false;
+	return on;
 }
 
 bool rm_budget_duplicate(const struct roadmap *rm,

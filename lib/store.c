@@ -27,7 +27,23 @@ struct load {
 	const cJSON *slot_obj;
 	const char *const *slot_keys;
 	const cJSON *slot[24];
+	/* when set, a bad item is handed here and skipped, so that every
+	 * bad item is reported (import); bad_items counts them */
+	void (*on_bad)(void *ctx, const struct roadmap_error *e);
+	void *ctx;
+	size_t bad_items;
 };
+
+/* A bad item: the load stops, or (collecting) the item is skipped. */
+static bool stop_at(struct load *L, enum roadmap_status st)
+{
+	if (st != ROADMAP_ERR_DATA || !L->on_bad || !L->err) {
+		return true;
+	}
+	L->on_bad(L->ctx, L->err);
+	L->bad_items++;
+	return false;
+}
 
 __attribute__((format(printf, 2, 3))) static enum roadmap_status
 bad(struct load *L, const char *fmt, ...)
@@ -74,21 +90,25 @@ static enum roadmap_status check_keys(struct load *L, const cJSON *obj,
 	uint64_t seen = 0;
 
 	L->slot_obj = NULL;
-	if (allowed) {
-		memset(L->slot, 0, sizeof(L->slot));
-	}
-	for (const cJSON *c = obj->child; c; c = c->next) {
-		if (!allowed) {
-			/* free-form keys (target_mix, actuals): few of them */
-			for (const cJSON *d = obj->child; d != c; d = d->next) {
-				if (strcmp(c->string, d->string) == 0) {
-					return bad(L, "duplicate key %s",
-						   rm_quote(c->string, q,
-							    sizeof(q)));
-				}
-			}
-			continue;
+	if (!allowed) {
+		/* free-form keys (target_mix, actuals): any number, hashed */
+		size_t n = (size_t)cJSON_GetArraySize(obj), k = 0, dup;
+		const char **keys = malloc((n + 1) * sizeof(*keys));
+		bool nomem = !keys;
+		for (const cJSON *c = obj->child; keys && c; c = c->next) {
+			keys[k++] = c->string;
 		}
+		dup = keys ? rm_first_duplicate(keys, n, &nomem) : n;
+		enum roadmap_status st =
+			nomem ? rm_nomem(L->err)
+			: dup < n ? bad(L, "duplicate key %s",
+					rm_quote(keys[dup], q, sizeof(q)))
+				  : ROADMAP_OK;
+		free(keys);
+		return st;
+	}
+	memset(L->slot, 0, sizeof(L->slot));
+	for (const cJSON *c = obj->child; c; c = c->next) {
 		size_t k = 0;
 		while (allowed[k] && (allowed[k][0] != c->string[0] ||
 				      strcmp(c->string, allowed[k]) != 0)) {
@@ -105,10 +125,8 @@ static enum roadmap_status check_keys(struct load *L, const cJSON *obj,
 		seen |= UINT64_C(1) << k;
 		L->slot[k] = c;
 	}
-	if (allowed) {
-		L->slot_obj = obj;
-		L->slot_keys = allowed;
-	}
+	L->slot_obj = obj;
+	L->slot_keys = allowed;
 	return ROADMAP_OK;
 }
 
@@ -325,16 +343,18 @@ static enum roadmap_status get_id_list(struct load *L, const cJSON *obj,
 			return bad(L, "%s: %s is not a valid id", key,
 				   rm_quote(c->valuestring, q, sizeof(q)));
 		}
-		for (size_t i = 0; i < *n; i++) {
-			if (strcmp((*out)[i], c->valuestring) == 0) {
-				return bad(L, "%s lists %s twice", key,
-					   rm_quote(c->valuestring, q,
-						    sizeof(q)));
-			}
-		}
 		if (!rm_list_push(out, n, c->valuestring)) {
 			return rm_nomem(L->err);
 		}
+	}
+	bool nomem;
+	size_t dup = rm_first_duplicate((const char *const *)*out, *n, &nomem);
+	if (nomem) {
+		return rm_nomem(L->err);
+	}
+	if (dup < *n) {
+		return bad(L, "%s lists %s twice", key,
+			   rm_quote((*out)[dup], q, sizeof(q)));
 	}
 	return ROADMAP_OK;
 }
@@ -713,7 +733,10 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			    (!rm_push_goal(L->rm, &g) &&
 			     (st = rm_nomem(L->err)))) {
 				rm_goal_free(&g);
-				return st;
+				if (stop_at(L, st)) {
+					return st;
+				}
+				st = ROADMAP_OK;
 			}
 		}
 	}
@@ -735,7 +758,10 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			    (!rm_push_initiative(L->rm, &in) &&
 			     (st = rm_nomem(L->err)))) {
 				rm_initiative_free(&in);
-				return st;
+				if (stop_at(L, st)) {
+					return st;
+				}
+				st = ROADMAP_OK;
 			}
 		}
 	}
@@ -752,11 +778,14 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			    (!rm_push_budget(L->rm, &b) &&
 			     (st = rm_nomem(L->err)))) {
 				free(b.pillar);
-				return st;
+				if (stop_at(L, st)) {
+					return st;
+				}
+				st = ROADMAP_OK;
 			}
 		}
 	}
-	return st;
+	return st ? st : L->bad_items ? ROADMAP_ERR_DATA : ROADMAP_OK;
 }
 
 static enum roadmap_status load_root(struct load *L, const cJSON *root)
@@ -825,9 +854,19 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
 				  struct roadmap **out, struct roadmap_error *err)
 {
+	return rm_load_tree_all(name, root, out, NULL, NULL, err);
+}
+
+enum roadmap_status
+rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
+		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
+		 void *ctx, struct roadmap_error *err)
+{
 	struct load L = {name, err, NULL, ""};
 	enum roadmap_status st;
 
+	L.on_bad = on_bad;
+	L.ctx = ctx;
 	*out = NULL;
 	if (!(L.rm = roadmap_create())) {
 		return rm_nomem(err);

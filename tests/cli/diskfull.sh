@@ -28,4 +28,28 @@ ok_if "no partial deck remains" test ! -e deck.xlsx -a -z "$(ls -A | grep roadma
 rm -f filler filler2
 t "with room again, add works" 0 "" "" -- R add goal late --title Late
 cd ..
+
+# A full /tmp: the deck is built beside its target, never in /tmp, so it
+# comes out whole. Inside a private mount namespace the working directory
+# is bound on /mnt, then a tiny tmpfs is mounted over /tmp and filled.
+R -f small/roadmap.json export --format xlsx -o deck.xlsx
+good=$(sha256sum < deck.xlsx)
+if unshare -m true 2>/dev/null; then
+  unshare -m bash -c '
+    mount --rbind "$PWD" /mnt && cd /mnt &&
+    mount -t tmpfs -o size=64k tmpfs /tmp &&
+    dd if=/dev/zero of=/tmp/filler bs=1k 2>/dev/null
+    df -k /tmp | tail -1 | awk "{exit \$4 != 0}" || exit 3
+    "$0" -f small/roadmap.json add goal late2 --title "Late 2" 2>/dev/null
+    "$0" -f small/roadmap.json export --format xlsx -o deck.xlsx' "$ROADMAP" 2>tmpfull.err
+  rc=$?
+  ok_if "with /tmp full, the deck export exits 0" test "$rc" = 0
+  ok_if "and says where the deck is" test "$(cat tmpfull.err)" = "roadmap: wrote the board deck to deck.xlsx"
+  ok_if "the deck changed (a goal was added)" test "$(sha256sum < deck.xlsx)" != "$good"
+  R -f small/roadmap.json budget --format json > small-budget.json
+  tap_from "the deck made with /tmp full" /usr/bin/python3 "$here/xlsx_check.py" deck.xlsx small-budget.json \
+    "$(R -f small/roadmap.json list --format json >/dev/null; sed -n 's/^  "name": "\(.*\)",$/\1/p' small/roadmap.json)"
+else
+  ok_if "unshare -m (a private mount namespace) works as root" false
+fi
 finish
