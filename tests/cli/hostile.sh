@@ -87,4 +87,185 @@ ok_if "a long chain: dates past 9999 show 9999-12-31, never a wrapped year" \
 ok_if "a long chain: the last shift is exact (19999 x 109,938 days)" \
   grep -q '^i19999,.*,2198650062$' chain.csv
 
+# --- 2. every sum is checked ------------------------------------------------
+python3 - <<'PY'
+import json
+inits = [{"id": "i%d" % k, "title": "T", "goals": ["g"], "start": "2026-01-01",
+          "end": "2026-03-31", "opex": 1000000000000, "capex": 1000000000000}
+         for k in range(47000)]
+json.dump({"format": 1, "goals": [{"id": "g", "title": "G"}], "initiatives": inits},
+          open("huge-sum.json", "w"))
+json.dump({"format": 1, "goals": [{"id": "g", "title": "G"}]}, open("none.json", "w"))
+PY
+t "diff: a quarter's sum past the largest amount is 65, never a wrapped figure" 65 "" \
+  "roadmap: planned spend in a quarter adds up to more than the largest amount this tool can hold" \
+  -- R diff none.json huge-sum.json
+t "show GOAL: 65, not a negative total" 65 "" \
+  "roadmap: planned spend adds up to more than the largest amount this tool can hold" \
+  -- R -f huge-sum.json show g
+t "show GOAL --format json: 65, not out of memory" 65 "" \
+  'roadmap: the planned cost of goal "g" adds up to more than the largest amount this tool can hold' \
+  -- R -f huge-sum.json show g --format json
+
+# --- 3. goal numbers exactly, whatever the locale ---------------------------
+R -f nums.json init 2>/dev/null
+R -f nums.json add goal g --title G --baseline 1234567.5 --target 0.00001 --unit u 2>/dev/null
+t "list goals prints numbers in full" 0 "ID  TITLE  METRIC                  DUE  OWNER  PRI
+g   G      1234567.5 -> 0.00001 u  -    -        -" "" -- R -f nums.json list goals
+ok_if "show prints them in full" bash -c "'$ROADMAP' -f nums.json show g | grep -qx '  metric      1234567.5 -> 0.00001 u'"
+ok_if "the Markdown too" bash -c "'$ROADMAP' -f nums.json export --format md | grep -qF '| 1234567.5 -> 0.00001 u |'"
+t "a number is parsed from its text: 90,5 is not one" 65 "" \
+  'roadmap: target "90,5" is not a number' -- R -f nums.json set g target=90,5
+t "nor is one with more digits than a double holds" 65 "" \
+  'roadmap: target "1.10000000000000000001" has more than 15 significant digits' \
+  -- R -f nums.json set g target=1.10000000000000000001
+t "an amount with many trailing zeros is exact" 0 "period,pillar,amount
+2026-Q1,,21.00" "" -- bash -c "'$ROADMAP' -f nums.json add budget 2026-Q1 21.000000000000000000000000000000 && '$ROADMAP' -f nums.json list budgets --format csv"
+
+# --- 4. one atomic-write path ----------------------------------------------
+mkdir links && cd links
+ln -s real.json link.json
+t "init through a dangling symlink creates its target" 0 "" "roadmap: created link.json" -- R -f link.json init
+ok_if "the link is still a link" test -L link.json -a -f real.json
+ln -s deck-real.xlsx deck.xlsx
+ln -s md-real.md md.md
+R -f link.json export --format xlsx -o deck.xlsx 2>/dev/null
+R -f link.json export --format md -o md.md
+ok_if "exports write through symlinks" test -L deck.xlsx -a -s deck-real.xlsx -a -L md.md -a -s md-real.md
+snap real.json
+t "an export onto the roadmap itself is refused" 73 "" \
+  "roadmap: real.json: is the roadmap itself (export to another file)" \
+  -- R -f link.json export --format json -o real.json
+unchanged "and the roadmap is untouched" real.json
+mkfifo fifo.json
+t "init --force on a FIFO fails at once" 73 "" "roadmap: fifo.json: is not a regular file" \
+  -- timeout 10 "$ROADMAP" -f fifo.json init --force
+chmod 640 real.json
+if [ "$(id -u)" = 0 ]; then
+  chown nobody real.json
+  R -f real.json add goal g --title G 2>/dev/null
+  ok_if "a root save keeps the file's owner" test "$(stat -c %U real.json)" = nobody
+fi
+ok_if "a save keeps the file's permissions" test "$(stat -c %a real.json)" = 640
+( true & echo $! > dead.pid; wait )
+dead=$(cat dead.pid)
+: > ".real.json.tmp.$dead.abcdef"
+: > ".md-real.md.tmp.$dead.ghijkl"
+R -f real.json add goal g2 --title G2 2>/dev/null
+R -f real.json export --format md -o md.md
+ok_if "temporaries left by a crashed writer are removed by the next one" \
+  test -z "$(ls -A | grep '\.tmp\.')"
+cd ..
+
+# --- 5. no injection ---------------------------------------------------------
+t "an argument's escape bytes are shown, not sent" 64 "" \
+  "roadmap: unknown command 'li\\x1b[31mst' (see 'roadmap help')" -- R $'li\x1b[31mst'
+printf 'id,ti\x1b[2Jtle,start,end\n' > esc.csv
+t "a CSV header cell's escape bytes too" 65 "" \
+  'roadmap: esc.csv:1: column "ti\x1b[2Jtle": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on)
+roadmap: esc.csv:1: column "title": is missing from the header (the initiatives table needs it)
+roadmap: esc.csv: nothing imported' -- R -f nums.json import esc.csv
+R -f inj.json init --name '# *Evil* <b>x</b> [l](u) #' 2>/dev/null
+R -f inj.json add goal g --title G 2>/dev/null
+k=0
+for title in 'section Evil' 'title Pwned' 'excludes weekends' 'click g call alert()' \
+  '2026-01-01 launch' 'A: b; c # d % e %% f'; do
+  k=$((k + 1))
+  R -f inj.json add initiative "i$k" --title "$title" --goal g --start 2026-01-01 --end 2026-03-31 2>/dev/null
+done
+R -f inj.json export --format md > inj.md
+ok_if "the Markdown heading is escaped like any text" \
+  grep -qxF '# \# \*Evil\* \<b>x\</b> \[l\](u) \#' inj.md
+sed -n '/^```mermaid/,/^```$/p' inj.md > gantt.txt
+ok_if "no gantt line becomes a statement (six task lines, none a keyword)" bash -c \
+  "test \$(grep -c ' :crit, ' gantt.txt) = 6 &&
+   ! grep -Eiq '^ *(section Evil|title Pwned|excludes|click|2026-01-01 launch)' gantt.txt"
+ok_if "gantt lines keep their text as Mermaid entity codes" \
+  grep -qF '    A#58; b#59; c #35; d #37; e #37;#37; f :crit, 2026-01-01, 2026-04-01' gantt.txt
+ok_if "a keyword title keeps its text" grep -qF '    #115;ection Evil :' gantt.txt
+
+# --- 6. hostile numbers and bytes -------------------------------------------
+for v in 1.10000000000000000001 1e-400 1000000000000.00001 -0; do
+  printf '{"format": 1, "teams": [{"id": "t", "capacity": %s}]}\n' "$v" > "num.json"
+  R -f num.json list teams >/dev/null 2>num.err
+  ok_if "$v in a file is bad data, located" grep -q '^roadmap: num.json:1:49: number ' num.err
+done
+printf 'id,title,start,end\na,A\0B,2026-01-01,2026-02-01\n' > nul.csv
+t "a NUL byte in a CSV cell is bad data" 65 "" 'roadmap: nul.csv:2: a NUL byte: the file is not text
+roadmap: nul.csv: nothing imported' -- R -f nums.json import nul.csv
+
+# --- 7. every output error is exit 74 ---------------------------------------
+for cmd in "show g" "help" "list --help" "--version" "list goals"; do
+  t "$cmd into /dev/full is 74" 74 "" "roadmap: cannot write to standard output: No space left on device" \
+    -- bash -c "'$ROADMAP' -f nums.json $cmd > /dev/full"
+  t "$cmd with stdout closed is 74" 74 "" "roadmap: cannot write to standard output: Bad file descriptor" \
+    -- bash -c "'$ROADMAP' -f nums.json $cmd >&-"
+done
+cat > shift.json <<'JSON'
+{
+  "format": 1,
+  "goals": [{"id": "g", "title": "G"}],
+  "initiatives": [
+    {"id": "a", "title": "A", "goals": ["g"], "start": "2026-01-01", "end": "2026-03-31"},
+    {"id": "b", "title": "B", "goals": ["g"], "start": "2026-01-01", "end": "2026-01-31", "depends_on": ["a"]}
+  ]
+}
+JSON
+snap shift.json
+t "schedule --apply whose output fails is 74" 74 "" "roadmap: cannot write to standard output: No space left on device" \
+  -- bash -c "'$ROADMAP' -f shift.json schedule --apply --format json > /dev/full"
+unchanged "and the roadmap is unchanged" shift.json
+
+# --- 8. no hang, no quadratic blow-up (timed in tests/perf; here: no hang) ---
+python3 - <<'PY'
+import json
+n = 200000
+json.dump({"format": 1, "policy": {"target_mix": {"p%d" % i: 0 for i in range(n)}}},
+          open("mix.json", "w"))
+json.dump({"format": 1, "goals": [{"id": "g%d" % i, "title": "G"} for i in range(n)],
+           "initiatives": [{"id": "a", "title": "A", "start": "2026-01-01",
+                            "end": "2026-12-31", "goals": ["g%d" % i for i in range(n)]}]},
+          open("goals.json", "w"))
+b = [{"period": "%d-Q%d" % (1900 + k // 400, k // 100 % 4 + 1), "pillar": "p%d" % (k % 100),
+      "amount": 1} for k in range(120000)]
+json.dump({"format": 1, "budgets": b}, open("envelopes.json", "w"))
+PY
+for f in mix goals envelopes; do
+  timeout 60 "$ROADMAP" -f $f.json check >/dev/null 2>&1
+  ok_if "$f.json: check ends (no hang)" test $? -le 1
+done
+timeout 60 "$ROADMAP" -f envelopes.json budget --by pillar --format csv >/dev/null
+ok_if "120,000 envelopes: budget --by pillar ends" test $? = 0
+
+# --- 9. located everywhere ---------------------------------------------------
+printf 'id,title,start,end\ra,A,2026-01-01,2026-02-30\rb,B,2026-01-01,2026-13-01\r' > cr.csv
+t "CSV with CR-only line ends: real line numbers" 65 "" 'roadmap: cr.csv:2: column "end": 2026-02-30 is not a date
+roadmap: cr.csv:3: column "end": 2026-13-01 is not a date
+roadmap: cr.csv: nothing imported' -- R -f nums.json import cr.csv
+cat > bad-items.json <<'JSON'
+{"format": 1, "goals": [{"id": "g2", "title": "G2", "due": "2026-02-30"}],
+ "initiatives": [
+  {"id": "a", "title": "A", "start": "2026-01-01", "end": "2025-01-01"},
+  {"id": "b", "title": "B", "start": "2026-01-01", "end": "2026-06-30"},
+  {"id": "c", "title": "C", "start": "2026-01-01", "end": "2026-02-30"}],
+ "budgets": [{"period": "2026-Q5", "amount": 1}]}
+JSON
+t "a JSON import reports every bad item" 65 "" 'roadmap: bad-items.json: goals[0] "g2": due 2026-02-30 is not a date
+roadmap: bad-items.json: initiatives[0] "a": end 2025-01-01 is before start 2026-01-01
+roadmap: bad-items.json: initiatives[2] "c": end 2026-02-30 is not a date
+roadmap: bad-items.json: budgets[0]: period "2026-Q5" is not a fiscal quarter (YYYY-Qn) or fiscal year (FYYYYY)
+roadmap: bad-items.json: nothing imported' -- R -f nums.json import bad-items.json
+R -f guard.json init 2>/dev/null
+R -f guard.json add goal g --title G 2>/dev/null
+R -f guard.json add initiative q --title "'=1+1" --goal g --start 2026-01-01 --end 2026-02-01 2>/dev/null
+R -f guard.json add initiative r --title "=SUM(A1)" --goal g --start 2026-01-01 --end 2026-02-01 2>/dev/null
+R -f guard.json export --format csv > guard.csv
+R -f guard.json rm q 2>/dev/null
+R -f guard.json rm r 2>/dev/null
+R -f guard.json import guard.csv 2>/dev/null
+ok_if "CSV export -> import keeps a title that starts with a guard quote" \
+  bash -c "'$ROADMAP' -f guard.json show q | grep -qxF \"initiative q: '=1+1\""
+ok_if "and a formula-like title" \
+  bash -c "'$ROADMAP' -f guard.json show r | grep -qxF 'initiative r: =SUM(A1)'"
+
 finish
