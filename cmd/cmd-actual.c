@@ -1,21 +1,31 @@
-/* cmd-actual.c - record actual spend for a fiscal quarter. */
+/* cmd-actual.c - record actual spend for a fiscal quarter, or remove it. */
 #include "cmd.h"
 
 static int run_actual(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+		{"unset", no_argument, NULL, 'u'},
+		{NULL, 0, NULL, 0},
+	};
 	struct roadmap_error err;
 	struct roadmap_period p;
 	struct session s;
+	bool unset = false;
 	int64_t amount;
 	int c, rc = 0;
 
 	while ((c = cmd_getopt(&cmd_actual, argc, argv, "", opts)) != -1) {
-		return 64;
+		if (c != 'u') {
+			return 64;
+		}
+		unset = true;
 	}
-	if (argc - optind != 3) {
+	if (argc - optind != (unset ? 2 : 3)) {
 		return usage_error(&cmd_actual,
-				   "actual needs INITIATIVE QUARTER AMOUNT");
+				   unset ? "actual --unset needs INITIATIVE "
+					   "QUARTER"
+					 : "actual needs INITIATIVE QUARTER "
+					   "AMOUNT");
 	}
 	if ((rc = begin_write(ctx, &s))) {
 		return rc;
@@ -27,6 +37,11 @@ static int run_actual(struct ctx *ctx, int argc, char **argv)
 		msg("\"%s\" is not a fiscal quarter (YYYY-Qn)",
 		    argv[optind + 1]);
 		rc = 65;
+	} else if (unset) {
+		if (roadmap_unset_actual(s.rm, argv[optind],
+					 p.year * 4 + p.index - 1, &err)) {
+			rc = fail_err(&err);
+		}
 	} else if (roadmap_money_parse(argv[optind + 2], &amount, &err) ||
 		   roadmap_set_actual(s.rm, argv[optind],
 				      p.year * 4 + p.index - 1, amount,
@@ -40,9 +55,14 @@ static int run_actual(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_actual = {
 	.name = "actual",
 	.summary = "record actual spend of an initiative in a quarter",
-	.usage = "actual INITIATIVE QUARTER AMOUNT",
+	.usage = "actual INITIATIVE QUARTER AMOUNT | actual INITIATIVE "
+		 "QUARTER --unset",
 	.help = "QUARTER is a fiscal quarter (2026-Q2); a later figure for "
-		"the same quarter\nreplaces the earlier one.\n"
-		"\nexample:\n  roadmap actual recs-engine 2026-Q2 95k\n",
+		"the same quarter\nreplaces the earlier one. --unset removes "
+		"the record.\n"
+		"\noptions:\n"
+		"  --unset   remove the actual recorded for QUARTER\n"
+		"\nexamples:\n  roadmap actual recs-engine 2026-Q2 95k\n"
+		"  roadmap actual recs-engine 2026-Q2 --unset\n",
 	.run = run_actual,
 };

@@ -1,5 +1,6 @@
-# bash completion for roadmap(1): commands, their options, and the ids of
-# the goals, initiatives and teams in the current roadmap.
+# bash completion for roadmap(1): commands, their options, the ids of the
+# goals, initiatives and teams in the current roadmap, its envelopes
+# (PERIOD[/PILLAR]) for set and rm, and the keys of config.
 
 _roadmap_file() {
   local i
@@ -19,6 +20,23 @@ _roadmap_ids() {
   for kind in initiatives goals teams; do
     roadmap -f "$file" list "$kind" --format csv 2>/dev/null | tail -n +2 | cut -d, -f1
   done
+}
+
+# Envelope keys: "2026-Q3", "FY2027/innovation".
+_roadmap_envelopes() {
+  local file
+  file=$(_roadmap_file)
+  [ -r "$file" ] || return
+  roadmap -f "$file" list budgets --format csv 2>/dev/null | tail -n +2 |
+    awk -F, '{ print ($2 == "" ? $1 : $1 "/" $2) }'
+}
+
+_roadmap_config_keys() {
+  local file
+  file=$(_roadmap_file)
+  [ -r "$file" ] || return
+  roadmap -f "$file" config 2>/dev/null | cut -d= -f1
+  roadmap -f "$file" config pillars 2>/dev/null | tr , '\n' | sed 's/^/policy.target_mix./'
 }
 
 _roadmap() {
@@ -71,7 +89,12 @@ _roadmap() {
     list) COMPREPLY=($(compgen -W "goals initiatives budgets teams" -- "$cur")) ;;
     help) COMPREPLY=($(compgen -W "$(roadmap help 2>/dev/null | sed -n 's/^  \([a-z]*\) .*/\1/p')" -- "$cur")) ;;
     import | diff) COMPREPLY=($(compgen -f -- "$cur")) ;;
-    set | rm | show | link | unlink | depend | undepend | actual)
+    set | rm)
+      COMPREPLY=($(compgen -W "$(_roadmap_ids) $(_roadmap_envelopes)" -- "$cur")) ;;
+    config)
+      [ "$prev" = config ] || [ "$prev" = --unset ] &&
+        COMPREPLY=($(compgen -W "$(_roadmap_config_keys | sort -u)" -- "$cur")) ;;
+    show | link | unlink | depend | undepend | actual)
       COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur")) ;;
   esac
 }

@@ -97,7 +97,7 @@ static cJSON *settings(const struct roadmap *rm, bool *ok)
 		    cJSON_CreateNumber(rm->fiscal_start), ok);
 	rm_json_add(o, "pillars", rm_json_string_list(rm->pillars, rm->n_pillars),
 		    ok);
-	rm_json_add(o, "policy", rm_policy_object(rm, ok), ok);
+	rm_json_add(o, "policy", rm_policy_json(&rm->policy, true, ok), ok);
 	return o;
 }
 

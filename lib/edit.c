@@ -803,8 +803,14 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 		return rm_parse_fte("capacity", value, &rm->teams[i].capacity,
 				    err);
 	}
-	return rm_fail(err, ROADMAP_ERR_DATA, "no goal, initiative or team %s",
-		       rm_quote(id, q, sizeof(q)));
+	long e = rm_envelope_named(rm, id, err);
+	if (e >= 0) {
+		return rm_envelope_set(rm, (size_t)e, field, value, err);
+	}
+	return e == -1 ? ROADMAP_ERR_DATA
+		       : rm_fail(err, ROADMAP_ERR_DATA,
+				 "no goal, initiative, team or envelope %s",
+				 rm_quote(id, q, sizeof(q)));
 }
 
 /* ------------------------------------------------------------ remove */
@@ -887,9 +893,17 @@ enum roadmap_status roadmap_remove(struct roadmap *rm, const char *id,
 
 	if (kind == ITEM_NONE) {
 		if (!idmap_get(&rm->team_ids, id, &idx)) {
-			return rm_fail(err, ROADMAP_ERR_DATA,
-				       "no goal, initiative or team %s",
-				       rm_quote(id, q, sizeof(q)));
+			/* an item with that id wins; then an envelope */
+			long e = rm_envelope_named(rm, id, err);
+			if (e >= 0) {
+				return rm_envelope_remove(rm, (size_t)e, err);
+			}
+			return e == -1
+				       ? ROADMAP_ERR_DATA
+				       : rm_fail(err, ROADMAP_ERR_DATA,
+						 "no goal, initiative, team "
+						 "or envelope %s",
+						 rm_quote(id, q, sizeof(q)));
 		}
 		team = true;
 	}

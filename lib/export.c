@@ -87,7 +87,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	       &first, &ok);
 	member(b, "pillars", rm_json_string_list(rm->pillars, rm->n_pillars),
 	       &first, &ok);
-	member(b, "policy", rm_policy_object(rm, &ok), &first, &ok);
+	member(b, "policy", rm_policy_json(&rm->policy, true, &ok), &first, &ok);
 	cJSON *teams = cJSON_CreateArray();
 	for (size_t i = 0; teams && ok && i < rm->n_teams; i++) {
 		rm_json_push(teams, rm_team_object(&rm->teams[i]), &ok);

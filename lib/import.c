@@ -1272,24 +1272,6 @@ static bool same_currency(struct imp *im, const struct roadmap *src)
 	return false;
 }
 
-/*
- * A period of the file's calendar (quarter qi, or fiscal year qi / 4 when
- * year) as the same days in the roadmap's calendar: false when those days
- * are not one whole quarter (or year) there.
- */
-static bool map_period(int src_fs, int dst_fs, bool year, int qi, int *out)
-{
-	int a = year ? qi / 4 * 4 : qi, z = year ? a + 3 : qi;
-	roadmap_day first = roadmap_quarter_first(a, src_fs);
-	roadmap_day last = roadmap_quarter_last(z, src_fs);
-	int b = roadmap_quarter_of(first, dst_fs);
-	int y = year ? b + 3 : b;
-
-	*out = b;
-	return roadmap_quarter_first(b, dst_fs) == first &&
-	       roadmap_quarter_last(y, dst_fs) == last && (!year || b % 4 == 0);
-}
-
 static void unmapped(struct imp *im, const char *where, const char *what,
 		     const struct roadmap *src, bool year, int qi)
 {
@@ -1330,7 +1312,7 @@ static bool convert_calendar(struct imp *im, struct roadmap *src)
 		struct roadmap_budget *b = &src->budgets[i];
 		int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
 		snprintf(where, sizeof(where), "budgets[%zu]", i);
-		if (!map_period(sf, df, b->is_year, qi, &to)) {
+		if (!rm_map_period(sf, df, b->is_year, qi, &to)) {
 			unmapped(im, where, "period", src, b->is_year, qi);
 			continue;
 		}
@@ -1345,7 +1327,7 @@ static bool convert_calendar(struct imp *im, struct roadmap *src)
 		snprintf(where, sizeof(where), "initiatives[%zu] %s", i,
 			 rm_quote(in->id, q, sizeof(q)));
 		for (size_t k = 0; k < in->n_actuals; k++) {
-			if (!map_period(sf, df, false, in->actuals[k].qi, &to)) {
+			if (!rm_map_period(sf, df, false, in->actuals[k].qi, &to)) {
 				unmapped(im, where, "actual for", src, false,
 					 in->actuals[k].qi);
 				continue;
@@ -1366,23 +1348,6 @@ static bool same_list(char **a, size_t na, char **b, size_t nb)
 	return na == nb;
 }
 
-static bool same_policy(const struct roadmap_policy *a,
-			const struct roadmap_policy *b)
-{
-	if (a->max_open_per_owner != b->max_open_per_owner ||
-	    a->mix_tolerance != b->mix_tolerance ||
-	    a->actuals_tolerance != b->actuals_tolerance ||
-	    !same_list(a->target_mix_pillar, a->n_target_mix,
-		       b->target_mix_pillar, b->n_target_mix)) {
-		return false;
-	}
-	for (size_t i = 0; i < a->n_target_mix; i++) {
-		if (a->target_mix_percent[i] != b->target_mix_percent[i]) {
-			return false;
-		}
-	}
-	return true;
-}
 
 /* The file's settings that differ from the roadmap's: they stay out. */
 static void not_merged(struct imp *im, const struct roadmap *src)
@@ -1404,8 +1369,8 @@ static void not_merged(struct imp *im, const struct roadmap *src)
 		{"pillars", !src->default_pillars &&
 				    !same_list(src->pillars, src->n_pillars,
 					       rm->pillars, rm->n_pillars)},
-		{"policy", !same_policy(&src->policy, &defaults->policy) &&
-				   !same_policy(&src->policy, &rm->policy)},
+		{"policy", !rm_policy_equal(&src->policy, &defaults->policy) &&
+				   !rm_policy_equal(&src->policy, &rm->policy)},
 	};
 	roadmap_destroy(defaults);
 	for (size_t i = 0; i < sizeof(settings) / sizeof(*settings); i++) {

@@ -67,6 +67,25 @@ struct roadmap {
 	bool has_reaper;
 };
 
+/* The policy's numbers (config.c), described once: loading, saving, the
+ * exports, `config` and import's comparison walk this table. */
+struct rm_policy_number {
+	const char *key; /* the file's name, "mix_tolerance" */
+	size_t offset;	 /* in struct roadmap_policy */
+	bool integer;	 /* an int field, else a double */
+	double lo, hi, def;
+	const char *unit; /* for messages: " (percent)" */
+};
+extern const struct rm_policy_number rm_policy_numbers[]; /* NULL key ends */
+double rm_policy_get(const struct roadmap_policy *p,
+		     const struct rm_policy_number *s);
+void rm_policy_defaults(struct roadmap_policy *p);
+/* NULL when v is in s's range, else why, written into buf. */
+const char *rm_policy_check(const struct rm_policy_number *s, double v,
+			    char *buf, size_t size);
+bool rm_policy_equal(const struct roadmap_policy *a,
+		     const struct roadmap_policy *b);
+
 /* Error helpers: fill err (if any) and return status. */
 enum roadmap_status rm_fail(struct roadmap_error *err, enum roadmap_status st,
 			    const char *fmt, ...)
@@ -78,6 +97,11 @@ enum roadmap_status rm_fail_at(struct roadmap_error *err,
 enum roadmap_status rm_nomem(struct roadmap_error *err);
 /* "WHAT adds up to more than the largest amount this tool can hold". */
 enum roadmap_status rm_overflow(struct roadmap_error *err, const char *what);
+
+/* The fiscal quarter (or, with year, the fiscal year starting at quarter
+ * qi) of calendar src_fs as the same days in calendar dst_fs: false when
+ * they are not one whole period there; *out is its quarter number. */
+bool rm_map_period(int src_fs, int dst_fs, bool year, int qi, int *out);
 
 /* Dates (period.c): a day the file can hold (1900-01-01 .. 2200-12-31). */
 bool rm_day_in_range(roadmap_day day);
@@ -146,6 +170,16 @@ bool rm_push_goal(struct roadmap *rm, const struct roadmap_goal *g);
 bool rm_push_initiative(struct roadmap *rm, const struct roadmap_initiative *in);
 bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);
 bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b);
+/* Envelopes by key, "PERIOD[/PILLAR]" (envelope.c): the index of the one
+ * text names, -1 (err set) when text is such a key but names none, -2
+ * when text is not an envelope key at all. */
+long rm_envelope_named(const struct roadmap *rm, const char *text,
+		       struct roadmap_error *err);
+enum roadmap_status rm_envelope_set(struct roadmap *rm, size_t i,
+				    const char *field, const char *value,
+				    struct roadmap_error *err);
+enum roadmap_status rm_envelope_remove(struct roadmap *rm, size_t i,
+				       struct roadmap_error *err);
 /* Rebuilds the envelopes' index after their periods changed in place;
  * false when out of memory. */
 bool rm_reindex_budgets(struct roadmap *rm);

@@ -73,8 +73,6 @@ cJSON *rm_team_object(const struct roadmap_team *t);
 cJSON *rm_budget_object(const struct roadmap_budget *b);
 
 /* report.c: pieces shared by the reports and the JSON export. */
-/* The policy with every default filled in. */
-cJSON *rm_policy_object(const struct roadmap *rm, bool *ok);
 bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 cJSON *rm_findings_array(const struct roadmap_findings *f,
 			 const char *only_id);
@@ -100,5 +98,11 @@ rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
 /* export.c */
 #include <time.h>
 const char *rm_source_date(char *buf, size_t n, time_t *when);
+
+/* The policy as the file's object (config.c): every setting with defaults,
+ * else only those that differ (NULL when none; *ok false when out of
+ * memory). */
+cJSON *rm_policy_json(const struct roadmap_policy *p, bool defaults,
+		      bool *ok);
 
 #endif

@@ -251,3 +251,16 @@ bad:
 		       "YYYY-Qn or FYYYYY)",
 		       rm_quote(s, q, sizeof(q)));
 }
+
+bool rm_map_period(int src_fs, int dst_fs, bool year, int qi, int *out)
+{
+	int a = year ? qi / 4 * 4 : qi, z = year ? a + 3 : qi;
+	roadmap_day first = roadmap_quarter_first(a, src_fs);
+	roadmap_day last = roadmap_quarter_last(z, src_fs);
+	int b = roadmap_quarter_of(first, dst_fs);
+	int y = year ? b + 3 : b;
+
+	*out = b;
+	return roadmap_quarter_first(b, dst_fs) == first &&
+	       roadmap_quarter_last(y, dst_fs) == last && (!year || b % 4 == 0);
+}

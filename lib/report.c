@@ -4,24 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-cJSON *rm_policy_object(const struct roadmap *rm, bool *ok)
-{
-	const struct roadmap_policy *p = &rm->policy;
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "max_open_per_owner",
-		    cJSON_CreateNumber(p->max_open_per_owner), ok);
-	cJSON *mix = rm_json_add(o, "target_mix", cJSON_CreateObject(), ok);
-	for (size_t i = 0; mix && i < p->n_target_mix; i++) {
-		rm_json_add_copy(mix, p->target_mix_pillar[i],
-			    cJSON_CreateNumber(p->target_mix_percent[i]), ok);
-	}
-	rm_json_add(o, "mix_tolerance", cJSON_CreateNumber(p->mix_tolerance),
-		    ok);
-	rm_json_add(o, "actuals_tolerance",
-		    cJSON_CreateNumber(p->actuals_tolerance), ok);
-	return o;
-}
 
 static cJSON *finding_object(const struct roadmap_finding *x)
 {

@@ -92,9 +92,7 @@ struct roadmap *roadmap_create(void)
 	memcpy(rm->currency, "USD", 4);
 	rm->fiscal_start = 1;
 	rm->default_pillars = true;
-	rm->policy.max_open_per_owner = 3;
-	rm->policy.mix_tolerance = 5;
-	rm->policy.actuals_tolerance = 10;
+	rm_policy_defaults(&rm->policy);
 	for (size_t i = 0; i < 4; i++) {
 		if (!rm_list_push(&rm->pillars, &rm->n_pillars,
 				  default_pillars[i])) {

@@ -398,34 +398,44 @@ static const char *peek_id(const cJSON *obj)
 
 static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 {
-	static const char *const keys[] = {"max_open_per_owner", "target_mix",
-					   "mix_tolerance",
-					   "actuals_tolerance", NULL};
+	const char *keys[16];
 	struct roadmap_policy *p = &L->rm->policy;
 	enum roadmap_status st;
 	const cJSON *c;
 	char q[120];
+	size_t n = 0;
 
 	set_where(L, NULL, 0, NULL);
 	snprintf(L->where, sizeof(L->where), "policy");
 	if (!cJSON_IsObject(v)) {
 		return bad(L, "must be an object");
 	}
-	if ((st = check_keys(L, v, keys)) ||
-	    (st = get_int(L, v, "max_open_per_owner", 0, 1000000,
-			  &p->max_open_per_owner))) {
+	for (const struct rm_policy_number *s = rm_policy_numbers; s->key;
+	     s++) {
+		keys[n++] = s->key;
+	}
+	keys[n++] = "target_mix";
+	keys[n] = NULL;
+	if ((st = check_keys(L, v, keys))) {
 		return st;
 	}
-	if ((c = get(L, v, "mix_tolerance")) &&
-	    ((st = number(L, c, "mix_tolerance", &p->mix_tolerance)) ||
-	     p->mix_tolerance < 0 || p->mix_tolerance > 100)) {
-		return st ? st : bad(L, "mix_tolerance must be 0 to 100");
-	}
-	if ((c = get(L, v, "actuals_tolerance")) &&
-	    ((st = number(L, c, "actuals_tolerance", &p->actuals_tolerance)) ||
-	     p->actuals_tolerance < 0 || p->actuals_tolerance > 1000000)) {
-		return st ? st : bad(L, "actuals_tolerance must be 0 to "
-					"1000000 (percent)");
+	for (const struct rm_policy_number *s = rm_policy_numbers; s->key;
+	     s++) {
+		double d = 0;
+		if (!(c = get(L, v, s->key))) {
+			continue;
+		}
+		if ((st = number(L, c, s->key, &d))) {
+			return st;
+		}
+		if (rm_policy_check(s, d, q, sizeof(q))) {
+			return bad(L, "%s", q);
+		}
+		if (s->integer) {
+			*(int *)(void *)((char *)p + s->offset) = (int)d;
+		} else {
+			*(double *)(void *)((char *)p + s->offset) = d;
+		}
 	}
 	if (!(c = get(L, v, "target_mix"))) {
 		return ROADMAP_OK;
@@ -437,7 +447,7 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 	if ((st = check_keys(L, c, NULL))) {
 		return st;
 	}
-	size_t n = (size_t)cJSON_GetArraySize(c);
+	n = (size_t)cJSON_GetArraySize(c);
 	p->target_mix_pillar = calloc(n ? n : 1, sizeof(char *));
 	p->target_mix_percent = calloc(n ? n : 1, sizeof(double));
 	if (!p->target_mix_pillar || !p->target_mix_percent) {
@@ -979,36 +989,10 @@ static bool default_pillars(const struct roadmap *rm)
 
 static void save_policy(const struct roadmap *rm, cJSON *root, bool *ok)
 {
-	const struct roadmap_policy *p = &rm->policy;
+	cJSON *o = rm_policy_json(&rm->policy, false, ok);
 
-	if (p->max_open_per_owner == 3 && !p->n_target_mix &&
-	    p->mix_tolerance == 5 && p->actuals_tolerance == 10) {
-		return;
-	}
-	cJSON *o = rm_json_add(root, "policy", cJSON_CreateObject(), ok);
-	if (!o) {
-		return;
-	}
-	if (p->max_open_per_owner != 3) {
-		rm_json_add(o, "max_open_per_owner",
-			    cJSON_CreateNumber(p->max_open_per_owner), ok);
-	}
-	if (p->n_target_mix) {
-		cJSON *m = rm_json_add(o, "target_mix", cJSON_CreateObject(),
-				       ok);
-		for (size_t i = 0; m && i < p->n_target_mix; i++) {
-			rm_json_add_copy(m, p->target_mix_pillar[i],
-				    cJSON_CreateNumber(p->target_mix_percent[i]),
-				    ok);
-		}
-	}
-	if (p->mix_tolerance != 5) {
-		rm_json_add(o, "mix_tolerance",
-			    cJSON_CreateNumber(p->mix_tolerance), ok);
-	}
-	if (p->actuals_tolerance != 10) {
-		rm_json_add(o, "actuals_tolerance",
-			    cJSON_CreateNumber(p->actuals_tolerance), ok);
+	if (o) {
+		rm_json_add(root, "policy", o, ok);
 	}
 }
 

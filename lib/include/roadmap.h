@@ -285,6 +285,7 @@ struct roadmap_policy {
 	int max_open_per_owner; /* default 3 */
 	double mix_tolerance;   /* percentage points, default 5 */
 	double actuals_tolerance; /* percent, default 10 */
+	double goal_tolerance;	  /* progress points, default 10 */
 	size_t n_target_mix;
 	char **target_mix_pillar;
 	double *target_mix_percent;
@@ -328,6 +329,36 @@ roadmap_set_fiscal_start(struct roadmap *rm, int month,
 			 struct roadmap_error *err);
 ROADMAP_API enum roadmap_status roadmap_set_pillars(struct roadmap *rm,
 						    const char *list,
+						    struct roadmap_error *err);
+
+/*
+ * Settings by key (SPEC 14): "name", "currency", "fiscal_year_start",
+ * "pillars", "policy.max_open_per_owner", "policy.mix_tolerance",
+ * "policy.actuals_tolerance", "policy.goal_tolerance" (the fixed keys, in
+ * listing order, from roadmap_config_keys()) and "policy.target_mix.PILLAR".
+ * An unknown key is ROADMAP_ERR_USAGE; a bad value ROADMAP_ERR_DATA, with
+ * the roadmap unchanged. get sets *value to a malloc'ed text, or NULL when
+ * the key is unset and has no default. Setting fiscal_year_start moves
+ * every envelope period and actual quarter to the same days in the new
+ * calendar, or fails naming the first that is not a whole period of it;
+ * pillars may not drop one that is in use. unset restores the default (or
+ * removes a target). text is the listing of `roadmap config`: KEY=VALUE
+ * lines, or with json one object with the file's names.
+ */
+ROADMAP_API const char *const *roadmap_config_keys(void);
+ROADMAP_API enum roadmap_status roadmap_config_get(const struct roadmap *rm,
+						   const char *key,
+						   char **value,
+						   struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_config_set(struct roadmap *rm,
+						   const char *key,
+						   const char *value,
+						   struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_config_unset(struct roadmap *rm,
+						     const char *key,
+						     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_config_text(const struct roadmap *rm,
+						    bool json, char **out,
 						    struct roadmap_error *err);
 
 /* Item access. Indexes follow file order; the _at functions return NULL
@@ -415,6 +446,12 @@ ROADMAP_API enum roadmap_status roadmap_depend(struct roadmap *rm,
 					       struct roadmap_error *err);
 
 /* Records actual spend for fiscal quarter qi, replacing an earlier one. */
+/* Removes the actual recorded for quarter qi; ROADMAP_ERR_DATA when the
+ * initiative has none for it. */
+ROADMAP_API enum roadmap_status roadmap_unset_actual(struct roadmap *rm,
+						     const char *initiative,
+						     int qi,
+						     struct roadmap_error *err);
 ROADMAP_API enum roadmap_status roadmap_set_actual(struct roadmap *rm,
 						   const char *initiative,
 						   int qi, int64_t amount,

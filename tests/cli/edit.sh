@@ -131,7 +131,7 @@ t "set: clear an optional field" 0 "" "" -- R set recs-engine owner= stage=
 t "set: goals to a missing goal" 65 "" 'roadmap: no goal "growth"' -- R set recs-engine goals=retention,growth
 t "set a goal" 0 "" "" -- R set retention target=85.5 due=FY2027
 t "set a team" 0 "" "" -- R set platform capacity=10.5
-t "set: missing item" 65 "" 'roadmap: no goal, initiative or team "ghost"' -- R set ghost title=X
+t "set: missing item" 65 "" 'roadmap: no goal, initiative, team or envelope "ghost"' -- R set ghost title=X
 
 t "link is harmless twice" 0 "" "" -- R link recs-engine retention
 t "unlink" 0 "" "" -- R unlink recs-engine retention
@@ -148,7 +148,7 @@ t "rm refuses while referred to" 65 "" 'roadmap: "event-pipeline" is still refer
 t "rm --force" 0 "" "" -- R rm event-pipeline --force
 t "the dependency went with it" 0 "recs-engine," "" -- bash -c "$ROADMAP list --format csv | awk -F, 'NR>1 {print \$1\",\"\$17}'"
 t "rm a team in use" 65 "" 'roadmap: "platform" is still referred to by "recs-engine" (use --force to remove those references too)' -- R rm platform
-t "rm a missing item" 65 "" 'roadmap: no goal, initiative or team "ghost"' -- R rm ghost
+t "rm a missing item" 65 "" 'roadmap: no goal, initiative, team or envelope "ghost"' -- R rm ghost
 t "rm a goal nobody serves" 0 "" "" -- bash -c "$ROADMAP add goal spare --title Spare && $ROADMAP rm spare"
 
 # -f and ROADMAP_FILE

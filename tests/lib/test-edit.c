@@ -103,7 +103,7 @@ int main(void)
 		&err, before, "title contains a control character",
 		"a tab in a title");
 	refused(rm, roadmap_set_field(rm, "nobody", "title", "x", &err), &err,
-		before, "no goal, initiative or team \"nobody\"",
+		before, "no goal, initiative, team or envelope \"nobody\"",
 		"a missing item");
 	refused(rm, roadmap_link(rm, "pipeline", "nope", true, &err), &err,
 		before, "no goal \"nope\"", "link to a missing goal");

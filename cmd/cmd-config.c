@@ -1,0 +1,151 @@
+/* cmd-config.c - the roadmap's settings, git-config style (SPEC 14). */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Exit 64 for an unknown key, with the nearest one suggested. */
+static int unknown_key(const struct roadmap *rm, const char *key)
+{
+	const char *const *fixed = roadmap_config_keys();
+	const char *names[64];
+	char *mix[48];
+	size_t n = 0, m = 0;
+
+	for (; fixed[n] && n < 16; n++) {
+		names[n] = fixed[n];
+	}
+	for (size_t i = 0; rm && i < roadmap_pillar_count(rm) && m < 48; i++) {
+		if (asprintf(&mix[m], "policy.target_mix.%s",
+			     roadmap_pillar_at(rm, i)) >= 0) {
+			names[n++] = mix[m++];
+		}
+	}
+	const char *s = nearest(key, names, n);
+	if (s) {
+		usage_error(&cmd_config, "unknown key '%s' (did you mean '%s'?)",
+			    key, s);
+	} else {
+		usage_error(&cmd_config,
+			    "unknown key '%s' (see 'roadmap config' for the "
+			    "keys)",
+			    key);
+	}
+	for (size_t i = 0; i < m; i++) {
+		free(mix[i]);
+	}
+	return 64;
+}
+
+static int fail_key(const struct roadmap *rm, const char *key,
+		    const struct roadmap_error *err)
+{
+	return err->status == ROADMAP_ERR_USAGE ? unknown_key(rm, key)
+						: fail_err(err);
+}
+
+static int run_config(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'F'},
+		{"unset", no_argument, NULL, 'u'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const formats[] = {"text", "json", NULL};
+	struct roadmap_error err;
+	struct roadmap *rm = NULL;
+	struct session ses = {0};
+	bool unset = false;
+	int c, format = 0, rc;
+	char *out = NULL;
+
+	while ((c = cmd_getopt(&cmd_config, argc, argv, "", opts)) != -1) {
+		if (c == 'u') {
+			unset = true;
+		} else if (c == 'F') {
+			if (choice_option(&cmd_config, "format", optarg,
+					  formats, &format)) {
+				return 64;
+			}
+		} else {
+			return 64;
+		}
+	}
+	int nargs = argc - optind;
+	const char *key = nargs > 0 ? argv[optind] : NULL;
+	if (nargs > 2 || (unset && nargs != 1)) {
+		return usage_error(&cmd_config,
+				   unset ? "--unset takes one KEY"
+					 : "too many arguments");
+	}
+	if (format == 1 && nargs > 0) {
+		return usage_error(&cmd_config,
+				   "--format json lists every setting: give "
+				   "no KEY");
+	}
+	if (nargs == 2 || unset) {
+		/* a change: under the lock, validated, saved */
+		if ((rc = begin_write(ctx, &ses))) {
+			return rc;
+		}
+		enum roadmap_status st =
+			unset ? roadmap_config_unset(ses.rm, key, &err)
+			      : roadmap_config_set(ses.rm, key,
+						   argv[optind + 1], &err);
+		if (st) {
+			rc = fail_key(ses.rm, key, &err);
+			end_write(ctx, &ses, false);
+			return rc;
+		}
+		return end_write(ctx, &ses, true);
+	}
+	if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	if (!key) {
+		if (roadmap_config_text(rm, format == 1, &out, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, strlen(out));
+		}
+	} else if (roadmap_config_get(rm, key, &out, &err)) {
+		rc = fail_key(rm, key, &err);
+	} else if (!out) {
+		rc = 1; /* unset, with no default: like git, nothing printed */
+	} else {
+		rc = write_stdout(out, strlen(out));
+		rc = rc ? rc : write_stdout("\n", 1);
+	}
+	free(out);
+	roadmap_destroy(rm);
+	return rc;
+}
+
+const struct cmd cmd_config = {
+	.name = "config",
+	.summary = "show or change the roadmap's settings",
+	.usage = "config [--format text|json] | config KEY [VALUE] | "
+		 "config --unset KEY",
+	.help = "Without KEY: every setting, one KEY=VALUE line each, "
+		"defaults included.\nWith KEY: its value (exit 1 when it is "
+		"unset and has no default).\nWith KEY VALUE: set it, "
+		"checked as when the file is loaded.\n"
+		"\nkeys:\n"
+		"  name, currency, fiscal_year_start, pillars (a comma list),\n"
+		"  policy.max_open_per_owner, policy.mix_tolerance,\n"
+		"  policy.actuals_tolerance, policy.goal_tolerance,\n"
+		"  policy.target_mix.PILLAR (a percentage)\n"
+		"\nA new fiscal_year_start moves every envelope period and "
+		"actual quarter to\nthe same days in the new calendar, or "
+		"fails naming the first that is not a\nwhole period of it. "
+		"A pillar that is in use cannot be dropped.\n"
+		"\noptions:\n"
+		"  --format F   text (KEY=VALUE lines) or json (one object)\n"
+		"  --unset      restore KEY's default (or remove a target)\n"
+		"\nexamples:\n"
+		"  roadmap config\n"
+		"  roadmap config policy.target_mix.operations 55\n"
+		"  roadmap config fiscal_year_start 7\n"
+		"  roadmap config --unset policy.target_mix.team\n",
+	.run = run_config,
+};
