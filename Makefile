@@ -10,6 +10,9 @@ PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
 BUILD = build
 SAN = build-san
 PREFIX ?= /usr/local
+# extra `meson setup` options: CI passes -Dwerror=true (a warning fails
+# the build there, never a user's own configure)
+MESON_ARGS ?=
 ROADMAP = $(BUILD)/cmd/roadmap
 DEMO = $(BUILD)/demo
 
@@ -40,14 +43,14 @@ deps:
 	fi
 
 build: deps
-	@[ -f $(BUILD)/build.ninja ] || meson setup $(BUILD) --prefix=$(PREFIX)
+	@[ -f $(BUILD)/build.ninja ] || meson setup $(BUILD) --prefix=$(PREFIX) $(MESON_ARGS)
 	ninja -C $(BUILD)
 
 test-normal: build
 	meson test -C $(BUILD) --print-errorlogs
 
 test-sanitize: deps
-	@[ -f $(SAN)/build.ninja ] || meson setup $(SAN) \
+	@[ -f $(SAN)/build.ninja ] || meson setup $(SAN) $(MESON_ARGS) \
 		-Db_sanitize=address,undefined -Db_lundef=false \
 		-Dc_args=-fno-sanitize-recover=all
 	ninja -C $(SAN)

@@ -31,7 +31,7 @@ static bool in_list(const char *list, const char *s)
 static bool match(const struct filters *f, const struct roadmap_initiative *in)
 {
 	if (f->status &&
-	    !in_list(f->status, roadmap_status_value_name(in->status))) {
+	    !in_list(f->status, roadmap_initiative_status_name(in->status))) {
 		return false;
 	}
 	if (f->pillar && !(in->pillar && in_list(f->pillar, in->pillar))) {
@@ -90,7 +90,7 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 				in->id,
 				in->title,
 				in->pillar ? in->pillar : "-",
-				roadmap_status_value_name(in->status),
+				roadmap_initiative_status_name(in->status),
 				roadmap_day_format(in->start, a),
 				roadmap_day_format(in->end, b),
 				in->owner ? in->owner : "-",
@@ -255,7 +255,7 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 			size_t len = strcspn(p, ",");
 			snprintf(word, sizeof(word), "%.*s",
 				 (int)(len < 31 ? len : 31), p);
-			if (roadmap_status_value_parse(word) < 0) {
+			if (roadmap_initiative_status_parse(word) < 0) {
 				return usage_error(&cmd_list,
 						   "unknown status '%s' "
 						   "(proposed, approved, "

@@ -39,7 +39,7 @@ static int show_initiative(const struct roadmap *rm,
 	int fs = roadmap_fiscal_start(rm);
 
 	printf("initiative %s: %s\n", in->id, in->title);
-	line("status", roadmap_status_value_name(in->status));
+	line("status", roadmap_initiative_status_name(in->status));
 	snprintf(buf, sizeof(buf), "%s%s%s%s", in->pillar ? in->pillar : "-",
 		 in->stage ? " (stage " : "",
 		 in->stage ? roadmap_stage_name(in->stage) : "",
@@ -159,7 +159,7 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 			int64_t share = goal_share(rm, in, g);
 			char m[32];
 			printf("    %-20s %-10s %s %s\n", in->id,
-			       roadmap_status_value_name(in->status),
+			       roadmap_initiative_status_name(in->status),
 			       roadmap_currency(rm),
 			       roadmap_money_format(share, true, m));
 			serving += roadmap_initiative_counts(in);
@@ -296,7 +296,7 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 				roadmap_initiative_at(rm, i);
 			if (in->team && strcmp(in->team, id) == 0) {
 				printf("    %-20s %s\n", in->id,
-				       roadmap_status_value_name(in->status));
+				       roadmap_initiative_status_name(in->status));
 			}
 		}
 	} else {

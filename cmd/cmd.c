@@ -343,7 +343,10 @@ int parse_choice(const char *value, const char *const *names)
 int open_read(struct ctx *ctx, struct roadmap **out)
 {
 	struct roadmap_error err;
-	enum roadmap_status st = roadmap_load_file(ctx->file, out, &err);
+	/* the CLI owns the process: a large file may use the second core */
+	static const struct roadmap_load_options opt = {.threads = true};
+	enum roadmap_status st =
+		roadmap_load_file_opt(ctx->file, &opt, out, &err);
 
 	if (st == ROADMAP_ERR_NOINPUT && access(ctx->file, F_OK) != 0) {
 		msg("%s: no roadmap here (create one with 'roadmap init', or "

@@ -635,9 +635,9 @@ static void check_actuals(struct ctx *c)
 				plan = c->sp.opex[o] + c->sp.capex[o];
 			}
 			/* actual > plan * (1 + tol%), exactly */
-			__int128 lhs = (__int128)actual * 10000;
-			__int128 rhs = (__int128)plan * (10000 + tol);
-			if (lhs <= rhs) {
+			if (rm_cmp128(rm_mul64((uint64_t)actual, 10000),
+				      rm_mul64((uint64_t)plan,
+					       (uint64_t)(10000 + tol))) <= 0) {
 				continue;
 			}
 			roadmap_quarter_label(qi, label);
@@ -648,10 +648,9 @@ static void check_actuals(struct ctx *c)
 				    money(rm, actual, m1), label);
 				continue;
 			}
-			int64_t over = (int64_t)(((__int128)(actual - plan) *
-							  1000 +
-						  plan / 2) /
-						 plan);
+			/* both at most one amount: 64 bits hold it */
+			int64_t over =
+				((actual - plan) * 1000 + plan / 2) / plan;
 			char m3[48], tolt[ROADMAP_NUMBER_BUF];
 			add(c, ROADMAP_SEVERITY_WARNING, "actuals-overrun",
 			    in->id,
@@ -674,15 +673,19 @@ static void mix_one(struct ctx *c, const char *pillar, double target,
 				  : 0;
 	int64_t t = (int64_t)(target * 100 + 0.5);
 	int64_t tol = (int64_t)(rm->policy.mix_tolerance * 100 + 0.5);
-	__int128 diff = (__int128)spend * 10000 - (__int128)t * total;
-
-	if (diff < 0) {
-		diff = -diff;
-	}
-	if (diff <= (__int128)tol * total) {
+	/* |spend x 10000 - t x total| <= tol x total, exactly: all of them
+	 * are non-negative, so two comparisons of 128-bit products */
+	struct rm_u128 s = rm_mul64((uint64_t)spend, 10000);
+	if (rm_cmp128(s, rm_mul64((uint64_t)(t + tol), (uint64_t)total)) <= 0 &&
+	    rm_cmp128(rm_add128(s, rm_mul64((uint64_t)tol, (uint64_t)total)),
+		      rm_mul64((uint64_t)t, (uint64_t)total)) >= 0) {
 		return;
 	}
-	int64_t share = (int64_t)(((__int128)spend * 1000 + total / 2) / total);
+	/* a pillar's spend is at most the total: the share is at most 1000 */
+	struct rm_u128 half = {0, (uint64_t)total / 2};
+	int64_t share = (int64_t)rm_div128(
+		rm_add128(rm_mul64((uint64_t)spend, 1000), half),
+		(uint64_t)total, NULL);
 	char t1[ROADMAP_NUMBER_BUF], t2[ROADMAP_NUMBER_BUF];
 	add(c, ROADMAP_SEVERITY_WARNING, "mix-off-target", pillar,
 	    "%lld.%lld%% of planned spend against a target of %s%% "
@@ -724,12 +727,12 @@ static void check_mix(struct ctx *c)
 
 /* ------------------------------------------------------------ order */
 
-static const struct roadmap_finding *sort_base;
-
+/* Sorts pointers into the findings' array, so the comparator needs no
+ * state of its own (no global: the library may run in many threads). */
 static int by_order(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	const struct roadmap_finding *x = &sort_base[i], *y = &sort_base[j];
+	const struct roadmap_finding *x = *(const struct roadmap_finding *const *)a;
+	const struct roadmap_finding *y = *(const struct roadmap_finding *const *)b;
 	int d;
 
 	if (x->severity != y->severity) {
@@ -739,12 +742,12 @@ static int by_order(const void *a, const void *b)
 	    (d = strcmp(x->subject, y->subject)) != 0) {
 		return d;
 	}
-	return i < j ? -1 : i > j; /* stable: the order they were found */
+	return x < y ? -1 : x > y; /* stable: the order they were found */
 }
 
 static bool sort_findings(struct roadmap_findings *f)
 {
-	size_t *idx = malloc((f->n + 1) * sizeof(size_t));
+	const struct roadmap_finding **idx = malloc((f->n + 1) * sizeof(*idx));
 	struct roadmap_finding *sorted = malloc((f->n + 1) * sizeof(*sorted));
 
 	if (!idx || !sorted) {
@@ -753,12 +756,11 @@ static bool sort_findings(struct roadmap_findings *f)
 		return false;
 	}
 	for (size_t i = 0; i < f->n; i++) {
-		idx[i] = i;
+		idx[i] = &f->items[i];
 	}
-	sort_base = f->items;
-	qsort(idx, f->n, sizeof(size_t), by_order);
+	qsort(idx, f->n, sizeof(*idx), by_order);
 	for (size_t i = 0; i < f->n; i++) {
-		sorted[i] = f->items[idx[i]];
+		sorted[i] = *idx[i];
 		switch (sorted[i].severity) {
 		case ROADMAP_SEVERITY_ERROR:
 			f->errors++;

@@ -710,13 +710,13 @@ static enum roadmap_status set_init_field(struct roadmap *rm,
 		}
 		return ROADMAP_OK;
 	} else if (strcmp(f, "status") == 0) {
-		if ((k = roadmap_status_value_parse(v)) < 0) {
+		if ((k = roadmap_initiative_status_parse(v)) < 0) {
 			return rm_fail(err, ROADMAP_ERR_DATA,
 				       "status %s is not proposed, approved, "
 				       "active, done or cancelled",
 				       rm_quote(v, q, sizeof(q)));
 		}
-		in->status = (enum roadmap_status_value)k;
+		in->status = (enum roadmap_initiative_status)k;
 		return ROADMAP_OK;
 	} else if (strcmp(f, "opex") == 0) {
 		return parse_money_field(f, v, &in->opex, err);

@@ -698,7 +698,7 @@ static void initiatives(struct deck *d,
 		str(ws, r, 2, in->pillar, NULL);
 		str(ws, r, 3, in->stage ? roadmap_stage_name(in->stage) : NULL,
 		    NULL);
-		str(ws, r, 4, roadmap_status_value_name(in->status), NULL);
+		str(ws, r, 4, roadmap_initiative_status_name(in->status), NULL);
 		str(ws, r, 5, in->owner, NULL);
 		str(ws, r, 6, in->team, NULL);
 		write_date(ws, r, 7, in->start, d->date);

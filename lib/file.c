@@ -159,6 +159,13 @@ enum roadmap_status roadmap_read_file(const char *path, char **out,
 enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 				      struct roadmap_error *err)
 {
+	return roadmap_load_file_opt(path, NULL, out, err);
+}
+
+enum roadmap_status
+roadmap_load_file_opt(const char *path, const struct roadmap_load_options *opt,
+		      struct roadmap **out, struct roadmap_error *err)
+{
 	char *data;
 	size_t len;
 	enum roadmap_status st;
@@ -169,7 +176,7 @@ enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 	if ((st = rm_read_input(path, false, &data, &len, &saved, err))) {
 		return st;
 	}
-	st = roadmap_load_buffer(path, data, len, out, err);
+	st = roadmap_load_buffer_opt(path, data, len, opt, out, err);
 	free(data);
 	if (st == ROADMAP_OK) {
 		(*out)->saved = saved;

@@ -520,7 +520,7 @@ static bool v_choice(struct row *x, const char *col, const char *v,
 {
 	char q[160];
 
-	if (!*v || (status ? roadmap_status_value_parse(v)
+	if (!*v || (status ? roadmap_initiative_status_parse(v)
 			   : roadmap_stage_parse(v)) >= 0) {
 		return true;
 	}

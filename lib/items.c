@@ -47,7 +47,7 @@ cJSON *rm_initiative_object(const struct roadmap_initiative *in)
 	rm_json_add(o, "stage",
 		    rm_json_string_or_null(roadmap_stage_name(in->stage)), &ok);
 	rm_json_add(o, "status",
-		    cJSON_CreateString(roadmap_status_value_name(in->status)),
+		    cJSON_CreateString(roadmap_initiative_status_name(in->status)),
 		    &ok);
 	rm_json_add(o, "owner", rm_json_string_or_null(in->owner), &ok);
 	rm_json_add(o, "team", rm_json_string_or_null(in->team), &ok);

@@ -143,7 +143,7 @@ char *roadmap_money_format(int64_t cents, bool grouped, char *buf)
 enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 				      size_t n, int64_t *out)
 {
-	unsigned __int128 total = 0;
+	uint64_t total = 0;
 	int64_t given = 0;
 
 	if (amount < 0 || n == 0) {
@@ -153,7 +153,10 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 		if (weights[i] < 0) {
 			return ROADMAP_ERR_USAGE;
 		}
-		total += (unsigned __int128)weights[i];
+		if (__builtin_add_overflow(total, (uint64_t)weights[i],
+					   &total)) {
+			return ROADMAP_ERR_USAGE; /* weights past 2^64 */
+		}
 	}
 	if (total == 0) {
 		return ROADMAP_ERR_USAGE;
@@ -162,24 +165,24 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 	 * to the largest remainders, earlier parts winning ties. Repeated
 	 * selection is O(n * leftover); n is small (quarters or goals).
 	 * 64-bit arithmetic when amount x total cannot overflow it (nearly
-	 * always): 128-bit division is a slow library call. */
+	 * always); else the exact 128-bit product, whose quotient fits
+	 * because each weight is at most the total. */
 	bool narrow = total <= UINT32_MAX &&
-		      (uint64_t)amount <= UINT64_MAX / (uint64_t)total;
-	unsigned __int128 small[64];
-	unsigned __int128 *rem = n <= 64 ? small : malloc(n * sizeof(*rem));
+		      (uint64_t)amount <= UINT64_MAX / total;
+	uint64_t small[64];
+	uint64_t *rem = n <= 64 ? small : malloc(n * sizeof(*rem));
 	if (!rem) {
 		return ROADMAP_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (narrow) {
 			uint64_t x = (uint64_t)amount * (uint64_t)weights[i];
-			out[i] = (int64_t)(x / (uint64_t)total);
-			rem[i] = x % (uint64_t)total;
-		} else {
-			unsigned __int128 x = (unsigned __int128)amount *
-					      (uint64_t)weights[i];
 			out[i] = (int64_t)(x / total);
 			rem[i] = x % total;
+		} else {
+			struct rm_u128 x =
+				rm_mul64((uint64_t)amount, (uint64_t)weights[i]);
+			out[i] = (int64_t)rm_div128(x, total, &rem[i]);
 		}
 		given += out[i];
 	}
@@ -252,4 +255,60 @@ enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
 	*parts = out;
 	*n = count;
 	return ROADMAP_OK;
+}
+
+/* ------------------------------------------------------------ wide */
+
+/*
+ * Unsigned 128-bit products, sums, comparisons and quotients in portable
+ * C11 (two 64-bit halves), for the few exact ratios whose products can
+ * pass 64 bits: shares of a spread, a tolerance of a plan, a mix share.
+ */
+struct rm_u128 rm_mul64(uint64_t a, uint64_t b)
+{
+	uint64_t al = a & 0xFFFFFFFFu, ah = a >> 32;
+	uint64_t bl = b & 0xFFFFFFFFu, bh = b >> 32;
+	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+	uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
+	struct rm_u128 r;
+
+	r.lo = (mid << 32) | (ll & 0xFFFFFFFFu);
+	r.hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+	return r;
+}
+
+struct rm_u128 rm_add128(struct rm_u128 a, struct rm_u128 b)
+{
+	struct rm_u128 r = {a.hi + b.hi, a.lo + b.lo};
+
+	r.hi += r.lo < a.lo;
+	return r;
+}
+
+int rm_cmp128(struct rm_u128 a, struct rm_u128 b)
+{
+	if (a.hi != b.hi) {
+		return a.hi < b.hi ? -1 : 1;
+	}
+	return a.lo < b.lo ? -1 : a.lo > b.lo;
+}
+
+uint64_t rm_div128(struct rm_u128 n, uint64_t d, uint64_t *rem)
+{
+	/* restoring long division; the quotient fits (n.hi < d) */
+	uint64_t q = 0, r = n.hi % d;
+
+	for (int bit = 63; bit >= 0; bit--) {
+		bool carry = r >> 63;
+		r = (r << 1) | ((n.lo >> bit) & 1);
+		q <<= 1;
+		if (carry || r >= d) {
+			r -= d;
+			q |= 1;
+		}
+	}
+	if (rem) {
+		*rem = r;
+	}
+	return q;
 }

@@ -12,7 +12,7 @@ static const char *const status_names[] = {"proposed", "approved", "active",
 static const char *const stage_names[] = {NULL, "research", "poc",
 					  "implementation"};
 
-const char *roadmap_status_value_name(enum roadmap_status_value s)
+const char *roadmap_initiative_status_name(enum roadmap_initiative_status s)
 {
 	return (unsigned)s < 5 ? status_names[s] : NULL;
 }
@@ -22,7 +22,7 @@ const char *roadmap_stage_name(enum roadmap_stage s)
 	return (unsigned)s < 4 ? stage_names[s] : NULL;
 }
 
-int roadmap_status_value_parse(const char *name)
+int roadmap_initiative_status_parse(const char *name)
 {
 	for (int i = 0; i < 5; i++) {
 		if (strcmp(name, status_names[i]) == 0) {

@@ -131,7 +131,7 @@ static void fill_initiative(struct filler *f,
 	put(f, in->title);
 	put(f, in->pillar);
 	put(f, in->stage ? roadmap_stage_name(in->stage) : "");
-	put(f, roadmap_status_value_name(in->status));
+	put(f, roadmap_initiative_status_name(in->status));
 	put(f, in->owner);
 	put(f, in->team);
 	put(f, roadmap_day_format(in->start, buf));

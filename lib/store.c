@@ -642,7 +642,7 @@ static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 	}
 	if ((v = get(L, c, "status"))) {
 		if (!cJSON_IsString(v) ||
-		    (k = roadmap_status_value_parse(v->valuestring)) < 0) {
+		    (k = roadmap_initiative_status_parse(v->valuestring)) < 0) {
 			return bad(L, "status %s is not proposed, approved, "
 				      "active, done or cancelled",
 				   cJSON_IsString(v)
@@ -650,7 +650,7 @@ static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 						      sizeof(q))
 					   : "(not a string)");
 		}
-		in->status = (enum roadmap_status_value)k;
+		in->status = (enum roadmap_initiative_status)k;
 	}
 	if ((v = get(L, c, "actuals")) && (st = load_actuals(L, v, in))) {
 		return st;
@@ -930,6 +930,15 @@ enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 					size_t len, struct roadmap **out,
 					struct roadmap_error *err)
 {
+	return roadmap_load_buffer_opt(name, data, len, NULL, out, err);
+}
+
+enum roadmap_status
+roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
+			const struct roadmap_load_options *opt,
+			struct roadmap **out, struct roadmap_error *err)
+{
+	bool threads = opt && opt->threads;
 	struct prescan_job job = {name, data, len, {0}, ROADMAP_OK};
 	enum roadmap_status st;
 	pthread_t tid;
@@ -937,7 +946,7 @@ enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 
 	*out = NULL;
 	roadmap_error_clear(err);
-	if (len < PARALLEL_SCAN || pthread_create(&tid, NULL, prescan_thread,
+	if (!threads || len < PARALLEL_SCAN || pthread_create(&tid, NULL, prescan_thread,
 						  &job) != 0) {
 		if ((st = rm_json_prescan(name, data, len, err))) {
 			return st;
@@ -961,7 +970,7 @@ enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 		return rm_nomem(err);
 	}
 	st = rm_load_tree(name, root, out, err);
-	if (st == ROADMAP_OK && len >= PARALLEL_SCAN &&
+	if (st == ROADMAP_OK && threads && len >= PARALLEL_SCAN &&
 	    rm_reap_later(*out, root)) {
 		return st; /* freed on a second core while the caller works */
 	}
@@ -1042,7 +1051,7 @@ static void save_initiative(const struct roadmap_initiative *in, cJSON *o,
 	if (in->status != ROADMAP_PROPOSED) {
 		rm_json_add(o, "status",
 			    cJSON_CreateString(
-				    roadmap_status_value_name(in->status)),
+				    roadmap_initiative_status_name(in->status)),
 			    ok);
 	}
 	opt_string(o, "owner", in->owner, ok);

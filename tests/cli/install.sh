@@ -16,6 +16,12 @@ lib=$(dirname "$(find "$root" -name libroadmap.a | head -n1)")
 ok_if "installs libroadmap.a" test -s "$lib/libroadmap.a"
 ok_if "installs libroadmap.so" test -e "$lib/libroadmap.so"
 ok_if "installs roadmap.pc" test -s "$lib/pkgconfig/roadmap.pc"
+nm -g --defined-only "$lib/libroadmap.a" | awk 'NF == 3 { print $3 }' > static.syms
+nm -D --defined-only "$lib/libroadmap.so" | awk 'NF == 3 { print $3 }' | grep -v '^_' > shared.syms
+ok_if "the static archive exports only roadmap_ names (and some)" \
+  bash -c "test \$(grep -c '^roadmap_' static.syms) -gt 100 && ! grep -v '^roadmap_' static.syms"
+ok_if "so does the shared library" bash -c "! grep -v '^roadmap_' shared.syms"
+ok_if "and both export the same names" cmp -s <(sort static.syms) <(sort shared.syms)
 ok_if "the installed binary runs" "$root/bin/roadmap" --version
 flags=$(PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --define-variable=prefix="$root" --cflags --libs roadmap)
 ok_if "examples/embed.c compiles against the installed roadmap.pc" \

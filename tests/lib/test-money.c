@@ -1,5 +1,5 @@
 /* test-money.c - the amount grammar, formatting and exact spreading. */
-#include "roadmap.h"
+#include "internal.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -155,5 +155,36 @@ int main(void)
 	}
 	is_int(inexact, 0, "20000 random spreads sum exactly to the amount");
 	is_int(negative, 0, "and no part is negative");
+
+	/* the library's portable 128-bit helpers against the compiler's
+	 * own 128-bit integers (a test may use them; the library does not) */
+	int wrong = 0;
+	uint64_t x = 88172645463325252u;
+	for (int i = 0; i < 100000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		uint64_t u = x >> (i % 64);
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		uint64_t v = x >> (i % 61);
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		uint64_t d = (x >> (i % 63)) | 1;
+		unsigned __int128 ref = (unsigned __int128)u * v;
+		struct rm_u128 p = rm_mul64(u, v);
+		wrong += p.hi != (uint64_t)(ref >> 64) || p.lo != (uint64_t)ref;
+		struct rm_u128 s2 = rm_add128(p, (struct rm_u128){0, d});
+		unsigned __int128 rs = ref + d;
+		wrong += s2.hi != (uint64_t)(rs >> 64) || s2.lo != (uint64_t)rs;
+		wrong += rm_cmp128(p, s2) != (d ? -1 : 0);
+		if (p.hi < d) { /* the quotient fits */
+			uint64_t r, q = rm_div128(p, d, &r);
+			wrong += q != (uint64_t)(ref / d) || r != (uint64_t)(ref % d);
+		}
+	}
+	is_int(wrong, 0, "100000 random 128-bit products, sums and quotients "
+			 "match the compiler's");
+	int64_t w[3] = {INT64_MAX / 2, INT64_MAX / 3, 7}, wide[3];
+	is_int(roadmap_apportion(INT64_C(99999999999999), w, 3, wide),
+	       ROADMAP_OK, "apportion with wide weights");
+	ok(wide[0] + wide[1] + wide[2] == INT64_C(99999999999999),
+	   "sums exactly");
 	return done_testing();
 }
