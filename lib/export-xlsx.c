@@ -7,7 +7,7 @@
  * into place (or copied to standard output for "-"). Every formula is
  * written with its computed value, because viewers show the cached result.
  */
-#include "json.h" /* rm_source_date */
+#include "deck.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,30 +19,11 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#define MAX_ROWS 1048576 /* rows on a sheet, the header included */
-
-static const uint32_t pillar_colors[] = {0x2E75B6, 0x70AD47, 0xED7D31,
+const uint32_t rm_deck_pillar_colors[8] = {0x2E75B6, 0x70AD47, 0xED7D31,
 					 0x7030A0, 0xFFC000, 0x5B9BD5,
 					 0xA5A5A5, 0x264478};
 
-struct deck {
-	const struct roadmap *rm;
-	lxw_workbook *wb;
-	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
-		*red, *pct, *label, *crit, *num, *money_red;
-	lxw_format *fill[9];
-	struct roadmap_spend sp;
-	struct roadmap_findings f;
-	struct roadmap_budget_report br;      /* by quarter: the Budget sheet */
-	struct roadmap_budget_report by_year; /* the headline envelopes */
-	struct roadmap_schedule s;
-	uint32_t colors[9]; /* of the pillars shown, in order */
-	bool sched_ok;
-	int64_t *planned;
-	char money_fmt[96];
-};
-
-static void col_name(int col, char *buf)
+void rm_deck_col_name(int col, char *buf)
 {
 	char tmp[8];
 	int n = 0;
@@ -58,12 +39,12 @@ static void col_name(int col, char *buf)
 	buf[n] = '\0';
 }
 
-static double units(int64_t cents)
+double rm_deck_units(int64_t cents)
 {
 	return (double)cents / 100.0;
 }
 
-static void write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+void rm_deck_write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		       roadmap_day d, lxw_format *fmt)
 {
 	int y, m, dd;
@@ -76,7 +57,7 @@ static void write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	worksheet_write_datetime(ws, r, c, &dt, fmt);
 }
 
-static void str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+void rm_deck_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		lxw_format *fmt)
 {
 	/* worksheet_write_string never makes a formula of "=...": text stays
@@ -88,7 +69,7 @@ static void str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	}
 }
 
-static void header(struct deck *d, lxw_worksheet *ws,
+void rm_deck_header(struct deck *d, lxw_worksheet *ws,
 		   const char *const *names, const double *widths, int n)
 {
 	for (int c = 0; c < n; c++) {
@@ -100,7 +81,7 @@ static void header(struct deck *d, lxw_worksheet *ws,
 }
 
 /* The sheet's name at the top of every printed page, its number below. */
-static void page_marks(lxw_worksheet *ws)
+void rm_deck_page_marks(lxw_worksheet *ws)
 {
 	worksheet_set_header(ws, "&L&\"-,Bold\"&A");
 	worksheet_set_footer(ws, "&CPage &P of &N");
@@ -114,7 +95,7 @@ static void page_marks(lxw_worksheet *ws)
  */
 #define PAGE_WIDTH 145.0 /* column-width units on landscape A4 at 100 % */
 
-static void print_setup(lxw_worksheet *ws, int header_row,
+void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
 			const double *widths, int n, int repeat_cols)
 {
 	double total = 0;
@@ -138,10 +119,10 @@ static void print_setup(lxw_worksheet *ws, int header_row,
 		worksheet_repeat_rows(ws, (lxw_row_t)header_row,
 				      (lxw_row_t)header_row);
 	}
-	page_marks(ws);
+	rm_deck_page_marks(ws);
 }
 
-static void formats(struct deck *d)
+void rm_deck_formats(struct deck *d)
 {
 	lxw_workbook *wb = d->wb;
 
@@ -190,12 +171,12 @@ static void formats(struct deck *d)
 	format_set_align(d->crit, LXW_ALIGN_CENTER);
 	for (int i = 0; i < 9; i++) {
 		d->fill[i] = workbook_add_format(wb);
-		format_set_bg_color(d->fill[i], pillar_colors[i % 8]);
+		format_set_bg_color(d->fill[i], rm_deck_pillar_colors[i % 8]);
 	}
 }
 
 /* Index of a declared pillar, or n_pillars for none/undeclared. */
-static size_t pillar_index(const struct roadmap *rm, const char *p)
+size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p)
 {
 	for (size_t i = 0; p && i < rm->n_pillars; i++) {
 		if (strcmp(rm->pillars[i], p) == 0) {
@@ -203,404 +184,6 @@ static size_t pillar_index(const struct roadmap *rm, const char *p)
 		}
 	}
 	return rm->n_pillars;
-}
-
-/* ------------------------------------------------------------ summary */
-
-/* The quarter number of a quarter row's label ("2026-Q3"). */
-static int row_quarter(const struct roadmap_budget_row *x)
-{
-	int y = 0, q = 1;
-
-	sscanf(x->key, "%d-Q%d", &y, &q);
-	return y * 4 + q - 1;
-}
-
-static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
-{
-	const struct roadmap *rm = d->rm;
-	const struct roadmap_budget_row *t = &d->br.total, *y = &d->by_year.total;
-	size_t counting = 0, over = 0;
-	int64_t overrun = 0;
-
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		counting += roadmap_initiative_counts(&rm->inits[i]);
-	}
-	for (size_t i = 0; i < d->br.n; i++) {
-		const struct roadmap_budget_row *x = &d->br.rows[i];
-		if (x->has_envelope && x->variance < 0) {
-			over++;
-			overrun -= x->variance; /* bounded by the total */
-		}
-	}
-	size_t overruns = 0;
-	for (size_t i = 0; i < d->f.n; i++) {
-		overruns += strcmp(d->f.items[i].code, "budget-overrun") == 0;
-	}
-	struct {
-		const char *label;
-		int64_t v;
-		bool money, show;
-	} figs[] = {
-		{"Planned spend", t->total, true, true},
-		{"Planned opex", t->opex, true, true},
-		{"Planned capex", t->capex, true, true},
-		{"Envelopes (all pillars, by fiscal year)", y->envelope, true,
-		 y->has_envelope},
-		{"Planned spend inside them", y->covered, true,
-		 y->has_envelope},
-		{"Variance (envelopes - planned inside)", y->variance, true,
-		 y->has_envelope},
-		{"Quarters over their envelope", (int64_t)over, false,
-		 t->has_envelope},
-		{"Overrun in those quarters", overrun, true, t->has_envelope},
-		{"Planned spend no envelope covers", d->br.unbudgeted, true,
-		 rm->n_budgets > 0},
-		{"Actual spend", t->has_actuals ? t->actual : 0, true, true},
-		{"Planned where actuals are recorded", t->planned_where_actual,
-		 true, t->has_actuals},
-		{"Actual variance (planned - actual)", t->actual_variance, true,
-		 t->has_actuals},
-		{"Goals", (int64_t)rm->n_goals, false, true},
-		{"Initiatives (counting)", (int64_t)counting, false, true},
-		{"Envelopes overrun (budget-overrun)", (int64_t)overruns, false,
-		 true},
-		{"Errors found by the check", (int64_t)d->f.errors, false, true},
-		{"Warnings found by the check", (int64_t)d->f.warnings, false,
-		 true},
-	};
-	for (size_t i = 0; i < sizeof(figs) / sizeof(*figs); i++) {
-		if (!figs[i].show) {
-			continue;
-		}
-		bool bad = figs[i].v < 0 || (i >= 6 && i <= 8 && figs[i].v > 0);
-		str(ws, r, 0, figs[i].label, d->label);
-		if (figs[i].money) {
-			worksheet_write_number(ws, r, 1, units(figs[i].v),
-					       d->money);
-		} else {
-			worksheet_write_number(ws, r, 1, (double)figs[i].v,
-					       bad ? d->red : NULL);
-		}
-		r++;
-	}
-	return r;
-}
-
-/*
- * The chart's own data. libxlsxwriter 1.1 cannot put a line over stacked
- * columns, so each quarter's column is built to show its envelope: the
- * pillars' spend up to the envelope, a thin dark "Envelope" mark whose top
- * is the envelope, and above it the spend past the envelope, hatched. A
- * quarter under its envelope gets a transparent gap up to the mark; a
- * quarter without an envelope is the pillars alone. The mark takes its
- * height from the spend below it, so every column's top is exactly
- * max(planned, envelope).
- */
-static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
-		       const int64_t *cell, size_t np, const bool *show)
-{
-	const struct roadmap_budget_report *br = &d->br;
-	int64_t peak = 1;
-	size_t nc = 0;
-	char name[96];
-
-	for (size_t i = 0; i < br->n; i++) {
-		const struct roadmap_budget_row *x = &br->rows[i];
-		int64_t h = x->total;
-		if (x->has_envelope && x->envelope > h) {
-			h = x->envelope;
-		}
-		peak = h > peak ? h : peak;
-	}
-	int64_t mark = peak / 150 + 1;
-	for (size_t p = 0; p < np; p++) {
-		nc += show[p];
-	}
-	/* columns: quarter, nc "below", gap, mark, nc "over" */
-	worksheet_set_column(ws, (lxw_col_t)(nc + 1), (lxw_col_t)(2 * nc + 2),
-			     17, NULL);
-	str(ws, top - 1, 0, "Chart data: how each quarter's column is drawn",
-	    d->label);
-	worksheet_set_row(ws, top, 30, NULL);
-	str(ws, top, 0, "Quarter", d->head);
-	size_t c = 1;
-	for (size_t p = 0; p < np; p++) {
-		if (show[p]) {
-			str(ws, top, (lxw_col_t)c,
-			    p < d->rm->n_pillars ? d->rm->pillars[p] : "(none)",
-			    d->head);
-			snprintf(name, sizeof(name), "%.60s over the envelope",
-				 p < d->rm->n_pillars ? d->rm->pillars[p]
-						      : "(none)");
-			str(ws, top, (lxw_col_t)(c + nc + 2), name, d->head);
-			c++;
-		}
-	}
-	str(ws, top, (lxw_col_t)(nc + 1), "Headroom", d->head);
-	str(ws, top, (lxw_col_t)(nc + 2), "Envelope", d->head);
-	for (size_t i = 0; i < br->n; i++) {
-		const struct roadmap_budget_row *x = &br->rows[i];
-		const int64_t *row = cell + i * np;
-		lxw_row_t r = top + 1 + (lxw_row_t)i;
-		int64_t room = x->has_envelope ? x->envelope - mark : INT64_MAX;
-		int64_t gap = 0;
-		str(ws, r, 0, x->key, NULL);
-		if (x->has_envelope && room < 0) {
-			room = 0;
-		}
-		c = 1;
-		for (size_t p = 0; p < np; p++) {
-			if (!show[p]) {
-				continue;
-			}
-			int64_t below = row[p] < room ? row[p] : room;
-			room -= below;
-			worksheet_write_number(ws, r, (lxw_col_t)c, units(below),
-					       d->money);
-			worksheet_write_number(ws, r, (lxw_col_t)(c + nc + 2),
-					       units(row[p] - below), d->money);
-			c++;
-		}
-		if (x->has_envelope) {
-			gap = room; /* what is left under the mark */
-			worksheet_write_number(ws, r, (lxw_col_t)(nc + 1),
-					       units(gap), d->money);
-			worksheet_write_number(ws, r, (lxw_col_t)(nc + 2),
-					       units(x->envelope < mark
-							     ? x->envelope
-							     : mark),
-					       d->money);
-		}
-	}
-}
-
-static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
-			size_t nc, lxw_col_t at)
-{
-	const struct roadmap *rm = d->rm;
-	lxw_row_t last = top + (lxw_row_t)d->br.n;
-	lxw_chart *col = workbook_add_chart(d->wb, LXW_CHART_COLUMN_STACKED);
-	int16_t hide[12];
-	size_t nh = 0;
-	char buf[160];
-
-	for (size_t k = 0; k < 2 * nc + 2; k++) {
-		lxw_col_t c = (lxw_col_t)(k + 1);
-		lxw_chart_series *se = chart_add_series(col, NULL, NULL);
-		chart_series_set_categories(se, "Summary", top + 1, 0, last, 0);
-		chart_series_set_values(se, "Summary", top + 1, c, last, c);
-		chart_series_set_name_range(se, "Summary", top, c);
-		if (k < nc) {
-			lxw_chart_fill fill = {.color = d->colors[k]};
-			chart_series_set_fill(se, &fill);
-		} else if (k == nc) {
-			lxw_chart_fill none = {.none = LXW_TRUE};
-			chart_series_set_fill(se, &none);
-			hide[nh++] = (int16_t)k;
-		} else if (k == nc + 1) {
-			lxw_chart_fill mark = {.color = 0x000000};
-			chart_series_set_fill(se, &mark);
-		} else {
-			lxw_chart_pattern pat = {
-				.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
-				.fg_color = d->colors[k - nc - 2],
-				.bg_color = 0xFFFFFF};
-			lxw_chart_line ln = {.color = 0xC00000, .width = 1.25};
-			chart_series_set_pattern(se, &pat);
-			chart_series_set_line(se, &ln);
-			if (k == nc + 2) {
-				/* the legend's one entry for the hatching */
-				chart_series_set_name(se, "Over the envelope");
-			}
-			if (k > nc + 2 && nh < 11) {
-				hide[nh++] = (int16_t)k;
-			}
-		}
-	}
-	hide[nh] = -1;
-	chart_legend_delete_series(col, hide);
-	chart_set_series_gap(col, 60);
-	snprintf(buf, sizeof(buf),
-		 "Planned spend per quarter by pillar, envelopes marked (%s)",
-		 rm->currency);
-	chart_title_set_name(col, buf);
-	chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
-	chart_axis_set_num_format(col->y_axis, "#,##0");
-	chart_axis_set_name(col->x_axis, "Fiscal quarter");
-	lxw_chart_options big = {.x_scale = 1.5, .y_scale = 1.35};
-	worksheet_insert_chart_opt(ws, 1, at, col, &big);
-}
-
-static void mix_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
-		      size_t nc, lxw_col_t at)
-{
-	lxw_chart *pie = workbook_add_chart(d->wb, LXW_CHART_DOUGHNUT);
-	lxw_chart_series *ps = chart_add_series(pie, NULL, NULL);
-	lxw_chart_point *points[10] = {0};
-	lxw_chart_point pts[9];
-	lxw_chart_fill fills[9];
-
-	chart_series_set_categories(ps, "Summary", mtop + 1, 0,
-				    mtop + (lxw_row_t)nc, 0);
-	chart_series_set_values(ps, "Summary", mtop + 1, 1,
-				mtop + (lxw_row_t)nc, 1);
-	for (size_t p = 0; p < nc && p < 9; p++) {
-		memset(&fills[p], 0, sizeof(fills[p]));
-		fills[p].color = d->colors[p];
-		memset(&pts[p], 0, sizeof(pts[p]));
-		pts[p].fill = &fills[p];
-		points[p] = &pts[p];
-	}
-	chart_series_set_points(ps, points);
-	chart_series_set_labels(ps);
-	chart_series_set_labels_options(ps, LXW_FALSE, LXW_FALSE, LXW_FALSE);
-	chart_series_set_labels_percentage(ps);
-	chart_series_set_labels_num_format(ps, "0.0%");
-	chart_title_set_name(pie, "Investment mix by pillar (planned spend)");
-	chart_legend_set_position(pie, LXW_CHART_LEGEND_RIGHT);
-	lxw_chart_options mid = {.x_scale = 1.1, .y_scale = 1.1};
-	worksheet_insert_chart_opt(ws, mtop - 1, at, pie, &mid);
-}
-
-static void summary(struct deck *d)
-{
-	const struct roadmap *rm = d->rm;
-	const struct roadmap_budget_report *br = &d->br;
-	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Summary");
-	size_t np = rm->n_pillars + 1, nc = 0;
-	char buf[160];
-	lxw_row_t r;
-
-	worksheet_set_column(ws, 0, 0, 38, NULL);
-	worksheet_set_column(ws, 1, 3, 17, NULL);
-	str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap", d->title);
-	str(ws, 1, 0, "Board deck: headline figures", NULL);
-	r = headline(d, ws, 3);
-
-	/* planned spend per quarter row of the budget and pillar */
-	int64_t *cell = calloc((br->n ? br->n : 1) * np, sizeof(int64_t));
-	int64_t *mix = calloc(np, sizeof(int64_t));
-	bool *show = calloc(np, sizeof(bool));
-	if (!cell || !mix || !show) {
-		goto out;
-	}
-	int q0 = br->n ? row_quarter(&br->rows[0]) : 0;
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		size_t p = pillar_index(rm, rm->inits[i].pillar);
-		for (int k = 0; k < d->sp.n[i]; k++) {
-			size_t o = d->sp.off[i] + (size_t)k;
-			int64_t v = d->sp.opex[o] + d->sp.capex[o];
-			size_t row = (size_t)(d->sp.q0[i] + k - q0);
-			if (row < br->n) {
-				cell[row * np + p] += v; /* <= the total */
-			}
-			mix[p] += v;
-		}
-	}
-	/* the declared pillars, and (none) only when it has spend */
-	for (size_t p = 0; p < np; p++) {
-		show[p] = p < rm->n_pillars || mix[p] > 0;
-		if (show[p] && nc < 9) {
-			d->colors[nc++] = pillar_colors[p % 8];
-		}
-	}
-
-	/* the readable table: quarter, pillars, planned, envelope, variance,
-	 * below the headline figures and the spend chart beside them */
-	lxw_row_t top = (r > 21 ? r : 21) + 2;
-	str(ws, top - 1, 0, "Planned spend by quarter and pillar", d->label);
-	worksheet_set_row(ws, top, 30, NULL);
-	str(ws, top, 0, "Quarter", d->head);
-	size_t c = 1;
-	for (size_t p = 0; p < np; p++) {
-		if (show[p]) {
-			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 17,
-					     NULL);
-			str(ws, top, (lxw_col_t)c++,
-			    p < rm->n_pillars ? rm->pillars[p] : "(none)",
-			    d->head);
-		}
-	}
-	const char *const tail[] = {"Planned", "Envelope",
-				    "Variance (envelope - planned)"};
-	for (int k = 0; k < 3; k++) {
-		worksheet_set_column(ws, (lxw_col_t)(c + (size_t)k),
-				     (lxw_col_t)(c + (size_t)k), 17, NULL);
-		str(ws, top, (lxw_col_t)(c + (size_t)k), tail[k], d->head);
-	}
-	for (size_t i = 0; i < br->n; i++) {
-		const struct roadmap_budget_row *x = &br->rows[i];
-		lxw_row_t row = top + 1 + (lxw_row_t)i;
-		size_t k = 1;
-		str(ws, row, 0, x->key, NULL);
-		for (size_t p = 0; p < np; p++) {
-			if (show[p]) {
-				worksheet_write_number(ws, row, (lxw_col_t)k++,
-						       units(cell[i * np + p]),
-						       d->money);
-			}
-		}
-		worksheet_write_number(ws, row, (lxw_col_t)k, units(x->total),
-				       d->money);
-		if (x->has_envelope) {
-			worksheet_write_number(ws, row, (lxw_col_t)(k + 1),
-					       units(x->envelope), d->money);
-			worksheet_write_number(ws, row, (lxw_col_t)(k + 2),
-					       units(x->variance),
-					       x->variance < 0 ? d->money_red
-							       : d->money);
-		}
-	}
-	lxw_row_t last = top + (lxw_row_t)br->n;
-
-	/* the investment mix: declared pillars, (none) when it has spend */
-	lxw_row_t mtop = last + 3;
-	str(ws, mtop - 1, 0, "Investment mix by pillar", d->label);
-	str(ws, mtop, 0, "Pillar", d->head);
-	str(ws, mtop, 1, "Planned", d->head);
-	str(ws, mtop, 2, "Share", d->head);
-	int64_t all = 0;
-	for (size_t p = 0; p < np; p++) {
-		all += mix[p];
-	}
-	lxw_row_t row = mtop + 1;
-	for (size_t p = 0; p < np; p++) {
-		if (!show[p]) {
-			continue;
-		}
-		str(ws, row, 0, p < rm->n_pillars ? rm->pillars[p] : "(none)",
-		    NULL);
-		worksheet_write_number(ws, row, 1, units(mix[p]), d->money);
-		snprintf(buf, sizeof(buf),
-			 "=IF(SUM($B$%u:$B$%u)=0,0,B%u/SUM($B$%u:$B$%u))",
-			 (unsigned)(mtop + 2), (unsigned)(mtop + 1 + nc),
-			 (unsigned)(row + 1), (unsigned)(mtop + 2),
-			 (unsigned)(mtop + 1 + nc));
-		worksheet_write_formula_num(ws, row, 2, buf, d->pct,
-					    all ? (double)mix[p] / (double)all
-						: 0.0);
-		row++;
-	}
-
-	/* the spend chart beside the headline figures, the mix chart beside
-	 * its table, the chart's data below everything and not printed */
-	lxw_row_t ctop = (row + 3 > mtop + 20 ? row + 3 : mtop + 20);
-	chart_data(d, ws, ctop, cell, np, show);
-	if (br->n > 0) {
-		spend_chart(d, ws, ctop, nc, 2);
-	}
-	mix_chart(d, ws, mtop, nc, 4);
-	worksheet_print_area(ws, 0, 0, ctop - 3,
-			     (lxw_col_t)(nc + 3 > 8 ? nc + 3 : 8));
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);
-	worksheet_fit_to_pages(ws, 1, 0);
-	page_marks(ws);
-out:
-	free(cell);
-	free(mix);
-	free(show);
 }
 
 /* ------------------------------------------------------------ sheets */
@@ -628,36 +211,36 @@ static void goals(struct deck *d)
 			}
 		}
 	}
-	header(d, ws, names, widths, 11);
+	rm_deck_header(d, ws, names, widths, 11);
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
-		str(ws, r, 0, g->id, NULL);
-		str(ws, r, 1, g->title, NULL);
-		str(ws, r, 2, g->metric, NULL);
+		rm_deck_str(ws, r, 0, g->id, NULL);
+		rm_deck_str(ws, r, 1, g->title, NULL);
+		rm_deck_str(ws, r, 2, g->metric, NULL);
 		if (g->has_baseline) {
 			worksheet_write_number(ws, r, 3, g->baseline, NULL);
 		}
 		if (g->has_target) {
 			worksheet_write_number(ws, r, 4, g->target, NULL);
 		}
-		str(ws, r, 5, g->unit, NULL);
+		rm_deck_str(ws, r, 5, g->unit, NULL);
 		if (g->has_due) {
-			write_date(ws, r, 6, g->due, d->date);
+			rm_deck_write_date(ws, r, 6, g->due, d->date);
 		}
-		str(ws, r, 7, g->owner, NULL);
+		rm_deck_str(ws, r, 7, g->owner, NULL);
 		if (g->priority) {
 			worksheet_write_number(ws, r, 8, g->priority, NULL);
 		}
 		worksheet_write_number(ws, r, 9,
 				       serving ? (double)serving[i] : 0, NULL);
-		worksheet_write_number(ws, r, 10, units(d->planned[i]),
+		worksheet_write_number(ws, r, 10, rm_deck_units(d->planned[i]),
 				       d->money);
 	}
 	if (rm->n_goals) {
 		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_goals, 10);
 	}
-	print_setup(ws, 0, widths, 11, 2);
+	rm_deck_print_setup(ws, 0, widths, 11, 2);
 	free(serving);
 }
 
@@ -689,53 +272,53 @@ static void initiatives(struct deck *d,
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
 	char list[4096], f[64], a[8], b[8];
 
-	header(d, ws, names, widths, 20);
+	rm_deck_header(d, ws, names, widths, 20);
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
-		str(ws, r, 0, in->id, NULL);
-		str(ws, r, 1, in->title, NULL);
-		str(ws, r, 2, in->pillar, NULL);
-		str(ws, r, 3, in->stage ? roadmap_stage_name(in->stage) : NULL,
+		rm_deck_str(ws, r, 0, in->id, NULL);
+		rm_deck_str(ws, r, 1, in->title, NULL);
+		rm_deck_str(ws, r, 2, in->pillar, NULL);
+		rm_deck_str(ws, r, 3, in->stage ? roadmap_stage_name(in->stage) : NULL,
 		    NULL);
-		str(ws, r, 4, roadmap_initiative_status_name(in->status), NULL);
-		str(ws, r, 5, in->owner, NULL);
-		str(ws, r, 6, in->team, NULL);
-		write_date(ws, r, 7, in->start, d->date);
-		write_date(ws, r, 8, in->end, d->date);
-		worksheet_write_number(ws, r, 9, units(in->opex), d->money);
-		worksheet_write_number(ws, r, 10, units(in->capex), d->money);
-		col_name(9, a);
-		col_name(10, b);
+		rm_deck_str(ws, r, 4, roadmap_initiative_status_name(in->status), NULL);
+		rm_deck_str(ws, r, 5, in->owner, NULL);
+		rm_deck_str(ws, r, 6, in->team, NULL);
+		rm_deck_write_date(ws, r, 7, in->start, d->date);
+		rm_deck_write_date(ws, r, 8, in->end, d->date);
+		worksheet_write_number(ws, r, 9, rm_deck_units(in->opex), d->money);
+		worksheet_write_number(ws, r, 10, rm_deck_units(in->capex), d->money);
+		rm_deck_col_name(9, a);
+		rm_deck_col_name(10, b);
 		snprintf(f, sizeof(f), "=%s%u+%s%u", a, (unsigned)(r + 1), b,
 			 (unsigned)(r + 1));
 		worksheet_write_formula_num(ws, r, 11, f, d->money,
-					    units(in->opex + in->capex));
+					    rm_deck_units(in->opex + in->capex));
 		worksheet_write_number(ws, r, 12, (double)in->fte / 100.0,
 				       d->num);
 		worksheet_write_number(ws, r, 13, in->priority, NULL);
 		if (in->has_benefit) {
-			worksheet_write_number(ws, r, 14, units(in->benefit),
+			worksheet_write_number(ws, r, 14, rm_deck_units(in->benefit),
 					       d->money);
 		}
 		join((const char *const *)in->goals, in->n_goals, list,
 		     sizeof(list));
-		str(ws, r, 15, list, NULL);
+		rm_deck_str(ws, r, 15, list, NULL);
 		join((const char *const *)in->depends_on, in->n_depends_on,
 		     list, sizeof(list));
-		str(ws, r, 16, list, NULL);
+		rm_deck_str(ws, r, 16, list, NULL);
 		if (row[i]) {
-			write_date(ws, r, 17, row[i]->earliest_start, d->date);
+			rm_deck_write_date(ws, r, 17, row[i]->earliest_start, d->date);
 			worksheet_write_number(ws, r, 18, row[i]->slack_days,
 					       NULL);
-			str(ws, r, 19, row[i]->critical ? "yes" : "no",
+			rm_deck_str(ws, r, 19, row[i]->critical ? "yes" : "no",
 			    row[i]->critical ? d->red : NULL);
 		}
 	}
 	if (rm->n_inits) {
 		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_inits, 19);
 	}
-	print_setup(ws, 0, widths, 20, 2);
+	rm_deck_print_setup(ws, 0, widths, 20, 2);
 }
 
 static void budget(struct deck *d)
@@ -760,14 +343,14 @@ static void budget(struct deck *d)
 		[ROADMAP_BUDGET_UNCOVERED] = "=D%u-F%u",
 		[ROADMAP_BUDGET_ACTUAL_VARIANCE] = "=J%u-I%u",
 	};
-	header(d, ws, names, widths, 11);
+	rm_deck_header(d, ws, names, widths, 11);
 	worksheet_set_row(ws, 0, 45, NULL);
 	for (size_t i = 0; i <= br->n; i++) {
 		const struct roadmap_budget_row *x = i < br->n ? &br->rows[i]
 							       : &br->total;
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		unsigned n = (unsigned)(r + 1);
-		str(ws, r, 0, i < br->n ? x->key : "Total",
+		rm_deck_str(ws, r, 0, i < br->n ? x->key : "Total",
 		    i < br->n ? NULL : d->bold);
 		for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
 			lxw_col_t col = (lxw_col_t)(c + 1);
@@ -783,7 +366,7 @@ static void budget(struct deck *d)
 				/* the total row: SUM formulas, exact
 				 * totals as their values */
 				char a[8];
-				col_name(c + 1, a);
+				rm_deck_col_name(c + 1, a);
 				if (br->n == 0) {
 					snprintf(f, sizeof(f), "=0");
 				} else {
@@ -792,13 +375,13 @@ static void budget(struct deck *d)
 				}
 				worksheet_write_formula_num(ws, r, col, f,
 							    d->money_bold,
-							    units(v));
+							    rm_deck_units(v));
 			} else if (formula[c]) {
 				snprintf(f, sizeof(f), formula[c], n, n);
 				worksheet_write_formula_num(ws, r, col, f,
-							    d->money, units(v));
+							    d->money, rm_deck_units(v));
 			} else {
-				worksheet_write_number(ws, r, col, units(v),
+				worksheet_write_number(ws, r, col, rm_deck_units(v),
 						       d->money);
 			}
 		}
@@ -817,9 +400,9 @@ static void budget(struct deck *d)
 		snprintf(f, sizeof(f), "Planned spend no envelope covers: %s %s",
 			 d->rm->currency,
 			 roadmap_money_format(d->br.unbudgeted, true, m));
-		str(ws, tr + 2, 0, f, d->label);
+		rm_deck_str(ws, tr + 2, 0, f, d->label);
 	}
-	print_setup(ws, 0, widths, 11, 1);
+	rm_deck_print_setup(ws, 0, widths, 11, 1);
 }
 
 static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
@@ -840,16 +423,16 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		q0 = q1 < q0 || a < q0 ? a : q0;
 		q1 = b > q1 ? b : q1;
 	}
-	str(ws, 0, 0, "ID", d->head);
-	str(ws, 0, 1, "Title", d->head);
-	str(ws, 0, 2, "Pillar", d->head);
-	str(ws, 0, 3, "Critical", d->head);
+	rm_deck_str(ws, 0, 0, "ID", d->head);
+	rm_deck_str(ws, 0, 1, "Title", d->head);
+	rm_deck_str(ws, 0, 2, "Pillar", d->head);
+	rm_deck_str(ws, 0, 3, "Critical", d->head);
 	worksheet_set_column(ws, 0, 0, 16, NULL);
 	worksheet_set_column(ws, 1, 1, 30, NULL);
 	worksheet_set_column(ws, 2, 2, 12, NULL);
 	worksheet_set_column(ws, 3, 3, 8, NULL);
 	for (int q = q0; q <= q1; q++) {
-		str(ws, 0, (lxw_col_t)(4 + q - q0), roadmap_quarter_label(q, label),
+		rm_deck_str(ws, 0, (lxw_col_t)(4 + q - q0), roadmap_quarter_label(q, label),
 		    d->head);
 	}
 	if (q1 >= q0) {
@@ -863,12 +446,12 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 			continue;
 		}
 		bool crit = row[i] && row[i]->critical;
-		str(ws, r, 0, in->id, NULL);
-		str(ws, r, 1, in->title, NULL);
-		str(ws, r, 2, in->pillar, NULL);
-		str(ws, r, 3, crit ? "yes" : "", crit ? d->red : NULL);
+		rm_deck_str(ws, r, 0, in->id, NULL);
+		rm_deck_str(ws, r, 1, in->title, NULL);
+		rm_deck_str(ws, r, 2, in->pillar, NULL);
+		rm_deck_str(ws, r, 3, crit ? "yes" : "", crit ? d->red : NULL);
 		lxw_format *fill = crit ? d->crit
-					: d->fill[pillar_index(rm, in->pillar) % 9];
+					: d->fill[rm_deck_pillar_index(rm, in->pillar) % 9];
 		int a = roadmap_quarter_of(in->start, fs);
 		int b = roadmap_quarter_of(in->end, fs);
 		for (int q = a; q <= b; q++) {
@@ -886,7 +469,7 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		r++;
 	}
 	double widths[] = {16, 30, 12, 8, (q1 - q0 + 1) * 8.5};
-	print_setup(ws, 0, widths, 5, 2);
+	rm_deck_print_setup(ws, 0, widths, 5, 2);
 }
 
 static void findings(struct deck *d)
@@ -897,23 +480,23 @@ static void findings(struct deck *d)
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Findings");
 	char list[4096];
 
-	header(d, ws, names, widths, 5);
+	rm_deck_header(d, ws, names, widths, 5);
 	for (size_t i = 0; i < d->f.n; i++) {
 		const struct roadmap_finding *x = &d->f.items[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
-		str(ws, r, 0, roadmap_severity_name(x->severity),
+		rm_deck_str(ws, r, 0, roadmap_severity_name(x->severity),
 		    x->severity == ROADMAP_SEVERITY_ERROR ? d->red : NULL);
-		str(ws, r, 1, x->code, NULL);
-		str(ws, r, 2, x->subject, NULL);
-		str(ws, r, 3, x->message, NULL);
+		rm_deck_str(ws, r, 1, x->code, NULL);
+		rm_deck_str(ws, r, 2, x->subject, NULL);
+		rm_deck_str(ws, r, 3, x->message, NULL);
 		join((const char *const *)x->related, x->n_related, list,
 		     sizeof(list));
-		str(ws, r, 4, list, NULL);
+		rm_deck_str(ws, r, 4, list, NULL);
 	}
 	if (d->f.n == 0) {
-		str(ws, 1, 0, "No findings: the roadmap is aligned.", NULL);
+		rm_deck_str(ws, 1, 0, "No findings: the roadmap is aligned.", NULL);
 	}
-	print_setup(ws, 0, widths, 5, 1);
+	rm_deck_print_setup(ws, 0, widths, 5, 1);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -943,7 +526,7 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	props.comments = "Generated by roadmap " ROADMAP_VERSION;
 	props.created = created;
 	workbook_set_properties(d->wb, &props);
-	formats(d);
+	rm_deck_formats(d);
 	const struct roadmap_schedule_row **row =
 		calloc(rm->n_inits + 1, sizeof(*row));
 	if (!row) {
@@ -953,7 +536,7 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	for (size_t k = 0; d->sched_ok && k < d->s.n; k++) {
 		row[d->s.rows[k].index] = &d->s.rows[k];
 	}
-	summary(d);
+	rm_deck_summary(d);
 	goals(d);
 	initiatives(d, row);
 	budget(d);

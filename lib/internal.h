@@ -194,6 +194,23 @@ bool rm_csv_needs_guard(const char *s);
 /* A copy of s kept with the rows' cells (rows.c); NULL when out of memory. */
 char *rm_rows_strdup(struct roadmap_rows *rows, const char *s);
 
+/* The editors' checks (edit.c), shared with set.c: a comma list split
+ * into ids (empty items are errors); a reference that must name an
+ * existing goal, initiative (not self), team or pillar. */
+enum roadmap_status rm_split_ids(const char *list, const char *what,
+				 char ***out, size_t *n,
+				 struct roadmap_error *err);
+enum roadmap_status rm_check_goal_ref(const struct roadmap *rm, const char *id,
+				      struct roadmap_error *err);
+enum roadmap_status rm_check_init_ref(const struct roadmap *rm, const char *id,
+				      const char *self,
+				      struct roadmap_error *err);
+enum roadmap_status rm_check_team_ref(const struct roadmap *rm, const char *id,
+				      struct roadmap_error *err);
+enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm,
+					const char *p,
+					struct roadmap_error *err);
+
 /* Deep copies (edit.c); false when out of memory (free *d anyway). */
 bool rm_copy_initiative(struct roadmap_initiative *d,
 			const struct roadmap_initiative *s);

@@ -1,0 +1,181 @@
+/* session.c - opening the roadmap, a writer's locked session, progress on
+ * large files, and output to stdout that is checked. */
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+int open_read(struct ctx *ctx, struct roadmap **out)
+{
+	struct roadmap_error err;
+	/* the CLI owns the process: a large file may use the second core */
+	static const struct roadmap_load_options opt = {.threads = true};
+	enum roadmap_status st =
+		roadmap_load_file_opt(ctx->file, &opt, out, &err);
+
+	if (st == ROADMAP_ERR_NOINPUT && access(ctx->file, F_OK) != 0) {
+		msg("%s: no roadmap here (create one with 'roadmap init', or "
+		    "choose a file with -f)",
+		    ctx->file);
+		return 66;
+	}
+	return st ? fail_err(&err) : 0;
+}
+
+long lock_timeout_ms(void)
+{
+	const char *s = getenv("ROADMAP_LOCK_TIMEOUT");
+	char *end;
+
+	if (!s || !*s) {
+		return 10000;
+	}
+	errno = 0;
+	double v = strtod(s, &end);
+	if (*end || errno || !(v >= 0) || v > 86400) {
+		msg("ROADMAP_LOCK_TIMEOUT \"%s\" is not a number of seconds; "
+		    "using 10",
+		    s);
+		return 10000;
+	}
+	return (long)(v * 1000);
+}
+
+int begin_write(struct ctx *ctx, struct session *s)
+{
+	struct roadmap_error err;
+	enum roadmap_status st;
+	int rc;
+
+	s->rm = NULL;
+	if (strcmp(ctx->file, "-") == 0) {
+		msg("-: a roadmap on stdin cannot be changed (use -f FILE)");
+		return 64;
+	}
+	/* no roadmap, no lock file beside it (SPEC 12) */
+	if (access(ctx->file, F_OK) != 0 && errno == ENOENT) {
+		return open_read(ctx, &s->rm);
+	}
+	if ((st = roadmap_lock_acquire(ctx->file, lock_timeout_ms(), &s->lock,
+				       &err))) {
+		return fail_err(&err);
+	}
+	if ((rc = open_read(ctx, &s->rm))) {
+		roadmap_lock_release(s->lock);
+		s->lock = NULL;
+		return rc;
+	}
+	return 0;
+}
+
+int end_write(struct ctx *ctx, struct session *s, bool save)
+{
+	struct roadmap_error err;
+	int rc = 0;
+
+	if (save && s->rm &&
+	    roadmap_save_file(s->rm, ctx->file, &err) != ROADMAP_OK) {
+		rc = fail_err(&err);
+	}
+	roadmap_lock_release(s->lock);
+	roadmap_destroy(s->rm);
+	s->lock = NULL;
+	s->rm = NULL;
+	return rc;
+}
+
+static bool showing_progress(const struct roadmap *rm)
+{
+	return rm && roadmap_initiative_count(rm) >= 20000 &&
+	       isatty(STDERR_FILENO);
+}
+
+void progress(const struct roadmap *rm, const char *what)
+{
+	if (showing_progress(rm)) {
+		fprintf(stderr, "roadmap: %s %zu initiatives...", what,
+			roadmap_initiative_count(rm));
+		fflush(stderr);
+	}
+}
+
+void progress_done(const struct roadmap *rm)
+{
+	if (showing_progress(rm)) {
+		fputs(" done\n", stderr);
+	}
+}
+
+/*
+ * In a release build (NDEBUG) a command that only reads leaves its roadmap
+ * to the kernel at exit: freeing a 100,000-initiative roadmap block by
+ * block costs more than the check it ran. The pointer stays reachable, and
+ * debug and sanitizer builds free everything, so the tests still prove
+ * that nothing leaks.
+ */
+void release_at_exit(struct roadmap *rm)
+{
+#ifdef NDEBUG
+	static struct roadmap *kept[4];
+	for (size_t i = 0; rm && i < 4; i++) {
+		if (!kept[i]) {
+			kept[i] = rm;
+			return;
+		}
+	}
+#endif
+	roadmap_destroy(rm);
+}
+
+int write_stdout(const char *data, size_t len)
+{
+	fwrite(data, 1, len, stdout); /* a short write sets the error flag */
+	return flush_stdout();
+}
+
+int flush_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		msg("cannot write to standard output: %s",
+		    strerror(errno ? errno : EIO));
+		clearerr(stdout);
+		return 74;
+	}
+	return 0;
+}
+
+char *fte_text(int64_t v, char *buf)
+{
+	if (v % 100 == 0) {
+		snprintf(buf, 32, "%lld", (long long)(v / 100));
+	} else if (v % 10 == 0) {
+		snprintf(buf, 32, "%lld.%lld", (long long)(v / 100),
+			 (long long)(v % 100 / 10));
+	} else {
+		snprintf(buf, 32, "%lld.%02lld", (long long)(v / 100),
+			 (long long)(v % 100));
+	}
+	return buf;
+}
+
+int print_rows_csv(struct roadmap_rows *rows, enum roadmap_status st,
+		   struct roadmap_error *err)
+{
+	char *out = NULL;
+	size_t len;
+	int rc;
+
+	if (st || roadmap_rows_csv(rows, &out, &len, err)) {
+		roadmap_rows_release(rows);
+		return fail_err(err);
+	}
+	rc = write_stdout(out, len);
+	free(out);
+	roadmap_rows_release(rows);
+	return rc;
+}

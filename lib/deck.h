@@ -1,0 +1,48 @@
+/* deck.h - what the board deck's files share (export-xlsx.c, deck-summary.c). */
+#ifndef ROADMAP_DECK_H
+#define ROADMAP_DECK_H
+
+#include "json.h"
+
+#include <xlsxwriter.h>
+
+#define MAX_ROWS 1048576 /* rows on a sheet, the header included */
+
+struct deck {
+	const struct roadmap *rm;
+	lxw_workbook *wb;
+	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
+		*red, *pct, *label, *crit, *num, *money_red;
+	lxw_format *fill[9];
+	struct roadmap_spend sp;
+	struct roadmap_findings f;
+	struct roadmap_budget_report br;      /* by quarter: the Budget sheet */
+	struct roadmap_budget_report by_year; /* the headline envelopes */
+	struct roadmap_schedule s;
+	uint32_t colors[9]; /* of the pillars shown, in order */
+	bool sched_ok;
+	int64_t *planned;
+	char money_fmt[96];
+};
+
+
+extern const uint32_t rm_deck_pillar_colors[8];
+
+void rm_deck_col_name(int col, char *buf);
+double rm_deck_units(int64_t cents);
+void rm_deck_write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+		       roadmap_day d, lxw_format *fmt);
+void rm_deck_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+		lxw_format *fmt);
+void rm_deck_header(struct deck *d, lxw_worksheet *ws,
+		   const char *const *names, const double *widths, int n);
+void rm_deck_page_marks(lxw_worksheet *ws);
+void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
+			const double *widths, int n, int repeat_cols);
+void rm_deck_formats(struct deck *d);
+size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p);
+/* The Summary sheet: headline figures, the spend and mix charts and their
+ * tables (deck-summary.c). */
+void rm_deck_summary(struct deck *d);
+
+#endif

@@ -1,0 +1,759 @@
+/*
+ * import-rows.c - the rows of each CSV table (initiatives, goals, teams,
+ * budgets, actuals): columns matched by name in any case, every cell
+ * validated before anything changes, then applied through the editors.
+ */
+#include "import.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct column {
+	const char *name;
+	bool required;
+};
+
+static const struct column init_cols[] = {
+	{"id", 1},     {"title", 1},   {"pillar", 0},  {"stage", 0},
+	{"status", 0}, {"owner", 0},   {"team", 0},    {"start", 1},
+	{"end", 1},    {"opex", 0},    {"capex", 0},   {"total", 0},
+	{"fte", 0},    {"priority", 0}, {"benefit", 0}, {"goals", 0},
+	{"depends_on", 0}, {NULL, 0}};
+static const struct column goal_cols[] = {
+	{"id", 1},   {"title", 1}, {"metric", 0}, {"baseline", 0},
+	{"target", 0}, {"unit", 0}, {"due", 0},   {"owner", 0},
+	{"priority", 0}, {NULL, 0}};
+static const struct column team_cols[] = {{"id", 1}, {"capacity", 1},
+					  {NULL, 0}};
+static const struct column budget_cols[] = {
+	{"period", 1}, {"pillar", 0}, {"amount", 1}, {NULL, 0}};
+static const struct column actual_cols[] = {
+	{"initiative", 1}, {"quarter", 1}, {"amount", 1}, {NULL, 0}};
+
+static const struct column *columns_of(int table)
+{
+	switch (table) {
+	case ROADMAP_TABLE_INITIATIVES:
+		return init_cols;
+	case ROADMAP_TABLE_GOALS:
+		return goal_cols;
+	case ROADMAP_TABLE_TEAMS:
+		return team_cols;
+	case ROADMAP_TABLE_BUDGETS:
+		return budget_cols;
+	case ROADMAP_TABLE_ACTUALS:
+		return actual_cols;
+	default:
+		return NULL;
+	}
+}
+
+/* Header names match whatever their ASCII case (never the locale's). */
+static bool same_name(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+		if (x != y) {
+			return false;
+		}
+	}
+	return *a == *b;
+}
+
+static bool has(const struct record *h, const char *name)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		if (same_name(h->f[i], name)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The table a header belongs to, when --table was not given. */
+static int guess_table(const struct record *h)
+{
+	if (has(h, "initiative") && has(h, "quarter")) {
+		return ROADMAP_TABLE_ACTUALS;
+	}
+	if (has(h, "period") && has(h, "amount")) {
+		return ROADMAP_TABLE_BUDGETS;
+	}
+	if (has(h, "capacity") && !has(h, "title")) {
+		return ROADMAP_TABLE_TEAMS;
+	}
+	if (has(h, "title") && !has(h, "start") && !has(h, "end") &&
+	    (has(h, "metric") || has(h, "due") || has(h, "target") ||
+	     has(h, "baseline"))) {
+		return ROADMAP_TABLE_GOALS;
+	}
+	return ROADMAP_TABLE_INITIATIVES;
+}
+
+/* Undoes the export's formula guard: "'=x" back to "=x". */
+static const char *unguard(const char *s)
+{
+	return s[0] == '\'' && rm_csv_needs_guard(s + 1) ? s + 1 : s;
+}
+
+struct row {
+	struct imp *im;
+	const struct record *h, *r;
+	long line;
+	bool bad;
+};
+
+static const char *cell(struct row *x, const char *col)
+{
+	for (size_t i = 0; i < x->h->n; i++) {
+		if (same_name(x->h->f[i], col)) {
+			return unguard(x->r->f[i]);
+		}
+	}
+	return NULL;
+}
+
+__attribute__((format(printf, 3, 4))) static void
+bad(struct row *x, const char *col, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	rm_import_report(x->im, x->line, NULL, col, "%s", msg);
+	x->bad = true;
+}
+
+static const char *qv(const char *s, char *buf)
+{
+	return rm_quote(s, buf, 160);
+}
+
+/* Validators with the import's own messages; true when fine. */
+static bool v_amount(struct row *x, const char *col, const char *v)
+{
+	int64_t c;
+	char q[160];
+	struct roadmap_error e;
+
+	if (!*v || roadmap_money_parse(v, &c, &e) == ROADMAP_OK) {
+		return true;
+	}
+	if (strstr(e.message, "more than")) {
+		bad(x, col, "%s is more than 1,000,000,000,000.00", qv(v, q));
+	} else if (strstr(e.message, "cents")) {
+		bad(x, col, "%s is not a whole number of cents", qv(v, q));
+	} else {
+		bad(x, col, "%s is not an amount", qv(v, q));
+	}
+	return false;
+}
+
+static bool v_date(struct row *x, const char *col, const char *v)
+{
+	struct roadmap_error e;
+	struct roadmap_period p;
+
+	if (!*v || roadmap_period_parse(v, x->im->rm->fiscal_start, &p,
+					&e) == ROADMAP_OK) {
+		return true;
+	}
+	bad(x, col, "%s", e.message);
+	return false;
+}
+
+static bool v_text(struct row *x, const char *col, const char *v,
+		   bool required)
+{
+	const char *why;
+
+	if (!*v && required) {
+		bad(x, col, "is empty");
+		return false;
+	}
+	if ((why = rm_text_problem(v, strlen(v)))) {
+		bad(x, col, "%s", why);
+		return false;
+	}
+	return true;
+}
+
+static bool v_id(struct row *x, const char *col, const char *v,
+		 bool required)
+{
+	char q[160];
+
+	if (!*v && !required) {
+		return true;
+	}
+	if (!*v) {
+		bad(x, col, "is empty");
+		return false;
+	}
+	if (!roadmap_id_valid(v)) {
+		bad(x, col, "%s is not a valid id", qv(v, q));
+		return false;
+	}
+	return true;
+}
+
+static bool v_list(struct row *x, const char *col, const char *v)
+{
+	char q[160];
+	const char *p = v;
+
+	while (*p) {
+		size_t n = strcspn(p, ";");
+		char item[80];
+		if (n == 0 || n >= sizeof(item)) {
+			bad(x, col, "%s is not a ';'-separated list of ids",
+			    qv(v, q));
+			return false;
+		}
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (!roadmap_id_valid(item)) {
+			bad(x, col, "%s is not a valid id", qv(item, q));
+			return false;
+		}
+		p += n + (p[n] == ';');
+	}
+	return true;
+}
+
+static bool v_choice(struct row *x, const char *col, const char *v,
+		     bool status)
+{
+	char q[160];
+
+	if (!*v || (status ? roadmap_initiative_status_parse(v)
+			   : roadmap_stage_parse(v)) >= 0) {
+		return true;
+	}
+	bad(x, col,
+	    status ? "%s is not a status (proposed, approved, active, done or "
+		     "cancelled)"
+		   : "%s is not a stage (research, poc or implementation)",
+	    qv(v, q));
+	return false;
+}
+
+static bool v_priority(struct row *x, const char *col, const char *v)
+{
+	char q[160];
+
+	if (!*v || (strlen(v) == 1 && v[0] >= '1' && v[0] <= '5')) {
+		return true;
+	}
+	bad(x, col, "%s is not a priority from 1 to 5", qv(v, q));
+	return false;
+}
+
+static bool v_number(struct row *x, const char *col, const char *v)
+{
+	struct roadmap_error e;
+	double d;
+
+	if (!*v || roadmap_number_parse(v, &d, &e) == ROADMAP_OK) {
+		return true;
+	}
+	bad(x, col, "%s", e.message);
+	return false;
+}
+
+static bool v_fte(struct row *x, const char *col, const char *v,
+		  bool required)
+{
+	char q[160];
+	int64_t h;
+
+	if (!*v && !required) {
+		return true;
+	}
+	if (roadmap_fte_parse(v, &h, NULL) != ROADMAP_OK) {
+		bad(x, col, "%s is not a number of FTE (like 2 or 0.5)",
+		    qv(v, q));
+		return false;
+	}
+	return true;
+}
+
+/* Applies one validated column with roadmap_set_field (lists use ','). */
+static void apply(struct row *x, const char *id, const char *col,
+		  const char *field, const char *v)
+{
+	struct roadmap_error e;
+	char *copy = rm_strdup(v);
+
+	if (!copy) {
+		x->im->nomem = true;
+		return;
+	}
+	for (char *p = copy; *p; p++) {
+		if (*p == ';' && (strcmp(field, "goals") == 0 ||
+				  strcmp(field, "depends_on") == 0)) {
+			*p = ',';
+		}
+	}
+	if (roadmap_set_field(x->im->rm, id, field, copy, &e)) {
+		if (e.status == ROADMAP_ERR_NOMEM) {
+			x->im->nomem = true;
+		} else {
+			bad(x, col, "%s", e.message);
+		}
+	}
+	free(copy);
+}
+
+static void csv_initiative(struct row *x, bool second_pass)
+{
+	struct imp *im = x->im;
+	const char *id = cell(x, "id");
+	size_t k;
+
+	if (second_pass) {
+		/* links, once every row of the file exists */
+		static const char *const lists[] = {"goals", "depends_on"};
+		for (int i = 0; i < 2; i++) {
+			const char *v = cell(x, lists[i]);
+			if (v) {
+				apply(x, id, lists[i], lists[i], v);
+			}
+		}
+		return;
+	}
+	static const char *const text[] = {"owner", NULL};
+	const char *title = cell(x, "title"), *start = cell(x, "start"),
+		   *end = cell(x, "end");
+	bool ok = v_id(x, "id", id, true);
+	ok = v_text(x, "title", title, true) && ok;
+	ok = v_date(x, "start", start) && ok;
+	ok = v_date(x, "end", end) && ok;
+	if (ok && !*start) {
+		bad(x, "start", "is empty");
+		ok = false;
+	}
+	if (ok && !*end) {
+		bad(x, "end", "is empty");
+		ok = false;
+	}
+	if (ok) {
+		struct roadmap_period p0, p1;
+		char d0[16], d1[16];
+		roadmap_period_parse(start, im->rm->fiscal_start, &p0, NULL);
+		roadmap_period_parse(end, im->rm->fiscal_start, &p1, NULL);
+		if (p1.last < p0.first) {
+			bad(x, "end", "%s is before start %s",
+			    roadmap_day_format(p1.last, d1),
+			    roadmap_day_format(p0.first, d0));
+			ok = false;
+		}
+	}
+	for (int i = 0; text[i]; i++) {
+		const char *v = cell(x, text[i]);
+		ok = (!v || v_text(x, text[i], v, false)) && ok;
+	}
+	static const char *const money[] = {"opex", "capex", "benefit", "total"};
+	for (int i = 0; i < 4; i++) {
+		const char *v = cell(x, money[i]);
+		ok = (!v || v_amount(x, money[i], v)) && ok;
+	}
+	const char *v;
+	if ((v = cell(x, "pillar"))) {
+		ok = v_id(x, "pillar", v, false) && ok;
+	}
+	if ((v = cell(x, "team"))) {
+		ok = v_id(x, "team", v, false) && ok;
+	}
+	if ((v = cell(x, "stage"))) {
+		ok = v_choice(x, "stage", v, false) && ok;
+	}
+	if ((v = cell(x, "status"))) {
+		ok = v_choice(x, "status", v, true) && ok;
+	}
+	if ((v = cell(x, "priority"))) {
+		ok = v_priority(x, "priority", v) && ok;
+	}
+	if ((v = cell(x, "fte"))) {
+		ok = v_fte(x, "fte", v, false) && ok;
+	}
+	if ((v = cell(x, "goals"))) {
+		ok = v_list(x, "goals", v) && ok;
+	}
+	if ((v = cell(x, "depends_on"))) {
+		ok = v_list(x, "depends_on", v) && ok;
+	}
+	if (!ok) {
+		return;
+	}
+	enum item_kind kind = rm_item_kind(im->rm, id, &k);
+	char q[160];
+	if (kind == ITEM_GOAL) {
+		bad(x, "id", "%s is already a goal", qv(id, q));
+		return;
+	}
+	if (kind == ITEM_INITIATIVE && !im->opt->update) {
+		bad(x, "id", "initiative %s already exists (use --update)",
+		    qv(id, q));
+		return;
+	}
+	if (kind == ITEM_NONE) {
+		struct roadmap_initiative in;
+		struct roadmap_period p;
+		struct roadmap_error e;
+		roadmap_initiative_init(&in);
+		in.id = (char *)id;
+		in.title = (char *)title;
+		roadmap_period_parse(start, im->rm->fiscal_start, &p, NULL);
+		in.start = p.first;
+		roadmap_period_parse(end, im->rm->fiscal_start, &p, NULL);
+		in.end = p.last;
+		if (roadmap_add_initiative(im->rm, &in, &e)) {
+			bad(x, "id", "%s", e.message);
+			return;
+		}
+		rm_import_change(im, true, "initiative", id);
+	} else {
+		apply(x, id, "title", "title", title);
+		apply(x, id, "start", "start", start);
+		apply(x, id, "end", "end", end);
+		rm_import_change(im, false, "initiative", id);
+	}
+	/* every other column, "" clearing or restoring the default */
+	static const char *const fields[] = {"pillar",	 "stage", "status",
+					     "owner",	 "team",  "opex",
+					     "capex",	 "fte",   "priority",
+					     "benefit"};
+	static const char *const defaults[] = {"", "", "proposed", "", "",
+					       "0", "0", "0", "3", ""};
+	for (int i = 0; i < 10; i++) {
+		if ((v = cell(x, fields[i]))) {
+			apply(x, id, fields[i], fields[i],
+			      *v ? v : defaults[i]);
+		}
+	}
+}
+
+static void csv_goal(struct row *x)
+{
+	struct imp *im = x->im;
+	const char *id = cell(x, "id"), *title = cell(x, "title"), *v;
+	size_t k;
+	char q[160];
+
+	bool ok = v_id(x, "id", id, true);
+	ok = v_text(x, "title", title, true) && ok;
+	static const char *const text[] = {"metric", "unit", "owner"};
+	for (int i = 0; i < 3; i++) {
+		if ((v = cell(x, text[i]))) {
+			ok = v_text(x, text[i], v, false) && ok;
+		}
+	}
+	if ((v = cell(x, "baseline"))) {
+		ok = v_number(x, "baseline", v) && ok;
+	}
+	if ((v = cell(x, "target"))) {
+		ok = v_number(x, "target", v) && ok;
+	}
+	if ((v = cell(x, "due"))) {
+		ok = v_date(x, "due", v) && ok;
+	}
+	if ((v = cell(x, "priority"))) {
+		ok = v_priority(x, "priority", v) && ok;
+	}
+	if (!ok) {
+		return;
+	}
+	enum item_kind kind = rm_item_kind(im->rm, id, &k);
+	if (kind == ITEM_INITIATIVE) {
+		bad(x, "id", "%s is already an initiative", qv(id, q));
+		return;
+	}
+	if (kind == ITEM_GOAL && !im->opt->update) {
+		bad(x, "id", "goal %s already exists (use --update)",
+		    qv(id, q));
+		return;
+	}
+	if (kind == ITEM_NONE) {
+		struct roadmap_goal g;
+		struct roadmap_error e;
+		roadmap_goal_init(&g);
+		g.id = (char *)id;
+		g.title = (char *)title;
+		if (roadmap_add_goal(im->rm, &g, &e)) {
+			bad(x, "id", "%s", e.message);
+			return;
+		}
+		rm_import_change(im, true, "goal", id);
+	} else {
+		apply(x, id, "title", "title", title);
+		rm_import_change(im, false, "goal", id);
+	}
+	static const char *const fields[] = {"metric", "baseline", "target",
+					     "unit",   "due",	   "owner",
+					     "priority"};
+	for (int i = 0; i < 7; i++) {
+		if ((v = cell(x, fields[i]))) {
+			apply(x, id, fields[i], fields[i], v);
+		}
+	}
+}
+
+static void csv_team(struct row *x)
+{
+	struct imp *im = x->im;
+	const char *id = cell(x, "id"), *cap = cell(x, "capacity");
+	char q[160];
+
+	if (!v_id(x, "id", id, true) | !v_fte(x, "capacity", cap, true)) {
+		return;
+	}
+	struct roadmap_team t = {(char *)id, 0};
+	roadmap_fte_parse(cap, &t.capacity, NULL);
+	size_t k;
+	if (idmap_get(&im->rm->team_ids, id, &k)) {
+		if (!im->opt->update) {
+			bad(x, "id", "team %s already exists (use --update)",
+			    qv(id, q));
+			return;
+		}
+		im->rm->teams[k].capacity = t.capacity;
+		rm_import_change(im, false, "team", id);
+		return;
+	}
+	struct roadmap_error e;
+	if (roadmap_add_team(im->rm, &t, &e)) {
+		bad(x, "id", "%s", e.message);
+		return;
+	}
+	rm_import_change(im, true, "team", id);
+}
+
+static void csv_budget(struct row *x)
+{
+	struct imp *im = x->im;
+	const char *period = cell(x, "period"), *amount = cell(x, "amount");
+	const char *pillar = cell(x, "pillar");
+	struct roadmap_period p;
+	char q[160];
+
+	bool ok = v_amount(x, "amount", amount);
+	if (!*amount) {
+		bad(x, "amount", "is empty");
+		ok = false;
+	}
+	if (roadmap_period_parse(period, im->rm->fiscal_start, &p, NULL) ||
+	    (p.kind != ROADMAP_PERIOD_QUARTER && p.kind != ROADMAP_PERIOD_YEAR)) {
+		bad(x, "period",
+		    "%s is not a fiscal quarter (YYYY-Qn) or fiscal year "
+		    "(FYYYYY)",
+		    qv(period, q));
+		ok = false;
+	}
+	if (pillar && *pillar && !v_id(x, "pillar", pillar, false)) {
+		ok = false;
+	}
+	if (!ok) {
+		return;
+	}
+	struct roadmap_budget b = {p.kind == ROADMAP_PERIOD_YEAR, p.year,
+				   p.index, pillar && *pillar ? (char *)pillar
+							      : NULL,
+				   0};
+	roadmap_money_parse(amount, &b.amount, NULL);
+	rm_budget_key(&b, q, sizeof(q));
+	long found = rm_budget_find(im->rm, &b);
+	if (found >= 0) {
+		if (!im->opt->update) {
+			bad(x, "period",
+			    "a budget for %s already exists (use --update)", q);
+			return;
+		}
+		im->rm->budgets[found].amount = b.amount;
+		rm_import_change(im, false, "budget", q);
+		return;
+	}
+	struct roadmap_error e;
+	if (roadmap_add_budget(im->rm, &b, &e)) {
+		bad(x, b.pillar ? "pillar" : "period", "%s", e.message);
+		return;
+	}
+	rm_import_change(im, true, "budget", q);
+}
+
+static void csv_actual(struct row *x)
+{
+	struct imp *im = x->im;
+	const char *id = cell(x, "initiative"), *quarter = cell(x, "quarter");
+	const char *amount = cell(x, "amount");
+	struct roadmap_period p;
+	struct roadmap_error e;
+	int64_t v;
+	char q[160];
+
+	bool ok = v_id(x, "initiative", id, true);
+	ok = v_amount(x, "amount", amount) && ok;
+	if (!*amount) {
+		bad(x, "amount", "is empty");
+		ok = false;
+	}
+	if (roadmap_period_parse(quarter, im->rm->fiscal_start, &p, NULL) ||
+	    p.kind != ROADMAP_PERIOD_QUARTER) {
+		bad(x, "quarter", "%s is not a fiscal quarter (YYYY-Qn)",
+		    qv(quarter, q));
+		ok = false;
+	}
+	if (!ok) {
+		return;
+	}
+	roadmap_money_parse(amount, &v, NULL);
+	const struct roadmap_initiative *in =
+		roadmap_find_initiative(im->rm, id);
+	int qi = p.year * 4 + p.index - 1;
+	bool exists = false;
+	for (size_t k = 0; in && k < in->n_actuals; k++) {
+		exists = exists || in->actuals[k].qi == qi;
+	}
+	if (exists && !im->opt->update) {
+		bad(x, "quarter", "%s already has an actual for %s (use "
+				  "--update)",
+		    qv(id, q), quarter);
+		return;
+	}
+	if (roadmap_set_actual(im->rm, id, qi, v, &e)) {
+		bad(x, "initiative", "%s", e.message);
+		return;
+	}
+	snprintf(q, sizeof(q), "%s@%s", id, quarter);
+	rm_import_change(im, !exists, "actual", q);
+}
+
+void rm_import_csv(struct imp *im, const char *d, size_t len)
+{
+	struct csvstate st = {0};
+	char list[400];
+
+	if (!rm_csv_parse(im, d, len, &st)) {
+		rm_csv_free(&st);
+		return;
+	}
+	if (st.n == 0) {
+		rm_import_report(im, 1, NULL, NULL, "no header row (the file is empty)");
+		rm_csv_free(&st);
+		return;
+	}
+	const struct record *h = &st.rec[0];
+	int table = im->opt->table >= 0 ? im->opt->table : guess_table(h);
+	const struct column *cols = columns_of(table);
+	if (!cols) {
+		rm_import_report(im, 0, NULL, NULL, "the %s table cannot be imported",
+		       roadmap_table_name((enum roadmap_table)table));
+		rm_csv_free(&st);
+		return;
+	}
+	list[0] = '\0';
+	for (const struct column *c = cols; c->name; c++) {
+		size_t o = strlen(list);
+		snprintf(list + o, sizeof(list) - o, "%s%s", o ? ", " : "",
+			 c->name);
+	}
+	bool header_ok = true;
+	for (size_t i = 0; i < h->n; i++) {
+		bool known = false;
+		for (const struct column *c = cols; c->name; c++) {
+			known = known || same_name(c->name, h->f[i]);
+		}
+		if (!known && h->n == 1 && strpbrk(h->f[i], ",;\t")) {
+			/* the header did not split: another delimiter */
+			const char *w = strpbrk(h->f[i], ",;\t");
+			rm_import_report(im, h->line, NULL, NULL,
+			       "the header does not split into columns: wrong "
+			       "delimiter? (try --delimiter %s)",
+			       *w == '\t' ? "tab" : *w == ';' ? "';'" : "','");
+			rm_csv_free(&st);
+			return;
+		} else if (!known) {
+			rm_import_report(im, h->line, NULL, h->f[i],
+			       "unknown column (the %s table has: %s)",
+			       roadmap_table_name((enum roadmap_table)table),
+			       list);
+			header_ok = false;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (same_name(h->f[i], h->f[j])) {
+				rm_import_report(im, h->line, NULL, h->f[i],
+				       "appears twice in the header");
+				header_ok = false;
+			}
+		}
+	}
+	for (const struct column *c = cols; c->name; c++) {
+		if (c->required && !has(h, c->name)) {
+			rm_import_report(im, h->line, NULL, c->name,
+			       "is missing from the header (the %s table needs "
+			       "it)",
+			       roadmap_table_name((enum roadmap_table)table));
+			header_ok = false;
+		}
+	}
+	if (!header_ok) {
+		rm_csv_free(&st);
+		return;
+	}
+	bool *ok = calloc(st.n + 1, sizeof(bool));
+	if (!ok) {
+		im->nomem = true;
+		rm_csv_free(&st);
+		return;
+	}
+	for (int pass = 0; pass < 2 && !im->nomem; pass++) {
+		for (size_t i = 1; i < st.n && !im->nomem; i++) {
+			struct row x = {im, h, &st.rec[i], st.rec[i].line, false};
+			if (pass == 1 && !ok[i]) {
+				continue;
+			}
+			if (pass == 0 && x.r->n != h->n) {
+				rm_import_report(im, x.line, NULL, NULL,
+				       "the row has %zu field%s; the header has "
+				       "%zu",
+				       x.r->n, x.r->n == 1 ? "" : "s", h->n);
+				continue;
+			}
+			switch (table) {
+			case ROADMAP_TABLE_INITIATIVES:
+				csv_initiative(&x, pass == 1);
+				break;
+			case ROADMAP_TABLE_GOALS:
+				if (pass == 0) {
+					csv_goal(&x);
+				}
+				break;
+			case ROADMAP_TABLE_TEAMS:
+				if (pass == 0) {
+					csv_team(&x);
+				}
+				break;
+			case ROADMAP_TABLE_BUDGETS:
+				if (pass == 0) {
+					csv_budget(&x);
+				}
+				break;
+			default:
+				if (pass == 0) {
+					csv_actual(&x);
+				}
+				break;
+			}
+			ok[i] = !x.bad;
+		}
+	}
+	free(ok);
+	rm_csv_free(&st);
+}
+

@@ -1,0 +1,51 @@
+/* import.h - what the importer's files share (import.c, import-csv.c,
+ * import-rows.c, import-json.c). */
+#ifndef ROADMAP_IMPORT_H
+#define ROADMAP_IMPORT_H
+
+#include "json.h"
+
+#define KEEP_ERRORS 20 /* errors kept in the report; all are counted */
+
+struct imp {
+	struct roadmap *rm;
+	const char *name;
+	const struct roadmap_import_options *opt;
+	struct roadmap_import_report *rep;
+	bool nomem;
+};
+
+/* An error at a line (0: none), a JSON path or a CSV column. */
+__attribute__((format(printf, 5, 6))) void
+rm_import_report(struct imp *im, long line, const char *where,
+		 const char *column, const char *fmt, ...);
+/* Records "add KIND ID" or "update KIND ID". */
+void rm_import_change(struct imp *im, bool added, const char *kind,
+		      const char *id);
+
+/* CSV records with the line each starts on (import-csv.c). */
+struct record {
+	char **f;
+	size_t n;
+	long line;
+};
+
+struct csvstate {
+	struct record *rec;
+	size_t n, cap;
+	struct record cur;
+	long *lines; /* start line of each record libcsv will emit */
+	size_t n_lines;
+	bool nomem;
+};
+
+bool rm_csv_parse(struct imp *im, const char *d, size_t len,
+		  struct csvstate *st);
+void rm_csv_free(struct csvstate *st);
+
+/* The two kinds of input: CSV tables (import-rows.c), a JSON roadmap or
+ * export (import-json.c). */
+void rm_import_csv(struct imp *im, const char *d, size_t len);
+void rm_import_json(struct imp *im, const char *d, size_t len);
+
+#endif

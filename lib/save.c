@@ -1,0 +1,306 @@
+/*
+ * save.c - the canonical form of the roadmap file (SPEC 4): keys in the
+ * documented order, defaults left out, amounts exact, streamed item by
+ * item; a model the loader would refuse for its dates is not written.
+ */
+#include "json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool default_pillars(const struct roadmap *rm)
+{
+	static const char *const d[] = {"strategy", "team", "operations",
+					"innovation"};
+
+	if (rm->n_pillars != 4) {
+		return false;
+	}
+	for (size_t i = 0; i < 4; i++) {
+		if (strcmp(rm->pillars[i], d[i]) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void save_policy(const struct roadmap *rm, cJSON *root, bool *ok)
+{
+	cJSON *o = rm_policy_json(&rm->policy, false, ok);
+
+	if (o) {
+		rm_json_add(root, "policy", o, ok);
+	}
+}
+
+static void opt_string(cJSON *o, const char *key, const char *s, bool *ok)
+{
+	if (s) {
+		rm_json_add(o, key, rm_json_ref(s), ok);
+	}
+}
+
+static void save_goal(const struct roadmap_goal *g, cJSON *o, bool *ok)
+{
+	rm_json_add(o, "id", rm_json_ref(g->id), ok);
+	rm_json_add(o, "title", rm_json_ref(g->title), ok);
+	opt_string(o, "metric", g->metric, ok);
+	if (g->has_baseline) {
+		rm_json_add(o, "baseline", cJSON_CreateNumber(g->baseline), ok);
+	}
+	if (g->has_target) {
+		rm_json_add(o, "target", cJSON_CreateNumber(g->target), ok);
+	}
+	opt_string(o, "unit", g->unit, ok);
+	if (g->has_due) {
+		rm_json_add(o, "due", rm_json_date(g->due), ok);
+	}
+	opt_string(o, "owner", g->owner, ok);
+	if (g->priority) {
+		rm_json_add(o, "priority", cJSON_CreateNumber(g->priority), ok);
+	}
+}
+
+static void save_initiative(const struct roadmap_initiative *in, cJSON *o,
+			    bool *ok)
+{
+	rm_json_add(o, "id", rm_json_ref(in->id), ok);
+	rm_json_add(o, "title", rm_json_ref(in->title), ok);
+	if (in->n_goals) {
+		rm_json_add(o, "goals",
+			    rm_json_string_list(in->goals, in->n_goals), ok);
+	}
+	opt_string(o, "pillar", in->pillar, ok);
+	if (in->stage != ROADMAP_STAGE_NONE) {
+		rm_json_add(o, "stage",
+			    cJSON_CreateString(roadmap_stage_name(in->stage)),
+			    ok);
+	}
+	if (in->status != ROADMAP_PROPOSED) {
+		rm_json_add(o, "status",
+			    cJSON_CreateString(
+				    roadmap_initiative_status_name(in->status)),
+			    ok);
+	}
+	opt_string(o, "owner", in->owner, ok);
+	opt_string(o, "team", in->team, ok);
+	rm_json_add(o, "start", rm_json_date(in->start), ok);
+	rm_json_add(o, "end", rm_json_date(in->end), ok);
+	if (in->opex) {
+		rm_json_add(o, "opex", rm_json_money(in->opex), ok);
+	}
+	if (in->capex) {
+		rm_json_add(o, "capex", rm_json_money(in->capex), ok);
+	}
+	if (in->fte) {
+		rm_json_add(o, "fte", rm_json_hundredths(in->fte), ok);
+	}
+	if (in->n_depends_on) {
+		rm_json_add(o, "depends_on",
+			    rm_json_string_list(in->depends_on,
+						in->n_depends_on),
+			    ok);
+	}
+	if (in->priority != 3) {
+		rm_json_add(o, "priority", cJSON_CreateNumber(in->priority),
+			    ok);
+	}
+	if (in->has_benefit) {
+		rm_json_add(o, "benefit", rm_json_money(in->benefit), ok);
+	}
+	if (in->n_actuals) {
+		cJSON *a = rm_json_add(o, "actuals", cJSON_CreateObject(), ok);
+		for (size_t k = 0; a && k < in->n_actuals; k++) {
+			char label[12];
+			roadmap_quarter_label(in->actuals[k].qi, label);
+			rm_json_add_copy(a, label,
+				    rm_json_money(in->actuals[k].amount), ok);
+		}
+	}
+}
+
+/* Writes one array of items, each built, written and freed in turn. */
+static void stream_items(struct strbuf *b, const char *key, size_t n,
+			 cJSON *(*item)(const struct roadmap *, size_t),
+			 const struct roadmap *rm, bool *first, bool *ok)
+{
+	if (n == 0 || !*ok) {
+		return;
+	}
+	rm_json_key(b, 1, key, *first);
+	*first = false;
+	rm_json_open(b, false);
+	for (size_t i = 0; *ok && i < n; i++) {
+		cJSON *o = item(rm, i);
+		if (!o) {
+			*ok = false;
+			break;
+		}
+		rm_json_member(b, 2, NULL, o, i == 0);
+		cJSON_Delete(o);
+	}
+	rm_json_close(b, 1, false);
+}
+
+static cJSON *team_item(const struct roadmap *rm, size_t i)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "id", rm_json_ref(rm->teams[i].id), &ok);
+	rm_json_add(o, "capacity", rm_json_hundredths(rm->teams[i].capacity),
+		    &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+static cJSON *goal_item(const struct roadmap *rm, size_t i)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	save_goal(&rm->goals[i], o, &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+static cJSON *initiative_item(const struct roadmap *rm, size_t i)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	save_initiative(&rm->inits[i], o, &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+static cJSON *budget_item(const struct roadmap *rm, size_t i)
+{
+	const struct roadmap_budget *b = &rm->budgets[i];
+	bool ok = true;
+	char label[16];
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "period",
+		    cJSON_CreateString(rm_budget_label(b, label, sizeof(label))),
+		    &ok);
+	opt_string(o, "pillar", b->pillar, &ok);
+	rm_json_add(o, "amount", rm_json_money(b->amount), &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
+}
+
+/* The fiscal quarter qi lies in the years the file can hold. */
+static bool quarter_savable(const struct roadmap *rm, int qi)
+{
+	return qi >= ROADMAP_YEAR_MIN * 4 && qi <= ROADMAP_YEAR_MAX * 4 + 3 &&
+	       rm_day_in_range(roadmap_quarter_first(qi, rm->fiscal_start)) &&
+	       rm_day_in_range(roadmap_quarter_last(qi, rm->fiscal_start));
+}
+
+/* Refuses a model the loader would refuse for its dates, so that nothing
+ * saved fails to load (SPEC 4). */
+static enum roadmap_status savable(const struct roadmap *rm,
+				   struct roadmap_error *err)
+{
+	char q[120], why[96];
+
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		const struct roadmap_goal *g = &rm->goals[i];
+		if (g->has_due && !rm_day_in_range(g->due)) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "%s: due is outside the years "
+				       "1900-2200",
+				       rm_quote(g->id, q, sizeof(q)));
+		}
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (rm_dates_problem(in, why, sizeof(why))) {
+			return rm_fail(err, ROADMAP_ERR_DATA, "%s: %s",
+				       rm_quote(in->id, q, sizeof(q)), why);
+		}
+		for (size_t k = 0; k < in->n_actuals; k++) {
+			if (!quarter_savable(rm, in->actuals[k].qi)) {
+				return rm_fail(err, ROADMAP_ERR_DATA,
+					       "%s: an actual is for a quarter "
+					       "outside the years 1900-2200",
+					       rm_quote(in->id, q, sizeof(q)));
+			}
+		}
+	}
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		const struct roadmap_budget *b = &rm->budgets[i];
+		int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+		if (b->year < ROADMAP_YEAR_MIN || b->year > ROADMAP_YEAR_MAX ||
+		    !quarter_savable(rm, qi) ||
+		    (b->is_year && !quarter_savable(rm, qi + 3))) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "envelope %s is outside the years "
+				       "1900-2200",
+				       rm_budget_key(b, why, sizeof(why)));
+		}
+	}
+	return ROADMAP_OK;
+}
+
+/*
+ * The canonical text, streamed: the settings as one small tree, then every
+ * item built, written and freed in turn, so that saving a large roadmap
+ * never holds a second copy of it as cJSON nodes.
+ */
+enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
+					size_t *len, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	bool ok = true, first = true;
+	enum roadmap_status st = savable(rm, err);
+	cJSON *head;
+
+	if (st) {
+		return st;
+	}
+	head = cJSON_CreateObject();
+
+	rm_json_add(head, "format", cJSON_CreateNumber(1), &ok);
+	opt_string(head, "name", rm->name, &ok);
+	if (strcmp(rm->currency, "USD") != 0) {
+		rm_json_add(head, "currency", cJSON_CreateString(rm->currency),
+			    &ok);
+	}
+	if (rm->fiscal_start != 1) {
+		rm_json_add(head, "fiscal_year_start",
+			    cJSON_CreateNumber(rm->fiscal_start), &ok);
+	}
+	if (!default_pillars(rm)) {
+		rm_json_add(head, "pillars",
+			    rm_json_string_list(rm->pillars, rm->n_pillars),
+			    &ok);
+	}
+	save_policy(rm, head, &ok);
+	b.cap = 4096 + rm->n_inits * 600 + rm->n_goals * 300;
+	if (!(b.data = malloc(b.cap))) {
+		cJSON_Delete(head);
+		return rm_nomem(err);
+	}
+	rm_json_open(&b, true);
+	for (const cJSON *c = head ? head->child : NULL; ok && c; c = c->next) {
+		rm_json_member(&b, 1, c->string, c, first);
+		first = false;
+	}
+	cJSON_Delete(head);
+	stream_items(&b, "teams", rm->n_teams, team_item, rm, &first, &ok);
+	stream_items(&b, "goals", rm->n_goals, goal_item, rm, &first, &ok);
+	stream_items(&b, "initiatives", rm->n_inits, initiative_item, rm,
+		     &first, &ok);
+	stream_items(&b, "budgets", rm->n_budgets, budget_item, rm, &first,
+		     &ok);
+	rm_json_close(&b, 0, true);
+	sb_put(&b, "\n", 1);
+	if (!ok || b.failed || !b.data) {
+		sb_release(&b);
+		return rm_nomem(err);
+	}
+	*out = b.data;
+	if (len) {
+		*len = b.len;
+	}
+	return ROADMAP_OK;
+}
