@@ -106,7 +106,7 @@ static int add_budget(struct roadmap *rm, const char *period,
 	b.is_year = p.kind == ROADMAP_PERIOD_YEAR;
 	b.year = p.year;
 	b.quarter = p.index;
-	b.pillar = (char *)pillar;
+	b.pillar = pillar;
 	if (roadmap_money_parse(amount, &b.amount, &err) ||
 	    roadmap_add_budget(rm, &b, &err)) {
 		return fail_err(&err);
@@ -128,8 +128,8 @@ static int add_item(struct roadmap *rm, const char *kind, const char *id,
 	if (strcmp(kind, "goal") == 0) {
 		struct roadmap_goal g;
 		roadmap_goal_init(&g);
-		g.id = (char *)id;
-		g.title = (char *)v[F_TITLE];
+		g.id = id;
+		g.title = v[F_TITLE];
 		if (roadmap_add_goal(rm, &g, &err)) {
 			return fail_err(&err);
 		}
@@ -137,8 +137,8 @@ static int add_item(struct roadmap *rm, const char *kind, const char *id,
 		struct roadmap_initiative in;
 		struct roadmap_period p;
 		roadmap_initiative_init(&in);
-		in.id = (char *)id;
-		in.title = (char *)v[F_TITLE];
+		in.id = id;
+		in.title = v[F_TITLE];
 		if (roadmap_period_parse(v[F_START], roadmap_fiscal_start(rm),
 					 &p, &err)) {
 			msg("--start %s", err.message);
@@ -155,7 +155,7 @@ static int add_item(struct roadmap *rm, const char *kind, const char *id,
 			return fail_err(&err);
 		}
 	} else {
-		struct roadmap_team t = {(char *)id, 0};
+		struct roadmap_team t = {id, 0};
 		if (roadmap_fte_parse(v[F_CAPACITY], &t.capacity, &err)) {
 			msg("capacity %s", err.message);
 			return 65;

@@ -816,7 +816,7 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 	roadmap_spend_release(&c.sp);
 	rm_refs_release(&c.refs);
 	free(c.total);
-	free(c.pillar);
+	free((char *)c.pillar);
 	free(c.pidx);
 	free(c.comp);
 	if (c.nomem) {

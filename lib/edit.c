@@ -240,7 +240,7 @@ static enum roadmap_status check_id_free(const struct roadmap *rm,
 
 /* ------------------------------------------------------------ copies */
 
-static bool dup_opt(char **dst, const char *src)
+static bool dup_opt(const char **dst, const char *src)
 {
 	*dst = NULL;
 	return !src || (*dst = rm_strdup(src)) != NULL;
@@ -427,7 +427,7 @@ enum roadmap_status roadmap_add_team(struct roadmap *rm,
 	copy.id = rm_strdup(t->id);
 	copy.capacity = t->capacity;
 	if (!copy.id || !rm_push_team(rm, &copy)) {
-		free(copy.id);
+		free((char *)copy.id);
 		return rm_nomem(err);
 	}
 	return ROADMAP_OK;
@@ -466,7 +466,7 @@ enum roadmap_status roadmap_add_budget(struct roadmap *rm,
 	}
 	copy.pillar = NULL;
 	if (!dup_opt(&copy.pillar, b->pillar) || !rm_push_budget(rm, &copy)) {
-		free(copy.pillar);
+		free((char *)copy.pillar);
 		return rm_nomem(err);
 	}
 	return ROADMAP_OK;
@@ -577,12 +577,12 @@ enum roadmap_status roadmap_remove(struct roadmap *rm, const char *id,
 		} else if (kind == ITEM_INITIATIVE) {
 			list_remove(in->depends_on, &in->n_depends_on, id);
 		} else if (in->team && strcmp(in->team, id) == 0) {
-			free(in->team);
+			free((char *)in->team);
 			in->team = NULL;
 		}
 	}
 	if (team) {
-		free(rm->teams[idx].id);
+		free((char *)rm->teams[idx].id);
 		memmove(rm->teams + idx, rm->teams + idx + 1,
 			(rm->n_teams - idx - 1) * sizeof(*rm->teams));
 		rm->n_teams--;

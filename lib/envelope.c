@@ -82,7 +82,7 @@ enum roadmap_status rm_envelope_set(struct roadmap *rm, size_t i,
 enum roadmap_status rm_envelope_remove(struct roadmap *rm, size_t i,
 				       struct roadmap_error *err)
 {
-	free(rm->budgets[i].pillar);
+	free((char *)rm->budgets[i].pillar);
 	free(rm->budget_keys[i]);
 	memmove(rm->budgets + i, rm->budgets + i + 1,
 		(rm->n_budgets - i - 1) * sizeof(*rm->budgets));

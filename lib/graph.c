@@ -29,8 +29,8 @@ void rm_refs_release(struct rm_refs *r)
 	free(r->goal);
 	free(r->doff);
 	free(r->dep);
-	free(r->team);
-	free(r->pillar);
+	free((char *)r->team);
+	free((char *)r->pillar);
 	memset(r, 0, sizeof(*r));
 }
 

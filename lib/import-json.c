@@ -210,7 +210,7 @@ static void merge(struct imp *im, const struct roadmap *src)
 			copy.pillar = rm_strdup(b->pillar);
 			if ((b->pillar && !copy.pillar) ||
 			    !rm_push_budget(rm, &copy)) {
-				free(copy.pillar);
+				free((char *)copy.pillar);
 				im->nomem = true;
 				break;
 			}

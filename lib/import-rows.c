@@ -408,8 +408,8 @@ static void csv_initiative(struct row *x, bool second_pass)
 		struct roadmap_period p;
 		struct roadmap_error e;
 		roadmap_initiative_init(&in);
-		in.id = (char *)id;
-		in.title = (char *)title;
+		in.id = id;
+		in.title = title;
 		roadmap_period_parse(start, im->rm->fiscal_start, &p, NULL);
 		in.start = p.first;
 		roadmap_period_parse(end, im->rm->fiscal_start, &p, NULL);
@@ -484,8 +484,8 @@ static void csv_goal(struct row *x)
 		struct roadmap_goal g;
 		struct roadmap_error e;
 		roadmap_goal_init(&g);
-		g.id = (char *)id;
-		g.title = (char *)title;
+		g.id = id;
+		g.title = title;
 		if (roadmap_add_goal(im->rm, &g, &e)) {
 			bad(x, "id", "%s", e.message);
 			return;
@@ -514,7 +514,7 @@ static void csv_team(struct row *x)
 	if (!v_id(x, "id", id, true) | !v_fte(x, "capacity", cap, true)) {
 		return;
 	}
-	struct roadmap_team t = {(char *)id, 0};
+	struct roadmap_team t = {id, 0};
 	roadmap_fte_parse(cap, &t.capacity, NULL);
 	size_t k;
 	if (idmap_get(&im->rm->team_ids, id, &k)) {

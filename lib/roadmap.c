@@ -137,20 +137,20 @@ bool rm_list_push(char ***list, size_t *n, const char *s)
 
 void rm_goal_free(struct roadmap_goal *g)
 {
-	free(g->id);
-	free(g->title);
-	free(g->metric);
-	free(g->unit);
-	free(g->owner);
+	free((char *)g->id);
+	free((char *)g->title);
+	free((char *)g->metric);
+	free((char *)g->unit);
+	free((char *)g->owner);
 }
 
 void rm_initiative_free(struct roadmap_initiative *in)
 {
-	free(in->id);
-	free(in->title);
-	free(in->pillar);
-	free(in->owner);
-	free(in->team);
+	free((char *)in->id);
+	free((char *)in->title);
+	free((char *)in->pillar);
+	free((char *)in->owner);
+	free((char *)in->team);
 	rm_list_free(in->goals, in->n_goals);
 	rm_list_free(in->depends_on, in->n_depends_on);
 	free(in->actuals);
@@ -169,7 +169,7 @@ void roadmap_destroy(struct roadmap *rm)
 	rm_list_free(rm->policy.target_mix_pillar, rm->policy.n_target_mix);
 	free(rm->policy.target_mix_percent);
 	for (size_t i = 0; i < rm->n_teams; i++) {
-		free(rm->teams[i].id);
+		free((char *)rm->teams[i].id);
 	}
 	free(rm->teams);
 	for (size_t i = 0; i < rm->n_goals; i++) {
@@ -181,7 +181,7 @@ void roadmap_destroy(struct roadmap *rm)
 	}
 	free(rm->inits);
 	for (size_t i = 0; i < rm->n_budgets; i++) {
-		free(rm->budgets[i].pillar);
+		free((char *)rm->budgets[i].pillar);
 		free(rm->budget_keys[i]);
 	}
 	free(rm->budgets);

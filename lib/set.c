@@ -54,7 +54,7 @@ static enum roadmap_status parse_number(const char *field, const char *v,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status set_text(char **slot, const char *field,
+static enum roadmap_status set_text(const char **slot, const char *field,
 				    const char *v, bool required,
 				    struct roadmap_error *err)
 {
@@ -71,7 +71,7 @@ static enum roadmap_status set_text(char **slot, const char *field,
 	if (*v && !(copy = rm_strdup(v))) {
 		return rm_nomem(err);
 	}
-	free(*slot);
+	free((char *)*slot);
 	*slot = copy;
 	return ROADMAP_OK;
 }
@@ -193,7 +193,7 @@ static enum roadmap_status set_list(struct roadmap *rm,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status set_ref(char **slot, const char *v,
+static enum roadmap_status set_ref(const char **slot, const char *v,
 				   enum roadmap_status st)
 {
 	char *copy = NULL;
@@ -204,7 +204,7 @@ static enum roadmap_status set_ref(char **slot, const char *v,
 	if (*v && !(copy = rm_strdup(v))) {
 		return ROADMAP_ERR_NOMEM;
 	}
-	free(*slot);
+	free((char *)*slot);
 	*slot = copy;
 	return ROADMAP_OK;
 }

@@ -156,7 +156,7 @@ static const cJSON *get(struct load *L, const cJSON *obj, const char *key)
 
 static enum roadmap_status get_text(struct load *L, const cJSON *obj,
 				    const char *key, bool required,
-				    char **out)
+				    const char **out)
 {
 	const cJSON *v = get(L, obj, key);
 	const char *why;
@@ -182,7 +182,7 @@ static enum roadmap_status get_text(struct load *L, const cJSON *obj,
 }
 
 static enum roadmap_status get_id(struct load *L, const cJSON *obj,
-				  const char *key, bool required, char **out)
+				  const char *key, bool required, const char **out)
 {
 	char q[120];
 	const cJSON *v = get(L, obj, key);
@@ -501,11 +501,11 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 		if (roadmap_find_team(L->rm, t.id)) {
 			st = bad(L, "duplicate team id %s",
 				 rm_quote(t.id, q, sizeof(q)));
-			free(t.id);
+			free((char *)t.id);
 			return st;
 		}
 		if (!rm_push_team(L->rm, &t)) {
-			free(t.id);
+			free((char *)t.id);
 			return rm_nomem(L->err);
 		}
 	}
@@ -786,7 +786,7 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			if ((st = load_budget(L, c, &b)) ||
 			    (!rm_push_budget(L->rm, &b) &&
 			     (st = rm_nomem(L->err)))) {
-				free(b.pillar);
+				free((char *)b.pillar);
 				if (stop_at(L, st)) {
 					return st;
 				}
@@ -828,7 +828,8 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 	}
 	if ((st = get_int(L, root, "fiscal_year_start", 1, 12,
 			  &L->rm->fiscal_start)) ||
-	    (st = get_text(L, root, "name", false, &L->rm->name))) {
+	    (st = get_text(L, root, "name", false,
+			   (const char **)&L->rm->name))) {
 		return st;
 	}
 	if ((v = get(L, root, "currency"))) {

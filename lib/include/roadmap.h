@@ -218,11 +218,11 @@ ROADMAP_API int roadmap_initiative_status_parse(const char *name);
 ROADMAP_API int roadmap_stage_parse(const char *name);
 
 struct roadmap_goal {
-	char *id;
-	char *title;
-	char *metric; /* optional fields are NULL when absent */
-	char *unit;
-	char *owner;
+	const char *id;
+	const char *title;
+	const char *metric; /* optional fields are NULL when absent */
+	const char *unit;
+	const char *owner;
 	bool has_baseline, has_target, has_due;
 	double baseline;
 	double target;
@@ -245,11 +245,11 @@ struct roadmap_actual {
 };
 
 struct roadmap_initiative {
-	char *id;
-	char *title;
-	char *pillar; /* optional fields are NULL when absent */
-	char *owner;
-	char *team;
+	const char *id;
+	const char *title;
+	const char *pillar; /* optional fields are NULL when absent */
+	const char *owner;
+	const char *team;
 	enum roadmap_stage stage;
 	enum roadmap_initiative_status status;
 	roadmap_day start;
@@ -269,7 +269,7 @@ struct roadmap_initiative {
 };
 
 struct roadmap_team {
-	char *id;
+	const char *id;
 	int64_t capacity; /* hundredths of an FTE */
 };
 
@@ -277,7 +277,7 @@ struct roadmap_budget {
 	bool is_year;  /* fiscal year envelope, else a fiscal quarter */
 	int year;      /* fiscal year */
 	int quarter;   /* 1..4, 0 for a year */
-	char *pillar;  /* NULL: all pillars */
+	const char *pillar;  /* NULL: all pillars */
 	int64_t amount;
 };
 
@@ -360,6 +360,23 @@ ROADMAP_API enum roadmap_status roadmap_config_unset(struct roadmap *rm,
 ROADMAP_API enum roadmap_status roadmap_config_text(const struct roadmap *rm,
 						    bool json, char **out,
 						    struct roadmap_error *err);
+
+/*
+ * Pointers and lifetimes. The library copies every string and struct it is
+ * given (input structs hold const char *: it never keeps, changes or frees
+ * the caller's). What it returns belongs to the roadmap: the items of the
+ * accessors below, roadmap_name(), roadmap_currency(), roadmap_pillar_at()
+ * and roadmap_policy() stay valid until the next call that changes the
+ * roadmap (roadmap_add_*, roadmap_set_*, roadmap_remove, roadmap_link,
+ * roadmap_depend, roadmap_set_actual, roadmap_unset_actual,
+ * roadmap_config_set, roadmap_config_unset, roadmap_import,
+ * roadmap_schedule_apply) or roadmap_destroy(); indexes may shift after a
+ * removal. Reports (findings, budget reports, schedules, rows) are the
+ * caller's: release each before changing the roadmap it was made from.
+ * Nothing is shared between two roadmaps, so two threads may work on two
+ * roadmaps at once; one roadmap is not to be changed by one thread while
+ * another reads it.
+ */
 
 /* Item access. Indexes follow file order; the _at functions return NULL
  * for an index out of range. The items belong to the roadmap. */
