@@ -86,6 +86,46 @@ const char *rm_policy_check(const struct rm_policy_number *s, double v,
 bool rm_policy_equal(const struct roadmap_policy *a,
 		     const struct roadmap_policy *b);
 
+/* Each kind of item described once (fields.c, SPEC 20). */
+enum rm_field_type {
+	RM_F_ID,       /* const char *, an id or a name (pillar) */
+	RM_F_TEXT,     /* const char *, text for people */
+	RM_F_NUMBER,   /* double, with a has_ flag */
+	RM_F_DATE,     /* roadmap_day (end: a period read as its last day) */
+	RM_F_MONEY,    /* int64_t cents */
+	RM_F_FTE,      /* int64_t hundredths */
+	RM_F_PRIORITY, /* int 1..5 (0: a goal without one) */
+	RM_F_IDS,      /* char ** with a count */
+	RM_F_STAGE,    /* enum roadmap_stage */
+	RM_F_STATUS,   /* enum roadmap_initiative_status */
+	RM_F_ACTUALS,  /* the initiative's actuals */
+	RM_F_PERIOD,   /* an envelope's period label */
+};
+enum rm_field_ref {
+	RM_REF_NONE,
+	RM_REF_GOAL,
+	RM_REF_INITIATIVE,
+	RM_REF_TEAM,
+	RM_REF_PILLAR,
+};
+struct rm_field {
+	const char *name; /* the file's key */
+	enum rm_field_type type;
+	size_t off;  /* of the value in the item */
+	size_t flag; /* of its has_ flag or count, or (size_t)-1 */
+	bool required;
+	int64_t def; /* the default, left out of the file */
+	enum rm_field_ref ref;
+	bool end; /* a date read as the last day of a period */
+};
+extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
+	rm_team_fields[], rm_budget_fields[];
+const struct rm_field *rm_field_find(const struct rm_field *fields,
+				     const char *name);
+/* The names, NULL-terminated, into names[max]; returns how many. */
+size_t rm_field_names(const struct rm_field *fields, const char **names,
+		      size_t max);
+
 /* Error helpers: fill err (if any) and return status. */
 enum roadmap_status rm_fail(struct roadmap_error *err, enum roadmap_status st,
 			    const char *fmt, ...)

@@ -4,108 +4,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-static cJSON *num_or_null(bool has, double v)
+/* The `list` and `show` objects: every field, defaults filled in. */
+static cJSON *object(const struct rm_field *fields, const void *item)
 {
-	return has ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject();
+
+	ok = o != NULL;
+	rm_fields_json(o, fields, item, true, &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
 }
 
 cJSON *rm_goal_object(const struct roadmap_goal *g)
 {
-	bool ok = true;
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "id", rm_json_ref(g->id), &ok);
-	rm_json_add(o, "title", rm_json_ref(g->title), &ok);
-	rm_json_add(o, "metric", rm_json_string_or_null(g->metric), &ok);
-	rm_json_add(o, "baseline", num_or_null(g->has_baseline, g->baseline),
-		    &ok);
-	rm_json_add(o, "target", num_or_null(g->has_target, g->target), &ok);
-	rm_json_add(o, "unit", rm_json_string_or_null(g->unit), &ok);
-	rm_json_add(o, "due", g->has_due ? rm_json_date(g->due)
-					 : cJSON_CreateNull(),
-		    &ok);
-	rm_json_add(o, "owner", rm_json_string_or_null(g->owner), &ok);
-	rm_json_add(o, "priority", num_or_null(g->priority != 0, g->priority),
-		    &ok);
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	return object(rm_goal_fields, g);
 }
 
 cJSON *rm_initiative_object(const struct roadmap_initiative *in)
 {
-	bool ok = true;
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "id", rm_json_ref(in->id), &ok);
-	rm_json_add(o, "title", rm_json_ref(in->title), &ok);
-	rm_json_add(o, "goals", rm_json_string_list(in->goals, in->n_goals),
-		    &ok);
-	rm_json_add(o, "pillar", rm_json_string_or_null(in->pillar), &ok);
-	rm_json_add(o, "stage",
-		    rm_json_string_or_null(roadmap_stage_name(in->stage)), &ok);
-	rm_json_add(o, "status",
-		    cJSON_CreateString(roadmap_initiative_status_name(in->status)),
-		    &ok);
-	rm_json_add(o, "owner", rm_json_string_or_null(in->owner), &ok);
-	rm_json_add(o, "team", rm_json_string_or_null(in->team), &ok);
-	rm_json_add(o, "start", rm_json_date(in->start), &ok);
-	rm_json_add(o, "end", rm_json_date(in->end), &ok);
-	rm_json_add(o, "opex", rm_json_money(in->opex), &ok);
-	rm_json_add(o, "capex", rm_json_money(in->capex), &ok);
-	rm_json_add(o, "fte", rm_json_hundredths(in->fte), &ok);
-	rm_json_add(o, "depends_on",
-		    rm_json_string_list(in->depends_on, in->n_depends_on), &ok);
-	rm_json_add(o, "priority", cJSON_CreateNumber(in->priority), &ok);
-	rm_json_add(o, "benefit",
-		    in->has_benefit ? rm_json_money(in->benefit)
-				    : cJSON_CreateNull(),
-		    &ok);
-	cJSON *a = rm_json_add(o, "actuals", cJSON_CreateObject(), &ok);
-	for (size_t k = 0; a && k < in->n_actuals; k++) {
-		char label[12];
-		rm_json_add_copy(a, roadmap_quarter_label(in->actuals[k].qi, label),
-			    rm_json_money(in->actuals[k].amount), &ok);
-	}
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	return object(rm_initiative_fields, in);
 }
 
 cJSON *rm_team_object(const struct roadmap_team *t)
 {
-	bool ok = true;
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "id", rm_json_ref(t->id), &ok);
-	rm_json_add(o, "capacity", rm_json_hundredths(t->capacity), &ok);
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	return object(rm_team_fields, t);
 }
 
 cJSON *rm_budget_object(const struct roadmap_budget *b)
 {
-	bool ok = true;
-	char label[16];
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "period",
-		    cJSON_CreateString(rm_budget_label(b, label, sizeof(label))),
-		    &ok);
-	rm_json_add(o, "pillar", rm_json_string_or_null(b->pillar), &ok);
-	rm_json_add(o, "amount", rm_json_money(b->amount), &ok);
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	return object(rm_budget_fields, b);
 }
 
 enum roadmap_status roadmap_items_json(const struct roadmap *rm,

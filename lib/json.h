@@ -99,6 +99,12 @@ rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
 #include <time.h>
 const char *rm_source_date(char *buf, size_t n, time_t *when);
 
+/* An item's fields into o (fields.c): with defaults, every field (absent
+ * ones as null), as `list` and `show` print them; else the canonical
+ * file's, defaults left out. *ok false when out of memory. */
+void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
+		    bool defaults, bool *ok);
+
 /* The policy as the file's object (config.c): every setting with defaults,
  * else only those that differ (NULL when none; *ok false when out of
  * memory). */

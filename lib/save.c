@@ -41,89 +41,12 @@ static void opt_string(cJSON *o, const char *key, const char *s, bool *ok)
 	}
 }
 
-static void save_goal(const struct roadmap_goal *g, cJSON *o, bool *ok)
-{
-	rm_json_add(o, "id", rm_json_ref(g->id), ok);
-	rm_json_add(o, "title", rm_json_ref(g->title), ok);
-	opt_string(o, "metric", g->metric, ok);
-	if (g->has_baseline) {
-		rm_json_add(o, "baseline", cJSON_CreateNumber(g->baseline), ok);
-	}
-	if (g->has_target) {
-		rm_json_add(o, "target", cJSON_CreateNumber(g->target), ok);
-	}
-	opt_string(o, "unit", g->unit, ok);
-	if (g->has_due) {
-		rm_json_add(o, "due", rm_json_date(g->due), ok);
-	}
-	opt_string(o, "owner", g->owner, ok);
-	if (g->priority) {
-		rm_json_add(o, "priority", cJSON_CreateNumber(g->priority), ok);
-	}
-}
-
-static void save_initiative(const struct roadmap_initiative *in, cJSON *o,
-			    bool *ok)
-{
-	rm_json_add(o, "id", rm_json_ref(in->id), ok);
-	rm_json_add(o, "title", rm_json_ref(in->title), ok);
-	if (in->n_goals) {
-		rm_json_add(o, "goals",
-			    rm_json_string_list(in->goals, in->n_goals), ok);
-	}
-	opt_string(o, "pillar", in->pillar, ok);
-	if (in->stage != ROADMAP_STAGE_NONE) {
-		rm_json_add(o, "stage",
-			    cJSON_CreateString(roadmap_stage_name(in->stage)),
-			    ok);
-	}
-	if (in->status != ROADMAP_PROPOSED) {
-		rm_json_add(o, "status",
-			    cJSON_CreateString(
-				    roadmap_initiative_status_name(in->status)),
-			    ok);
-	}
-	opt_string(o, "owner", in->owner, ok);
-	opt_string(o, "team", in->team, ok);
-	rm_json_add(o, "start", rm_json_date(in->start), ok);
-	rm_json_add(o, "end", rm_json_date(in->end), ok);
-	if (in->opex) {
-		rm_json_add(o, "opex", rm_json_money(in->opex), ok);
-	}
-	if (in->capex) {
-		rm_json_add(o, "capex", rm_json_money(in->capex), ok);
-	}
-	if (in->fte) {
-		rm_json_add(o, "fte", rm_json_hundredths(in->fte), ok);
-	}
-	if (in->n_depends_on) {
-		rm_json_add(o, "depends_on",
-			    rm_json_string_list(in->depends_on,
-						in->n_depends_on),
-			    ok);
-	}
-	if (in->priority != 3) {
-		rm_json_add(o, "priority", cJSON_CreateNumber(in->priority),
-			    ok);
-	}
-	if (in->has_benefit) {
-		rm_json_add(o, "benefit", rm_json_money(in->benefit), ok);
-	}
-	if (in->n_actuals) {
-		cJSON *a = rm_json_add(o, "actuals", cJSON_CreateObject(), ok);
-		for (size_t k = 0; a && k < in->n_actuals; k++) {
-			char label[12];
-			roadmap_quarter_label(in->actuals[k].qi, label);
-			rm_json_add_copy(a, label,
-				    rm_json_money(in->actuals[k].amount), ok);
-		}
-	}
-}
-
 /* Writes one array of items, each built, written and freed in turn. */
+/* The items of one list, each built from its kind's fields, written and
+ * freed in turn. */
 static void stream_items(struct strbuf *b, const char *key, size_t n,
-			 cJSON *(*item)(const struct roadmap *, size_t),
-			 const struct roadmap *rm, bool *first, bool *ok)
+			 const struct rm_field *fields, const void *items,
+			 size_t size, bool *first, bool *ok)
 {
 	if (n == 0 || !*ok) {
 		return;
@@ -132,59 +55,16 @@ static void stream_items(struct strbuf *b, const char *key, size_t n,
 	*first = false;
 	rm_json_open(b, false);
 	for (size_t i = 0; *ok && i < n; i++) {
-		cJSON *o = item(rm, i);
-		if (!o) {
-			*ok = false;
-			break;
+		cJSON *o = cJSON_CreateObject();
+		*ok = o != NULL;
+		rm_fields_json(o, fields, (const char *)items + i * size, false,
+			       ok);
+		if (*ok) {
+			rm_json_member(b, 2, NULL, o, i == 0);
 		}
-		rm_json_member(b, 2, NULL, o, i == 0);
 		cJSON_Delete(o);
 	}
 	rm_json_close(b, 1, false);
-}
-
-static cJSON *team_item(const struct roadmap *rm, size_t i)
-{
-	bool ok = true;
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "id", rm_json_ref(rm->teams[i].id), &ok);
-	rm_json_add(o, "capacity", rm_json_hundredths(rm->teams[i].capacity),
-		    &ok);
-	return ok ? o : (cJSON_Delete(o), NULL);
-}
-
-static cJSON *goal_item(const struct roadmap *rm, size_t i)
-{
-	bool ok = true;
-	cJSON *o = cJSON_CreateObject();
-
-	save_goal(&rm->goals[i], o, &ok);
-	return ok ? o : (cJSON_Delete(o), NULL);
-}
-
-static cJSON *initiative_item(const struct roadmap *rm, size_t i)
-{
-	bool ok = true;
-	cJSON *o = cJSON_CreateObject();
-
-	save_initiative(&rm->inits[i], o, &ok);
-	return ok ? o : (cJSON_Delete(o), NULL);
-}
-
-static cJSON *budget_item(const struct roadmap *rm, size_t i)
-{
-	const struct roadmap_budget *b = &rm->budgets[i];
-	bool ok = true;
-	char label[16];
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, "period",
-		    cJSON_CreateString(rm_budget_label(b, label, sizeof(label))),
-		    &ok);
-	opt_string(o, "pillar", b->pillar, &ok);
-	rm_json_add(o, "amount", rm_json_money(b->amount), &ok);
-	return ok ? o : (cJSON_Delete(o), NULL);
 }
 
 /* The fiscal quarter qi lies in the years the file can hold. */
@@ -286,12 +166,14 @@ enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 		first = false;
 	}
 	cJSON_Delete(head);
-	stream_items(&b, "teams", rm->n_teams, team_item, rm, &first, &ok);
-	stream_items(&b, "goals", rm->n_goals, goal_item, rm, &first, &ok);
-	stream_items(&b, "initiatives", rm->n_inits, initiative_item, rm,
-		     &first, &ok);
-	stream_items(&b, "budgets", rm->n_budgets, budget_item, rm, &first,
-		     &ok);
+	stream_items(&b, "teams", rm->n_teams, rm_team_fields, rm->teams,
+		     sizeof(*rm->teams), &first, &ok);
+	stream_items(&b, "goals", rm->n_goals, rm_goal_fields, rm->goals,
+		     sizeof(*rm->goals), &first, &ok);
+	stream_items(&b, "initiatives", rm->n_inits, rm_initiative_fields,
+		     rm->inits, sizeof(*rm->inits), &first, &ok);
+	stream_items(&b, "budgets", rm->n_budgets, rm_budget_fields,
+		     rm->budgets, sizeof(*rm->budgets), &first, &ok);
 	rm_json_close(&b, 0, true);
 	sb_put(&b, "\n", 1);
 	if (!ok || b.failed || !b.data) {

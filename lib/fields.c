@@ -1,0 +1,224 @@
+/*
+ * fields.c - each kind of item described once (SPEC 20), in the manner of
+ * tmux's options-table.c: one row per field with its JSON name, type,
+ * default, and whether it is required, a list, a reference, money or a
+ * date. The canonical save and the `list`/`show` JSON are written from
+ * these rows (rm_fields_json), the loader takes its keys from them, and
+ * `set` finds its fields in them.
+ */
+#include "json.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define GOAL(f) offsetof(struct roadmap_goal, f)
+#define INIT(f) offsetof(struct roadmap_initiative, f)
+#define TEAM(f) offsetof(struct roadmap_team, f)
+#define BUDGET(f) offsetof(struct roadmap_budget, f)
+#define NONE ((size_t)-1)
+
+/* name, type, value, flag or count, required, default, reference, end */
+const struct rm_field rm_goal_fields[] = {
+	{"id", RM_F_ID, GOAL(id), NONE, true, 0, RM_REF_NONE, false},
+	{"title", RM_F_TEXT, GOAL(title), NONE, true, 0, RM_REF_NONE, false},
+	{"metric", RM_F_TEXT, GOAL(metric), NONE, false, 0, RM_REF_NONE, false},
+	{"baseline", RM_F_NUMBER, GOAL(baseline), GOAL(has_baseline), false, 0,
+	 RM_REF_NONE, false},
+	{"target", RM_F_NUMBER, GOAL(target), GOAL(has_target), false, 0,
+	 RM_REF_NONE, false},
+	{"unit", RM_F_TEXT, GOAL(unit), NONE, false, 0, RM_REF_NONE, false},
+	{"due", RM_F_DATE, GOAL(due), GOAL(has_due), false, 0, RM_REF_NONE,
+	 true},
+	{"owner", RM_F_TEXT, GOAL(owner), NONE, false, 0, RM_REF_NONE, false},
+	{"priority", RM_F_PRIORITY, GOAL(priority), NONE, false, 0,
+	 RM_REF_NONE, false},
+	{NULL, 0, 0, 0, false, 0, 0, false},
+};
+
+const struct rm_field rm_initiative_fields[] = {
+	{"id", RM_F_ID, INIT(id), NONE, true, 0, RM_REF_NONE, false},
+	{"title", RM_F_TEXT, INIT(title), NONE, true, 0, RM_REF_NONE, false},
+	{"goals", RM_F_IDS, INIT(goals), INIT(n_goals), false, 0, RM_REF_GOAL,
+	 false},
+	{"pillar", RM_F_ID, INIT(pillar), NONE, false, 0, RM_REF_PILLAR,
+	 false},
+	{"stage", RM_F_STAGE, INIT(stage), NONE, false, ROADMAP_STAGE_NONE,
+	 RM_REF_NONE, false},
+	{"status", RM_F_STATUS, INIT(status), NONE, false, ROADMAP_PROPOSED,
+	 RM_REF_NONE, false},
+	{"owner", RM_F_TEXT, INIT(owner), NONE, false, 0, RM_REF_NONE, false},
+	{"team", RM_F_ID, INIT(team), NONE, false, 0, RM_REF_TEAM, false},
+	{"start", RM_F_DATE, INIT(start), NONE, true, 0, RM_REF_NONE, false},
+	{"end", RM_F_DATE, INIT(end), NONE, true, 0, RM_REF_NONE, true},
+	{"opex", RM_F_MONEY, INIT(opex), NONE, false, 0, RM_REF_NONE, false},
+	{"capex", RM_F_MONEY, INIT(capex), NONE, false, 0, RM_REF_NONE, false},
+	{"fte", RM_F_FTE, INIT(fte), NONE, false, 0, RM_REF_NONE, false},
+	{"depends_on", RM_F_IDS, INIT(depends_on), INIT(n_depends_on), false,
+	 0, RM_REF_INITIATIVE, false},
+	{"priority", RM_F_PRIORITY, INIT(priority), NONE, false, 3,
+	 RM_REF_NONE, false},
+	{"benefit", RM_F_MONEY, INIT(benefit), INIT(has_benefit), false, 0,
+	 RM_REF_NONE, false},
+	{"actuals", RM_F_ACTUALS, INIT(actuals), INIT(n_actuals), false, 0,
+	 RM_REF_NONE, false},
+	{NULL, 0, 0, 0, false, 0, 0, false},
+};
+
+const struct rm_field rm_team_fields[] = {
+	{"id", RM_F_ID, TEAM(id), NONE, true, 0, RM_REF_NONE, false},
+	{"capacity", RM_F_FTE, TEAM(capacity), NONE, true, 0, RM_REF_NONE,
+	 false},
+	{NULL, 0, 0, 0, false, 0, 0, false},
+};
+
+const struct rm_field rm_budget_fields[] = {
+	{"period", RM_F_PERIOD, 0, NONE, true, 0, RM_REF_NONE, false},
+	{"pillar", RM_F_ID, BUDGET(pillar), NONE, false, 0, RM_REF_PILLAR,
+	 false},
+	{"amount", RM_F_MONEY, BUDGET(amount), NONE, true, 0, RM_REF_NONE,
+	 false},
+	{NULL, 0, 0, 0, false, 0, 0, false},
+};
+
+typedef char **strlist;
+typedef const char *cstr;
+#define AT(item, off, type) (*(const type *)(const void *)((const char *)(item) + (off)))
+
+const struct rm_field *rm_field_find(const struct rm_field *fields,
+				     const char *name)
+{
+	for (const struct rm_field *f = fields; f->name; f++) {
+		if (strcmp(f->name, name) == 0) {
+			return f;
+		}
+	}
+	return NULL;
+}
+
+size_t rm_field_names(const struct rm_field *fields, const char **names,
+		      size_t max)
+{
+	size_t n = 0;
+
+	for (const struct rm_field *f = fields; f->name && n + 1 < max; f++) {
+		names[n++] = f->name;
+	}
+	names[n] = NULL;
+	return n;
+}
+
+/* "Absent": null in the JSON of `list` and `show`, left out of the file. */
+static cJSON *absent(bool defaults, bool *omit)
+{
+	*omit = !defaults;
+	return defaults ? cJSON_CreateNull() : NULL;
+}
+
+/* The value of f in item as JSON; *omit when the canonical form leaves it
+ * out (only without defaults). NULL without *omit: out of memory. */
+static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
+		    bool *omit)
+{
+	bool has = f->flag == NONE || AT(item, f->flag, bool);
+
+	*omit = false;
+	switch (f->type) {
+	case RM_F_ID:
+	case RM_F_TEXT: {
+		const char *s = AT(item, f->off, cstr);
+		return s ? rm_json_ref(s) : absent(defaults, omit);
+	}
+	case RM_F_NUMBER:
+		return has ? cJSON_CreateNumber(AT(item, f->off, double))
+			   : absent(defaults, omit);
+	case RM_F_DATE:
+		return has ? rm_json_date(AT(item, f->off, roadmap_day))
+			   : absent(defaults, omit);
+	case RM_F_MONEY:
+	case RM_F_FTE: {
+		int64_t v = AT(item, f->off, int64_t);
+		if (!has) {
+			return absent(defaults, omit);
+		}
+		if (!defaults && !f->required && f->flag == NONE &&
+		    v == f->def) {
+			*omit = true;
+			return NULL;
+		}
+		return f->type == RM_F_MONEY ? rm_json_money(v)
+					     : rm_json_hundredths(v);
+	}
+	case RM_F_PRIORITY: {
+		int v = AT(item, f->off, int);
+		if (v == 0) { /* a goal's priority is optional */
+			return absent(defaults, omit);
+		}
+		if (!defaults && v == f->def) {
+			*omit = true;
+			return NULL;
+		}
+		return cJSON_CreateNumber(v);
+	}
+	case RM_F_IDS: {
+		size_t n = AT(item, f->flag, size_t);
+		if (!n && !defaults) {
+			*omit = true;
+			return NULL;
+		}
+		return rm_json_string_list(AT(item, f->off, strlist), n);
+	}
+	case RM_F_STAGE: {
+		int v = AT(item, f->off, int);
+		return v == (int)f->def
+			       ? absent(defaults, omit)
+			       : cJSON_CreateString(roadmap_stage_name(
+					 (enum roadmap_stage)v));
+	}
+	case RM_F_STATUS: {
+		int v = AT(item, f->off, int);
+		if (!defaults && v == (int)f->def) {
+			*omit = true;
+			return NULL;
+		}
+		return cJSON_CreateString(roadmap_initiative_status_name(
+			(enum roadmap_initiative_status)v));
+	}
+	case RM_F_ACTUALS: {
+		const struct roadmap_initiative *in = item;
+		if (!in->n_actuals && !defaults) {
+			*omit = true;
+			return NULL;
+		}
+		cJSON *a = cJSON_CreateObject();
+		bool ok = a != NULL;
+		for (size_t k = 0; a && k < in->n_actuals; k++) {
+			char label[12];
+			roadmap_quarter_label(in->actuals[k].qi, label);
+			rm_json_add_copy(a, label,
+					 rm_json_money(in->actuals[k].amount),
+					 &ok);
+		}
+		return ok ? a : (cJSON_Delete(a), NULL);
+	}
+	case RM_F_PERIOD: {
+		char label[16];
+		return cJSON_CreateString(
+			rm_budget_label(item, label, sizeof(label)));
+	}
+	}
+	return NULL;
+}
+
+void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
+		    bool defaults, bool *ok)
+{
+	for (const struct rm_field *f = fields; *ok && f->name; f++) {
+		bool omit;
+		cJSON *v = value(f, item, defaults, &omit);
+		if (v) {
+			rm_json_add(o, f->name, v, ok);
+		} else if (!omit) {
+			*ok = false;
+		}
+	}
+}
