@@ -477,9 +477,119 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 	return ROADMAP_OK;
 }
 
+static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
+					struct roadmap_initiative *in);
+static enum roadmap_status load_period(struct load *L, const cJSON *c,
+				       struct roadmap_budget *b);
+
+/* One enumerated field (stage, status): its name, or bad data. */
+static enum roadmap_status load_choice(struct load *L, const cJSON *c,
+				       const struct rm_field *f, int *out)
+{
+	const cJSON *v = get(L, c, f->name);
+	char q[120];
+	int k;
+
+	if (!v) {
+		return ROADMAP_OK;
+	}
+	k = !cJSON_IsString(v) ? -1
+	    : f->type == RM_F_STAGE
+		    ? roadmap_stage_parse(v->valuestring)
+		    : roadmap_initiative_status_parse(v->valuestring);
+	if (k < 0) {
+		return bad(L, "%s %s is not %s", f->name,
+			   cJSON_IsString(v)
+				   ? rm_quote(v->valuestring, q, sizeof(q))
+				   : "(not a string)",
+			   f->type == RM_F_STAGE
+				   ? "research, poc or implementation"
+				   : "proposed, approved, active, done or "
+				     "cancelled");
+	}
+	*out = k;
+	return ROADMAP_OK;
+}
+
+/*
+ * Reads every field of an item from object c as its kind's table
+ * describes it (keys checked first). shared_ids: goals and initiatives
+ * share one namespace of ids, checked as soon as the id is read.
+ */
+static enum roadmap_status load_fields(struct load *L, const cJSON *c,
+				       const struct rm_field *fields,
+				       void *item, bool shared_ids)
+{
+	const char *keys[32];
+	char *base = item;
+	enum roadmap_status st;
+
+	if (!cJSON_IsObject(c)) {
+		return bad(L, "must be an object");
+	}
+	rm_field_names(fields, keys, 32);
+	if ((st = check_keys(L, c, keys))) {
+		return st;
+	}
+	for (const struct rm_field *f = fields; f->name; f++) {
+		void *at = base + f->off;
+		bool *has = f->flag == (size_t)-1 ? NULL
+						  : (bool *)(base + f->flag);
+		const cJSON *v;
+		switch (f->type) {
+		case RM_F_ID:
+			st = get_id(L, c, f->name, f->required, at);
+			if (!st && shared_ids && f == fields) {
+				st = dup_id(L, *(const char **)at);
+			}
+			break;
+		case RM_F_TEXT:
+			st = get_text(L, c, f->name, f->required, at);
+			break;
+		case RM_F_NUMBER:
+			v = get(L, c, f->name);
+			st = v ? number(L, v, f->name, at) : ROADMAP_OK;
+			*has = v != NULL;
+			break;
+		case RM_F_DATE:
+			st = get_day(L, c, f->name, f->required, f->end, has,
+				     at);
+			break;
+		case RM_F_MONEY:
+		case RM_F_FTE:
+			st = get_fixed2(L, c, f->name, f->required,
+					f->type == RM_F_MONEY ? ROADMAP_MONEY_MAX
+							      : RM_FTE_MAX,
+					has, at);
+			break;
+		case RM_F_PRIORITY:
+			st = get_int(L, c, f->name, 1, 5, at);
+			break;
+		case RM_F_IDS:
+			st = get_id_list(L, c, f->name, at,
+					 (size_t *)(base + f->flag));
+			break;
+		case RM_F_STAGE:
+		case RM_F_STATUS:
+			st = load_choice(L, c, f, at);
+			break;
+		case RM_F_ACTUALS:
+			v = get(L, c, f->name);
+			st = v ? load_actuals(L, v, item) : ROADMAP_OK;
+			break;
+		case RM_F_PERIOD:
+			st = load_period(L, c, item);
+			break;
+		}
+		if (st) {
+			return st;
+		}
+	}
+	return ROADMAP_OK;
+}
+
 static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 {
-	static const char *const keys[] = {"id", "capacity", NULL};
 	const cJSON *c;
 	size_t i = 0;
 	char q[120];
@@ -489,13 +599,8 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 		struct roadmap_team t = {0};
 		enum roadmap_status st;
 		set_where(L, "teams", i++, peek_id(c));
-		if (!cJSON_IsObject(c)) {
-			return bad(L, "must be an object");
-		}
-		if ((st = check_keys(L, c, keys)) ||
-		    (st = get_fixed2(L, c, "capacity", true, RM_FTE_MAX, NULL,
-				     &t.capacity)) ||
-		    (st = get_id(L, c, "id", true, &t.id))) {
+		if ((st = load_fields(L, c, rm_team_fields, &t, false))) {
+			free((char *)t.id);
 			return st;
 		}
 		if (roadmap_find_team(L->rm, t.id)) {
@@ -515,38 +620,7 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 static enum roadmap_status load_goal(struct load *L, const cJSON *c,
 				     struct roadmap_goal *g)
 {
-	static const char *const keys[] = {"id",     "title", "metric",
-					   "baseline", "target", "unit",
-					   "due",    "owner", "priority",
-					   NULL};
-	enum roadmap_status st;
-	const cJSON *v;
-
-	if (!cJSON_IsObject(c)) {
-		return bad(L, "must be an object");
-	}
-	if ((st = check_keys(L, c, keys)) ||
-	    (st = get_id(L, c, "id", true, &g->id)) ||
-	    (st = dup_id(L, g->id)) ||
-	    (st = get_text(L, c, "title", true, &g->title)) ||
-	    (st = get_text(L, c, "metric", false, &g->metric)) ||
-	    (st = get_text(L, c, "unit", false, &g->unit)) ||
-	    (st = get_text(L, c, "owner", false, &g->owner)) ||
-	    (st = get_day(L, c, "due", false, true, &g->has_due, &g->due)) ||
-	    (st = get_int(L, c, "priority", 1, 5, &g->priority))) {
-		return st;
-	}
-	if ((v = get(L, c, "baseline")) &&
-	    (st = number(L, v, "baseline", &g->baseline))) {
-		return st;
-	}
-	g->has_baseline = v != NULL;
-	if ((v = get(L, c, "target")) &&
-	    (st = number(L, v, "target", &g->target))) {
-		return st;
-	}
-	g->has_target = v != NULL;
-	return ROADMAP_OK;
+	return load_fields(L, c, rm_goal_fields, g, true);
 }
 
 static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
@@ -588,92 +662,25 @@ static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
 static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 					   struct roadmap_initiative *in)
 {
-	static const char *const keys[] = {
-		"id",    "title", "goals",  "pillar",     "stage",
-		"status", "owner", "team",  "start",      "end",
-		"opex",  "capex", "fte",    "depends_on", "priority",
-		"benefit", "actuals", NULL};
-	enum roadmap_status st;
-	const cJSON *v;
-	char q[120];
-	int k;
+	enum roadmap_status st = load_fields(L, c, rm_initiative_fields, in,
+					     true);
+	char why[120];
 
-	if (!cJSON_IsObject(c)) {
-		return bad(L, "must be an object");
+	if (!st && rm_dates_problem(in, why, sizeof(why))) {
+		return bad(L, "%s", why);
 	}
-	if ((st = check_keys(L, c, keys)) ||
-	    (st = get_id(L, c, "id", true, &in->id)) ||
-	    (st = dup_id(L, in->id)) ||
-	    (st = get_text(L, c, "title", true, &in->title)) ||
-	    (st = get_day(L, c, "start", true, false, NULL, &in->start)) ||
-	    (st = get_day(L, c, "end", true, true, NULL, &in->end)) ||
-	    (st = get_id_list(L, c, "goals", &in->goals, &in->n_goals)) ||
-	    (st = get_id(L, c, "pillar", false, &in->pillar)) ||
-	    (st = get_text(L, c, "owner", false, &in->owner)) ||
-	    (st = get_id(L, c, "team", false, &in->team)) ||
-	    (st = get_fixed2(L, c, "opex", false, ROADMAP_MONEY_MAX, NULL,
-			     &in->opex)) ||
-	    (st = get_fixed2(L, c, "capex", false, ROADMAP_MONEY_MAX, NULL,
-			     &in->capex)) ||
-	    (st = get_fixed2(L, c, "fte", false, RM_FTE_MAX, NULL,
-			     &in->fte)) ||
-	    (st = get_id_list(L, c, "depends_on", &in->depends_on,
-			      &in->n_depends_on)) ||
-	    (st = get_int(L, c, "priority", 1, 5, &in->priority)) ||
-	    (st = get_fixed2(L, c, "benefit", false, ROADMAP_MONEY_MAX,
-			     &in->has_benefit, &in->benefit))) {
-		return st;
-	}
-	if (rm_dates_problem(in, q, sizeof(q))) {
-		return bad(L, "%s", q);
-	}
-	if ((v = get(L, c, "stage"))) {
-		if (!cJSON_IsString(v) ||
-		    (k = roadmap_stage_parse(v->valuestring)) < 0) {
-			return bad(L, "stage %s is not research, poc or "
-				      "implementation",
-				   cJSON_IsString(v)
-					   ? rm_quote(v->valuestring, q,
-						      sizeof(q))
-					   : "(not a string)");
-		}
-		in->stage = (enum roadmap_stage)k;
-	}
-	if ((v = get(L, c, "status"))) {
-		if (!cJSON_IsString(v) ||
-		    (k = roadmap_initiative_status_parse(v->valuestring)) < 0) {
-			return bad(L, "status %s is not proposed, approved, "
-				      "active, done or cancelled",
-				   cJSON_IsString(v)
-					   ? rm_quote(v->valuestring, q,
-						      sizeof(q))
-					   : "(not a string)");
-		}
-		in->status = (enum roadmap_initiative_status)k;
-	}
-	if ((v = get(L, c, "actuals")) && (st = load_actuals(L, v, in))) {
-		return st;
-	}
-	return ROADMAP_OK;
+	return st;
 }
 
-static enum roadmap_status load_budget(struct load *L, const cJSON *c,
+static enum roadmap_status load_period(struct load *L, const cJSON *c,
 				       struct roadmap_budget *b)
 {
-	static const char *const keys[] = {"period", "amount", "pillar", NULL};
-	enum roadmap_status st;
-	const cJSON *v;
+	const cJSON *v = get(L, c, "period");
 	struct roadmap_period p;
-	char q[120], label[16];
 	struct roadmap_error e;
+	char q[120];
 
-	if (!cJSON_IsObject(c)) {
-		return bad(L, "must be an object");
-	}
-	if ((st = check_keys(L, c, keys))) {
-		return st;
-	}
-	if (!(v = get(L, c, "period"))) {
+	if (!v) {
 		return bad(L, "missing required field \"period\"");
 	}
 	/* A label of the right form whose period a July fiscal year pushes
@@ -700,9 +707,16 @@ static enum roadmap_status load_budget(struct load *L, const cJSON *c,
 	b->is_year = p.kind == ROADMAP_PERIOD_YEAR;
 	b->year = p.year;
 	b->quarter = p.index;
-	if ((st = get_fixed2(L, c, "amount", true, ROADMAP_MONEY_MAX, NULL,
-			     &b->amount)) ||
-	    (st = get_id(L, c, "pillar", false, &b->pillar))) {
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status load_budget(struct load *L, const cJSON *c,
+				       struct roadmap_budget *b)
+{
+	enum roadmap_status st = load_fields(L, c, rm_budget_fields, b, false);
+	char q[120], label[16];
+
+	if (st) {
 		return st;
 	}
 	if (rm_budget_duplicate(L->rm, b)) {
