@@ -117,82 +117,51 @@ static enum roadmap_status parse_money_field(const char *field, const char *v,
 	return st;
 }
 
-static enum roadmap_status set_goal_field(struct roadmap *rm,
-					  struct roadmap_goal *g,
-					  const char *f, const char *v,
-					  struct roadmap_error *err)
-{
-	enum roadmap_status st;
-
-	if (strcmp(f, "title") == 0) {
-		return set_text(&g->title, f, v, true, err);
-	} else if (strcmp(f, "metric") == 0) {
-		return set_text(&g->metric, f, v, false, err);
-	} else if (strcmp(f, "unit") == 0) {
-		return set_text(&g->unit, f, v, false, err);
-	} else if (strcmp(f, "owner") == 0) {
-		return set_text(&g->owner, f, v, false, err);
-	} else if (strcmp(f, "baseline") == 0 || strcmp(f, "target") == 0) {
-		bool base = f[0] == 'b';
-		double d = 0;
-		if (*v && (st = parse_number(f, v, &d, err))) {
-			return st;
-		}
-		*(base ? &g->has_baseline : &g->has_target) = *v != '\0';
-		*(base ? &g->baseline : &g->target) = d;
-		return ROADMAP_OK;
-	} else if (strcmp(f, "due") == 0) {
-		roadmap_day d = 0;
-		if (*v && (st = parse_day(rm, v, true, &d, err))) {
-			return st;
-		}
-		g->has_due = *v != '\0';
-		g->due = d;
-		return ROADMAP_OK;
-	} else if (strcmp(f, "priority") == 0) {
-		int p = 0;
-		if (*v && (st = parse_priority(v, &p, err))) {
-			return st;
-		}
-		g->priority = p;
-		return ROADMAP_OK;
-	}
-	return rm_fail(err, ROADMAP_ERR_DATA,
-		       "a goal has no field \"%s\" (fields: title, metric, "
-		       "baseline, target, unit, due, owner, priority)",
-		       f);
-}
-
-static enum roadmap_status set_list(struct roadmap *rm,
-				    struct roadmap_initiative *in,
-				    bool goals, const char *v,
+/* "a goal has no field "x" (fields: title, ...)": every field but the id
+ * and the actuals, in the table's order. */
+static enum roadmap_status no_field(const struct rm_field *fields,
+				    const char *kind, const char *name,
 				    struct roadmap_error *err)
 {
-	char **items;
-	size_t n;
-	enum roadmap_status st =
-		rm_split_ids(v, goals ? "goals" : "depends_on", &items, &n, err);
+	char list[400] = "", q[QBUF];
+
+	for (const struct rm_field *f = fields + 1; f->name; f++) {
+		if (f->type != RM_F_ACTUALS) {
+			size_t n = strlen(list);
+			snprintf(list + n, sizeof(list) - n, "%s%s",
+				 n ? ", " : "", f->name);
+		}
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA, "%s has no field %s (fields: %s)",
+		       kind, rm_quote(name, q, sizeof(q)), list);
+}
+
+/* A list of references: split, each checked, then it replaces the old. */
+static enum roadmap_status set_list(struct roadmap *rm,
+				    const struct rm_field *f, char *base,
+				    const char *self, const char *v,
+				    struct roadmap_error *err)
+{
+	char **items, ***list = (char ***)(void *)(base + f->off);
+	size_t n, *count = (size_t *)(void *)(base + f->flag);
+	enum roadmap_status st = rm_split_ids(v, f->name, &items, &n, err);
 
 	for (size_t i = 0; st == ROADMAP_OK && i < n; i++) {
-		st = goals ? rm_check_goal_ref(rm, items[i], err)
-			   : rm_check_init_ref(rm, items[i], in->id, err);
+		st = f->ref == RM_REF_GOAL
+			     ? rm_check_goal_ref(rm, items[i], err)
+			     : rm_check_init_ref(rm, items[i], self, err);
 	}
 	if (st) {
 		rm_list_free(items, n);
 		return st;
 	}
-	if (goals) {
-		rm_list_free(in->goals, in->n_goals);
-		in->goals = items;
-		in->n_goals = n;
-	} else {
-		rm_list_free(in->depends_on, in->n_depends_on);
-		in->depends_on = items;
-		in->n_depends_on = n;
-	}
+	rm_list_free(*list, *count);
+	*list = items;
+	*count = n;
 	return ROADMAP_OK;
 }
 
+/* An optional reference: st is the verdict of its check. */
 static enum roadmap_status set_ref(const char **slot, const char *v,
 				   enum roadmap_status st)
 {
@@ -209,77 +178,118 @@ static enum roadmap_status set_ref(const char **slot, const char *v,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status set_init_field(struct roadmap *rm,
-					  struct roadmap_initiative *in,
-					  const char *f, const char *v,
-					  struct roadmap_error *err)
+static enum roadmap_status check_ref(const struct roadmap *rm,
+				     enum rm_field_ref ref, const char *v,
+				     struct roadmap_error *err)
 {
-	enum roadmap_status st;
-	char q[QBUF];
+	return ref == RM_REF_TEAM ? rm_check_team_ref(rm, v, err)
+	       : ref == RM_REF_PILLAR ? rm_check_pillar_ref(rm, v, err)
+				     : ROADMAP_OK;
+}
+
+/*
+ * Sets field name of item (a goal, initiative or team: fields is its
+ * table) from the text v, parsed and checked by the field's type as on
+ * load; an empty value clears an optional field. self is the item's id.
+ */
+static enum roadmap_status set_field(struct roadmap *rm,
+				     const struct rm_field *fields, void *item,
+				     const char *kind, const char *self,
+				     const char *name, const char *v,
+				     struct roadmap_error *err)
+{
+	const struct rm_field *f = rm_field_find(
+		fields, strcmp(name, "depends-on") == 0 ? "depends_on" : name);
+	char *base = item, q[QBUF];
+	enum roadmap_status st = ROADMAP_OK;
 	int k;
 
-	if (strcmp(f, "title") == 0) {
-		return set_text(&in->title, f, v, true, err);
-	} else if (strcmp(f, "owner") == 0) {
-		return set_text(&in->owner, f, v, false, err);
-	} else if (strcmp(f, "start") == 0) {
-		return parse_day(rm, v, false, &in->start, err);
-	} else if (strcmp(f, "end") == 0) {
-		return parse_day(rm, v, true, &in->end, err);
-	} else if (strcmp(f, "goals") == 0) {
-		return set_list(rm, in, true, v, err);
-	} else if (strcmp(f, "depends_on") == 0 ||
-		   strcmp(f, "depends-on") == 0) {
-		return set_list(rm, in, false, v, err);
-	} else if (strcmp(f, "pillar") == 0) {
-		return set_ref(&in->pillar, v,
-			       *v ? rm_check_pillar_ref(rm, v, err) : ROADMAP_OK);
-	} else if (strcmp(f, "team") == 0) {
-		return set_ref(&in->team, v,
-			       *v ? rm_check_team_ref(rm, v, err) : ROADMAP_OK);
-	} else if (strcmp(f, "stage") == 0) {
-		if (!*v) {
-			in->stage = ROADMAP_STAGE_NONE;
-		} else if ((k = roadmap_stage_parse(v)) < 0) {
-			return rm_fail(err, ROADMAP_ERR_DATA,
-				       "stage %s is not research, poc or "
-				       "implementation",
-				       rm_quote(v, q, sizeof(q)));
-		} else {
-			in->stage = (enum roadmap_stage)k;
-		}
-		return ROADMAP_OK;
-	} else if (strcmp(f, "status") == 0) {
-		if ((k = roadmap_initiative_status_parse(v)) < 0) {
-			return rm_fail(err, ROADMAP_ERR_DATA,
-				       "status %s is not proposed, approved, "
-				       "active, done or cancelled",
-				       rm_quote(v, q, sizeof(q)));
-		}
-		in->status = (enum roadmap_initiative_status)k;
-		return ROADMAP_OK;
-	} else if (strcmp(f, "opex") == 0) {
-		return parse_money_field(f, v, &in->opex, err);
-	} else if (strcmp(f, "capex") == 0) {
-		return parse_money_field(f, v, &in->capex, err);
-	} else if (strcmp(f, "benefit") == 0) {
-		int64_t b = 0;
-		if (*v && (st = parse_money_field(f, v, &b, err))) {
+	if (!f || f == fields || f->type == RM_F_ACTUALS ||
+	    f->type == RM_F_PERIOD) {
+		return no_field(fields, kind, name, err);
+	}
+	void *at = base + f->off;
+	bool *has = f->flag == (size_t)-1 ? NULL : (bool *)(base + f->flag);
+	bool clear = !*v && !f->required;
+	switch (f->type) {
+	case RM_F_TEXT:
+		return set_text(at, f->name, v, f->required, err);
+	case RM_F_ID:
+		return set_ref(at, v,
+			       *v ? check_ref(rm, f->ref, v, err) : ROADMAP_OK);
+	case RM_F_NUMBER: {
+		double d = 0;
+		if (!clear && (st = parse_number(f->name, v, &d, err))) {
 			return st;
 		}
-		in->has_benefit = *v != '\0';
-		in->benefit = b;
+		*has = !clear;
+		*(double *)at = d;
 		return ROADMAP_OK;
-	} else if (strcmp(f, "fte") == 0) {
-		return rm_parse_fte(f, v, &in->fte, err);
-	} else if (strcmp(f, "priority") == 0) {
-		return parse_priority(v, &in->priority, err);
 	}
-	return rm_fail(err, ROADMAP_ERR_DATA,
-		       "an initiative has no field \"%s\" (fields: title, "
-		       "start, end, goals, pillar, stage, status, owner, team, "
-		       "opex, capex, fte, depends_on, priority, benefit)",
-		       f);
+	case RM_F_DATE: {
+		roadmap_day d = 0;
+		if (!has) {
+			return parse_day(rm, v, f->end, at, err);
+		}
+		if (!clear && (st = parse_day(rm, v, f->end, &d, err))) {
+			return st;
+		}
+		*has = !clear;
+		*(roadmap_day *)at = d;
+		return ROADMAP_OK;
+	}
+	case RM_F_MONEY: {
+		int64_t m = 0;
+		if (!has) {
+			return parse_money_field(f->name, v, at, err);
+		}
+		if (!clear && (st = parse_money_field(f->name, v, &m, err))) {
+			return st;
+		}
+		*has = !clear;
+		*(int64_t *)at = m;
+		return ROADMAP_OK;
+	}
+	case RM_F_FTE:
+		return rm_parse_fte(f->name, v, at, err);
+	case RM_F_PRIORITY: {
+		int p = 0;
+		if (f->def == 0 && clear) { /* a goal's is optional */
+			*(int *)at = 0;
+			return ROADMAP_OK;
+		}
+		if ((st = parse_priority(v, &p, err))) {
+			return st;
+		}
+		*(int *)at = p;
+		return ROADMAP_OK;
+	}
+	case RM_F_IDS:
+		return set_list(rm, f, base, self, v, err);
+	case RM_F_STAGE:
+	case RM_F_STATUS:
+		if (f->type == RM_F_STAGE && clear) {
+			*(int *)at = (int)f->def;
+			return ROADMAP_OK;
+		}
+		k = f->type == RM_F_STAGE ? roadmap_stage_parse(v)
+					  : roadmap_initiative_status_parse(v);
+		if (k < 0) {
+			return rm_fail(err, ROADMAP_ERR_DATA, "%s %s is not %s",
+				       f->name, rm_quote(v, q, sizeof(q)),
+				       f->type == RM_F_STAGE
+					       ? "research, poc or "
+						 "implementation"
+					       : "proposed, approved, active, "
+						 "done or cancelled");
+		}
+		*(int *)at = k;
+		return ROADMAP_OK;
+	case RM_F_ACTUALS:
+	case RM_F_PERIOD:
+		break;
+	}
+	return no_field(fields, kind, name, err);
 }
 
 enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
@@ -302,7 +312,8 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 			rm_goal_free(&copy);
 			return rm_nomem(err);
 		}
-		st = set_goal_field(rm, &copy, field, value, err);
+		st = set_field(rm, rm_goal_fields, &copy, "a goal", copy.id,
+			       field, value, err);
 		if (st) {
 			rm_goal_free(&copy);
 			return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
@@ -320,7 +331,8 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 			rm_initiative_free(&copy);
 			return rm_nomem(err);
 		}
-		st = set_init_field(rm, &copy, field, value, err);
+		st = set_field(rm, rm_initiative_fields, &copy,
+			       "an initiative", copy.id, field, value, err);
 		if (st) {
 			rm_initiative_free(&copy);
 			return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
@@ -334,14 +346,9 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 		break;
 	}
 	if (idmap_get(&rm->team_ids, id, &i)) {
-		if (strcmp(field, "capacity") != 0) {
-			return rm_fail(err, ROADMAP_ERR_DATA,
-				       "a team has no field \"%s\" (fields: "
-				       "capacity)",
-				       field);
-		}
-		return rm_parse_fte("capacity", value, &rm->teams[i].capacity,
-				    err);
+		/* a team's only field is a number: set in place */
+		return set_field(rm, rm_team_fields, &rm->teams[i], "a team",
+				 rm->teams[i].id, field, value, err);
 	}
 	long e = rm_envelope_named(rm, id, err);
 	if (e >= 0) {
