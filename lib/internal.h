@@ -117,7 +117,11 @@ struct rm_field {
 	int64_t def; /* the default, left out of the file */
 	enum rm_field_ref ref;
 	bool end; /* a date read as the last day of a period */
+	int csv;  /* its column in the CSV table (1, 2, ...), 0: none */
 };
+/* The initiatives' CSV table has one computed column, the total (opex +
+ * capex), at this place. */
+#define RM_CSV_TOTAL 12
 extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
 	rm_team_fields[], rm_budget_fields[];
 const struct rm_field *rm_field_find(const struct rm_field *fields,

@@ -8,21 +8,6 @@
 
 #include "json.h" /* struct strbuf */
 
-static const char *const init_cols[] = {
-	"id",    "title", "pillar", "stage", "status", "owner",
-	"team",  "start", "end",    "opex",  "capex",  "total",
-	"fte",   "priority", "benefit", "goals", "depends_on"};
-static const bool init_text[] = {1, 1, 1, 0, 0, 1, 1, 0, 0,
-				 0, 0, 0, 0, 0, 0, 1, 1};
-static const char *const goal_cols[] = {"id",   "title", "metric",
-					"baseline", "target", "unit",
-					"due",  "owner", "priority"};
-static const bool goal_text[] = {1, 1, 1, 0, 0, 1, 0, 1, 0};
-static const char *const team_cols[] = {"id", "capacity"};
-static const bool team_text[] = {1, 0};
-static const char *const budget_cols[] = {"period", "pillar", "amount"};
-static const bool budget_text[] = {0, 1, 0};
-
 /*
  * The cells' text lives in a chain of large blocks: a 100,000-row table has
  * a million cells, and one malloc each would cost more than the table.
@@ -122,53 +107,85 @@ static void put_double(struct filler *f, bool has, double d)
 	put(f, roadmap_number_format(d, buf));
 }
 
-static void fill_initiative(struct filler *f,
-			    const struct roadmap_initiative *in)
+/* One cell of a field, as the CSV tables write it. */
+static void put_field(struct filler *f, const struct rm_field *fd,
+		      const void *item)
 {
+	const char *base = item;
+	const void *at = base + fd->off;
+	bool has = fd->flag == (size_t)-1 || *(const bool *)(base + fd->flag);
 	char buf[32];
 
-	put(f, in->id);
-	put(f, in->title);
-	put(f, in->pillar);
-	put(f, in->stage ? roadmap_stage_name(in->stage) : "");
-	put(f, roadmap_initiative_status_name(in->status));
-	put(f, in->owner);
-	put(f, in->team);
-	put(f, roadmap_day_format(in->start, buf));
-	put(f, roadmap_day_format(in->end, buf));
-	put_money(f, in->opex);
-	put_money(f, in->capex);
-	put_money(f, in->opex + in->capex);
-	put(f, rm_hundredths_format(in->fte, buf));
-	snprintf(buf, sizeof(buf), "%d", in->priority);
-	put(f, buf);
-	if (in->has_benefit) {
-		put_money(f, in->benefit);
-	} else {
-		put(f, "");
+	switch (fd->type) {
+	case RM_F_ID:
+	case RM_F_TEXT:
+		put(f, *(const char *const *)at);
+		break;
+	case RM_F_NUMBER:
+		put_double(f, has, *(const double *)at);
+		break;
+	case RM_F_DATE:
+		put(f, has ? roadmap_day_format(*(const roadmap_day *)at, buf)
+			   : "");
+		break;
+	case RM_F_MONEY:
+		if (has) {
+			put_money(f, *(const int64_t *)at);
+		} else {
+			put(f, "");
+		}
+		break;
+	case RM_F_FTE:
+		put(f, rm_hundredths_format(*(const int64_t *)at, buf));
+		break;
+	case RM_F_PRIORITY:
+		snprintf(buf, sizeof(buf), "%d", *(const int *)at);
+		put(f, *(const int *)at ? buf : "");
+		break;
+	case RM_F_IDS:
+		put_list(f, *(char *const *const *)at,
+			 *(const size_t *)(base + fd->flag));
+		break;
+	case RM_F_STAGE:
+		put(f, *(const int *)at == (int)fd->def
+			       ? ""
+			       : roadmap_stage_name(
+					 (enum roadmap_stage) * (const int *)at));
+		break;
+	case RM_F_STATUS:
+		put(f, roadmap_initiative_status_name(
+			       (enum roadmap_initiative_status) *
+			       (const int *)at));
+		break;
+	case RM_F_PERIOD:
+		put(f, rm_budget_label(item, buf, sizeof(buf)));
+		break;
+	case RM_F_ACTUALS:
+		break;
 	}
-	put_list(f, in->goals, in->n_goals);
-	put_list(f, in->depends_on, in->n_depends_on);
 }
 
-static void fill_goal(struct filler *f, const struct roadmap_goal *g)
+/* A kind's CSV columns in order (NULL: the computed total), from its
+ * table; returns how many. */
+static size_t csv_columns(const struct rm_field *fields, bool total,
+			  const struct rm_field **cols, size_t max)
 {
-	char buf[32];
+	size_t n = 0;
 
-	put(f, g->id);
-	put(f, g->title);
-	put(f, g->metric);
-	put_double(f, g->has_baseline, g->baseline);
-	put_double(f, g->has_target, g->target);
-	put(f, g->unit);
-	put(f, g->has_due ? roadmap_day_format(g->due, buf) : "");
-	put(f, g->owner);
-	if (g->priority) {
-		snprintf(buf, sizeof(buf), "%d", g->priority);
-		put(f, buf);
-	} else {
-		put(f, "");
+	for (int rank = 1; n < max; rank++) {
+		const struct rm_field *hit = NULL;
+		for (const struct rm_field *f = fields; f->name; f++) {
+			hit = f->csv == rank ? f : hit;
+		}
+		if (hit) {
+			cols[n++] = hit;
+		} else if (total && rank == RM_CSV_TOTAL) {
+			cols[n++] = NULL;
+		} else {
+			break;
+		}
 	}
+	return n;
 }
 
 enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
@@ -177,39 +194,40 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 				       struct roadmap_rows *out,
 				       struct roadmap_error *err)
 {
-	const char *const *cols;
-	const bool *text;
-	size_t ncols, total;
+	const struct rm_field *fields, *cols[32];
+	const char *items;
+	size_t ncols, total, size;
 
 	memset(out, 0, sizeof(*out));
 	switch (kind) {
 	case ROADMAP_KIND_INITIATIVE:
-		cols = init_cols;
-		text = init_text;
-		ncols = sizeof(init_cols) / sizeof(*init_cols);
+		fields = rm_initiative_fields;
+		items = (const char *)rm->inits;
+		size = sizeof(*rm->inits);
 		total = rm->n_inits;
 		break;
 	case ROADMAP_KIND_GOAL:
-		cols = goal_cols;
-		text = goal_text;
-		ncols = sizeof(goal_cols) / sizeof(*goal_cols);
+		fields = rm_goal_fields;
+		items = (const char *)rm->goals;
+		size = sizeof(*rm->goals);
 		total = rm->n_goals;
 		break;
 	case ROADMAP_KIND_TEAM:
-		cols = team_cols;
-		text = team_text;
-		ncols = 2;
+		fields = rm_team_fields;
+		items = (const char *)rm->teams;
+		size = sizeof(*rm->teams);
 		total = rm->n_teams;
 		break;
 	case ROADMAP_KIND_BUDGET:
-		cols = budget_cols;
-		text = budget_text;
-		ncols = 3;
+		fields = rm_budget_fields;
+		items = (const char *)rm->budgets;
+		size = sizeof(*rm->budgets);
 		total = rm->n_budgets;
 		break;
 	default:
 		return rm_fail(err, ROADMAP_ERR_USAGE, "unknown kind of item");
 	}
+	ncols = csv_columns(fields, kind == ROADMAP_KIND_INITIATIVE, cols, 32);
 	if (!idx) {
 		n = total;
 	}
@@ -221,32 +239,24 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 		roadmap_rows_release(out);
 		return rm_nomem(err);
 	}
-	memcpy(out->text, text, ncols * sizeof(bool));
 	struct filler f = {out, out->cells, true};
 	for (size_t c = 0; c < ncols; c++) {
-		put(&f, cols[c]);
+		/* text cells are guarded and quoted; numbers, dates and
+		 * names from a fixed set are not */
+		out->text[c] = cols[c] && (cols[c]->type == RM_F_ID ||
+					   cols[c]->type == RM_F_TEXT ||
+					   cols[c]->type == RM_F_IDS);
+		put(&f, cols[c] ? cols[c]->name : "total");
 	}
 	for (size_t r = 0; r < n && f.ok; r++) {
-		size_t i = idx ? idx[r] : r;
-		char buf[32];
-		switch (kind) {
-		case ROADMAP_KIND_INITIATIVE:
-			fill_initiative(&f, &rm->inits[i]);
-			break;
-		case ROADMAP_KIND_GOAL:
-			fill_goal(&f, &rm->goals[i]);
-			break;
-		case ROADMAP_KIND_TEAM:
-			put(&f, rm->teams[i].id);
-			put(&f, rm_hundredths_format(rm->teams[i].capacity,
-						     buf));
-			break;
-		case ROADMAP_KIND_BUDGET:
-			put(&f, rm_budget_label(&rm->budgets[i], buf,
-						sizeof(buf)));
-			put(&f, rm->budgets[i].pillar);
-			put_money(&f, rm->budgets[i].amount);
-			break;
+		const void *item = items + (idx ? idx[r] : r) * size;
+		for (size_t c = 0; c < ncols; c++) {
+			if (cols[c]) {
+				put_field(&f, cols[c], item);
+			} else {
+				const struct roadmap_initiative *in = item;
+				put_money(&f, in->opex + in->capex);
+			}
 		}
 	}
 	if (!f.ok) {
