@@ -16,39 +16,54 @@ struct column {
 	bool required;
 };
 
-static const struct column init_cols[] = {
-	{"id", 1},     {"title", 1},   {"pillar", 0},  {"stage", 0},
-	{"status", 0}, {"owner", 0},   {"team", 0},    {"start", 1},
-	{"end", 1},    {"opex", 0},    {"capex", 0},   {"total", 0},
-	{"fte", 0},    {"priority", 0}, {"benefit", 0}, {"goals", 0},
-	{"depends_on", 0}, {NULL, 0}};
-static const struct column goal_cols[] = {
-	{"id", 1},   {"title", 1}, {"metric", 0}, {"baseline", 0},
-	{"target", 0}, {"unit", 0}, {"due", 0},   {"owner", 0},
-	{"priority", 0}, {NULL, 0}};
-static const struct column team_cols[] = {{"id", 1}, {"capacity", 1},
-					  {NULL, 0}};
-static const struct column budget_cols[] = {
-	{"period", 1}, {"pillar", 0}, {"amount", 1}, {NULL, 0}};
 static const struct column actual_cols[] = {
 	{"initiative", 1}, {"quarter", 1}, {"amount", 1}, {NULL, 0}};
 
-static const struct column *columns_of(int table)
+/* The fields table of an item table, or NULL (actuals). */
+static const struct rm_field *fields_of(int table)
 {
 	switch (table) {
 	case ROADMAP_TABLE_INITIATIVES:
-		return init_cols;
+		return rm_initiative_fields;
 	case ROADMAP_TABLE_GOALS:
-		return goal_cols;
+		return rm_goal_fields;
 	case ROADMAP_TABLE_TEAMS:
-		return team_cols;
+		return rm_team_fields;
 	case ROADMAP_TABLE_BUDGETS:
-		return budget_cols;
-	case ROADMAP_TABLE_ACTUALS:
-		return actual_cols;
+		return rm_budget_fields;
 	default:
 		return NULL;
 	}
+}
+
+/* A table's columns: its fields' CSV columns in order (and the
+ * initiatives' computed total, accepted and checked, never applied). */
+static size_t columns_of(int table, struct column *cols, size_t max)
+{
+	const struct rm_field *fields = fields_of(table);
+	size_t n = 0;
+
+	if (table == ROADMAP_TABLE_ACTUALS) {
+		for (; actual_cols[n].name && n + 1 < max; n++) {
+			cols[n] = actual_cols[n];
+		}
+	}
+	for (int rank = 1; fields && n + 1 < max; rank++) {
+		const struct rm_field *hit = NULL;
+		for (const struct rm_field *f = fields; f->name; f++) {
+			hit = f->csv == rank ? f : hit;
+		}
+		if (hit) {
+			cols[n++] = (struct column){hit->name, hit->required};
+		} else if (table == ROADMAP_TABLE_INITIATIVES &&
+			   rank == RM_CSV_TOTAL) {
+			cols[n++] = (struct column){"total", false};
+		} else {
+			break;
+		}
+	}
+	cols[n] = (struct column){NULL, false};
+	return n;
 }
 
 /* Header names match whatever their ASCII case (never the locale's). */
@@ -311,198 +326,176 @@ static void apply(struct row *x, const char *id, const char *col,
 	free(copy);
 }
 
-static void csv_initiative(struct row *x, bool second_pass)
+/* Every cell of an item row checked by its field's type (each problem
+ * reported); false when one is bad. */
+static bool check_cells(struct row *x, const struct rm_field *fields)
 {
-	struct imp *im = x->im;
-	const char *id = cell(x, "id");
-	size_t k;
+	bool ok = true;
 
-	if (second_pass) {
-		/* links, once every row of the file exists */
-		static const char *const lists[] = {"goals", "depends_on"};
-		for (int i = 0; i < 2; i++) {
-			const char *v = cell(x, lists[i]);
-			if (v) {
-				apply(x, id, lists[i], lists[i], v);
+	for (const struct rm_field *f = fields; f->name; f++) {
+		const char *v = cell(x, f->name);
+		if (!f->csv || !v) {
+			continue; /* the header has every required column */
+		}
+		switch (f->type) {
+		case RM_F_ID:
+			ok = v_id(x, f->name, v, f->required) && ok;
+			break;
+		case RM_F_TEXT:
+			ok = v_text(x, f->name, v, f->required) && ok;
+			break;
+		case RM_F_NUMBER:
+			ok = v_number(x, f->name, v) && ok;
+			break;
+		case RM_F_DATE:
+			if (!v_date(x, f->name, v)) {
+				ok = false;
+			} else if (f->required && !*v) {
+				bad(x, f->name, "is empty");
+				ok = false;
 			}
-		}
-		return;
-	}
-	static const char *const text[] = {"owner", NULL};
-	const char *title = cell(x, "title"), *start = cell(x, "start"),
-		   *end = cell(x, "end");
-	bool ok = v_id(x, "id", id, true);
-	ok = v_text(x, "title", title, true) && ok;
-	ok = v_date(x, "start", start) && ok;
-	ok = v_date(x, "end", end) && ok;
-	if (ok && !*start) {
-		bad(x, "start", "is empty");
-		ok = false;
-	}
-	if (ok && !*end) {
-		bad(x, "end", "is empty");
-		ok = false;
-	}
-	if (ok) {
-		struct roadmap_period p0, p1;
-		char d0[16], d1[16];
-		roadmap_period_parse(start, im->rm->fiscal_start, &p0, NULL);
-		roadmap_period_parse(end, im->rm->fiscal_start, &p1, NULL);
-		if (p1.last < p0.first) {
-			bad(x, "end", "%s is before start %s",
-			    roadmap_day_format(p1.last, d1),
-			    roadmap_day_format(p0.first, d0));
-			ok = false;
+			break;
+		case RM_F_MONEY:
+			ok = v_amount(x, f->name, v) && ok;
+			break;
+		case RM_F_FTE:
+			ok = v_fte(x, f->name, v, f->required) && ok;
+			break;
+		case RM_F_PRIORITY:
+			ok = v_priority(x, f->name, v) && ok;
+			break;
+		case RM_F_IDS:
+			ok = v_list(x, f->name, v) && ok;
+			break;
+		case RM_F_STAGE:
+		case RM_F_STATUS:
+			ok = v_choice(x, f->name, v, f->type == RM_F_STATUS) &&
+			     ok;
+			break;
+		case RM_F_ACTUALS:
+		case RM_F_PERIOD:
+			break;
 		}
 	}
-	for (int i = 0; text[i]; i++) {
-		const char *v = cell(x, text[i]);
-		ok = (!v || v_text(x, text[i], v, false)) && ok;
+	return ok;
+}
+
+/* What an empty cell means: "" clears an optional field, else its
+ * default (0, proposed, 3). */
+static const char *empty_value(const struct rm_field *f, char *buf)
+{
+	if ((f->type == RM_F_MONEY || f->type == RM_F_FTE) &&
+	    f->flag == (size_t)-1) {
+		return "0";
 	}
-	static const char *const money[] = {"opex", "capex", "benefit", "total"};
-	for (int i = 0; i < 4; i++) {
-		const char *v = cell(x, money[i]);
-		ok = (!v || v_amount(x, money[i], v)) && ok;
+	if (f->type == RM_F_STATUS) {
+		return roadmap_initiative_status_name(
+			(enum roadmap_initiative_status)f->def);
 	}
-	const char *v;
-	if ((v = cell(x, "pillar"))) {
-		ok = v_id(x, "pillar", v, false) && ok;
+	if (f->type == RM_F_PRIORITY && f->def) {
+		snprintf(buf, 16, "%d", (int)f->def);
+		return buf;
 	}
-	if ((v = cell(x, "team"))) {
-		ok = v_id(x, "team", v, false) && ok;
-	}
-	if ((v = cell(x, "stage"))) {
-		ok = v_choice(x, "stage", v, false) && ok;
-	}
-	if ((v = cell(x, "status"))) {
-		ok = v_choice(x, "status", v, true) && ok;
-	}
-	if ((v = cell(x, "priority"))) {
-		ok = v_priority(x, "priority", v) && ok;
-	}
-	if ((v = cell(x, "fte"))) {
-		ok = v_fte(x, "fte", v, false) && ok;
-	}
-	if ((v = cell(x, "goals"))) {
-		ok = v_list(x, "goals", v) && ok;
-	}
-	if ((v = cell(x, "depends_on"))) {
-		ok = v_list(x, "depends_on", v) && ok;
-	}
-	if (!ok) {
-		return;
-	}
-	enum item_kind kind = rm_item_kind(im->rm, id, &k);
-	char q[160];
-	if (kind == ITEM_GOAL) {
-		bad(x, "id", "%s is already a goal", qv(id, q));
-		return;
-	}
-	if (kind == ITEM_INITIATIVE && !im->opt->update) {
-		bad(x, "id", "initiative %s already exists (use --update)",
-		    qv(id, q));
-		return;
-	}
-	if (kind == ITEM_NONE) {
-		struct roadmap_initiative in;
-		struct roadmap_period p;
-		struct roadmap_error e;
-		roadmap_initiative_init(&in);
-		in.id = id;
-		in.title = title;
-		roadmap_period_parse(start, im->rm->fiscal_start, &p, NULL);
-		in.start = p.first;
-		roadmap_period_parse(end, im->rm->fiscal_start, &p, NULL);
-		in.end = p.last;
-		if (roadmap_add_initiative(im->rm, &in, &e)) {
-			bad(x, "id", "%s", e.message);
-			return;
-		}
-		rm_import_change(im, true, "initiative", id);
-	} else {
-		apply(x, id, "title", "title", title);
-		apply(x, id, "start", "start", start);
-		apply(x, id, "end", "end", end);
-		rm_import_change(im, false, "initiative", id);
-	}
-	/* every other column, "" clearing or restoring the default */
-	static const char *const fields[] = {"pillar",	 "stage", "status",
-					     "owner",	 "team",  "opex",
-					     "capex",	 "fte",   "priority",
-					     "benefit"};
-	static const char *const defaults[] = {"", "", "proposed", "", "",
-					       "0", "0", "0", "3", ""};
-	for (int i = 0; i < 10; i++) {
-		if ((v = cell(x, fields[i]))) {
-			apply(x, id, fields[i], fields[i],
-			      *v ? v : defaults[i]);
+	return "";
+}
+
+/* Applies every cell but the id (the lists in the second pass, once every
+ * row of the file exists) through `set`. */
+static void apply_cells(struct row *x, const struct rm_field *fields,
+			const char *id, bool links)
+{
+	char buf[16];
+
+	for (const struct rm_field *f = fields + 1; f->name; f++) {
+		const char *v = cell(x, f->name);
+		if (f->csv && v && (f->type == RM_F_IDS) == links) {
+			apply(x, id, f->name, f->name,
+			      *v ? v : empty_value(f, buf));
 		}
 	}
 }
 
-static void csv_goal(struct row *x)
+/* An initiative's dates: both parsed (check_cells has checked them), the
+ * end not before the start. */
+static bool start_end(struct row *x, struct roadmap_initiative *in)
+{
+	struct roadmap_period p0, p1;
+	char d0[16], d1[16];
+	int fs = x->im->rm->fiscal_start;
+
+	roadmap_period_parse(cell(x, "start"), fs, &p0, NULL);
+	roadmap_period_parse(cell(x, "end"), fs, &p1, NULL);
+	if (p1.last < p0.first) {
+		bad(x, "end", "%s is before start %s",
+		    roadmap_day_format(p1.last, d1),
+		    roadmap_day_format(p0.first, d0));
+		return false;
+	}
+	in->start = p0.first;
+	in->end = p1.last;
+	return true;
+}
+
+/* An item row: checked, then added (add) or updated with --update. */
+static void csv_item(struct row *x, const struct rm_field *fields,
+		     enum item_kind want, bool second_pass)
 {
 	struct imp *im = x->im;
-	const char *id = cell(x, "id"), *title = cell(x, "title"), *v;
-	size_t k;
+	const char *id = cell(x, fields[0].name), *what;
+	bool init = want == ITEM_INITIATIVE;
 	char q[160];
+	size_t k;
 
-	bool ok = v_id(x, "id", id, true);
-	ok = v_text(x, "title", title, true) && ok;
-	static const char *const text[] = {"metric", "unit", "owner"};
-	for (int i = 0; i < 3; i++) {
-		if ((v = cell(x, text[i]))) {
-			ok = v_text(x, text[i], v, false) && ok;
-		}
+	if (second_pass) {
+		apply_cells(x, fields, id, true);
+		return;
 	}
-	if ((v = cell(x, "baseline"))) {
-		ok = v_number(x, "baseline", v) && ok;
-	}
-	if ((v = cell(x, "target"))) {
-		ok = v_number(x, "target", v) && ok;
-	}
-	if ((v = cell(x, "due"))) {
-		ok = v_date(x, "due", v) && ok;
-	}
-	if ((v = cell(x, "priority"))) {
-		ok = v_priority(x, "priority", v) && ok;
-	}
+	bool ok = check_cells(x, fields);
+	const char *total = init ? cell(x, "total") : NULL;
+	ok = (!total || v_amount(x, "total", total)) && ok;
 	if (!ok) {
 		return;
 	}
-	enum item_kind kind = rm_item_kind(im->rm, id, &k);
-	if (kind == ITEM_INITIATIVE) {
-		bad(x, "id", "%s is already an initiative", qv(id, q));
+	struct roadmap_initiative in;
+	roadmap_initiative_init(&in);
+	if (init && !start_end(x, &in)) {
 		return;
 	}
-	if (kind == ITEM_GOAL && !im->opt->update) {
-		bad(x, "id", "goal %s already exists (use --update)",
-		    qv(id, q));
+	enum item_kind kind = rm_item_kind(im->rm, id, &k);
+	what = init ? "initiative" : "goal";
+	if (kind != ITEM_NONE && kind != want) {
+		bad(x, fields[0].name, "%s is already %s", qv(id, q),
+		    init ? "a goal" : "an initiative");
+		return;
+	}
+	if (kind == want && !im->opt->update) {
+		bad(x, fields[0].name, "%s %s already exists (use --update)",
+		    what, qv(id, q));
 		return;
 	}
 	if (kind == ITEM_NONE) {
-		struct roadmap_goal g;
 		struct roadmap_error e;
-		roadmap_goal_init(&g);
-		g.id = id;
-		g.title = title;
-		if (roadmap_add_goal(im->rm, &g, &e)) {
-			bad(x, "id", "%s", e.message);
+		enum roadmap_status st;
+		if (init) {
+			in.id = id;
+			in.title = cell(x, "title");
+			st = roadmap_add_initiative(im->rm, &in, &e);
+		} else {
+			struct roadmap_goal g;
+			roadmap_goal_init(&g);
+			g.id = id;
+			g.title = cell(x, "title");
+			st = roadmap_add_goal(im->rm, &g, &e);
+		}
+		if (st) {
+			bad(x, fields[0].name, "%s", e.message);
 			return;
 		}
-		rm_import_change(im, true, "goal", id);
+		rm_import_change(im, true, what, id);
 	} else {
-		apply(x, id, "title", "title", title);
-		rm_import_change(im, false, "goal", id);
+		rm_import_change(im, false, what, id);
 	}
-	static const char *const fields[] = {"metric", "baseline", "target",
-					     "unit",   "due",	   "owner",
-					     "priority"};
-	for (int i = 0; i < 7; i++) {
-		if ((v = cell(x, fields[i]))) {
-			apply(x, id, fields[i], fields[i], v);
-		}
-	}
+	apply_cells(x, fields, id, false);
 }
 
 static void csv_team(struct row *x)
@@ -650,8 +643,8 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 	}
 	const struct record *h = &st.rec[0];
 	int table = im->opt->table >= 0 ? im->opt->table : guess_table(h);
-	const struct column *cols = columns_of(table);
-	if (!cols) {
+	struct column cols[32];
+	if (!columns_of(table, cols, 32)) {
 		rm_import_report(im, 0, NULL, NULL, "the %s table cannot be imported",
 		       roadmap_table_name((enum roadmap_table)table));
 		rm_csv_free(&st);
@@ -727,11 +720,13 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 			}
 			switch (table) {
 			case ROADMAP_TABLE_INITIATIVES:
-				csv_initiative(&x, pass == 1);
+				csv_item(&x, rm_initiative_fields,
+					 ITEM_INITIATIVE, pass == 1);
 				break;
 			case ROADMAP_TABLE_GOALS:
 				if (pass == 0) {
-					csv_goal(&x);
+					csv_item(&x, rm_goal_fields, ITEM_GOAL,
+						 false);
 				}
 				break;
 			case ROADMAP_TABLE_TEAMS:
