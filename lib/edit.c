@@ -315,7 +315,7 @@ enum roadmap_status roadmap_add_goal(struct roadmap *rm,
 	if (st) {
 		return st;
 	}
-	if ((why = rm_goal_problem(g, &field))) {
+	if ((why = rm_fields_problem(rm_goal_fields, g, &field))) {
 		return field_fail(err, g->id, field, why);
 	}
 	if (!rm_copy_goal(&copy, g) || !rm_push_goal(rm, &copy)) {
@@ -386,7 +386,7 @@ enum roadmap_status roadmap_add_initiative(struct roadmap *rm,
 	if (st) {
 		return st;
 	}
-	if ((why = rm_initiative_problem(in, &field))) {
+	if ((why = rm_fields_problem(rm_initiative_fields, in, &field))) {
 		return field_fail(err, in->id, field, why);
 	}
 	if ((why = rm_dates_problem(in, q, sizeof(q)))) {

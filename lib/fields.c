@@ -223,3 +223,65 @@ void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
 		}
 	}
 }
+
+const char *rm_fields_problem(const struct rm_field *fields, const void *item,
+			      const char **field)
+{
+	const char *base = item, *why = NULL;
+
+	for (const struct rm_field *f = fields; f->name && !why; f++) {
+		const void *at = base + f->off;
+		bool has = f->flag == NONE || AT(item, f->flag, bool);
+		*field = f->name;
+		switch (f->type) {
+		case RM_F_ID: {
+			const char *v = AT(item, f->off, cstr);
+			if ((v || f->required) && !roadmap_id_valid(v)) {
+				why = f->ref == RM_REF_PILLAR
+					      ? "is not a valid name"
+					      : "is not a valid id";
+			}
+			break;
+		}
+		case RM_F_TEXT: {
+			const char *v = AT(item, f->off, cstr);
+			if (!v && f->required) {
+				why = "is missing";
+			} else if (v) {
+				why = rm_text_problem(v, strlen(v));
+			}
+			break;
+		}
+		case RM_F_PRIORITY: {
+			int v = *(const int *)at;
+			if ((v != 0 || f->def != 0) && (v < 1 || v > 5)) {
+				why = "must be 1 to 5";
+			}
+			break;
+		}
+		case RM_F_MONEY:
+		case RM_F_FTE: {
+			int64_t v = *(const int64_t *)at;
+			int64_t max = f->type == RM_F_MONEY ? ROADMAP_MONEY_MAX
+							    : RM_FTE_MAX;
+			if (has && (v < 0 || v > max)) {
+				why = "is out of range";
+			}
+			break;
+		}
+		case RM_F_IDS: {
+			char *const *list = AT(item, f->off, strlist);
+			size_t n = AT(item, f->flag, size_t);
+			for (size_t k = 0; k < n && !why; k++) {
+				if (!roadmap_id_valid(list[k])) {
+					why = "holds an invalid id";
+				}
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return why;
+}

@@ -299,9 +299,10 @@ static bool v_fte(struct row *x, const char *col, const char *v,
 	return true;
 }
 
-/* Applies one validated column with roadmap_set_field (lists use ','). */
-static void apply(struct row *x, const char *id, const char *col,
-		  const char *field, const char *v)
+/* Applies one validated cell of field f through `set` (a list's ';'
+ * becomes the command line's ','). */
+static void apply(struct row *x, const char *id, const struct rm_field *f,
+		  const char *v)
 {
 	struct roadmap_error e;
 	char *copy = rm_strdup(v);
@@ -310,17 +311,14 @@ static void apply(struct row *x, const char *id, const char *col,
 		x->im->nomem = true;
 		return;
 	}
-	for (char *p = copy; *p; p++) {
-		if (*p == ';' && (strcmp(field, "goals") == 0 ||
-				  strcmp(field, "depends_on") == 0)) {
-			*p = ',';
-		}
+	for (char *p = copy; f->type == RM_F_IDS && *p; p++) {
+		*p = *p == ';' ? ',' : *p;
 	}
-	if (roadmap_set_field(x->im->rm, id, field, copy, &e)) {
+	if (roadmap_set_field(x->im->rm, id, f->name, copy, &e)) {
 		if (e.status == ROADMAP_ERR_NOMEM) {
 			x->im->nomem = true;
 		} else {
-			bad(x, col, "%s", e.message);
+			bad(x, f->name, "%s", e.message);
 		}
 	}
 	free(copy);
@@ -409,8 +407,7 @@ static void apply_cells(struct row *x, const struct rm_field *fields,
 	for (const struct rm_field *f = fields + 1; f->name; f++) {
 		const char *v = cell(x, f->name);
 		if (f->csv && v && (f->type == RM_F_IDS) == links) {
-			apply(x, id, f->name, f->name,
-			      *v ? v : empty_value(f, buf));
+			apply(x, id, f, *v ? v : empty_value(f, buf));
 		}
 	}
 }

@@ -187,10 +187,10 @@ void rm_initiative_free(struct roadmap_initiative *in);
 /* Appends a copy of s to a string list; false when out of memory. */
 bool rm_list_push(char ***list, size_t *n, const char *s);
 void rm_list_free(char **list, size_t n);
-/* Validation shared by the loader and the editors: NULL or a reason. */
-const char *rm_goal_problem(const struct roadmap_goal *g, const char **field);
-const char *rm_initiative_problem(const struct roadmap_initiative *in,
-				  const char **field);
+/* What is wrong with an item built by a caller, checked by its table
+ * (ids, text, ranges, lists): NULL, or why with *field its name. */
+const char *rm_fields_problem(const struct rm_field *fields, const void *item,
+			      const char **field);
 bool rm_budget_duplicate(const struct roadmap *rm,
 			 const struct roadmap_budget *b);
 char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n);
