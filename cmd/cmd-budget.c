@@ -162,36 +162,34 @@ static int print_csv(const struct roadmap_budget_report *r)
 	return print_rows_csv(&rows, st, &err);
 }
 
+struct budget_opts {
+	int by, format;
+};
+
+static const char *const views[] = {"quarter", "year", "pillar", "goal",
+				    "team", NULL};
+static const char *const formats[] = {"table", "csv", "json", NULL};
+
+static const struct opt budget_opts[] = {
+	OPT_CHOICE_OF("by", "view", "V", views, struct budget_opts, by,
+		      "quarter (default), year, pillar, goal or team"),
+	OPT_CHOICE("format", "F", formats, struct budget_opts, format,
+		   "table, csv or json"),
+	{0},
+};
+
 static int run_budget(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"by", required_argument, NULL, 'b'},
-		{"format", required_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const formats[] = {"table", "csv", "json", NULL};
+	struct budget_opts o = {ROADMAP_BY_QUARTER, 0};
 	struct roadmap_budget_report r;
 	struct roadmap_error err;
 	struct roadmap *rm;
-	int c, format = 0, by = ROADMAP_BY_QUARTER, rc;
+	int rc;
 
-	while ((c = cmd_getopt(&cmd_budget, argc, argv, "", opts)) != -1) {
-		if (c == 'b') {
-			if ((by = roadmap_budget_by_parse(optarg)) < 0) {
-				return usage_error(&cmd_budget,
-						   "unknown view '%s' (quarter, "
-						   "year, pillar, goal or team)",
-						   optarg);
-			}
-		} else if (c == 'F') {
-			if (choice_option(&cmd_budget, "format", optarg, formats,
-				  &format)) {
-				return 64;
-			}
-		} else {
-			return 64;
-		}
+	if (parse_options(&cmd_budget, argc, argv, &o)) {
+		return 64;
 	}
+	int by = o.by, format = o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_budget, "unexpected argument '%s'",
 				   argv[optind]);
@@ -225,8 +223,6 @@ static int run_budget(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_budget = {
 	.name = "budget",
 	.summary = "planned spend against budget envelopes and actuals",
-	.usage = "budget [--by quarter|year|pillar|goal|team] [--format "
-		 "table|csv|json]",
 	.help = "Planned opex and capex (each initiative spread over its days, "
 		"exact to the\ncent), the envelopes each row uses, the planned "
 		"spend they cover, variance\n(envelope - covered: negative is "
@@ -245,13 +241,10 @@ const struct cmd cmd_budget = {
 		"            envelopes\n"
 		"  goal, team  none (goal rows split each initiative's cost "
 		"equally; (unaligned)\n"
-		"            and (none) collect the rest)\n"
-		"\noptions:\n"
-		"  --by V       quarter (default), year, pillar, goal or team\n"
-		"  --format F   table, csv or json\n"
-		"\nexamples:\n"
-		"  roadmap budget\n"
-		"  roadmap budget --by pillar --format json | jq '.rows[] | "
-		"{pillar, total}'\n",
+		"            and (none) collect the rest)\n",
+	.opts = budget_opts,
+	.examples = "  roadmap budget\n"
+		    "  roadmap budget --by pillar --format json | jq '.rows[] | "
+		    "{pillar, total}'\n",
 	.run = run_budget,
 };

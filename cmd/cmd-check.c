@@ -31,32 +31,34 @@ static int print_text(const struct ctx *ctx, const struct roadmap_findings *f)
 	return write_stdout("", 0);
 }
 
+struct check_opts {
+	int format;
+	bool strict;
+};
+
+static const char *const formats[] = {"text", "json", NULL};
+
+static const struct opt check_opts[] = {
+	OPT_CHOICE("format", "F", formats, struct check_opts, format,
+		   "text (one line per finding and a summary) or json"),
+	OPT_FLAG("strict", struct check_opts, strict,
+		 "fail on warnings as well as errors"),
+	{0},
+};
+
 static int run_check(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'F'},
-		{"strict", no_argument, NULL, 's'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const formats[] = {"text", "json", NULL};
+	struct check_opts o = {0};
 	struct roadmap_findings f;
 	struct roadmap_error err;
 	struct roadmap *rm;
-	bool strict = false;
-	int c, format = 0, rc;
+	int rc;
 
-	while ((c = cmd_getopt(&cmd_check, argc, argv, "", opts)) != -1) {
-		if (c == 's') {
-			strict = true;
-		} else if (c == 'F') {
-			if (choice_option(&cmd_check, "format", optarg, formats,
-					  &format)) {
-				return 64;
-			}
-		} else {
-			return 64;
-		}
+	if (parse_options(&cmd_check, argc, argv, &o)) {
+		return 64;
 	}
+	bool strict = o.strict;
+	int format = o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_check, "unexpected argument '%s'",
 				   argv[optind]);
@@ -91,17 +93,12 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_check = {
 	.name = "check",
 	.summary = "check that the roadmap is aligned, funded and feasible",
-	.usage = "check [--format text|json] [--strict]",
 	.help = "Exit status: 0 when clean, 1 when there are errors (with "
 		"--strict, warnings\ntoo). 'man roadmap' explains every rule "
-		"and how to fix it.\n"
-		"\noptions:\n"
-		"  --format F   text (one line per finding and a summary) or "
-		"json\n"
-		"  --strict     fail on warnings as well as errors\n"
-		"\nexamples:\n"
-		"  roadmap check\n"
-		"  roadmap check --strict --format json | jq '.findings[] | "
-		"select(.severity == \"error\")'\n",
+		"and how to fix it.\n",
+	.opts = check_opts,
+	.examples = "  roadmap check\n"
+		    "  roadmap check --strict --format json | jq '.findings[] | "
+		    "select(.severity == \"error\")'\n",
 	.run = run_check,
 };

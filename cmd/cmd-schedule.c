@@ -54,33 +54,36 @@ static int print_csv(const struct roadmap *rm,
 	return print_rows_csv(&rows, st, &err);
 }
 
+struct schedule_opts {
+	int format;
+	bool apply;
+};
+
+static const char *const formats[] = {"table", "csv", "json", NULL};
+
+static const struct opt schedule_opts[] = {
+	OPT_CHOICE("format", "F", formats, struct schedule_opts, format,
+		   "table, csv or json"),
+	OPT_FLAG("apply", struct schedule_opts, apply,
+		 "move shifted initiatives to their earliest dates, keeping\n"
+		 "their durations"),
+	{0},
+};
+
 static int run_schedule(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'F'},
-		{"apply", no_argument, NULL, 'a'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const formats[] = {"table", "csv", "json", NULL};
+	struct schedule_opts o = {0};
 	struct roadmap_schedule s;
 	struct roadmap_error err;
 	struct session ses = {0};
 	struct roadmap *rm;
-	bool apply = false;
-	int c, format = 0, rc;
+	int rc;
 
-	while ((c = cmd_getopt(&cmd_schedule, argc, argv, "", opts)) != -1) {
-		if (c == 'a') {
-			apply = true;
-		} else if (c == 'F') {
-			if (choice_option(&cmd_schedule, "format", optarg, formats,
-				  &format)) {
-				return 64;
-			}
-		} else {
-			return 64;
-		}
+	if (parse_options(&cmd_schedule, argc, argv, &o)) {
+		return 64;
 	}
+	bool apply = o.apply;
+	int format = o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_schedule, "unexpected argument '%s'",
 				   argv[optind]);
@@ -152,20 +155,14 @@ out:
 const struct cmd cmd_schedule = {
 	.name = "schedule",
 	.summary = "dependency schedule and critical path",
-	.usage = "schedule [--format table|csv|json] [--apply]",
 	.help = "For every initiative that counts: the earliest dates its "
 		"prerequisites allow\n(finish-to-start), the latest dates that "
 		"do not delay the roadmap's end,\nslack in days, whether it is "
 		"critical (no slack) and how far it must shift.\n"
-		"A dependency cycle is an error (exit 65) that names it.\n"
-		"\noptions:\n"
-		"  --format F   table, csv or json\n"
-		"  --apply      move shifted initiatives to their earliest "
-		"dates, keeping\n"
-		"               their durations\n"
-		"\nexamples:\n"
-		"  roadmap schedule\n"
-		"  roadmap schedule --format json | jq '.[] | select(.critical) "
-		"| .id'\n",
+		"A dependency cycle is an error (exit 65) that names it.\n",
+	.opts = schedule_opts,
+	.examples = "  roadmap schedule\n"
+		    "  roadmap schedule --format json | jq '.[] | "
+		    "select(.critical) | .id'\n",
 	.run = run_schedule,
 };

@@ -202,45 +202,39 @@ static void by_goal(const struct chart *c)
 	}
 }
 
+struct timeline_opts {
+	int by, group;
+	bool ascii;
+};
+
+static const char *const bys[] = {"quarter", "month", NULL};
+static const char *const groups[] = {"pillar", "goal", NULL};
+
+static const struct opt timeline_opts[] = {
+	OPT_CHOICE_OF("by", "period", "P", bys, struct timeline_opts, by,
+		      "quarter (default) or month"),
+	OPT_CHOICE_OF("group", "grouping", "G", groups, struct timeline_opts,
+		      group, "pillar (default) or goal"),
+	OPT_FLAG("ascii", struct timeline_opts, ascii,
+		 "'#' bars for plain terminals"),
+	{0},
+};
+
 static int run_timeline(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"by", required_argument, NULL, 'b'},
-		{"group", required_argument, NULL, 'g'},
-		{"ascii", no_argument, NULL, 'a'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const bys[] = {"quarter", "month", NULL};
-	static const char *const groups[] = {"pillar", "goal", NULL};
+	struct timeline_opts o = {0};
 	struct chart c = {0};
 	struct roadmap_schedule s = {0};
 	struct roadmap_error err;
 	struct roadmap *rm;
-	int opt, group = 0, rc;
+	int group, rc;
 
-	while ((opt = cmd_getopt(&cmd_timeline, argc, argv, "", opts)) != -1) {
-		if (opt == 'a') {
-			c.ascii = true;
-		} else if (opt == 'b') {
-			int k = parse_choice(optarg, bys);
-			if (k < 0) {
-				return usage_error(&cmd_timeline,
-						   "unknown period '%s' "
-						   "(quarter or month)",
-						   optarg);
-			}
-			c.months = k == 1;
-		} else if (opt == 'g') {
-			if ((group = parse_choice(optarg, groups)) < 0) {
-				return usage_error(&cmd_timeline,
-						   "unknown grouping '%s' "
-						   "(pillar or goal)",
-						   optarg);
-			}
-		} else {
-			return 64;
-		}
+	if (parse_options(&cmd_timeline, argc, argv, &o)) {
+		return 64;
 	}
+	c.ascii = o.ascii;
+	c.months = o.by == 1;
+	group = o.group;
 	if (optind < argc) {
 		return usage_error(&cmd_timeline, "unexpected argument '%s'",
 				   argv[optind]);
@@ -302,16 +296,11 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_timeline = {
 	.name = "timeline",
 	.summary = "a Gantt chart of the roadmap in the terminal",
-	.usage = "timeline [--by quarter|month] [--group pillar|goal] [--ascii]",
 	.help = "One row per initiative that counts, grouped by pillar (or "
 		"goal), one column\nper fiscal quarter (or month); '*' marks "
-		"the critical path. Colour by\npillar on a terminal.\n"
-		"\noptions:\n"
-		"  --by P       quarter (default) or month\n"
-		"  --group G    pillar (default) or goal\n"
-		"  --ascii      '#' bars for plain terminals\n"
-		"\nexamples:\n"
-		"  roadmap timeline\n"
-		"  roadmap timeline --by month --group goal --ascii\n",
+		"the critical path. Colour by\npillar on a terminal.\n",
+	.opts = timeline_opts,
+	.examples = "  roadmap timeline\n"
+		    "  roadmap timeline --by month --group goal --ascii\n",
 	.run = run_timeline,
 };

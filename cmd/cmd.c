@@ -125,7 +125,8 @@ int usage_error(const struct cmd *cmd, const char *fmt, ...)
 	vmsg(cmd && cmd->run ? cmd->name : NULL, fmt, ap);
 	va_end(ap);
 	if (cmd) {
-		fprintf(stderr, "usage: roadmap %s\n", cmd->usage);
+		char buf[512];
+		fprintf(stderr, "usage: roadmap %s\n", cmd_usage(cmd, buf));
 		if (cmd->run) {
 			fprintf(stderr, "(see 'roadmap help %s')\n",
 				cmd->name);
@@ -303,12 +304,144 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 	return c;
 }
 
+const char *cmd_usage(const struct cmd *cmd, char *buf)
+{
+	size_t n;
+
+	if (!cmd->opts) {
+		return cmd->usage;
+	}
+	n = (size_t)snprintf(buf, 512, "%s%s%s", cmd->name,
+			     cmd->args ? " " : "", cmd->args ? cmd->args : "");
+	for (const struct opt *o = cmd->opts; o->kind && n < 512; o++) {
+		const char *open = o->required ? " " : " [";
+		const char *close = o->required ? "" : "]";
+		if (o->kind == OPT_FLAG) {
+			n += (size_t)snprintf(buf + n, 512 - n, "%s--%s%s", open,
+					      o->name, close);
+		} else if (o->kind == OPT_STRING) {
+			if (o->letter) {
+				n += (size_t)snprintf(buf + n, 512 - n,
+						      "%s-%c %s%s", open,
+						      o->letter, o->arg, close);
+			} else {
+				n += (size_t)snprintf(buf + n, 512 - n,
+						      "%s--%s %s%s", open,
+						      o->name, o->arg, close);
+			}
+		} else {
+			n += (size_t)snprintf(buf + n, 512 - n, "%s--%s ", open,
+					      o->name);
+			for (size_t k = 0; o->choices[k] && n < 512; k++) {
+				n += (size_t)snprintf(buf + n, 512 - n, "%s%s",
+						      k ? "|" : "",
+						      o->choices[k]);
+			}
+			n += (size_t)snprintf(buf + n, 512 - n, "%s", close);
+		}
+	}
+	return buf;
+}
+
+/* "  --format F" or "  -o, --output FILE": an option as the help shows it. */
+static int option_label(const struct opt *o, char *buf, size_t size)
+{
+	char letter[8] = "";
+
+	if (o->letter) {
+		snprintf(letter, sizeof(letter), "-%c, ", o->letter);
+	}
+	return snprintf(buf, size, "  %s--%s%s%s", letter, o->name,
+			o->kind == OPT_FLAG ? "" : " ",
+			o->kind == OPT_FLAG ? "" : o->arg);
+}
+
 void cmd_print_help(const struct cmd *cmd, FILE *f)
 {
-	fprintf(f, "usage: roadmap %s\n\n%s.\n", cmd->usage, cmd->summary);
+	char buf[512];
+
+	fprintf(f, "usage: roadmap %s\n\n%s.\n", cmd_usage(cmd, buf),
+		cmd->summary);
 	if (cmd->help && *cmd->help) {
 		fprintf(f, "\n%s", cmd->help);
 	}
+	if (!cmd->opts) {
+		return;
+	}
+	int width = 0;
+	for (const struct opt *o = cmd->opts; o->kind; o++) {
+		int w = option_label(o, buf, sizeof(buf));
+		width = w > width ? w : width;
+	}
+	fputs(cmd->help && *cmd->help ? "\noptions:\n" : "options:\n", f);
+	for (const struct opt *o = cmd->opts; o->kind; o++) {
+		option_label(o, buf, sizeof(buf));
+		fprintf(f, "%-*s   ", width, buf);
+		/* continuation lines of the help under its first */
+		for (const char *p = o->help; *p; p++) {
+			fputc(*p, f);
+			if (*p == '\n' && p[1]) {
+				fprintf(f, "%-*s   ", width, "");
+			}
+		}
+		fputc('\n', f);
+	}
+	if (cmd->examples) {
+		fprintf(f, "\nexamples:\n%s", cmd->examples);
+	}
+}
+
+int parse_options(const struct cmd *cmd, int argc, char **argv, void *vals)
+{
+	struct option longopts[33];
+	char shortopts[40] = "";
+	size_t n = 0, s = 0;
+	int c;
+
+	for (const struct opt *o = cmd->opts; o->kind && n < 32; o++, n++) {
+		longopts[n] = (struct option){
+			o->name,
+			o->kind == OPT_FLAG ? no_argument : required_argument,
+			NULL, o->letter ? o->letter : 256 + (int)n};
+		if (o->letter && s + 3 < sizeof(shortopts)) {
+			shortopts[s++] = o->letter;
+			shortopts[s++] = o->kind == OPT_FLAG ? '\0' : ':';
+			s -= o->kind == OPT_FLAG;
+		}
+	}
+	longopts[n] = (struct option){NULL, 0, NULL, 0};
+	while ((c = cmd_getopt(cmd, argc, argv, shortopts, longopts)) != -1) {
+		const struct opt *o = NULL;
+		for (size_t k = 0; k < n; k++) {
+			if (longopts[k].val == c) {
+				o = &cmd->opts[k];
+			}
+		}
+		if (!o) {
+			return 64; /* cmd_getopt has said why */
+		}
+		char *at = (char *)vals + o->off;
+		switch (o->kind) {
+		case OPT_FLAG:
+			*(bool *)(void *)at = true;
+			break;
+		case OPT_STRING:
+			if (!*optarg) {
+				return usage_error(cmd, "--%s needs a value",
+						   o->name);
+			}
+			*(const char **)(void *)at = optarg;
+			break;
+		case OPT_CHOICE:
+			if (choice_option(cmd, o->what ? o->what : o->name,
+					  optarg, o->choices,
+					  (int *)(void *)at)) {
+				return 64;
+			}
+			break;
+		}
+	}
+	return 0;
 }
 
 int choice_option(const struct cmd *cmd, const char *what, const char *value,

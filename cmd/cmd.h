@@ -5,6 +5,7 @@
 #include "roadmap.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit codes beyond the library's statuses. */
@@ -15,13 +16,62 @@ struct ctx {
 	bool color;       /* stdout may be coloured */
 };
 
+/*
+ * A command's options, declared once (git's parse-options is the model):
+ * from the declaration come getopt's table, the usage line, the help's
+ * options section and the parsing itself (parse_options), so the help
+ * cannot drift from what is accepted.
+ */
+enum opt_kind {
+	OPT_FLAG = 1, /* bool */
+	OPT_STRING,   /* const char * */
+	OPT_CHOICE,   /* int: the index of the value among choices */
+};
+
+struct opt {
+	enum opt_kind kind;
+	const char *name;		/* the long option, "format" */
+	char letter;			/* a short option too ('o'), or 0 */
+	const char *arg;		/* the value's name in the help, "F" */
+	const char *help;		/* for the options section */
+	const char *const *choices;	/* OPT_CHOICE: the names */
+	size_t off;			/* of the value in the command's struct */
+	bool required;			/* shown without brackets */
+	const char *what; /* OPT_CHOICE: "unknown WHAT 'x'" (else the name) */
+};
+
+#define OPT_FLAG(name, type, field, help)                                      \
+	{OPT_FLAG, name, 0, NULL, help, NULL, offsetof(type, field), false}
+#define OPT_STRING(name, letter, arg, type, field, help)                       \
+	{OPT_STRING, name, letter, arg, help, NULL, offsetof(type, field), false}
+#define OPT_CHOICE(name, arg, choices, type, field, help)                      \
+	{OPT_CHOICE, name, 0, arg, help, choices, offsetof(type, field), false,  \
+	 NULL}
+#define OPT_CHOICE_OF(name, what, arg, choices, type, field, help)             \
+	{OPT_CHOICE, name, 0, arg, help, choices, offsetof(type, field), false,  \
+	 what}
+
 struct cmd {
 	const char *name;
 	const char *summary;
-	const char *usage;
-	const char *help; /* options, one per line, then examples */
+	const char *usage; /* written by hand when opts is NULL */
+	const char *help;  /* what it does (with opts: before the options) */
 	int (*run)(struct ctx *ctx, int argc, char **argv);
+	const char *args;	 /* with opts: the usage's arguments, "ID" */
+	const struct opt *opts;	 /* {0}-terminated, or NULL */
+	const char *examples;	 /* with opts: after the options */
 };
+
+/* The usage line (without "usage: roadmap "), from the declaration when
+ * the command declares its options; buf holds 512 bytes. */
+const char *cmd_usage(const struct cmd *cmd, char *buf);
+
+/*
+ * Parses the declared options of cmd into vals (the command's struct of
+ * values, defaults set by the caller); optind is then the first operand.
+ * 0, or 64 after a usage message.
+ */
+int parse_options(const struct cmd *cmd, int argc, char **argv, void *vals);
 
 extern const struct cmd *const commands[];
 const struct cmd *cmd_find(const char *name);
