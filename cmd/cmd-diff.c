@@ -21,27 +21,31 @@ static enum roadmap_status load_any(const char *path, struct roadmap **out,
 	return st;
 }
 
+struct diff_opts {
+	int format;
+};
+
+static const char *const formats[] = {"text", "json", NULL};
+
+static const struct opt diff_opts[] = {
+	OPT_CHOICE("format", "F", formats, struct diff_opts, format,
+		   "text (default) or json: {\"added\", \"removed\", "
+		   "\"changed\", \"spend\"}"),
+	{0},
+};
+
 static int run_diff(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const formats[] = {"text", "json", NULL};
+	struct diff_opts o = {0};
 	struct roadmap_error err;
 	struct roadmap *a = NULL, *b = NULL;
-	int c, format = 0, rc;
+	int rc;
 
 	(void)ctx;
-	while ((c = cmd_getopt(&cmd_diff, argc, argv, "", opts)) != -1) {
-		if (c != 'F') {
-			return 64;
-		}
-		if (choice_option(&cmd_diff, "format", optarg, formats,
-				  &format)) {
-				return 64;
-			}
+	if (parse_options(&cmd_diff, argc, argv, &o)) {
+		return 64;
 	}
+	int format = o.format;
 	if (argc - optind != 2) {
 		return usage_error(&cmd_diff, "diff needs OLD and NEW files");
 	}
@@ -74,16 +78,14 @@ static int run_diff(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_diff = {
 	.name = "diff",
 	.summary = "what changed between two roadmap files",
-	.usage = "diff OLD NEW [--format text|json]",
+	.args = "OLD NEW",
 	.help = "Items added and removed, fields changed (old -> new, with "
 		"defaults filled\nin), and the change in planned spend per "
 		"quarter. Exit 0 when the roadmaps\nare the same, 1 when they "
-		"differ. Either file may be - (standard input).\n"
-		"\noptions:\n"
-		"  --format F   text (default) or json: {\"added\", "
-		"\"removed\", \"changed\", \"spend\"}\n"
-		"\nexamples:\n"
-		"  roadmap diff old.json roadmap.json\n"
-		"  git show HEAD~1:roadmap.json | roadmap diff - roadmap.json\n",
+		"differ. Either file may be - (standard input).\n",
+	.opts = diff_opts,
+	.examples = "  roadmap diff old.json roadmap.json\n"
+		    "  git show HEAD~1:roadmap.json | roadmap diff - "
+		    "roadmap.json\n",
 	.run = run_diff,
 };

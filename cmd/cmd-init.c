@@ -5,44 +5,40 @@
 #include <string.h>
 #include <unistd.h>
 
+struct init_opts {
+	const char *name, *currency, *fys, *pillars;
+	bool force;
+};
+
+static const struct opt init_opts[] = {
+	OPT_STRING("name", 0, "T", struct init_opts, name,
+		   "the roadmap's name"),
+	OPT_STRING("currency", 0, "C", struct init_opts, currency,
+		   "ISO 4217 currency code (default USD)"),
+	OPT_STRING("fiscal-year-start", 0, "M", struct init_opts, fys,
+		   "month 1-12 the fiscal year starts in (default 1);\n"
+		   "a fiscal year is named for the year it ends in"),
+	OPT_STRING("pillars", 0, "a,b,c", struct init_opts, pillars,
+		   "investment pillars (default strategy,team,\n"
+		   "operations,innovation)"),
+	OPT_FLAG("force", struct init_opts, force, "replace an existing file"),
+	{0},
+};
+
 static int run_init(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"name", required_argument, NULL, 'n'},
-		{"currency", required_argument, NULL, 'c'},
-		{"fiscal-year-start", required_argument, NULL, 'y'},
-		{"pillars", required_argument, NULL, 'p'},
-		{"force", no_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *name = NULL, *currency = NULL, *fys = NULL, *pillars = NULL;
-	bool force = false;
+	struct init_opts o = {0};
 	struct roadmap_error err;
 	struct roadmap_lock *lock = NULL;
 	struct roadmap *rm = NULL;
-	int c, rc = 0;
+	int rc = 0;
 
-	while ((c = cmd_getopt(&cmd_init, argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case 'n':
-			name = optarg;
-			break;
-		case 'c':
-			currency = optarg;
-			break;
-		case 'y':
-			fys = optarg;
-			break;
-		case 'p':
-			pillars = optarg;
-			break;
-		case 'F':
-			force = true;
-			break;
-		default:
-			return 64;
-		}
+	if (parse_options(&cmd_init, argc, argv, &o)) {
+		return 64;
 	}
+	const char *name = o.name, *currency = o.currency, *fys = o.fys,
+		   *pillars = o.pillars;
+	bool force = o.force;
 	if (optind < argc) {
 		return usage_error(&cmd_init, "unexpected argument '%s'",
 				   argv[optind]);
@@ -95,22 +91,9 @@ out:
 const struct cmd cmd_init = {
 	.name = "init",
 	.summary = "create a new roadmap file",
-	.usage = "init [--name T] [--currency C] [--fiscal-year-start M] "
-		 "[--pillars a,b,c] [--force]",
-	.help = "options:\n"
-		"  --name T                 the roadmap's name\n"
-		"  --currency C             ISO 4217 currency code (default "
-		"USD)\n"
-		"  --fiscal-year-start M    month 1-12 the fiscal year starts "
-		"in (default 1);\n"
-		"                           a fiscal year is named for the "
-		"year it ends in\n"
-		"  --pillars a,b,c          investment pillars (default "
-		"strategy,team,\n"
-		"                           operations,innovation)\n"
-		"  --force                  replace an existing file\n"
-		"\nexamples:\n"
-		"  roadmap init --name \"Acme FY2027\" --fiscal-year-start 7\n"
-		"  roadmap -f plan.json init --pillars run,grow,transform\n",
+	.opts = init_opts,
+	.examples = "  roadmap init --name \"Acme FY2027\" --fiscal-year-start "
+		    "7\n"
+		    "  roadmap -f plan.json init --pillars run,grow,transform\n",
 	.run = run_init,
 };

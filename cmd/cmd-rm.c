@@ -1,23 +1,28 @@
 /* cmd-rm.c - remove a goal, initiative or team. */
 #include "cmd.h"
 
+struct rm_opts {
+	bool force;
+};
+
+static const struct opt rm_opts[] = {
+	OPT_FLAG("force", struct rm_opts, force,
+		 "also remove every reference to the item (goal links,\n"
+		 "dependencies, team assignments)"),
+	{0},
+};
+
 static int run_rm(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"force", no_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
+	struct rm_opts o = {false};
 	struct roadmap_error err;
 	struct session s;
-	bool force = false;
-	int c, rc;
+	int rc;
 
-	while ((c = cmd_getopt(&cmd_rm, argc, argv, "", opts)) != -1) {
-		if (c != 'F') {
-			return 64;
-		}
-		force = true;
+	if (parse_options(&cmd_rm, argc, argv, &o)) {
+		return 64;
 	}
+	bool force = o.force;
 	if (argc - optind != 1) {
 		return usage_error(&cmd_rm, argc - optind < 1
 						    ? "rm needs an ID"
@@ -35,15 +40,14 @@ static int run_rm(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_rm = {
 	.name = "rm",
-	.summary = "remove a goal, initiative or team",
-	.usage = "rm ID [--force]",
-	.help = "options:\n"
-		"  --force   also remove every reference to the item (goal "
-		"links,\n"
-		"            dependencies, team assignments)\n"
-		"\nWithout --force, rm refuses while other items refer to ID.\n"
-		"\nexamples:\n"
-		"  roadmap rm legacy-crm\n"
-		"  roadmap rm retention --force\n",
+	.summary = "remove a goal, initiative, team or budget envelope",
+	.args = "ID",
+	.help = "ID may name a budget envelope, PERIOD[/PILLAR] (an item with "
+		"that id wins).\nWithout --force, rm refuses while other "
+		"items refer to ID.\n",
+	.opts = rm_opts,
+	.examples = "  roadmap rm legacy-crm\n"
+		    "  roadmap rm retention --force\n"
+		    "  roadmap rm FY2027/innovation\n",
 	.run = run_rm,
 };

@@ -226,26 +226,29 @@ static void show_schedule(const struct roadmap *rm, size_t index)
 	roadmap_schedule_release(&s);
 }
 
+struct show_opts {
+	int format;
+};
+
+static const char *const formats[] = {"text", "json", NULL};
+
+static const struct opt show_opts[] = {
+	OPT_CHOICE("format", "F", formats, struct show_opts, format,
+		   "text (default) or json"),
+	{0},
+};
+
 static int run_show(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const formats[] = {"text", "json", NULL};
+	struct show_opts o = {0};
 	struct roadmap_error err;
 	struct roadmap *rm;
-	int c, format = 0, rc;
+	int rc;
 
-	while ((c = cmd_getopt(&cmd_show, argc, argv, "", opts)) != -1) {
-		if (c != 'F') {
-			return 64;
-		}
-		if (choice_option(&cmd_show, "format", optarg, formats,
-				  &format)) {
-				return 64;
-			}
+	if (parse_options(&cmd_show, argc, argv, &o)) {
+		return 64;
 	}
+	int format = o.format;
 	if (argc - optind != 1) {
 		return usage_error(&cmd_show, "show needs one ID");
 	}
@@ -313,15 +316,13 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_show = {
 	.name = "show",
 	.summary = "show one item with everything computed about it",
-	.usage = "show ID [--format text|json]",
+	.args = "ID",
 	.help = "For an initiative: its fields, total cost and spend per "
 		"fiscal quarter\nwith actuals. For a goal: the initiatives "
 		"serving it and its planned total\n(each initiative's cost "
-		"split equally among its goals).\n"
-		"\noptions:\n"
-		"  --format F   text (default) or json\n"
-		"\nexamples:\n"
-		"  roadmap show recs-engine\n"
-		"  roadmap show retention --format json\n",
+		"split equally among its goals).\n",
+	.opts = show_opts,
+	.examples = "  roadmap show recs-engine\n"
+		    "  roadmap show retention --format json\n",
 	.run = run_show,
 };
