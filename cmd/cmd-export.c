@@ -6,43 +6,43 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+struct export_opts {
+	int format, table;
+	const char *output;
+};
+
+/* in the order of enum roadmap_export_format and enum roadmap_table */
+static const char *const formats[] = {"csv", "json", "xlsx", "md", NULL};
+static const char *const tables[] = {"initiatives", "goals",   "teams",
+				     "budgets",	    "actuals", "budget",
+				     "findings",    "schedule", NULL};
+
+static const struct opt export_opts[] = {
+	{OPT_CHOICE, "format", 0, "F",
+	 "csv, json (roadmap-export/1), xlsx (the board deck) or md", formats,
+	 offsetof(struct export_opts, format), true, NULL},
+	OPT_CHOICE("table", "T", tables, struct export_opts, table,
+		   "for csv: initiatives (default), goals, teams, budgets\n"
+		   "(envelopes), actuals, budget (the report by quarter),\n"
+		   "findings or schedule"),
+	OPT_STRING("output", 'o', "FILE", struct export_opts, output,
+		   "where to write"),
+	{0},
+};
+
 static int run_export(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'F'},
-		{"table", required_argument, NULL, 't'},
-		{"output", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0},
-	};
+	struct export_opts o = {-1, -1, NULL};
 	struct roadmap_error err;
 	struct roadmap *rm;
-	const char *output = NULL, *table_name = NULL;
-	int c, format = -1, table = ROADMAP_TABLE_INITIATIVES, rc;
+	int rc;
 
-	while ((c = cmd_getopt(&cmd_export, argc, argv, "o:", opts)) != -1) {
-		if (c == 'F') {
-			if ((format = roadmap_export_format_parse(optarg)) < 0) {
-				return usage_error(&cmd_export,
-						   "unknown format '%s' (csv, "
-						   "json, xlsx or md)",
-						   optarg);
-			}
-		} else if (c == 't') {
-			table_name = optarg;
-			if ((table = roadmap_table_parse(optarg)) < 0) {
-				return usage_error(
-					&cmd_export,
-					"unknown table '%s' (initiatives, goals, "
-					"teams, budgets, actuals, budget, "
-					"findings or schedule)",
-					optarg);
-			}
-		} else if (c == 'o') {
-			output = optarg;
-		} else {
-			return 64;
-		}
+	if (parse_options(&cmd_export, argc, argv, &o)) {
+		return 64;
 	}
+	int format = o.format;
+	int table = o.table < 0 ? ROADMAP_TABLE_INITIATIVES : o.table;
+	const char *output = o.output, *table_name = o.table < 0 ? NULL : "";
 	if (optind < argc) {
 		return usage_error(&cmd_export, "unexpected argument '%s'",
 				   argv[optind]);
@@ -59,9 +59,6 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 		return usage_error(&cmd_export,
 				   "an XLSX deck needs -o FILE (-o - writes it "
 				   "to standard output)");
-	}
-	if (output && !*output) {
-		return usage_error(&cmd_export, "-o needs a file name");
 	}
 	struct stat so, sr;
 	if (output && strcmp(output, "-") != 0 && stat(output, &so) == 0 &&
@@ -117,27 +114,16 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_export = {
 	.name = "export",
 	.summary = "export to CSV, JSON, Markdown or an XLSX board deck",
-	.usage = "export --format csv|json|xlsx|md [--table "
-		 "initiatives|goals|teams|budgets|actuals|budget|findings|schedule] "
-		 "[-o FILE]",
 	.help = "CSV, JSON and Markdown go to standard output unless -o FILE; "
 		"the XLSX deck\nneeds -o (-o - writes it to standard output, "
 		"never to a terminal). Files\nare written to a temporary file "
 		"and renamed, so a failed export leaves none.\nThe same "
 		"roadmap gives the same bytes (set SOURCE_DATE_EPOCH for a "
-		"timestamp).\n"
-		"\noptions:\n"
-		"  --format F    csv, json (roadmap-export/1), xlsx (the "
-		"board deck) or md\n"
-		"  --table T     for csv: initiatives (default), goals, "
-		"teams, budgets\n"
-		"                (envelopes), actuals, budget (the report "
-		"by quarter),\n"
-		"                findings or schedule\n"
-		"  -o, --output FILE   where to write\n"
-		"\nexamples:\n"
-		"  roadmap export --format xlsx -o board.xlsx\n"
-		"  roadmap export --format csv --table budget > budget.csv\n"
-		"  roadmap export --format md -o roadmap.md\n",
+		"timestamp).\n",
+	.opts = export_opts,
+	.examples = "  roadmap export --format xlsx -o board.xlsx\n"
+		    "  roadmap export --format csv --table budget > "
+		    "budget.csv\n"
+		    "  roadmap export --format md -o roadmap.md\n",
 	.run = run_export,
 };

@@ -42,53 +42,57 @@ static int dry_run(struct ctx *ctx, const struct roadmap *merged,
 	return rc;
 }
 
+struct import_opts {
+	int table;
+	bool update, dry;
+	const char *delimiter;
+};
+
+/* the first five tables, in the order of enum roadmap_table */
+static const char *const tables[] = {"initiatives", "goals", "teams",
+				     "budgets", "actuals", NULL};
+
+static const struct opt import_opts[] = {
+	OPT_CHOICE("table", "T", tables, struct import_opts, table,
+		   "initiatives, goals, teams, budgets or actuals (default: "
+		   "from\nthe header's columns)"),
+	OPT_FLAG("update", struct import_opts, update,
+		 "update items whose id exists instead of refusing"),
+	OPT_FLAG("dry-run", struct import_opts, dry,
+		 "show what would change, field by field (as diff does);\n"
+		 "write nothing"),
+	OPT_STRING("delimiter", 0, ",|;|tab", struct import_opts, delimiter,
+		   "',', ';' or tab (default: ';' or tab when the header "
+		   "splits\nonly on that, else ',')"),
+	{0},
+};
+
 static int run_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"table", required_argument, NULL, 't'},
-		{"update", no_argument, NULL, 'u'},
-		{"dry-run", no_argument, NULL, 'n'},
-		{"delimiter", required_argument, NULL, 'd'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const tables[] = {"initiatives", "goals", "teams",
-					     "budgets", "actuals", NULL};
+	struct import_opts o = {-1, false, false, NULL};
 	struct roadmap_import_options opt = {-1, false, 0};
 	struct roadmap_import_report rep;
 	struct session s;
-	bool dry = false;
-	int c, rc;
+	int rc;
 
-	while ((c = cmd_getopt(&cmd_import, argc, argv, "", opts)) != -1) {
-		if (c == 't') {
-			int k = parse_choice(optarg, tables);
-			if (k < 0) {
-				return usage_error(&cmd_import,
-						   "unknown table '%s' "
-						   "(initiatives, goals, teams, "
-						   "budgets or actuals)",
-						   optarg);
-			}
-			opt.table = roadmap_table_parse(tables[k]);
-		} else if (c == 'u') {
-			opt.update = true;
-		} else if (c == 'n') {
-			dry = true;
-		} else if (c == 'd') {
-			if (strcmp(optarg, ",") == 0 ||
-			    strcmp(optarg, ";") == 0) {
-				opt.delimiter = optarg[0];
-			} else if (strcmp(optarg, "tab") == 0 ||
-				   strcmp(optarg, "\t") == 0) {
-				opt.delimiter = '\t';
-			} else {
-				return usage_error(&cmd_import,
-						   "unknown delimiter '%s' (',', "
-						   "';' or tab)",
-						   optarg);
-			}
+	if (parse_options(&cmd_import, argc, argv, &o)) {
+		return 64;
+	}
+	opt.table = o.table;
+	opt.update = o.update;
+	bool dry = o.dry;
+	if (o.delimiter) {
+		if (strcmp(o.delimiter, ",") == 0 ||
+		    strcmp(o.delimiter, ";") == 0) {
+			opt.delimiter = o.delimiter[0];
+		} else if (strcmp(o.delimiter, "tab") == 0 ||
+			   strcmp(o.delimiter, "\t") == 0) {
+			opt.delimiter = '\t';
 		} else {
-			return 64;
+			return usage_error(&cmd_import,
+					   "unknown delimiter '%s' (',', ';' "
+					   "or tab)",
+					   o.delimiter);
 		}
 	}
 	if (argc - optind != 1) {
@@ -146,8 +150,7 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_import = {
 	.name = "import",
 	.summary = "import initiatives, goals, budgets... from CSV or JSON",
-	.usage = "import FILE [--table initiatives|goals|teams|budgets|actuals] "
-		 "[--update] [--dry-run] [--delimiter ,|;|tab]",
+	.args = "FILE",
 	.help = "CSV: a header row with the columns of the matching CSV "
 		"export, in any order\n(initiatives need id, title, start, "
 		"end; budgets are period,pillar,amount).\nHeader names match "
@@ -156,22 +159,11 @@ const struct cmd cmd_import = {
 		"budgets are merged in. All or nothing: if any row is bad, "
 		"nothing is written\nand every bad row is reported (the first "
 		"20, then a count). A UTF-8 byte\norder mark is accepted. "
-		"FILE - reads standard input.\n"
-		"\noptions:\n"
-		"  --table T      initiatives, goals, teams, budgets or actuals "
-		"(default: from\n"
-		"                 the header's columns)\n"
-		"  --update       update items whose id exists instead of "
-		"refusing\n"
-		"  --dry-run      show what would change, field by field (as "
-		"diff does);\n"
-		"                 write nothing\n"
-		"  --delimiter C  ',', ';' or tab (default: ';' or tab when the "
-		"header splits\n"
-		"                 only on that, else ',')\n"
-		"\nexamples:\n"
-		"  roadmap import plan.csv --dry-run\n"
-		"  roadmap import budgets.csv --table budgets --delimiter ';'\n"
-		"  roadmap import other-roadmap.json --update\n",
+		"FILE - reads standard input.\n",
+	.opts = import_opts,
+	.examples = "  roadmap import plan.csv --dry-run\n"
+		    "  roadmap import budgets.csv --table budgets --delimiter "
+		    "';'\n"
+		    "  roadmap import other-roadmap.json --update\n",
 	.run = run_import,
 };
