@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_FORMAT = 1, O_STATUS, O_PILLAR, O_GOAL, O_OWNER, O_TEAM };
 
 struct filters {
 	const char *status, *pillar, *goal, *owner, *team;
@@ -187,58 +186,50 @@ nomem:
 	return 70;
 }
 
+struct list_opts {
+	int format;
+	struct filters f;
+};
+
+static const char *const formats[] = {"table", "csv", "json", NULL};
+
+static const struct opt list_opts[] = {
+	OPT_CHOICE("format", "F", formats, struct list_opts, format,
+		   "table (for people, default), csv or json (for scripts:\n"
+		   "the file's field names, defaults filled in)"),
+	OPT_STRING("status", 0, "S", struct list_opts, f.status,
+		   "initiatives with this status (or a,b)"),
+	OPT_STRING("pillar", 0, "P", struct list_opts, f.pillar,
+		   "initiatives (or budgets) of this pillar (or a,b)"),
+	OPT_STRING("goal", 0, "G", struct list_opts, f.goal,
+		   "initiatives serving this goal (or a,b)"),
+	OPT_STRING("owner", 0, "T", struct list_opts, f.owner,
+		   "initiatives (or goals) owned by exactly T"),
+	OPT_STRING("team", 0, "T", struct list_opts, f.team,
+		   "initiatives of this team (or a,b)"),
+	{0},
+};
+
 static int run_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, O_FORMAT},
-		{"status", required_argument, NULL, O_STATUS},
-		{"pillar", required_argument, NULL, O_PILLAR},
-		{"goal", required_argument, NULL, O_GOAL},
-		{"owner", required_argument, NULL, O_OWNER},
-		{"team", required_argument, NULL, O_TEAM},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const formats[] = {"table", "csv", "json", NULL};
 	static const char *const kinds[] = {"goals", "initiatives", "teams",
 					    "budgets", NULL};
-	struct filters f = {0};
+	struct list_opts opt = {0};
 	struct roadmap_error err;
 	struct roadmap *rm = NULL;
-	int c, format = 0, kind = ROADMAP_KIND_INITIATIVE, rc;
-	const char *filter_used = NULL;
+	int kind = ROADMAP_KIND_INITIATIVE, rc;
 
-	while ((c = cmd_getopt(&cmd_list, argc, argv, "", opts)) != -1) {
-		switch (c) {
-		case O_FORMAT:
-			if (choice_option(&cmd_list, "format", optarg, formats,
-				  &format)) {
-				return 64;
-			}
-			break;
-		case O_STATUS:
-			f.status = optarg;
-			filter_used = "--status";
-			break;
-		case O_PILLAR:
-			f.pillar = optarg;
-			filter_used = "--pillar";
-			break;
-		case O_GOAL:
-			f.goal = optarg;
-			filter_used = "--goal";
-			break;
-		case O_OWNER:
-			f.owner = optarg;
-			filter_used = "--owner";
-			break;
-		case O_TEAM:
-			f.team = optarg;
-			filter_used = "--team";
-			break;
-		default:
-			return 64;
-		}
+	if (parse_options(&cmd_list, argc, argv, &opt)) {
+		return 64;
 	}
+	struct filters f = opt.f;
+	int format = opt.format;
+	const char *filter_used = f.team     ? "--team"
+				  : f.owner  ? "--owner"
+				  : f.goal   ? "--goal"
+				  : f.pillar ? "--pillar"
+				  : f.status ? "--status"
+					     : NULL;
 	if (argc - optind > 1) {
 		return usage_error(&cmd_list, "list takes one kind of item");
 	}
@@ -331,19 +322,10 @@ const struct cmd cmd_list = {
 	.summary = "list goals, initiatives, budgets or teams",
 	.usage = "list [goals|initiatives|budgets|teams] [--format "
 		 "table|csv|json] [filters]",
-	.help = "Lists initiatives unless told otherwise.\n"
-		"\noptions:\n"
-		"  --format F     table (for people, default), csv or json "
-		"(for scripts:\n"
-		"                 the file's field names, defaults filled in)\n"
-		"  --status S     initiatives with this status (or a,b)\n"
-		"  --pillar P     initiatives (or budgets) of this pillar (or "
-		"a,b)\n"
-		"  --goal G       initiatives serving this goal (or a,b)\n"
-		"  --owner T      initiatives (or goals) owned by exactly T\n"
-		"  --team T       initiatives of this team (or a,b)\n"
-		"\nexamples:\n"
-		"  roadmap list --status active,approved --pillar innovation\n"
-		"  roadmap list goals --format json | jq '.[].id'\n",
+	.help = "Lists initiatives unless told otherwise.\n",
+	.opts = list_opts,
+	.examples = "  roadmap list --status active,approved --pillar "
+		    "innovation\n"
+		    "  roadmap list goals --format json | jq '.[].id'\n",
 	.run = run_list,
 };

@@ -308,7 +308,8 @@ const char *cmd_usage(const struct cmd *cmd, char *buf)
 {
 	size_t n;
 
-	if (!cmd->opts) {
+	if (cmd->usage) { /* written by hand where the declaration cannot say
+			     it (several forms, or operands in brackets) */
 		return cmd->usage;
 	}
 	n = (size_t)snprintf(buf, 512, "%s%s%s", cmd->name,
