@@ -1,25 +1,29 @@
 /* cmd-actual.c - record actual spend for a fiscal quarter, or remove it. */
 #include "cmd.h"
 
+struct actual_opts {
+	bool unset;
+};
+
+static const struct opt actual_opts[] = {
+	OPT_FLAG("unset", struct actual_opts, unset,
+		 "remove the actual recorded for QUARTER"),
+	{0},
+};
+
 static int run_actual(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unset", no_argument, NULL, 'u'},
-		{NULL, 0, NULL, 0},
-	};
+	struct actual_opts o = {false};
 	struct roadmap_error err;
 	struct roadmap_period p;
 	struct session s;
-	bool unset = false;
 	int64_t amount;
-	int c, rc = 0;
+	int rc = 0;
 
-	while ((c = cmd_getopt(&cmd_actual, argc, argv, "", opts)) != -1) {
-		if (c != 'u') {
-			return 64;
-		}
-		unset = true;
+	if (parse_options(&cmd_actual, argc, argv, &o)) {
+		return 64;
 	}
+	bool unset = o.unset;
 	if (argc - optind != (unset ? 2 : 3)) {
 		return usage_error(&cmd_actual,
 				   unset ? "actual --unset needs INITIATIVE "
@@ -59,10 +63,9 @@ const struct cmd cmd_actual = {
 		 "QUARTER --unset",
 	.help = "QUARTER is a fiscal quarter (2026-Q2); a later figure for "
 		"the same quarter\nreplaces the earlier one. --unset removes "
-		"the record.\n"
-		"\noptions:\n"
-		"  --unset   remove the actual recorded for QUARTER\n"
-		"\nexamples:\n  roadmap actual recs-engine 2026-Q2 95k\n"
-		"  roadmap actual recs-engine 2026-Q2 --unset\n",
+		"the record.\n",
+	.opts = actual_opts,
+	.examples = "  roadmap actual recs-engine 2026-Q2 95k\n"
+		    "  roadmap actual recs-engine 2026-Q2 --unset\n",
 	.run = run_actual,
 };

@@ -44,33 +44,35 @@ static int fail_key(const struct roadmap *rm, const char *key,
 						: fail_err(err);
 }
 
+struct config_opts {
+	int format;
+	bool unset;
+};
+
+static const char *const formats[] = {"text", "json", NULL};
+
+static const struct opt config_opts[] = {
+	OPT_CHOICE("format", "F", formats, struct config_opts, format,
+		   "text (KEY=VALUE lines) or json (one object)"),
+	OPT_FLAG("unset", struct config_opts, unset,
+		 "restore KEY's default (or remove a target)"),
+	{0},
+};
+
 static int run_config(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'F'},
-		{"unset", no_argument, NULL, 'u'},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const formats[] = {"text", "json", NULL};
+	struct config_opts o = {0};
 	struct roadmap_error err;
 	struct roadmap *rm = NULL;
 	struct session ses = {0};
-	bool unset = false;
-	int c, format = 0, rc;
+	int rc;
 	char *out = NULL;
 
-	while ((c = cmd_getopt(&cmd_config, argc, argv, "", opts)) != -1) {
-		if (c == 'u') {
-			unset = true;
-		} else if (c == 'F') {
-			if (choice_option(&cmd_config, "format", optarg,
-					  formats, &format)) {
-				return 64;
-			}
-		} else {
-			return 64;
-		}
+	if (parse_options(&cmd_config, argc, argv, &o)) {
+		return 64;
 	}
+	bool unset = o.unset;
+	int format = o.format;
 	int nargs = argc - optind;
 	const char *key = nargs > 0 ? argv[optind] : NULL;
 	if (nargs > 2 || (unset && nargs != 1)) {
@@ -138,14 +140,11 @@ const struct cmd cmd_config = {
 		"\nA new fiscal_year_start moves every envelope period and "
 		"actual quarter to\nthe same days in the new calendar, or "
 		"fails naming the first that is not a\nwhole period of it. "
-		"A pillar that is in use cannot be dropped.\n"
-		"\noptions:\n"
-		"  --format F   text (KEY=VALUE lines) or json (one object)\n"
-		"  --unset      restore KEY's default (or remove a target)\n"
-		"\nexamples:\n"
-		"  roadmap config\n"
-		"  roadmap config policy.target_mix.operations 55\n"
-		"  roadmap config fiscal_year_start 7\n"
-		"  roadmap config --unset policy.target_mix.team\n",
+		"A pillar that is in use cannot be dropped.\n",
+	.opts = config_opts,
+	.examples = "  roadmap config\n"
+		    "  roadmap config policy.target_mix.operations 55\n"
+		    "  roadmap config fiscal_year_start 7\n"
+		    "  roadmap config --unset policy.target_mix.team\n",
 	.run = run_config,
 };

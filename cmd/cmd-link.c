@@ -6,14 +6,13 @@
 static int toggle(const struct cmd *cmd, struct ctx *ctx, int argc,
 		  char **argv)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
 	struct roadmap_error err;
 	struct session s;
 	bool on = cmd->name[0] != 'u';
 	bool goal = strstr(cmd->name, "link") != NULL;
-	int c, rc;
+	int rc;
 
-	while ((c = cmd_getopt(cmd, argc, argv, "", opts)) != -1) {
+	if (parse_options(cmd, argc, argv, NULL)) {
 		return 64;
 	}
 	if (argc - optind != 2) {
@@ -57,7 +56,8 @@ static int run_undepend(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_link = {
 	.name = "link",
 	.summary = "align an initiative with a goal it serves",
-	.usage = "link INITIATIVE GOAL",
+	.args = "INITIATIVE GOAL",
+	.opts = no_options,
 	.help = "Linking twice is harmless.\n\nexample:\n"
 		"  roadmap link recs-engine retention\n",
 	.run = run_link,
@@ -66,7 +66,8 @@ const struct cmd cmd_link = {
 const struct cmd cmd_unlink = {
 	.name = "unlink",
 	.summary = "undo a link between an initiative and a goal",
-	.usage = "unlink INITIATIVE GOAL",
+	.args = "INITIATIVE GOAL",
+	.opts = no_options,
 	.help = "example:\n  roadmap unlink recs-engine retention\n",
 	.run = run_unlink,
 };
@@ -74,7 +75,8 @@ const struct cmd cmd_unlink = {
 const struct cmd cmd_depend = {
 	.name = "depend",
 	.summary = "make an initiative depend on a prerequisite",
-	.usage = "depend INITIATIVE PREREQUISITE",
+	.args = "INITIATIVE PREREQUISITE",
+	.opts = no_options,
 	.help = "INITIATIVE cannot start until PREREQUISITE has ended "
 		"(finish-to-start).\n\nexample:\n"
 		"  roadmap depend recs-engine event-pipeline\n",
@@ -84,7 +86,8 @@ const struct cmd cmd_depend = {
 const struct cmd cmd_undepend = {
 	.name = "undepend",
 	.summary = "remove a dependency",
-	.usage = "undepend INITIATIVE PREREQUISITE",
+	.args = "INITIATIVE PREREQUISITE",
+	.opts = no_options,
 	.help = "example:\n  roadmap undepend recs-engine event-pipeline\n",
 	.run = run_undepend,
 };

@@ -6,12 +6,11 @@
 
 static int run_set(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
 	struct roadmap_error err;
 	struct session s;
-	int c, rc = 0;
+	int rc = 0;
 
-	while ((c = cmd_getopt(&cmd_set, argc, argv, "", opts)) != -1) {
+	if (parse_options(&cmd_set, argc, argv, NULL)) {
 		return 64;
 	}
 	if (argc - optind < 2) {
@@ -45,7 +44,8 @@ static int run_set(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_set = {
 	.name = "set",
 	.summary = "change fields of a goal, initiative or team",
-	.usage = "set ID FIELD=VALUE...",
+	.args = "ID FIELD=VALUE...",
+	.opts = no_options,
 	.help = "Values take the same forms as in 'add' (periods, amounts "
 		"like 250k);\n"
 		"list fields (goals, depends_on) take comma lists; an empty "

@@ -304,6 +304,8 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 	return c;
 }
 
+const struct opt no_options[] = {{0}};
+
 const char *cmd_usage(const struct cmd *cmd, char *buf)
 {
 	size_t n;
@@ -366,7 +368,10 @@ void cmd_print_help(const struct cmd *cmd, FILE *f)
 	if (cmd->help && *cmd->help) {
 		fprintf(f, "\n%s", cmd->help);
 	}
-	if (!cmd->opts) {
+	if (!cmd->opts || !cmd->opts->kind) {
+		if (cmd->examples) {
+			fprintf(f, "\nexamples:\n%s", cmd->examples);
+		}
 		return;
 	}
 	int width = 0;

@@ -62,6 +62,9 @@ struct cmd {
 	const char *examples;	 /* with opts: after the options */
 };
 
+/* The declaration of a command that takes no option. */
+extern const struct opt no_options[];
+
 /* The usage line (without "usage: roadmap "), from the declaration when
  * the command declares its options; buf holds 512 bytes. */
 const char *cmd_usage(const struct cmd *cmd, char *buf);
