@@ -19,23 +19,6 @@ static int apply(struct roadmap *rm, const char *id, const char *field,
 	return 0;
 }
 
-/* Joins repeated list options ("--goal a --goal b,c") into "a,b,c". */
-static bool join(char **list, const char *item)
-{
-	size_t a = *list ? strlen(*list) : 0, b = strlen(item);
-	char *p = realloc(*list, a + b + 2);
-
-	if (!p) {
-		return false;
-	}
-	if (a) {
-		p[a++] = ',';
-	}
-	memcpy(p + a, item, b + 1);
-	*list = p;
-	return true;
-}
-
 enum { F_TITLE, F_METRIC, F_BASELINE, F_TARGET, F_UNIT, F_DUE, F_OWNER,
        F_PRIORITY, F_START, F_END, F_OPEX, F_CAPEX, F_FTE, F_TEAM, F_PILLAR,
        F_STAGE, F_STATUS, F_BENEFIT, F_CAPACITY, F_GOAL, F_DEPENDS, F_N };
@@ -46,45 +29,70 @@ static const char *const field_names[F_N] = {
 	"fte",   "team",  "pillar",   "stage",  "status", "benefit",
 	"capacity", "goals", "depends_on"};
 
-static const struct option goal_opts[] = {
-	{"title", required_argument, NULL, F_TITLE},
-	{"metric", required_argument, NULL, F_METRIC},
-	{"baseline", required_argument, NULL, F_BASELINE},
-	{"target", required_argument, NULL, F_TARGET},
-	{"unit", required_argument, NULL, F_UNIT},
-	{"due", required_argument, NULL, F_DUE},
-	{"owner", required_argument, NULL, F_OWNER},
-	{"priority", required_argument, NULL, F_PRIORITY},
-	{NULL, 0, NULL, 0},
+/* The values of the options, by field; the lists malloc'ed. */
+struct add_vals {
+	const char *v[F_N];
+	char *goals, *deps;
 };
 
-static const struct option init_opts[] = {
-	{"title", required_argument, NULL, F_TITLE},
-	{"start", required_argument, NULL, F_START},
-	{"end", required_argument, NULL, F_END},
-	{"goal", required_argument, NULL, F_GOAL},
-	{"opex", required_argument, NULL, F_OPEX},
-	{"capex", required_argument, NULL, F_CAPEX},
-	{"fte", required_argument, NULL, F_FTE},
-	{"team", required_argument, NULL, F_TEAM},
-	{"owner", required_argument, NULL, F_OWNER},
-	{"pillar", required_argument, NULL, F_PILLAR},
-	{"stage", required_argument, NULL, F_STAGE},
-	{"status", required_argument, NULL, F_STATUS},
-	{"depends-on", required_argument, NULL, F_DEPENDS},
-	{"priority", required_argument, NULL, F_PRIORITY},
-	{"benefit", required_argument, NULL, F_BENEFIT},
-	{NULL, 0, NULL, 0},
+#define V(f) offsetof(struct add_vals, v[f])
+#define S(name, arg, f, help)                                                  \
+	{OPT_STRING, name, 0, arg, help, NULL, V(f), false, NULL}
+
+static const struct opt goal_opts[] = {
+	S("title", "T", F_TITLE, "what the business wants (required)"),
+	S("metric", "T", F_METRIC, "how it is measured"),
+	S("baseline", "N", F_BASELINE, "where the metric is now"),
+	S("target", "N", F_TARGET, "where it must get to"),
+	S("unit", "T", F_UNIT, "the metric's unit (%, ms, USD...)"),
+	S("due", "P", F_DUE,
+	  "deadline (a day, month, YYYY-Qn or FYYYYY: its last day)"),
+	S("owner", "T", F_OWNER, "who answers for it"),
+	S("priority", "N", F_PRIORITY, "1 (highest) to 5"),
+	{0},
 };
 
-static const struct option budget_opts[] = {
-	{"pillar", required_argument, NULL, F_PILLAR},
-	{NULL, 0, NULL, 0},
+static const struct opt init_opts[] = {
+	S("title", "T", F_TITLE, "what the work is (required)"),
+	S("start", "P", F_START,
+	  "first day (YYYY-MM-DD, YYYY-MM, YYYY-Qn, FYYYYY) (required)"),
+	S("end", "P", F_END, "last day, same syntax (required)"),
+	OPT_LIST("goal", "G", struct add_vals, goals,
+		 "a goal it serves (repeat, or a,b)"),
+	S("opex", "A", F_OPEX, "operating cost (250k, 1.5M, 1,250,000, 99.95)"),
+	S("capex", "A", F_CAPEX, "capital cost"),
+	S("fte", "N", F_FTE, "people on it (full-time equivalents)"),
+	S("team", "T", F_TEAM, "the team doing it"),
+	S("owner", "T", F_OWNER, "the accountable person"),
+	S("pillar", "P", F_PILLAR, "investment pillar (see the roadmap's pillars)"),
+	S("stage", "S", F_STAGE, "research, poc or implementation"),
+	S("status", "S", F_STATUS,
+	  "proposed (default), approved, active, done, cancelled"),
+	OPT_LIST("depends-on", "I", struct add_vals, deps,
+		 "a prerequisite initiative (repeat, or a,b)"),
+	S("priority", "N", F_PRIORITY, "1 (highest) to 5, default 3"),
+	S("benefit", "A", F_BENEFIT, "the value it should deliver"),
+	{0},
 };
 
-static const struct option team_opts[] = {
-	{"capacity", required_argument, NULL, F_CAPACITY},
-	{NULL, 0, NULL, 0},
+static const struct opt budget_opts[] = {
+	S("pillar", "P", F_PILLAR, "the envelope funds one pillar only"),
+	{0},
+};
+
+static const struct opt team_opts[] = {
+	S("capacity", "N", F_CAPACITY, "FTE available (required)"),
+	{0},
+};
+
+static const struct opt_section add_sections[] = {
+	{"goal options", goal_opts},
+	{"initiative options", init_opts},
+	{"budget options (PERIOD is a fiscal quarter, 2026-Q3, or year, "
+	 "FY2027)",
+	 budget_opts},
+	{"team options", team_opts},
+	{NULL, NULL},
 };
 
 static int add_budget(struct roadmap *rm, const char *period,
@@ -178,11 +186,12 @@ static int add_item(struct roadmap *rm, const char *kind, const char *id,
 
 static int run_add(struct ctx *ctx, int argc, char **argv)
 {
-	const char *v[F_N] = {0};
-	char *goals = NULL, *deps = NULL;
-	const struct option *opts;
+	static const char *const kinds[] = {"goal", "initiative", "budget",
+					    "team", NULL};
+	struct add_vals vals = {0};
+	const char *const *v = vals.v;
 	struct session s;
-	int c, rc = 0;
+	int k, rc = 0;
 
 	if (argc < 2) {
 		return usage_error(&cmd_add,
@@ -190,15 +199,7 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 				   "team");
 	}
 	const char *kind = argv[1];
-	if (strcmp(kind, "goal") == 0) {
-		opts = goal_opts;
-	} else if (strcmp(kind, "initiative") == 0) {
-		opts = init_opts;
-	} else if (strcmp(kind, "budget") == 0) {
-		opts = budget_opts;
-	} else if (strcmp(kind, "team") == 0) {
-		opts = team_opts;
-	} else {
+	if ((k = parse_choice(kind, kinds)) < 0) {
 		return usage_error(&cmd_add,
 				   "cannot add '%s' (goal, initiative, budget "
 				   "or team)",
@@ -206,23 +207,12 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 	}
 	argc--;
 	argv++;
-	while ((c = cmd_getopt(&cmd_add, argc, argv, "", opts)) != -1) {
-		if (c == '?') {
-			rc = 64;
-			goto out;
-		}
-		if (c == F_GOAL || c == F_DEPENDS) {
-			if (!join(c == F_GOAL ? &goals : &deps, optarg)) {
-				msg("out of memory");
-				rc = 70;
-				goto out;
-			}
-		} else {
-			v[c] = optarg;
-		}
+	if ((rc = parse_opts(&cmd_add, add_sections[k].opts, argc, argv,
+			     &vals))) {
+		goto out;
 	}
-	v[F_GOAL] = goals;
-	v[F_DEPENDS] = deps;
+	vals.v[F_GOAL] = vals.goals;
+	vals.v[F_DEPENDS] = vals.deps;
 	int want = strcmp(kind, "budget") == 0 ? 2 : 1;
 	if (argc - optind != want) {
 		rc = usage_error(&cmd_add,
@@ -243,10 +233,10 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 		strcmp(kind, "initiative") == 0 ? "end" : NULL,
 	};
 	const int req_field[] = {F_CAPACITY, F_TITLE, F_START, F_END};
-	for (int k = 0; k < 4; k++) {
-		if (required[k] && !v[req_field[k]]) {
+	for (int r = 0; r < 4; r++) {
+		if (required[r] && !v[req_field[r]]) {
 			rc = usage_error(&cmd_add, "add %s needs --%s", kind,
-					 required[k]);
+					 required[r]);
 			goto out;
 		}
 	}
@@ -262,8 +252,8 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 	int rc2 = end_write(ctx, &s, rc == 0);
 	rc = rc ? rc : rc2;
 out:
-	free(goals);
-	free(deps);
+	free(vals.goals);
+	free(vals.deps);
 	return rc;
 }
 
@@ -273,49 +263,14 @@ const struct cmd cmd_add = {
 	.usage = "add goal ID --title T [options] | add initiative ID --title "
 		 "T --start P --end P [options] | add budget PERIOD AMOUNT "
 		 "[--pillar P] | add team ID --capacity N",
-	.help = "goal options:\n"
-		"  --title T        what the business wants (required)\n"
-		"  --metric T       how it is measured\n"
-		"  --baseline N     where the metric is now\n"
-		"  --target N       where it must get to\n"
-		"  --unit T         the metric's unit (%, ms, USD...)\n"
-		"  --due P          deadline (a day, month, YYYY-Qn or FYYYYY: "
-		"its last day)\n"
-		"  --owner T        who answers for it\n"
-		"  --priority N     1 (highest) to 5\n"
-		"\ninitiative options:\n"
-		"  --title T        what the work is (required)\n"
-		"  --start P        first day (YYYY-MM-DD, YYYY-MM, YYYY-Qn, "
-		"FYYYYY) (required)\n"
-		"  --end P          last day, same syntax (required)\n"
-		"  --goal G         a goal it serves (repeat, or a,b)\n"
-		"  --opex A         operating cost (250k, 1.5M, 1,250,000, "
-		"99.95)\n"
-		"  --capex A        capital cost\n"
-		"  --fte N          people on it (full-time equivalents)\n"
-		"  --team T         the team doing it\n"
-		"  --owner T        the accountable person\n"
-		"  --pillar P       investment pillar (see the roadmap's "
-		"pillars)\n"
-		"  --stage S        research, poc or implementation\n"
-		"  --status S       proposed (default), approved, active, "
-		"done, cancelled\n"
-		"  --depends-on I   a prerequisite initiative (repeat, or a,b)\n"
-		"  --priority N     1 (highest) to 5, default 3\n"
-		"  --benefit A      the value it should deliver\n"
-		"\nbudget: PERIOD is a fiscal quarter (2026-Q3) or year "
-		"(FY2027);\n"
-		"  --pillar P       the envelope funds one pillar only\n"
-		"\nteam:\n"
-		"  --capacity N     FTE available (required)\n"
-		"\nexamples:\n"
-		"  roadmap add goal retention --title \"Raise retention\" "
-		"--due 2027-Q2\n"
-		"  roadmap add initiative recs --title \"Recommendations\" "
-		"--start 2026-Q2 \\\n"
-		"      --end 2026-Q3 --goal retention --opex 180k --capex "
-		"250k --pillar innovation\n"
-		"  roadmap add budget 2026-Q2 1.5M\n"
-		"  roadmap add team platform --capacity 12\n",
+	.sections = add_sections,
+	.examples = "  roadmap add goal retention --title \"Raise retention\" "
+		    "--due 2027-Q2\n"
+		    "  roadmap add initiative recs --title \"Recommendations\" "
+		    "--start 2026-Q2 \\\n"
+		    "      --end 2026-Q3 --goal retention --opex 180k --capex "
+		    "250k --pillar innovation\n"
+		    "  roadmap add budget 2026-Q2 1.5M\n"
+		    "  roadmap add team platform --capacity 12\n",
 	.run = run_add,
 };

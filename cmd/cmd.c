@@ -359,28 +359,18 @@ static int option_label(const struct opt *o, char *buf, size_t size)
 			o->kind == OPT_FLAG ? "" : o->arg);
 }
 
-void cmd_print_help(const struct cmd *cmd, FILE *f)
+/* "HEADING:" and one line per option, their help aligned. */
+static void print_options(FILE *f, const char *heading, const struct opt *opts)
 {
 	char buf[512];
-
-	fprintf(f, "usage: roadmap %s\n\n%s.\n", cmd_usage(cmd, buf),
-		cmd->summary);
-	if (cmd->help && *cmd->help) {
-		fprintf(f, "\n%s", cmd->help);
-	}
-	if (!cmd->opts || !cmd->opts->kind) {
-		if (cmd->examples) {
-			fprintf(f, "\nexamples:\n%s", cmd->examples);
-		}
-		return;
-	}
 	int width = 0;
-	for (const struct opt *o = cmd->opts; o->kind; o++) {
+
+	for (const struct opt *o = opts; o->kind; o++) {
 		int w = option_label(o, buf, sizeof(buf));
 		width = w > width ? w : width;
 	}
-	fputs(cmd->help && *cmd->help ? "\noptions:\n" : "options:\n", f);
-	for (const struct opt *o = cmd->opts; o->kind; o++) {
+	fprintf(f, "%s:\n", heading);
+	for (const struct opt *o = opts; o->kind; o++) {
 		option_label(o, buf, sizeof(buf));
 		fprintf(f, "%-*s   ", width, buf);
 		/* continuation lines of the help under its first */
@@ -392,6 +382,30 @@ void cmd_print_help(const struct cmd *cmd, FILE *f)
 		}
 		fputc('\n', f);
 	}
+}
+
+void cmd_print_help(const struct cmd *cmd, FILE *f)
+{
+	char buf[512];
+
+	fprintf(f, "usage: roadmap %s\n\n%s.\n", cmd_usage(cmd, buf),
+		cmd->summary);
+	if (cmd->help && *cmd->help) {
+		fprintf(f, "\n%s", cmd->help);
+	}
+	for (const struct opt_section *sec = cmd->sections; sec && sec->opts;
+	     sec++) {
+		fputc('\n', f);
+		print_options(f, sec->heading, sec->opts);
+	}
+	if (!cmd->opts || !cmd->opts->kind) {
+		if (cmd->examples) {
+			fprintf(f, "\nexamples:\n%s", cmd->examples);
+		}
+		return;
+	}
+	fputc('\n', f);
+	print_options(f, "options", cmd->opts);
 	if (cmd->examples) {
 		fprintf(f, "\nexamples:\n%s", cmd->examples);
 	}
@@ -399,12 +413,35 @@ void cmd_print_help(const struct cmd *cmd, FILE *f)
 
 int parse_options(const struct cmd *cmd, int argc, char **argv, void *vals)
 {
+	return parse_opts(cmd, cmd->opts, argc, argv, vals);
+}
+
+/* Appends item to a ','-joined list held in *slot (malloc'ed). */
+static bool join_list(char **slot, const char *item)
+{
+	size_t a = *slot ? strlen(*slot) : 0, b = strlen(item);
+	char *p = realloc(*slot, a + b + 2);
+
+	if (!p) {
+		return false;
+	}
+	if (a) {
+		p[a++] = ',';
+	}
+	memcpy(p + a, item, b + 1);
+	*slot = p;
+	return true;
+}
+
+int parse_opts(const struct cmd *cmd, const struct opt *opts, int argc,
+	       char **argv, void *vals)
+{
 	struct option longopts[33];
 	char shortopts[40] = "";
 	size_t n = 0, s = 0;
 	int c;
 
-	for (const struct opt *o = cmd->opts; o->kind && n < 32; o++, n++) {
+	for (const struct opt *o = opts; o->kind && n < 32; o++, n++) {
 		longopts[n] = (struct option){
 			o->name,
 			o->kind == OPT_FLAG ? no_argument : required_argument,
@@ -420,7 +457,7 @@ int parse_options(const struct cmd *cmd, int argc, char **argv, void *vals)
 		const struct opt *o = NULL;
 		for (size_t k = 0; k < n; k++) {
 			if (longopts[k].val == c) {
-				o = &cmd->opts[k];
+				o = &opts[k];
 			}
 		}
 		if (!o) {
@@ -437,6 +474,12 @@ int parse_options(const struct cmd *cmd, int argc, char **argv, void *vals)
 						   o->name);
 			}
 			*(const char **)(void *)at = optarg;
+			break;
+		case OPT_LIST:
+			if (!join_list((char **)(void *)at, optarg)) {
+				msg("out of memory");
+				return 70;
+			}
 			break;
 		case OPT_CHOICE:
 			if (choice_option(cmd, o->what ? o->what : o->name,

@@ -26,6 +26,7 @@ enum opt_kind {
 	OPT_FLAG = 1, /* bool */
 	OPT_STRING,   /* const char * */
 	OPT_CHOICE,   /* int: the index of the value among choices */
+	OPT_LIST,     /* char *, malloc'ed: repeats joined with ',' */
 };
 
 struct opt {
@@ -44,12 +45,21 @@ struct opt {
 	{OPT_FLAG, name, 0, NULL, help, NULL, offsetof(type, field), false}
 #define OPT_STRING(name, letter, arg, type, field, help)                       \
 	{OPT_STRING, name, letter, arg, help, NULL, offsetof(type, field), false}
+#define OPT_LIST(name, arg, type, field, help)                                 \
+	{OPT_LIST, name, 0, arg, help, NULL, offsetof(type, field), false, NULL}
 #define OPT_CHOICE(name, arg, choices, type, field, help)                      \
 	{OPT_CHOICE, name, 0, arg, help, choices, offsetof(type, field), false,  \
 	 NULL}
 #define OPT_CHOICE_OF(name, what, arg, choices, type, field, help)             \
 	{OPT_CHOICE, name, 0, arg, help, choices, offsetof(type, field), false,  \
 	 what}
+
+/* A command whose options depend on its first word (add goal, add team)
+ * declares one section of options per form. */
+struct opt_section {
+	const char *heading; /* "goal options" */
+	const struct opt *opts;
+};
 
 struct cmd {
 	const char *name;
@@ -60,6 +70,7 @@ struct cmd {
 	const char *args;	 /* with opts: the usage's arguments, "ID" */
 	const struct opt *opts;	 /* {0}-terminated, or NULL */
 	const char *examples;	 /* with opts: after the options */
+	const struct opt_section *sections; /* instead of opts: {0}-ended */
 };
 
 /* The declaration of a command that takes no option. */
@@ -75,6 +86,9 @@ const char *cmd_usage(const struct cmd *cmd, char *buf);
  * 0, or 64 after a usage message.
  */
 int parse_options(const struct cmd *cmd, int argc, char **argv, void *vals);
+/* The same with the options of one section (or any declaration). */
+int parse_opts(const struct cmd *cmd, const struct opt *opts, int argc,
+	       char **argv, void *vals);
 
 extern const struct cmd *const commands[];
 const struct cmd *cmd_find(const char *name);
