@@ -74,4 +74,24 @@ for w in 60 80 120; do
 done
 t "list shows start and owner when there is room" 0 "ID              TITLE                               PILLAR      STATUS    START       END         OWNER        TOTAL USD
 soc2-controls   SOC 2 control automation            operations  active    2026-01-01  2026-06-30  Priya Shah  280,000.00" "" -- bash -c "COLUMNS=130 $ROADMAP -f $EXAMPLES/acme/roadmap.json list --owner 'Priya Shah' | head -2"
+# Options are declared once: every option the help lists is accepted (run
+# where there is no roadmap, so nothing is changed), and every option the
+# usage line names is in the help.
+mkdir -p optcheck
+bad_opts=""
+checked=0
+for c in $(cd optcheck && "$ROADMAP" help | sed -n 's/^  \([a-z]*\) .*/\1/p'); do
+  help=$(cd optcheck && "$ROADMAP" help "$c")
+  for o in $(printf '%s\n' "$help" | sed -n 's/^  \(-., \)\{0,1\}\(--[a-z-]*\).*/\2/p'); do
+    err=$(cd optcheck && "$ROADMAP" -f none.json "$c" "$o" x y z 2>&1 >/dev/null)
+    case $err in *"unknown option"*) bad_opts="$bad_opts $c$o" ;; esac
+    checked=$((checked + 1))
+  done
+  for o in $(printf '%s\n' "$help" | head -1 | grep -o -- '--[a-z-]*'); do
+    printf '%s\n' "$help" | grep -q -- "^  \(-., \)\{0,1\}$o" || bad_opts="$bad_opts $c:$o(usage)"
+  done
+done
+ok_if "every option in the help is accepted, every usage option is in the help" test -z "$bad_opts"
+[ -z "$bad_opts" ] || echo "#  $bad_opts"
+ok_if "the check saw the commands' options ($checked)" test "$checked" -ge 50
 finish
