@@ -120,7 +120,7 @@ static cJSON *absent(bool defaults, bool *omit)
 static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
 		    bool *omit)
 {
-	bool has = f->flag == NONE || AT(item, f->flag, bool);
+	bool has = RM_FIELD_HAS(f, item);
 
 	*omit = false;
 	switch (f->type) {
@@ -231,7 +231,7 @@ const char *rm_fields_problem(const struct rm_field *fields, const void *item,
 
 	for (const struct rm_field *f = fields; f->name && !why; f++) {
 		const void *at = base + f->off;
-		bool has = f->flag == NONE || AT(item, f->flag, bool);
+		bool has = RM_FIELD_HAS(f, item);
 		*field = f->name;
 		switch (f->type) {
 		case RM_F_ID: {

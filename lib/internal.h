@@ -122,6 +122,14 @@ struct rm_field {
 /* The initiatives' CSV table has one computed column, the total (opex +
  * capex), at this place. */
 #define RM_CSV_TOTAL 12
+/* Whether the field's flag is a has_ flag (a bool), not a list's count. */
+#define RM_FIELD_HAS_FLAG(f)                                                   \
+	((f)->flag != (size_t)-1 && (f)->type != RM_F_IDS &&                   \
+	 (f)->type != RM_F_ACTUALS)
+/* The value of f's has_ flag in item: true when it has none. */
+#define RM_FIELD_HAS(f, item)                                                  \
+	(!RM_FIELD_HAS_FLAG(f) ||                                              \
+	 *(const bool *)(const void *)((const char *)(item) + (f)->flag))
 extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
 	rm_team_fields[], rm_budget_fields[];
 const struct rm_field *rm_field_find(const struct rm_field *fields,

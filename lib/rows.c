@@ -113,7 +113,7 @@ static void put_field(struct filler *f, const struct rm_field *fd,
 {
 	const char *base = item;
 	const void *at = base + fd->off;
-	bool has = fd->flag == (size_t)-1 || *(const bool *)(base + fd->flag);
+	bool has = RM_FIELD_HAS(fd, item);
 	char buf[32];
 
 	switch (fd->type) {

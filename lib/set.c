@@ -209,7 +209,7 @@ static enum roadmap_status set_field(struct roadmap *rm,
 		return no_field(fields, kind, name, err);
 	}
 	void *at = base + f->off;
-	bool *has = f->flag == (size_t)-1 ? NULL : (bool *)(base + f->flag);
+	bool *has = RM_FIELD_HAS_FLAG(f) ? (bool *)(base + f->flag) : NULL;
 	bool clear = !*v && !f->required;
 	switch (f->type) {
 	case RM_F_TEXT:

@@ -533,8 +533,8 @@ static enum roadmap_status load_fields(struct load *L, const cJSON *c,
 	}
 	for (const struct rm_field *f = fields; f->name; f++) {
 		void *at = base + f->off;
-		bool *has = f->flag == (size_t)-1 ? NULL
-						  : (bool *)(base + f->flag);
+		bool *has = RM_FIELD_HAS_FLAG(f) ? (bool *)(base + f->flag)
+						 : NULL;
 		const cJSON *v;
 		switch (f->type) {
 		case RM_F_ID:
