@@ -52,13 +52,13 @@ t "the update applied, the rest kept" 0 "a,Alpha two,2026-09-30,200000.00,g" "" 
 cp roadmap.json before.json
 printf 'id,title,start,end,opex,capex\nx1,X,2026-01-01,2026-02-30,12abc,1\nx2,X,2026-01-01\nx3,X,2026-01-01,2026-02-01,1,2,3\nx4,,2026-01-01,2026-02-01,1,2\n=x5,X,2026-01-01,2026-02-01,1,2\nx6,X,2026-Q5,2026-02-01,-5,1.001\n' > hostile.csv
 t "hostile rows: every error, located" 65 "" 'roadmap: hostile.csv:2: column "end": 2026-02-30 is not a date
-roadmap: hostile.csv:2: column "opex": "12abc" is not an amount
+roadmap: hostile.csv:2: column "opex": "12abc" is not an amount (like 250k, 1.5M, 1,250,000 or 99.95)
 roadmap: hostile.csv:3: the row has 3 fields; the header has 6
 roadmap: hostile.csv:4: the row has 7 fields; the header has 6
 roadmap: hostile.csv:5: column "title": is empty
 roadmap: hostile.csv:6: column "id": "=x5" is not a valid id
 roadmap: hostile.csv:7: column "start": "2026-Q5" is not a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or FYYYYY)
-roadmap: hostile.csv:7: column "opex": "-5" is not an amount
+roadmap: hostile.csv:7: column "opex": "-5" is not an amount (like 250k, 1.5M, 1,250,000 or 99.95)
 roadmap: hostile.csv:7: column "capex": "1.001" is not a whole number of cents
 roadmap: hostile.csv: nothing imported' -- R import hostile.csv
 ok_if "the roadmap is unchanged" cmp -s before.json roadmap.json
@@ -86,7 +86,7 @@ ok_if "still unchanged" cmp -s before.json roadmap.json
 t "at most 20 errors, then a count" 65 "roadmap: many.csv: 5 more errors not shown" "" -- bash -c "$ROADMAP import many.csv 2>&1 | sed -n 21p; exit \${PIPESTATUS[0]}"
 
 printf '\xef\xbb\xbfid;title;start;end;opex\nsemi;Semi;2026-Q1;2026-Q1;1.000,50\n' > semi.csv
-t "amounts keep '.' as the decimal point, whatever the delimiter" 65 "" 'roadmap: semi.csv:2: column "opex": "1.000,50" is not an amount
+t "amounts keep '.' as the decimal point, whatever the delimiter" 65 "" 'roadmap: semi.csv:2: column "opex": "1.000,50" is not an amount (like 250k, 1.5M, 1,250,000 or 99.95)
 roadmap: semi.csv: nothing imported' -- R import semi.csv --delimiter ';'
 printf '\xef\xbb\xbfid;title;start;end;opex\nsemi;Semi;2026-Q1;2026-Q1;1,000.50\n' > semi.csv
 t "a BOM and ';'" 0 "" "roadmap: imported semi.csv: 1 added, 0 updated" -- R import semi.csv --delimiter ';'
