@@ -90,21 +90,47 @@ static bool has(const struct record *h, const char *name)
 }
 
 /* The table a header belongs to, when --table was not given. */
+/* Whether the table's columns include name. */
+static bool knows(const struct column *cols, const char *name)
+{
+	for (; cols->name; cols++) {
+		if (same_name(cols->name, name)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The table a header belongs to, when --table was not given: actuals,
+ * budgets, teams or goals when the header has all of that table's
+ * required columns, a column the initiatives table does not have, and no
+ * required column of the initiatives that the table lacks (start, end);
+ * else initiatives. Worked out from the tables, not from names.
+ */
 static int guess_table(const struct record *h)
 {
-	if (has(h, "initiative") && has(h, "quarter")) {
-		return ROADMAP_TABLE_ACTUALS;
-	}
-	if (has(h, "period") && has(h, "amount")) {
-		return ROADMAP_TABLE_BUDGETS;
-	}
-	if (has(h, "capacity") && !has(h, "title")) {
-		return ROADMAP_TABLE_TEAMS;
-	}
-	if (has(h, "title") && !has(h, "start") && !has(h, "end") &&
-	    (has(h, "metric") || has(h, "due") || has(h, "target") ||
-	     has(h, "baseline"))) {
-		return ROADMAP_TABLE_GOALS;
+	static const int order[] = {ROADMAP_TABLE_ACTUALS,
+				    ROADMAP_TABLE_BUDGETS, ROADMAP_TABLE_TEAMS,
+				    ROADMAP_TABLE_GOALS};
+	struct column init[32], cols[32];
+
+	columns_of(ROADMAP_TABLE_INITIATIVES, init, 32);
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		bool fits = true, distinct = false;
+		columns_of(order[k], cols, 32);
+		for (const struct column *c = cols; c->name; c++) {
+			fits = fits && (!c->required || has(h, c->name));
+			distinct = distinct ||
+				   (has(h, c->name) && !knows(init, c->name));
+		}
+		for (const struct column *c = init; c->name; c++) {
+			fits = fits && !(c->required && has(h, c->name) &&
+					 !knows(cols, c->name));
+		}
+		if (fits && distinct) {
+			return order[k];
+		}
 	}
 	return ROADMAP_TABLE_INITIATIVES;
 }
