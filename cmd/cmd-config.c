@@ -21,7 +21,7 @@ static int unknown_key(const struct roadmap *rm, const char *key)
 			names[n++] = mix[m++];
 		}
 	}
-	const char *s = nearest(key, names, n);
+	const char *s = roadmap_nearest(key, names, n);
 	if (s) {
 		usage_error(&cmd_config, "unknown key '%s' (did you mean '%s'?)",
 			    key, s);

@@ -38,7 +38,7 @@ static int run_help(struct ctx *ctx, int argc, char **argv)
 		for (; commands[n] && n < 64; n++) {
 			names[n] = commands[n]->name;
 		}
-		const char *s = nearest(argv[1], names, n);
+		const char *s = roadmap_nearest(argv[1], names, n);
 		if (s) {
 			msg("no command '%s' (did you mean '%s'?)", argv[1], s);
 		} else {

@@ -135,56 +135,6 @@ int usage_error(const struct cmd *cmd, const char *fmt, ...)
 	return 64;
 }
 
-/* Edit distance with transpositions (optimal string alignment), for
- * "did you mean" suggestions: "lsit" is one step from "list". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), d[64][64];
-
-	if (la >= 63 || lb >= 63) {
-		return 99;
-	}
-	for (size_t i = 0; i <= la; i++) {
-		d[i][0] = i;
-	}
-	for (size_t j = 0; j <= lb; j++) {
-		d[0][j] = j;
-	}
-	for (size_t i = 1; i <= la; i++) {
-		for (size_t j = 1; j <= lb; j++) {
-			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < best) {
-				best = d[i - 1][j] + 1;
-			}
-			if (d[i][j - 1] + 1 < best) {
-				best = d[i][j - 1] + 1;
-			}
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best) {
-				best = d[i - 2][j - 2] + 1;
-			}
-			d[i][j] = best;
-		}
-	}
-	return d[la][lb];
-}
-
-const char *nearest(const char *word, const char *const *names, size_t n)
-{
-	const char *best = NULL;
-	size_t bd = 3;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t d = distance(word, names[i]);
-		if (d < bd || (best == NULL && strncmp(word, names[i],
-						       strlen(word)) == 0 &&
-			       strlen(word) >= 2)) {
-			bd = d;
-			best = names[i];
-		}
-	}
-	return best;
-}
 
 /* Whether the option word a (one of argv) consumes the next argument. */
 static bool takes_next(const char *a, const char *shortopts,
@@ -251,7 +201,7 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 				char word[64];
 				snprintf(word, sizeof(word), "%.*s",
 					 (int)(len < 60 ? len : 60), a + 2);
-				const char *s = nearest(word, names, n);
+				const char *s = roadmap_nearest(word, names, n);
 				if (s) {
 					usage_error(cmd,
 						    "unknown option '--%s' (did "

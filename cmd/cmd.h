@@ -182,8 +182,6 @@ void table_release(struct table *t);
 /* The output width: the terminal's, $COLUMNS, or 80. */
 size_t term_width(void);
 
-/* The name in names nearest to word (a typo), or NULL. */
-const char *nearest(const char *word, const char *const *names, size_t n);
 
 /* Sets *out to value's index among names and returns 0; otherwise prints
  * "unknown WHAT 'value' (a, b or c)" with the usage and returns 64. */

@@ -77,7 +77,7 @@ static int run(int argc, char **argv)
 		for (; commands[n] && n < 64; n++) {
 			names[n] = commands[n]->name;
 		}
-		const char *s = nearest(name, names, n);
+		const char *s = roadmap_nearest(name, names, n);
 		if (s) {
 			msg("unknown command '%s' (did you mean '%s'?)", name,
 			    s);

@@ -124,13 +124,22 @@ static enum roadmap_status no_field(const struct rm_field *fields,
 				    struct roadmap_error *err)
 {
 	char list[400] = "", q[QBUF];
+	const char *names[32];
+	size_t k = 0;
 
 	for (const struct rm_field *f = fields + 1; f->name; f++) {
-		if (f->type != RM_F_ACTUALS) {
+		if (f->type != RM_F_ACTUALS && k < 32) {
 			size_t n = strlen(list);
 			snprintf(list + n, sizeof(list) - n, "%s%s",
 				 n ? ", " : "", f->name);
+			names[k++] = f->name;
 		}
+	}
+	const char *near = roadmap_nearest(name, names, k);
+	if (near) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s has no field %s (did you mean \"%s\"?)", kind,
+			       rm_quote(name, q, sizeof(q)), near);
 	}
 	return rm_fail(err, ROADMAP_ERR_DATA, "%s has no field %s (fields: %s)",
 		       kind, rm_quote(name, q, sizeof(q)), list);

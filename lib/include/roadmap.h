@@ -474,6 +474,11 @@ ROADMAP_API enum roadmap_status roadmap_set_actual(struct roadmap *rm,
 						   int qi, int64_t amount,
 						   struct roadmap_error *err);
 
+/* The name among names[0..n) nearest to word, a likely typo of it (at
+ * most two edits, or a prefix), or NULL: for "did you mean" messages. */
+ROADMAP_API const char *roadmap_nearest(const char *word,
+					const char *const *names, size_t n);
+
 /* ------------------------------------------------------------- the file */
 
 /*

@@ -111,6 +111,11 @@ t "rm of an envelope that does not exist" 65 "" "roadmap: no envelope \"2026-Q4\
   -- R rm 2026-Q4
 t "actual --unset of a quarter with none" 65 "" 'roadmap: "a" has no actual for 2026-Q4' \
   -- R actual a 2026-Q4 --unset
+t "a field's typo is suggested" 65 "" 'roadmap: an initiative has no field "titel" (did you mean "title"?)' \
+  -- R set a titel=Renamed
+t "an option's typo is suggested" 64 "" "roadmap: actual: unknown option '--unst' (did you mean '--unset'?)
+usage: roadmap actual INITIATIVE QUARTER AMOUNT | actual INITIATIVE QUARTER --unset
+(see 'roadmap help actual')" -- R actual a 2026-Q3 --unst
 unchanged "refused edits leave the file byte-identical" roadmap.json
 t "rm PERIOD/PILLAR" 0 "" "" -- R rm FY2027/innovation
 t "rm PERIOD" 0 "" "" -- R rm 2026-Q3
