@@ -19,51 +19,37 @@ static void money_line(const struct roadmap *rm, const char *label,
 	line(label, out);
 }
 
-static void list_line(const char *label, char *const *list, size_t n)
+/* Every field of the item, from the library's model of it: a field added
+ * there shows here without a change. 0, or an exit code. */
+static int field_lines(const struct roadmap *rm, const char *id)
 {
-	if (n == 0) {
-		line(label, "-");
-		return;
+	struct roadmap_rows rows;
+	struct roadmap_error err;
+
+	if (roadmap_item_fields(rm, id, &rows, &err)) {
+		return fail_err(&err);
 	}
-	printf("  %-11s ", label);
-	for (size_t i = 0; i < n; i++) {
-		printf("%s%s", i ? ", " : "", list[i]);
+	for (size_t r = 1; r <= rows.n_rows; r++) {
+		line(rows.cells[r * 2], rows.cells[r * 2 + 1]);
 	}
-	putchar('\n');
+	roadmap_rows_release(&rows);
+	return 0;
 }
 
 static int show_initiative(const struct roadmap *rm,
 			   const struct roadmap_initiative *in)
 {
-	char a[40], b[40], buf[200];
+	char a[40], buf[200];
 	int fs = roadmap_fiscal_start(rm);
 
 	printf("initiative %s: %s\n", in->id, in->title);
-	line("status", roadmap_initiative_status_name(in->status));
-	snprintf(buf, sizeof(buf), "%s%s%s%s", in->pillar ? in->pillar : "-",
-		 in->stage ? " (stage " : "",
-		 in->stage ? roadmap_stage_name(in->stage) : "",
-		 in->stage ? ")" : "");
-	line("pillar", buf);
-	line("owner", in->owner ? in->owner : "-");
-	snprintf(buf, sizeof(buf), "%s (%s FTE)", in->team ? in->team : "-",
-		 fte_text(in->fte, a));
-	line("team", buf);
-	snprintf(buf, sizeof(buf), "%s .. %s (%ld days)",
-		 roadmap_day_format(in->start, a),
-		 roadmap_day_format(in->end, b),
-		 (long)(in->end - in->start + 1));
-	line("dates", buf);
-	list_line("goals", in->goals, in->n_goals);
-	list_line("depends on", in->depends_on, in->n_depends_on);
-	snprintf(buf, sizeof(buf), "%d", in->priority);
-	line("priority", buf);
-	money_line(rm, "opex", in->opex);
-	money_line(rm, "capex", in->capex);
-	money_line(rm, "total", in->opex + in->capex);
-	if (in->has_benefit) {
-		money_line(rm, "benefit", in->benefit);
+	int rc = field_lines(rm, in->id);
+	if (rc) {
+		return rc;
 	}
+	snprintf(buf, sizeof(buf), "%ld", (long)(in->end - in->start + 1));
+	line("days", buf);
+	money_line(rm, "total", in->opex + in->capex);
 	if (in->end >= in->start) {
 		int q0;
 		int64_t *op = NULL, *cap = NULL;
@@ -127,7 +113,7 @@ static int64_t goal_share(const struct roadmap *rm,
 
 static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 {
-	char a[40], buf[300];
+
 	int64_t planned = 0;
 	size_t serving = 0;
 	struct roadmap_error err;
@@ -136,18 +122,11 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 	if (roadmap_goal_planned(rm, g->id, &planned, &err)) {
 		return fail_err(&err);
 	}
-	char *measure = roadmap_goal_metric_text(g, true);
-	if (!measure) {
-		msg("out of memory");
-		return 70;
-	}
 	printf("goal %s: %s\n", g->id, g->title);
-	line("metric", *measure ? measure : "-");
-	free(measure);
-	line("due", g->has_due ? roadmap_day_format(g->due, a) : "-");
-	line("owner", g->owner ? g->owner : "-");
-	snprintf(buf, sizeof(buf), "%d", g->priority);
-	line("priority", g->priority ? buf : "-");
+	int rc = field_lines(rm, g->id);
+	if (rc) {
+		return rc;
+	}
 	printf("  initiatives serving it:\n");
 	for (size_t i = 0; i < roadmap_initiative_count(rm); i++) {
 		const struct roadmap_initiative *in =
@@ -288,13 +267,13 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		}
 	} else if (roadmap_find_team(rm, id)) {
 		const struct roadmap_team *t = roadmap_find_team(rm, id);
-		char cap[48], num[32];
 		printf("team %s\n", t->id);
-		snprintf(cap, sizeof(cap), "%s FTE",
-			 fte_text(t->capacity, num));
-		line("capacity", cap);
-		printf("  initiatives:\n");
-		for (size_t i = 0; i < roadmap_initiative_count(rm); i++) {
+		rc = field_lines(rm, t->id);
+		if (rc == 0) {
+			printf("  initiatives:\n");
+		}
+		for (size_t i = 0; rc == 0 && i < roadmap_initiative_count(rm);
+		     i++) {
 			const struct roadmap_initiative *in =
 				roadmap_initiative_at(rm, i);
 			if (in->team && strcmp(in->team, id) == 0) {

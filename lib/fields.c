@@ -9,6 +9,8 @@
 #include "json.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define GOAL(f) offsetof(struct roadmap_goal, f)
@@ -284,4 +286,136 @@ const char *rm_fields_problem(const struct rm_field *fields, const void *item,
 		}
 	}
 	return why;
+}
+
+/* One field of an item as text for people ("-" when absent). */
+static void field_text(const struct roadmap *rm, const struct rm_field *f,
+		       const void *item, char *buf, size_t size)
+{
+	const char *base = item;
+	const void *at = base + f->off;
+	bool has = RM_FIELD_HAS(f, item);
+	char m[ROADMAP_NUMBER_BUF];
+
+	snprintf(buf, size, "-");
+	switch (f->type) {
+	case RM_F_ID:
+	case RM_F_TEXT:
+		if (AT(item, f->off, cstr)) {
+			snprintf(buf, size, "%s", AT(item, f->off, cstr));
+		}
+		break;
+	case RM_F_NUMBER:
+		if (has) {
+			roadmap_number_format(*(const double *)at, buf);
+		}
+		break;
+	case RM_F_DATE:
+		if (has) {
+			roadmap_day_format(*(const roadmap_day *)at, buf);
+		}
+		break;
+	case RM_F_MONEY:
+		if (has) {
+			snprintf(buf, size, "%s %s", rm->currency,
+				 roadmap_money_format(*(const int64_t *)at,
+						      true, m));
+		}
+		break;
+	case RM_F_FTE:
+		snprintf(buf, size, "%s FTE",
+			 rm_hundredths_format(*(const int64_t *)at, m));
+		break;
+	case RM_F_PRIORITY:
+		if (*(const int *)at) {
+			snprintf(buf, size, "%d", *(const int *)at);
+		}
+		break;
+	case RM_F_IDS: {
+		char *const *list = AT(item, f->off, strlist);
+		size_t n = AT(item, f->flag, size_t), o = 0;
+		for (size_t k = 0; k < n && o + 1 < size; k++) {
+			o += (size_t)snprintf(buf + o, size - o, "%s%s",
+					      k ? ", " : "", list[k]);
+		}
+		break;
+	}
+	case RM_F_STAGE:
+		if (*(const int *)at != (int)f->def) {
+			snprintf(buf, size, "%s",
+				 roadmap_stage_name(
+					 (enum roadmap_stage) * (const int *)at));
+		}
+		break;
+	case RM_F_STATUS:
+		snprintf(buf, size, "%s",
+			 roadmap_initiative_status_name(
+				 (enum roadmap_initiative_status) *
+				 (const int *)at));
+		break;
+	case RM_F_ACTUALS:
+	case RM_F_PERIOD:
+		break;
+	}
+}
+
+enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
+					const char *id,
+					struct roadmap_rows *out,
+					struct roadmap_error *err)
+{
+	const struct rm_field *fields;
+	const void *item;
+	char q[120], buf[4096];
+	size_t i, n = 0;
+
+	memset(out, 0, sizeof(*out));
+	switch (rm_item_kind(rm, id, &i)) {
+	case ITEM_GOAL:
+		fields = rm_goal_fields;
+		item = &rm->goals[i];
+		break;
+	case ITEM_INITIATIVE:
+		fields = rm_initiative_fields;
+		item = &rm->inits[i];
+		break;
+	default:
+		if (!idmap_get(&rm->team_ids, id, &i)) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "no goal, initiative or team %s",
+				       rm_quote(id, q, sizeof(q)));
+		}
+		fields = rm_team_fields;
+		item = &rm->teams[i];
+	}
+	for (const struct rm_field *f = fields; f->name; f++) {
+		n++;
+	}
+	out->n_cols = 2;
+	out->cells = calloc((n + 1) * 2, sizeof(char *));
+	out->text = calloc(2, sizeof(bool));
+	if (!out->cells || !out->text) {
+		roadmap_rows_release(out);
+		return rm_nomem(err);
+	}
+	size_t r = 0;
+	bool ok = (out->cells[0] = rm_rows_strdup(out, "field")) &&
+		  (out->cells[1] = rm_rows_strdup(out, "value"));
+	/* the id and the title head the view; actuals are in its spend */
+	for (const struct rm_field *f = fields + 1; ok && f->name; f++) {
+		if ((f->type == RM_F_TEXT && f->required) ||
+		    f->type == RM_F_ACTUALS) {
+			continue;
+		}
+		field_text(rm, f, item, buf, sizeof(buf));
+		r++;
+		ok = (out->cells[r * 2] = rm_rows_strdup(out, f->name)) &&
+		     (out->cells[r * 2 + 1] = rm_rows_strdup(out, buf));
+	}
+	out->n_rows = r;
+	if (!ok) {
+		roadmap_rows_release(out);
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
 }

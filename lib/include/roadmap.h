@@ -628,6 +628,16 @@ ROADMAP_API enum roadmap_status roadmap_items_json(const struct roadmap *rm,
  * the quarterly "spend"; for goals the initiatives serving it and its
  * planned total). ROADMAP_ERR_DATA when there is no such item.
  */
+/*
+ * The fields of goal, initiative or team id as text for people, in the
+ * file's order, one row each (field, value; "-" when absent), after a
+ * header row; the id, a title and actuals are left to the caller. Release
+ * with roadmap_rows_release().
+ */
+ROADMAP_API enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
+						   const char *id,
+						   struct roadmap_rows *out,
+						   struct roadmap_error *err);
 ROADMAP_API enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 						  const char *id, char **out,
 						  struct roadmap_error *err);
