@@ -330,16 +330,15 @@ static enum roadmap_status check_list_dups(char *const *list, size_t n,
 					   struct roadmap_error *err)
 {
 	char q[QBUF];
+	bool nomem;
+	size_t dup = rm_first_duplicate((const char *const *)list, n, &nomem);
 
-	/* Lists are short (a handful of goals or prerequisites). */
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < i; j++) {
-			if (strcmp(list[i], list[j]) == 0) {
-				return rm_fail(err, ROADMAP_ERR_DATA,
-					       "%s lists %s twice", what,
-					       rm_quote(list[i], q, sizeof(q)));
-			}
-		}
+	if (nomem) {
+		return rm_nomem(err);
+	}
+	if (dup < n) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s lists %s twice", what,
+			       rm_quote(list[dup], q, sizeof(q)));
 	}
 	return ROADMAP_OK;
 }
@@ -350,10 +349,15 @@ static enum roadmap_status check_refs(const struct roadmap *rm,
 {
 	enum roadmap_status st;
 
-	if ((st = check_list_dups(in->goals, in->n_goals, "goals", err)) ||
-	    (st = check_list_dups(in->depends_on, in->n_depends_on,
-				  "depends_on", err))) {
-		return st;
+	/* every list of references, by the table: none may repeat an id */
+	for (const struct rm_field *f = rm_initiative_fields; f->name; f++) {
+		if (f->type == RM_F_IDS &&
+		    (st = check_list_dups(
+			     *(char *const *const *)(const void *)((const char *)in + f->off),
+			     *(const size_t *)(const void *)((const char *)in + f->flag),
+			     f->name, err))) {
+			return st;
+		}
 	}
 	for (size_t i = 0; i < in->n_goals; i++) {
 		if ((st = rm_check_goal_ref(rm, in->goals[i], err))) {

@@ -496,13 +496,13 @@ static void csv_item(struct row *x, const struct rm_field *fields,
 		enum roadmap_status st;
 		if (init) {
 			in.id = id;
-			in.title = cell(x, "title");
+			in.title = cell(x, fields[1].name); /* title */
 			st = roadmap_add_initiative(im->rm, &in, &e);
 		} else {
 			struct roadmap_goal g;
 			roadmap_goal_init(&g);
 			g.id = id;
-			g.title = cell(x, "title");
+			g.title = cell(x, fields[1].name); /* title */
 			st = roadmap_add_goal(im->rm, &g, &e);
 		}
 		if (st) {

@@ -207,8 +207,15 @@ static enum roadmap_status set_field(struct roadmap *rm,
 				     const char *name, const char *v,
 				     struct roadmap_error *err)
 {
-	const struct rm_field *f = rm_field_find(
-		fields, strcmp(name, "depends-on") == 0 ? "depends_on" : name);
+	/* a name as options spell it (depends-on) is the field's */
+	char key[64];
+	size_t n = strlen(name) < sizeof(key) - 1 ? strlen(name)
+						  : sizeof(key) - 1;
+	for (size_t k = 0; k < n; k++) {
+		key[k] = name[k] == '-' ? '_' : name[k];
+	}
+	key[n] = '\0';
+	const struct rm_field *f = rm_field_find(fields, key);
 	char *base = item, q[QBUF];
 	enum roadmap_status st = ROADMAP_OK;
 	int k;
