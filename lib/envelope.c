@@ -51,9 +51,29 @@ long rm_envelope_named(const struct roadmap *rm, const char *text,
 		return -2;
 	}
 	if ((i = rm_budget_find(rm, &b)) < 0) {
-		rm_fail(err, ROADMAP_ERR_DATA,
-			"no envelope %s (see 'roadmap list budgets')",
-			rm_quote(text, q, sizeof(q)));
+		/* a typo in the pillar: the same period's envelopes; another
+		 * period is not a typo */
+		const char *cand[64], *near = NULL;
+		size_t nc = 0, plen = strlen(buf);
+		for (size_t k = 0; k < rm->n_budgets && nc < 64; k++) {
+			const char *key = rm->budget_keys[k];
+			if (strncmp(key, buf, plen) == 0 &&
+			    (key[plen] == '/' || !key[plen])) {
+				cand[nc++] = key;
+			}
+		}
+		if (strchr(text, '/')) {
+			near = roadmap_nearest(text, cand, nc);
+		}
+		if (near) {
+			rm_fail(err, ROADMAP_ERR_DATA,
+				"no envelope %s (did you mean \"%s\"?)",
+				rm_quote(text, q, sizeof(q)), near);
+		} else {
+			rm_fail(err, ROADMAP_ERR_DATA,
+				"no envelope %s (see 'roadmap list budgets')",
+				rm_quote(text, q, sizeof(q)));
+		}
 	}
 	return i;
 }

@@ -111,6 +111,8 @@ t "rm of an envelope that does not exist" 65 "" "roadmap: no envelope \"2026-Q4\
   -- R rm 2026-Q4
 t "actual --unset of a quarter with none" 65 "" 'roadmap: "a" has no actual for 2026-Q4' \
   -- R actual a 2026-Q4 --unset
+t "a pillar's typo in an envelope is suggested" 65 "" 'roadmap: no envelope "FY2027/inovation" (did you mean "FY2027/innovation"?)' \
+  -- R set FY2027/inovation amount=1
 t "a field's typo is suggested" 65 "" 'roadmap: an initiative has no field "titel" (did you mean "title"?)' \
   -- R set a titel=Renamed
 t "an option's typo is suggested" 64 "" "roadmap: actual: unknown option '--unst' (did you mean '--unset'?)
