@@ -419,3 +419,24 @@ enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 	}
 	return ROADMAP_OK;
 }
+
+size_t rm_csv_columns(const struct rm_field *fields, bool total,
+			  const struct rm_field **cols, size_t max)
+{
+	size_t n = 0;
+
+	for (int rank = 1; n < max; rank++) {
+		const struct rm_field *hit = NULL;
+		for (const struct rm_field *f = fields; f->name; f++) {
+			hit = f->csv == rank ? f : hit;
+		}
+		if (hit) {
+			cols[n++] = hit;
+		} else if (total && rank == RM_CSV_TOTAL) {
+			cols[n++] = NULL;
+		} else {
+			break;
+		}
+	}
+	return n;
+}

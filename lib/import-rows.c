@@ -48,19 +48,14 @@ static size_t columns_of(int table, struct column *cols, size_t max)
 			cols[n] = actual_cols[n];
 		}
 	}
-	for (int rank = 1; fields && n + 1 < max; rank++) {
-		const struct rm_field *hit = NULL;
-		for (const struct rm_field *f = fields; f->name; f++) {
-			hit = f->csv == rank ? f : hit;
-		}
-		if (hit) {
-			cols[n++] = (struct column){hit->name, hit->required};
-		} else if (table == ROADMAP_TABLE_INITIATIVES &&
-			   rank == RM_CSV_TOTAL) {
-			cols[n++] = (struct column){"total", false};
-		} else {
-			break;
-		}
+	const struct rm_field *fc[32];
+	size_t nf = fields ? rm_csv_columns(fields,
+					     table == ROADMAP_TABLE_INITIATIVES,
+					     fc, 32)
+			   : 0;
+	for (size_t k = 0; k < nf && n + 1 < max; k++) {
+		cols[n++] = fc[k] ? (struct column){fc[k]->name, fc[k]->required}
+				  : (struct column){"total", false};
 	}
 	cols[n] = (struct column){NULL, false};
 	return n;
@@ -438,19 +433,18 @@ static void apply_cells(struct row *x, const struct rm_field *fields,
 static bool start_end(struct row *x, struct roadmap_initiative *in)
 {
 	struct roadmap_period p0, p1;
-	char d0[16], d1[16];
 	int fs = x->im->rm->fiscal_start;
+	char why[96];
 
 	roadmap_period_parse(cell(x, "start"), fs, &p0, NULL);
 	roadmap_period_parse(cell(x, "end"), fs, &p1, NULL);
-	if (p1.last < p0.first) {
-		bad(x, "end", "%s is before start %s",
-		    roadmap_day_format(p1.last, d1),
-		    roadmap_day_format(p0.first, d0));
-		return false;
-	}
 	in->start = p0.first;
 	in->end = p1.last;
+	/* the rule the loader, add and set apply, with their words */
+	if (rm_dates_problem(in, why, sizeof(why))) {
+		bad(x, NULL, "%s", why);
+		return false;
+	}
 	return true;
 }
 

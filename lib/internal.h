@@ -134,6 +134,10 @@ extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
 	rm_team_fields[], rm_budget_fields[];
 const struct rm_field *rm_field_find(const struct rm_field *fields,
 				     const char *name);
+/* A kind's CSV columns in order (NULL: the initiatives' computed total,
+ * with total), from its table; returns how many (at most max). */
+size_t rm_csv_columns(const struct rm_field *fields, bool total,
+		      const struct rm_field **cols, size_t max);
 /* The names, NULL-terminated, into names[max]; returns how many. */
 size_t rm_field_names(const struct rm_field *fields, const char **names,
 		      size_t max);

@@ -165,28 +165,6 @@ static void put_field(struct filler *f, const struct rm_field *fd,
 	}
 }
 
-/* A kind's CSV columns in order (NULL: the computed total), from its
- * table; returns how many. */
-static size_t csv_columns(const struct rm_field *fields, bool total,
-			  const struct rm_field **cols, size_t max)
-{
-	size_t n = 0;
-
-	for (int rank = 1; n < max; rank++) {
-		const struct rm_field *hit = NULL;
-		for (const struct rm_field *f = fields; f->name; f++) {
-			hit = f->csv == rank ? f : hit;
-		}
-		if (hit) {
-			cols[n++] = hit;
-		} else if (total && rank == RM_CSV_TOTAL) {
-			cols[n++] = NULL;
-		} else {
-			break;
-		}
-	}
-	return n;
-}
 
 enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 				       enum roadmap_kind kind,
@@ -227,7 +205,7 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 	default:
 		return rm_fail(err, ROADMAP_ERR_USAGE, "unknown kind of item");
 	}
-	ncols = csv_columns(fields, kind == ROADMAP_KIND_INITIATIVE, cols, 32);
+	ncols = rm_csv_columns(fields, kind == ROADMAP_KIND_INITIATIVE, cols, 32);
 	if (!idx) {
 		n = total;
 	}

@@ -47,7 +47,7 @@ t "the file loads after it" 0 "0 errors, 0 warnings, 0 infos" "" -- R -f july.js
 printf 'id,title,start,end\nx,X,2027-01-01,2026-01-01\ny,Y,1900-Q1,2026-01-01\n' > dates.csv
 snap july.json
 t "import: end before start, and a quarter before 1900, each located" 65 "" \
-  'roadmap: dates.csv:2: column "end": 2026-01-01 is before start 2027-01-01
+  'roadmap: dates.csv:2: end 2026-01-01 is before start 2027-01-01
 roadmap: dates.csv:3: column "start": 1900-Q1 begins 1899-07-01, outside the years 1900-2200
 roadmap: dates.csv: nothing imported' -- R -f july.json import dates.csv
 unchanged "import refused: file unchanged" july.json
