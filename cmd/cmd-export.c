@@ -41,8 +41,9 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 		return 64;
 	}
 	int format = o.format;
-	int table = o.table < 0 ? ROADMAP_TABLE_INITIATIVES : o.table;
-	const char *output = o.output, *table_name = o.table < 0 ? NULL : "";
+	bool table_given = o.table >= 0;
+	int table = table_given ? o.table : ROADMAP_TABLE_INITIATIVES;
+	const char *output = o.output;
 	if (optind < argc) {
 		return usage_error(&cmd_export, "unexpected argument '%s'",
 				   argv[optind]);
@@ -52,7 +53,7 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 				   "which format? --format csv, json, xlsx or "
 				   "md");
 	}
-	if (table_name && format != ROADMAP_EXPORT_CSV) {
+	if (table_given && format != ROADMAP_EXPORT_CSV) {
 		return usage_error(&cmd_export, "--table is for --format csv");
 	}
 	if (format == ROADMAP_EXPORT_XLSX && !output) {

@@ -271,17 +271,6 @@ static const char *grouped(int64_t v, char *buf)
  * keyword (section, title, excludes, click, ...) or a digit has its first
  * character so written, so no line becomes a statement.
  */
-static bool starts_with_ascii_nocase(const char *s, const char *word)
-{
-	for (; *word; s++, word++) {
-		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
-		if (c != *word) {
-			return false;
-		}
-	}
-	return true;
-}
-
 static void mermaid_text(struct strbuf *b, const char *s)
 {
 	static const char *const keywords[] = {
@@ -298,7 +287,8 @@ static void mermaid_text(struct strbuf *b, const char *s)
 			encode = true;
 		}
 		for (size_t k = 0; first && !encode && keywords[k]; k++) {
-			encode = starts_with_ascii_nocase(p, keywords[k]);
+			encode = !keywords[k][rm_ascii_prefix_nocase(
+					 p, keywords[k])];
 		}
 		if (encode) {
 			snprintf(code, sizeof(code), "#%d;", (unsigned char)*p);

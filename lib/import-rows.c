@@ -64,14 +64,9 @@ static size_t columns_of(int table, struct column *cols, size_t max)
 /* Header names match whatever their ASCII case (never the locale's). */
 static bool same_name(const char *a, const char *b)
 {
-	for (; *a && *b; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-		if (x != y) {
-			return false;
-		}
-	}
-	return *a == *b;
+	size_t n = rm_ascii_prefix_nocase(a, b);
+
+	return !a[n] && !b[n];
 }
 
 static bool has(const struct record *h, const char *name)

@@ -187,6 +187,10 @@ char *rm_strdup(const char *s);
 const char *rm_text_problem(const char *s, size_t len);
 /* Length of the valid UTF-8 sequence at s (up to n bytes), 0 if invalid. */
 size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
+/* How many leading characters of word s matches, ignoring ASCII case (not
+ * the locale's): s names word when the result is strlen(word) and s ends
+ * there too. */
+size_t rm_ascii_prefix_nocase(const char *s, const char *word);
 /* Writes s quoted for a message ("..." with odd bytes escaped) into buf. */
 const char *rm_quote(const char *s, char *buf, size_t size);
 

@@ -229,3 +229,19 @@ const char *roadmap_nearest(const char *word, const char *const *names,
 	}
 	return best;
 }
+
+/* ASCII lower case, never the locale's (a Turkish 'I' stays 'i'). */
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+size_t rm_ascii_prefix_nocase(const char *s, const char *word)
+{
+	size_t n = 0;
+
+	while (word[n] && ascii_lower(s[n]) == ascii_lower(word[n])) {
+		n++;
+	}
+	return n;
+}

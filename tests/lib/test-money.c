@@ -158,7 +158,7 @@ int main(void)
 
 	/* the library's portable 128-bit helpers against the compiler's
 	 * own 128-bit integers (a test may use them; the library does not) */
-	int wrong = 0;
+	int wrong = 0, divided = 0;
 	uint64_t x = 88172645463325252u;
 	for (int i = 0; i < 100000; i++) {
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
@@ -175,12 +175,14 @@ int main(void)
 		wrong += s2.hi != (uint64_t)(rs >> 64) || s2.lo != (uint64_t)rs;
 		wrong += rm_cmp128(p, s2) != (d ? -1 : 0);
 		if (p.hi < d) { /* the quotient fits */
+			divided++;
 			uint64_t r, q = rm_div128(p, d, &r);
 			wrong += q != (uint64_t)(ref / d) || r != (uint64_t)(ref % d);
 		}
 	}
 	is_int(wrong, 0, "100000 random 128-bit products, sums and quotients "
 			 "match the compiler's");
+	ok(divided > 10000, "and over 10000 of them were divided (%d)", divided);
 	int64_t w[3] = {INT64_MAX / 2, INT64_MAX / 3, 7}, wide[3];
 	is_int(roadmap_apportion(INT64_C(99999999999999), w, 3, wide),
 	       ROADMAP_OK, "apportion with wide weights");
