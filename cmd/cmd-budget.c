@@ -22,8 +22,8 @@ static void money_cell(bool has, int64_t v, int scale, char *buf)
 		roadmap_money_format(v, true, buf);
 		return;
 	}
-	int64_t u = unit[scale], r = v < 0 ? -((-v + u / 2) / u)
-					   : (v + u / 2) / u;
+	int64_t u = unit[scale],
+		r = v < 0 ? -((-v + u / 2) / u) : (v + u / 2) / u;
 	roadmap_money_format(r * (scale == 2 ? 10 : 100), true, tmp);
 	if (scale == 1) {
 		*strchr(tmp, '.') = '\0';
@@ -34,17 +34,20 @@ static void money_cell(bool has, int64_t v, int scale, char *buf)
 }
 
 /* the library's columns, by shorter names */
-enum { C_OPEX = ROADMAP_BUDGET_OPEX, C_CAPEX = ROADMAP_BUDGET_CAPEX,
-       C_ENVELOPE = ROADMAP_BUDGET_ENVELOPE,
-       C_COVERED = ROADMAP_BUDGET_COVERED,
-       C_VARIANCE = ROADMAP_BUDGET_VARIANCE,
-       C_UNCOVERED = ROADMAP_BUDGET_UNCOVERED,
-       C_PWA = ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
-       N_MONEY = ROADMAP_BUDGET_COLUMNS };
+enum {
+	C_OPEX = ROADMAP_BUDGET_OPEX,
+	C_CAPEX = ROADMAP_BUDGET_CAPEX,
+	C_ENVELOPE = ROADMAP_BUDGET_ENVELOPE,
+	C_COVERED = ROADMAP_BUDGET_COVERED,
+	C_VARIANCE = ROADMAP_BUDGET_VARIANCE,
+	C_UNCOVERED = ROADMAP_BUDGET_UNCOVERED,
+	C_PWA = ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
+	N_MONEY = ROADMAP_BUDGET_COLUMNS
+};
 
 static const char *const money_head[N_MONEY] = {
-	"OPEX",	     "CAPEX",	  "PLANNED", "ENVELOPE",  "COVERED",
-	"VARIANCE",  "UNCOVERED", "ACTUAL",  "PLAN@ACT.", "ACT. VAR."};
+    "OPEX",	"CAPEX",     "PLANNED", "ENVELOPE",  "COVERED",
+    "VARIANCE", "UNCOVERED", "ACTUAL",	"PLAN@ACT.", "ACT. VAR."};
 
 /*
  * The layouts tried in turn until one fits the width: every column, then
@@ -54,19 +57,18 @@ static const char *const money_head[N_MONEY] = {
  * covers).
  */
 static const unsigned layouts[] = {
-	0x3ff,
-	0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX),
-	0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED |
-		  1u << C_PWA),
-	0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED |
-		  1u << C_PWA | 1u << C_UNCOVERED),
+    0x3ff,
+    0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX),
+    0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED | 1u << C_PWA),
+    0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED | 1u << C_PWA |
+	      1u << C_UNCOVERED),
 };
 
 static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 			int scale, unsigned cols, const char **head)
 {
-	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR",
-					    "GOAL", "TEAM"};
+	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR", "GOAL",
+					    "TEAM"};
 	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	size_t n = 1;
 
@@ -78,8 +80,8 @@ static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 	}
 	table_init(t, n, head, right, 0);
 	for (size_t i = 0; i <= r->n; i++) {
-		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
-							      : &r->total;
+		const struct roadmap_budget_row *x =
+		    i < r->n ? &r->rows[i] : &r->total;
 		char c[N_MONEY][40];
 		const char *cells[N_MONEY + 1] = {i < r->n ? x->key : "TOTAL"};
 		size_t k = 1;
@@ -102,29 +104,27 @@ static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 static int print_table(const struct roadmap *rm,
 		       const struct roadmap_budget_report *r)
 {
-	static const char *const units[] = {"", ", whole units",
-					    ", thousands"};
+	static const char *const units[] = {"", ", whole units", ", thousands"};
 	const char *head[N_MONEY + 1];
 	struct table t;
 	int scale = 0, rc;
 	size_t layout = 0, width = term_width();
 	/* goal and team rows use no envelope: those columns say nothing */
 	unsigned none = r->by == ROADMAP_BY_GOAL || r->by == ROADMAP_BY_TEAM
-				? 1u << C_ENVELOPE | 1u << C_COVERED |
-					  1u << C_VARIANCE | 1u << C_UNCOVERED
-				: 0;
+			    ? 1u << C_ENVELOPE | 1u << C_COVERED |
+				  1u << C_VARIANCE | 1u << C_UNCOVERED
+			    : 0;
 	char m[40];
 
 	/* within each layout the scale shrinks; then the next layout */
 	for (;;) {
-		if (!build_table(&t, r, scale, layouts[layout] & ~none,
-				 head)) {
+		if (!build_table(&t, r, scale, layouts[layout] & ~none, head)) {
 			msg("out of memory");
 			return 70;
 		}
 		if (table_width(&t) <= width ||
-		    (scale == 2 && layout + 1 == sizeof(layouts) /
-						     sizeof(layouts[0]))) {
+		    (scale == 2 &&
+		     layout + 1 == sizeof(layouts) / sizeof(layouts[0]))) {
 			break;
 		}
 		table_release(&t);
@@ -166,16 +166,17 @@ struct budget_opts {
 	int by, format;
 };
 
-static const char *const views[] = {"quarter", "year", "pillar", "goal",
-				    "team", NULL};
+static const char *const views[] = {ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR,
+				    ROADMAP_FIELD_PILLAR, ROADMAP_WORD_GOAL,
+				    ROADMAP_WORD_TEAM,	  NULL};
 static const char *const formats[] = {"table", "csv", "json", NULL};
 
 static const struct opt budget_opts[] = {
-	OPT_CHOICE_OF("by", "view", "V", views, struct budget_opts, by,
-		      "quarter (default), year, pillar, goal or team"),
-	OPT_CHOICE("format", "F", formats, struct budget_opts, format,
-		   "table, csv or json"),
-	{0},
+    OPT_CHOICE_OF("by", "view", "V", views, struct budget_opts, by,
+		  "quarter (default), year, pillar, goal or team"),
+    OPT_CHOICE("format", "F", formats, struct budget_opts, format,
+	       "table, csv or json"),
+    {0},
 };
 
 static int run_budget(struct ctx *ctx, int argc, char **argv)
@@ -221,30 +222,30 @@ static int run_budget(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_budget = {
-	.name = "budget",
-	.summary = "planned spend against budget envelopes and actuals",
-	.help = "Planned opex and capex (each initiative spread over its days, "
-		"exact to the\ncent), the envelopes each row uses, the planned "
-		"spend they cover, variance\n(envelope - covered: negative is "
-		"an overrun, as check reports it) and the\nspend no envelope "
-		"of the row covers. Actuals are compared per initiative and\n"
-		"quarter: PLAN@ACT. is the plan of exactly the pairs that have "
-		"an actual, and\nACT. VAR. = PLAN@ACT. - ACTUAL. The TOTAL row "
-		"is the sum of the rows, and\nevery view adds up to the same "
-		"planned and actual totals.\n"
-		"\nenvelopes a row uses:\n"
-		"  quarter   the quarter's all-pillar envelope\n"
-		"  year      the fiscal-year envelope, else the year's quarter "
-		"envelopes\n"
-		"  pillar    per fiscal year, the pillar's year envelope, else "
-		"its quarter\n"
-		"            envelopes\n"
-		"  goal, team  none (goal rows split each initiative's cost "
-		"equally; (unaligned)\n"
-		"            and (none) collect the rest)\n",
-	.opts = budget_opts,
-	.examples = "  roadmap budget\n"
-		    "  roadmap budget --by pillar --format json | jq '.rows[] | "
-		    "{pillar, total}'\n",
-	.run = run_budget,
+    .name = "budget",
+    .summary = "planned spend against budget envelopes and actuals",
+    .help = "Planned opex and capex (each initiative spread over its days, "
+	    "exact to the\ncent), the envelopes each row uses, the planned "
+	    "spend they cover, variance\n(envelope - covered: negative is "
+	    "an overrun, as check reports it) and the\nspend no envelope "
+	    "of the row covers. Actuals are compared per initiative and\n"
+	    "quarter: PLAN@ACT. is the plan of exactly the pairs that have "
+	    "an actual, and\nACT. VAR. = PLAN@ACT. - ACTUAL. The TOTAL row "
+	    "is the sum of the rows, and\nevery view adds up to the same "
+	    "planned and actual totals.\n"
+	    "\nenvelopes a row uses:\n"
+	    "  quarter   the quarter's all-pillar envelope\n"
+	    "  year      the fiscal-year envelope, else the year's quarter "
+	    "envelopes\n"
+	    "  pillar    per fiscal year, the pillar's year envelope, else "
+	    "its quarter\n"
+	    "            envelopes\n"
+	    "  goal, team  none (goal rows split each initiative's cost "
+	    "equally; (unaligned)\n"
+	    "            and (none) collect the rest)\n",
+    .opts = budget_opts,
+    .examples = "  roadmap budget\n"
+		"  roadmap budget --by pillar --format json | jq '.rows[] | "
+		"{pillar, total}'\n",
+    .run = run_budget,
 };

@@ -13,21 +13,27 @@ struct export_opts {
 
 /* in the order of enum roadmap_export_format and enum roadmap_table */
 static const char *const formats[] = {"csv", "json", "xlsx", "md", NULL};
-static const char *const tables[] = {"initiatives", "goals",   "teams",
-				     "budgets",	    "actuals", "budget",
-				     "findings",    "schedule", NULL};
+static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
+				     ROADMAP_KEY_GOALS,
+				     ROADMAP_KEY_TEAMS,
+				     ROADMAP_KEY_BUDGETS,
+				     ROADMAP_FIELD_ACTUALS,
+				     ROADMAP_WORD_BUDGET,
+				     "findings",
+				     "schedule",
+				     NULL};
 
 static const struct opt export_opts[] = {
-	{OPT_CHOICE, "format", 0, "F",
-	 "csv, json (roadmap-export/1), xlsx (the board deck) or md", formats,
-	 offsetof(struct export_opts, format), true, NULL},
-	OPT_CHOICE("table", "T", tables, struct export_opts, table,
-		   "for csv: initiatives (default), goals, teams, budgets\n"
-		   "(envelopes), actuals, budget (the report by quarter),\n"
-		   "findings or schedule"),
-	OPT_STRING("output", 'o', "FILE", struct export_opts, output,
-		   "where to write"),
-	{0},
+    {OPT_CHOICE, "format", 0, "F",
+     "csv, json (roadmap-export/1), xlsx (the board deck) or md", formats,
+     offsetof(struct export_opts, format), true, NULL},
+    OPT_CHOICE("table", "T", tables, struct export_opts, table,
+	       "for csv: initiatives (default), goals, teams, budgets\n"
+	       "(envelopes), actuals, budget (the report by quarter),\n"
+	       "findings or schedule"),
+    OPT_STRING("output", 'o', "FILE", struct export_opts, output,
+	       "where to write"),
+    {0},
 };
 
 static int run_export(struct ctx *ctx, int argc, char **argv)
@@ -93,9 +99,9 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	char *out;
 	size_t len;
 	progress(rm, "exporting");
-	enum roadmap_status st = roadmap_export_text(
-		rm, (enum roadmap_export_format)format,
-		(enum roadmap_table)table, &out, &len, &err);
+	enum roadmap_status st =
+	    roadmap_export_text(rm, (enum roadmap_export_format)format,
+				(enum roadmap_table)table, &out, &len, &err);
 	progress_done(rm);
 	if (st) {
 		rc = fail_err(&err);
@@ -113,18 +119,18 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_export = {
-	.name = "export",
-	.summary = "export to CSV, JSON, Markdown or an XLSX board deck",
-	.help = "CSV, JSON and Markdown go to standard output unless -o FILE; "
-		"the XLSX deck\nneeds -o (-o - writes it to standard output, "
-		"never to a terminal). Files\nare written to a temporary file "
-		"and renamed, so a failed export leaves none.\nThe same "
-		"roadmap gives the same bytes (set SOURCE_DATE_EPOCH for a "
-		"timestamp).\n",
-	.opts = export_opts,
-	.examples = "  roadmap export --format xlsx -o board.xlsx\n"
-		    "  roadmap export --format csv --table budget > "
-		    "budget.csv\n"
-		    "  roadmap export --format md -o roadmap.md\n",
-	.run = run_export,
+    .name = "export",
+    .summary = "export to CSV, JSON, Markdown or an XLSX board deck",
+    .help = "CSV, JSON and Markdown go to standard output unless -o FILE; "
+	    "the XLSX deck\nneeds -o (-o - writes it to standard output, "
+	    "never to a terminal). Files\nare written to a temporary file "
+	    "and renamed, so a failed export leaves none.\nThe same "
+	    "roadmap gives the same bytes (set SOURCE_DATE_EPOCH for a "
+	    "timestamp).\n",
+    .opts = export_opts,
+    .examples = "  roadmap export --format xlsx -o board.xlsx\n"
+		"  roadmap export --format csv --table budget > "
+		"budget.csv\n"
+		"  roadmap export --format md -o roadmap.md\n",
+    .run = run_export,
 };

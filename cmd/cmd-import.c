@@ -49,22 +49,23 @@ struct import_opts {
 };
 
 /* the first five tables, in the order of enum roadmap_table */
-static const char *const tables[] = {"initiatives", "goals", "teams",
-				     "budgets", "actuals", NULL};
+static const char *const tables[] = {
+    ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_GOALS,	    ROADMAP_KEY_TEAMS,
+    ROADMAP_KEY_BUDGETS,     ROADMAP_FIELD_ACTUALS, NULL};
 
 static const struct opt import_opts[] = {
-	OPT_CHOICE("table", "T", tables, struct import_opts, table,
-		   "initiatives, goals, teams, budgets or actuals (default: "
-		   "from\nthe header's columns)"),
-	OPT_FLAG("update", struct import_opts, update,
-		 "update items whose id exists instead of refusing"),
-	OPT_FLAG("dry-run", struct import_opts, dry,
-		 "show what would change, field by field (as diff does);\n"
-		 "write nothing"),
-	OPT_STRING("delimiter", 0, ",|;|tab", struct import_opts, delimiter,
-		   "',', ';' or tab (default: ';' or tab when the header "
-		   "splits\nonly on that, else ',')"),
-	{0},
+    OPT_CHOICE("table", "T", tables, struct import_opts, table,
+	       "initiatives, goals, teams, budgets or actuals (default: "
+	       "from\nthe header's columns)"),
+    OPT_FLAG("update", struct import_opts, update,
+	     "update items whose id exists instead of refusing"),
+    OPT_FLAG("dry-run", struct import_opts, dry,
+	     "show what would change, field by field (as diff does);\n"
+	     "write nothing"),
+    OPT_STRING("delimiter", 0, ",|;|tab", struct import_opts, delimiter,
+	       "',', ';' or tab (default: ';' or tab when the header "
+	       "splits\nonly on that, else ',')"),
+    {0},
 };
 
 static int run_import(struct ctx *ctx, int argc, char **argv)
@@ -109,9 +110,8 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	progress(s.rm, "importing into");
-	enum roadmap_status st = roadmap_import(s.rm, strcmp(file, "-") ? file
-								       : "stdin",
-						data, len, &opt, &rep);
+	enum roadmap_status st = roadmap_import(
+	    s.rm, strcmp(file, "-") ? file : "stdin", data, len, &opt, &rep);
 	progress_done(s.rm);
 	free(data);
 	if (st == ROADMAP_ERR_NOMEM) {
@@ -148,22 +148,22 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_import = {
-	.name = "import",
-	.summary = "import initiatives, goals, budgets... from CSV or JSON",
-	.args = "FILE",
-	.help = "CSV: a header row with the columns of the matching CSV "
-		"export, in any order\n(initiatives need id, title, start, "
-		"end; budgets are period,pillar,amount).\nHeader names match "
-		"in any case. JSON: a roadmap "
-		"file or a JSON export; its teams, goals, initiatives and\n"
-		"budgets are merged in. All or nothing: if any row is bad, "
-		"nothing is written\nand every bad row is reported (the first "
-		"20, then a count). A UTF-8 byte\norder mark is accepted. "
-		"FILE - reads standard input.\n",
-	.opts = import_opts,
-	.examples = "  roadmap import plan.csv --dry-run\n"
-		    "  roadmap import budgets.csv --table budgets --delimiter "
-		    "';'\n"
-		    "  roadmap import other-roadmap.json --update\n",
-	.run = run_import,
+    .name = "import",
+    .summary = "import initiatives, goals, budgets... from CSV or JSON",
+    .args = "FILE",
+    .help = "CSV: a header row with the columns of the matching CSV "
+	    "export, in any order\n(initiatives need id, title, start, "
+	    "end; budgets are period,pillar,amount).\nHeader names match "
+	    "in any case. JSON: a roadmap "
+	    "file or a JSON export; its teams, goals, initiatives and\n"
+	    "budgets are merged in. All or nothing: if any row is bad, "
+	    "nothing is written\nand every bad row is reported (the first "
+	    "20, then a count). A UTF-8 byte\norder mark is accepted. "
+	    "FILE - reads standard input.\n",
+    .opts = import_opts,
+    .examples = "  roadmap import plan.csv --dry-run\n"
+		"  roadmap import budgets.csv --table budgets --delimiter "
+		"';'\n"
+		"  roadmap import other-roadmap.json --update\n",
+    .run = run_import,
 };

@@ -11,18 +11,18 @@ struct init_opts {
 };
 
 static const struct opt init_opts[] = {
-	OPT_STRING("name", 0, "T", struct init_opts, name,
-		   "the roadmap's name"),
-	OPT_STRING("currency", 0, "C", struct init_opts, currency,
-		   "ISO 4217 currency code (default USD)"),
-	OPT_STRING("fiscal-year-start", 0, "M", struct init_opts, fys,
-		   "month 1-12 the fiscal year starts in (default 1);\n"
-		   "a fiscal year is named for the year it ends in"),
-	OPT_STRING("pillars", 0, "a,b,c", struct init_opts, pillars,
-		   "investment pillars (default strategy,team,\n"
-		   "operations,innovation)"),
-	OPT_FLAG("force", struct init_opts, force, "replace an existing file"),
-	{0},
+    OPT_STRING(ROADMAP_KEY_NAME, 0, "T", struct init_opts, name,
+	       "the roadmap's name"),
+    OPT_STRING(ROADMAP_KEY_CURRENCY, 0, "C", struct init_opts, currency,
+	       "ISO 4217 currency code (default USD)"),
+    OPT_STRING("fiscal-year-start", 0, "M", struct init_opts, fys,
+	       "month 1-12 the fiscal year starts in (default 1);\n"
+	       "a fiscal year is named for the year it ends in"),
+    OPT_STRING(ROADMAP_KEY_PILLARS, 0, "a,b,c", struct init_opts, pillars,
+	       "investment pillars (default strategy,team,\n"
+	       "operations,innovation)"),
+    OPT_FLAG("force", struct init_opts, force, "replace an existing file"),
+    {0},
 };
 
 static int run_init(struct ctx *ctx, int argc, char **argv)
@@ -89,11 +89,11 @@ out:
 }
 
 const struct cmd cmd_init = {
-	.name = "init",
-	.summary = "create a new roadmap file",
-	.opts = init_opts,
-	.examples = "  roadmap init --name \"Acme FY2027\" --fiscal-year-start "
-		    "7\n"
-		    "  roadmap -f plan.json init --pillars run,grow,transform\n",
-	.run = run_init,
+    .name = "init",
+    .summary = "create a new roadmap file",
+    .opts = init_opts,
+    .examples = "  roadmap init --name \"Acme FY2027\" --fiscal-year-start "
+		"7\n"
+		"  roadmap -f plan.json init --pillars run,grow,transform\n",
+    .run = run_init,
 };

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 struct filters {
 	const char *status, *pillar, *goal, *owner, *team;
 };
@@ -71,9 +70,9 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 	case ROADMAP_KIND_INITIATIVE: {
 		/* owner and start only where titles keep their room; `show`
 		 * and the csv/json formats always have them */
-		static const char *head[] = {"ID",    "TITLE", "PILLAR",
+		static const char *head[] = {"ID",     "TITLE", "PILLAR",
 					     "STATUS", "START", "END",
-					     "OWNER", NULL};
+					     "OWNER",  NULL};
 		static const bool right[] = {0, 0, 0, 0, 0, 0, 0, 1};
 		static const int optional[] = {6, 4, 2, -1};
 		static const bool keep[] = {0, 0, 0, 1, 1, 1, 0, 0};
@@ -83,17 +82,17 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		t.keep = keep;
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_initiative *in =
-				roadmap_initiative_at(rm, idx[r]);
+			    roadmap_initiative_at(rm, idx[r]);
 			money(in->opex + in->capex, c);
 			const char *row[] = {
-				in->id,
-				in->title,
-				in->pillar ? in->pillar : "-",
-				roadmap_initiative_status_name(in->status),
-				roadmap_day_format(in->start, a),
-				roadmap_day_format(in->end, b),
-				in->owner ? in->owner : "-",
-				c};
+			    in->id,
+			    in->title,
+			    in->pillar ? in->pillar : "-",
+			    roadmap_initiative_status_name(in->status),
+			    roadmap_day_format(in->start, a),
+			    roadmap_day_format(in->end, b),
+			    in->owner ? in->owner : "-",
+			    c};
 			if (!table_add(&t, row)) {
 				goto nomem;
 			}
@@ -109,7 +108,7 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		t.keep = keep;
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_goal *g =
-				roadmap_goal_at(rm, idx[r]);
+			    roadmap_goal_at(rm, idx[r]);
 			char *measure = roadmap_goal_metric_text(g, false);
 			if (!measure) {
 				table_release(&t);
@@ -118,12 +117,12 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 			}
 			snprintf(c, sizeof(c), "%d", g->priority);
 			const char *row[] = {
-				g->id,
-				g->title,
-				*measure ? measure : (g->metric ? g->metric : "-"),
-				g->has_due ? roadmap_day_format(g->due, a) : "-",
-				g->owner ? g->owner : "-",
-				g->priority ? c : "-"};
+			    g->id,
+			    g->title,
+			    *measure ? measure : (g->metric ? g->metric : "-"),
+			    g->has_due ? roadmap_day_format(g->due, a) : "-",
+			    g->owner ? g->owner : "-",
+			    g->priority ? c : "-"};
 			bool added = table_add(&t, row);
 			free(measure);
 			if (!added) {
@@ -142,16 +141,16 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		table_init(&t, 3, head, right, -1);
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_budget *bu =
-				roadmap_budget_at(rm, idx[r]);
+			    roadmap_budget_at(rm, idx[r]);
 			if (bu->is_year) {
 				snprintf(a, sizeof(a), "FY%04d", bu->year);
 			} else {
 				roadmap_quarter_label(
-					bu->year * 4 + bu->quarter - 1, a);
+				    bu->year * 4 + bu->quarter - 1, a);
 			}
 			money(bu->amount, c);
-			const char *row[] = {a, bu->pillar ? bu->pillar : "(all)",
-					     c};
+			const char *row[] = {
+			    a, bu->pillar ? bu->pillar : "(all)", c};
 			if (!table_add(&t, row)) {
 				goto nomem;
 			}
@@ -167,7 +166,7 @@ static int print_table(const struct roadmap *rm, enum roadmap_kind kind,
 		table_init(&t, 2, head, right, -1);
 		for (size_t r = 0; r < n; r++) {
 			const struct roadmap_team *tm =
-				roadmap_team_at(rm, idx[r]);
+			    roadmap_team_at(rm, idx[r]);
 			fte_text(tm->capacity, a);
 			const char *row[] = {tm->id, a};
 			if (!table_add(&t, row)) {
@@ -194,26 +193,27 @@ struct list_opts {
 static const char *const formats[] = {"table", "csv", "json", NULL};
 
 static const struct opt list_opts[] = {
-	OPT_CHOICE("format", "F", formats, struct list_opts, format,
-		   "table (for people, default), csv or json (for scripts:\n"
-		   "the file's field names, defaults filled in)"),
-	OPT_STRING("status", 0, "S", struct list_opts, f.status,
-		   "initiatives with this status (or a,b)"),
-	OPT_STRING("pillar", 0, "P", struct list_opts, f.pillar,
-		   "initiatives (or budgets) of this pillar (or a,b)"),
-	OPT_STRING("goal", 0, "G", struct list_opts, f.goal,
-		   "initiatives serving this goal (or a,b)"),
-	OPT_STRING("owner", 0, "T", struct list_opts, f.owner,
-		   "initiatives (or goals) owned by exactly T"),
-	OPT_STRING("team", 0, "T", struct list_opts, f.team,
-		   "initiatives of this team (or a,b)"),
-	{0},
+    OPT_CHOICE("format", "F", formats, struct list_opts, format,
+	       "table (for people, default), csv or json (for scripts:\n"
+	       "the file's field names, defaults filled in)"),
+    OPT_STRING(ROADMAP_FIELD_STATUS, 0, "S", struct list_opts, f.status,
+	       "initiatives with this status (or a,b)"),
+    OPT_STRING(ROADMAP_FIELD_PILLAR, 0, "P", struct list_opts, f.pillar,
+	       "initiatives (or budgets) of this pillar (or a,b)"),
+    OPT_STRING(ROADMAP_WORD_GOAL, 0, "G", struct list_opts, f.goal,
+	       "initiatives serving this goal (or a,b)"),
+    OPT_STRING(ROADMAP_FIELD_OWNER, 0, "T", struct list_opts, f.owner,
+	       "initiatives (or goals) owned by exactly T"),
+    OPT_STRING(ROADMAP_WORD_TEAM, 0, "T", struct list_opts, f.team,
+	       "initiatives of this team (or a,b)"),
+    {0},
 };
 
 static int run_list(struct ctx *ctx, int argc, char **argv)
 {
-	static const char *const kinds[] = {"goals", "initiatives", "teams",
-					    "budgets", NULL};
+	static const char *const kinds[] = {
+	    ROADMAP_KEY_GOALS, ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_TEAMS,
+	    ROADMAP_KEY_BUDGETS, NULL};
 	struct list_opts opt = {0};
 	struct roadmap_error err;
 	struct roadmap *rm = NULL;
@@ -269,7 +269,7 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 	}
 	size_t total = kind == ROADMAP_KIND_GOAL ? roadmap_goal_count(rm)
 		       : kind == ROADMAP_KIND_INITIATIVE
-			       ? roadmap_initiative_count(rm)
+			   ? roadmap_initiative_count(rm)
 		       : kind == ROADMAP_KIND_TEAM ? roadmap_team_count(rm)
 						   : roadmap_budget_count(rm);
 	size_t *idx = malloc((total ? total : 1) * sizeof(*idx)), n = 0;
@@ -318,14 +318,14 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_list = {
-	.name = "list",
-	.summary = "list goals, initiatives, budgets or teams",
-	.usage = "list [goals|initiatives|budgets|teams] [--format "
-		 "table|csv|json] [filters]",
-	.help = "Lists initiatives unless told otherwise.\n",
-	.opts = list_opts,
-	.examples = "  roadmap list --status active,approved --pillar "
-		    "innovation\n"
-		    "  roadmap list goals --format json | jq '.[].id'\n",
-	.run = run_list,
+    .name = "list",
+    .summary = "list goals, initiatives, budgets or teams",
+    .usage = "list [goals|initiatives|budgets|teams] [--format "
+	     "table|csv|json] [filters]",
+    .help = "Lists initiatives unless told otherwise.\n",
+    .opts = list_opts,
+    .examples = "  roadmap list --status active,approved --pillar "
+		"innovation\n"
+		"  roadmap list goals --format json | jq '.[].id'\n",
+    .run = run_list,
 };

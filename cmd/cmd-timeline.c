@@ -61,11 +61,12 @@ static void header(const struct chart *c)
 		bool start = c->months ? p % 12 == 0 : p % 4 == 0;
 		if (start || p == c->first) {
 			int year = c->months ? p / 12 : p / 4;
-			snprintf(label, sizeof(label), c->months ? "%d" : "FY%d",
-				 year);
-			size_t room = (size_t)(c->first + c->count - p) * c->cell;
-			size_t used = strlen(label) < room ? strlen(label)
-							   : room;
+			snprintf(label, sizeof(label),
+				 c->months ? "%d" : "FY%d", year);
+			size_t room =
+			    (size_t)(c->first + c->count - p) * c->cell;
+			size_t used =
+			    strlen(label) < room ? strlen(label) : room;
 			printf("%.*s", (int)used, label);
 			int span = c->months ? 12 - p % 12 : 4 - p % 4;
 			size_t width = (size_t)span * c->cell;
@@ -84,8 +85,8 @@ static void header(const struct chart *c)
 		if (c->months) {
 			snprintf(cellt, sizeof(cellt), "%c", months[p % 12]);
 		} else {
-			snprintf(cellt, sizeof(cellt), c->cell >= 3 ? "Q%d" : "%d",
-				 p % 4 + 1);
+			snprintf(cellt, sizeof(cellt),
+				 c->cell >= 3 ? "Q%d" : "%d", p % 4 + 1);
 		}
 		printf("%-*.*s", (int)c->cell, (int)c->cell, cellt);
 	}
@@ -107,9 +108,9 @@ static void bar(const struct chart *c, const struct roadmap_initiative *in,
 			/* the slice of the period this character stands for */
 			roadmap_day s = a + (roadmap_day)(days * (int64_t)k /
 							  (int64_t)c->cell);
-			roadmap_day e = a + (roadmap_day)(days *
-							  (int64_t)(k + 1) /
-							  (int64_t)c->cell) -
+			roadmap_day e = a +
+					(roadmap_day)(days * (int64_t)(k + 1) /
+						      (int64_t)c->cell) -
 					1;
 			bool on = in->start <= e && in->end >= s && e >= s;
 			fputs(on ? fill : " ", stdout);
@@ -154,12 +155,11 @@ static void by_pillar(const struct chart *c)
 		bool any = false;
 		for (size_t i = 0; i < n; i++) {
 			const struct roadmap_initiative *in =
-				roadmap_initiative_at(rm, i);
-			bool mine = name ? in->pillar &&
-						   strcmp(in->pillar, name) == 0
-					 : !in->pillar ||
-						   !roadmap_has_pillar(rm,
-								       in->pillar);
+			    roadmap_initiative_at(rm, i);
+			bool mine =
+			    name ? in->pillar && strcmp(in->pillar, name) == 0
+				 : !in->pillar ||
+				       !roadmap_has_pillar(rm, in->pillar);
 			if (!shown(in) || !mine) {
 				continue;
 			}
@@ -182,13 +182,13 @@ static void by_goal(const struct chart *c)
 		bool any = false;
 		for (size_t i = 0; i < n; i++) {
 			const struct roadmap_initiative *in =
-				roadmap_initiative_at(rm, i);
+			    roadmap_initiative_at(rm, i);
 			bool mine = false, aligned = false;
 			for (size_t k = 0; k < in->n_goals; k++) {
 				aligned = aligned ||
 					  roadmap_find_goal(rm, in->goals[k]);
-				mine = mine ||
-				       (goal && strcmp(in->goals[k], goal) == 0);
+				mine = mine || (goal && strcmp(in->goals[k],
+							       goal) == 0);
 			}
 			if (!shown(in) || !(goal ? mine : !aligned)) {
 				continue;
@@ -207,17 +207,18 @@ struct timeline_opts {
 	bool ascii;
 };
 
-static const char *const bys[] = {"quarter", "month", NULL};
-static const char *const groups[] = {"pillar", "goal", NULL};
+static const char *const bys[] = {ROADMAP_WORD_QUARTER, "month", NULL};
+static const char *const groups[] = {ROADMAP_FIELD_PILLAR, ROADMAP_WORD_GOAL,
+				     NULL};
 
 static const struct opt timeline_opts[] = {
-	OPT_CHOICE_OF("by", "period", "P", bys, struct timeline_opts, by,
-		      "quarter (default) or month"),
-	OPT_CHOICE_OF("group", "grouping", "G", groups, struct timeline_opts,
-		      group, "pillar (default) or goal"),
-	OPT_FLAG("ascii", struct timeline_opts, ascii,
-		 "'#' bars for plain terminals"),
-	{0},
+    OPT_CHOICE_OF("by", "period", "P", bys, struct timeline_opts, by,
+		  "quarter (default) or month"),
+    OPT_CHOICE_OF("group", "grouping", "G", groups, struct timeline_opts, group,
+		  "pillar (default) or goal"),
+    OPT_FLAG("ascii", struct timeline_opts, ascii,
+	     "'#' bars for plain terminals"),
+    {0},
 };
 
 static int run_timeline(struct ctx *ctx, int argc, char **argv)
@@ -248,7 +249,7 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 	int lo = 0, hi = -1;
 	for (size_t i = 0; i < n; i++) {
 		const struct roadmap_initiative *in =
-			roadmap_initiative_at(rm, i);
+		    roadmap_initiative_at(rm, i);
 		if (!shown(in)) {
 			continue;
 		}
@@ -294,13 +295,13 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_timeline = {
-	.name = "timeline",
-	.summary = "a Gantt chart of the roadmap in the terminal",
-	.help = "One row per initiative that counts, grouped by pillar (or "
-		"goal), one column\nper fiscal quarter (or month); '*' marks "
-		"the critical path. Colour by\npillar on a terminal.\n",
-	.opts = timeline_opts,
-	.examples = "  roadmap timeline\n"
-		    "  roadmap timeline --by month --group goal --ascii\n",
-	.run = run_timeline,
+    .name = "timeline",
+    .summary = "a Gantt chart of the roadmap in the terminal",
+    .help = "One row per initiative that counts, grouped by pillar (or "
+	    "goal), one column\nper fiscal quarter (or month); '*' marks "
+	    "the critical path. Colour by\npillar on a terminal.\n",
+    .opts = timeline_opts,
+    .examples = "  roadmap timeline\n"
+		"  roadmap timeline --by month --group goal --ascii\n",
+    .run = run_timeline,
 };

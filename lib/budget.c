@@ -10,12 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const by_names[] = {"quarter", "year", "pillar", "goal",
-				       "team"};
+static const char *const by_names[] = {ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR,
+				       ROADMAP_FIELD_PILLAR, ROADMAP_WORD_GOAL,
+				       ROADMAP_WORD_TEAM};
 
 const char *roadmap_budget_by_name(enum roadmap_budget_by by)
 {
-	return (unsigned)by < 5 ? by_names[by] : "quarter";
+	return (unsigned)by < 5 ? by_names[by] : ROADMAP_WORD_QUARTER;
 }
 
 int roadmap_budget_by_parse(const char *name)
@@ -28,12 +29,27 @@ int roadmap_budget_by_parse(const char *name)
 	return -1;
 }
 
+const char *rm_budget_row_key(enum roadmap_budget_by by)
+{
+	static const char *const keys[] = {
+	    ROADMAP_FIELD_PERIOD, ROADMAP_FIELD_PERIOD, ROADMAP_FIELD_PILLAR,
+	    ROADMAP_WORD_GOAL, ROADMAP_WORD_TEAM};
+
+	return (unsigned)by < 5 ? keys[by] : keys[0];
+}
+
 const char *roadmap_budget_column_name(enum roadmap_budget_column col)
 {
-	static const char *const names[] = {
-		"opex",	    "capex",	 "total",  "envelope",
-		"covered",  "variance",	 "uncovered", "actual",
-		"planned_where_actual",	 "actual_variance"};
+	static const char *const names[] = {ROADMAP_FIELD_OPEX,
+					    ROADMAP_FIELD_CAPEX,
+					    ROADMAP_WORD_TOTAL,
+					    "envelope",
+					    "covered",
+					    "variance",
+					    "uncovered",
+					    "actual",
+					    "planned_where_actual",
+					    "actual_variance"};
 
 	return (unsigned)col < ROADMAP_BUDGET_COLUMNS ? names[col] : "";
 }
@@ -41,14 +57,14 @@ const char *roadmap_budget_column_name(enum roadmap_budget_column col)
 bool roadmap_budget_value(const struct roadmap_budget_row *r,
 			  enum roadmap_budget_column col, int64_t *v)
 {
-	const int64_t vals[] = {r->opex,     r->capex,	  r->total,
-				r->envelope, r->covered,  r->variance,
-				r->uncovered, r->actual,  r->planned_where_actual,
-				r->actual_variance};
-	bool has = col < ROADMAP_BUDGET_ENVELOPE ||
-		   col == ROADMAP_BUDGET_UNCOVERED ||
-		   (col < ROADMAP_BUDGET_UNCOVERED ? r->has_envelope
-						   : r->has_actuals);
+	const int64_t vals[] = {
+	    r->opex,	       r->capex,   r->total,
+	    r->envelope,       r->covered, r->variance,
+	    r->uncovered,      r->actual,  r->planned_where_actual,
+	    r->actual_variance};
+	bool has =
+	    col < ROADMAP_BUDGET_ENVELOPE || col == ROADMAP_BUDGET_UNCOVERED ||
+	    (col < ROADMAP_BUDGET_UNCOVERED ? r->has_envelope : r->has_actuals);
 
 	*v = has && (unsigned)col < ROADMAP_BUDGET_COLUMNS ? vals[col] : 0;
 	return has && (unsigned)col < ROADMAP_BUDGET_COLUMNS;
@@ -157,7 +173,7 @@ static struct roadmap_budget_row *row(struct acc *a, const char *key)
 	if (a->r->n == a->cap) {
 		size_t cap = a->cap ? a->cap * 2 : 16;
 		struct roadmap_budget_row *p =
-			realloc(a->r->rows, cap * sizeof(*p));
+		    realloc(a->r->rows, cap * sizeof(*p));
 		if (!p) {
 			a->nomem = true;
 			return NULL;
@@ -213,7 +229,8 @@ static void use(struct acc *a, const char *key, const struct roadmap_budget *b)
 	add_to(a, &x->envelope, b->amount);
 	x->has_envelope = true;
 	for (int k = 0; k < n; k++) {
-		if (!pairs_add(&a->cover, pair((size_t)(x - a->r->rows), q + k))) {
+		if (!pairs_add(&a->cover,
+			       pair((size_t)(x - a->r->rows), q + k))) {
 			a->nomem = true;
 		}
 	}
@@ -232,13 +249,14 @@ static void envelopes(struct acc *a)
 
 	for (size_t i = 0; i < rm->n_budgets && !a->nomem; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
-		bool by_year = b->is_year ||
-			       !has_year_envelope(rm, b->year, b->pillar);
+		bool by_year =
+		    b->is_year || !has_year_envelope(rm, b->year, b->pillar);
 		switch (a->by) {
 		case ROADMAP_BY_QUARTER:
 			if (!b->pillar && !b->is_year) {
-				use(a, roadmap_quarter_label(first_quarter(b),
-							     label),
+				use(a,
+				    roadmap_quarter_label(first_quarter(b),
+							  label),
 				    b);
 			}
 			break;
@@ -496,7 +514,7 @@ static void totals(struct acc *a)
 	struct roadmap_budget_row *t = &r->total;
 
 	memset(t, 0, sizeof(*t));
-	if (!(t->key = rm_strdup("total"))) {
+	if (!(t->key = rm_strdup(ROADMAP_WORD_TOTAL))) {
 		a->nomem = true;
 		return;
 	}
@@ -513,7 +531,8 @@ static void totals(struct acc *a)
 			t->has_envelope = true;
 		}
 		if (x->has_actuals) {
-			x->actual_variance = x->planned_where_actual - x->actual;
+			x->actual_variance =
+			    x->planned_where_actual - x->actual;
 			add_to(a, &t->actual, x->actual);
 			add_to(a, &t->planned_where_actual,
 			       x->planned_where_actual);

@@ -17,18 +17,17 @@
 
 /* The policy's numbers, in the order `config` lists them. */
 const struct rm_policy_number rm_policy_numbers[] = {
-	{"max_open_per_owner", POLICY_INT(max_open_per_owner), 0, 1000000, 3,
-	 ""},
-	{"mix_tolerance", POLICY_NUM(mix_tolerance), 0, 100, 5,
-	 " (percentage points)"},
-	{"actuals_tolerance", POLICY_NUM(actuals_tolerance), 0, 1000000, 10,
-	 " (percent)"},
-	{"goal_tolerance", POLICY_NUM(goal_tolerance), 0, 100, 10,
-	 " (progress points)"},
-	{NULL, 0, false, 0, 0, 0, NULL},
+    {"max_open_per_owner", POLICY_INT(max_open_per_owner), 0, 1000000, 3, ""},
+    {"mix_tolerance", POLICY_NUM(mix_tolerance), 0, 100, 5,
+     " (percentage points)"},
+    {"actuals_tolerance", POLICY_NUM(actuals_tolerance), 0, 1000000, 10,
+     " (percent)"},
+    {"goal_tolerance", POLICY_NUM(goal_tolerance), 0, 100, 10,
+     " (progress points)"},
+    {NULL, 0, false, 0, 0, 0, NULL},
 };
 
-#define TARGET_MIX "target_mix"
+#define TARGET_MIX ROADMAP_KEY_TARGET_MIX
 
 double rm_policy_get(const struct roadmap_policy *p,
 		     const struct rm_policy_number *s)
@@ -75,8 +74,7 @@ const char *rm_policy_check(const struct rm_policy_number *s, double v,
 	return NULL;
 }
 
-cJSON *rm_policy_json(const struct roadmap_policy *p, bool defaults,
-		      bool *okp)
+cJSON *rm_policy_json(const struct roadmap_policy *p, bool defaults, bool *okp)
 {
 	bool ok = true, any = defaults || p->n_target_mix;
 	cJSON *o;
@@ -103,11 +101,10 @@ cJSON *rm_policy_json(const struct roadmap_policy *p, bool defaults,
 			cJSON *m = rm_json_add(o, TARGET_MIX,
 					       cJSON_CreateObject(), &ok);
 			for (size_t i = 0; m && i < p->n_target_mix; i++) {
-				rm_json_add_copy(
-					m, p->target_mix_pillar[i],
-					cJSON_CreateNumber(
-						p->target_mix_percent[i]),
-					&ok);
+				rm_json_add_copy(m, p->target_mix_pillar[i],
+						 cJSON_CreateNumber(
+						     p->target_mix_percent[i]),
+						 &ok);
 			}
 		}
 	}
@@ -145,15 +142,15 @@ bool rm_policy_equal(const struct roadmap_policy *a,
 /* The fixed keys, in the order `config` lists them; "policy.target_mix.P"
  * follow, one per target. */
 static const char *const fixed_keys[] = {
-	"name",
-	"currency",
-	"fiscal_year_start",
-	"pillars",
-	"policy.max_open_per_owner",
-	"policy.mix_tolerance",
-	"policy.actuals_tolerance",
-	"policy.goal_tolerance",
-	NULL,
+    ROADMAP_KEY_NAME,
+    ROADMAP_KEY_CURRENCY,
+    ROADMAP_KEY_FISCAL_YEAR_START,
+    ROADMAP_KEY_PILLARS,
+    "policy.max_open_per_owner",
+    "policy.mix_tolerance",
+    "policy.actuals_tolerance",
+    "policy.goal_tolerance",
+    NULL,
 };
 
 const char *const *roadmap_config_keys(void)
@@ -206,14 +203,14 @@ enum roadmap_status roadmap_config_get(const struct roadmap *rm,
 	char *list = NULL;
 
 	*value = NULL;
-	if (strcmp(key, "name") == 0) {
+	if (strcmp(key, ROADMAP_KEY_NAME) == 0) {
 		v = rm->name;
-	} else if (strcmp(key, "currency") == 0) {
+	} else if (strcmp(key, ROADMAP_KEY_CURRENCY) == 0) {
 		v = rm->currency;
-	} else if (strcmp(key, "fiscal_year_start") == 0) {
+	} else if (strcmp(key, ROADMAP_KEY_FISCAL_YEAR_START) == 0) {
 		snprintf(buf, sizeof(buf), "%d", rm->fiscal_start);
 		v = buf;
-	} else if (strcmp(key, "pillars") == 0) {
+	} else if (strcmp(key, ROADMAP_KEY_PILLARS) == 0) {
 		size_t n = 1;
 		for (size_t i = 0; i < rm->n_pillars; i++) {
 			n += strlen(rm->pillars[i]) + 1;
@@ -235,7 +232,7 @@ enum roadmap_status roadmap_config_get(const struct roadmap *rm,
 		long i = mix_index(&rm->policy, key + strlen(MIX_PREFIX));
 		if (i >= 0) {
 			v = roadmap_number_format(
-				rm->policy.target_mix_percent[i], buf);
+			    rm->policy.target_mix_percent[i], buf);
 		}
 	} else {
 		return unknown_key(key, err);
@@ -341,8 +338,8 @@ static enum roadmap_status unmappable(struct roadmap_error *err,
 		       what, label,
 		       roadmap_day_format(roadmap_quarter_first(a, from), d1),
 		       roadmap_day_format(
-			       roadmap_quarter_last(year ? a + 3 : a, from), d2),
-		       year ? "year" : "quarter", to);
+			   roadmap_quarter_last(year ? a + 3 : a, from), d2),
+		       year ? ROADMAP_WORD_YEAR : ROADMAP_WORD_QUARTER, to);
 }
 
 /*
@@ -359,12 +356,13 @@ static enum roadmap_status set_fiscal_start(struct roadmap *rm, int to,
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < rm->n_budgets; i++) {
 			struct roadmap_budget *b = &rm->budgets[i];
-			int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+			int qi =
+			    b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
 			if (!rm_map_period(from, to, b->is_year, qi, &q)) {
-				return unmappable(err, "envelope",
-						  rm_budget_key(b, label,
-								sizeof(label)),
-						  from, to, b->is_year, qi);
+				return unmappable(
+				    err, "envelope",
+				    rm_budget_key(b, label, sizeof(label)),
+				    from, to, b->is_year, qi);
 			}
 			if (pass) {
 				b->year = q / 4;
@@ -381,10 +379,9 @@ static enum roadmap_status set_fiscal_start(struct roadmap *rm, int to,
 						 "the actual of \"%s\" for",
 						 in->id);
 					return unmappable(
-						err, what,
-						roadmap_quarter_label(qi,
-								      label),
-						from, to, false, qi);
+					    err, what,
+					    roadmap_quarter_label(qi, label),
+					    from, to, false, qi);
 				}
 				if (pass) {
 					in->actuals[k].qi = q;
@@ -404,25 +401,25 @@ enum roadmap_status roadmap_config_set(struct roadmap *rm, const char *key,
 	enum roadmap_status st;
 	double v;
 
-	if (strcmp(key, "name") == 0) {
+	if (strcmp(key, ROADMAP_KEY_NAME) == 0) {
 		return roadmap_set_name(rm, value, err);
 	}
-	if (strcmp(key, "currency") == 0) {
+	if (strcmp(key, ROADMAP_KEY_CURRENCY) == 0) {
 		return roadmap_set_currency(rm, value, err);
 	}
-	if (strcmp(key, "fiscal_year_start") == 0) {
+	if (strcmp(key, ROADMAP_KEY_FISCAL_YEAR_START) == 0) {
 		if ((st = parse_setting(key, value, 1, 12, true, " (a month)",
 					&v, err))) {
 			return st;
 		}
 		return set_fiscal_start(rm, (int)v, err);
 	}
-	if (strcmp(key, "pillars") == 0) {
+	if (strcmp(key, ROADMAP_KEY_PILLARS) == 0) {
 		return set_pillars(rm, value, err);
 	}
 	if (s) {
-		if ((st = parse_setting(s->key, value, s->lo, s->hi,
-					s->integer, s->unit, &v, err))) {
+		if ((st = parse_setting(s->key, value, s->lo, s->hi, s->integer,
+					s->unit, &v, err))) {
 			return st;
 		}
 		policy_put(&rm->policy, s, v);
@@ -439,8 +436,8 @@ enum roadmap_status roadmap_config_set(struct roadmap *rm, const char *key,
 			       "'roadmap config pillars')",
 			       pillar);
 	}
-	if ((st = parse_setting(TARGET_MIX, value, 0, 100, false,
-				" (percent)", &v, err))) {
+	if ((st = parse_setting(TARGET_MIX, value, 0, 100, false, " (percent)",
+				&v, err))) {
 		return st;
 	}
 	struct roadmap_policy *p = &rm->policy;
@@ -468,19 +465,18 @@ enum roadmap_status roadmap_config_unset(struct roadmap *rm, const char *key,
 {
 	const struct rm_policy_number *s = policy_key(key);
 
-	if (strcmp(key, "name") == 0) {
+	if (strcmp(key, ROADMAP_KEY_NAME) == 0) {
 		return roadmap_set_name(rm, NULL, err);
 	}
-	if (strcmp(key, "currency") == 0) {
+	if (strcmp(key, ROADMAP_KEY_CURRENCY) == 0) {
 		return roadmap_set_currency(rm, "USD", err);
 	}
-	if (strcmp(key, "fiscal_year_start") == 0) {
+	if (strcmp(key, ROADMAP_KEY_FISCAL_YEAR_START) == 0) {
 		return set_fiscal_start(rm, 1, err);
 	}
-	if (strcmp(key, "pillars") == 0) {
+	if (strcmp(key, ROADMAP_KEY_PILLARS) == 0) {
 		enum roadmap_status st =
-			set_pillars(rm, "strategy,team,operations,innovation",
-				    err);
+		    set_pillars(rm, "strategy,team,operations,innovation", err);
 		if (st == ROADMAP_OK) {
 			rm->default_pillars = true;
 		}
@@ -517,19 +513,19 @@ enum roadmap_status roadmap_config_text(const struct roadmap *rm, bool json,
 	if (json) {
 		bool ok = true;
 		cJSON *o = cJSON_CreateObject();
-		rm_json_add(o, "name",
+		rm_json_add(o, ROADMAP_KEY_NAME,
 			    rm->name ? cJSON_CreateString(rm->name)
 				     : cJSON_CreateNull(),
 			    &ok);
-		rm_json_add(o, "currency", cJSON_CreateString(rm->currency),
-			    &ok);
-		rm_json_add(o, "fiscal_year_start",
+		rm_json_add(o, ROADMAP_KEY_CURRENCY,
+			    cJSON_CreateString(rm->currency), &ok);
+		rm_json_add(o, ROADMAP_KEY_FISCAL_YEAR_START,
 			    cJSON_CreateNumber(rm->fiscal_start), &ok);
-		rm_json_add(o, "pillars",
+		rm_json_add(o, ROADMAP_KEY_PILLARS,
 			    rm_json_string_list(rm->pillars, rm->n_pillars),
 			    &ok);
-		rm_json_add(o, "policy", rm_policy_json(&rm->policy, true, &ok),
-			    &ok);
+		rm_json_add(o, ROADMAP_KEY_POLICY,
+			    rm_policy_json(&rm->policy, true, &ok), &ok);
 		if (!ok) {
 			cJSON_Delete(o);
 			o = NULL;
@@ -555,7 +551,7 @@ enum roadmap_status roadmap_config_text(const struct roadmap *rm, bool json,
 		sb_puts(&b, rm->policy.target_mix_pillar[i]);
 		sb_puts(&b, "=");
 		sb_puts(&b, roadmap_number_format(
-				    rm->policy.target_mix_percent[i], num));
+				rm->policy.target_mix_percent[i], num));
 		sb_puts(&b, "\n");
 	}
 	sb_put(&b, "", 0);

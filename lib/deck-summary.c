@@ -267,7 +267,7 @@ static void mix_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
 	worksheet_insert_chart_opt(ws, mtop - 1, at, pie, &mid);
 }
 
-/* Planned spend by budget row and pillar (the last "pillar" is none or
+/* Planned spend by budget row and pillar (the last pillar column is none or
  * unknown), the mix by pillar, and which pillars are shown: the declared
  * ones, and (none) only when it has spend. Every sum is at most the
  * total, which the budget report has already checked. */

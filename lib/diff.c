@@ -22,8 +22,8 @@ static void entry(struct dstate *d, cJSON *list, const char *verb,
 	cJSON *o = cJSON_CreateObject();
 
 	rm_json_add(o, "kind", cJSON_CreateString(kind), &d->ok);
-	rm_json_add(o, "id", id ? cJSON_CreateString(id) : cJSON_CreateNull(),
-		    &d->ok);
+	rm_json_add(o, ROADMAP_FIELD_ID,
+		    id ? cJSON_CreateString(id) : cJSON_CreateNull(), &d->ok);
 	rm_json_push(list, o, &d->ok);
 	sb_puts(&d->text, verb);
 	sb_puts(&d->text, " ");
@@ -52,18 +52,20 @@ static void compare(struct dstate *d, const char *kind, const char *id,
 
 	cJSON_ArrayForEach(f, b)
 	{
-		const cJSON *old = cJSON_GetObjectItemCaseSensitive(a, f->string);
+		const cJSON *old =
+		    cJSON_GetObjectItemCaseSensitive(a, f->string);
 		if (old && cJSON_Compare(old, f, true)) {
 			continue;
 		}
 		cJSON *o = cJSON_CreateObject();
 		rm_json_add(o, "kind", cJSON_CreateString(kind), &d->ok);
-		rm_json_add(o, "id",
+		rm_json_add(o, ROADMAP_FIELD_ID,
 			    id ? cJSON_CreateString(id) : cJSON_CreateNull(),
 			    &d->ok);
 		rm_json_add(o, "field", cJSON_CreateString(f->string), &d->ok);
 		rm_json_add(o, "old",
-			    old ? cJSON_Duplicate(old, true) : cJSON_CreateNull(),
+			    old ? cJSON_Duplicate(old, true)
+				: cJSON_CreateNull(),
 			    &d->ok);
 		rm_json_add(o, "new", cJSON_Duplicate(f, true), &d->ok);
 		rm_json_push(d->changed, o, &d->ok);
@@ -91,13 +93,15 @@ static cJSON *settings(const struct roadmap *rm, bool *ok)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	rm_json_add(o, "name", rm_json_string_or_null(rm->name), ok);
-	rm_json_add(o, "currency", cJSON_CreateString(rm->currency), ok);
-	rm_json_add(o, "fiscal_year_start",
-		    cJSON_CreateNumber(rm->fiscal_start), ok);
-	rm_json_add(o, "pillars", rm_json_string_list(rm->pillars, rm->n_pillars),
+	rm_json_add(o, ROADMAP_KEY_NAME, rm_json_string_or_null(rm->name), ok);
+	rm_json_add(o, ROADMAP_KEY_CURRENCY, cJSON_CreateString(rm->currency),
 		    ok);
-	rm_json_add(o, "policy", rm_policy_json(&rm->policy, true, ok), ok);
+	rm_json_add(o, ROADMAP_KEY_FISCAL_YEAR_START,
+		    cJSON_CreateNumber(rm->fiscal_start), ok);
+	rm_json_add(o, ROADMAP_KEY_PILLARS,
+		    rm_json_string_list(rm->pillars, rm->n_pillars), ok);
+	rm_json_add(o, ROADMAP_KEY_POLICY,
+		    rm_policy_json(&rm->policy, true, ok), ok);
 	return o;
 }
 
@@ -105,7 +109,7 @@ static cJSON *settings(const struct roadmap *rm, bool *ok)
 static cJSON *keyed(const struct roadmap *rm, int kind, bool *ok)
 {
 	cJSON *o = cJSON_CreateObject();
-	size_t n = kind == 0 ? rm->n_teams
+	size_t n = kind == 0   ? rm->n_teams
 		   : kind == 1 ? rm->n_goals
 		   : kind == 2 ? rm->n_inits
 			       : rm->n_budgets;
@@ -155,22 +159,29 @@ static bool spend(struct dstate *d, const struct roadmap *a,
 	if (!qa || !qb || *overflow) {
 		goto out;
 	}
-	int lo = !sa.any ? sb.qmin : !sb.any ? sa.qmin
-			 : sa.qmin < sb.qmin ? sa.qmin : sb.qmin;
-	int hi = !sa.any ? sb.qmax : !sb.any ? sa.qmax
-			 : sa.qmax > sb.qmax ? sa.qmax : sb.qmax;
+	int lo = !sa.any	     ? sb.qmin
+		 : !sb.any	     ? sa.qmin
+		 : sa.qmin < sb.qmin ? sa.qmin
+				     : sb.qmin;
+	int hi = !sa.any	     ? sb.qmax
+		 : !sb.any	     ? sa.qmax
+		 : sa.qmax > sb.qmax ? sa.qmax
+				     : sb.qmax;
 	for (int q = lo; (sa.any || sb.any) && q <= hi; q++) {
 		int64_t o = sa.any && q >= sa.qmin && q <= sa.qmax
-				    ? qa[q - sa.qmin] : 0;
+				? qa[q - sa.qmin]
+				: 0;
 		int64_t nw = sb.any && q >= sb.qmin && q <= sb.qmax
-				     ? qb[q - sb.qmin] : 0;
+				 ? qb[q - sb.qmin]
+				 : 0;
 		if (o == nw) {
 			continue;
 		}
 		/* both lie in 0 .. INT64_MAX: the difference cannot overflow */
 		roadmap_quarter_label(q, label);
 		cJSON *row = cJSON_CreateObject();
-		rm_json_add(row, "period", cJSON_CreateString(label), &d->ok);
+		rm_json_add(row, ROADMAP_FIELD_PERIOD,
+			    cJSON_CreateString(label), &d->ok);
 		rm_json_add(row, "old", rm_json_money(o), &d->ok);
 		rm_json_add(row, "new", rm_json_money(nw), &d->ok);
 		rm_json_add(row, "delta", rm_json_money(nw - o), &d->ok);
@@ -178,8 +189,7 @@ static bool spend(struct dstate *d, const struct roadmap *a,
 		char line[160];
 		snprintf(line, sizeof(line), "spend %s: %s -> %s (%s%s)\n",
 			 label, roadmap_money_format(o, true, m1),
-			 roadmap_money_format(nw, true, m2),
-			 nw > o ? "+" : "",
+			 roadmap_money_format(nw, true, m2), nw > o ? "+" : "",
 			 roadmap_money_format(nw - o, true, m3));
 		sb_puts(&d->text, line);
 	}
@@ -193,12 +203,12 @@ out:
 }
 
 enum roadmap_status roadmap_diff(const struct roadmap *a,
-				 const struct roadmap *b, bool json,
-				 char **out, bool *differs,
-				 struct roadmap_error *err)
+				 const struct roadmap *b, bool json, char **out,
+				 bool *differs, struct roadmap_error *err)
 {
-	static const char *const kinds[] = {"team", "goal", "initiative",
-					    "budget"};
+	static const char *const kinds[] = {
+	    ROADMAP_WORD_TEAM, ROADMAP_WORD_GOAL, ROADMAP_WORD_INITIATIVE,
+	    ROADMAP_WORD_BUDGET};
 	struct dstate d = {0};
 	cJSON *root = cJSON_CreateObject();
 
@@ -229,9 +239,10 @@ enum roadmap_status roadmap_diff(const struct roadmap *a,
 		cJSON_ArrayForEach(x, kb)
 		{
 			const cJSON *y =
-				cJSON_GetObjectItemCaseSensitive(ka, x->string);
+			    cJSON_GetObjectItemCaseSensitive(ka, x->string);
 			if (!y) {
-				entry(&d, d.added, "added", kinds[k], x->string);
+				entry(&d, d.added, "added", kinds[k],
+				      x->string);
 			} else {
 				compare(&d, kinds[k], x->string, y, x);
 			}
@@ -248,7 +259,8 @@ enum roadmap_status roadmap_diff(const struct roadmap *a,
 		sb_release(&d.text);
 		return rm_overflow(err, "planned spend in a quarter");
 	}
-	*differs = cJSON_GetArraySize(d.added) || cJSON_GetArraySize(d.removed) ||
+	*differs = cJSON_GetArraySize(d.added) ||
+		   cJSON_GetArraySize(d.removed) ||
 		   cJSON_GetArraySize(d.changed) || cJSON_GetArraySize(d.spend);
 	enum roadmap_status st;
 	if (!d.ok || d.text.failed) {

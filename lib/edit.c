@@ -58,8 +58,8 @@ enum roadmap_status roadmap_set_fiscal_start(struct roadmap *rm, int month,
 
 /* Splits a comma list into a new string list; empty items are errors. */
 enum roadmap_status rm_split_ids(const char *list, const char *what,
-				     char ***out, size_t *n,
-				     struct roadmap_error *err)
+				 char ***out, size_t *n,
+				 struct roadmap_error *err)
 {
 	char q[QBUF];
 	char **items = NULL;
@@ -115,7 +115,8 @@ enum roadmap_status roadmap_set_pillars(struct roadmap *rm, const char *list,
 {
 	char **items;
 	size_t n;
-	enum roadmap_status st = rm_split_ids(list, "pillars", &items, &n, err);
+	enum roadmap_status st =
+	    rm_split_ids(list, ROADMAP_KEY_PILLARS, &items, &n, err);
 
 	if (st) {
 		return st;
@@ -133,9 +134,8 @@ enum roadmap_status roadmap_set_pillars(struct roadmap *rm, const char *list,
 
 /* ------------------------------------------------------------ references */
 
-enum roadmap_status rm_check_goal_ref(const struct roadmap *rm,
-					  const char *id,
-					  struct roadmap_error *err)
+enum roadmap_status rm_check_goal_ref(const struct roadmap *rm, const char *id,
+				      struct roadmap_error *err)
 {
 	char q[QBUF];
 	size_t i;
@@ -152,9 +152,9 @@ enum roadmap_status rm_check_goal_ref(const struct roadmap *rm,
 		       rm_quote(id, q, sizeof(q)));
 }
 
-enum roadmap_status rm_check_init_ref(const struct roadmap *rm,
-					  const char *id, const char *self,
-					  struct roadmap_error *err)
+enum roadmap_status rm_check_init_ref(const struct roadmap *rm, const char *id,
+				      const char *self,
+				      struct roadmap_error *err)
 {
 	char q[QBUF];
 	size_t i;
@@ -176,9 +176,8 @@ enum roadmap_status rm_check_init_ref(const struct roadmap *rm,
 		       rm_quote(id, q, sizeof(q)));
 }
 
-enum roadmap_status rm_check_team_ref(const struct roadmap *rm,
-					  const char *id,
-					  struct roadmap_error *err)
+enum roadmap_status rm_check_team_ref(const struct roadmap *rm, const char *id,
+				      struct roadmap_error *err)
 {
 	char q[QBUF];
 
@@ -189,9 +188,8 @@ enum roadmap_status rm_check_team_ref(const struct roadmap *rm,
 		       rm_quote(id, q, sizeof(q)));
 }
 
-enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm,
-					    const char *p,
-					    struct roadmap_error *err)
+enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm, const char *p,
+					struct roadmap_error *err)
 {
 	char q[QBUF];
 
@@ -201,8 +199,8 @@ enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm,
 	char list[256] = "";
 	for (size_t i = 0; i < rm->n_pillars; i++) {
 		size_t len = strlen(list);
-		snprintf(list + len, sizeof(list) - len, "%s%s",
-			 i ? ", " : "", rm->pillars[i]);
+		snprintf(list + len, sizeof(list) - len, "%s%s", i ? ", " : "",
+			 rm->pillars[i]);
 	}
 	return rm_fail(err, ROADMAP_ERR_DATA,
 		       "no pillar %s (the roadmap's pillars: %s)",
@@ -259,7 +257,7 @@ static bool dup_list(char ***dst, size_t *dn, char *const *src, size_t n)
 }
 
 bool rm_copy_initiative(struct roadmap_initiative *d,
-			    const struct roadmap_initiative *s)
+			const struct roadmap_initiative *s)
 {
 	*d = *s;
 	d->id = d->title = d->pillar = d->owner = d->team = NULL;
@@ -294,9 +292,8 @@ bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s)
 
 /* ------------------------------------------------------------ adding */
 
-static enum roadmap_status field_fail(struct roadmap_error *err,
-				      const char *id, const char *field,
-				      const char *why)
+static enum roadmap_status field_fail(struct roadmap_error *err, const char *id,
+				      const char *field, const char *why)
 {
 	char q[QBUF];
 
@@ -353,9 +350,11 @@ static enum roadmap_status check_refs(const struct roadmap *rm,
 	for (const struct rm_field *f = rm_initiative_fields; f->name; f++) {
 		if (f->type == RM_F_IDS &&
 		    (st = check_list_dups(
-			     *(char *const *const *)(const void *)((const char *)in + f->off),
-			     *(const size_t *)(const void *)((const char *)in + f->flag),
-			     f->name, err))) {
+			 *(char *const *const
+			       *)(const void *)((const char *)in + f->off),
+			 *(const size_t *)(const void *)((const char *)in +
+							 f->flag),
+			 f->name, err))) {
 			return st;
 		}
 	}
@@ -365,7 +364,8 @@ static enum roadmap_status check_refs(const struct roadmap *rm,
 		}
 	}
 	for (size_t i = 0; i < in->n_depends_on; i++) {
-		if ((st = rm_check_init_ref(rm, in->depends_on[i], in->id, err))) {
+		if ((st = rm_check_init_ref(rm, in->depends_on[i], in->id,
+					    err))) {
 			return st;
 		}
 	}
@@ -415,8 +415,7 @@ enum roadmap_status roadmap_add_team(struct roadmap *rm,
 	struct roadmap_team copy;
 
 	if (!roadmap_id_valid(t->id)) {
-		return rm_fail(err, ROADMAP_ERR_DATA,
-			       "%s is not a valid id",
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s is not a valid id",
 			       rm_quote(t->id ? t->id : "", q, sizeof(q)));
 	}
 	if (roadmap_find_team(rm, t->id)) {
@@ -463,7 +462,8 @@ enum roadmap_status roadmap_add_budget(struct roadmap *rm,
 			return rm_fail(err, ROADMAP_ERR_DATA,
 				       "a budget for %s pillar %s already "
 				       "exists",
-				       label, rm_quote(b->pillar, q, sizeof(q)));
+				       label,
+				       rm_quote(b->pillar, q, sizeof(q)));
 		}
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "a budget for %s already exists", label);
@@ -514,12 +514,12 @@ static enum roadmap_status refuse_remove(const struct roadmap *rm,
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		bool refers =
-			(kind == ITEM_GOAL &&
-			 list_has(in->goals, in->n_goals, id)) ||
-			(kind == ITEM_INITIATIVE &&
-			 list_has(in->depends_on, in->n_depends_on, id)) ||
-			(kind == ITEM_NONE && in->team &&
-			 strcmp(in->team, id) == 0);
+		    (kind == ITEM_GOAL &&
+		     list_has(in->goals, in->n_goals, id)) ||
+		    (kind == ITEM_INITIATIVE &&
+		     list_has(in->depends_on, in->n_depends_on, id)) ||
+		    (kind == ITEM_NONE && in->team &&
+		     strcmp(in->team, id) == 0);
 		if (!refers) {
 			continue;
 		}
@@ -561,8 +561,7 @@ enum roadmap_status roadmap_remove(struct roadmap *rm, const char *id,
 			if (e >= 0) {
 				return rm_envelope_remove(rm, (size_t)e, err);
 			}
-			return e == -1
-				       ? ROADMAP_ERR_DATA
+			return e == -1 ? ROADMAP_ERR_DATA
 				       : rm_fail(err, ROADMAP_ERR_DATA,
 						 "no goal, initiative, team "
 						 "or envelope %s",
@@ -606,9 +605,8 @@ enum roadmap_status roadmap_remove(struct roadmap *rm, const char *id,
 
 /* ------------------------------------------------------------ links */
 
-static struct roadmap_initiative *edit_target(struct roadmap *rm,
-					      const char *id,
-					      struct roadmap_error *err)
+static struct roadmap_initiative *
+edit_target(struct roadmap *rm, const char *id, struct roadmap_error *err)
 {
 	char q[QBUF];
 	long i = roadmap_initiative_index(rm, id);
@@ -617,8 +615,8 @@ static struct roadmap_initiative *edit_target(struct roadmap *rm,
 		size_t k;
 		rm_fail(err, ROADMAP_ERR_DATA,
 			rm_item_kind(rm, id, &k) == ITEM_GOAL
-				? "%s is a goal, not an initiative"
-				: "no initiative %s",
+			    ? "%s is a goal, not an initiative"
+			    : "no initiative %s",
 			rm_quote(id, q, sizeof(q)));
 		return NULL;
 	}

@@ -85,7 +85,7 @@ enum roadmap_status rm_envelope_set(struct roadmap *rm, size_t i,
 	struct roadmap_error e;
 	int64_t amount;
 
-	if (strcmp(field, "amount") != 0) {
+	if (strcmp(field, ROADMAP_FIELD_AMOUNT) != 0) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "an envelope has no field \"%s\" (fields: "
 			       "amount; a new period or pillar is a new "
@@ -134,8 +134,7 @@ enum roadmap_status roadmap_unset_actual(struct roadmap *rm,
 	for (size_t k = 0; k < in->n_actuals; k++) {
 		if (in->actuals[k].qi == qi) {
 			memmove(in->actuals + k, in->actuals + k + 1,
-				(in->n_actuals - k - 1) *
-					sizeof(*in->actuals));
+				(in->n_actuals - k - 1) * sizeof(*in->actuals));
 			in->n_actuals--;
 			return ROADMAP_OK;
 		}

@@ -47,8 +47,8 @@ const char *rm_source_date(char *buf, size_t n, time_t *when)
 }
 
 /* One member of the export: value consumed. */
-static void member(struct strbuf *b, const char *key, cJSON *value,
-		   bool *first, bool *ok)
+static void member(struct strbuf *b, const char *key, cJSON *value, bool *first,
+		   bool *ok)
 {
 	if (!value) {
 		*ok = false;
@@ -76,34 +76,38 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	char when[40];
 
 	rm_json_open(b, true);
-	member(b, "format", cJSON_CreateString("roadmap-export/1"), &first,
-	       &ok);
+	member(b, ROADMAP_KEY_FORMAT, cJSON_CreateString("roadmap-export/1"),
+	       &first, &ok);
 	if (rm_source_date(when, sizeof(when), NULL)) {
 		member(b, "generated", cJSON_CreateString(when), &first, &ok);
 	}
-	member(b, "name", rm_json_string_or_null(rm->name), &first, &ok);
-	member(b, "currency", cJSON_CreateString(rm->currency), &first, &ok);
-	member(b, "fiscal_year_start", cJSON_CreateNumber(rm->fiscal_start),
+	member(b, ROADMAP_KEY_NAME, rm_json_string_or_null(rm->name), &first,
+	       &ok);
+	member(b, ROADMAP_KEY_CURRENCY, cJSON_CreateString(rm->currency),
 	       &first, &ok);
-	member(b, "pillars", rm_json_string_list(rm->pillars, rm->n_pillars),
+	member(b, ROADMAP_KEY_FISCAL_YEAR_START,
+	       cJSON_CreateNumber(rm->fiscal_start), &first, &ok);
+	member(b, ROADMAP_KEY_PILLARS,
+	       rm_json_string_list(rm->pillars, rm->n_pillars), &first, &ok);
+	member(b, ROADMAP_KEY_POLICY, rm_policy_json(&rm->policy, true, &ok),
 	       &first, &ok);
-	member(b, "policy", rm_policy_json(&rm->policy, true, &ok), &first, &ok);
 	cJSON *teams = cJSON_CreateArray();
 	for (size_t i = 0; teams && ok && i < rm->n_teams; i++) {
 		rm_json_push(teams, rm_team_object(&rm->teams[i]), &ok);
 	}
-	member(b, "teams", teams, &first, &ok);
+	member(b, ROADMAP_KEY_TEAMS, teams, &first, &ok);
 
 	/* goals, one at a time */
 	if (rm->n_goals == 0) {
-		member(b, "goals", cJSON_CreateArray(), &first, &ok);
+		member(b, ROADMAP_KEY_GOALS, cJSON_CreateArray(), &first, &ok);
 	} else {
-		rm_json_key(b, 1, "goals", first);
+		rm_json_key(b, 1, ROADMAP_KEY_GOALS, first);
 		first = false;
 		rm_json_open(b, false);
 		for (size_t i = 0; ok && i < rm->n_goals; i++) {
 			cJSON *o = rm_goal_object(&rm->goals[i]);
-			rm_json_add(o, "planned", rm_json_money(planned[i]), &ok);
+			rm_json_add(o, "planned", rm_json_money(planned[i]),
+				    &ok);
 			if (o && ok) {
 				rm_json_element_compact(b, 2, o, i == 0);
 			}
@@ -118,23 +122,25 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 		return false;
 	}
 	const struct roadmap_schedule_row **row =
-		calloc(rm->n_inits + 1, sizeof(*row));
+	    calloc(rm->n_inits + 1, sizeof(*row));
 	ok = ok && row;
 	for (size_t k = 0; ok && sched_ok && k < s->n; k++) {
 		row[s->rows[k].index] = &s->rows[k];
 	}
 	if (rm->n_inits == 0) {
-		member(b, "initiatives", cJSON_CreateArray(), &first, &ok);
+		member(b, ROADMAP_KEY_INITIATIVES, cJSON_CreateArray(), &first,
+		       &ok);
 	} else {
-		rm_json_key(b, 1, "initiatives", first);
+		rm_json_key(b, 1, ROADMAP_KEY_INITIATIVES, first);
 		first = false;
 		rm_json_open(b, false);
 		for (size_t i = 0; ok && i < rm->n_inits; i++) {
 			const struct roadmap_initiative *in = &rm->inits[i];
 			cJSON *o = rm_initiative_object(in);
-			rm_json_add(o, "total",
+			rm_json_add(o, ROADMAP_WORD_TOTAL,
 				    rm_json_money(in->opex + in->capex), &ok);
-			rm_json_add(o, "spend", rm_spend_json_from(&sp, i), &ok);
+			rm_json_add(o, "spend", rm_spend_json_from(&sp, i),
+				    &ok);
 			rm_json_add(o, "schedule",
 				    row[i] ? rm_schedule_row_object(rm, row[i])
 					   : cJSON_CreateNull(),
@@ -152,8 +158,9 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	for (size_t i = 0; budgets && ok && i < rm->n_budgets; i++) {
 		rm_json_push(budgets, rm_budget_object(&rm->budgets[i]), &ok);
 	}
-	member(b, "budgets", budgets, &first, &ok);
-	member(b, "budget", rm_budget_report_object(rm, br), &first, &ok);
+	member(b, ROADMAP_KEY_BUDGETS, budgets, &first, &ok);
+	member(b, ROADMAP_WORD_BUDGET, rm_budget_report_object(rm, br), &first,
+	       &ok);
 	member(b, "findings", rm_findings_object(f), &first, &ok);
 	rm_json_close(b, 0, true);
 	sb_put(b, "\n", 1);
@@ -178,8 +185,7 @@ static void computed_release(struct computed *c)
 	free(c->planned);
 }
 
-static enum roadmap_status compute(const struct roadmap *rm,
-				   struct computed *c,
+static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
 				   struct roadmap_error *err)
 {
 	enum roadmap_status st;
@@ -274,10 +280,11 @@ static const char *grouped(int64_t v, char *buf)
 static void mermaid_text(struct strbuf *b, const char *s)
 {
 	static const char *const keywords[] = {
-		"accdescr", "acctitle", "axisformat", "click", "dateformat",
-		"excludes", "includes", "inclusiveenddates", "section",
-		"tickinterval", "title", "todaymarker", "topaxis", "weekday",
-		"weekend", "displaymode", "call", "href", NULL};
+	    "accdescr",	  "acctitle",	  "axisformat", "click",
+	    "dateformat", "excludes",	  "includes",	"inclusiveenddates",
+	    "section",	  "tickinterval", "title",	"todaymarker",
+	    "topaxis",	  "weekday",	  "weekend",	"displaymode",
+	    "call",	  "href",	  NULL};
 	char code[16];
 	bool first = true;
 
@@ -287,8 +294,9 @@ static void mermaid_text(struct strbuf *b, const char *s)
 			encode = true;
 		}
 		for (size_t k = 0; first && !encode && keywords[k]; k++) {
-			encode = !keywords[k][rm_ascii_prefix_nocase(
-					 p, keywords[k])];
+			encode =
+			    !keywords[k]
+				     [rm_ascii_prefix_nocase(p, keywords[k])];
 		}
 		if (encode) {
 			snprintf(code, sizeof(code), "#%d;", (unsigned char)*p);
@@ -320,11 +328,10 @@ static void md_gantt(struct strbuf *b, const struct roadmap *rm,
 		bool any = false;
 		for (size_t i = 0; i < rm->n_inits; i++) {
 			const struct roadmap_initiative *in = &rm->inits[i];
-			bool mine = name ? in->pillar &&
-						   strcmp(in->pillar, name) == 0
-					 : !in->pillar ||
-						   !roadmap_has_pillar(rm,
-								       in->pillar);
+			bool mine =
+			    name ? in->pillar && strcmp(in->pillar, name) == 0
+				 : !in->pillar ||
+				       !roadmap_has_pillar(rm, in->pillar);
 			if (!mine || !roadmap_initiative_counts(in) ||
 			    in->end < in->start) {
 				continue;
@@ -402,7 +409,8 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 		FIG("Planned spend no envelope covers", "%s",
 		    grouped(c->br.unbudgeted, m[6]));
 	}
-	FIG("Actual spend", "%s", grouped(t->has_actuals ? t->actual : 0, m[4]));
+	FIG("Actual spend", "%s",
+	    grouped(t->has_actuals ? t->actual : 0, m[4]));
 	if (t->has_actuals) {
 		FIG("Actual variance (planned - actual)", "%s",
 		    grouped(t->actual_variance, m[7]));
@@ -427,7 +435,10 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 		if (g->has_due) {
 			roadmap_day_format(g->due, due);
 		}
-		const char *r[] = {g->id, g->title, metric, due,
+		const char *r[] = {g->id,
+				   g->title,
+				   metric,
+				   due,
 				   g->owner ? g->owner : "",
 				   grouped(c->planned[i], m[0])};
 		md_row(b, r, 6);
@@ -437,22 +448,25 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	snprintf(line, sizeof(line), "\n## Budget by quarter (%s)\n\n",
 		 rm->currency);
 	sb_puts(b, line);
-	const char *bh[] = {"Quarter",	"Opex",	     "Capex",	  "Planned",
-			    "Envelope", "Covered",   "Variance",  "Uncovered",
-			    "Actual",	"Planned where actual", "Actual variance"};
+	const char *bh[] = {"Quarter",	      "Opex",
+			    "Capex",	      "Planned",
+			    "Envelope",	      "Covered",
+			    "Variance",	      "Uncovered",
+			    "Actual",	      "Planned where actual",
+			    "Actual variance"};
 	md_row(b, bh, 11);
 	md_rule(b, "lrrrrrrrrrr");
 	for (size_t i = 0; i <= c->br.n; i++) {
 		const struct roadmap_budget_row *x =
-			i < c->br.n ? &c->br.rows[i] : &c->br.total;
+		    i < c->br.n ? &c->br.rows[i] : &c->br.total;
 		char v[ROADMAP_BUDGET_COLUMNS][40];
 		const char *r[1 + ROADMAP_BUDGET_COLUMNS] = {
-			i < c->br.n ? x->key : "Total"};
+		    i < c->br.n ? x->key : "Total"};
 		for (int k = 0; k < ROADMAP_BUDGET_COLUMNS; k++) {
 			int64_t val;
 			r[1 + k] = roadmap_budget_value(x, k, &val)
-					   ? grouped(val, v[k])
-					   : "";
+				       ? grouped(val, v[k])
+				       : "";
 		}
 		md_row(b, r, 11);
 	}

@@ -18,74 +18,78 @@
 #define TEAM(f) offsetof(struct roadmap_team, f)
 #define BUDGET(f) offsetof(struct roadmap_budget, f)
 #define NONE ((size_t)-1)
+#define F_(n) ROADMAP_FIELD_##n
 
 /* name, type, value, flag or count, required, default, reference, end,
  * CSV column */
 const struct rm_field rm_goal_fields[] = {
-	{"id", RM_F_ID, GOAL(id), NONE, true, 0, RM_REF_NONE, false, 1},
-	{"title", RM_F_TEXT, GOAL(title), NONE, true, 0, RM_REF_NONE, false, 2},
-	{"metric", RM_F_TEXT, GOAL(metric), NONE, false, 0, RM_REF_NONE, false, 3},
-	{"baseline", RM_F_NUMBER, GOAL(baseline), GOAL(has_baseline), false, 0,
-	 RM_REF_NONE, false, 4},
-	{"target", RM_F_NUMBER, GOAL(target), GOAL(has_target), false, 0,
-	 RM_REF_NONE, false, 5},
-	{"unit", RM_F_TEXT, GOAL(unit), NONE, false, 0, RM_REF_NONE, false, 6},
-	{"due", RM_F_DATE, GOAL(due), GOAL(has_due), false, 0, RM_REF_NONE,
-	 true, 7},
-	{"owner", RM_F_TEXT, GOAL(owner), NONE, false, 0, RM_REF_NONE, false, 8},
-	{"priority", RM_F_PRIORITY, GOAL(priority), NONE, false, 0,
-	 RM_REF_NONE, false, 9},
-	{NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {F_(ID), RM_F_ID, GOAL(id), NONE, true, 0, RM_REF_NONE, false, 1},
+    {F_(TITLE), RM_F_TEXT, GOAL(title), NONE, true, 0, RM_REF_NONE, false, 2},
+    {F_(METRIC), RM_F_TEXT, GOAL(metric), NONE, false, 0, RM_REF_NONE, false,
+     3},
+    {F_(BASELINE), RM_F_NUMBER, GOAL(baseline), GOAL(has_baseline), false, 0,
+     RM_REF_NONE, false, 4},
+    {F_(TARGET), RM_F_NUMBER, GOAL(target), GOAL(has_target), false, 0,
+     RM_REF_NONE, false, 5},
+    {F_(UNIT), RM_F_TEXT, GOAL(unit), NONE, false, 0, RM_REF_NONE, false, 6},
+    {F_(DUE), RM_F_DATE, GOAL(due), GOAL(has_due), false, 0, RM_REF_NONE, true,
+     7},
+    {F_(OWNER), RM_F_TEXT, GOAL(owner), NONE, false, 0, RM_REF_NONE, false, 8},
+    {F_(PRIORITY), RM_F_PRIORITY, GOAL(priority), NONE, false, 0, RM_REF_NONE,
+     false, 9},
+    {NULL, 0, 0, 0, false, 0, 0, false, 0},
 };
 
 const struct rm_field rm_initiative_fields[] = {
-	{"id", RM_F_ID, INIT(id), NONE, true, 0, RM_REF_NONE, false, 1},
-	{"title", RM_F_TEXT, INIT(title), NONE, true, 0, RM_REF_NONE, false, 2},
-	{"goals", RM_F_IDS, INIT(goals), INIT(n_goals), false, 0, RM_REF_GOAL,
-	 false, 16},
-	{"pillar", RM_F_ID, INIT(pillar), NONE, false, 0, RM_REF_PILLAR,
-	 false, 3},
-	{"stage", RM_F_STAGE, INIT(stage), NONE, false, ROADMAP_STAGE_NONE,
-	 RM_REF_NONE, false, 4},
-	{"status", RM_F_STATUS, INIT(status), NONE, false, ROADMAP_PROPOSED,
-	 RM_REF_NONE, false, 5},
-	{"owner", RM_F_TEXT, INIT(owner), NONE, false, 0, RM_REF_NONE, false, 6},
-	{"team", RM_F_ID, INIT(team), NONE, false, 0, RM_REF_TEAM, false, 7},
-	{"start", RM_F_DATE, INIT(start), NONE, true, 0, RM_REF_NONE, false, 8},
-	{"end", RM_F_DATE, INIT(end), NONE, true, 0, RM_REF_NONE, true, 9},
-	{"opex", RM_F_MONEY, INIT(opex), NONE, false, 0, RM_REF_NONE, false, 10},
-	{"capex", RM_F_MONEY, INIT(capex), NONE, false, 0, RM_REF_NONE, false, 11},
-	{"fte", RM_F_FTE, INIT(fte), NONE, false, 0, RM_REF_NONE, false, 13},
-	{"depends_on", RM_F_IDS, INIT(depends_on), INIT(n_depends_on), false,
-	 0, RM_REF_INITIATIVE, false, 17},
-	{"priority", RM_F_PRIORITY, INIT(priority), NONE, false, 3,
-	 RM_REF_NONE, false, 14},
-	{"benefit", RM_F_MONEY, INIT(benefit), INIT(has_benefit), false, 0,
-	 RM_REF_NONE, false, 15},
-	{"actuals", RM_F_ACTUALS, INIT(actuals), INIT(n_actuals), false, 0,
-	 RM_REF_NONE, false, 0},
-	{NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {F_(ID), RM_F_ID, INIT(id), NONE, true, 0, RM_REF_NONE, false, 1},
+    {F_(TITLE), RM_F_TEXT, INIT(title), NONE, true, 0, RM_REF_NONE, false, 2},
+    {F_(GOALS), RM_F_IDS, INIT(goals), INIT(n_goals), false, 0, RM_REF_GOAL,
+     false, 16},
+    {F_(PILLAR), RM_F_ID, INIT(pillar), NONE, false, 0, RM_REF_PILLAR, false,
+     3},
+    {F_(STAGE), RM_F_STAGE, INIT(stage), NONE, false, ROADMAP_STAGE_NONE,
+     RM_REF_NONE, false, 4},
+    {F_(STATUS), RM_F_STATUS, INIT(status), NONE, false, ROADMAP_PROPOSED,
+     RM_REF_NONE, false, 5},
+    {F_(OWNER), RM_F_TEXT, INIT(owner), NONE, false, 0, RM_REF_NONE, false, 6},
+    {F_(TEAM), RM_F_ID, INIT(team), NONE, false, 0, RM_REF_TEAM, false, 7},
+    {F_(START), RM_F_DATE, INIT(start), NONE, true, 0, RM_REF_NONE, false, 8},
+    {F_(END), RM_F_DATE, INIT(end), NONE, true, 0, RM_REF_NONE, true, 9},
+    {F_(OPEX), RM_F_MONEY, INIT(opex), NONE, false, 0, RM_REF_NONE, false, 10},
+    {F_(CAPEX), RM_F_MONEY, INIT(capex), NONE, false, 0, RM_REF_NONE, false,
+     11},
+    {F_(FTE), RM_F_FTE, INIT(fte), NONE, false, 0, RM_REF_NONE, false, 13},
+    {F_(DEPENDS_ON), RM_F_IDS, INIT(depends_on), INIT(n_depends_on), false, 0,
+     RM_REF_INITIATIVE, false, 17},
+    {F_(PRIORITY), RM_F_PRIORITY, INIT(priority), NONE, false, 3, RM_REF_NONE,
+     false, 14},
+    {F_(BENEFIT), RM_F_MONEY, INIT(benefit), INIT(has_benefit), false, 0,
+     RM_REF_NONE, false, 15},
+    {F_(ACTUALS), RM_F_ACTUALS, INIT(actuals), INIT(n_actuals), false, 0,
+     RM_REF_NONE, false, 0},
+    {NULL, 0, 0, 0, false, 0, 0, false, 0},
 };
 
 const struct rm_field rm_team_fields[] = {
-	{"id", RM_F_ID, TEAM(id), NONE, true, 0, RM_REF_NONE, false, 1},
-	{"capacity", RM_F_FTE, TEAM(capacity), NONE, true, 0, RM_REF_NONE,
-	 false, 2},
-	{NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {F_(ID), RM_F_ID, TEAM(id), NONE, true, 0, RM_REF_NONE, false, 1},
+    {F_(CAPACITY), RM_F_FTE, TEAM(capacity), NONE, true, 0, RM_REF_NONE, false,
+     2},
+    {NULL, 0, 0, 0, false, 0, 0, false, 0},
 };
 
 const struct rm_field rm_budget_fields[] = {
-	{"period", RM_F_PERIOD, 0, NONE, true, 0, RM_REF_NONE, false, 1},
-	{"pillar", RM_F_ID, BUDGET(pillar), NONE, false, 0, RM_REF_PILLAR,
-	 false, 2},
-	{"amount", RM_F_MONEY, BUDGET(amount), NONE, true, 0, RM_REF_NONE,
-	 false, 3},
-	{NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {F_(PERIOD), RM_F_PERIOD, 0, NONE, true, 0, RM_REF_NONE, false, 1},
+    {F_(PILLAR), RM_F_ID, BUDGET(pillar), NONE, false, 0, RM_REF_PILLAR, false,
+     2},
+    {F_(AMOUNT), RM_F_MONEY, BUDGET(amount), NONE, true, 0, RM_REF_NONE, false,
+     3},
+    {NULL, 0, 0, 0, false, 0, 0, false, 0},
 };
 
 typedef char **strlist;
 typedef const char *cstr;
-#define AT(item, off, type) (*(const type *)(const void *)((const char *)(item) + (off)))
+#define AT(item, off, type)                                                    \
+	(*(const type *)(const void *)((const char *)(item) + (off)))
 
 const struct rm_field *rm_field_find(const struct rm_field *fields,
 				     const char *name)
@@ -172,10 +176,9 @@ static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
 	}
 	case RM_F_STAGE: {
 		int v = AT(item, f->off, int);
-		return v == (int)f->def
-			       ? absent(defaults, omit)
-			       : cJSON_CreateString(roadmap_stage_name(
-					 (enum roadmap_stage)v));
+		return v == (int)f->def ? absent(defaults, omit)
+					: cJSON_CreateString(roadmap_stage_name(
+					      (enum roadmap_stage)v));
 	}
 	case RM_F_STATUS: {
 		int v = AT(item, f->off, int);
@@ -184,7 +187,7 @@ static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
 			return NULL;
 		}
 		return cJSON_CreateString(roadmap_initiative_status_name(
-			(enum roadmap_initiative_status)v));
+		    (enum roadmap_initiative_status)v));
 	}
 	case RM_F_ACTUALS: {
 		const struct roadmap_initiative *in = item;
@@ -206,7 +209,7 @@ static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
 	case RM_F_PERIOD: {
 		char label[16];
 		return cJSON_CreateString(
-			rm_budget_label(item, label, sizeof(label)));
+		    rm_budget_label(item, label, sizeof(label)));
 	}
 	}
 	return NULL;
@@ -240,8 +243,8 @@ const char *rm_fields_problem(const struct rm_field *fields, const void *item,
 			const char *v = AT(item, f->off, cstr);
 			if ((v || f->required) && !roadmap_id_valid(v)) {
 				why = f->ref == RM_REF_PILLAR
-					      ? "is not a valid name"
-					      : "is not a valid id";
+					  ? "is not a valid name"
+					  : "is not a valid id";
 			}
 			break;
 		}
@@ -343,15 +346,15 @@ static void field_text(const struct roadmap *rm, const struct rm_field *f,
 	case RM_F_STAGE:
 		if (*(const int *)at != (int)f->def) {
 			snprintf(buf, size, "%s",
-				 roadmap_stage_name(
-					 (enum roadmap_stage) * (const int *)at));
+				 roadmap_stage_name((enum roadmap_stage) *
+						    (const int *)at));
 		}
 		break;
 	case RM_F_STATUS:
-		snprintf(buf, size, "%s",
-			 roadmap_initiative_status_name(
-				 (enum roadmap_initiative_status) *
-				 (const int *)at));
+		snprintf(
+		    buf, size, "%s",
+		    roadmap_initiative_status_name(
+			(enum roadmap_initiative_status) * (const int *)at));
 		break;
 	case RM_F_ACTUALS:
 	case RM_F_PERIOD:
@@ -421,7 +424,7 @@ enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 }
 
 size_t rm_csv_columns(const struct rm_field *fields, bool total,
-			  const struct rm_field **cols, size_t max)
+		      const struct rm_field **cols, size_t max)
 {
 	size_t n = 0;
 

@@ -242,9 +242,10 @@ char *rm_resolve_target(const char *path)
 
 /*
  * Temporaries are ".BASE.tmp.PID.XXXXXX" beside their target. One whose
- * writer is no longer running was left by a crash: any later writer of the
- * same target removes it. A live writer's is never touched, so exports,
- * which take no lock, may sweep too.
+ * writer is no longer running was left by a crash: the next holder of the
+ * target's lock removes it (roadmap_lock_acquire), and only a lock holder
+ * does, so two processes never race over the same leftovers. A live
+ * writer's is never touched.
  */
 static void sweep_temporaries(const char *dir, const char *base)
 {
@@ -271,6 +272,18 @@ static void sweep_temporaries(const char *dir, const char *base)
 		}
 	}
 	closedir(d);
+}
+
+/* The sweep of the temporaries beside a resolved target path. */
+static void sweep_target(const char *target)
+{
+	char *dcopy = rm_strdup(target), *bcopy = rm_strdup(target);
+
+	if (dcopy && bcopy) {
+		sweep_temporaries(dirname(dcopy), basename(bcopy));
+	}
+	free(dcopy);
+	free(bcopy);
 }
 
 /*
@@ -403,7 +416,6 @@ static enum roadmap_status write_atomic(const char *path, const char *data,
 		goto out;
 	}
 	const char *dir = dirname(dcopy), *base = basename(bcopy);
-	sweep_temporaries(dir, base);
 	if ((fd = rm_temp_create(dir, base, &tmp)) < 0) {
 		st = errno == ENOMEM ? rm_nomem(err)
 				     : sys_fail(err, ROADMAP_ERR_CANTCREAT,
@@ -512,7 +524,6 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 		return rm_nomem(err);
 	}
 	snprintf(lpath, n, "%s.lock", target);
-	free(target);
 	lock->fd = open(lpath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
 			0666);
 	if (lock->fd < 0) {
@@ -521,6 +532,7 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 				 "cannot create the lock file", errno);
 		free(lpath);
 		free(lock);
+		free(target);
 		return st;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -534,6 +546,7 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 			close(lock->fd);
 			free(lock);
 			free(lpath);
+			free(target);
 			return st;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -552,6 +565,7 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 			close(lock->fd);
 			free(lock);
 			free(lpath);
+			free(target);
 			return ROADMAP_ERR_LOCKED;
 		}
 		usleep((useconds_t)pause_us);
@@ -560,6 +574,8 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 		}
 	}
 	free(lpath);
+	sweep_target(target);
+	free(target);
 	*out = lock;
 	return ROADMAP_OK;
 }

@@ -9,22 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* An export (roadmap-export/1) becomes a roadmap document: computed
  * fields and nulls go, so the strict loader accepts the rest. */
 static void strip_export(cJSON *root)
 {
-	static const char *const top[] = {"format", "generated", "budget",
-					  "findings"};
-	static const char *const computed[] = {"planned", "total", "spend",
-					       "schedule", "kind",
-					       "initiatives"};
+	static const char *const top[] = {ROADMAP_KEY_FORMAT, "generated",
+					  ROADMAP_WORD_BUDGET, "findings"};
+	static const char *const computed[] = {
+	    "planned", ROADMAP_WORD_TOTAL,     "spend", "schedule",
+	    "kind",    ROADMAP_KEY_INITIATIVES};
 
 	for (size_t i = 0; i < 4; i++) {
 		cJSON_DeleteItemFromObjectCaseSensitive(root, top[i]);
 	}
-	cJSON_AddItemToObject(root, "format", cJSON_CreateNumber(1));
-	const char *lists[] = {"teams", "goals", "initiatives", "budgets"};
+	cJSON_AddItemToObject(root, ROADMAP_KEY_FORMAT, cJSON_CreateNumber(1));
+	const char *lists[] = {ROADMAP_KEY_TEAMS, ROADMAP_KEY_GOALS,
+			       ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_BUDGETS};
 	for (size_t l = 0; l < 4; l++) {
 		cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, lists[l]);
 		cJSON *item;
@@ -36,27 +36,29 @@ static void strip_export(cJSON *root)
 					continue;
 				}
 				cJSON_DeleteItemFromObjectCaseSensitive(
-					item, computed[k]);
+				    item, computed[k]);
 			}
 			for (cJSON *c = item ? item->child : NULL; c;) {
 				cJSON *next = c->next;
 				if (cJSON_IsNull(c)) {
 					cJSON_Delete(cJSON_DetachItemViaPointer(
-						item, c));
+					    item, c));
 				}
 				c = next;
 			}
 		}
 	}
 	/* settings: an export fills them all in; nulls and an empty mix go */
-	cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "name");
+	cJSON *name = cJSON_GetObjectItemCaseSensitive(root, ROADMAP_KEY_NAME);
 	if (cJSON_IsNull(name)) {
-		cJSON_DeleteItemFromObjectCaseSensitive(root, "name");
+		cJSON_DeleteItemFromObjectCaseSensitive(root, ROADMAP_KEY_NAME);
 	}
-	cJSON *pol = cJSON_GetObjectItemCaseSensitive(root, "policy");
-	cJSON *mix = cJSON_GetObjectItemCaseSensitive(pol, "target_mix");
+	cJSON *pol = cJSON_GetObjectItemCaseSensitive(root, ROADMAP_KEY_POLICY);
+	cJSON *mix =
+	    cJSON_GetObjectItemCaseSensitive(pol, ROADMAP_KEY_TARGET_MIX);
 	if (mix && !mix->child) {
-		cJSON_DeleteItemFromObjectCaseSensitive(pol, "target_mix");
+		cJSON_DeleteItemFromObjectCaseSensitive(pol,
+							ROADMAP_KEY_TARGET_MIX);
 	}
 }
 
@@ -72,28 +74,30 @@ static void json_refs(struct imp *im, const struct roadmap *src)
 			 rm_quote(in->id, q, sizeof(q)));
 		for (size_t g = 0; g < in->n_goals; g++) {
 			if (!idmap_get(&rm->goal_ids, in->goals[g], &k)) {
-				rm_import_report(im, 0, where, NULL, "no goal %s",
-				       rm_quote(in->goals[g], q, sizeof(q)));
+				rm_import_report(
+				    im, 0, where, NULL, "no goal %s",
+				    rm_quote(in->goals[g], q, sizeof(q)));
 			}
 		}
 		for (size_t d = 0; d < in->n_depends_on; d++) {
 			if (!idmap_get(&rm->init_ids, in->depends_on[d], &k)) {
-				rm_import_report(im, 0, where, NULL, "no initiative %s",
-				       rm_quote(in->depends_on[d], q,
-						sizeof(q)));
+				rm_import_report(
+				    im, 0, where, NULL, "no initiative %s",
+				    rm_quote(in->depends_on[d], q, sizeof(q)));
 			} else if (strcmp(in->depends_on[d], in->id) == 0) {
-				rm_import_report(im, 0, where, NULL,
-				       "%s cannot depend on itself",
-				       rm_quote(in->id, q, sizeof(q)));
+				rm_import_report(
+				    im, 0, where, NULL,
+				    "%s cannot depend on itself",
+				    rm_quote(in->id, q, sizeof(q)));
 			}
 		}
 		if (in->team && !idmap_get(&rm->team_ids, in->team, &k)) {
 			rm_import_report(im, 0, where, NULL, "no team %s",
-			       rm_quote(in->team, q, sizeof(q)));
+					 rm_quote(in->team, q, sizeof(q)));
 		}
 		if (in->pillar && !roadmap_has_pillar(rm, in->pillar)) {
 			rm_import_report(im, 0, where, NULL, "no pillar %s",
-			       rm_quote(in->pillar, q, sizeof(q)));
+					 rm_quote(in->pillar, q, sizeof(q)));
 		}
 	}
 	for (size_t i = 0; i < src->n_budgets; i++) {
@@ -101,7 +105,7 @@ static void json_refs(struct imp *im, const struct roadmap *src)
 		if (b->pillar && !roadmap_has_pillar(rm, b->pillar)) {
 			snprintf(where, sizeof(where), "budgets[%zu]", i);
 			rm_import_report(im, 0, where, NULL, "no pillar %s",
-			       rm_quote(b->pillar, q, sizeof(q)));
+					 rm_quote(b->pillar, q, sizeof(q)));
 		}
 	}
 }
@@ -118,19 +122,20 @@ static void merge(struct imp *im, const struct roadmap *src)
 		if (idmap_get(&rm->team_ids, t->id, &k)) {
 			if (!update) {
 				snprintf(where, sizeof(where), "teams[%zu]", i);
-				rm_import_report(im, 0, where, NULL,
-				       "team %s already exists (use --update)",
-				       rm_quote(t->id, q, sizeof(q)));
+				rm_import_report(
+				    im, 0, where, NULL,
+				    "team %s already exists (use --update)",
+				    rm_quote(t->id, q, sizeof(q)));
 				continue;
 			}
 			rm->teams[k].capacity = t->capacity;
-			rm_import_change(im, false, "team", t->id);
+			rm_import_change(im, false, ROADMAP_WORD_TEAM, t->id);
 		} else {
 			struct roadmap_error e;
 			if (roadmap_add_team(rm, t, &e)) {
 				im->nomem = true;
 			}
-			rm_import_change(im, true, "team", t->id);
+			rm_import_change(im, true, ROADMAP_WORD_TEAM, t->id);
 		}
 	}
 	for (size_t i = 0; i < src->n_goals && !im->nomem; i++) {
@@ -139,10 +144,11 @@ static void merge(struct imp *im, const struct roadmap *src)
 		snprintf(where, sizeof(where), "goals[%zu] %s", i,
 			 rm_quote(g->id, q, sizeof(q)));
 		if (kind == ITEM_INITIATIVE || (kind == ITEM_GOAL && !update)) {
-			rm_import_report(im, 0, where, NULL,
-			       kind == ITEM_GOAL
-				       ? "the goal already exists (use --update)"
-				       : "the id is already an initiative");
+			rm_import_report(
+			    im, 0, where, NULL,
+			    kind == ITEM_GOAL
+				? "the goal already exists (use --update)"
+				: "the id is already an initiative");
 			continue;
 		}
 		struct roadmap_goal copy;
@@ -160,7 +166,8 @@ static void merge(struct imp *im, const struct roadmap *src)
 			im->nomem = true;
 			break;
 		}
-		rm_import_change(im, kind == ITEM_NONE, "goal", g->id);
+		rm_import_change(im, kind == ITEM_NONE, ROADMAP_WORD_GOAL,
+				 g->id);
 	}
 	for (size_t i = 0; i < src->n_inits && !im->nomem; i++) {
 		const struct roadmap_initiative *in = &src->inits[i];
@@ -168,11 +175,12 @@ static void merge(struct imp *im, const struct roadmap *src)
 		snprintf(where, sizeof(where), "initiatives[%zu] %s", i,
 			 rm_quote(in->id, q, sizeof(q)));
 		if (kind == ITEM_GOAL || (kind == ITEM_INITIATIVE && !update)) {
-			rm_import_report(im, 0, where, NULL,
-			       kind == ITEM_INITIATIVE
-				       ? "the initiative already exists (use "
-					 "--update)"
-				       : "the id is already a goal");
+			rm_import_report(
+			    im, 0, where, NULL,
+			    kind == ITEM_INITIATIVE
+				? "the initiative already exists (use "
+				  "--update)"
+				: "the id is already a goal");
 			continue;
 		}
 		struct roadmap_initiative copy;
@@ -190,7 +198,8 @@ static void merge(struct imp *im, const struct roadmap *src)
 			im->nomem = true;
 			break;
 		}
-		rm_import_change(im, kind == ITEM_NONE, "initiative", in->id);
+		rm_import_change(im, kind == ITEM_NONE, ROADMAP_WORD_INITIATIVE,
+				 in->id);
 	}
 	for (size_t i = 0; i < src->n_budgets && !im->nomem; i++) {
 		const struct roadmap_budget *b = &src->budgets[i];
@@ -199,12 +208,13 @@ static void merge(struct imp *im, const struct roadmap *src)
 		long k2 = rm_budget_find(rm, b);
 		if (k2 >= 0 && !update) {
 			snprintf(where, sizeof(where), "budgets[%zu]", i);
-			rm_import_report(im, 0, where, NULL,
-			       "a budget for %s already exists (use --update)",
-			       id);
+			rm_import_report(
+			    im, 0, where, NULL,
+			    "a budget for %s already exists (use --update)",
+			    id);
 		} else if (k2 >= 0) {
 			rm->budgets[k2].amount = b->amount;
-			rm_import_change(im, false, "budget", id);
+			rm_import_change(im, false, ROADMAP_WORD_BUDGET, id);
 		} else {
 			struct roadmap_budget copy = *b;
 			copy.pillar = rm_strdup(b->pillar);
@@ -214,7 +224,7 @@ static void merge(struct imp *im, const struct roadmap *src)
 				im->nomem = true;
 				break;
 			}
-			rm_import_change(im, true, "budget", id);
+			rm_import_change(im, true, ROADMAP_WORD_BUDGET, id);
 		}
 	}
 	if (!im->nomem) {
@@ -228,10 +238,11 @@ static bool same_currency(struct imp *im, const struct roadmap *src)
 	if (strcmp(src->currency, im->rm->currency) == 0) {
 		return true;
 	}
-	rm_import_report(im, 0, "currency", NULL,
-	       "the file's amounts are in %s, the roadmap's in %s (import "
-	       "converts no currency)",
-	       src->currency, im->rm->currency);
+	rm_import_report(
+	    im, 0, ROADMAP_KEY_CURRENCY, NULL,
+	    "the file's amounts are in %s, the roadmap's in %s (import "
+	    "converts no currency)",
+	    src->currency, im->rm->currency);
 	return false;
 }
 
@@ -247,14 +258,15 @@ static void unmapped(struct imp *im, const char *where, const char *what,
 		roadmap_quarter_label(qi, label);
 	}
 	roadmap_day_format(roadmap_quarter_first(a, src->fiscal_start), d1);
-	roadmap_day_format(roadmap_quarter_last(year ? a + 3 : a,
-						src->fiscal_start),
-			   d2);
-	rm_import_report(im, 0, where, NULL,
-	       "%s %s (%s to %s in the file's calendar) is not a whole fiscal "
-	       "%s of this roadmap, whose fiscal year starts in month %d",
-	       what, label, d1, d2, year ? "year" : "quarter",
-	       im->rm->fiscal_start);
+	roadmap_day_format(
+	    roadmap_quarter_last(year ? a + 3 : a, src->fiscal_start), d2);
+	rm_import_report(
+	    im, 0, where, NULL,
+	    "%s %s (%s to %s in the file's calendar) is not a whole fiscal "
+	    "%s of this roadmap, whose fiscal year starts in month %d",
+	    what, label, d1, d2,
+	    year ? ROADMAP_WORD_YEAR : ROADMAP_WORD_QUARTER,
+	    im->rm->fiscal_start);
 }
 
 /*
@@ -276,7 +288,8 @@ static bool convert_calendar(struct imp *im, struct roadmap *src)
 		int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
 		snprintf(where, sizeof(where), "budgets[%zu]", i);
 		if (!rm_map_period(sf, df, b->is_year, qi, &to)) {
-			unmapped(im, where, "period", src, b->is_year, qi);
+			unmapped(im, where, ROADMAP_FIELD_PERIOD, src,
+				 b->is_year, qi);
 			continue;
 		}
 		b->year = to / 4;
@@ -290,7 +303,8 @@ static bool convert_calendar(struct imp *im, struct roadmap *src)
 		snprintf(where, sizeof(where), "initiatives[%zu] %s", i,
 			 rm_quote(in->id, q, sizeof(q)));
 		for (size_t k = 0; k < in->n_actuals; k++) {
-			if (!rm_map_period(sf, df, false, in->actuals[k].qi, &to)) {
+			if (!rm_map_period(sf, df, false, in->actuals[k].qi,
+					   &to)) {
 				unmapped(im, where, "actual for", src, false,
 					 in->actuals[k].qi);
 				continue;
@@ -311,7 +325,6 @@ static bool same_list(char **a, size_t na, char **b, size_t nb)
 	return na == nb;
 }
 
-
 /* The file's settings that differ from the roadmap's: they stay out. */
 static void not_merged(struct imp *im, const struct roadmap *src)
 {
@@ -327,13 +340,16 @@ static void not_merged(struct imp *im, const struct roadmap *src)
 		const char *name;
 		bool differs;
 	} settings[] = {
-		{"name", src->name && (!rm->name || strcmp(src->name, rm->name))},
-		{"fiscal_year_start", src->fiscal_start != rm->fiscal_start},
-		{"pillars", !src->default_pillars &&
-				    !same_list(src->pillars, src->n_pillars,
-					       rm->pillars, rm->n_pillars)},
-		{"policy", !rm_policy_equal(&src->policy, &defaults->policy) &&
-				   !rm_policy_equal(&src->policy, &rm->policy)},
+	    {ROADMAP_KEY_NAME,
+	     src->name && (!rm->name || strcmp(src->name, rm->name))},
+	    {ROADMAP_KEY_FISCAL_YEAR_START,
+	     src->fiscal_start != rm->fiscal_start},
+	    {ROADMAP_KEY_PILLARS,
+	     !src->default_pillars && !same_list(src->pillars, src->n_pillars,
+						 rm->pillars, rm->n_pillars)},
+	    {ROADMAP_KEY_POLICY,
+	     !rm_policy_equal(&src->policy, &defaults->policy) &&
+		 !rm_policy_equal(&src->policy, &rm->policy)},
 	};
 	roadmap_destroy(defaults);
 	for (size_t i = 0; i < sizeof(settings) / sizeof(*settings); i++) {
@@ -369,14 +385,14 @@ void rm_import_json(struct imp *im, const char *d, size_t len)
 		im->nomem = true;
 		return;
 	}
-	cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+	cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, ROADMAP_KEY_FORMAT);
 	if (cJSON_IsString(fmt) &&
 	    strcmp(fmt->valuestring, "roadmap-export/1") == 0) {
 		strip_export(root);
 	}
 	size_t before = im->rep->total_errors;
 	enum roadmap_status st =
-		rm_load_tree_all(im->name, root, &src, bad_item, im, &e);
+	    rm_load_tree_all(im->name, root, &src, bad_item, im, &e);
 	cJSON_Delete(root);
 	if (st == ROADMAP_ERR_NOMEM) {
 		im->nomem = true;
@@ -394,4 +410,3 @@ void rm_import_json(struct imp *im, const char *d, size_t len)
 	}
 	roadmap_destroy(src);
 }
-

@@ -16,8 +16,10 @@ struct column {
 	bool required;
 };
 
-static const struct column actual_cols[] = {
-	{"initiative", 1}, {"quarter", 1}, {"amount", 1}, {NULL, 0}};
+static const struct column actual_cols[] = {{ROADMAP_WORD_INITIATIVE, 1},
+					    {ROADMAP_WORD_QUARTER, 1},
+					    {ROADMAP_FIELD_AMOUNT, 1},
+					    {NULL, 0}};
 
 /* The fields table of an item table, or NULL (actuals). */
 static const struct rm_field *fields_of(int table)
@@ -49,13 +51,14 @@ static size_t columns_of(int table, struct column *cols, size_t max)
 		}
 	}
 	const struct rm_field *fc[32];
-	size_t nf = fields ? rm_csv_columns(fields,
-					     table == ROADMAP_TABLE_INITIATIVES,
-					     fc, 32)
-			   : 0;
+	size_t nf =
+	    fields ? rm_csv_columns(fields, table == ROADMAP_TABLE_INITIATIVES,
+				    fc, 32)
+		   : 0;
 	for (size_t k = 0; k < nf && n + 1 < max; k++) {
-		cols[n++] = fc[k] ? (struct column){fc[k]->name, fc[k]->required}
-				  : (struct column){"total", false};
+		cols[n++] = fc[k]
+				? (struct column){fc[k]->name, fc[k]->required}
+				: (struct column){ROADMAP_WORD_TOTAL, false};
 	}
 	cols[n] = (struct column){NULL, false};
 	return n;
@@ -186,16 +189,15 @@ static bool v_date(struct row *x, const char *col, const char *v)
 	struct roadmap_error e;
 	struct roadmap_period p;
 
-	if (!*v || roadmap_period_parse(v, x->im->rm->fiscal_start, &p,
-					&e) == ROADMAP_OK) {
+	if (!*v || roadmap_period_parse(v, x->im->rm->fiscal_start, &p, &e) ==
+		       ROADMAP_OK) {
 		return true;
 	}
 	bad(x, col, "%s", e.message);
 	return false;
 }
 
-static bool v_text(struct row *x, const char *col, const char *v,
-		   bool required)
+static bool v_text(struct row *x, const char *col, const char *v, bool required)
 {
 	const char *why;
 
@@ -210,8 +212,7 @@ static bool v_text(struct row *x, const char *col, const char *v,
 	return true;
 }
 
-static bool v_id(struct row *x, const char *col, const char *v,
-		 bool required)
+static bool v_id(struct row *x, const char *col, const char *v, bool required)
 {
 	char q[160];
 
@@ -253,8 +254,7 @@ static bool v_list(struct row *x, const char *col, const char *v)
 	return true;
 }
 
-static bool v_choice(struct row *x, const char *col, const char *v,
-		     bool status)
+static bool v_choice(struct row *x, const char *col, const char *v, bool status)
 {
 	char q[160];
 
@@ -293,8 +293,7 @@ static bool v_number(struct row *x, const char *col, const char *v)
 	return false;
 }
 
-static bool v_fte(struct row *x, const char *col, const char *v,
-		  bool required)
+static bool v_fte(struct row *x, const char *col, const char *v, bool required)
 {
 	char q[160];
 	int64_t h;
@@ -399,7 +398,7 @@ static const char *empty_value(const struct rm_field *f, char *buf)
 	}
 	if (f->type == RM_F_STATUS) {
 		return roadmap_initiative_status_name(
-			(enum roadmap_initiative_status)f->def);
+		    (enum roadmap_initiative_status)f->def);
 	}
 	if (f->type == RM_F_PRIORITY && f->def) {
 		snprintf(buf, 16, "%d", (int)f->def);
@@ -431,8 +430,8 @@ static bool start_end(struct row *x, struct roadmap_initiative *in)
 	int fs = x->im->rm->fiscal_start;
 	char why[96];
 
-	roadmap_period_parse(cell(x, "start"), fs, &p0, NULL);
-	roadmap_period_parse(cell(x, "end"), fs, &p1, NULL);
+	roadmap_period_parse(cell(x, ROADMAP_FIELD_START), fs, &p0, NULL);
+	roadmap_period_parse(cell(x, ROADMAP_FIELD_END), fs, &p1, NULL);
 	in->start = p0.first;
 	in->end = p1.last;
 	/* the rule the loader, add and set apply, with their words */
@@ -458,8 +457,8 @@ static void csv_item(struct row *x, const struct rm_field *fields,
 		return;
 	}
 	bool ok = check_cells(x, fields);
-	const char *total = init ? cell(x, "total") : NULL;
-	ok = (!total || v_amount(x, "total", total)) && ok;
+	const char *total = init ? cell(x, ROADMAP_WORD_TOTAL) : NULL;
+	ok = (!total || v_amount(x, ROADMAP_WORD_TOTAL, total)) && ok;
 	if (!ok) {
 		return;
 	}
@@ -469,7 +468,7 @@ static void csv_item(struct row *x, const struct rm_field *fields,
 		return;
 	}
 	enum item_kind kind = rm_item_kind(im->rm, id, &k);
-	what = init ? "initiative" : "goal";
+	what = init ? ROADMAP_WORD_INITIATIVE : ROADMAP_WORD_GOAL;
 	if (kind != ITEM_NONE && kind != want) {
 		bad(x, fields[0].name, "%s is already %s", qv(id, q),
 		    init ? "a goal" : "an initiative");
@@ -523,12 +522,12 @@ static void csv_team(struct row *x)
 	roadmap_fte_parse(cell(x, fcap->name), &t.capacity, NULL);
 	if (idmap_get(&im->rm->team_ids, id, &k)) {
 		if (!im->opt->update) {
-			bad(x, fid->name, "team %s already exists (use --update)",
-			    qv(id, q));
+			bad(x, fid->name,
+			    "team %s already exists (use --update)", qv(id, q));
 			return;
 		}
 		im->rm->teams[k].capacity = t.capacity;
-		rm_import_change(im, false, "team", id);
+		rm_import_change(im, false, ROADMAP_WORD_TEAM, id);
 		return;
 	}
 	struct roadmap_error e;
@@ -536,81 +535,85 @@ static void csv_team(struct row *x)
 		bad(x, fid->name, "%s", e.message);
 		return;
 	}
-	rm_import_change(im, true, "team", id);
+	rm_import_change(im, true, ROADMAP_WORD_TEAM, id);
 }
 
 static void csv_budget(struct row *x)
 {
 	struct imp *im = x->im;
-	const char *period = cell(x, "period"), *amount = cell(x, "amount");
-	const char *pillar = cell(x, "pillar");
+	const char *period = cell(x, ROADMAP_FIELD_PERIOD),
+		   *amount = cell(x, ROADMAP_FIELD_AMOUNT);
+	const char *pillar = cell(x, ROADMAP_FIELD_PILLAR);
 	struct roadmap_period p;
 	char q[160];
 
-	bool ok = v_amount(x, "amount", amount);
+	bool ok = v_amount(x, ROADMAP_FIELD_AMOUNT, amount);
 	if (!*amount) {
-		bad(x, "amount", "is empty");
+		bad(x, ROADMAP_FIELD_AMOUNT, "is empty");
 		ok = false;
 	}
 	if (roadmap_period_parse(period, im->rm->fiscal_start, &p, NULL) ||
-	    (p.kind != ROADMAP_PERIOD_QUARTER && p.kind != ROADMAP_PERIOD_YEAR)) {
-		bad(x, "period",
+	    (p.kind != ROADMAP_PERIOD_QUARTER &&
+	     p.kind != ROADMAP_PERIOD_YEAR)) {
+		bad(x, ROADMAP_FIELD_PERIOD,
 		    "%s is not a fiscal quarter (YYYY-Qn) or fiscal year "
 		    "(FYYYYY)",
 		    qv(period, q));
 		ok = false;
 	}
-	if (pillar && *pillar && !v_id(x, "pillar", pillar, false)) {
+	if (pillar && *pillar &&
+	    !v_id(x, ROADMAP_FIELD_PILLAR, pillar, false)) {
 		ok = false;
 	}
 	if (!ok) {
 		return;
 	}
-	struct roadmap_budget b = {p.kind == ROADMAP_PERIOD_YEAR, p.year,
-				   p.index, pillar && *pillar ? (char *)pillar
-							      : NULL,
-				   0};
+	struct roadmap_budget b = {
+	    p.kind == ROADMAP_PERIOD_YEAR, p.year, p.index,
+	    pillar && *pillar ? (char *)pillar : NULL, 0};
 	roadmap_money_parse(amount, &b.amount, NULL);
 	rm_budget_key(&b, q, sizeof(q));
 	long found = rm_budget_find(im->rm, &b);
 	if (found >= 0) {
 		if (!im->opt->update) {
-			bad(x, "period",
+			bad(x, ROADMAP_FIELD_PERIOD,
 			    "a budget for %s already exists (use --update)", q);
 			return;
 		}
 		im->rm->budgets[found].amount = b.amount;
-		rm_import_change(im, false, "budget", q);
+		rm_import_change(im, false, ROADMAP_WORD_BUDGET, q);
 		return;
 	}
 	struct roadmap_error e;
 	if (roadmap_add_budget(im->rm, &b, &e)) {
-		bad(x, b.pillar ? "pillar" : "period", "%s", e.message);
+		bad(x, b.pillar ? ROADMAP_FIELD_PILLAR : ROADMAP_FIELD_PERIOD,
+		    "%s", e.message);
 		return;
 	}
-	rm_import_change(im, true, "budget", q);
+	rm_import_change(im, true, ROADMAP_WORD_BUDGET, q);
 }
 
 static void csv_actual(struct row *x)
 {
 	struct imp *im = x->im;
-	const char *id = cell(x, "initiative"), *quarter = cell(x, "quarter");
-	const char *amount = cell(x, "amount");
+	const char *id = cell(x, ROADMAP_WORD_INITIATIVE),
+		   *quarter = cell(x, ROADMAP_WORD_QUARTER);
+	const char *amount = cell(x, ROADMAP_FIELD_AMOUNT);
 	struct roadmap_period p;
 	struct roadmap_error e;
 	int64_t v;
 	char q[160];
 
-	bool ok = v_id(x, "initiative", id, true);
-	ok = v_amount(x, "amount", amount) && ok;
+	bool ok = v_id(x, ROADMAP_WORD_INITIATIVE, id, true);
+	ok = v_amount(x, ROADMAP_FIELD_AMOUNT, amount) && ok;
 	if (!*amount) {
-		bad(x, "amount", "is empty");
+		bad(x, ROADMAP_FIELD_AMOUNT, "is empty");
 		ok = false;
 	}
 	if (roadmap_period_parse(quarter, im->rm->fiscal_start, &p, NULL) ||
 	    p.kind != ROADMAP_PERIOD_QUARTER) {
-		bad(x, "quarter", "%s is not a fiscal quarter (YYYY-Qn)",
-		    qv(quarter, q));
+		bad(x, ROADMAP_WORD_QUARTER,
+		    "%s is not a fiscal quarter (YYYY-Qn)", qv(quarter, q));
 		ok = false;
 	}
 	if (!ok) {
@@ -618,20 +621,21 @@ static void csv_actual(struct row *x)
 	}
 	roadmap_money_parse(amount, &v, NULL);
 	const struct roadmap_initiative *in =
-		roadmap_find_initiative(im->rm, id);
+	    roadmap_find_initiative(im->rm, id);
 	int qi = p.year * 4 + p.index - 1;
 	bool exists = false;
 	for (size_t k = 0; in && k < in->n_actuals; k++) {
 		exists = exists || in->actuals[k].qi == qi;
 	}
 	if (exists && !im->opt->update) {
-		bad(x, "quarter", "%s already has an actual for %s (use "
-				  "--update)",
+		bad(x, ROADMAP_WORD_QUARTER,
+		    "%s already has an actual for %s (use "
+		    "--update)",
 		    qv(id, q), quarter);
 		return;
 	}
 	if (roadmap_set_actual(im->rm, id, qi, v, &e)) {
-		bad(x, "initiative", "%s", e.message);
+		bad(x, ROADMAP_WORD_INITIATIVE, "%s", e.message);
 		return;
 	}
 	snprintf(q, sizeof(q), "%s@%s", id, quarter);
@@ -648,7 +652,8 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 		return;
 	}
 	if (st.n == 0) {
-		rm_import_report(im, 1, NULL, NULL, "no header row (the file is empty)");
+		rm_import_report(im, 1, NULL, NULL,
+				 "no header row (the file is empty)");
 		rm_csv_free(&st);
 		return;
 	}
@@ -656,8 +661,9 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 	int table = im->opt->table >= 0 ? im->opt->table : guess_table(h);
 	struct column cols[32];
 	if (!columns_of(table, cols, 32)) {
-		rm_import_report(im, 0, NULL, NULL, "the %s table cannot be imported",
-		       roadmap_table_name((enum roadmap_table)table));
+		rm_import_report(im, 0, NULL, NULL,
+				 "the %s table cannot be imported",
+				 roadmap_table_name((enum roadmap_table)table));
 		rm_csv_free(&st);
 		return;
 	}
@@ -676,33 +682,38 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 		if (!known && h->n == 1 && strpbrk(h->f[i], ",;\t")) {
 			/* the header did not split: another delimiter */
 			const char *w = strpbrk(h->f[i], ",;\t");
-			rm_import_report(im, h->line, NULL, NULL,
-			       "the header does not split into columns: wrong "
-			       "delimiter? (try --delimiter %s)",
-			       *w == '\t' ? "tab" : *w == ';' ? "';'" : "','");
+			rm_import_report(
+			    im, h->line, NULL, NULL,
+			    "the header does not split into columns: wrong "
+			    "delimiter? (try --delimiter %s)",
+			    *w == '\t'	? "tab"
+			    : *w == ';' ? "';'"
+					: "','");
 			rm_csv_free(&st);
 			return;
 		} else if (!known) {
-			rm_import_report(im, h->line, NULL, h->f[i],
-			       "unknown column (the %s table has: %s)",
-			       roadmap_table_name((enum roadmap_table)table),
-			       list);
+			rm_import_report(
+			    im, h->line, NULL, h->f[i],
+			    "unknown column (the %s table has: %s)",
+			    roadmap_table_name((enum roadmap_table)table),
+			    list);
 			header_ok = false;
 		}
 		for (size_t j = 0; j < i; j++) {
 			if (same_name(h->f[i], h->f[j])) {
 				rm_import_report(im, h->line, NULL, h->f[i],
-				       "appears twice in the header");
+						 "appears twice in the header");
 				header_ok = false;
 			}
 		}
 	}
 	for (const struct column *c = cols; c->name; c++) {
 		if (c->required && !has(h, c->name)) {
-			rm_import_report(im, h->line, NULL, c->name,
-			       "is missing from the header (the %s table needs "
-			       "it)",
-			       roadmap_table_name((enum roadmap_table)table));
+			rm_import_report(
+			    im, h->line, NULL, c->name,
+			    "is missing from the header (the %s table needs "
+			    "it)",
+			    roadmap_table_name((enum roadmap_table)table));
 			header_ok = false;
 		}
 	}
@@ -718,15 +729,17 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 	}
 	for (int pass = 0; pass < 2 && !im->nomem; pass++) {
 		for (size_t i = 1; i < st.n && !im->nomem; i++) {
-			struct row x = {im, h, &st.rec[i], st.rec[i].line, false};
+			struct row x = {im, h, &st.rec[i], st.rec[i].line,
+					false};
 			if (pass == 1 && !ok[i]) {
 				continue;
 			}
 			if (pass == 0 && x.r->n != h->n) {
-				rm_import_report(im, x.line, NULL, NULL,
-				       "the row has %zu field%s; the header has "
-				       "%zu",
-				       x.r->n, x.r->n == 1 ? "" : "s", h->n);
+				rm_import_report(
+				    im, x.line, NULL, NULL,
+				    "the row has %zu field%s; the header has "
+				    "%zu",
+				    x.r->n, x.r->n == 1 ? "" : "s", h->n);
 				continue;
 			}
 			switch (table) {
@@ -762,4 +775,3 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 	free(ok);
 	rm_csv_free(&st);
 }
-

@@ -32,6 +32,13 @@ bool idmap_reserve(struct idmap *m, size_t n);
  * linear in n. */
 size_t rm_first_duplicate(const char *const *s, size_t n, bool *nomem);
 
+/* The first column of a budget view's rows: period, pillar, goal, team. */
+const char *rm_budget_row_key(enum roadmap_budget_by by);
+
+/* The pillars of a roadmap that declares none (SPEC 3). */
+#define RM_DEFAULT_PILLARS 4
+extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];
+
 enum item_kind { ITEM_NONE, ITEM_GOAL, ITEM_INITIATIVE };
 
 struct roadmap {
@@ -131,7 +138,7 @@ struct rm_field {
 	(!RM_FIELD_HAS_FLAG(f) ||                                              \
 	 *(const bool *)(const void *)((const char *)(item) + (f)->flag))
 extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
-	rm_team_fields[], rm_budget_fields[];
+    rm_team_fields[], rm_budget_fields[];
 const struct rm_field *rm_field_find(const struct rm_field *fields,
 				     const char *name);
 /* A kind's CSV columns in order (NULL: the initiatives' computed total,
@@ -145,11 +152,11 @@ size_t rm_field_names(const struct rm_field *fields, const char **names,
 /* Error helpers: fill err (if any) and return status. */
 enum roadmap_status rm_fail(struct roadmap_error *err, enum roadmap_status st,
 			    const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 enum roadmap_status rm_fail_at(struct roadmap_error *err,
 			       enum roadmap_status st, const char *where,
 			       const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 enum roadmap_status rm_nomem(struct roadmap_error *err);
 /* "WHAT adds up to more than the largest amount this tool can hold". */
 enum roadmap_status rm_overflow(struct roadmap_error *err, const char *what);
@@ -227,7 +234,8 @@ enum roadmap_status rm_goal_planned(const struct roadmap *rm, long only,
 /* Room for n more goals or initiatives; false when out of memory. */
 bool rm_reserve(struct roadmap *rm, enum item_kind kind, size_t n);
 bool rm_push_goal(struct roadmap *rm, const struct roadmap_goal *g);
-bool rm_push_initiative(struct roadmap *rm, const struct roadmap_initiative *in);
+bool rm_push_initiative(struct roadmap *rm,
+			const struct roadmap_initiative *in);
 bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);
 bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b);
 /* Envelopes by key, "PERIOD[/PILLAR]" (envelope.c): the index of the one
@@ -267,8 +275,7 @@ enum roadmap_status rm_check_init_ref(const struct roadmap *rm, const char *id,
 				      struct roadmap_error *err);
 enum roadmap_status rm_check_team_ref(const struct roadmap *rm, const char *id,
 				      struct roadmap_error *err);
-enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm,
-					const char *p,
+enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm, const char *p,
 					struct roadmap_error *err);
 
 /* Deep copies (edit.c); false when out of memory (free *d anyway). */
@@ -293,12 +300,12 @@ bool rm_hundredths_parse(const char *s, int64_t max, int64_t *out);
 
 /* Spreads amount over the count quarters from q0 into out (money.c). */
 enum roadmap_status rm_spread_into(int64_t amount, roadmap_day start,
-				   roadmap_day end, int fs, int q0, size_t count,
-				   int64_t *out);
+				   roadmap_day end, int fs, int q0,
+				   size_t count, int64_t *out);
 
 #define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */
-enum roadmap_status rm_parse_fte(const char *field, const char *v,
-				 int64_t *out, struct roadmap_error *err);
+enum roadmap_status rm_parse_fte(const char *field, const char *v, int64_t *out,
+				 struct roadmap_error *err);
 
 /* Reads a whole file ("-" for stdin), NUL-terminated (file.c): a regular
  * file, or with pipes also a pipe (process substitution, /dev/fd/N).

@@ -41,8 +41,8 @@ cJSON *rm_budget_object(const struct roadmap_budget *b)
 
 enum roadmap_status roadmap_items_json(const struct roadmap *rm,
 				       enum roadmap_kind kind,
-				       const size_t *idx, size_t n,
-				       char **out, struct roadmap_error *err)
+				       const size_t *idx, size_t n, char **out,
+				       struct roadmap_error *err)
 {
 	struct strbuf b = {0};
 	bool ok = true;
@@ -58,12 +58,12 @@ enum roadmap_status roadmap_items_json(const struct roadmap *rm,
 	for (size_t r = 0; arr && ok && r < n; r++) {
 		size_t i = idx ? idx[r] : r;
 		cJSON *o = kind == ROADMAP_KIND_GOAL
-				   ? rm_goal_object(&rm->goals[i])
+			       ? rm_goal_object(&rm->goals[i])
 			   : kind == ROADMAP_KIND_INITIATIVE
-				   ? rm_initiative_object(&rm->inits[i])
+			       ? rm_initiative_object(&rm->inits[i])
 			   : kind == ROADMAP_KIND_TEAM
-				   ? rm_team_object(&rm->teams[i])
-				   : rm_budget_object(&rm->budgets[i]);
+			       ? rm_team_object(&rm->teams[i])
+			       : rm_budget_object(&rm->budgets[i]);
 		rm_json_push(arr, o, &ok);
 	}
 	if (!ok) {
@@ -85,14 +85,16 @@ cJSON *rm_spend_json_from(const struct roadmap_spend *sp, size_t i)
 		char label[12];
 		size_t o = sp->off[i] + (size_t)k;
 		cJSON *e = cJSON_CreateObject();
-		rm_json_add(e, "period",
+		rm_json_add(e, ROADMAP_FIELD_PERIOD,
 			    cJSON_CreateString(
-				    roadmap_quarter_label(sp->q0[i] + k, label)),
+				roadmap_quarter_label(sp->q0[i] + k, label)),
 			    &ok);
-		rm_json_add(e, "opex", rm_json_money(sp->opex[o]), &ok);
-		rm_json_add(e, "capex", rm_json_money(sp->capex[o]), &ok);
-		rm_json_add(e, "total", rm_json_money(sp->opex[o] + sp->capex[o]),
+		rm_json_add(e, ROADMAP_FIELD_OPEX, rm_json_money(sp->opex[o]),
 			    &ok);
+		rm_json_add(e, ROADMAP_FIELD_CAPEX, rm_json_money(sp->capex[o]),
+			    &ok);
+		rm_json_add(e, ROADMAP_WORD_TOTAL,
+			    rm_json_money(sp->opex[o] + sp->capex[o]), &ok);
 		rm_json_push(arr, e, &ok);
 	}
 	if (!ok) {
@@ -102,7 +104,8 @@ cJSON *rm_spend_json_from(const struct roadmap_spend *sp, size_t i)
 	return arr;
 }
 
-/* Quarterly spend of one initiative: [{"period","opex","capex","total"}]. */
+/* Quarterly spend of one initiative: an array of period, opex, capex and
+ * total objects. */
 cJSON *rm_spend_json(const struct roadmap *rm,
 		     const struct roadmap_initiative *in)
 {
@@ -115,23 +118,24 @@ cJSON *rm_spend_json(const struct roadmap *rm,
 	if (in->end < in->start) {
 		return cJSON_CreateArray();
 	}
-	if (roadmap_spread(in->opex, in->start, in->end, rm->fiscal_start,
-			   &q0, &op, &n) ||
-	    roadmap_spread(in->capex, in->start, in->end, rm->fiscal_start,
-			   &q1, &cap, &n2)) {
+	if (roadmap_spread(in->opex, in->start, in->end, rm->fiscal_start, &q0,
+			   &op, &n) ||
+	    roadmap_spread(in->capex, in->start, in->end, rm->fiscal_start, &q1,
+			   &cap, &n2)) {
 		goto out;
 	}
 	arr = cJSON_CreateArray();
 	for (size_t k = 0; arr && ok && k < n; k++) {
 		char label[12];
 		cJSON *o = cJSON_CreateObject();
-		rm_json_add(o, "period",
+		rm_json_add(o, ROADMAP_FIELD_PERIOD,
 			    cJSON_CreateString(
-				    roadmap_quarter_label(q0 + (int)k, label)),
+				roadmap_quarter_label(q0 + (int)k, label)),
 			    &ok);
-		rm_json_add(o, "opex", rm_json_money(op[k]), &ok);
-		rm_json_add(o, "capex", rm_json_money(cap[k]), &ok);
-		rm_json_add(o, "total", rm_json_money(op[k] + cap[k]), &ok);
+		rm_json_add(o, ROADMAP_FIELD_OPEX, rm_json_money(op[k]), &ok);
+		rm_json_add(o, ROADMAP_FIELD_CAPEX, rm_json_money(cap[k]), &ok);
+		rm_json_add(o, ROADMAP_WORD_TOTAL,
+			    rm_json_money(op[k] + cap[k]), &ok);
 		rm_json_push(arr, o, &ok);
 	}
 	if (!ok) {
@@ -144,12 +148,13 @@ out:
 	return arr;
 }
 
-static enum roadmap_status add_goal_figures(const struct roadmap *rm,
-					    size_t gi, cJSON *o, bool *ok,
+static enum roadmap_status add_goal_figures(const struct roadmap *rm, size_t gi,
+					    cJSON *o, bool *ok,
 					    struct roadmap_error *err)
 {
 	const struct roadmap_goal *g = &rm->goals[gi];
-	cJSON *list = rm_json_add(o, "initiatives", cJSON_CreateArray(), ok);
+	cJSON *list =
+	    rm_json_add(o, ROADMAP_KEY_INITIATIVES, cJSON_CreateArray(), ok);
 	int64_t *planned;
 	enum roadmap_status st = rm_goal_planned(rm, (long)gi, &planned, err);
 
@@ -170,9 +175,8 @@ static enum roadmap_status add_goal_figures(const struct roadmap *rm,
 	return ROADMAP_OK;
 }
 
-enum roadmap_status roadmap_item_json(const struct roadmap *rm,
-				      const char *id, char **out,
-				      struct roadmap_error *err)
+enum roadmap_status roadmap_item_json(const struct roadmap *rm, const char *id,
+				      char **out, struct roadmap_error *err)
 {
 	char q[120];
 	struct strbuf b = {0};
@@ -184,7 +188,8 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 	switch (rm_item_kind(rm, id, &i)) {
 	case ITEM_GOAL:
 		o = rm_goal_object(&rm->goals[i]);
-		rm_json_add(o, "kind", cJSON_CreateString("goal"), &ok);
+		rm_json_add(o, "kind", cJSON_CreateString(ROADMAP_WORD_GOAL),
+			    &ok);
 		st = add_goal_figures(rm, i, o, &ok, err);
 		break;
 	case ITEM_INITIATIVE: {
@@ -192,9 +197,10 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 		struct roadmap_schedule s;
 		cJSON *row = NULL;
 		o = rm_initiative_object(in);
-		rm_json_add(o, "kind", cJSON_CreateString("initiative"), &ok);
-		rm_json_add(o, "total", rm_json_money(in->opex + in->capex),
-			    &ok);
+		rm_json_add(o, "kind",
+			    cJSON_CreateString(ROADMAP_WORD_INITIATIVE), &ok);
+		rm_json_add(o, ROADMAP_WORD_TOTAL,
+			    rm_json_money(in->opex + in->capex), &ok);
 		rm_json_add(o, "spend", rm_spend_json(rm, in), &ok);
 		/* null when it does not count or a cycle blocks the plan */
 		enum roadmap_status sst = roadmap_schedule(rm, &s, NULL);
@@ -204,7 +210,7 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 			for (size_t k = 0; k < s.n; k++) {
 				if (s.rows[k].index == i) {
 					row = rm_schedule_row_object(
-						rm, &s.rows[k]);
+					    rm, &s.rows[k]);
 					ok = ok && row;
 				}
 			}
@@ -216,7 +222,8 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 	case ITEM_NONE:
 		if (idmap_get(&rm->team_ids, id, &i)) {
 			o = rm_team_object(&rm->teams[i]);
-			rm_json_add(o, "kind", cJSON_CreateString("team"), &ok);
+			rm_json_add(o, "kind",
+				    cJSON_CreateString(ROADMAP_WORD_TEAM), &ok);
 			break;
 		}
 		return rm_fail(err, ROADMAP_ERR_DATA,
@@ -232,7 +239,8 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 	if (st) {
 		cJSON_Delete(o);
 		roadmap_findings_release(&f);
-		return st; /* err says what: an overflow is not "out of memory" */
+		return st; /* err says what: an overflow is not "out of memory"
+			    */
 	}
 	if (!ok) {
 		cJSON_Delete(o);

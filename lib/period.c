@@ -65,7 +65,8 @@ const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
 
 	if (!rm_day_in_range(in->start) || !rm_day_in_range(in->end)) {
 		snprintf(buf, size, "%s is outside the years 1900-2200",
-			 rm_day_in_range(in->start) ? "end" : "start");
+			 rm_day_in_range(in->start) ? ROADMAP_FIELD_END
+						    : ROADMAP_FIELD_START);
 	} else if (in->end < in->start) {
 		snprintf(buf, size, "end %s is before start %s",
 			 roadmap_day_format(in->end, d1),
@@ -184,8 +185,8 @@ enum roadmap_status roadmap_period_parse(const char *s, int fs,
 		p.year = y;
 		p.first = roadmap_quarter_first(y * 4, fs);
 		p.last = roadmap_quarter_last(y * 4 + 3, fs);
-	} else if (len == 7 && s[4] == '-' && s[5] == 'Q' &&
-		   digits(s, 4, &y) && s[6] >= '1' && s[6] <= '4') {
+	} else if (len == 7 && s[4] == '-' && s[5] == 'Q' && digits(s, 4, &y) &&
+		   s[6] >= '1' && s[6] <= '4') {
 		if (y < ROADMAP_YEAR_MIN || y > ROADMAP_YEAR_MAX) {
 			goto range;
 		}
@@ -231,11 +232,11 @@ enum roadmap_status roadmap_period_parse(const char *s, int fs,
 		char day[12];
 		bool early = p.first < days_from_civil(ROADMAP_YEAR_MIN, 1, 1);
 		/* s is a well-formed label here: safe unquoted. */
-		return rm_fail(err, ROADMAP_ERR_DATA,
-			       "%s %s %s, outside the years 1900-2200", s,
-			       early ? "begins" : "ends",
-			       roadmap_day_format(early ? p.first : p.last,
-						  day));
+		return rm_fail(
+		    err, ROADMAP_ERR_DATA,
+		    "%s %s %s, outside the years 1900-2200", s,
+		    early ? "begins" : "ends",
+		    roadmap_day_format(early ? p.first : p.last, day));
 	}
 	if (out) {
 		*out = p;

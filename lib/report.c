@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static cJSON *finding_object(const struct roadmap_finding *x)
 {
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
 
 	rm_json_add(o, "severity",
-		    cJSON_CreateString(roadmap_severity_name(x->severity)), &ok);
+		    cJSON_CreateString(roadmap_severity_name(x->severity)),
+		    &ok);
 	rm_json_add(o, "code", cJSON_CreateString(x->code), &ok);
 	rm_json_add(o, "subject", cJSON_CreateString(x->subject), &ok);
 	rm_json_add(o, "message", cJSON_CreateString(x->message), &ok);
@@ -24,8 +24,7 @@ static cJSON *finding_object(const struct roadmap_finding *x)
 	return o;
 }
 
-cJSON *rm_findings_array(const struct roadmap_findings *f,
-			 const char *only_id)
+cJSON *rm_findings_array(const struct roadmap_findings *f, const char *only_id)
 {
 	bool ok = true;
 	cJSON *arr = cJSON_CreateArray();
@@ -115,20 +114,22 @@ static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
 cJSON *rm_budget_report_object(const struct roadmap *rm,
 			       const struct roadmap_budget_report *r)
 {
-	static const char *const keys[] = {"period", "period", "pillar", "goal",
-					   "team"};
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
 
 	rm_json_add(o, "by", cJSON_CreateString(roadmap_budget_by_name(r->by)),
 		    &ok);
-	rm_json_add(o, "currency", cJSON_CreateString(rm->currency), &ok);
+	rm_json_add(o, ROADMAP_KEY_CURRENCY, cJSON_CreateString(rm->currency),
+		    &ok);
 	cJSON *rows = rm_json_add(o, "rows", cJSON_CreateArray(), &ok);
 	for (size_t i = 0; rows && ok && i < r->n; i++) {
-		rm_json_push(rows, budget_row(&r->rows[i], keys[r->by], true),
-			     &ok);
+		rm_json_push(
+		    rows,
+		    budget_row(&r->rows[i], rm_budget_row_key(r->by), true),
+		    &ok);
 	}
-	rm_json_add(o, "total", budget_row(&r->total, NULL, false), &ok);
+	rm_json_add(o, ROADMAP_WORD_TOTAL, budget_row(&r->total, NULL, false),
+		    &ok);
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -156,9 +157,9 @@ cJSON *rm_schedule_row_object(const struct roadmap *rm,
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
 
-	rm_json_add(o, "id", cJSON_CreateString(in->id), &ok);
-	rm_json_add(o, "start", rm_json_date(in->start), &ok);
-	rm_json_add(o, "end", rm_json_date(in->end), &ok);
+	rm_json_add(o, ROADMAP_FIELD_ID, cJSON_CreateString(in->id), &ok);
+	rm_json_add(o, ROADMAP_FIELD_START, rm_json_date(in->start), &ok);
+	rm_json_add(o, ROADMAP_FIELD_END, rm_json_date(in->end), &ok);
 	rm_json_add(o, "earliest_start", rm_json_date(r->earliest_start), &ok);
 	rm_json_add(o, "earliest_end", rm_json_date(r->earliest_end), &ok);
 	rm_json_add(o, "latest_start", rm_json_date(r->latest_start), &ok);

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const default_pillars[] = {"strategy", "team",
-					      "operations", "innovation"};
+const char *const rm_default_pillars[RM_DEFAULT_PILLARS] = {
+    "strategy", "team", "operations", "innovation"};
 static const char *const status_names[] = {"proposed", "approved", "active",
 					   "done", "cancelled"};
 static const char *const stage_names[] = {NULL, "research", "poc",
@@ -95,7 +95,7 @@ struct roadmap *roadmap_create(void)
 	rm_policy_defaults(&rm->policy);
 	for (size_t i = 0; i < 4; i++) {
 		if (!rm_list_push(&rm->pillars, &rm->n_pillars,
-				  default_pillars[i])) {
+				  rm_default_pillars[i])) {
 			roadmap_destroy(rm);
 			return NULL;
 		}
@@ -124,7 +124,8 @@ bool rm_list_push(char ***list, size_t *n, const char *s)
 		return false;
 	}
 	if (*n == 0 || (*n & (*n - 1)) == 0) {
-		char **grown = realloc(*list, (*n ? *n * 2 : 1) * sizeof(**list));
+		char **grown =
+		    realloc(*list, (*n ? *n * 2 : 1) * sizeof(**list));
 		if (!grown) {
 			free(copy);
 			return false;
@@ -470,8 +471,8 @@ bool rm_reindex_budgets(struct roadmap *rm)
 
 	idmap_clear(&rm->budget_ids);
 	for (size_t i = 0; i < rm->n_budgets; i++) {
-		char *k = rm_strdup(rm_budget_key(&rm->budgets[i], key,
-						  sizeof(key)));
+		char *k =
+		    rm_strdup(rm_budget_key(&rm->budgets[i], key, sizeof(key)));
 		if (!k) {
 			return false;
 		}
@@ -496,7 +497,7 @@ bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount)
 		return true;
 	}
 	struct roadmap_actual *a =
-		realloc(in->actuals, (in->n_actuals + 1) * sizeof(*a));
+	    realloc(in->actuals, (in->n_actuals + 1) * sizeof(*a));
 	if (!a) {
 		return false;
 	}
@@ -515,9 +516,9 @@ char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n)
 	if (b->is_year) {
 		snprintf(buf, n, "FY%04d", b->year);
 	} else {
-		snprintf(buf, n, "%s",
-			 roadmap_quarter_label(b->year * 4 + b->quarter - 1,
-					       q));
+		snprintf(
+		    buf, n, "%s",
+		    roadmap_quarter_label(b->year * 4 + b->quarter - 1, q));
 	}
 	return buf;
 }
@@ -539,8 +540,8 @@ long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b)
 
 	return idmap_get(&rm->budget_ids, rm_budget_key(b, key, sizeof(key)),
 			 &i)
-		       ? (long)i
-		       : -1;
+		   ? (long)i
+		   : -1;
 }
 
 bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax)
@@ -564,4 +565,3 @@ bool rm_budget_duplicate(const struct roadmap *rm,
 {
 	return rm_budget_find(rm, b) >= 0;
 }
-

@@ -148,14 +148,13 @@ static void put_field(struct filler *f, const struct rm_field *fd,
 		break;
 	case RM_F_STAGE:
 		put(f, *(const int *)at == (int)fd->def
-			       ? ""
-			       : roadmap_stage_name(
-					 (enum roadmap_stage) * (const int *)at));
+			   ? ""
+			   : roadmap_stage_name((enum roadmap_stage) *
+						(const int *)at));
 		break;
 	case RM_F_STATUS:
 		put(f, roadmap_initiative_status_name(
-			       (enum roadmap_initiative_status) *
-			       (const int *)at));
+			   (enum roadmap_initiative_status) * (const int *)at));
 		break;
 	case RM_F_PERIOD:
 		put(f, rm_budget_label(item, buf, sizeof(buf)));
@@ -164,7 +163,6 @@ static void put_field(struct filler *f, const struct rm_field *fd,
 		break;
 	}
 }
-
 
 enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 				       enum roadmap_kind kind,
@@ -205,7 +203,8 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 	default:
 		return rm_fail(err, ROADMAP_ERR_USAGE, "unknown kind of item");
 	}
-	ncols = rm_csv_columns(fields, kind == ROADMAP_KIND_INITIATIVE, cols, 32);
+	ncols =
+	    rm_csv_columns(fields, kind == ROADMAP_KIND_INITIATIVE, cols, 32);
 	if (!idx) {
 		n = total;
 	}
@@ -224,7 +223,7 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 		out->text[c] = cols[c] && (cols[c]->type == RM_F_ID ||
 					   cols[c]->type == RM_F_TEXT ||
 					   cols[c]->type == RM_F_IDS);
-		put(&f, cols[c] ? cols[c]->name : "total");
+		put(&f, cols[c] ? cols[c]->name : ROADMAP_WORD_TOTAL);
 	}
 	for (size_t r = 0; r < n && f.ok; r++) {
 		const void *item = items + (idx ? idx[r] : r) * size;

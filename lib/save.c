@@ -11,14 +11,11 @@
 
 static bool default_pillars(const struct roadmap *rm)
 {
-	static const char *const d[] = {"strategy", "team", "operations",
-					"innovation"};
-
-	if (rm->n_pillars != 4) {
+	if (rm->n_pillars != RM_DEFAULT_PILLARS) {
 		return false;
 	}
-	for (size_t i = 0; i < 4; i++) {
-		if (strcmp(rm->pillars[i], d[i]) != 0) {
+	for (size_t i = 0; i < RM_DEFAULT_PILLARS; i++) {
+		if (strcmp(rm->pillars[i], rm_default_pillars[i]) != 0) {
 			return false;
 		}
 	}
@@ -30,7 +27,7 @@ static void save_policy(const struct roadmap *rm, cJSON *root, bool *ok)
 	cJSON *o = rm_policy_json(&rm->policy, false, ok);
 
 	if (o) {
-		rm_json_add(root, "policy", o, ok);
+		rm_json_add(root, ROADMAP_KEY_POLICY, o, ok);
 	}
 }
 
@@ -139,18 +136,18 @@ enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 	}
 	head = cJSON_CreateObject();
 
-	rm_json_add(head, "format", cJSON_CreateNumber(1), &ok);
-	opt_string(head, "name", rm->name, &ok);
+	rm_json_add(head, ROADMAP_KEY_FORMAT, cJSON_CreateNumber(1), &ok);
+	opt_string(head, ROADMAP_KEY_NAME, rm->name, &ok);
 	if (strcmp(rm->currency, "USD") != 0) {
-		rm_json_add(head, "currency", cJSON_CreateString(rm->currency),
-			    &ok);
+		rm_json_add(head, ROADMAP_KEY_CURRENCY,
+			    cJSON_CreateString(rm->currency), &ok);
 	}
 	if (rm->fiscal_start != 1) {
-		rm_json_add(head, "fiscal_year_start",
+		rm_json_add(head, ROADMAP_KEY_FISCAL_YEAR_START,
 			    cJSON_CreateNumber(rm->fiscal_start), &ok);
 	}
 	if (!default_pillars(rm)) {
-		rm_json_add(head, "pillars",
+		rm_json_add(head, ROADMAP_KEY_PILLARS,
 			    rm_json_string_list(rm->pillars, rm->n_pillars),
 			    &ok);
 	}
@@ -166,13 +163,14 @@ enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 		first = false;
 	}
 	cJSON_Delete(head);
-	stream_items(&b, "teams", rm->n_teams, rm_team_fields, rm->teams,
-		     sizeof(*rm->teams), &first, &ok);
-	stream_items(&b, "goals", rm->n_goals, rm_goal_fields, rm->goals,
-		     sizeof(*rm->goals), &first, &ok);
-	stream_items(&b, "initiatives", rm->n_inits, rm_initiative_fields,
-		     rm->inits, sizeof(*rm->inits), &first, &ok);
-	stream_items(&b, "budgets", rm->n_budgets, rm_budget_fields,
+	stream_items(&b, ROADMAP_KEY_TEAMS, rm->n_teams, rm_team_fields,
+		     rm->teams, sizeof(*rm->teams), &first, &ok);
+	stream_items(&b, ROADMAP_KEY_GOALS, rm->n_goals, rm_goal_fields,
+		     rm->goals, sizeof(*rm->goals), &first, &ok);
+	stream_items(&b, ROADMAP_KEY_INITIATIVES, rm->n_inits,
+		     rm_initiative_fields, rm->inits, sizeof(*rm->inits),
+		     &first, &ok);
+	stream_items(&b, ROADMAP_KEY_BUDGETS, rm->n_budgets, rm_budget_fields,
 		     rm->budgets, sizeof(*rm->budgets), &first, &ok);
 	rm_json_close(&b, 0, true);
 	sb_put(&b, "\n", 1);

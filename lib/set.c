@@ -20,7 +20,7 @@ static enum roadmap_status parse_day(const struct roadmap *rm,
 {
 	struct roadmap_period p;
 	enum roadmap_status st =
-		roadmap_period_parse(value, rm->fiscal_start, &p, err);
+	    roadmap_period_parse(value, rm->fiscal_start, &p, err);
 
 	if (st == ROADMAP_OK) {
 		*out = as_end ? p.last : p.first;
@@ -76,8 +76,8 @@ static enum roadmap_status set_text(const char **slot, const char *field,
 	return ROADMAP_OK;
 }
 
-enum roadmap_status rm_parse_fte(const char *field, const char *v,
-				 int64_t *out, struct roadmap_error *err)
+enum roadmap_status rm_parse_fte(const char *field, const char *v, int64_t *out,
+				 struct roadmap_error *err)
 {
 	char q[QBUF];
 
@@ -138,8 +138,8 @@ static enum roadmap_status no_field(const struct rm_field *fields,
 	const char *near = roadmap_nearest(name, names, k);
 	if (near) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
-			       "%s has no field %s (did you mean \"%s\"?)", kind,
-			       rm_quote(name, q, sizeof(q)), near);
+			       "%s has no field %s (did you mean \"%s\"?)",
+			       kind, rm_quote(name, q, sizeof(q)), near);
 	}
 	return rm_fail(err, ROADMAP_ERR_DATA, "%s has no field %s (fields: %s)",
 		       kind, rm_quote(name, q, sizeof(q)), list);
@@ -157,8 +157,8 @@ static enum roadmap_status set_list(struct roadmap *rm,
 
 	for (size_t i = 0; st == ROADMAP_OK && i < n; i++) {
 		st = f->ref == RM_REF_GOAL
-			     ? rm_check_goal_ref(rm, items[i], err)
-			     : rm_check_init_ref(rm, items[i], self, err);
+			 ? rm_check_goal_ref(rm, items[i], err)
+			 : rm_check_init_ref(rm, items[i], self, err);
 	}
 	if (st) {
 		rm_list_free(items, n);
@@ -191,9 +191,9 @@ static enum roadmap_status check_ref(const struct roadmap *rm,
 				     enum rm_field_ref ref, const char *v,
 				     struct roadmap_error *err)
 {
-	return ref == RM_REF_TEAM ? rm_check_team_ref(rm, v, err)
+	return ref == RM_REF_TEAM     ? rm_check_team_ref(rm, v, err)
 	       : ref == RM_REF_PILLAR ? rm_check_pillar_ref(rm, v, err)
-				     : ROADMAP_OK;
+				      : ROADMAP_OK;
 }
 
 /*
@@ -209,8 +209,8 @@ static enum roadmap_status set_field(struct roadmap *rm,
 {
 	/* a name as options spell it (depends-on) is the field's */
 	char key[64];
-	size_t n = strlen(name) < sizeof(key) - 1 ? strlen(name)
-						  : sizeof(key) - 1;
+	size_t n =
+	    strlen(name) < sizeof(key) - 1 ? strlen(name) : sizeof(key) - 1;
 	for (size_t k = 0; k < n; k++) {
 		key[k] = name[k] == '-' ? '_' : name[k];
 	}
@@ -294,10 +294,10 @@ static enum roadmap_status set_field(struct roadmap *rm,
 			return rm_fail(err, ROADMAP_ERR_DATA, "%s %s is not %s",
 				       f->name, rm_quote(v, q, sizeof(q)),
 				       f->type == RM_F_STAGE
-					       ? "research, poc or "
-						 "implementation"
-					       : "proposed, approved, active, "
-						 "done or cancelled");
+					   ? "research, poc or "
+					     "implementation"
+					   : "proposed, approved, active, "
+					     "done or cancelled");
 		}
 		*(int *)at = k;
 		return ROADMAP_OK;
@@ -316,7 +316,7 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 	size_t i;
 	enum roadmap_status st;
 
-	if (strcmp(field, "id") == 0) {
+	if (strcmp(field, ROADMAP_FIELD_ID) == 0) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "an id cannot be changed (add a new item and "
 			       "remove the old one)");
@@ -347,8 +347,8 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 			rm_initiative_free(&copy);
 			return rm_nomem(err);
 		}
-		st = set_field(rm, rm_initiative_fields, &copy,
-			       "an initiative", copy.id, field, value, err);
+		st = set_field(rm, rm_initiative_fields, &copy, "an initiative",
+			       copy.id, field, value, err);
 		if (st) {
 			rm_initiative_free(&copy);
 			return st == ROADMAP_ERR_NOMEM ? rm_nomem(err) : st;
@@ -375,4 +375,3 @@ enum roadmap_status roadmap_set_field(struct roadmap *rm, const char *id,
 				 "no goal, initiative, team or envelope %s",
 				 rm_quote(id, q, sizeof(q)));
 }
-

@@ -5,13 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const table_names[] = {
-	"initiatives", "goals", "teams", "budgets", "actuals",
-	"budget", "findings", "schedule"};
+static const char *const table_names[] = {ROADMAP_KEY_INITIATIVES,
+					  ROADMAP_KEY_GOALS,
+					  ROADMAP_KEY_TEAMS,
+					  ROADMAP_KEY_BUDGETS,
+					  ROADMAP_FIELD_ACTUALS,
+					  ROADMAP_WORD_BUDGET,
+					  "findings",
+					  "schedule"};
 
 const char *roadmap_table_name(enum roadmap_table t)
 {
-	return (unsigned)t < 8 ? table_names[t] : "initiatives";
+	return (unsigned)t < 8 ? table_names[t] : ROADMAP_KEY_INITIATIVES;
 }
 
 int roadmap_table_parse(const char *name)
@@ -44,7 +49,7 @@ static bool grid_init(struct grid *g, struct roadmap_rows *out, size_t cols,
 	for (size_t c = 0; g->ok && c < cols; c++) {
 		out->text[c] = text[c];
 		g->ok = (out->cells[g->next++] =
-				 rm_rows_strdup(out, head[c])) != NULL;
+			     rm_rows_strdup(out, head[c])) != NULL;
 	}
 	return g->ok;
 }
@@ -53,8 +58,7 @@ static void put(struct grid *g, const char *s)
 {
 	if (g->ok) {
 		g->ok = (g->rows->cells[g->next++] =
-				 rm_rows_strdup(g->rows, s ? s : "")) !=
-			NULL;
+			     rm_rows_strdup(g->rows, s ? s : "")) != NULL;
 	}
 }
 
@@ -78,9 +82,8 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 					struct roadmap_rows *out,
 					struct roadmap_error *err)
 {
-	static const char *const first[] = {"period", "period", "pillar",
-					    "goal", "team"};
-	const char *head[1 + ROADMAP_BUDGET_COLUMNS] = {first[r->by]};
+	const char *head[1 + ROADMAP_BUDGET_COLUMNS] = {
+	    rm_budget_row_key(r->by)};
 	bool text[1 + ROADMAP_BUDGET_COLUMNS] = {true};
 	struct grid g;
 
@@ -89,9 +92,9 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 	}
 	grid_init(&g, out, 1 + ROADMAP_BUDGET_COLUMNS, r->n + 1, head, text);
 	for (size_t i = 0; g.ok && i <= r->n; i++) {
-		const struct roadmap_budget_row *x = i < r->n ? &r->rows[i]
-							      : &r->total;
-		put(&g, i < r->n ? x->key : "total");
+		const struct roadmap_budget_row *x =
+		    i < r->n ? &r->rows[i] : &r->total;
+		put(&g, i < r->n ? x->key : ROADMAP_WORD_TOTAL);
 		for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
 			int64_t v;
 			bool has = roadmap_budget_value(x, c, &v);
@@ -143,9 +146,10 @@ enum roadmap_status roadmap_schedule_rows(const struct roadmap *rm,
 					  struct roadmap_error *err)
 {
 	static const char *const head[] = {
-		"id",	      "start",	      "end",	    "earliest_start",
-		"earliest_end", "latest_start", "latest_end", "slack_days",
-		"critical",   "shift_days"};
+	    ROADMAP_FIELD_ID, ROADMAP_FIELD_START, ROADMAP_FIELD_END,
+	    "earliest_start", "earliest_end",	   "latest_start",
+	    "latest_end",     "slack_days",	   "critical",
+	    "shift_days"};
 	static const bool text[] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 	struct grid g;
 	char b[24];
@@ -174,7 +178,9 @@ static enum roadmap_status actuals_rows(const struct roadmap *rm,
 					struct roadmap_rows *out,
 					struct roadmap_error *err)
 {
-	static const char *const head[] = {"initiative", "quarter", "amount"};
+	static const char *const head[] = {ROADMAP_WORD_INITIATIVE,
+					   ROADMAP_WORD_QUARTER,
+					   ROADMAP_FIELD_AMOUNT};
 	static const bool text[] = {1, 0, 0};
 	struct grid g;
 	size_t n = 0;
@@ -188,7 +194,8 @@ static enum roadmap_status actuals_rows(const struct roadmap *rm,
 		const struct roadmap_initiative *in = &rm->inits[i];
 		for (size_t k = 0; k < in->n_actuals; k++) {
 			put(&g, in->id);
-			put(&g, roadmap_quarter_label(in->actuals[k].qi, label));
+			put(&g,
+			    roadmap_quarter_label(in->actuals[k].qi, label));
 			put_money(&g, true, in->actuals[k].amount);
 		}
 	}

@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "roadmap-names.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -36,13 +38,13 @@ extern "C" {
 /* Status codes; their values are the CLI's exit codes (sysexits). */
 enum roadmap_status {
 	ROADMAP_OK = 0,
-	ROADMAP_ERR_USAGE = 64,     /* a caller passed a bad argument */
-	ROADMAP_ERR_DATA = 65,      /* invalid data, or an edit would make it so */
+	ROADMAP_ERR_USAGE = 64, /* a caller passed a bad argument */
+	ROADMAP_ERR_DATA = 65,	/* invalid data, or an edit would make it so */
 	ROADMAP_ERR_NOINPUT = 66,   /* an input file is missing or unopenable */
 	ROADMAP_ERR_INTERNAL = 70,  /* a bug */
-	ROADMAP_ERR_NOMEM = 71,     /* out of memory */
+	ROADMAP_ERR_NOMEM = 71,	    /* out of memory */
 	ROADMAP_ERR_CANTCREAT = 73, /* an output file cannot be created */
-	ROADMAP_ERR_IO = 74,        /* read or write error, disk full */
+	ROADMAP_ERR_IO = 74,	    /* read or write error, disk full */
 	ROADMAP_ERR_LOCKED = 75,    /* the lock wait timed out */
 };
 
@@ -92,7 +94,7 @@ enum roadmap_period_kind {
 	ROADMAP_PERIOD_DAY,
 	ROADMAP_PERIOD_MONTH,
 	ROADMAP_PERIOD_QUARTER, /* fiscal quarter YYYY-Qn */
-	ROADMAP_PERIOD_YEAR,    /* fiscal year FYYYYY */
+	ROADMAP_PERIOD_YEAR,	/* fiscal year FYYYYY */
 };
 
 struct roadmap_period {
@@ -109,9 +111,10 @@ struct roadmap_period {
  * ROADMAP_ERR_DATA with a message in err (no file, no where) when s is not
  * a period.
  */
-ROADMAP_API enum roadmap_status
-roadmap_period_parse(const char *s, int fiscal_start,
-		     struct roadmap_period *out, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_period_parse(const char *s,
+						     int fiscal_start,
+						     struct roadmap_period *out,
+						     struct roadmap_error *err);
 
 /*
  * Fiscal quarters are numbered by one integer, qi = fiscal_year * 4 + (q - 1),
@@ -135,17 +138,15 @@ ROADMAP_API int roadmap_fiscal_year_of(roadmap_day day, int fiscal_start);
  * case). The result must be a whole number of cents within
  * 0..ROADMAP_MONEY_MAX. Returns ROADMAP_ERR_DATA with a message otherwise.
  */
-ROADMAP_API enum roadmap_status roadmap_money_parse(const char *s,
-						    int64_t *cents,
-						    struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_money_parse(const char *s, int64_t *cents, struct roadmap_error *err);
 
 /*
  * Formats cents as "1250000.00", or with thousands separators
  * ("1,250,000.00") when grouped is true. Negative values get a leading '-'.
  * Returns buf (at least 32 bytes).
  */
-ROADMAP_API char *roadmap_money_format(int64_t cents, bool grouped,
-				       char *buf);
+ROADMAP_API char *roadmap_money_format(int64_t cents, bool grouped, char *buf);
 
 /*
  * Numbers that are not money (goal baselines and targets, tolerances),
@@ -156,8 +157,7 @@ ROADMAP_API char *roadmap_money_format(int64_t cents, bool grouped,
  * exponent, into buf of ROADMAP_NUMBER_BUF bytes.
  */
 #define ROADMAP_NUMBER_BUF 48
-ROADMAP_API enum roadmap_status roadmap_number_parse(const char *s,
-						     double *out,
+ROADMAP_API enum roadmap_status roadmap_number_parse(const char *s, double *out,
 						     struct roadmap_error *err);
 ROADMAP_API char *roadmap_number_format(double v, char *buf);
 
@@ -179,11 +179,9 @@ ROADMAP_API enum roadmap_status roadmap_apportion(int64_t amount,
  * number of quarters, and *parts a malloc'ed array the caller frees.
  * Returns ROADMAP_ERR_DATA if end < start, ROADMAP_ERR_NOMEM on failure.
  */
-ROADMAP_API enum roadmap_status roadmap_spread(int64_t amount,
-					       roadmap_day start,
-					       roadmap_day end,
-					       int fiscal_start, int *first_qi,
-					       int64_t **parts, size_t *n);
+ROADMAP_API enum roadmap_status
+roadmap_spread(int64_t amount, roadmap_day start, roadmap_day end,
+	       int fiscal_start, int *first_qi, int64_t **parts, size_t *n);
 
 /*
  * Parses a non-negative number with at most two decimals ("4", "2.5") as
@@ -211,7 +209,8 @@ enum roadmap_stage {
 };
 
 /* Names as in the file ("proposed", "poc"); NULL for an unknown value. */
-ROADMAP_API const char *roadmap_initiative_status_name(enum roadmap_initiative_status s);
+ROADMAP_API const char *
+roadmap_initiative_status_name(enum roadmap_initiative_status s);
 ROADMAP_API const char *roadmap_stage_name(enum roadmap_stage s);
 /* Return -1 when name is not a known status or stage. */
 ROADMAP_API int roadmap_initiative_status_parse(const char *name);
@@ -256,7 +255,7 @@ struct roadmap_initiative {
 	roadmap_day end;
 	int64_t opex;
 	int64_t capex;
-	int64_t fte; /* hundredths */
+	int64_t fte;  /* hundredths */
 	int priority; /* 1..5, default 3 */
 	bool has_benefit;
 	int64_t benefit;
@@ -274,16 +273,16 @@ struct roadmap_team {
 };
 
 struct roadmap_budget {
-	bool is_year;  /* fiscal year envelope, else a fiscal quarter */
-	int year;      /* fiscal year */
-	int quarter;   /* 1..4, 0 for a year */
-	const char *pillar;  /* NULL: all pillars */
+	bool is_year;	    /* fiscal year envelope, else a fiscal quarter */
+	int year;	    /* fiscal year */
+	int quarter;	    /* 1..4, 0 for a year */
+	const char *pillar; /* NULL: all pillars */
 	int64_t amount;
 };
 
 struct roadmap_policy {
-	int max_open_per_owner; /* default 3 */
-	double mix_tolerance;   /* percentage points, default 5 */
+	int max_open_per_owner;	  /* default 3 */
+	double mix_tolerance;	  /* percentage points, default 5 */
 	double actuals_tolerance; /* percent, default 10 */
 	double goal_tolerance;	  /* progress points, default 10 */
 	size_t n_target_mix;
@@ -394,12 +393,12 @@ ROADMAP_API const struct roadmap_budget *
 roadmap_budget_at(const struct roadmap *rm, size_t i);
 
 /* Lookups by id (hashed). Return NULL when there is no such item. */
-ROADMAP_API const struct roadmap_goal *roadmap_find_goal(const struct roadmap *rm,
-							 const char *id);
+ROADMAP_API const struct roadmap_goal *
+roadmap_find_goal(const struct roadmap *rm, const char *id);
 ROADMAP_API const struct roadmap_initiative *
 roadmap_find_initiative(const struct roadmap *rm, const char *id);
-ROADMAP_API const struct roadmap_team *roadmap_find_team(const struct roadmap *rm,
-							 const char *id);
+ROADMAP_API const struct roadmap_team *
+roadmap_find_team(const struct roadmap *rm, const char *id);
 /* Index of a goal or initiative, or -1. */
 ROADMAP_API long roadmap_goal_index(const struct roadmap *rm, const char *id);
 ROADMAP_API long roadmap_initiative_index(const struct roadmap *rm,
@@ -414,15 +413,15 @@ ROADMAP_API bool roadmap_id_valid(const char *s);
  * pillar) must name existing items: ROADMAP_ERR_DATA otherwise, with the
  * roadmap unchanged.
  */
-ROADMAP_API enum roadmap_status
-roadmap_add_goal(struct roadmap *rm, const struct roadmap_goal *g,
-		 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_add_goal(struct roadmap *rm,
+						 const struct roadmap_goal *g,
+						 struct roadmap_error *err);
 ROADMAP_API enum roadmap_status
 roadmap_add_initiative(struct roadmap *rm, const struct roadmap_initiative *in,
 		       struct roadmap_error *err);
-ROADMAP_API enum roadmap_status
-roadmap_add_team(struct roadmap *rm, const struct roadmap_team *t,
-		 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_add_team(struct roadmap *rm,
+						 const struct roadmap_team *t,
+						 struct roadmap_error *err);
 ROADMAP_API enum roadmap_status
 roadmap_add_budget(struct roadmap *rm, const struct roadmap_budget *b,
 		   struct roadmap_error *err);
@@ -433,15 +432,14 @@ ROADMAP_API void roadmap_goal_init(struct roadmap_goal *g);
 
 /*
  * Sets one field of the goal, initiative or team called id from its CLI
- * text form ("end", "2026-Q4"; "goals", "a,b"; "owner", "" to clear an
+ * text form (ROADMAP_FIELD_END with "2026-Q4", ROADMAP_FIELD_GOALS with "a,b",
+ * ROADMAP_FIELD_OWNER with "" to clear an
  * optional field). ROADMAP_ERR_DATA for an unknown item, field or bad value,
  * with the roadmap unchanged.
  */
-ROADMAP_API enum roadmap_status roadmap_set_field(struct roadmap *rm,
-						  const char *id,
-						  const char *field,
-						  const char *value,
-						  struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_set_field(struct roadmap *rm, const char *id, const char *field,
+		  const char *value, struct roadmap_error *err);
 
 /*
  * Removes the goal, initiative or team called id (goals and initiatives
@@ -457,10 +455,9 @@ ROADMAP_API enum roadmap_status roadmap_link(struct roadmap *rm,
 					     const char *initiative,
 					     const char *goal, bool on,
 					     struct roadmap_error *err);
-ROADMAP_API enum roadmap_status roadmap_depend(struct roadmap *rm,
-					       const char *initiative,
-					       const char *prerequisite, bool on,
-					       struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_depend(struct roadmap *rm, const char *initiative,
+	       const char *prerequisite, bool on, struct roadmap_error *err);
 
 /* Records actual spend for fiscal quarter qi, replacing an earlier one. */
 /* Removes the actual recorded for quarter qi; ROADMAP_ERR_DATA when the
@@ -487,10 +484,9 @@ ROADMAP_API const char *roadmap_nearest(const char *word,
  * ROADMAP_ERR_DATA (with file, line and column, or the JSON path) or
  * ROADMAP_ERR_NOMEM, and *out is NULL.
  */
-ROADMAP_API enum roadmap_status roadmap_load_buffer(const char *name,
-						    const char *data, size_t len,
-						    struct roadmap **out,
-						    struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_load_buffer(const char *name, const char *data, size_t len,
+		    struct roadmap **out, struct roadmap_error *err);
 
 /*
  * Reads and parses the file at path ("-" reads stdin). ROADMAP_ERR_NOINPUT
@@ -544,7 +540,8 @@ ROADMAP_API enum roadmap_status roadmap_save_buffer(const struct roadmap *rm,
  * ROADMAP_ERR_IO on a write error.
  */
 ROADMAP_API enum roadmap_status roadmap_write_atomic(const char *path,
-						     const char *data, size_t len,
+						     const char *data,
+						     size_t len,
 						     struct roadmap_error *err);
 
 /* Saves the canonical text of rm to path with roadmap_write_atomic(). */
@@ -556,6 +553,8 @@ ROADMAP_API enum roadmap_status roadmap_save_file(const struct roadmap *rm,
  * An exclusive writer's lock on the sibling file "path.lock" (which is never
  * removed). Waits up to timeout_ms, then returns ROADMAP_ERR_LOCKED.
  * *out is a new lock the caller releases with roadmap_lock_release().
+ * Once held, it removes the temporaries that crashed writers (processes no
+ * longer running) left beside path: cleanup happens only under the lock.
  */
 struct roadmap_lock;
 ROADMAP_API enum roadmap_status roadmap_lock_acquire(const char *path,
@@ -565,429 +564,10 @@ ROADMAP_API enum roadmap_status roadmap_lock_acquire(const char *path,
 /* Releases and frees a lock. Accepts NULL. */
 ROADMAP_API void roadmap_lock_release(struct roadmap_lock *lock);
 
-/* ------------------------------------------------------------- tables */
-
-enum roadmap_kind {
-	ROADMAP_KIND_GOAL,
-	ROADMAP_KIND_INITIATIVE,
-	ROADMAP_KIND_TEAM,
-	ROADMAP_KIND_BUDGET,
-};
-
-/*
- * Rows of text cells for one kind of item, with the columns of the CSV
- * export (SPEC 9). cells holds (n_rows + 1) * n_cols strings, the header row
- * first; text[c] tells whether column c holds free text (which the CSV
- * writer guards against formula injection). Money is "1250000.00", dates
- * are ISO, lists are joined with ';'.
- */
-struct roadmap_rows {
-	size_t n_cols;
-	size_t n_rows;
-	char **cells;
-	bool *text;
-	void *arena; /* private: where the library keeps the cells' text */
-};
-
-/*
- * Builds rows for the items at the n indexes idx (all items, in file order,
- * when idx is NULL). The caller releases *out with roadmap_rows_release().
- * ROADMAP_ERR_NOMEM on failure.
- */
-ROADMAP_API enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
-						   enum roadmap_kind kind,
-						   const size_t *idx, size_t n,
-						   struct roadmap_rows *out,
-						   struct roadmap_error *err);
-/* Frees the cells of rows (not rows itself). Accepts NULL. */
-ROADMAP_API void roadmap_rows_release(struct roadmap_rows *rows);
-
-/*
- * RFC 4180 CSV of rows (LF line ends, no BOM); a text cell starting with
- * '=', '+', '-', '@', a tab or a CR gets a leading "'". *out is malloc'ed,
- * NUL-terminated; the caller frees it. ROADMAP_ERR_NOMEM on failure.
- */
-ROADMAP_API enum roadmap_status roadmap_rows_csv(const struct roadmap_rows *rows,
-						 char **out, size_t *len,
-						 struct roadmap_error *err);
-
-/*
- * A JSON array of the items at idx (all when idx is NULL) with the file's
- * field names and defaults filled in; optional fields without a default are
- * null. *out is malloc'ed; the caller frees it. ROADMAP_ERR_NOMEM on failure.
- */
-ROADMAP_API enum roadmap_status roadmap_items_json(const struct roadmap *rm,
-						   enum roadmap_kind kind,
-						   const size_t *idx, size_t n,
-						   char **out,
-						   struct roadmap_error *err);
-
-/*
- * One goal, initiative or team as a JSON object, as in roadmap_items_json()
- * plus what is computed about it ("kind", and for initiatives "total" and
- * the quarterly "spend"; for goals the initiatives serving it and its
- * planned total). ROADMAP_ERR_DATA when there is no such item.
- */
-/*
- * The fields of goal, initiative or team id as text for people, in the
- * file's order, one row each (field, value; "-" when absent), after a
- * header row; the id, a title and actuals are left to the caller. Release
- * with roadmap_rows_release().
- */
-ROADMAP_API enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
-						   const char *id,
-						   struct roadmap_rows *out,
-						   struct roadmap_error *err);
-ROADMAP_API enum roadmap_status roadmap_item_json(const struct roadmap *rm,
-						  const char *id, char **out,
-						  struct roadmap_error *err);
-
-/* ------------------------------------------------------------- check */
-
-enum roadmap_severity {
-	ROADMAP_SEVERITY_ERROR,
-	ROADMAP_SEVERITY_WARNING,
-	ROADMAP_SEVERITY_INFO,
-};
-
-/* "error", "warning" or "info". Static. */
-ROADMAP_API const char *roadmap_severity_name(enum roadmap_severity s);
-
-struct roadmap_finding {
-	enum roadmap_severity severity;
-	const char *code;  /* static: "dependency-cycle", ... */
-	char *subject;     /* an id, an owner, "team@2026-Q3", "2026-Q3/x" */
-	char *message;     /* for people */
-	char **related;    /* sorted ids */
-	size_t n_related;
-};
-
-struct roadmap_findings {
-	struct roadmap_finding *items; /* errors, warnings, infos; by code,
-					  then subject */
-	size_t n;
-	size_t errors, warnings, infos;
-};
-
-/*
- * Runs the alignment check of SPEC section 6 into *out (caller-owned
- * storage, released with roadmap_findings_release()). ROADMAP_ERR_NOMEM or
- * ROADMAP_ERR_DATA (a sum that would overflow) on failure.
- */
-ROADMAP_API enum roadmap_status roadmap_check(const struct roadmap *rm,
-					      struct roadmap_findings *out,
-					      struct roadmap_error *err);
-/* Frees what roadmap_check() put in f. Accepts NULL. */
-ROADMAP_API void roadmap_findings_release(struct roadmap_findings *f);
-
-/*
- * {"errors","warnings","infos","findings":[...]} as in SPEC section 6.
- * *out is malloc'ed; the caller frees it.
- */
-ROADMAP_API enum roadmap_status
-roadmap_findings_json(const struct roadmap_findings *f, char **out,
-		      struct roadmap_error *err);
-
-/* ------------------------------------------------------------- budget */
-
-enum roadmap_budget_by {
-	ROADMAP_BY_QUARTER,
-	ROADMAP_BY_YEAR,
-	ROADMAP_BY_PILLAR,
-	ROADMAP_BY_GOAL,
-	ROADMAP_BY_TEAM,
-};
-
-/* "quarter", "year", ...; roadmap_budget_by_parse returns -1 if unknown. */
-ROADMAP_API const char *roadmap_budget_by_name(enum roadmap_budget_by by);
-ROADMAP_API int roadmap_budget_by_parse(const char *name);
-
-struct roadmap_budget_row {
-	char *key; /* "2026-Q1", "FY2026", a pillar, goal or team id,
-		      "(none)" or "(unaligned)" */
-	int64_t opex, capex, total;
-	/* The envelopes the row uses (SPEC 7); envelope, covered and
-	 * variance mean nothing without has_envelope. */
-	bool has_envelope;
-	int64_t envelope;
-	int64_t covered;   /* planned spend inside those envelopes */
-	int64_t variance;  /* envelope - covered: negative is an overrun */
-	int64_t uncovered; /* total - covered (total without envelopes) */
-	/* Actuals, compared per (initiative, quarter) pair that has one;
-	 * meaningless without has_actuals. */
-	bool has_actuals;
-	int64_t actual;
-	int64_t planned_where_actual; /* planned spend of those pairs */
-	int64_t actual_variance;      /* planned_where_actual - actual */
-};
-
-struct roadmap_budget_report {
-	enum roadmap_budget_by by;
-	struct roadmap_budget_row *rows;
-	size_t n;
-	struct roadmap_budget_row total; /* key "total"; sums of the rows */
-	/* Planned spend in quarters that no envelope of any kind touches:
-	 * the sum of check's unbudgeted-spend findings. */
-	int64_t unbudgeted;
-};
-
-/* The money columns of a budget row, in the order of SPEC 7. */
-enum roadmap_budget_column {
-	ROADMAP_BUDGET_OPEX,
-	ROADMAP_BUDGET_CAPEX,
-	ROADMAP_BUDGET_TOTAL,
-	ROADMAP_BUDGET_ENVELOPE,
-	ROADMAP_BUDGET_COVERED,
-	ROADMAP_BUDGET_VARIANCE,
-	ROADMAP_BUDGET_UNCOVERED,
-	ROADMAP_BUDGET_ACTUAL,
-	ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
-	ROADMAP_BUDGET_ACTUAL_VARIANCE,
-	ROADMAP_BUDGET_COLUMNS /* how many */
-};
-/* The column's JSON and CSV name ("opex", ..., "actual_variance"). */
-ROADMAP_API const char *
-roadmap_budget_column_name(enum roadmap_budget_column col);
-/* Sets *v to the column's value in row r; false (and *v 0) where the
- * column is null in that row (no envelope, no actual). */
-ROADMAP_API bool roadmap_budget_value(const struct roadmap_budget_row *r,
-				      enum roadmap_budget_column col,
-				      int64_t *v);
-
-/*
- * The CFO's view of SPEC section 7. *out is caller storage released with
- * roadmap_budget_report_release(). ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA
- * when a sum would overflow.
- */
-ROADMAP_API enum roadmap_status
-roadmap_budget_report(const struct roadmap *rm, enum roadmap_budget_by by,
-		      struct roadmap_budget_report *out,
-		      struct roadmap_error *err);
-ROADMAP_API void
-roadmap_budget_report_release(struct roadmap_budget_report *r);
-/* The JSON of SPEC section 7. *out is malloc'ed; the caller frees it. */
-ROADMAP_API enum roadmap_status
-roadmap_budget_report_json(const struct roadmap *rm,
-			   const struct roadmap_budget_report *r, char **out,
-			   struct roadmap_error *err);
-
-/*
- * Splits an initiative's cost equally among the goals it serves that exist
- * (SPEC 3.1: largest remainder, ties to the earlier goal): the total by that
- * rule, opex by the same rule and capex as the rest, so each goal's opex
- * plus capex is its share of the total. The caller passes arrays of
- * in->n_goals elements; *n is set to the number of existing goals and
- * goal[k] to their indexes. ROADMAP_ERR_NOMEM on failure.
- */
-ROADMAP_API enum roadmap_status
-roadmap_goal_shares(const struct roadmap *rm,
-		    const struct roadmap_initiative *in, size_t *goal,
-		    int64_t *opex, int64_t *capex, size_t *n);
-/*
- * The planned cost of goal id: its shares of every counting initiative
- * that serves it, the sum checked. ROADMAP_ERR_DATA for an unknown goal
- * or a total past the largest amount, ROADMAP_ERR_NOMEM.
- */
-ROADMAP_API enum roadmap_status
-roadmap_goal_planned(const struct roadmap *rm, const char *id, int64_t *total,
-		     struct roadmap_error *err);
-
-/* ----------------------------------------------------------- tables */
-
-/*
- * The CSV tables of SPEC 9. BUDGET is the report of section 7 by quarter,
- * BUDGETS the envelopes (period,pillar,amount) that import reads back,
- * ACTUALS the recorded actual spend (initiative,quarter,amount), TEAMS the
- * teams (id,capacity).
- */
-enum roadmap_table {
-	ROADMAP_TABLE_INITIATIVES,
-	ROADMAP_TABLE_GOALS,
-	ROADMAP_TABLE_TEAMS,
-	ROADMAP_TABLE_BUDGETS,
-	ROADMAP_TABLE_ACTUALS,
-	ROADMAP_TABLE_BUDGET,
-	ROADMAP_TABLE_FINDINGS,
-	ROADMAP_TABLE_SCHEDULE,
-};
-
-/* "initiatives", ...; roadmap_table_parse returns -1 for an unknown name. */
-ROADMAP_API const char *roadmap_table_name(enum roadmap_table t);
-ROADMAP_API int roadmap_table_parse(const char *name);
-
-/*
- * Rows of one table for the whole roadmap. A schedule of a roadmap with a
- * dependency cycle is ROADMAP_ERR_DATA. Release with roadmap_rows_release().
- */
-ROADMAP_API enum roadmap_status roadmap_table_rows(const struct roadmap *rm,
-						   enum roadmap_table t,
-						   struct roadmap_rows *out,
-						   struct roadmap_error *err);
-
-/* ----------------------------------------------------------- exports */
-
-enum roadmap_export_format {
-	ROADMAP_EXPORT_CSV,
-	ROADMAP_EXPORT_JSON,
-	ROADMAP_EXPORT_XLSX,
-	ROADMAP_EXPORT_MD,
-};
-
-/* "csv", "json", "xlsx", "md"; the parser returns -1 for an unknown name. */
-ROADMAP_API const char *roadmap_export_format_name(enum roadmap_export_format f);
-ROADMAP_API int roadmap_export_format_parse(const char *name);
-
-/*
- * The text of a CSV (one table), JSON ("roadmap-export/1") or Markdown
- * export (SPEC 9). The same roadmap gives the same bytes; a timestamp is
- * added only when the environment sets SOURCE_DATE_EPOCH. *out is
- * malloc'ed and NUL-terminated; the caller frees it.
- */
-ROADMAP_API enum roadmap_status
-roadmap_export_text(const struct roadmap *rm, enum roadmap_export_format f,
-		    enum roadmap_table table, char **out, size_t *len,
-		    struct roadmap_error *err);
-
-/*
- * Writes the XLSX board deck to path through a temporary file in the same
- * directory and a rename ("-": to standard output), so a failed export
- * leaves no partial file. ROADMAP_ERR_CANTCREAT, ROADMAP_ERR_IO,
- * ROADMAP_ERR_DATA (a sheet would pass 1,048,575 rows) or ROADMAP_ERR_NOMEM.
- */
-ROADMAP_API enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
-						    const char *path,
-						    struct roadmap_error *err);
-
-/* ----------------------------------------------------------- import */
-
-struct roadmap_import_options {
-	int table;      /* an enum roadmap_table for CSV, or -1: from the
-			   header's columns (JSON imports take every kind) */
-	bool update;    /* existing ids are updated instead of refused */
-	char delimiter; /* CSV: ',', ';' or '\t'; 0: ';' or tab when the
-			   header splits only on that, else ',' */
-};
-
-struct roadmap_import_report {
-	size_t added, updated;
-	char **changes;	 /* "add initiative \"x\"", "update goal \"y\"" */
-	size_t n_changes;
-	struct roadmap_error *errors; /* the first 20 */
-	size_t n_errors;
-	size_t total_errors; /* all of them */
-	/* JSON: the file's settings that differ from the roadmap's and were
-	 * left out ("name, fiscal_year_start, pillars, policy"), or NULL */
-	char *not_merged;
-};
-
-/*
- * Merges a CSV table or a JSON document (a roadmap file or an export) into
- * rm, all or nothing: on ROADMAP_ERR_DATA every bad row is in the report
- * (FILE:LINE: column "x": ...) and rm must be discarded, not saved. A
- * UTF-8 byte order mark is accepted. A JSON file's quarter and year labels
- * are converted from its fiscal calendar to rm's (a label that is not a
- * whole period there is an error, as is another currency). Release the report with
- * roadmap_import_report_release().
- */
-ROADMAP_API enum roadmap_status
-roadmap_import(struct roadmap *rm, const char *name, const char *data,
-	       size_t len, const struct roadmap_import_options *opt,
-	       struct roadmap_import_report *report);
-ROADMAP_API void
-roadmap_import_report_release(struct roadmap_import_report *report);
-
-/* ----------------------------------------------------------- diff */
-
-/*
- * What changed from old to new (SPEC 11): items added and removed, fields
- * changed (old -> new, with defaults filled in so that leaving out a
- * default is no change), and planned spend per quarter. *out is the JSON
- * document ({"added","removed","changed","spend"}) or the text for people,
- * malloc'ed; *differs tells whether anything changed.
- */
-ROADMAP_API enum roadmap_status roadmap_diff(const struct roadmap *old_rm,
-					     const struct roadmap *new_rm,
-					     bool json, char **out,
-					     bool *differs,
-					     struct roadmap_error *err);
-
-/* ----------------------------------------------------------- schedule */
-
-struct roadmap_schedule_row {
-	size_t index; /* of the initiative */
-	roadmap_day earliest_start, earliest_end;
-	roadmap_day latest_start, latest_end;
-	int64_t slack_days, shift_days; /* exact, whatever the chain */
-	bool critical;
-};
-
-struct roadmap_schedule {
-	struct roadmap_schedule_row *rows; /* counting initiatives, file order */
-	size_t n;
-	roadmap_day project_end;
-};
-
-/*
- * The critical-path schedule of SPEC section 8 over counting initiatives.
- * A dependency cycle is ROADMAP_ERR_DATA with the loop in the message.
- * Release *out with roadmap_schedule_release().
- */
-ROADMAP_API enum roadmap_status roadmap_schedule(const struct roadmap *rm,
-						 struct roadmap_schedule *out,
-						 struct roadmap_error *err);
-ROADMAP_API void roadmap_schedule_release(struct roadmap_schedule *s);
-/*
- * Moves every shifted initiative to its earliest dates, keeping its
- * duration, and sets *moved (if not NULL) to how many moved. A move past
- * the years 1900-2200 is ROADMAP_ERR_DATA and nothing moves.
- */
-ROADMAP_API enum roadmap_status
-roadmap_schedule_apply(struct roadmap *rm, const struct roadmap_schedule *s,
-		       size_t *moved, struct roadmap_error *err);
-/* Rows of a budget report, findings or a schedule, with the CSV columns of
- * their JSON fields. Release with roadmap_rows_release(). */
-ROADMAP_API enum roadmap_status
-roadmap_budget_rows(const struct roadmap_budget_report *r,
-		    struct roadmap_rows *out, struct roadmap_error *err);
-ROADMAP_API enum roadmap_status
-roadmap_findings_rows(const struct roadmap_findings *f,
-		      struct roadmap_rows *out, struct roadmap_error *err);
-ROADMAP_API enum roadmap_status
-roadmap_schedule_rows(const struct roadmap *rm, const struct roadmap_schedule *s,
-		      struct roadmap_rows *out, struct roadmap_error *err);
-
-/* A JSON array of the schedule rows. *out is malloc'ed. */
-ROADMAP_API enum roadmap_status
-roadmap_schedule_json(const struct roadmap *rm,
-		      const struct roadmap_schedule *s, char **out,
-		      struct roadmap_error *err);
-
-/*
- * Planned spend of every counting initiative per fiscal quarter, exact
- * (SPEC 3.1). For initiative i, quarters q0[i] .. q0[i] + n[i] - 1 hold
- * opex[off[i] + k] and capex[off[i] + k]. n[i] is 0 for initiatives that
- * do not count or end before they start.
- */
-struct roadmap_spend {
-	size_t n_initiatives;
-	int *q0;
-	int *n;
-	size_t *off;
-	int64_t *opex;
-	int64_t *capex;
-	bool any;       /* some initiative has spend quarters */
-	int qmin, qmax; /* the range of quarters with planned spend */
-};
-/* Fills caller storage *out; ROADMAP_ERR_NOMEM on failure (nothing to
- * release then). roadmap_spend_release() frees what it holds; accepts
- * NULL. */
-ROADMAP_API enum roadmap_status roadmap_spend_build(const struct roadmap *rm,
-						    struct roadmap_spend *out,
-						    struct roadmap_error *err);
-ROADMAP_API void roadmap_spend_release(struct roadmap_spend *s);
-
 #ifdef __cplusplus
 }
 #endif
+
+#include "roadmap-report.h"
 
 #endif

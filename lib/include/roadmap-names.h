@@ -1,0 +1,64 @@
+/*
+ * roadmap-names.h - the roadmap file's words, spelled once.
+ *
+ * Every JSON key of the file format (SPEC 3) and the kind words that
+ * messages, CSV headers and reports share. The library's field tables
+ * (SPEC 20), its loader, saver, reports and the command line all take a
+ * name from here, so that renaming a key is one edit. An embedder may use
+ * them with roadmap_set() and roadmap_item_fields().
+ */
+#ifndef ROADMAP_NAMES_H
+#define ROADMAP_NAMES_H
+
+/* The file's top-level keys. */
+#define ROADMAP_KEY_FORMAT "format"
+#define ROADMAP_KEY_NAME "name"
+#define ROADMAP_KEY_CURRENCY "currency"
+#define ROADMAP_KEY_FISCAL_YEAR_START "fiscal_year_start"
+#define ROADMAP_KEY_PILLARS "pillars"
+#define ROADMAP_KEY_POLICY "policy"
+#define ROADMAP_KEY_TEAMS "teams"
+#define ROADMAP_KEY_GOALS "goals"
+#define ROADMAP_KEY_INITIATIVES "initiatives"
+#define ROADMAP_KEY_BUDGETS "budgets"
+#define ROADMAP_KEY_TARGET_MIX "target_mix"
+
+/* The kinds of item, as messages and reports name one. */
+#define ROADMAP_WORD_GOAL "goal"
+#define ROADMAP_WORD_INITIATIVE "initiative"
+#define ROADMAP_WORD_TEAM "team"
+#define ROADMAP_WORD_BUDGET "budget"
+
+/* Item fields (a goal's, an initiative's, a team's, an envelope's). */
+#define ROADMAP_FIELD_ID "id"
+#define ROADMAP_FIELD_TITLE "title"
+#define ROADMAP_FIELD_METRIC "metric"
+#define ROADMAP_FIELD_BASELINE "baseline"
+#define ROADMAP_FIELD_TARGET "target"
+#define ROADMAP_FIELD_UNIT "unit"
+#define ROADMAP_FIELD_DUE "due"
+#define ROADMAP_FIELD_OWNER "owner"
+#define ROADMAP_FIELD_PRIORITY "priority"
+#define ROADMAP_FIELD_GOALS ROADMAP_KEY_GOALS
+#define ROADMAP_FIELD_PILLAR "pillar"
+#define ROADMAP_FIELD_STAGE "stage"
+#define ROADMAP_FIELD_STATUS "status"
+#define ROADMAP_FIELD_TEAM ROADMAP_WORD_TEAM
+#define ROADMAP_FIELD_START "start"
+#define ROADMAP_FIELD_END "end"
+#define ROADMAP_FIELD_OPEX "opex"
+#define ROADMAP_FIELD_CAPEX "capex"
+#define ROADMAP_FIELD_FTE "fte"
+#define ROADMAP_FIELD_DEPENDS_ON "depends_on"
+#define ROADMAP_FIELD_BENEFIT "benefit"
+#define ROADMAP_FIELD_ACTUALS "actuals"
+#define ROADMAP_FIELD_CAPACITY "capacity"
+#define ROADMAP_FIELD_PERIOD "period"
+#define ROADMAP_FIELD_AMOUNT "amount"
+
+/* Words of the reports that are not fields. */
+#define ROADMAP_WORD_QUARTER "quarter"
+#define ROADMAP_WORD_YEAR "year"
+#define ROADMAP_WORD_TOTAL "total"
+
+#endif

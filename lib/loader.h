@@ -1,0 +1,76 @@
+/* loader.h - the strict loader's state and its value readers (SPEC 4),
+ * shared by store.c (the file's items) and load-values.c (its values). */
+#ifndef ROADMAP_LOADER_H
+#define ROADMAP_LOADER_H
+
+#include "json.h"
+
+struct load {
+	const char *name;
+	struct roadmap_error *err;
+	struct roadmap *rm;
+	char where[200];
+	/* the item being read; its "where" is only formatted on an error */
+	const char *list;
+	size_t index;
+	const char *id;
+	/* the members of the object check_keys() saw last, by key index */
+	const cJSON *slot_obj;
+	const char *const *slot_keys;
+	const cJSON *slot[24];
+	/* when set, a bad item is handed here and skipped, so that every
+	 * bad item is reported (import); bad_items counts them */
+	void (*on_bad)(void *ctx, const struct roadmap_error *e);
+	void *ctx;
+	size_t bad_items;
+};
+
+/* A bad item: a message with the JSON path; the load stops, or (when
+ * import collects) the item is skipped. */
+__attribute__((format(printf, 2, 3))) enum roadmap_status
+ld_bad(struct load *L, const char *fmt, ...);
+
+bool ld_stop_at(struct load *L, enum roadmap_status st);
+
+void ld_set_where(struct load *L, const char *list, size_t i, const char *id);
+
+enum roadmap_status ld_check_keys(struct load *L, const cJSON *obj,
+				  const char *const *allowed);
+
+const cJSON *ld_get(struct load *L, const cJSON *obj, const char *key);
+
+enum roadmap_status ld_get_text(struct load *L, const cJSON *obj,
+				const char *key, bool required,
+				const char **out);
+
+enum roadmap_status ld_get_id(struct load *L, const cJSON *obj, const char *key,
+			      bool required, const char **out);
+
+enum roadmap_status ld_number(struct load *L, const cJSON *v, const char *key,
+			      double *out);
+
+enum roadmap_status ld_get_int(struct load *L, const cJSON *obj,
+			       const char *key, int lo, int hi, int *out);
+
+enum roadmap_status ld_fixed2(struct load *L, const cJSON *v, const char *key,
+			      int64_t max, int64_t *out);
+
+enum roadmap_status ld_get_fixed2(struct load *L, const cJSON *obj,
+				  const char *key, bool required, int64_t max,
+				  bool *has, int64_t *out);
+
+enum roadmap_status ld_get_day(struct load *L, const cJSON *obj,
+			       const char *key, bool required, bool as_end,
+			       bool *has, roadmap_day *out);
+
+enum roadmap_status ld_get_id_list(struct load *L, const cJSON *obj,
+				   const char *key, char ***out, size_t *n);
+
+const cJSON *ld_get_array(struct load *L, const cJSON *root, const char *key,
+			  enum roadmap_status *st);
+
+enum roadmap_status ld_dup_id(struct load *L, const char *id);
+
+const char *ld_peek_id(const cJSON *obj);
+
+#endif
