@@ -6,7 +6,8 @@
 #   make install  meson install (PREFIX=/usr/local by default)
 
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
-	libxlsxwriter-dev scdoc python3-openpyxl
+	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema \
+	python3-lxml
 BUILD = build
 SAN = build-san
 PREFIX ?= /usr/local

@@ -25,26 +25,98 @@ static int print_text(const struct ctx *ctx, const struct roadmap_findings *f)
 			       x->message);
 		}
 	}
-	printf("%zu error%s, %zu warning%s, %zu info%s\n", f->errors,
+	printf("%zu error%s, %zu warning%s, %zu info%s", f->errors,
 	       f->errors == 1 ? "" : "s", f->warnings,
 	       f->warnings == 1 ? "" : "s", f->infos, f->infos == 1 ? "" : "s");
+	if (f->baselined) {
+		printf("; %zu known finding%s left out (in the baseline)",
+		       f->known, f->known == 1 ? "" : "s");
+	}
+	printf("\n");
 	return write_stdout("", 0);
 }
+
+enum { F_TEXT, F_JSON, F_SARIF, F_JUNIT, F_GITHUB };
 
 struct check_opts {
 	int format;
 	bool strict;
+	const char *baseline;
 };
 
-static const char *const formats[] = {"text", "json", NULL};
+static const char *const formats[] = {"text", "json", "sarif", "junit",
+				      "github", NULL};
 
 static const struct opt check_opts[] = {
 	OPT_CHOICE("format", "F", formats, struct check_opts, format,
-		   "text (one line per finding and a summary) or json"),
+		   "text (one line per finding and a summary), json, or for\n"
+		   "pipelines sarif (code scanning), junit (test reports)\n"
+		   "or github (workflow annotations)"),
 	OPT_FLAG("strict", struct check_opts, strict,
 		 "fail on warnings as well as errors"),
+	OPT_STRING("baseline", 0, "OLD", struct check_opts, baseline,
+		   "report only findings OLD (another revision of the\n"
+		   "roadmap: a file, - or <(git show main:roadmap.json))\n"
+		   "does not have; they alone decide the exit status"),
 	{0},
 };
+
+/* Leaves out the findings of the roadmap at path. */
+static int subtract_baseline(const char *path, struct roadmap_findings *f)
+{
+	struct roadmap_findings old;
+	struct roadmap_error err;
+	struct roadmap *rm;
+	int rc;
+
+	if (load_any(path, &rm, &err)) {
+		msg("the baseline %s cannot be read:", path);
+		rc = fail_err(&err);
+		return rc;
+	}
+	if (roadmap_check(rm, &old, &err)) {
+		rc = fail_err(&err);
+		roadmap_destroy(rm);
+		return rc;
+	}
+	roadmap_findings_subtract(f, &old);
+	roadmap_findings_release(&old);
+	roadmap_destroy(rm);
+	return 0;
+}
+
+static int print_findings(const struct ctx *ctx, int format, bool strict,
+			  const struct roadmap_findings *f)
+{
+	const struct roadmap_pipeline_options po = {ctx->file, strict};
+	struct roadmap_error err;
+	enum roadmap_status st;
+	char *out = NULL;
+	int rc;
+
+	switch (format) {
+	case F_TEXT:
+		return print_text(ctx, f);
+	case F_JSON:
+		st = roadmap_findings_json(f, &out, &err);
+		break;
+	case F_SARIF:
+		st = roadmap_findings_sarif(f, &po, &out, &err);
+		break;
+	case F_JUNIT:
+		st = roadmap_findings_junit(f, &po, &out, &err);
+		break;
+	default:
+		st = roadmap_findings_github(f, &po, &out, &err);
+		break;
+	}
+	if (st) {
+		return fail_err(&err);
+	}
+	rc = write_stdout(out, strlen(out));
+	free(out);
+	return rc;
+}
 
 static int run_check(struct ctx *ctx, int argc, char **argv)
 {
@@ -57,8 +129,6 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_check, argc, argv, &o)) {
 		return 64;
 	}
-	bool strict = o.strict;
-	int format = o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_check, "unexpected argument '%s'",
 				   argv[optind]);
@@ -71,18 +141,13 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 		roadmap_destroy(rm);
 		return rc;
 	}
-	if (format == 1) {
-		char *out;
-		if (roadmap_findings_json(&f, &out, &err)) {
-			rc = fail_err(&err);
-		} else {
-			rc = write_stdout(out, strlen(out));
-			free(out);
-		}
-	} else {
-		rc = print_text(ctx, &f);
+	if (o.baseline) {
+		rc = subtract_baseline(o.baseline, &f);
 	}
-	if (rc == 0 && (f.errors || (strict && f.warnings))) {
+	if (rc == 0) {
+		rc = print_findings(ctx, o.format, o.strict, &f);
+	}
+	if (rc == 0 && (f.errors || (o.strict && f.warnings))) {
 		rc = EXIT_FINDINGS;
 	}
 	roadmap_findings_release(&f);
@@ -99,6 +164,9 @@ const struct cmd cmd_check = {
 	.opts = check_opts,
 	.examples = "  roadmap check\n"
 		    "  roadmap check --strict --format json | jq '.findings[] | "
-		    "select(.severity == \"error\")'\n",
+		    "select(.severity == \"error\")'\n"
+		    "  roadmap check --format sarif > roadmap.sarif\n"
+		    "  roadmap check --format github --baseline <(git show "
+		    "main:roadmap.json)\n",
 	.run = run_check,
 };

@@ -4,23 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A roadmap from a file or a pipe: diff <(git show HEAD~1:roadmap.json) */
-static enum roadmap_status load_any(const char *path, struct roadmap **out,
-				    struct roadmap_error *err)
-{
-	char *data;
-	size_t len;
-	enum roadmap_status st;
-
-	*out = NULL;
-	if ((st = roadmap_read_file(path, &data, &len, err))) {
-		return st;
-	}
-	st = roadmap_load_buffer(path, data, len, out, err);
-	free(data);
-	return st;
-}
-
 struct diff_opts {
 	int format;
 };

@@ -117,6 +117,10 @@ void cmd_print_help(const struct cmd *cmd, FILE *f);
 
 /* Loads the roadmap for reading. Returns 0 or an exit code. */
 int open_read(struct ctx *ctx, struct roadmap **out);
+/* A roadmap from a file, a pipe or "-" (stdin), unlocked: another
+ * revision to compare with (diff OLD NEW, check --baseline OLD). */
+enum roadmap_status load_any(const char *path, struct roadmap **out,
+			     struct roadmap_error *err);
 
 /*
  * A writer's session: lock, load, change, save, unlock. begin_write returns

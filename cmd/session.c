@@ -27,6 +27,23 @@ int open_read(struct ctx *ctx, struct roadmap **out)
 	return st ? fail_err(&err) : 0;
 }
 
+/* A roadmap from a file or a pipe: diff <(git show HEAD~1:roadmap.json) */
+enum roadmap_status load_any(const char *path, struct roadmap **out,
+				    struct roadmap_error *err)
+{
+	char *data;
+	size_t len;
+	enum roadmap_status st;
+
+	*out = NULL;
+	if ((st = roadmap_read_file(path, &data, &len, err))) {
+		return st;
+	}
+	st = roadmap_load_buffer(path, data, len, out, err);
+	free(data);
+	return st;
+}
+
 long lock_timeout_ms(void)
 {
 	const char *s = getenv("ROADMAP_LOCK_TIMEOUT");

@@ -31,7 +31,8 @@ int main(void)
 	struct roadmap *rm = roadmap_create();
 	struct roadmap_goal goal;
 	struct roadmap_initiative in;
-	struct roadmap_budget budget = {0, 2026, 3, NULL, 0};
+	/* designated: the structs may gain fields (see roadmap.h) */
+	struct roadmap_budget budget = {.is_year = false, .year = 2026, .quarter = 3};
 	struct roadmap_findings findings;
 	int rc = 0;
 

@@ -42,11 +42,11 @@ struct ctx {
 	size_t cap;
 	bool nomem, overflow;
 	struct roadmap_spend sp;
-	int q0;    /* first quarter of the arrays below */
-	size_t nq; /* quarters covered */
-	int64_t *total;   /* planned per quarter, all pillars */
-	int64_t *pillar;  /* planned per declared pillar and quarter */
-	int *pidx;        /* declared pillar of each initiative, or -1 */
+	int q0;		 /* first quarter of the arrays below */
+	size_t nq;	 /* quarters covered */
+	int64_t *total;	 /* planned per quarter, all pillars */
+	int64_t *pillar; /* planned per declared pillar and quarter */
+	int *pidx;	 /* declared pillar of each initiative, or -1 */
 	struct rm_refs refs;
 	size_t *comp; /* dependency-cycle component of each initiative */
 };
@@ -95,6 +95,33 @@ static void relate(struct ctx *c, const char *id)
 	}
 }
 
+/* Where the last finding's item is in the file (see roadmap_finding). */
+static void at(struct ctx *c, long line)
+{
+	if (!c->nomem && c->f->n) {
+		c->f->items[c->f->n - 1].line = line;
+	}
+}
+
+/* The same, for a finding told apart from its initiative's others by a
+ * quarter: the quarter goes into its fingerprint. */
+static void at_quarter(struct ctx *c, long line, const char *quarter)
+{
+	if (!c->nomem && c->f->n) {
+		c->f->items[c->f->n - 1].line = line;
+		rm_finding_fingerprint(&c->f->items[c->f->n - 1], quarter, 0);
+	}
+}
+
+/* The same, for an initiative named by id. */
+static void at_initiative(struct ctx *c, const char *id)
+{
+	const struct roadmap_initiative *in =
+	    roadmap_find_initiative(c->rm, id);
+
+	at(c, in ? in->line : 0);
+}
+
 static void sort_related(struct ctx *c)
 {
 	struct roadmap_finding *x = &c->f->items[c->f->n - 1];
@@ -115,7 +142,8 @@ static const char *money(const struct roadmap *rm, int64_t v, char *buf)
 {
 	char m[32];
 
-	snprintf(buf, 48, "%s %s", rm->currency, roadmap_money_format(v, true, m));
+	snprintf(buf, 48, "%s %s", rm->currency,
+		 roadmap_money_format(v, true, m));
 	return buf;
 }
 
@@ -132,7 +160,6 @@ static void check_references(struct ctx *c)
 	const struct rm_refs *r = &c->refs;
 	char b1[160];
 
-
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		for (size_t g = 0; g < in->n_goals; g++) {
@@ -141,6 +168,7 @@ static void check_references(struct ctx *c)
 				    "unknown-reference", in->id,
 				    "serves unknown goal %s",
 				    q(in->goals[g], b1));
+				at(c, in->line);
 				relate(c, in->goals[g]);
 			}
 		}
@@ -150,18 +178,21 @@ static void check_references(struct ctx *c)
 				    "unknown-reference", in->id,
 				    "depends on unknown initiative %s",
 				    q(in->depends_on[d], b1));
+				at(c, in->line);
 				relate(c, in->depends_on[d]);
 			}
 		}
 		if (r->team[i] == RM_UNKNOWN) {
 			add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
 			    in->id, "names unknown team %s", q(in->team, b1));
+			at(c, in->line);
 			relate(c, in->team);
 		}
 		if (r->pillar[i] == RM_UNKNOWN) {
 			add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
 			    in->id, "names unknown pillar %s",
 			    q(in->pillar, b1));
+			at(c, in->line);
 			relate(c, in->pillar);
 		}
 	}
@@ -173,6 +204,7 @@ static void check_references(struct ctx *c)
 			    rm_budget_label(b, label, sizeof(label)),
 			    "budget %s names unknown pillar %s", label,
 			    q(b->pillar, b1));
+			at(c, b->line);
 			relate(c, b->pillar);
 		}
 	}
@@ -192,12 +224,14 @@ static void check_initiatives(struct ctx *c)
 		if (counts && in->n_goals == 0) {
 			add(c, ROADMAP_SEVERITY_ERROR, "unaligned-initiative",
 			    in->id, "serves no goal");
+			at(c, in->line);
 		}
 		if (in->end < in->start) {
 			add(c, ROADMAP_SEVERITY_ERROR, "invalid-dates", in->id,
 			    "ends %s, before it starts (%s)",
 			    roadmap_day_format(in->end, d1),
 			    roadmap_day_format(in->start, d2));
+			at(c, in->line);
 		}
 		if (!counts) {
 			continue;
@@ -220,6 +254,7 @@ static void check_initiatives(struct ctx *c)
 				    roadmap_day_format(in->start, d1),
 				    q(p->id, b1),
 				    roadmap_day_format(p->end, d2));
+				at(c, in->line);
 				relate(c, p->id);
 			}
 		}
@@ -230,12 +265,13 @@ static void check_initiatives(struct ctx *c)
 			}
 			const struct roadmap_goal *goal = &rm->goals[k];
 			if (goal->has_due && in->end > goal->due) {
-				add(c, ROADMAP_SEVERITY_WARNING, "goal-deadline",
-				    in->id,
+				add(c, ROADMAP_SEVERITY_WARNING,
+				    "goal-deadline", in->id,
 				    "ends %s, after goal %s is due (%s)",
 				    roadmap_day_format(in->end, d1),
 				    q(goal->id, b1),
 				    roadmap_day_format(goal->due, d2));
+				at(c, in->line);
 				relate(c, goal->id);
 			}
 		}
@@ -258,8 +294,9 @@ static void check_cycles(struct ctx *c)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		add(c, ROADMAP_SEVERITY_ERROR, "dependency-cycle", cy[i].subject,
-		    "%s", cy[i].message);
+		add(c, ROADMAP_SEVERITY_ERROR, "dependency-cycle",
+		    cy[i].subject, "%s", cy[i].message);
+		at_initiative(c, cy[i].subject);
 		for (size_t k = 0; k < cy[i].n_members; k++) {
 			relate(c, cy[i].members[k]);
 		}
@@ -280,9 +317,8 @@ static void check_goals(struct ctx *c)
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		for (size_t g = 0; roadmap_initiative_counts(in) &&
-				   g < in->n_goals;
-		     g++) {
+		for (size_t g = 0;
+		     roadmap_initiative_counts(in) && g < in->n_goals; g++) {
 			if ((k = c->refs.goal[c->refs.goff[i] + g]) !=
 			    RM_UNKNOWN) {
 				funded[k] = true;
@@ -293,6 +329,7 @@ static void check_goals(struct ctx *c)
 		if (!funded[g]) {
 			add(c, ROADMAP_SEVERITY_WARNING, "goal-unfunded",
 			    rm->goals[g].id, "no initiative serves this goal");
+			at(c, rm->goals[g].line);
 		}
 	}
 	free(funded);
@@ -341,12 +378,15 @@ static void check_owners(struct ctx *c)
 		}
 		const char *name = rm->inits[first[k]].owner;
 		add(c, ROADMAP_SEVERITY_WARNING, "owner-overload", name,
-		    "owns %zu open initiatives; the policy allows %d",
-		    count[k], max);
+		    "owns %zu open initiatives; the policy allows %d", count[k],
+		    max);
 		for (size_t i = first[k]; i != SIZE_MAX; i = next[i]) {
 			relate(c, rm->inits[i].id);
 		}
 		sort_related(c);
+		if (!c->nomem && c->f->items[c->f->n - 1].n_related) {
+			at_initiative(c, c->f->items[c->f->n - 1].related[0]);
+		}
 	}
 out:
 	idmap_release(&owners);
@@ -403,7 +443,8 @@ static void check_capacity(struct ctx *c)
 			roadmap_day e = roadmap_quarter_last(qi, fs);
 			s = s < in->start ? in->start : s;
 			e = e > in->end ? in->end : e;
-			load[k * nq + (size_t)(qi - qa)] += in->fte * (e - s + 1);
+			load[k * nq + (size_t)(qi - qa)] +=
+			    in->fte * (e - s + 1);
 		}
 	}
 	/* each team's open, staffed initiatives, for the related ids */
@@ -450,14 +491,16 @@ static void check_capacity(struct ctx *c)
 			/* load in hundredths, rounded half up */
 			int64_t h = (num + days / 2) / days;
 			add(c, ROADMAP_SEVERITY_WARNING, "capacity-overrun",
-			    subject, "load %s FTE exceeds the capacity of %s FTE",
+			    subject,
+			    "load %s FTE exceeds the capacity of %s FTE",
 			    rm_hundredths_format(h, l1),
 			    rm_hundredths_format(t->capacity, l2));
+			at(c, t->line);
 			roadmap_day qs = roadmap_quarter_first(qi, fs);
 			roadmap_day qe = roadmap_quarter_last(qi, fs);
 			for (size_t x = toff[k]; x < toff[k + 1]; x++) {
 				const struct roadmap_initiative *in =
-					&rm->inits[tlist[x]];
+				    &rm->inits[tlist[x]];
 				if (in->start <= qe && in->end >= qs) {
 					relate(c, in->id);
 				}
@@ -498,7 +541,7 @@ static int64_t planned(struct ctx *c, const char *pillar, int qa, int qb)
 			/* an undeclared pillar: rare, so scan for it */
 			for (size_t i = 0; i < rm->n_inits; i++) {
 				const struct roadmap_initiative *in =
-					&rm->inits[i];
+				    &rm->inits[i];
 				if (!in->pillar || strcmp(in->pillar, pillar)) {
 					continue;
 				}
@@ -515,9 +558,8 @@ static int64_t planned(struct ctx *c, const char *pillar, int qa, int qb)
 		}
 	}
 	for (int qi = qa; qi <= qb; qi++) {
-		int64_t *v = cell(c, p < 0 ? c->total
-					   : c->pillar + (size_t)p * c->nq,
-				  qi);
+		int64_t *v = cell(
+		    c, p < 0 ? c->total : c->pillar + (size_t)p * c->nq, qi);
 		if (v) {
 			sum(c, &s, *v);
 		}
@@ -552,9 +594,8 @@ static bool build_sums(struct ctx *c)
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		c->pidx[i] = c->refs.pillar[i] < RM_NONE
-				     ? (int)c->refs.pillar[i]
-				     : -1;
+		c->pidx[i] =
+		    c->refs.pillar[i] < RM_NONE ? (int)c->refs.pillar[i] : -1;
 		(void)in;
 		for (int k = 0; k < c->sp.n[i]; k++) {
 			size_t o = c->sp.off[i] + (size_t)k;
@@ -563,7 +604,8 @@ static bool build_sums(struct ctx *c)
 			sum(c, &v, c->sp.capex[o]);
 			sum(c, &c->total[j], v);
 			if (c->pidx[i] >= 0) {
-				sum(c, &c->pillar[(size_t)c->pidx[i] * c->nq + j],
+				sum(c,
+				    &c->pillar[(size_t)c->pidx[i] * c->nq + j],
 				    v);
 			}
 		}
@@ -590,6 +632,7 @@ static void check_budgets(struct ctx *c)
 		    "planned %s exceeds the envelope of %s by %s",
 		    money(rm, plan, m1), money(rm, b->amount, m2),
 		    money(rm, plan - b->amount, m3));
+		at(c, b->line);
 	}
 	if (rm->n_budgets == 0 || !c->sp.any) {
 		return;
@@ -608,7 +651,8 @@ static void check_budgets(struct ctx *c)
 			char label[12];
 			add(c, ROADMAP_SEVERITY_WARNING, "unbudgeted-spend",
 			    roadmap_quarter_label(qi, label),
-			    "%s planned with no quarter or fiscal-year envelope",
+			    "%s planned with no quarter or fiscal-year "
+			    "envelope",
 			    money(rm, *v, m1));
 		}
 	}
@@ -644,13 +688,15 @@ static void check_actuals(struct ctx *c)
 			if (plan == 0) {
 				add(c, ROADMAP_SEVERITY_WARNING,
 				    "actuals-overrun", in->id,
-				    "actual %s in %s with nothing planned there",
+				    "actual %s in %s with nothing planned "
+				    "there",
 				    money(rm, actual, m1), label);
+				at_quarter(c, in->line, label);
 				continue;
 			}
 			/* both at most one amount: 64 bits hold it */
 			int64_t over =
-				((actual - plan) * 1000 + plan / 2) / plan;
+			    ((actual - plan) * 1000 + plan / 2) / plan;
 			char m3[48], tolt[ROADMAP_NUMBER_BUF];
 			add(c, ROADMAP_SEVERITY_WARNING, "actuals-overrun",
 			    in->id,
@@ -661,6 +707,7 @@ static void check_actuals(struct ctx *c)
 			    (long long)(over / 10), (long long)(over % 10),
 			    roadmap_number_format(rm->policy.actuals_tolerance,
 						  tolt));
+			at_quarter(c, in->line, label);
 		}
 	}
 }
@@ -669,8 +716,8 @@ static void mix_one(struct ctx *c, const char *pillar, double target,
 		    int64_t total)
 {
 	const struct roadmap *rm = c->rm;
-	int64_t spend = c->sp.any ? planned(c, pillar, c->sp.qmin, c->sp.qmax)
-				  : 0;
+	int64_t spend =
+	    c->sp.any ? planned(c, pillar, c->sp.qmin, c->sp.qmax) : 0;
 	int64_t t = (int64_t)(target * 100 + 0.5);
 	int64_t tol = (int64_t)(rm->policy.mix_tolerance * 100 + 0.5);
 	/* |spend x 10000 - t x total| <= tol x total, exactly: all of them
@@ -683,9 +730,9 @@ static void mix_one(struct ctx *c, const char *pillar, double target,
 	}
 	/* a pillar's spend is at most the total: the share is at most 1000 */
 	struct rm_u128 half = {0, (uint64_t)total / 2};
-	int64_t share = (int64_t)rm_div128(
-		rm_add128(rm_mul64((uint64_t)spend, 1000), half),
-		(uint64_t)total, NULL);
+	int64_t share =
+	    (int64_t)rm_div128(rm_add128(rm_mul64((uint64_t)spend, 1000), half),
+			       (uint64_t)total, NULL);
 	char t1[ROADMAP_NUMBER_BUF], t2[ROADMAP_NUMBER_BUF];
 	add(c, ROADMAP_SEVERITY_WARNING, "mix-off-target", pillar,
 	    "%lld.%lld%% of planned spend against a target of %s%% "
@@ -715,9 +762,8 @@ static void check_mix(struct ctx *c)
 	for (size_t k = 0; k < rm->n_pillars; k++) {
 		bool targeted = false;
 		for (size_t i = 0; i < p->n_target_mix; i++) {
-			targeted = targeted ||
-				   strcmp(p->target_mix_pillar[i],
-					  rm->pillars[k]) == 0;
+			targeted = targeted || strcmp(p->target_mix_pillar[i],
+						      rm->pillars[k]) == 0;
 		}
 		if (!targeted) {
 			mix_one(c, rm->pillars[k], 0, total);
@@ -731,8 +777,10 @@ static void check_mix(struct ctx *c)
  * state of its own (no global: the library may run in many threads). */
 static int by_order(const void *a, const void *b)
 {
-	const struct roadmap_finding *x = *(const struct roadmap_finding *const *)a;
-	const struct roadmap_finding *y = *(const struct roadmap_finding *const *)b;
+	const struct roadmap_finding *x =
+	    *(const struct roadmap_finding *const *)a;
+	const struct roadmap_finding *y =
+	    *(const struct roadmap_finding *const *)b;
 	int d;
 
 	if (x->severity != y->severity) {
@@ -810,7 +858,8 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 		check_actuals(&c);
 		check_mix(&c);
 	}
-	if (!c.nomem && !sort_findings(out)) {
+	if (!c.nomem &&
+	    (!sort_findings(out) || !rm_findings_fingerprints(out))) {
 		c.nomem = true;
 	}
 	roadmap_spend_release(&c.sp);

@@ -375,7 +375,7 @@ void rm_import_json(struct imp *im, const char *d, size_t len)
 	struct roadmap_error e;
 	struct roadmap *src = NULL;
 
-	if (rm_json_prescan(im->name, d, len, &e)) {
+	if (rm_json_prescan(im->name, d, len, NULL, &e)) {
 		rm_import_report(im, e.line, NULL, NULL, "%s", e.message);
 		im->rep->errors[im->rep->n_errors - 1].column = e.column;
 		return;

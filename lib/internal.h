@@ -35,6 +35,13 @@ size_t rm_first_duplicate(const char *const *s, size_t n, bool *nomem);
 /* The first column of a budget view's rows: period, pillar, goal, team. */
 const char *rm_budget_row_key(enum roadmap_budget_by by);
 
+/* findings.c: a finding's fingerprint from its code, subject, related ids,
+ * an optional extra key and its rank among equals (0 for the first); and
+ * every finding's, made distinct (false when out of memory). */
+void rm_finding_fingerprint(struct roadmap_finding *x, const char *extra,
+			    size_t rank);
+bool rm_findings_fingerprints(struct roadmap_findings *f);
+
 /* The pillars of a roadmap that declares none (SPEC 3). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];

@@ -21,9 +21,26 @@ void sb_release(struct strbuf *b);
 enum roadmap_status rm_csv_write(struct strbuf *b,
 				 const struct roadmap_rows *rows);
 
-/* Checks JSON text strictly; ROADMAP_ERR_DATA with line and column. */
+/*
+ * Where the items of the file's four lists are, by list (RM_LIST_*), in file
+ * order: the line of each item's id member (an envelope's period), or of
+ * its '{' when it has none.
+ */
+enum { RM_LIST_TEAMS, RM_LIST_GOALS, RM_LIST_INITIATIVES, RM_LIST_BUDGETS };
+struct rm_item_lines {
+	long *line[4];
+	size_t n[4], cap[4];
+};
+void rm_item_lines_release(struct rm_item_lines *l);
+/* The line of item i of list, or 0 when unknown (lines may be NULL). */
+long rm_item_line(const struct rm_item_lines *l, int list, size_t i);
+
+/* Checks JSON text strictly; ROADMAP_ERR_DATA with line and column. With
+ * lines, also records where each item is (ROADMAP_ERR_NOMEM when that
+ * runs out of memory). */
 enum roadmap_status rm_json_prescan(const char *name, const char *data,
-				    size_t len, struct roadmap_error *err);
+				    size_t len, struct rm_item_lines *lines,
+				    struct roadmap_error *err);
 
 /*
  * Lays out a cJSON tree with two-space indentation, arrays of scalars on one
@@ -74,8 +91,7 @@ cJSON *rm_budget_object(const struct roadmap_budget *b);
 
 /* report.c: pieces shared by the reports and the JSON export. */
 bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
-cJSON *rm_findings_array(const struct roadmap_findings *f,
-			 const char *only_id);
+cJSON *rm_findings_array(const struct roadmap_findings *f, const char *only_id);
 cJSON *rm_findings_object(const struct roadmap_findings *f);
 cJSON *rm_budget_report_object(const struct roadmap *rm,
 			       const struct roadmap_budget_report *r);
@@ -86,7 +102,9 @@ cJSON *rm_schedule_array(const struct roadmap *rm,
 
 /* store.c: the schema check and load of a parsed document. */
 enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
-				  struct roadmap **out, struct roadmap_error *err);
+				 const struct rm_item_lines *lines,
+				 struct roadmap **out,
+				 struct roadmap_error *err);
 /* The same, but a bad goal, initiative or envelope is handed to on_bad and
  * skipped, so that every one is reported; ROADMAP_ERR_DATA at the end if
  * any was. */
@@ -108,7 +126,6 @@ void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
 /* The policy as the file's object (config.c): every setting with defaults,
  * else only those that differ (NULL when none; *ok false when out of
  * memory). */
-cJSON *rm_policy_json(const struct roadmap_policy *p, bool defaults,
-		      bool *ok);
+cJSON *rm_policy_json(const struct roadmap_policy *p, bool defaults, bool *ok);
 
 #endif

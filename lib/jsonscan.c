@@ -11,19 +11,20 @@
 #include "json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_DEPTH 64
 
 enum state {
-	S_VALUE,         /* a value is required */
-	S_ARRAY_FIRST,   /* after '[': a value or ']' */
-	S_OBJECT_FIRST,  /* after '{': a key or '}' */
-	S_KEY,           /* after ',' in an object */
-	S_COLON,         /* after a key */
-	S_OBJECT_NEXT,   /* after a member: ',' or '}' */
-	S_ARRAY_NEXT,    /* after an element: ',' or ']' */
-	S_DONE,          /* the document is complete */
+	S_VALUE,	/* a value is required */
+	S_ARRAY_FIRST,	/* after '[': a value or ']' */
+	S_OBJECT_FIRST, /* after '{': a key or '}' */
+	S_KEY,		/* after ',' in an object */
+	S_COLON,	/* after a key */
+	S_OBJECT_NEXT,	/* after a member: ',' or '}' */
+	S_ARRAY_NEXT,	/* after an element: ',' or ']' */
+	S_DONE,		/* the document is complete */
 };
 
 struct scan {
@@ -131,7 +132,8 @@ static enum roadmap_status scan_string(struct scan *s)
 			}
 			long u = hex4(s, s->i + 2);
 			if (u < 0) {
-				return fail(s, "invalid \\u escape in a string");
+				return fail(s,
+					    "invalid \\u escape in a string");
 			}
 			if (u == 0) {
 				return fail(s, "\\u0000 is not allowed in a "
@@ -219,13 +221,14 @@ static enum roadmap_status scan_number(struct scan *s)
 	/* held exactly as written or refused, never silently rewritten
 	 * (1.10000000000000000001, 1e-400, -0): at the number's start */
 	struct rm_decimal d;
-	const char *why = rm_number_check((const char *)s->p + at, s->i - at,
-					  &d);
+	const char *why =
+	    rm_number_check((const char *)s->p + at, s->i - at, &d);
 	if (why) {
 		char msg[160];
 		size_t n = s->i - at;
-		snprintf(msg, sizeof(msg), "number %.*s%s %s", n > 40 ? 40 : (int)n,
-			 (const char *)s->p + at, n > 40 ? "..." : "", why);
+		snprintf(msg, sizeof(msg), "number %.*s%s %s",
+			 n > 40 ? 40 : (int)n, (const char *)s->p + at,
+			 n > 40 ? "..." : "", why);
 		s->i = at;
 		return fail(s, msg);
 	}
@@ -238,7 +241,8 @@ static enum roadmap_status scan_word(struct scan *s)
 
 	for (size_t k = 0; k < 3; k++) {
 		size_t n = strlen(words[k]);
-		if (s->len - s->i >= n && memcmp(s->p + s->i, words[k], n) == 0) {
+		if (s->len - s->i >= n &&
+		    memcmp(s->p + s->i, words[k], n) == 0) {
 			for (size_t j = 0; j < n; j++) {
 				step(s, 1);
 			}
@@ -248,10 +252,90 @@ static enum roadmap_status scan_word(struct scan *s)
 	return fail(s, "expected a value");
 }
 
+void rm_item_lines_release(struct rm_item_lines *l)
+{
+	for (int k = 0; l && k < 4; k++) {
+		free(l->line[k]);
+		l->line[k] = NULL;
+		l->n[k] = l->cap[k] = 0;
+	}
+}
+
+long rm_item_line(const struct rm_item_lines *l, int list, size_t i)
+{
+	return l && i < l->n[list] ? l->line[list][i] : 0;
+}
+
+/* The list a top-level key names (RM_LIST_*), or -1. */
+static int list_of(const unsigned char *key, size_t n)
+{
+	static const char *const names[] = {
+	    ROADMAP_KEY_TEAMS, ROADMAP_KEY_GOALS, ROADMAP_KEY_INITIATIVES,
+	    ROADMAP_KEY_BUDGETS};
+
+	for (int k = 0; k < 4; k++) {
+		if (strlen(names[k]) == n && memcmp(key, names[k], n) == 0) {
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* Positions: which list the scan is in, and whether the current item's
+ * naming member has been seen. */
+struct where {
+	struct rm_item_lines *lines;
+	long line;
+	int list;
+	bool named;
+};
+
+static bool item_start(struct where *w)
+{
+	struct rm_item_lines *l = w->lines;
+	int k = w->list;
+
+	if (l->n[k] == l->cap[k]) {
+		size_t cap = l->cap[k] ? l->cap[k] * 2 : 64;
+		long *p = realloc(l->line[k], cap * sizeof(*p));
+		if (!p) {
+			return false;
+		}
+		l->line[k] = p;
+		l->cap[k] = cap;
+	}
+	l->line[k][l->n[k]++] = w->line;
+	w->named = false;
+	return true;
+}
+
+/* A key at depth (1: the document's, 3: an item's) spans key[0..n). */
+static void item_key(struct where *w, int depth, const unsigned char *key,
+		     size_t n)
+{
+	if (depth == 1) {
+		w->list = list_of(key, n);
+		if (w->list >= 0) {
+			w->lines->n[w->list] =
+			    0; /* a repeated list counts once */
+		}
+		return;
+	}
+	const char *name = w->list == RM_LIST_BUDGETS ? ROADMAP_FIELD_PERIOD
+						      : ROADMAP_FIELD_ID;
+	if (depth == 3 && w->list >= 0 && !w->named && w->lines->n[w->list] &&
+	    strlen(name) == n && memcmp(key, name, n) == 0) {
+		w->lines->line[w->list][w->lines->n[w->list] - 1] = w->line;
+		w->named = true;
+	}
+}
+
 enum roadmap_status rm_json_prescan(const char *name, const char *data,
-				    size_t len, struct roadmap_error *err)
+				    size_t len, struct rm_item_lines *lines,
+				    struct roadmap_error *err)
 {
 	struct scan s = {(const unsigned char *)data, len, 0, err, name};
+	struct where w = {lines, 1, -1, false};
 	char stack[MAX_DEPTH];
 	int depth = 0;
 	enum state st = S_VALUE;
@@ -263,8 +347,10 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 				"(save it without one)");
 	}
 	for (;;) {
+		/* a raw newline can only be white space (strings refuse it) */
 		while (s.i < len && (s.p[s.i] == ' ' || s.p[s.i] == '\n' ||
 				     s.p[s.i] == '\t' || s.p[s.i] == '\r')) {
+			w.line += s.p[s.i] == '\n';
 			s.i++;
 		}
 		if (s.i >= len) {
@@ -296,8 +382,8 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 			}
 			if (c != close) {
 				return fail(&s, close == '}'
-							? "expected ',' or '}'"
-							: "expected ',' or ']'");
+						    ? "expected ',' or '}'"
+						    : "expected ',' or ']'");
 			}
 			step(&s, 1);
 			depth--;
@@ -311,13 +397,18 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 				goto after_value;
 			}
 			if (c != '"') {
-				return fail(&s, st == S_KEY
-							? "expected a string key"
-							: "expected a string key or "
-							  "'}'");
+				return fail(&s,
+					    st == S_KEY
+						? "expected a string key"
+						: "expected a string key or "
+						  "'}'");
 			}
+			size_t k0 = s.i;
 			if ((r = scan_string(&s))) {
 				return r;
+			}
+			if (lines && (depth == 1 || depth == 3)) {
+				item_key(&w, depth, s.p + k0 + 1, s.i - k0 - 2);
 			}
 			st = S_COLON;
 			continue;
@@ -335,6 +426,10 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 		if (c == '{' || c == '[') {
 			if (depth >= MAX_DEPTH) {
 				return fail(&s, "nested too deeply");
+			}
+			if (lines && depth == 2 && c == '{' && w.list >= 0 &&
+			    stack[1] == '[' && !item_start(&w)) {
+				return rm_nomem(err);
 			}
 			stack[depth++] = (char)c;
 			step(&s, 1);
@@ -356,7 +451,7 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 		if (r) {
 			return r;
 		}
-after_value:
+	after_value:
 		if (depth == 0) {
 			st = S_DONE;
 		} else {

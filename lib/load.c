@@ -12,6 +12,7 @@
 struct prescan_job {
 	const char *name, *data;
 	size_t len;
+	struct rm_item_lines *lines;
 	struct roadmap_error err;
 	enum roadmap_status st;
 };
@@ -20,7 +21,7 @@ static void *prescan_thread(void *arg)
 {
 	struct prescan_job *j = arg;
 
-	j->st = rm_json_prescan(j->name, j->data, j->len, &j->err);
+	j->st = rm_json_prescan(j->name, j->data, j->len, j->lines, &j->err);
 	return NULL;
 }
 
@@ -59,16 +60,18 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 			struct roadmap **out, struct roadmap_error *err)
 {
 	bool threads = opt && opt->threads;
-	struct prescan_job job = {name, data, len, {0}, ROADMAP_OK};
+	struct rm_item_lines lines = {0};
+	struct prescan_job job = {name, data, len, &lines, {0}, ROADMAP_OK};
 	enum roadmap_status st;
 	pthread_t tid;
 	cJSON *root;
 
 	*out = NULL;
 	roadmap_error_clear(err);
-	if (!threads || len < PARALLEL_SCAN || pthread_create(&tid, NULL, prescan_thread,
-						  &job) != 0) {
-		if ((st = rm_json_prescan(name, data, len, err))) {
+	if (!threads || len < PARALLEL_SCAN ||
+	    pthread_create(&tid, NULL, prescan_thread, &job) != 0) {
+		if ((st = rm_json_prescan(name, data, len, &lines, err))) {
+			rm_item_lines_release(&lines);
 			return st;
 		}
 		root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
@@ -78,6 +81,7 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 		root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
 		pthread_join(tid, NULL);
 		if (job.st) {
+			rm_item_lines_release(&lines);
 			cJSON_Delete(root);
 			if (err) {
 				*err = job.err;
@@ -87,9 +91,11 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 	}
 	if (!root) {
 		/* the pre-scan accepted it, so this is memory */
+		rm_item_lines_release(&lines);
 		return rm_nomem(err);
 	}
-	st = rm_load_tree(name, root, out, err);
+	st = rm_load_tree(name, root, &lines, out, err);
+	rm_item_lines_release(&lines);
 	if (st == ROADMAP_OK && threads && len >= PARALLEL_SCAN &&
 	    rm_reap_later(*out, root)) {
 		return st; /* freed on a second core while the caller works */

@@ -23,6 +23,7 @@ struct load {
 	void (*on_bad)(void *ctx, const struct roadmap_error *e);
 	void *ctx;
 	size_t bad_items;
+	const struct rm_item_lines *lines; /* where the items are, or NULL */
 };
 
 /* A bad item: a message with the JSON path; the load stops, or (when

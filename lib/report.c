@@ -17,6 +17,11 @@ static cJSON *finding_object(const struct roadmap_finding *x)
 	rm_json_add(o, "message", cJSON_CreateString(x->message), &ok);
 	rm_json_add(o, "related", rm_json_string_list(x->related, x->n_related),
 		    &ok);
+	rm_json_add(o, "line",
+		    x->line ? cJSON_CreateNumber((double)x->line)
+			    : cJSON_CreateNull(),
+		    &ok);
+	rm_json_add(o, "fingerprint", cJSON_CreateString(x->fingerprint), &ok);
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -65,6 +70,10 @@ cJSON *rm_findings_object(const struct roadmap_findings *f)
 	rm_json_add(o, "warnings", cJSON_CreateNumber((double)f->warnings),
 		    &ok);
 	rm_json_add(o, "infos", cJSON_CreateNumber((double)f->infos), &ok);
+	if (f->baselined) {
+		rm_json_add(o, "known", cJSON_CreateNumber((double)f->known),
+			    &ok);
+	}
 	rm_json_add(o, "findings", rm_findings_array(f, NULL), &ok);
 	if (!ok) {
 		cJSON_Delete(o);

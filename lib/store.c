@@ -218,6 +218,7 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 	{
 		struct roadmap_team t = {0};
 		enum roadmap_status st;
+		t.line = rm_item_line(L->lines, RM_LIST_TEAMS, i);
 		ld_set_where(L, ROADMAP_KEY_TEAMS, i++, ld_peek_id(c));
 		if ((st = load_fields(L, c, rm_team_fields, &t, false))) {
 			free((char *)t.id);
@@ -374,6 +375,7 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 		{
 			struct roadmap_goal g;
 			roadmap_goal_init(&g);
+			g.line = rm_item_line(L->lines, RM_LIST_GOALS, i);
 			ld_set_where(L, ROADMAP_KEY_GOALS, i++, ld_peek_id(c));
 			if ((st = load_goal(L, c, &g)) ||
 			    (!rm_push_goal(L->rm, &g) &&
@@ -399,6 +401,8 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 		{
 			struct roadmap_initiative in;
 			roadmap_initiative_init(&in);
+			in.line =
+			    rm_item_line(L->lines, RM_LIST_INITIATIVES, i);
 			ld_set_where(L, ROADMAP_KEY_INITIATIVES, i++,
 				     ld_peek_id(c));
 			if ((st = load_initiative(L, c, &in)) ||
@@ -420,6 +424,7 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 		cJSON_ArrayForEach(c, arr)
 		{
 			struct roadmap_budget b = {0};
+			b.line = rm_item_line(L->lines, RM_LIST_BUDGETS, i);
 			ld_set_where(L, ROADMAP_KEY_BUDGETS, i++, NULL);
 			if ((st = load_budget(L, c, &b)) ||
 			    (!rm_push_budget(L->rm, &b) &&
@@ -513,23 +518,18 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 	return load_items(L, root);
 }
 
-enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
-				 struct roadmap **out,
-				 struct roadmap_error *err)
-{
-	return rm_load_tree_all(name, root, out, NULL, NULL, err);
-}
-
-enum roadmap_status
-rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
-		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
-		 void *ctx, struct roadmap_error *err)
+static enum roadmap_status
+load_tree(const char *name, const cJSON *root,
+	  const struct rm_item_lines *lines, struct roadmap **out,
+	  void (*on_bad)(void *ctx, const struct roadmap_error *e), void *ctx,
+	  struct roadmap_error *err)
 {
 	struct load L = {name, err, NULL, ""};
 	enum roadmap_status st;
 
 	L.on_bad = on_bad;
 	L.ctx = ctx;
+	L.lines = lines;
 	*out = NULL;
 	if (!(L.rm = roadmap_create())) {
 		return rm_nomem(err);
@@ -540,4 +540,20 @@ rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
 	}
 	*out = L.rm;
 	return ROADMAP_OK;
+}
+
+enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
+				 const struct rm_item_lines *lines,
+				 struct roadmap **out,
+				 struct roadmap_error *err)
+{
+	return load_tree(name, root, lines, out, NULL, NULL, err);
+}
+
+enum roadmap_status
+rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
+		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
+		 void *ctx, struct roadmap_error *err)
+{
+	return load_tree(name, root, NULL, out, on_bad, ctx, err);
 }

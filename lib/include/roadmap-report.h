@@ -55,9 +55,9 @@ ROADMAP_API void roadmap_rows_release(struct roadmap_rows *rows);
  * '=', '+', '-', '@', a tab or a CR gets a leading "'". *out is malloc'ed,
  * NUL-terminated; the caller frees it. ROADMAP_ERR_NOMEM on failure.
  */
-ROADMAP_API enum roadmap_status roadmap_rows_csv(const struct roadmap_rows *rows,
-						 char **out, size_t *len,
-						 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_rows_csv(const struct roadmap_rows *rows, char **out, size_t *len,
+		 struct roadmap_error *err);
 
 /*
  * A JSON array of the items at idx (all when idx is NULL) with the file's
@@ -83,9 +83,9 @@ ROADMAP_API enum roadmap_status roadmap_items_json(const struct roadmap *rm,
  * with roadmap_rows_release().
  */
 ROADMAP_API enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
-						   const char *id,
-						   struct roadmap_rows *out,
-						   struct roadmap_error *err);
+						    const char *id,
+						    struct roadmap_rows *out,
+						    struct roadmap_error *err);
 ROADMAP_API enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 						  const char *id, char **out,
 						  struct roadmap_error *err);
@@ -103,11 +103,21 @@ ROADMAP_API const char *roadmap_severity_name(enum roadmap_severity s);
 
 struct roadmap_finding {
 	enum roadmap_severity severity;
-	const char *code;  /* static: "dependency-cycle", ... */
-	char *subject;     /* an id, an owner, "team@2026-Q3", "2026-Q3/x" */
-	char *message;     /* for people */
-	char **related;    /* sorted ids */
+	const char *code; /* static: "dependency-cycle", ... */
+	char *subject;	  /* an id, an owner, "team@2026-Q3", "2026-Q3/x" */
+	char *message;	  /* for people */
+	char **related;	  /* sorted ids */
 	size_t n_related;
+	/* the line of the item it is about (the initiative, goal, team or
+	 * envelope; an owner's first related initiative) in the file the
+	 * roadmap was loaded from; 0 when it concerns no one item (a
+	 * quarter's unbudgeted spend, a pillar's mix) or the item was not
+	 * loaded from a file */
+	long line;
+	/* 32 hex digits from the code, subject and related ids (and, for
+	 * actuals-overrun, the quarter): never from lines or wording, so
+	 * reformatting or reordering the file changes none (SPEC 18) */
+	char fingerprint[33];
 };
 
 struct roadmap_findings {
@@ -115,6 +125,10 @@ struct roadmap_findings {
 					  then subject */
 	size_t n;
 	size_t errors, warnings, infos;
+	/* set by roadmap_findings_subtract(): how many known findings it
+	 * left out */
+	bool baselined;
+	size_t known;
 };
 
 /*
@@ -129,12 +143,66 @@ ROADMAP_API enum roadmap_status roadmap_check(const struct roadmap *rm,
 ROADMAP_API void roadmap_findings_release(struct roadmap_findings *f);
 
 /*
- * {"errors","warnings","infos","findings":[...]} as in SPEC section 6.
- * *out is malloc'ed; the caller frees it.
+ * {"errors","warnings","infos","findings":[...]} as in SPEC section 6, each
+ * finding with its "line" (null when 0) and "fingerprint"; after
+ * roadmap_findings_subtract() also "known". *out is malloc'ed; the caller
+ * frees it.
  */
 ROADMAP_API enum roadmap_status
 roadmap_findings_json(const struct roadmap_findings *f, char **out,
 		      struct roadmap_error *err);
+
+/* ----------------------------------------------------------- pipelines */
+
+/* A rule of the check, described by the man page's CHECK RULES section. */
+struct roadmap_rule {
+	const char *code;
+	enum roadmap_severity severity; /* of its findings */
+	const char *about;   /* "subject: initiative; related: the goal" */
+	const char *summary; /* the first sentence of help */
+	const char *help;    /* what it means and how to fix it */
+};
+
+/* Every rule, in the man page's order; *n is set to their number. */
+ROADMAP_API const struct roadmap_rule *roadmap_rules(size_t *n);
+
+/*
+ * A gate on what a change introduces: leaves out of f the findings whose
+ * fingerprint is among old's, recounts errors, warnings and infos, and
+ * records how many were left out (f->known, f->baselined).
+ */
+ROADMAP_API void roadmap_findings_subtract(struct roadmap_findings *f,
+					   const struct roadmap_findings *old);
+
+struct roadmap_pipeline_options {
+	const char *file; /* the roadmap's path as given, for locations */
+	bool strict;	  /* warnings fail too (JUnit failures) */
+};
+
+/*
+ * Findings for pipelines (SPEC 18), each *out malloc'ed and NUL-terminated
+ * for the caller to free; ROADMAP_ERR_NOMEM on failure.
+ *  - SARIF 2.1.0: one run, a rule per check rule with the man page's help,
+ *    a result per finding with level, location and partialFingerprints.
+ *  - JUnit XML: one testsuite, a testcase per rule; a rule whose findings
+ *    fail the check (errors; with strict, warnings too) has a failure
+ *    listing them, its other findings go to its system-out.
+ *  - GitHub workflow commands: "::error file=F,line=N,title=CODE::text"
+ *    per finding (warning, notice for the other severities), escaped as
+ *    the runner requires.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_findings_sarif(const struct roadmap_findings *f,
+		       const struct roadmap_pipeline_options *o, char **out,
+		       struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_findings_junit(const struct roadmap_findings *f,
+		       const struct roadmap_pipeline_options *o, char **out,
+		       struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_findings_github(const struct roadmap_findings *f,
+			const struct roadmap_pipeline_options *o, char **out,
+			struct roadmap_error *err);
 
 /* ------------------------------------------------------------- budget */
 
@@ -211,8 +279,7 @@ ROADMAP_API enum roadmap_status
 roadmap_budget_report(const struct roadmap *rm, enum roadmap_budget_by by,
 		      struct roadmap_budget_report *out,
 		      struct roadmap_error *err);
-ROADMAP_API void
-roadmap_budget_report_release(struct roadmap_budget_report *r);
+ROADMAP_API void roadmap_budget_report_release(struct roadmap_budget_report *r);
 /* The JSON of SPEC section 7. *out is malloc'ed; the caller frees it. */
 ROADMAP_API enum roadmap_status
 roadmap_budget_report_json(const struct roadmap *rm,
@@ -236,9 +303,10 @@ roadmap_goal_shares(const struct roadmap *rm,
  * that serves it, the sum checked. ROADMAP_ERR_DATA for an unknown goal
  * or a total past the largest amount, ROADMAP_ERR_NOMEM.
  */
-ROADMAP_API enum roadmap_status
-roadmap_goal_planned(const struct roadmap *rm, const char *id, int64_t *total,
-		     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_goal_planned(const struct roadmap *rm,
+						     const char *id,
+						     int64_t *total,
+						     struct roadmap_error *err);
 
 /* ----------------------------------------------------------- tables */
 
@@ -282,7 +350,8 @@ enum roadmap_export_format {
 };
 
 /* "csv", "json", "xlsx", "md"; the parser returns -1 for an unknown name. */
-ROADMAP_API const char *roadmap_export_format_name(enum roadmap_export_format f);
+ROADMAP_API const char *
+roadmap_export_format_name(enum roadmap_export_format f);
 ROADMAP_API int roadmap_export_format_parse(const char *name);
 
 /*
@@ -309,16 +378,16 @@ ROADMAP_API enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 /* ----------------------------------------------------------- import */
 
 struct roadmap_import_options {
-	int table;      /* an enum roadmap_table for CSV, or -1: from the
+	int table;	/* an enum roadmap_table for CSV, or -1: from the
 			   header's columns (JSON imports take every kind) */
-	bool update;    /* existing ids are updated instead of refused */
+	bool update;	/* existing ids are updated instead of refused */
 	char delimiter; /* CSV: ',', ';' or '\t'; 0: ';' or tab when the
 			   header splits only on that, else ',' */
 };
 
 struct roadmap_import_report {
 	size_t added, updated;
-	char **changes;	 /* "add initiative \"x\"", "update goal \"y\"" */
+	char **changes; /* "add initiative \"x\"", "update goal \"y\"" */
 	size_t n_changes;
 	struct roadmap_error *errors; /* the first 20 */
 	size_t n_errors;
@@ -334,8 +403,8 @@ struct roadmap_import_report {
  * (FILE:LINE: column "x": ...) and rm must be discarded, not saved. A
  * UTF-8 byte order mark is accepted. A JSON file's quarter and year labels
  * are converted from its fiscal calendar to rm's (a label that is not a
- * whole period there is an error, as is another currency). Release the report with
- * roadmap_import_report_release().
+ * whole period there is an error, as is another currency). Release the report
+ * with roadmap_import_report_release().
  */
 ROADMAP_API enum roadmap_status
 roadmap_import(struct roadmap *rm, const char *name, const char *data,
@@ -353,11 +422,9 @@ roadmap_import_report_release(struct roadmap_import_report *report);
  * document ({"added","removed","changed","spend"}) or the text for people,
  * malloc'ed; *differs tells whether anything changed.
  */
-ROADMAP_API enum roadmap_status roadmap_diff(const struct roadmap *old_rm,
-					     const struct roadmap *new_rm,
-					     bool json, char **out,
-					     bool *differs,
-					     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_diff(const struct roadmap *old_rm, const struct roadmap *new_rm,
+	     bool json, char **out, bool *differs, struct roadmap_error *err);
 
 /* ----------------------------------------------------------- schedule */
 
@@ -370,7 +437,8 @@ struct roadmap_schedule_row {
 };
 
 struct roadmap_schedule {
-	struct roadmap_schedule_row *rows; /* counting initiatives, file order */
+	struct roadmap_schedule_row
+	    *rows; /* counting initiatives, file order */
 	size_t n;
 	roadmap_day project_end;
 };
@@ -401,7 +469,8 @@ ROADMAP_API enum roadmap_status
 roadmap_findings_rows(const struct roadmap_findings *f,
 		      struct roadmap_rows *out, struct roadmap_error *err);
 ROADMAP_API enum roadmap_status
-roadmap_schedule_rows(const struct roadmap *rm, const struct roadmap_schedule *s,
+roadmap_schedule_rows(const struct roadmap *rm,
+		      const struct roadmap_schedule *s,
 		      struct roadmap_rows *out, struct roadmap_error *err);
 
 /* A JSON array of the schedule rows. *out is malloc'ed. */
@@ -423,7 +492,7 @@ struct roadmap_spend {
 	size_t *off;
 	int64_t *opex;
 	int64_t *capex;
-	bool any;       /* some initiative has spend quarters */
+	bool any;	/* some initiative has spend quarters */
 	int qmin, qmax; /* the range of quarters with planned spend */
 };
 /* Fills caller storage *out; ROADMAP_ERR_NOMEM on failure (nothing to

@@ -227,6 +227,8 @@ struct roadmap_goal {
 	double target;
 	roadmap_day due;
 	int priority; /* 1..5, 0 when absent */
+	long line; /* the line of its id (an envelope's period) in the file
+		    * it was loaded from; 0 for an item added since */
 };
 
 /*
@@ -265,11 +267,15 @@ struct roadmap_initiative {
 	size_t n_depends_on;
 	struct roadmap_actual *actuals; /* sorted by qi, unique */
 	size_t n_actuals;
+	long line; /* the line of its id (an envelope's period) in the file
+		    * it was loaded from; 0 for an item added since */
 };
 
 struct roadmap_team {
 	const char *id;
 	int64_t capacity; /* hundredths of an FTE */
+	long line; /* the line of its id (an envelope's period) in the file
+		    * it was loaded from; 0 for an item added since */
 };
 
 struct roadmap_budget {
@@ -278,6 +284,8 @@ struct roadmap_budget {
 	int quarter;	    /* 1..4, 0 for a year */
 	const char *pillar; /* NULL: all pillars */
 	int64_t amount;
+	long line; /* the line of its id (an envelope's period) in the file
+		    * it was loaded from; 0 for an item added since */
 };
 
 struct roadmap_policy {

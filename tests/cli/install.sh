@@ -22,7 +22,7 @@ ok_if "the static archive exports only roadmap_ names (and some)" \
   bash -c "test \$(grep -c '^roadmap_' static.syms) -gt 100 && ! grep -v '^roadmap_' static.syms"
 ok_if "so does the shared library" bash -c "! grep -v '^roadmap_' shared.syms"
 ok_if "and both export the same names" cmp -s <(sort static.syms) <(sort shared.syms)
-ok_if "the installed binary runs" "$root/bin/roadmap" --version
+ok_if "the installed binary runs" bash -c "'$root/bin/roadmap' --version | grep -qx 'roadmap 0.1.0'"
 flags=$(PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --define-variable=prefix="$root" --cflags --libs roadmap)
 ok_if "examples/embed.c compiles against the installed roadmap.pc" \
   cc -std=c11 -Wall -Wextra -Werror ${SANITIZE_FLAGS:-} "$EXAMPLES/embed.c" $flags -o embed

@@ -15,7 +15,9 @@ names=$(awk -F'"' '/^#define ROADMAP_FIELD_/ && NF == 3 { print $2 }' \
   lib/include/roadmap-names.h)
 ok_if "the names header spells the item fields" \
   test "$(echo "$names" | grep -c -x -e owner -e opex -e depends_on -e amount)" -eq 4
-for name in $names; do
+# "id" is also every other format's word for an identifier (SARIF's rule
+# id), so it is left out of the count.
+for name in $(echo "$names" | grep -v -x id); do
   files=$(grep -l -F "\"$name\"" $sources | tr '\n' ' ')
   count=$(echo "$files" | wc -w)
   ok_if "\"$name\" is spelled in $count source file(s) (at most 2): $files" \

@@ -1,0 +1,215 @@
+/*
+ * findings.c - what makes a finding usable in a pipeline (SPEC 18): its
+ * fingerprint, the baseline that leaves known findings out, and GitHub's
+ * workflow commands. SARIF and JUnit are in pipeline.c.
+ *
+ * A fingerprint is FNV-1a (128 bits, the published offset basis and prime)
+ * of the code, the subject and the sorted related ids, separated by bytes
+ * no id or text can hold; never of a line or a message, so reformatting,
+ * reordering or rewording the file or the tool's messages changes none.
+ * Findings that would share one (two quarters' actuals of one initiative
+ * are told apart by the quarter; anything else identical by its rank among
+ * its equals) stay distinct.
+ */
+#include "json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct fnv {
+	struct rm_u128 h;
+};
+
+static void fnv_init(struct fnv *f)
+{
+	f->h.hi = 0x6c62272e07bb0142u;
+	f->h.lo = 0x62b821756295c58du;
+}
+
+/* h = (h ^ byte) * (2^88 + 0x13b), modulo 2^128 */
+static void fnv_byte(struct fnv *f, unsigned char c)
+{
+	uint64_t hi = f->h.hi, lo = f->h.lo ^ c;
+	struct rm_u128 p = rm_mul64(lo, 0x13b);
+
+	f->h.lo = p.lo;
+	f->h.hi = p.hi + hi * 0x13b + (lo << 24);
+}
+
+static void fnv_text(struct fnv *f, unsigned char sep, const char *s)
+{
+	fnv_byte(f, sep);
+	for (; *s; s++) {
+		fnv_byte(f, (unsigned char)*s);
+	}
+}
+
+void rm_finding_fingerprint(struct roadmap_finding *x, const char *extra,
+			    size_t rank)
+{
+	struct fnv f;
+	char n[24];
+
+	fnv_init(&f);
+	fnv_text(&f, 0x1f, x->code);
+	fnv_text(&f, 0x1f, x->subject ? x->subject : "");
+	for (size_t k = 0; k < x->n_related; k++) {
+		fnv_text(&f, 0x1e, x->related[k]);
+	}
+	if (extra) {
+		fnv_text(&f, 0x1d, extra);
+	}
+	if (rank > 0) {
+		snprintf(n, sizeof(n), "%zu", rank);
+		fnv_text(&f, 0x1c, n);
+	}
+	snprintf(x->fingerprint, sizeof(x->fingerprint), "%016llx%016llx",
+		 (unsigned long long)f.h.hi, (unsigned long long)f.h.lo);
+}
+
+static int by_fingerprint(const void *a, const void *b)
+{
+	const struct roadmap_finding *x =
+	    *(const struct roadmap_finding *const *)a;
+	const struct roadmap_finding *y =
+	    *(const struct roadmap_finding *const *)b;
+	int d = strcmp(x->fingerprint, y->fingerprint);
+
+	/* equal ones keep the order of the findings (by code, subject) */
+	return d ? d : (x < y ? -1 : x > y);
+}
+
+bool rm_findings_fingerprints(struct roadmap_findings *f)
+{
+	const struct roadmap_finding **idx = malloc((f->n + 1) * sizeof(*idx));
+
+	if (!idx) {
+		return false;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		if (!f->items[i].fingerprint[0]) {
+			rm_finding_fingerprint(&f->items[i], NULL, 0);
+		}
+		idx[i] = &f->items[i];
+	}
+	qsort(idx, f->n, sizeof(*idx), by_fingerprint);
+	for (size_t i = 1, rank = 0; i < f->n; i++) {
+		rank = strcmp(idx[i]->fingerprint, idx[i - 1]->fingerprint)
+			   ? 0
+			   : rank + 1;
+		if (rank) {
+			/* the base text again, with its rank among equals */
+			struct roadmap_finding *x =
+			    (struct roadmap_finding *)idx[i];
+			char base[33];
+			memcpy(base, x->fingerprint, sizeof(base));
+			rm_finding_fingerprint(x, base, rank);
+		}
+	}
+	free(idx);
+	return true;
+}
+
+void roadmap_findings_subtract(struct roadmap_findings *f,
+			       const struct roadmap_findings *old)
+{
+	struct idmap seen = {0};
+	bool hashed = old && idmap_reserve(&seen, old->n);
+	size_t kept = 0, v;
+
+	for (size_t k = 0; hashed && k < old->n; k++) {
+		hashed = idmap_put(&seen, old->items[k].fingerprint, k);
+	}
+	f->errors = f->warnings = f->infos = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		struct roadmap_finding *x = &f->items[i];
+		bool known = false;
+		if (hashed) {
+			known = idmap_get(&seen, x->fingerprint, &v);
+		} else {
+			for (size_t k = 0; old && !known && k < old->n; k++) {
+				known = strcmp(old->items[k].fingerprint,
+					       x->fingerprint) == 0;
+			}
+		}
+		if (known) {
+			free(x->subject);
+			free(x->message);
+			rm_list_free(x->related, x->n_related);
+			f->known++;
+			continue;
+		}
+		f->errors += x->severity == ROADMAP_SEVERITY_ERROR;
+		f->warnings += x->severity == ROADMAP_SEVERITY_WARNING;
+		f->infos += x->severity == ROADMAP_SEVERITY_INFO;
+		f->items[kept++] = *x;
+	}
+	f->n = kept;
+	f->baselined = true;
+	idmap_release(&seen);
+}
+
+/* ------------------------------------------------------------- github */
+
+/* A workflow command's data escapes %, CR and LF; a property's value also
+ * ':' and ','. Other bytes pass (the runner reads UTF-8). */
+static void gh_escape(struct strbuf *b, const char *s, bool property)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '%':
+			sb_puts(b, "%25");
+			break;
+		case '\r':
+			sb_puts(b, "%0D");
+			break;
+		case '\n':
+			sb_puts(b, "%0A");
+			break;
+		case ':':
+			sb_puts(b, property ? "%3A" : ":");
+			break;
+		case ',':
+			sb_puts(b, property ? "%2C" : ",");
+			break;
+		default:
+			sb_put(b, s, 1);
+		}
+	}
+}
+
+enum roadmap_status
+roadmap_findings_github(const struct roadmap_findings *f,
+			const struct roadmap_pipeline_options *o, char **out,
+			struct roadmap_error *err)
+{
+	static const char *const level[] = {"error", "warning", "notice"};
+	struct strbuf b = {0};
+	char n[24];
+
+	*out = NULL;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct roadmap_finding *x = &f->items[i];
+		sb_puts(&b, "::");
+		sb_puts(&b, level[x->severity]);
+		sb_puts(&b, " file=");
+		gh_escape(&b, o && o->file ? o->file : "roadmap.json", true);
+		snprintf(n, sizeof(n),
+			 ",line=%ld,title=", x->line ? x->line : 1);
+		sb_puts(&b, n);
+		gh_escape(&b, x->code, true);
+		sb_puts(&b, "::");
+		gh_escape(&b, x->subject, false);
+		sb_puts(&b, ": ");
+		gh_escape(&b, x->message, false);
+		sb_puts(&b, "\n");
+	}
+	sb_put(&b, "", 1);
+	if (b.failed) {
+		sb_release(&b);
+		return rm_nomem(err);
+	}
+	*out = b.data;
+	return ROADMAP_OK;
+}

@@ -1,0 +1,154 @@
+#!/bin/bash
+# pipeline.sh - check where pipelines look (SPEC 18): SARIF valid against
+# the OASIS schema, JUnit against the Jenkins schema, GitHub workflow
+# commands against the runner's grammar; every finding on its item's line;
+# fingerprints that survive a shuffled, reindented file; and a baseline
+# gate that reports only what a change adds.
+. "$(dirname "$0")/lib.sh"
+# the checker's verdict; what is wrong is shown as a TAP comment
+py() {
+  local out rc
+  out=$(/usr/bin/python3 "$here/pipeline_check.py" "$@" 2>&1)
+  rc=$?
+  [ $rc = 0 ] || printf '%s\n' "$out" | sed 's/^/# /'
+  return $rc
+}
+rules=$(grep -c '^\*[a-z-]*\* (\(error\|warning\|info\);' "$here/../../docs/roadmap.1.scd")
+ok_if "the man page describes the rules" test "$rules" -ge 13
+
+# --- every rule's fixture, in every format --------------------------------
+for f in "$DATA"/check/*.json; do
+  name=$(basename "$f" .json)
+  cp "$f" "$name.json"
+  R -f "$name.json" check --format json > "$name.findings.json"
+  case $name in
+    *-ok) ;;
+    *) ok_if "$name: each finding is on its item's line" \
+         py lines "$name.json" "$name.findings.json" ;;
+  esac
+  R -f "$name.json" check --format sarif > "$name.sarif"
+  ok_if "$name: SARIF validates against the 2.1.0 schema" \
+    py sarif "$DATA/sarif-schema-2.1.0.json" "$name.sarif"
+  R -f "$name.json" check --format junit > "$name.xml"
+  ok_if "$name: JUnit validates, one testcase per rule" \
+    py junit "$DATA/junit-jenkins.xsd" "$name.xml" "$rules"
+  R -f "$name.json" check --format github > "$name.gh"
+  if [ -s "$name.gh" ]; then
+    ok_if "$name: GitHub lines follow the runner's grammar" py github "$name.gh"
+  fi
+done
+
+# --- the example, exactly ---------------------------------------------------
+cp "$EXAMPLES/acme/roadmap.json" acme.json
+t "github: one command per finding, escaped" 1 \
+  "$(cat "$golden/check-github.out")" "" -- R -f acme.json check --format github
+R -f acme.json check --format sarif > acme.sarif
+t "sarif: a result's location and fingerprint" 0 '{
+  "ruleId": "budget-overrun",
+  "ruleIndex": 5,
+  "level": "error",
+  "uri": "acme.json",
+  "startLine": 520,
+  "fingerprint": "c93f0c058fdcbdb8d53caab50aecffb3"
+}' "" -- /usr/bin/python3 -c '
+import json, sys
+r = json.load(open("acme.sarif"))["runs"][0]["results"][0]
+loc = r["locations"][0]["physicalLocation"]
+print(json.dumps({"ruleId": r["ruleId"], "ruleIndex": r["ruleIndex"],
+  "level": r["level"], "uri": loc["artifactLocation"]["uri"],
+  "startLine": loc["region"]["startLine"],
+  "fingerprint": r["partialFingerprints"]["roadmapFinding/v1"]}, indent=2))'
+t "sarif: a rule's help is the man page's" 0 \
+  "An initiative that counts serves no goal: money spent on something the business did not ask for. Fix: roadmap link ID GOAL, or cancel it." "" \
+  -- /usr/bin/python3 -c '
+import json
+rules = json.load(open("acme.sarif"))["runs"][0]["tool"]["driver"]["rules"]
+print([r for r in rules if r["id"] == "unaligned-initiative"][0]["fullDescription"]["text"])'
+
+# --- a file name that needs escaping ---------------------------------------
+cp acme.json 'road,map: 100%.json'
+R -f 'road,map: 100%.json' check --format github > odd.gh
+ok_if "github: an odd file name still follows the grammar" py github odd.gh
+t "github: its properties are escaped" 0 \
+  "::error file=road%2Cmap%3A 100%25.json,line=520,title=budget-overrun::2026-Q3: planned USD 1,819,012.91 exceeds the envelope of USD 1,600,000.00 by USD 219,012.91" "" \
+  -- head -n1 odd.gh
+R -f 'road,map: 100%.json' check --format sarif > odd.sarif
+ok_if "sarif: an odd file name is a valid URI reference" \
+  grep -q '"uri": "road%2Cmap%3A%20100%25.json"' odd.sarif
+ok_if "sarif: and validates" py sarif "$DATA/sarif-schema-2.1.0.json" odd.sarif
+
+# --- markup in roadmap text stays text -------------------------------------
+cp acme.json markup.json
+R -f markup.json set zero-trust 'owner=<b>Ann</b> & "Bo"' 2>/dev/null
+R -f markup.json set data-retention 'owner=<b>Ann</b> & "Bo"' 2>/dev/null
+R -f markup.json set backup-dr 'owner=<b>Ann</b> & "Bo"' 2>/dev/null
+R -f markup.json set edge-compute 'owner=<b>Ann</b> & "Bo"' 2>/dev/null
+R -f markup.json check --strict --format junit > markup.xml
+ok_if "junit: an owner's markup is escaped and the report validates" \
+  py junit "$DATA/junit-jenkins.xsd" markup.xml "$rules"
+t "junit: and reads back as the owner's text" 0 \
+  'roadmap.json:1: warning <b>Ann</b> & "Bo": owns 4 open initiatives; the policy allows 3' "" \
+  -- /usr/bin/python3 -c '
+from lxml import etree
+d = etree.parse("markup.xml")
+f = [c for c in d.getroot().findall("testcase") if c.get("name") == "owner-overload"][0]
+line = [l for l in f.find("failure").text.split("\n") if "Ann" in l][0]
+print("roadmap.json:1:" + line.split(":", 2)[2])'
+ok_if "the schema itself rejects a report without a name (it can fail)" \
+  bash -c "sed 's/<testsuite name=\"roadmap check\"/<testsuite/' markup.xml > nameless.xml &&
+    ! /usr/bin/python3 '$here/pipeline_check.py' junit '$DATA/junit-jenkins.xsd' nameless.xml $rules >/dev/null"
+
+# --- fingerprints survive reformatting and reordering ----------------------
+R -f acme.json check --format json > before.json
+for seed in 1 2 3; do
+  py reshape acme.json "shuffled$seed.json" "$seed" >/dev/null
+  R -f "shuffled$seed.json" check --format json > "after$seed.json"
+  ok_if "shuffle $seed: every fingerprint survives" \
+    py same-fingerprints before.json "after$seed.json"
+  ok_if "shuffle $seed: and every finding is on its item's new line" \
+    py lines "shuffled$seed.json" "after$seed.json"
+done
+ok_if "fingerprints are distinct even for one initiative's two quarters" \
+  bash -c "grep -c '\"fingerprint\"' before.json | grep -qx 16 &&
+    test \$(grep '\"fingerprint\"' before.json | sort -u | wc -l) = 16"
+
+# --- the baseline gate ------------------------------------------------------
+cp acme.json new.json
+R -f new.json add initiative side-project --title "Side project" \
+  --start 2026-Q1 --end 2026-Q2 2>/dev/null
+t "baseline: only the finding the change adds" 1 \
+  "error   unaligned-initiative side-project: serves no goal
+1 error, 0 warnings, 0 infos; 16 known findings left out (in the baseline)" "" \
+  -- R -f new.json check --baseline acme.json
+t "baseline: from a pipe" 1 \
+  "::error file=new.json,line=510,title=unaligned-initiative::side-project: serves no goal" "" \
+  -- bash -c "cat acme.json | '$ROADMAP' -f new.json check --format github --baseline -"
+t "baseline: from a process substitution, in JSON" 0 \
+  "known 16, errors 1: unaligned-initiative side-project line 510" "" \
+  -- bash -c "'$ROADMAP' -f new.json check --format json --baseline <(cat acme.json) |
+    /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f = d[\"findings\"]
+print(\"known %d, errors %d: %s\" % (d[\"known\"], d[\"errors\"],
+  \" \".join(\"%s %s line %s\" % (x[\"code\"], x[\"subject\"], x[\"line\"]) for x in f)))'"
+t "baseline: nothing new passes the gate" 0 \
+  "0 errors, 0 warnings, 0 infos; 16 known findings left out (in the baseline)" "" \
+  -- R -f acme.json check --baseline acme.json
+t "baseline: --strict gates on new warnings only" 0 \
+  "0 errors, 0 warnings, 0 infos; 16 known findings left out (in the baseline)" "" \
+  -- R -f acme.json check --strict --baseline "$EXAMPLES/acme/roadmap.json"
+t "baseline: a missing file is 66" 66 "" \
+  "roadmap: the baseline none.json cannot be read:
+roadmap: none.json: cannot open: No such file or directory" \
+  -- R -f acme.json check --baseline none.json
+echo '{"format": 1, "goals": [{"id": "g"}]}' > bad-base.json
+t "baseline: a bad one is 65" 65 "" \
+  'roadmap: the baseline bad-base.json cannot be read:
+roadmap: bad-base.json: goals[0] "g": missing required field "title"' \
+  -- R -f acme.json check --baseline bad-base.json
+t "an unknown format is a usage error" 64 "" \
+  "roadmap: check: unknown format 'xml' (text, json, sarif, junit or github)
+usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD]
+(see 'roadmap help check')" -- R -f acme.json check --format xml
+finish
