@@ -124,14 +124,15 @@ FUZZ_SECONDS ?= 60
 ROADMAP_BIN = $(BUILD)/cmd/roadmap
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all \
-	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter)
-FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter) -lcsv -lm
+	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter libxml-2.0)
+FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter libxml-2.0) -lcsv -lm
 
 fuzz-build: build
 	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values $(FUZZ)/corpus-import \
 		$(FUZZ)/corpus-pipeline
 	@for t in $(FUZZ_TARGETS); do \
-		clang $(FUZZ_CFLAGS) lib/*.c tests/fuzz/fuzz-$$t.c $(FUZZ_LIBS) \
+		clang $(FUZZ_CFLAGS) lib/*.c $(BUILD)/lib/rules.c tests/fuzz/fuzz-$$t.c \
+			$(FUZZ_LIBS) \
 			-o $(FUZZ)/fuzz-$$t || exit 1; \
 	done
 	@cp tests/data/good/*.json tests/data/bad/*.json examples/acme/roadmap.json \

@@ -6,7 +6,7 @@
 
 static const char *sev_color(enum roadmap_severity s)
 {
-	return s == ROADMAP_SEVERITY_ERROR	   ? "\033[1;31m"
+	return s == ROADMAP_SEVERITY_ERROR     ? "\033[1;31m"
 	       : s == ROADMAP_SEVERITY_WARNING ? "\033[33m"
 					       : "\033[36m";
 }
@@ -44,21 +44,21 @@ struct check_opts {
 	const char *baseline;
 };
 
-static const char *const formats[] = {"text", "json", "sarif", "junit",
-				      "github", NULL};
+static const char *const formats[] = {"text",  "json",	 "sarif",
+				      "junit", "github", NULL};
 
 static const struct opt check_opts[] = {
-	OPT_CHOICE("format", "F", formats, struct check_opts, format,
-		   "text (one line per finding and a summary), json, or for\n"
-		   "pipelines sarif (code scanning), junit (test reports)\n"
-		   "or github (workflow annotations)"),
-	OPT_FLAG("strict", struct check_opts, strict,
-		 "fail on warnings as well as errors"),
-	OPT_STRING("baseline", 0, "OLD", struct check_opts, baseline,
-		   "report only findings OLD (another revision of the\n"
-		   "roadmap: a file, - or <(git show main:roadmap.json))\n"
-		   "does not have; they alone decide the exit status"),
-	{0},
+    OPT_CHOICE("format", "F", formats, struct check_opts, format,
+	       "text (one line per finding and a summary), json, or for\n"
+	       "pipelines sarif (code scanning), junit (test reports)\n"
+	       "or github (workflow annotations)"),
+    OPT_FLAG("strict", struct check_opts, strict,
+	     "fail on warnings as well as errors"),
+    OPT_STRING("baseline", 0, "OLD", struct check_opts, baseline,
+	       "report only findings OLD (another revision of the\n"
+	       "roadmap: a file, - or <(git show main:roadmap.json))\n"
+	       "does not have; they alone decide the exit status"),
+    {0},
 };
 
 /* Leaves out the findings of the roadmap at path. */
@@ -156,17 +156,17 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_check = {
-	.name = "check",
-	.summary = "check that the roadmap is aligned, funded and feasible",
-	.help = "Exit status: 0 when clean, 1 when there are errors (with "
-		"--strict, warnings\ntoo). 'man roadmap' explains every rule "
-		"and how to fix it.\n",
-	.opts = check_opts,
-	.examples = "  roadmap check\n"
-		    "  roadmap check --strict --format json | jq '.findings[] | "
-		    "select(.severity == \"error\")'\n"
-		    "  roadmap check --format sarif > roadmap.sarif\n"
-		    "  roadmap check --format github --baseline <(git show "
-		    "main:roadmap.json)\n",
-	.run = run_check,
+    .name = "check",
+    .summary = "check that the roadmap is aligned, funded and feasible",
+    .help = "Exit status: 0 when clean, 1 when there are errors (with "
+	    "--strict, warnings\ntoo). 'man roadmap' explains every rule "
+	    "and how to fix it.\n",
+    .opts = check_opts,
+    .examples = "  roadmap check\n"
+		"  roadmap check --strict --format json | jq '.findings[] | "
+		"select(.severity == \"error\")'\n"
+		"  roadmap check --format sarif > roadmap.sarif\n"
+		"  roadmap check --format github --baseline <(git show "
+		"main:roadmap.json)\n",
+    .run = run_check,
 };

@@ -11,10 +11,10 @@ struct diff_opts {
 static const char *const formats[] = {"text", "json", NULL};
 
 static const struct opt diff_opts[] = {
-	OPT_CHOICE("format", "F", formats, struct diff_opts, format,
-		   "text (default) or json: {\"added\", \"removed\", "
-		   "\"changed\", \"spend\"}"),
-	{0},
+    OPT_CHOICE("format", "F", formats, struct diff_opts, format,
+	       "text (default) or json: {\"added\", \"removed\", "
+	       "\"changed\", \"spend\"}"),
+    {0},
 };
 
 static int run_diff(struct ctx *ctx, int argc, char **argv)
@@ -34,7 +34,8 @@ static int run_diff(struct ctx *ctx, int argc, char **argv)
 	}
 	if (strcmp(argv[optind], "-") == 0 &&
 	    strcmp(argv[optind + 1], "-") == 0) {
-		return usage_error(&cmd_diff, "only one of OLD and NEW can be -");
+		return usage_error(&cmd_diff,
+				   "only one of OLD and NEW can be -");
 	}
 	if (load_any(argv[optind], &a, &err) ||
 	    load_any(argv[optind + 1], &b, &err)) {
@@ -59,16 +60,16 @@ static int run_diff(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_diff = {
-	.name = "diff",
-	.summary = "what changed between two roadmap files",
-	.args = "OLD NEW",
-	.help = "Items added and removed, fields changed (old -> new, with "
-		"defaults filled\nin), and the change in planned spend per "
-		"quarter. Exit 0 when the roadmaps\nare the same, 1 when they "
-		"differ. Either file may be - (standard input).\n",
-	.opts = diff_opts,
-	.examples = "  roadmap diff old.json roadmap.json\n"
-		    "  git show HEAD~1:roadmap.json | roadmap diff - "
-		    "roadmap.json\n",
-	.run = run_diff,
+    .name = "diff",
+    .summary = "what changed between two roadmap files",
+    .args = "OLD NEW",
+    .help = "Items added and removed, fields changed (old -> new, with "
+	    "defaults filled\nin), and the change in planned spend per "
+	    "quarter. Exit 0 when the roadmaps\nare the same, 1 when they "
+	    "differ. Either file may be - (standard input).\n",
+    .opts = diff_opts,
+    .examples = "  roadmap diff old.json roadmap.json\n"
+		"  git show HEAD~1:roadmap.json | roadmap diff - "
+		"roadmap.json\n",
+    .run = run_diff,
 };

@@ -16,7 +16,7 @@ int open_read(struct ctx *ctx, struct roadmap **out)
 	/* the CLI owns the process: a large file may use the second core */
 	static const struct roadmap_load_options opt = {.threads = true};
 	enum roadmap_status st =
-		roadmap_load_file_opt(ctx->file, &opt, out, &err);
+	    roadmap_load_file_opt(ctx->file, &opt, out, &err);
 
 	if (st == ROADMAP_ERR_NOINPUT && access(ctx->file, F_OK) != 0) {
 		msg("%s: no roadmap here (create one with 'roadmap init', or "
@@ -29,7 +29,7 @@ int open_read(struct ctx *ctx, struct roadmap **out)
 
 /* A roadmap from a file or a pipe: diff <(git show HEAD~1:roadmap.json) */
 enum roadmap_status load_any(const char *path, struct roadmap **out,
-				    struct roadmap_error *err)
+			     struct roadmap_error *err)
 {
 	char *data;
 	size_t len;

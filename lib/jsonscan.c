@@ -407,7 +407,7 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 			if ((r = scan_string(&s))) {
 				return r;
 			}
-			if (lines && (depth == 1 || depth == 3)) {
+			if (lines && (depth == 1 || (depth == 3 && !w.named))) {
 				item_key(&w, depth, s.p + k0 + 1, s.i - k0 - 2);
 			}
 			st = S_COLON;

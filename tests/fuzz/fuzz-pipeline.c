@@ -44,21 +44,42 @@ static void round_trip(const struct roadmap *rm)
 static void views(const struct roadmap *rm)
 {
 	static const enum roadmap_budget_by by[] = {
-		ROADMAP_BY_QUARTER, ROADMAP_BY_YEAR, ROADMAP_BY_PILLAR,
-		ROADMAP_BY_GOAL, ROADMAP_BY_TEAM};
+	    ROADMAP_BY_QUARTER, ROADMAP_BY_YEAR, ROADMAP_BY_PILLAR,
+	    ROADMAP_BY_GOAL, ROADMAP_BY_TEAM};
 	static const enum roadmap_table tables[] = {
-		ROADMAP_TABLE_INITIATIVES, ROADMAP_TABLE_GOALS,
-		ROADMAP_TABLE_TEAMS,	   ROADMAP_TABLE_BUDGETS,
-		ROADMAP_TABLE_ACTUALS,	   ROADMAP_TABLE_BUDGET,
-		ROADMAP_TABLE_FINDINGS,	   ROADMAP_TABLE_SCHEDULE};
+	    ROADMAP_TABLE_INITIATIVES, ROADMAP_TABLE_GOALS,
+	    ROADMAP_TABLE_TEAMS,       ROADMAP_TABLE_BUDGETS,
+	    ROADMAP_TABLE_ACTUALS,     ROADMAP_TABLE_BUDGET,
+	    ROADMAP_TABLE_FINDINGS,    ROADMAP_TABLE_SCHEDULE};
 	struct roadmap_findings f;
 	struct roadmap_error err;
 	char *out;
 	size_t len;
 
 	if (roadmap_check(rm, &f, &err) == ROADMAP_OK) {
+		const struct roadmap_pipeline_options po = {"r,o:a%d.json",
+							    true};
+		struct roadmap_findings again;
 		if (roadmap_findings_json(&f, &out, &err) == ROADMAP_OK) {
 			free(out);
+		}
+		if (roadmap_findings_sarif(&f, &po, &out, &err) == ROADMAP_OK) {
+			free(out);
+		}
+		if (roadmap_findings_junit(&f, &po, &out, &err) == ROADMAP_OK) {
+			free(out);
+		}
+		if (roadmap_findings_github(&f, &po, &out, &err) ==
+		    ROADMAP_OK) {
+			free(out);
+		}
+		/* a roadmap is its own baseline: nothing is new */
+		if (roadmap_check(rm, &again, &err) == ROADMAP_OK) {
+			roadmap_findings_subtract(&again, &f);
+			if (again.n != 0 || again.known != f.n) {
+				abort();
+			}
+			roadmap_findings_release(&again);
 		}
 		roadmap_findings_release(&f);
 	}
@@ -73,13 +94,13 @@ static void views(const struct roadmap *rm)
 		}
 	}
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		if (roadmap_export_text(rm, ROADMAP_EXPORT_CSV, tables[i],
-					&out, &len, &err) == ROADMAP_OK) {
+		if (roadmap_export_text(rm, ROADMAP_EXPORT_CSV, tables[i], &out,
+					&len, &err) == ROADMAP_OK) {
 			free(out);
 		}
 	}
-	if (roadmap_export_text(rm, ROADMAP_EXPORT_JSON, 0, &out, &len,
-				&err) == ROADMAP_OK) {
+	if (roadmap_export_text(rm, ROADMAP_EXPORT_JSON, 0, &out, &len, &err) ==
+	    ROADMAP_OK) {
 		free(out);
 	}
 	if (roadmap_export_text(rm, ROADMAP_EXPORT_MD, 0, &out, &len, &err) ==

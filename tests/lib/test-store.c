@@ -5,72 +5,72 @@
 #include <stdlib.h>
 
 static const char canonical[] =
-	"{\n"
-	"  \"format\": 1,\n"
-	"  \"name\": \"Acme \\\"FY2027\\\"\",\n"
-	"  \"currency\": \"EUR\",\n"
-	"  \"fiscal_year_start\": 7,\n"
-	"  \"pillars\": [\"run\", \"grow\", \"transform\"],\n"
-	"  \"policy\": {\n"
-	"    \"max_open_per_owner\": 2,\n"
-	"    \"target_mix\": {\n"
-	"      \"run\": 60,\n"
-	"      \"grow\": 30,\n"
-	"      \"transform\": 10\n"
-	"    },\n"
-	"    \"mix_tolerance\": 2.5\n"
-	"  },\n"
-	"  \"teams\": [\n"
-	"    {\n"
-	"      \"id\": \"platform\",\n"
-	"      \"capacity\": 12.5\n"
-	"    }\n"
-	"  ],\n"
-	"  \"goals\": [\n"
-	"    {\n"
-	"      \"id\": \"retention\",\n"
-	"      \"title\": \"Raise retention \xC3\xA9\",\n"
-	"      \"baseline\": 70.5,\n"
-	"      \"target\": 84,\n"
-	"      \"unit\": \"%\",\n"
-	"      \"due\": \"2027-06-30\",\n"
-	"      \"priority\": 1\n"
-	"    }\n"
-	"  ],\n"
-	"  \"initiatives\": [\n"
-	"    {\n"
-	"      \"id\": \"recs\",\n"
-	"      \"title\": \"Recs\",\n"
-	"      \"goals\": [\"retention\", \"ghost\"],\n"
-	"      \"pillar\": \"grow\",\n"
-	"      \"stage\": \"poc\",\n"
-	"      \"status\": \"active\",\n"
-	"      \"start\": \"2026-07-01\",\n"
-	"      \"end\": \"2026-12-31\",\n"
-	"      \"opex\": 99.95,\n"
-	"      \"capex\": 1000000000000,\n"
-	"      \"fte\": 0.25,\n"
-	"      \"depends_on\": [\"nowhere\"],\n"
-	"      \"priority\": 1,\n"
-	"      \"benefit\": 0,\n"
-	"      \"actuals\": {\n"
-	"        \"2027-Q1\": 10.1,\n"
-	"        \"2027-Q2\": 0\n"
-	"      }\n"
-	"    }\n"
-	"  ],\n"
-	"  \"budgets\": [\n"
-	"    {\n"
-	"      \"period\": \"2027-Q1\",\n"
-	"      \"amount\": 1500000\n"
-	"    },\n"
-	"    {\n"
-	"      \"period\": \"FY2027\",\n"
-	"      \"pillar\": \"grow\",\n"
-	"      \"amount\": 900000.5\n"
-	"    }\n"
-	"  ]\n"
-	"}\n";
+    "{\n"
+    "  \"format\": 1,\n"
+    "  \"name\": \"Acme \\\"FY2027\\\"\",\n"
+    "  \"currency\": \"EUR\",\n"
+    "  \"fiscal_year_start\": 7,\n"
+    "  \"pillars\": [\"run\", \"grow\", \"transform\"],\n"
+    "  \"policy\": {\n"
+    "    \"max_open_per_owner\": 2,\n"
+    "    \"target_mix\": {\n"
+    "      \"run\": 60,\n"
+    "      \"grow\": 30,\n"
+    "      \"transform\": 10\n"
+    "    },\n"
+    "    \"mix_tolerance\": 2.5\n"
+    "  },\n"
+    "  \"teams\": [\n"
+    "    {\n"
+    "      \"id\": \"platform\",\n"
+    "      \"capacity\": 12.5\n"
+    "    }\n"
+    "  ],\n"
+    "  \"goals\": [\n"
+    "    {\n"
+    "      \"id\": \"retention\",\n"
+    "      \"title\": \"Raise retention \xC3\xA9\",\n"
+    "      \"baseline\": 70.5,\n"
+    "      \"target\": 84,\n"
+    "      \"unit\": \"%\",\n"
+    "      \"due\": \"2027-06-30\",\n"
+    "      \"priority\": 1\n"
+    "    }\n"
+    "  ],\n"
+    "  \"initiatives\": [\n"
+    "    {\n"
+    "      \"id\": \"recs\",\n"
+    "      \"title\": \"Recs\",\n"
+    "      \"goals\": [\"retention\", \"ghost\"],\n"
+    "      \"pillar\": \"grow\",\n"
+    "      \"stage\": \"poc\",\n"
+    "      \"status\": \"active\",\n"
+    "      \"start\": \"2026-07-01\",\n"
+    "      \"end\": \"2026-12-31\",\n"
+    "      \"opex\": 99.95,\n"
+    "      \"capex\": 1000000000000,\n"
+    "      \"fte\": 0.25,\n"
+    "      \"depends_on\": [\"nowhere\"],\n"
+    "      \"priority\": 1,\n"
+    "      \"benefit\": 0,\n"
+    "      \"actuals\": {\n"
+    "        \"2027-Q1\": 10.1,\n"
+    "        \"2027-Q2\": 0\n"
+    "      }\n"
+    "    }\n"
+    "  ],\n"
+    "  \"budgets\": [\n"
+    "    {\n"
+    "      \"period\": \"2027-Q1\",\n"
+    "      \"amount\": 1500000\n"
+    "    },\n"
+    "    {\n"
+    "      \"period\": \"FY2027\",\n"
+    "      \"pillar\": \"grow\",\n"
+    "      \"amount\": 900000.5\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
 
 static void rejects(const char *doc, const char *want)
 {
@@ -172,10 +172,11 @@ int main(void)
 	rejects("{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
 		"\"start\":\"2026-01-01\",\"end\":\"2026-02-30\"}]}",
 		"t.json: initiatives[0] \"a\": end 2026-02-30 is not a date");
-	rejects("{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
-		"\"start\":\"2026-01-01\",\"end\":\"2026-02-01\","
-		"\"opex\":1.001}]}",
-		"t.json: initiatives[0] \"a\": opex has more than two decimals");
+	rejects(
+	    "{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
+	    "\"start\":\"2026-01-01\",\"end\":\"2026-02-01\","
+	    "\"opex\":1.001}]}",
+	    "t.json: initiatives[0] \"a\": opex has more than two decimals");
 	rejects("{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
 		"\"start\":\"2026-01-01\",\"end\":\"2026-02-01\","
 		"\"opex\":-0}]}",
@@ -215,17 +216,18 @@ int main(void)
 	rejects("{\"format\":1,\"budgets\":[{\"period\":\"2026-Q1\","
 		"\"amount\":1},{\"period\":\"2026-Q1\",\"amount\":2}]}",
 		"t.json: budgets[1]: a second budget for 2026-Q1");
-	rejects("{\"format\":1,\"budgets\":[{\"period\":\"2026-03\","
-		"\"amount\":1}]}",
-		"t.json: budgets[0]: period \"2026-03\" is not a fiscal quarter "
-		"(YYYY-Qn) or fiscal year (FYYYYY)");
+	rejects(
+	    "{\"format\":1,\"budgets\":[{\"period\":\"2026-03\","
+	    "\"amount\":1}]}",
+	    "t.json: budgets[0]: period \"2026-03\" is not a fiscal quarter "
+	    "(YYYY-Qn) or fiscal year (FYYYYY)");
 
 	/* references to missing items load: they are findings of check */
 	const char *dangling =
-		"{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
-		"\"start\":\"2026-01-01\",\"end\":\"2026-02-01\","
-		"\"goals\":[\"nope\"],\"team\":\"ghost\",\"pillar\":\"odd\","
-		"\"depends_on\":[\"b\"]}]}";
+	    "{\"format\":1,\"initiatives\":[{\"id\":\"a\",\"title\":\"A\","
+	    "\"start\":\"2026-01-01\",\"end\":\"2026-02-01\","
+	    "\"goals\":[\"nope\"],\"team\":\"ghost\",\"pillar\":\"odd\","
+	    "\"depends_on\":[\"b\"]}]}";
 	is_int(roadmap_load_buffer("d.json", dangling, strlen(dangling), &rm,
 				   &err),
 	       ROADMAP_OK, "dangling references still load");
@@ -241,5 +243,31 @@ int main(void)
 	       ROADMAP_ERR_DATA, "deep nesting is rejected");
 	is_str(err.message, "nested too deeply", "with its message");
 	free(doc);
+
+	/* where the items are: the line of an id (an envelope's period) */
+	static const char placed[] =
+	    "{\"format\": 1,\n"
+	    "\"teams\": [{\"capacity\": 2,\n \"id\": \"t\"}],\n"
+	    "\"goals\": [\n {\n  \"title\": \"G\",\n  \"id\": \"g\"\n },\n"
+	    " {\"id\": \"h\", \"title\": \"H\"}],\n"
+	    "\"initiatives\": [{\"id\": \"a\", \"title\": \"A\", \"start\": "
+	    "\"2026-01-01\", \"end\": \"2026-02-01\", \"depends_on\": "
+	    "[\"b\"],\n"
+	    "\"goals\": [\"g\"]}, {\"title\": \"B\", \"start\": "
+	    "\"2026-01-01\",\n"
+	    "\"end\": \"2026-02-01\", \"id\": \"b\"}],\n"
+	    "\"budgets\": [{\"amount\": 5,\n\n \"period\": \"2026-Q1\"}]}\n";
+	is_int(roadmap_load_buffer("p.json", placed, strlen(placed), &rm, &err),
+	       ROADMAP_OK, "a file laid out by hand loads");
+	is_int(roadmap_team_at(rm, 0)->line, 3, "a team: its id's line");
+	is_int(roadmap_goal_at(rm, 0)->line, 7,
+	       "a goal: its id's, not its brace's");
+	is_int(roadmap_goal_at(rm, 1)->line, 9, "two on one line apart");
+	is_int(roadmap_initiative_at(rm, 0)->line, 10,
+	       "an initiative whose lists follow");
+	is_int(roadmap_initiative_at(rm, 1)->line, 12,
+	       "an initiative whose id comes last");
+	is_int(roadmap_budget_at(rm, 0)->line, 15, "an envelope: its period's");
+	roadmap_destroy(rm);
 	return done_testing();
 }
