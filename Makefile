@@ -83,10 +83,22 @@ demo: build
 	@echo "== one initiative, with its spend per quarter"
 	@$(ROADMAP) -f $(DEMO)/acme.json show checkout-v2
 	@echo
+	@echo "== for a pipeline: GitHub annotations of what a change adds"
+	@cp $(DEMO)/acme.json $(DEMO)/main.json
+	@$(ROADMAP) -f $(DEMO)/acme.json add initiative side-quest \
+		--title "Side quest" --start 2027-Q1 --end 2027-Q2 --opex 40k
+	@$(ROADMAP) -f $(DEMO)/acme.json check --format github \
+		--baseline $(DEMO)/main.json || true
+	@$(ROADMAP) -f $(DEMO)/acme.json rm side-quest
+	@$(ROADMAP) -f $(DEMO)/acme.json check --format sarif > acme-check.sarif || true
+	@$(ROADMAP) -f $(DEMO)/acme.json check --format junit > acme-check.xml || true
+	@echo
 	@$(ROADMAP) -f $(DEMO)/acme.json export --format xlsx -o acme-board.xlsx
 	@echo
 	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
 	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings)."
+	@echo "The check for pipelines: $(CURDIR)/acme-check.sarif (code scanning)"
+	@echo "and $(CURDIR)/acme-check.xml (JUnit)."
 	@echo "The example roadmap is $(DEMO)/acme.json; try"
 	@echo "  $(ROADMAP) -f $(DEMO)/acme.json help"
 
