@@ -7,7 +7,7 @@
 
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
 	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema \
-	python3-lxml
+	python3-lxml coinor-libcbc-dev
 BUILD = build
 SAN = build-san
 PREFIX ?= /usr/local
@@ -136,8 +136,8 @@ FUZZ_SECONDS ?= 60
 ROADMAP_BIN = $(BUILD)/cmd/roadmap
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all \
-	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter libxml-2.0)
-FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter libxml-2.0) -lcsv -lm
+	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter libxml-2.0 cbc)
+FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter libxml-2.0 cbc) -lcsv -lm
 
 fuzz-build: build
 	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values $(FUZZ)/corpus-import \

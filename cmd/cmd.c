@@ -12,11 +12,11 @@
 
 /* Keep alphabetized: `help` lists them in this order. */
 const struct cmd *const commands[] = {
-	&cmd_actual, &cmd_add,	    &cmd_budget, &cmd_check, &cmd_config,
-	&cmd_depend,
-	&cmd_diff,   &cmd_export, &cmd_help,   &cmd_import, &cmd_init,	    &cmd_link,	 &cmd_list,  &cmd_rm,
-	&cmd_schedule, &cmd_set,    &cmd_show,	 &cmd_timeline,
-	&cmd_undepend, &cmd_unlink, NULL,
+    &cmd_actual,   &cmd_add,  &cmd_budget, &cmd_check,	  &cmd_config,
+    &cmd_depend,   &cmd_diff, &cmd_export, &cmd_help,	  &cmd_import,
+    &cmd_init,	   &cmd_link, &cmd_list,   &cmd_optimize, &cmd_rm,
+    &cmd_schedule, &cmd_set,  &cmd_show,   &cmd_timeline, &cmd_undepend,
+    &cmd_unlink,   NULL,
 };
 
 const struct cmd *cmd_find(const char *name)
@@ -128,13 +128,11 @@ int usage_error(const struct cmd *cmd, const char *fmt, ...)
 		char buf[512];
 		fprintf(stderr, "usage: roadmap %s\n", cmd_usage(cmd, buf));
 		if (cmd->run) {
-			fprintf(stderr, "(see 'roadmap help %s')\n",
-				cmd->name);
+			fprintf(stderr, "(see 'roadmap help %s')\n", cmd->name);
 		}
 	}
 	return 64;
 }
-
 
 /* Whether the option word a (one of argv) consumes the next argument. */
 static bool takes_next(const char *a, const char *shortopts,
@@ -177,8 +175,8 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 			    (in_order && (a[0] != '-' || !a[1]))) {
 				break;
 			}
-			if (a[0] == '-' && a[1] && takes_next(a, shortopts,
-							      longopts)) {
+			if (a[0] == '-' && a[1] &&
+			    takes_next(a, shortopts, longopts)) {
 				i++;
 				continue;
 			}
@@ -203,14 +201,14 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 					 (int)(len < 60 ? len : 60), a + 2);
 				const char *s = roadmap_nearest(word, names, n);
 				if (s) {
-					usage_error(cmd,
-						    "unknown option '--%s' (did "
-						    "you mean '--%s'?)",
-						    word, s);
+					usage_error(
+					    cmd,
+					    "unknown option '--%s' (did "
+					    "you mean '--%s'?)",
+					    word, s);
 				} else {
-					usage_error(cmd,
-						    "unknown option '--%s'",
-						    word);
+					usage_error(
+					    cmd, "unknown option '--%s'", word);
 				}
 				return '?';
 			}
@@ -224,21 +222,19 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 			if (need && need[1] == ':') {
 				usage_error(cmd, "option '-%c' needs a value",
 					    optopt);
-			} else if (optopt > 0 && optopt < 256 &&
-				   !need) {
+			} else if (optopt > 0 && optopt < 256 && !need) {
 				bool long_needs = false;
 				for (const struct option *o = longopts; o->name;
 				     o++) {
-					long_needs = long_needs ||
-						     o->val == optopt;
+					long_needs =
+					    long_needs || o->val == optopt;
 				}
 				if (long_needs) {
 					usage_error(cmd,
 						    "option '%s' needs a value",
 						    argv[optind - 1]);
 				} else {
-					usage_error(cmd,
-						    "unknown option '-%c'",
+					usage_error(cmd, "unknown option '-%c'",
 						    optopt);
 				}
 			} else {
@@ -270,8 +266,8 @@ const char *cmd_usage(const struct cmd *cmd, char *buf)
 		const char *open = o->required ? " " : " [";
 		const char *close = o->required ? "" : "]";
 		if (o->kind == OPT_FLAG) {
-			n += (size_t)snprintf(buf + n, 512 - n, "%s--%s%s", open,
-					      o->name, close);
+			n += (size_t)snprintf(buf + n, 512 - n, "%s--%s%s",
+					      open, o->name, close);
 		} else if (o->kind == OPT_STRING) {
 			if (o->letter) {
 				n += (size_t)snprintf(buf + n, 512 - n,
@@ -393,9 +389,9 @@ int parse_opts(const struct cmd *cmd, const struct opt *opts, int argc,
 
 	for (const struct opt *o = opts; o->kind && n < 32; o++, n++) {
 		longopts[n] = (struct option){
-			o->name,
-			o->kind == OPT_FLAG ? no_argument : required_argument,
-			NULL, o->letter ? o->letter : 256 + (int)n};
+		    o->name,
+		    o->kind == OPT_FLAG ? no_argument : required_argument, NULL,
+		    o->letter ? o->letter : 256 + (int)n};
 		if (o->letter && s + 3 < sizeof(shortopts)) {
 			shortopts[s++] = o->letter;
 			shortopts[s++] = o->kind == OPT_FLAG ? '\0' : ':';
@@ -458,7 +454,10 @@ int choice_option(const struct cmd *cmd, const char *what, const char *value,
 	for (size_t i = 0; i < n; i++) {
 		size_t o = strlen(list);
 		snprintf(list + o, sizeof(list) - o, "%s%s",
-			 i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+			 i == 0	      ? ""
+			 : i + 1 == n ? " or "
+				      : ", ",
+			 names[i]);
 	}
 	return usage_error(cmd, "unknown %s '%s' (%s)", what, value, list);
 }

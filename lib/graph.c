@@ -394,3 +394,30 @@ bool rm_graph_cycles(const struct roadmap *rm, const struct rm_graph *g,
 	}
 	return ok;
 }
+
+enum roadmap_status rm_graph_order(const struct roadmap *rm,
+				   const struct rm_graph *g, size_t *order,
+				   size_t *count, struct roadmap_error *err)
+{
+	enum roadmap_status st = ROADMAP_ERR_DATA;
+	struct rm_cycle *cy;
+	size_t nodes = 0, nc;
+
+	if (!rm_graph_topo(g, order, count)) {
+		return rm_nomem(err);
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		nodes += g->in[i];
+	}
+	if (*count >= nodes) {
+		return ROADMAP_OK;
+	}
+	if (!rm_graph_cycles(rm, g, &cy, &nc, NULL)) {
+		return rm_nomem(err);
+	}
+	st = rm_fail(err, ROADMAP_ERR_DATA, "%s%s",
+		     nc ? cy[0].message : "dependency cycle",
+		     nc > 1 ? " (and more cycles: see 'roadmap check')" : "");
+	rm_cycles_free(cy, nc);
+	return st;
+}

@@ -56,6 +56,11 @@ void rm_cycles_free(struct rm_cycle *c, size_t n);
 /* A topological order, prerequisites first (Kahn). *count is the number of
  * nodes ordered: fewer than the graph's when there is a cycle. */
 bool rm_graph_topo(const struct rm_graph *g, size_t *order, size_t *count);
+/* The same, or ROADMAP_ERR_DATA naming a cycle ("dependency cycle: a -> b
+ * -> a", and whether there are more), as schedule and optimize refuse. */
+enum roadmap_status rm_graph_order(const struct roadmap *rm,
+				   const struct rm_graph *g, size_t *order,
+				   size_t *count, struct roadmap_error *err);
 
 int rm_strcmp_ptr(const void *a, const void *b);
 

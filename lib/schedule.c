@@ -54,27 +54,11 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 	size_t *order = malloc((n + 1) * sizeof(size_t));
 	int64_t *es = malloc((n + 1) * sizeof(int64_t));
 	int64_t *lf = malloc((n + 1) * sizeof(int64_t));
-	if (!order || !es || !lf || !rm_graph_topo(&g, order, &count)) {
+	if (!order || !es || !lf) {
 		st = rm_nomem(err);
 		goto out;
 	}
-	size_t nodes = 0;
-	for (size_t i = 0; i < n; i++) {
-		nodes += g.in[i];
-	}
-	if (count < nodes) {
-		struct rm_cycle *cy;
-		size_t nc;
-		if (!rm_graph_cycles(rm, &g, &cy, &nc, NULL)) {
-			st = rm_nomem(err);
-		} else {
-			st = rm_fail(err, ROADMAP_ERR_DATA, "%s%s",
-				     nc ? cy[0].message : "dependency cycle",
-				     nc > 1 ? " (and more cycles: see "
-					      "'roadmap check')"
-					    : "");
-			rm_cycles_free(cy, nc);
-		}
+	if ((st = rm_graph_order(rm, &g, order, &count, err))) {
 		goto out;
 	}
 	/* forward: earliest start after every prerequisite's earliest end */

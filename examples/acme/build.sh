@@ -179,7 +179,7 @@ r add initiative legacy-crm --title "Legacy CRM lift-and-shift" \
 #    drafted, 2026-Q3 is over budget, the product team is overbooked while
 #    the checkout rebuild and the mobile app overlap, and four people own
 #    more open initiatives than the policy allows. Run `roadmap check`.
-r add budget 2026-Q1 1M
+r add budget 2026-Q1 1.2M
 r add budget 2026-Q2 1.5M
 r add budget 2026-Q3 1.6M
 r add budget 2026-Q4 1.5M
@@ -190,7 +190,8 @@ r add budget 2027-Q4 800k
 r add budget FY2026 1.2M --pillar innovation
 
 # 6. The investment mix the board agreed, for `check` to compare against,
-#    is policy: edit it in the file (see roadmap(5)).
+#    is policy: `roadmap config policy.target_mix.PILLAR PERCENT` sets it
+#    (this example leaves it unset).
 
 # 7. Actuals: what finance booked per quarter, for budget vs plan vs actual.
 r actual soc2-controls 2026-Q1 131k
@@ -198,3 +199,28 @@ r actual multi-region 2026-Q1 420k
 r actual observability 2026-Q1 148k
 r actual event-pipeline 2026-Q1 205k
 r actual ci-speedup 2026-Q1 97k
+
+# 8. What each initiative is worth: its benefit, the value it should deliver
+#    (in dollars), so that `roadmap optimize` can choose what to fund when
+#    the board cuts the budget. Compliance and reliability work is valued
+#    by the revenue it protects.
+r set soc2-controls benefit=1.5M
+r set soc2-audit benefit=2.5M
+r set observability benefit=800k
+r set db-upgrade benefit=300k
+r set k8s-consolidation benefit=700k
+r set zero-trust benefit=1.1M
+r set backup-dr benefit=600k
+r set data-retention benefit=400k
+r set event-pipeline benefit=1.8M
+r set search-relevance benefit=900k
+r set fraud-ml benefit=1.6M
+r set edge-compute benefit=150k
+r set b2b-portal benefit=2.2M
+r set pricing-engine benefit=1.9M
+r set partner-api benefit=1.3M
+r set ci-speedup benefit=300k
+r set dev-portal benefit=450k
+r set hiring-data benefit=1M
+r set eng-ladder benefit=200k
+r set platform-oncall benefit=350k

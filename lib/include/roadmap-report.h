@@ -503,6 +503,92 @@ ROADMAP_API enum roadmap_status roadmap_spend_build(const struct roadmap *rm,
 						    struct roadmap_error *err);
 ROADMAP_API void roadmap_spend_release(struct roadmap_spend *s);
 
+
+/* ------------------------------------------------------------ optimize */
+
+enum roadmap_objective {
+	ROADMAP_OBJECTIVE_BENEFIT,  /* value = benefit (cents) */
+	ROADMAP_OBJECTIVE_PRIORITY, /* value = 6 - priority (points) */
+};
+
+enum roadmap_plan_status {
+	ROADMAP_PLAN_OPTIMAL,	 /* proven */
+	ROADMAP_PLAN_FEASIBLE,	 /* the time limit ended the search */
+	ROADMAP_PLAN_INFEASIBLE, /* the kept initiatives alone break a limit */
+};
+
+/* "optimal", "feasible", "infeasible". Static. */
+ROADMAP_API const char *roadmap_plan_status_name(enum roadmap_plan_status s);
+
+struct roadmap_optimize_options {
+	enum roadmap_objective objective;
+	int budget_scale;     /* percent of every envelope, 1..1000 (0: 100) */
+	bool ignore_capacity; /* no team capacity limits */
+	/* the statuses always funded, a bit (1u << status) each; with
+	 * keep_set false, active and done */
+	unsigned keep;
+	bool keep_set;
+	double time_limit; /* seconds for each solve (0: 30) */
+	bool frontier;	   /* also solve at 100, 95, ... 50 % of the scale */
+};
+
+/* One envelope under a plan: its amount scaled, and what the plan uses. */
+struct roadmap_plan_envelope {
+	size_t budget; /* index of the envelope (roadmap_budget_at) */
+	int64_t amount;
+	int64_t used;
+};
+
+/* The optimum at one budget scale (--frontier). */
+struct roadmap_plan_point {
+	int budget_scale;
+	enum roadmap_plan_status status;
+	int64_t value, spend;
+	size_t n_cut;
+};
+
+struct roadmap_plan {
+	enum roadmap_objective objective;
+	int budget_scale;
+	enum roadmap_plan_status status;
+	int64_t value;	     /* of the funded initiatives */
+	int64_t value_all;   /* of every counting initiative */
+	int64_t bound;	     /* the best value possible, as far as proven */
+	double gap;	     /* (bound - value) / bound; 0 when optimal */
+	int64_t spend;	     /* the funded initiatives' planned total */
+	size_t *funded, *cut; /* initiative indexes, in file order */
+	size_t n_funded, n_cut;
+	struct roadmap_plan_envelope *envelopes; /* in file order */
+	size_t n_envelopes;
+	/* infeasible: an envelope ("2026-Q3", "FY2027/innovation") or a
+	 * team's quarter ("platform@2026-Q3") the kept ones alone break */
+	char breaks[96];
+	struct roadmap_plan_point *frontier; /* 100 % first */
+	size_t n_frontier;
+};
+
+/*
+ * Which counting initiatives to fund (SPEC 15): a 0/1 program over them,
+ * every envelope (scaled) holding the planned spend of the funded ones in
+ * its scope, every team's quarterly load within its capacity, funded work
+ * with its counting prerequisites funded, the kept statuses funded;
+ * maximising the value, then the least planned spend. Solved exactly by
+ * COIN-OR CBC (silenced), within the time limit. An infeasible plan is a
+ * result (status, breaks), not an error. ROADMAP_ERR_DATA for a dependency
+ * cycle or a sum past the largest amount, ROADMAP_ERR_USAGE for bad
+ * options, ROADMAP_ERR_NOMEM. Release *out with roadmap_plan_release().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_optimize(const struct roadmap *rm,
+		 const struct roadmap_optimize_options *o,
+		 struct roadmap_plan *out, struct roadmap_error *err);
+ROADMAP_API void roadmap_plan_release(struct roadmap_plan *p);
+
+/* The JSON of SPEC 15. *out is malloc'ed; the caller frees it. */
+ROADMAP_API enum roadmap_status
+roadmap_plan_json(const struct roadmap *rm, const struct roadmap_plan *p,
+		  char **out, struct roadmap_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,382 @@
+/* cmd-optimize.c - which initiatives to fund within the envelopes. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct optimize_opts {
+	int objective;
+	const char *scale;
+	const char *keep;
+	const char *time_limit;
+	bool ignore_capacity;
+	bool frontier;
+	bool apply;
+	int format;
+};
+
+/* named after the field each maximises */
+static const char *const objectives[] = {ROADMAP_FIELD_BENEFIT,
+					 ROADMAP_FIELD_PRIORITY, NULL};
+static const char *const formats[] = {"table", "json", NULL};
+
+static const struct opt optimize_opts[] = {
+    OPT_CHOICE("objective", "O", objectives, struct optimize_opts, objective,
+	       "what to maximise: benefit (default) or priority\n"
+	       "(5 for priority 1 ... 1 for priority 5)"),
+    OPT_STRING("budget-scale", 0, "PCT", struct optimize_opts, scale,
+	       "every envelope at PCT % (1 to 1000, default 100):\n"
+	       "85 for a 15 % cut"),
+    OPT_STRING("keep", 0, "S", struct optimize_opts, keep,
+	       "statuses always funded (default active,done; none)"),
+    OPT_FLAG("ignore-capacity", struct optimize_opts, ignore_capacity,
+	     "no limit from the teams' capacity"),
+    OPT_STRING("time-limit", 0, "SEC", struct optimize_opts, time_limit,
+	       "seconds for each solve (default 30); then the best\n"
+	       "plan found, the bound and the gap"),
+    OPT_FLAG("frontier", struct optimize_opts, frontier,
+	     "also the optimum at 100, 95, ... 50 % of the budget"),
+    OPT_FLAG("apply", struct optimize_opts, apply,
+	     "cancel the cut initiatives (one atomic save)"),
+    OPT_CHOICE("format", "F", formats, struct optimize_opts, format,
+	       "table (for people, default) or json"),
+    {0},
+};
+
+/* A whole number in [lo, hi] (or, with frac, a decimal), or a usage error. */
+static int number_option(const char *name, const char *s, double lo, double hi,
+			 bool frac, const char *range, double *out)
+{
+	double v = 0;
+	if (roadmap_number_parse(s, &v, NULL) || v < lo || v > hi ||
+	    (!frac && v != (double)(long)v)) {
+		return usage_error(
+		    &cmd_optimize, "--%s must be %s %s, not '%s'", name,
+		    frac ? "a number" : "a whole number", range, s);
+	}
+	*out = v;
+	return 0;
+}
+
+static int parse_keep(const char *s, struct roadmap_optimize_options *o)
+{
+	o->keep_set = true;
+	o->keep = 0;
+	if (strcmp(s, "none") == 0) {
+		return 0;
+	}
+	for (const char *p = s; *p;) {
+		char word[32];
+		size_t len = strcspn(p, ",");
+		snprintf(word, sizeof(word), "%.*s", (int)(len < 31 ? len : 31),
+			 p);
+		int st = roadmap_initiative_status_parse(word);
+		if (st < 0) {
+			return usage_error(&cmd_optimize,
+					   "unknown status '%s' in --keep "
+					   "(proposed, approved, active, done, "
+					   "cancelled, or none)",
+					   word);
+		}
+		o->keep |= 1u << st;
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}
+
+static void value_text(const struct roadmap_plan *p, int64_t v, char *buf)
+{
+	if (p->objective == ROADMAP_OBJECTIVE_PRIORITY) {
+		snprintf(buf, 48, "%lld", (long long)v);
+	} else {
+		roadmap_money_format(v, true, buf);
+	}
+}
+
+static int64_t value_of(const struct roadmap_plan *p,
+			const struct roadmap_initiative *in)
+{
+	return p->objective == ROADMAP_OBJECTIVE_PRIORITY
+		   ? 6 - (in->priority ? in->priority : 3)
+	       : in->has_benefit ? in->benefit
+				 : 0;
+}
+
+static int print_items(const struct roadmap *rm, const struct roadmap_plan *p,
+		       const char *what, const size_t *idx, size_t n)
+{
+	static const char *const head[] = {"ID", "TITLE", "VALUE", "TOTAL"};
+	static const bool right[] = {0, 0, 1, 1};
+	struct table t;
+	int rc;
+
+	printf("\n%s (%zu)\n", what, n);
+	if (n == 0) {
+		return 0;
+	}
+	table_init(&t, 4, head, right, 1);
+	for (size_t k = 0; k < n; k++) {
+		const struct roadmap_initiative *in =
+		    roadmap_initiative_at(rm, idx[k]);
+		char v[48], tot[48];
+		value_text(p, value_of(p, in), v);
+		roadmap_money_format(in->opex + in->capex, true, tot);
+		const char *row[] = {in->id, in->title, v, tot};
+		if (!table_add(&t, row)) {
+			table_release(&t);
+			msg("out of memory");
+			return 70;
+		}
+	}
+	rc = table_print(&t, stdout);
+	table_release(&t);
+	return rc;
+}
+
+static int print_envelopes(const struct roadmap *rm,
+			   const struct roadmap_plan *p)
+{
+	static const char *const head[] = {"ENVELOPE", "PILLAR", "AMOUNT",
+					   "USED"};
+	static const bool right[] = {0, 0, 1, 1};
+	struct table t;
+	int rc;
+
+	if (p->n_envelopes == 0) {
+		return 0;
+	}
+	printf("\nenvelopes at %d %%\n", p->budget_scale);
+	table_init(&t, 4, head, right, 1);
+	for (size_t k = 0; k < p->n_envelopes; k++) {
+		const struct roadmap_plan_envelope *e = &p->envelopes[k];
+		const struct roadmap_budget *b =
+		    roadmap_budget_at(rm, e->budget);
+		char label[16], a[48], u[48];
+		if (b->is_year) {
+			snprintf(label, sizeof(label), "FY%d", b->year);
+		} else {
+			roadmap_quarter_label(b->year * 4 + b->quarter - 1,
+					      label);
+		}
+		roadmap_money_format(e->amount, true, a);
+		if (p->status == ROADMAP_PLAN_INFEASIBLE) {
+			snprintf(u, sizeof(u), "-");
+		} else {
+			roadmap_money_format(e->used, true, u);
+		}
+		const char *row[] = {label, b->pillar ? b->pillar : "(all)", a,
+				     u};
+		if (!table_add(&t, row)) {
+			table_release(&t);
+			msg("out of memory");
+			return 70;
+		}
+	}
+	rc = table_print(&t, stdout);
+	table_release(&t);
+	return rc;
+}
+
+static int print_frontier(const struct roadmap_plan *p)
+{
+	static const char *const head[] = {"BUDGET", "STATUS", "VALUE", "SPEND",
+					   "CUT"};
+	static const bool right[] = {1, 0, 1, 1, 1};
+	struct table t;
+	int rc;
+
+	printf("\nfrontier: the optimum as the budget falls\n");
+	table_init(&t, 5, head, right, -1);
+	for (size_t k = 0; k < p->n_frontier; k++) {
+		const struct roadmap_plan_point *pt = &p->frontier[k];
+		bool inf = pt->status == ROADMAP_PLAN_INFEASIBLE;
+		char b[16], v[48], s[48], c[24];
+		snprintf(b, sizeof(b), "%d %%", pt->budget_scale);
+		value_text(p, pt->value, v);
+		roadmap_money_format(pt->spend, true, s);
+		snprintf(c, sizeof(c), "%zu", pt->n_cut);
+		const char *row[] = {b, roadmap_plan_status_name(pt->status),
+				     inf ? "-" : v, inf ? "-" : s,
+				     inf ? "-" : c};
+		if (!table_add(&t, row)) {
+			table_release(&t);
+			msg("out of memory");
+			return 70;
+		}
+	}
+	rc = table_print(&t, stdout);
+	table_release(&t);
+	return rc;
+}
+
+static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)
+{
+	const char *cur = roadmap_currency(rm);
+	bool pri = p->objective == ROADMAP_OBJECTIVE_PRIORITY;
+	char v[48], all[48], s[48], b[48];
+	int rc;
+
+	value_text(p, p->value, v);
+	value_text(p, p->value_all, all);
+	roadmap_money_format(p->spend, true, s);
+	printf("%s%s (objective %s, envelopes at %d %%)\n",
+	       roadmap_plan_status_name(p->status),
+	       p->status == ROADMAP_PLAN_INFEASIBLE ? "" : " plan",
+	       objectives[pri], p->budget_scale);
+	if (p->status == ROADMAP_PLAN_INFEASIBLE) {
+		printf("the kept initiatives and their prerequisites alone\n"
+		       "break %s\n",
+		       p->breaks);
+	} else {
+		/* the currency before amounts; priority values are points */
+		printf("value kept: %s%s%s of %s%s%s%s (%.1f %%)\n",
+		       pri ? "" : cur, pri ? "" : " ", v, pri ? "" : cur,
+		       pri ? "" : " ", all, pri ? " points" : "",
+		       p->value_all
+			   ? 100.0 * (double)p->value / (double)p->value_all
+			   : 100.0);
+		printf("planned spend: %s %s\n", cur, s);
+		if (p->status == ROADMAP_PLAN_FEASIBLE) {
+			value_text(p, p->bound, b);
+			printf(
+			    "the time limit ended the search; the best value\n"
+			    "possible is %s (gap %.2f %%)\n",
+			    b, 100 * p->gap);
+		}
+	}
+	if (p->status != ROADMAP_PLAN_INFEASIBLE &&
+	    ((rc = print_items(rm, p, "funded", p->funded, p->n_funded)) ||
+	     (rc = print_items(rm, p, "cut", p->cut, p->n_cut)))) {
+		return rc;
+	}
+	if ((rc = print_envelopes(rm, p))) {
+		return rc;
+	}
+	if (p->n_frontier && (rc = print_frontier(p))) {
+		return rc;
+	}
+	return write_stdout("", 0);
+}
+
+/* Cancels the cut initiatives; says what changed. */
+static int apply_plan(struct roadmap *rm, const struct roadmap_plan *p)
+{
+	struct roadmap_error err;
+
+	for (size_t k = 0; k < p->n_cut; k++) {
+		const struct roadmap_initiative *in =
+		    roadmap_initiative_at(rm, p->cut[k]);
+		const char *was = roadmap_initiative_status_name(in->status);
+		char id[80];
+		snprintf(id, sizeof(id), "%s", in->id);
+		if (roadmap_set_field(rm, id, ROADMAP_FIELD_STATUS, "cancelled",
+				      &err)) {
+			return fail_err(&err);
+		}
+		msg("cancelled %s (was %s)", id, was);
+	}
+	return 0;
+}
+
+static int run_optimize(struct ctx *ctx, int argc, char **argv)
+{
+	struct optimize_opts o = {0};
+	struct roadmap_optimize_options opt = {0};
+	struct roadmap_plan plan;
+	struct roadmap_error err;
+	struct session ses = {0};
+	struct roadmap *rm = NULL;
+	double d;
+	int rc;
+
+	if (parse_options(&cmd_optimize, argc, argv, &o)) {
+		return 64;
+	}
+	if (optind < argc) {
+		return usage_error(&cmd_optimize, "unexpected argument '%s'",
+				   argv[optind]);
+	}
+	opt.objective = o.objective ? ROADMAP_OBJECTIVE_PRIORITY
+				    : ROADMAP_OBJECTIVE_BENEFIT;
+	opt.ignore_capacity = o.ignore_capacity;
+	opt.frontier = o.frontier;
+	opt.budget_scale = 100;
+	if (o.scale) {
+		if ((rc = number_option("budget-scale", o.scale, 1, 1000, false,
+					"from 1 to 1000", &d))) {
+			return rc;
+		}
+		opt.budget_scale = (int)d;
+	}
+	if (o.time_limit) {
+		if ((rc = number_option("time-limit", o.time_limit, 0.1, 1e6,
+					true, "of seconds from 0.1 to 1000000",
+					&d))) {
+			return rc;
+		}
+		opt.time_limit = d;
+	}
+	if (o.keep && (rc = parse_keep(o.keep, &opt))) {
+		return rc;
+	}
+	if (o.apply) {
+		if ((rc = begin_write(ctx, &ses))) {
+			return rc;
+		}
+		rm = ses.rm;
+	} else if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	if (roadmap_optimize(rm, &opt, &plan, &err)) {
+		rc = fail_err(&err);
+		goto out;
+	}
+	if (o.format == 1) {
+		char *out;
+		if (roadmap_plan_json(rm, &plan, &out, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, strlen(out));
+			free(out);
+		}
+	} else {
+		rc = print_plan(rm, &plan);
+	}
+	if (rc == 0) {
+		rc = flush_stdout();
+	}
+	if (rc == 0 && plan.status == ROADMAP_PLAN_INFEASIBLE) {
+		rc = EXIT_FINDINGS;
+	} else if (rc == 0 && o.apply) {
+		bool changed = plan.n_cut > 0;
+		if ((rc = apply_plan(rm, &plan)) == 0) {
+			roadmap_plan_release(&plan);
+			return end_write(ctx, &ses, changed);
+		}
+	}
+	roadmap_plan_release(&plan);
+out:
+	if (ses.lock) {
+		end_write(ctx, &ses, false);
+	} else {
+		roadmap_destroy(rm);
+	}
+	return rc;
+}
+
+const struct cmd cmd_optimize = {
+    .name = "optimize",
+    .summary = "which initiatives to fund within the envelopes, exactly",
+    .help = "Chooses the initiatives to fund (the rest are cut) so that "
+	    "every budget envelope\n(scaled by --budget-scale) holds "
+	    "their planned spend, every team's quarterly\nload stays within "
+	    "its capacity, funded work has its prerequisites funded and\n"
+	    "the kept statuses stay funded; maximising their value, then "
+	    "the least spend.\nSolved exactly (COIN-OR CBC). Exit 1 when "
+	    "the kept initiatives alone break\na limit (infeasible).\n",
+    .opts = optimize_opts,
+    .examples = "  roadmap optimize --budget-scale 85\n"
+		"  roadmap optimize --objective priority --frontier\n"
+		"  roadmap optimize --budget-scale 85 --keep done --apply\n",
+    .run = run_optimize,
+};

@@ -1,0 +1,104 @@
+#!/bin/bash
+# optimize.sh - which initiatives to fund, checked against exhaustive
+# search: random portfolios of 14 to 17 initiatives (quarter, year and
+# pillar envelopes, capacities, dependencies, kept work) under both
+# objectives, budget cuts and without capacity; the frontier; --apply; a
+# 400-initiative portfolio against the greedy cut line; the exact output,
+# the infeasible answer and the errors.
+. "$(dirname "$0")/lib.sh"
+py() {
+  local out rc
+  out=$(/usr/bin/python3 "$here/optimize_check.py" "$@" 2>&1)
+  rc=$?
+  [ $rc = 0 ] || printf '%s\n' "$out" | sed 's/^/# /'
+  return $rc
+}
+
+# --- against exhaustive search ----------------------------------------------
+infeasible=0
+for seed in 1 2 3 4 5 6 7 8; do
+  size=$((14 + seed % 4))
+  py gen "$seed" "$size" "r$seed.json"
+  R -f "r$seed.json" export --format json > "e$seed.json"
+  R -f "r$seed.json" optimize --format json --frontier > "p$seed.json"
+  grep -q '"status": "infeasible"' "p$seed.json" && infeasible=$((infeasible + 1))
+  ok_if "seed $seed ($size initiatives): the exhaustive optimum, the cheapest of its value" \
+    py verify "r$seed.json" "e$seed.json" "p$seed.json"
+  ok_if "seed $seed: the frontier never rises as the budget falls" py frontier "p$seed.json"
+  R -f "r$seed.json" optimize --format json --objective priority --budget-scale 85 > "q$seed.json"
+  ok_if "seed $seed: by priority, at 85 %" \
+    py verify "r$seed.json" "e$seed.json" "q$seed.json" --scale 85 --objective priority
+  R -f "r$seed.json" optimize --format json --ignore-capacity --budget-scale 70 > "c$seed.json"
+  ok_if "seed $seed: without capacity, at 70 %" \
+    py verify "r$seed.json" "e$seed.json" "c$seed.json" --scale 70 --ignore-capacity
+  R -f "r$seed.json" optimize --format json --budget-scale 130 > "w$seed.json"
+  ok_if "seed $seed: at 130 %" py verify "r$seed.json" "e$seed.json" "w$seed.json" --scale 130
+done
+ok_if "some portfolios are optimal, some infeasible (both paths ran)" \
+  test "$infeasible" -ge 1 -a "$infeasible" -le 6
+cp p1.json tampered.json
+/usr/bin/python3 -c '
+import json
+p = json.load(open("tampered.json"))
+p["funded"], p["cut"] = p["funded"][1:], p["cut"] + p["funded"][:1]
+json.dump(p, open("tampered.json", "w"))'
+ok_if "the exhaustive check fails a plan that is not the optimum (it can fail)" \
+  bash -c "! /usr/bin/python3 '$here/optimize_check.py' verify r1.json e1.json tampered.json >/dev/null"
+
+# --- --apply ---------------------------------------------------------------
+cp r1.json apply.json
+cuts=$(/usr/bin/python3 -c 'import json; print(len(json.load(open("p1.json"))["cut"]))')
+R -f apply.json optimize --budget-scale 100 --apply >/dev/null 2>applied.txt
+ok_if "--apply says what it cancelled" test "$(grep -c '^roadmap: cancelled i[0-9]* (was ' applied.txt)" = "$cuts"
+ok_if "after --apply, check finds no overrun" \
+  bash -c "! '$ROADMAP' -f apply.json check --format json | grep -q '\"code\": \"\\(budget\\|capacity\\)-overrun\"'"
+t "after --apply, nothing is left to cut" 0 "0" "" \
+  -- bash -c "'$ROADMAP' -f apply.json optimize --format json | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"cut\"]))'"
+cp r3.json inf.json
+t "an infeasible plan: exit 1, the limit named, nothing written" 1 \
+  "infeasible (objective benefit, envelopes at 100 %)
+the kept initiatives and their prerequisites alone
+break t2@2026-Q4" "" \
+  -- bash -c "'$ROADMAP' -f inf.json optimize --apply | head -n3; exit \${PIPESTATUS[0]}"
+ok_if "and the file is unchanged" cmp -s r3.json inf.json
+t "with --keep none the same portfolio is feasible" 0 "optimal" "" \
+  -- bash -c "'$ROADMAP' -f inf.json optimize --keep none --format json | sed -n 's/^  \"status\": \"\\(.*\\)\",\$/\\1/p'"
+
+# --- 400 initiatives ---------------------------------------------------------
+py gen 42 400 big.json
+R -f big.json export --format json > big-e.json
+R -f big.json optimize --format json --time-limit 60 > big-p.json
+ok_if "400 initiatives: proven optimal, at least the greedy cut line" \
+  py greedy big.json big-e.json big-p.json
+
+# --- output for people and scripts -----------------------------------------
+cp "$EXAMPLES/acme/roadmap.json" acme.json
+t "the plan for a 15 % cut" 0 "$(cat "$golden/optimize-acme-85.out")" "" \
+  -- R -f acme.json optimize --budget-scale 85 --frontier
+for w in 60 80; do
+  ok_if "the plan fits $w columns" fits "$w" "$ROADMAP" -f acme.json optimize --budget-scale 85 --frontier
+done
+t "the JSON contract" 0 "$(cat "$golden/optimize-acme-85.json")" "" \
+  -- R -f acme.json optimize --budget-scale 85 --objective priority --format json
+t "the same input gives the same output" 0 "" "" \
+  -- bash -c "cmp <('$ROADMAP' -f acme.json optimize --format json --frontier) <('$ROADMAP' -f acme.json optimize --format json --frontier)"
+
+# --- errors ------------------------------------------------------------------
+usage="usage: roadmap optimize [--objective benefit|priority] [--budget-scale PCT] [--keep S] [--ignore-capacity] [--time-limit SEC] [--frontier] [--apply] [--format table|json]
+(see 'roadmap help optimize')"
+t "a budget scale of 0" 64 "" "roadmap: optimize: --budget-scale must be a whole number from 1 to 1000, not '0'
+$usage" -- R -f acme.json optimize --budget-scale 0
+t "a fractional budget scale" 64 "" "roadmap: optimize: --budget-scale must be a whole number from 1 to 1000, not '85.5'
+$usage" -- R -f acme.json optimize --budget-scale 85.5
+t "a negative time limit" 64 "" "roadmap: optimize: --time-limit must be a number of seconds from 0.1 to 1000000, not '-1'
+$usage" -- R -f acme.json optimize --time-limit -1
+t "an unknown status to keep" 64 "" "roadmap: optimize: unknown status 'actve' in --keep (proposed, approved, active, done, cancelled, or none)
+$usage" -- R -f acme.json optimize --keep actve
+t "an unknown objective" 64 "" "roadmap: optimize: unknown objective 'value' (benefit or priority)
+$usage" -- R -f acme.json optimize --objective value
+cp acme.json cycle.json
+R -f cycle.json depend multi-region checkout-v2 2>/dev/null
+t "a dependency cycle is 65, as in schedule" 65 "" \
+  'roadmap: dependency cycle: checkout-v2 -> multi-region -> checkout-v2' \
+  -- R -f cycle.json optimize
+finish
