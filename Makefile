@@ -83,6 +83,9 @@ demo: build
 	@echo "== one initiative, with its spend per quarter"
 	@$(ROADMAP) -f $(DEMO)/acme.json show checkout-v2
 	@echo
+	@echo "== the board cuts the budget by 15 %: what to fund, solved exactly"
+	@$(ROADMAP) -f $(DEMO)/acme.json optimize --budget-scale 85 --frontier
+	@echo
 	@echo "== for a pipeline: GitHub annotations of what a change adds"
 	@cp $(DEMO)/acme.json $(DEMO)/main.json
 	@$(ROADMAP) -f $(DEMO)/acme.json add initiative side-quest \

@@ -494,6 +494,11 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 		memcpy(on, base, lp->n * sizeof(bool));
 	}
 	free(base);
+	if (lp->n == 0) { /* nothing to choose */
+		*st = ROADMAP_PLAN_OPTIMAL;
+		*bound = 0;
+		return ROADMAP_OK;
+	}
 	if (!solve(lp, false, 0, secs, on, &r1)) {
 		return rm_nomem(err);
 	}
@@ -648,8 +653,11 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 	if (out->status != ROADMAP_PLAN_INFEASIBLE) {
 		out->value = total(&lp, lp.value, on);
 		out->spend = total(&lp, lp.cost, on);
-		out->bound = (int64_t)floor(bound + 0.5);
-		out->bound = out->bound < out->value ? out->value : out->bound;
+		/* the solver's bound, where it says something: never below
+		 * the plan, never past what 64 bits hold */
+		out->bound = bound >= (double)out->value && bound < 9e18
+				 ? (int64_t)floor(bound + 0.5)
+				 : out->value;
 		out->gap = out->bound ? (double)(out->bound - out->value) /
 					    (double)out->bound
 				      : 0;

@@ -83,6 +83,20 @@ static void views(const struct roadmap *rm)
 		}
 		roadmap_findings_release(&f);
 	}
+	if (roadmap_initiative_count(rm) <= 20) {
+		/* small portfolios only: the solver's time is bounded, but a
+		 * fuzzer wants many runs */
+		struct roadmap_optimize_options oo = {.budget_scale = 85,
+						      .time_limit = 0.2};
+		struct roadmap_plan plan;
+		if (roadmap_optimize(rm, &oo, &plan, &err) == ROADMAP_OK) {
+			if (roadmap_plan_json(rm, &plan, &out, &err) ==
+			    ROADMAP_OK) {
+				free(out);
+			}
+			roadmap_plan_release(&plan);
+		}
+	}
 	for (size_t i = 0; i < sizeof(by) / sizeof(by[0]); i++) {
 		struct roadmap_budget_report r;
 		if (roadmap_budget_report(rm, by[i], &r, &err) == ROADMAP_OK) {
