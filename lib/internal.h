@@ -42,6 +42,15 @@ void rm_finding_fingerprint(struct roadmap_finding *x, const char *extra,
 			    size_t rank);
 bool rm_findings_fingerprints(struct roadmap_findings *f);
 
+/* forecast.c: PCG32 (O'Neill's pcg32_srandom_r / pcg32_random_r), and a
+ * triangular draw in whole days (halves up) from a uniform u in [0, 1). */
+struct rm_pcg32 {
+	uint64_t state, inc;
+};
+void rm_pcg32_seed(struct rm_pcg32 *r, uint64_t initstate, uint64_t initseq);
+uint32_t rm_pcg32_next(struct rm_pcg32 *r);
+int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi);
+
 /* The pillars of a roadmap that declares none (SPEC 3). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];

@@ -93,6 +93,8 @@ cJSON *rm_budget_object(const struct roadmap_budget *b);
 bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 cJSON *rm_findings_array(const struct roadmap_findings *f, const char *only_id);
 cJSON *rm_findings_object(const struct roadmap_findings *f);
+cJSON *rm_forecast_object(const struct roadmap *rm,
+			  const struct roadmap_forecast *f);
 cJSON *rm_budget_report_object(const struct roadmap *rm,
 			       const struct roadmap_budget_report *r);
 cJSON *rm_schedule_row_object(const struct roadmap *rm,

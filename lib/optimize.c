@@ -798,17 +798,10 @@ enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 		}
 		rm_json_add(o, "frontier", fr, &ok);
 	}
-	if (ok) {
-		struct strbuf b = {0};
-		rm_json_write(&b, o);
-		sb_put(&b, "", 1);
-		if (b.failed) {
-			sb_release(&b);
-			ok = false;
-		} else {
-			*out = b.data;
-		}
-	}
+	struct strbuf b = {0};
+	enum roadmap_status st =
+	    ok ? rm_json_finish(&b, o, out, NULL, err) : rm_nomem(err);
+
 	cJSON_Delete(o);
-	return ok ? ROADMAP_OK : rm_nomem(err);
+	return st;
 }

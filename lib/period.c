@@ -71,6 +71,24 @@ const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
 		snprintf(buf, size, "end %s is before start %s",
 			 roadmap_day_format(in->end, d1),
 			 roadmap_day_format(in->start, d2));
+	} else if (in->has_optimistic && in->optimistic < in->start) {
+		snprintf(buf, size, "%s %s is before start %s",
+			 ROADMAP_FIELD_OPTIMISTIC,
+			 roadmap_day_format(in->optimistic, d1),
+			 roadmap_day_format(in->start, d2));
+	} else if (in->has_optimistic && in->optimistic > in->end) {
+		snprintf(buf, size, "%s %s is after end %s (the most likely)",
+			 ROADMAP_FIELD_OPTIMISTIC,
+			 roadmap_day_format(in->optimistic, d1),
+			 roadmap_day_format(in->end, d2));
+	} else if (in->has_pessimistic && in->pessimistic < in->end) {
+		snprintf(buf, size, "%s %s is before end %s (the most likely)",
+			 ROADMAP_FIELD_PESSIMISTIC,
+			 roadmap_day_format(in->pessimistic, d1),
+			 roadmap_day_format(in->end, d2));
+	} else if (in->has_pessimistic && !rm_day_in_range(in->pessimistic)) {
+		snprintf(buf, size, "%s is outside the years 1900-2200",
+			 ROADMAP_FIELD_PESSIMISTIC);
 	} else {
 		return NULL;
 	}

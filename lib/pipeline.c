@@ -234,19 +234,12 @@ roadmap_findings_sarif(const struct roadmap_findings *f,
 	rm_json_push(runs, run, &ok);
 	rm_json_add(root, "runs", runs, &ok);
 	free(uri);
-	if (ok) {
-		struct strbuf b = {0};
-		rm_json_write(&b, root);
-		sb_put(&b, "", 1);
-		if (b.failed) {
-			sb_release(&b);
-			ok = false;
-		} else {
-			*out = b.data;
-		}
-	}
+	struct strbuf b = {0};
+	enum roadmap_status st =
+	    ok ? rm_json_finish(&b, root, out, NULL, err) : rm_nomem(err);
+
 	cJSON_Delete(root);
-	return ok ? ROADMAP_OK : rm_nomem(err);
+	return st;
 }
 
 /* -------------------------------------------------------------- JUnit */

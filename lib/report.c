@@ -210,3 +210,80 @@ enum roadmap_status roadmap_schedule_json(const struct roadmap *rm,
 	cJSON_Delete(o);
 	return st;
 }
+
+/* "p50", "p80", "p95" into o: dates, or null when there are none. */
+static void add_quantiles(cJSON *o, roadmap_day p50, roadmap_day p80,
+			  roadmap_day p95, bool any, bool *ok)
+{
+	rm_json_add(o, "p50", any ? rm_json_date(p50) : cJSON_CreateNull(), ok);
+	rm_json_add(o, "p80", any ? rm_json_date(p80) : cJSON_CreateNull(), ok);
+	rm_json_add(o, "p95", any ? rm_json_date(p95) : cJSON_CreateNull(), ok);
+}
+
+cJSON *rm_forecast_object(const struct roadmap *rm,
+			  const struct roadmap_forecast *f)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject(), *inits = cJSON_CreateArray();
+	cJSON *goals = cJSON_CreateArray(), *port = cJSON_CreateObject();
+	cJSON *cost = cJSON_CreateObject();
+
+	rm_json_add(o, "trials", cJSON_CreateNumber((double)f->trials), &ok);
+	rm_json_add(o, "seed", cJSON_CreateNumber((double)f->seed), &ok);
+	for (size_t i = 0; i < f->n_initiatives; i++) {
+		const struct roadmap_forecast_initiative *x =
+		    &f->initiatives[i];
+		cJSON *e = cJSON_CreateObject();
+		rm_json_add(e, ROADMAP_FIELD_ID,
+			    cJSON_CreateString(rm->inits[x->index].id), &ok);
+		rm_json_add(e, "planned_end", rm_json_date(x->planned_end),
+			    &ok);
+		add_quantiles(e, x->p50, x->p80, x->p95, true, &ok);
+		rm_json_add(e, "on_time", cJSON_CreateNumber(x->on_time), &ok);
+		rm_json_push(inits, e, &ok);
+	}
+	rm_json_add(o, ROADMAP_KEY_INITIATIVES, inits, &ok);
+	for (size_t g = 0; g < f->n_goals; g++) {
+		const struct roadmap_forecast_goal *x = &f->goals[g];
+		cJSON *e = cJSON_CreateObject();
+		rm_json_add(e, ROADMAP_FIELD_ID,
+			    cJSON_CreateString(rm->goals[x->index].id), &ok);
+		rm_json_add(e, ROADMAP_FIELD_DUE,
+			    x->has_due ? rm_json_date(x->due)
+				       : cJSON_CreateNull(),
+			    &ok);
+		add_quantiles(e, x->p50, x->p80, x->p95, x->any, &ok);
+		rm_json_add(e, "on_time",
+			    x->any && x->has_due
+				? cJSON_CreateNumber(x->on_time)
+				: cJSON_CreateNull(),
+			    &ok);
+		rm_json_push(goals, e, &ok);
+	}
+	rm_json_add(o, ROADMAP_KEY_GOALS, goals, &ok);
+	cJSON *end = cJSON_CreateObject();
+	add_quantiles(end, f->end_p50, f->end_p80, f->end_p95, f->any, &ok);
+	rm_json_add(port, ROADMAP_FIELD_END, end, &ok);
+	rm_json_add(cost, "p50", rm_json_money(f->cost_p50), &ok);
+	rm_json_add(cost, "p80", rm_json_money(f->cost_p80), &ok);
+	rm_json_add(cost, "p95", rm_json_money(f->cost_p95), &ok);
+	rm_json_add(port, "cost", cost, &ok);
+	rm_json_add(o, "portfolio", port, &ok);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+enum roadmap_status roadmap_forecast_json(const struct roadmap *rm,
+					  const struct roadmap_forecast *f,
+					  char **out, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	cJSON *o = rm_forecast_object(rm, f);
+	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
+
+	cJSON_Delete(o);
+	return st;
+}

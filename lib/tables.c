@@ -255,3 +255,28 @@ enum roadmap_status roadmap_table_rows(const struct roadmap *rm,
 	}
 	return rm_fail(err, ROADMAP_ERR_USAGE, "unknown table");
 }
+
+enum roadmap_status roadmap_forecast_rows(const struct roadmap *rm,
+					  const struct roadmap_forecast *f,
+					  struct roadmap_rows *out,
+					  struct roadmap_error *err)
+{
+	static const char *const head[] = {
+	    ROADMAP_FIELD_ID, "planned_end", "p50", "p80", "p95", "on_time"};
+	static const bool text[] = {1, 0, 0, 0, 0, 0};
+	struct grid g;
+	char b[ROADMAP_NUMBER_BUF];
+
+	grid_init(&g, out, 6, f->n_initiatives, head, text);
+	for (size_t i = 0; g.ok && i < f->n_initiatives; i++) {
+		const struct roadmap_forecast_initiative *x =
+		    &f->initiatives[i];
+		put(&g, rm->inits[x->index].id);
+		put(&g, roadmap_day_format(x->planned_end, b));
+		put(&g, roadmap_day_format(x->p50, b));
+		put(&g, roadmap_day_format(x->p80, b));
+		put(&g, roadmap_day_format(x->p95, b));
+		put(&g, roadmap_number_format(x->on_time, b));
+	}
+	return grid_done(&g, err);
+}

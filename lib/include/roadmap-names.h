@@ -46,6 +46,8 @@
 #define ROADMAP_FIELD_TEAM ROADMAP_WORD_TEAM
 #define ROADMAP_FIELD_START "start"
 #define ROADMAP_FIELD_END "end"
+#define ROADMAP_FIELD_OPTIMISTIC "optimistic"
+#define ROADMAP_FIELD_PESSIMISTIC "pessimistic"
 #define ROADMAP_FIELD_OPEX "opex"
 #define ROADMAP_FIELD_CAPEX "capex"
 #define ROADMAP_FIELD_FTE "fte"

@@ -503,7 +503,6 @@ ROADMAP_API enum roadmap_status roadmap_spend_build(const struct roadmap *rm,
 						    struct roadmap_error *err);
 ROADMAP_API void roadmap_spend_release(struct roadmap_spend *s);
 
-
 /* ------------------------------------------------------------ optimize */
 
 enum roadmap_objective {
@@ -551,11 +550,11 @@ struct roadmap_plan {
 	enum roadmap_objective objective;
 	int budget_scale;
 	enum roadmap_plan_status status;
-	int64_t value;	     /* of the funded initiatives */
-	int64_t value_all;   /* of every counting initiative */
-	int64_t bound;	     /* the best value possible, as far as proven */
-	double gap;	     /* (bound - value) / bound; 0 when optimal */
-	int64_t spend;	     /* the funded initiatives' planned total */
+	int64_t value;	      /* of the funded initiatives */
+	int64_t value_all;    /* of every counting initiative */
+	int64_t bound;	      /* the best value possible, as far as proven */
+	double gap;	      /* (bound - value) / bound; 0 when optimal */
+	int64_t spend;	      /* the funded initiatives' planned total */
 	size_t *funded, *cut; /* initiative indexes, in file order */
 	size_t n_funded, n_cut;
 	struct roadmap_plan_envelope *envelopes; /* in file order */
@@ -585,9 +584,77 @@ roadmap_optimize(const struct roadmap *rm,
 ROADMAP_API void roadmap_plan_release(struct roadmap_plan *p);
 
 /* The JSON of SPEC 15. *out is malloc'ed; the caller frees it. */
+ROADMAP_API enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
+						  const struct roadmap_plan *p,
+						  char **out,
+						  struct roadmap_error *err);
+
+/* ------------------------------------------------------------ forecast */
+
+struct roadmap_forecast_options {
+	unsigned long trials; /* 1..10,000,000 (0: 10,000) */
+	uint64_t seed;	      /* with seed_set; else 1 */
+	bool seed_set;
+	/* threads the library may start (1..64; 0 or 1: none): the result
+	 * is the same for any number */
+	int threads;
+};
+
+struct roadmap_forecast_initiative {
+	size_t index; /* roadmap_initiative_at() */
+	roadmap_day planned_end;
+	roadmap_day p50, p80, p95;
+	double on_time; /* fraction of trials ending on or before plan */
+};
+
+struct roadmap_forecast_goal {
+	size_t index; /* roadmap_goal_at() */
+	bool has_due;
+	roadmap_day due;
+	bool any; /* some counting initiative serves it (else no dates) */
+	roadmap_day p50, p80, p95; /* when all of them have ended */
+	double on_time;		   /* by its due date (0 without one) */
+};
+
+struct roadmap_forecast {
+	unsigned long trials;
+	uint64_t seed;
+	bool estimated; /* some initiative has an estimate */
+	struct roadmap_forecast_initiative *initiatives; /* counting, in
+							    file order */
+	size_t n_initiatives;
+	struct roadmap_forecast_goal *goals; /* every goal, in file order */
+	size_t n_goals;
+	bool any; /* some initiative counts */
+	roadmap_day end_p50, end_p80, end_p95;
+	int64_t cost_p50, cost_p80, cost_p95;
+};
+
+/*
+ * Monte Carlo dates and costs (SPEC 16): per trial, triangular durations
+ * from the optimistic, planned and pessimistic ends (whole days, halves
+ * up) through the schedule's forward pass, opex at the planned daily rate;
+ * nearest-rank P50/P80/P95 and on-time fractions over the trials. The
+ * generator is PCG32, one stream per trial. ROADMAP_ERR_DATA for a
+ * dependency cycle, ROADMAP_ERR_USAGE for bad options. Release with
+ * roadmap_forecast_release().
+ */
 ROADMAP_API enum roadmap_status
-roadmap_plan_json(const struct roadmap *rm, const struct roadmap_plan *p,
-		  char **out, struct roadmap_error *err);
+roadmap_forecast(const struct roadmap *rm,
+		 const struct roadmap_forecast_options *o,
+		 struct roadmap_forecast *out, struct roadmap_error *err);
+ROADMAP_API void roadmap_forecast_release(struct roadmap_forecast *f);
+/* The JSON of SPEC 16. *out is malloc'ed; the caller frees it. */
+ROADMAP_API enum roadmap_status
+roadmap_forecast_json(const struct roadmap *rm,
+		      const struct roadmap_forecast *f, char **out,
+		      struct roadmap_error *err);
+/* The initiatives' rows (id, planned_end, p50, p80, p95, on_time) for CSV;
+ * release with roadmap_rows_release(). */
+ROADMAP_API enum roadmap_status
+roadmap_forecast_rows(const struct roadmap *rm,
+		      const struct roadmap_forecast *f,
+		      struct roadmap_rows *out, struct roadmap_error *err);
 
 #ifdef __cplusplus
 }

@@ -254,7 +254,10 @@ struct roadmap_initiative {
 	enum roadmap_stage stage;
 	enum roadmap_initiative_status status;
 	roadmap_day start;
-	roadmap_day end;
+	roadmap_day end; /* the most likely end */
+	/* three-point estimates of the end, for forecast (SPEC 16) */
+	bool has_optimistic, has_pessimistic;
+	roadmap_day optimistic, pessimistic;
 	int64_t opex;
 	int64_t capex;
 	int64_t fte;  /* hundredths */

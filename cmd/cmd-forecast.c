@@ -1,0 +1,258 @@
+/* cmd-forecast.c - Monte Carlo dates and costs from three-point estimates. */
+#include "cmd.h"
+
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct forecast_opts {
+	const char *trials;
+	const char *seed;
+	int format;
+};
+
+static const char *const formats[] = {"table", "csv", "json", NULL};
+
+static const struct opt forecast_opts[] = {
+    OPT_STRING("trials", 0, "N", struct forecast_opts, trials,
+	       "trials to run (1 to 10000000, default 10000)"),
+    OPT_STRING("seed", 0, "S", struct forecast_opts, seed,
+	       "the random seed (0 to 2^53, default 1): the same seed\n"
+	       "gives the same output"),
+    OPT_CHOICE("format", "F", formats, struct forecast_opts, format,
+	       "table (for people, default), csv (initiatives) or json"),
+    {0},
+};
+
+/* A whole number in [lo, hi] (range says so for people), or 64. */
+static int whole(const char *name, const char *s, double lo, double hi,
+		 const char *range, double *out)
+{
+	double v = 0;
+	if (roadmap_number_parse(s, &v, NULL) || v < lo || v > hi ||
+	    v != (double)(long long)v) {
+		return usage_error(&cmd_forecast,
+				   "--%s must be a whole number from %s, not "
+				   "'%s'",
+				   name, range, s);
+	}
+	*out = v;
+	return 0;
+}
+
+/* Initiatives for the table: the least likely to be on time first. */
+static const struct roadmap_forecast *sort_forecast;
+static int by_risk(const void *a, const void *b)
+{
+	const struct roadmap_forecast_initiative *x =
+	    &sort_forecast->initiatives[*(const size_t *)a];
+	const struct roadmap_forecast_initiative *y =
+	    &sort_forecast->initiatives[*(const size_t *)b];
+	if (x->on_time != y->on_time) {
+		return x->on_time < y->on_time ? -1 : 1;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void percent(double f, char *buf)
+{
+	snprintf(buf, 16, "%.1f %%", 100 * f);
+}
+
+static int print_table(const struct roadmap *rm,
+		       const struct roadmap_forecast *f)
+{
+	static const char *const head[] = {"INITIATIVE", "PLANNED", "P50",
+					   "P80",	 "P95",	    "ON TIME"};
+	static const bool right[] = {0, 0, 0, 0, 0, 1};
+	static const char *const ghead[] = {"GOAL", "DUE", "P50",
+					    "P80",  "P95", "ON TIME"};
+	struct table t;
+	size_t *order = malloc((f->n_initiatives + 1) * sizeof(size_t));
+	char d[5][16], c[3][48];
+	int rc;
+
+	if (!order) {
+		msg("out of memory");
+		return 70;
+	}
+	printf("forecast: %lu trials, seed %llu\n", f->trials,
+	       (unsigned long long)f->seed);
+	if (!f->estimated) {
+		printf("(no initiative has an optimistic or pessimistic end:\n"
+		       "every date is certain)\n");
+	}
+	for (size_t i = 0; i < f->n_initiatives; i++) {
+		order[i] = i;
+	}
+	sort_forecast = f;
+	qsort(order, f->n_initiatives, sizeof(size_t), by_risk);
+	table_init(&t, 6, head, right, 0);
+	for (size_t k = 0; k < f->n_initiatives; k++) {
+		const struct roadmap_forecast_initiative *x =
+		    &f->initiatives[order[k]];
+		roadmap_day_format(x->planned_end, d[0]);
+		roadmap_day_format(x->p50, d[1]);
+		roadmap_day_format(x->p80, d[2]);
+		roadmap_day_format(x->p95, d[3]);
+		percent(x->on_time, d[4]);
+		const char *row[] = {roadmap_initiative_at(rm, x->index)->id,
+				     d[0],
+				     d[1],
+				     d[2],
+				     d[3],
+				     d[4]};
+		if (!table_add(&t, row)) {
+			goto nomem;
+		}
+	}
+	free(order);
+	order = NULL;
+	printf("\n");
+	if ((rc = table_print(&t, stdout))) {
+		table_release(&t);
+		return rc;
+	}
+	table_release(&t);
+	if (f->n_goals) {
+		table_init(&t, 6, ghead, right, 0);
+		for (size_t g = 0; g < f->n_goals; g++) {
+			const struct roadmap_forecast_goal *x = &f->goals[g];
+			snprintf(d[0], 16, "-");
+			if (x->has_due) {
+				roadmap_day_format(x->due, d[0]);
+			}
+			for (int k = 1; k < 4; k++) {
+				snprintf(d[k], 16, "-");
+			}
+			snprintf(d[4], 16, "-");
+			if (x->any) {
+				roadmap_day_format(x->p50, d[1]);
+				roadmap_day_format(x->p80, d[2]);
+				roadmap_day_format(x->p95, d[3]);
+				if (x->has_due) {
+					percent(x->on_time, d[4]);
+				}
+			}
+			const char *row[] = {roadmap_goal_at(rm, x->index)->id,
+					     d[0],
+					     d[1],
+					     d[2],
+					     d[3],
+					     d[4]};
+			if (!table_add(&t, row)) {
+				goto nomem;
+			}
+		}
+		printf("\n");
+		if ((rc = table_print(&t, stdout))) {
+			table_release(&t);
+			return rc;
+		}
+		table_release(&t);
+	}
+	if (f->any) {
+		roadmap_day_format(f->end_p50, d[0]);
+		roadmap_day_format(f->end_p80, d[1]);
+		roadmap_day_format(f->end_p95, d[2]);
+		roadmap_money_format(f->cost_p50, true, c[0]);
+		roadmap_money_format(f->cost_p80, true, c[1]);
+		roadmap_money_format(f->cost_p95, true, c[2]);
+		printf("\nportfolio ends  P50 %s  P80 %s  P95 %s\n", d[0], d[1],
+		       d[2]);
+		printf("total cost (%s)  P50 %s  P80 %s  P95 %s\n",
+		       roadmap_currency(rm), c[0], c[1], c[2]);
+	}
+	return write_stdout("", 0);
+nomem:
+	free(order);
+	table_release(&t);
+	msg("out of memory");
+	return 70;
+}
+
+static int run_forecast(struct ctx *ctx, int argc, char **argv)
+{
+	struct forecast_opts o = {0};
+	struct roadmap_forecast_options opt = {0};
+	struct roadmap_forecast f;
+	struct roadmap_error err;
+	struct roadmap *rm;
+	double v;
+	int rc;
+
+	if (parse_options(&cmd_forecast, argc, argv, &o)) {
+		return 64;
+	}
+	if (optind < argc) {
+		return usage_error(&cmd_forecast, "unexpected argument '%s'",
+				   argv[optind]);
+	}
+	if (o.trials) {
+		if ((rc = whole("trials", o.trials, 1, 10000000,
+				"1 to 10000000", &v))) {
+			return rc;
+		}
+		opt.trials = (unsigned long)v;
+	}
+	if (o.seed) {
+		if ((rc = whole("seed", o.seed, 0, 9007199254740992.0,
+				"0 to 9007199254740992", &v))) {
+			return rc;
+		}
+		opt.seed = (uint64_t)v;
+		opt.seed_set = true;
+	}
+	/* the CLI owns the process: use the cores it may run on (taskset
+	 * counts); the result is the same for any number */
+	cpu_set_t set;
+	long cpus = sched_getaffinity(0, sizeof(set), &set) == 0
+			? CPU_COUNT(&set)
+			: sysconf(_SC_NPROCESSORS_ONLN);
+	opt.threads = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+	if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	if (roadmap_forecast(rm, &opt, &f, &err)) {
+		rc = fail_err(&err);
+		roadmap_destroy(rm);
+		return rc;
+	}
+	if (o.format == 0) {
+		rc = print_table(rm, &f);
+	} else if (o.format == 1) {
+		struct roadmap_rows rows;
+		rc = print_rows_csv(
+		    &rows, roadmap_forecast_rows(rm, &f, &rows, &err), &err);
+	} else {
+		char *out;
+		if (roadmap_forecast_json(rm, &f, &out, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, strlen(out));
+			free(out);
+		}
+	}
+	roadmap_forecast_release(&f);
+	release_at_exit(rm);
+	return rc;
+}
+
+const struct cmd cmd_forecast = {
+    .name = "forecast",
+    .summary = "when work will really land, and what it will cost",
+    .help = "Monte Carlo over three-point estimates: each initiative's "
+	    "end is drawn between\nits optimistic and pessimistic ends "
+	    "(the planned end most likely), the\nschedule's forward pass "
+	    "runs with the drawn durations, opex follows them.\nP50, P80 "
+	    "and P95 end dates and the chance of ending on time, per "
+	    "initiative\n(the least likely first), per goal (by its due "
+	    "date) and for the portfolio.\n",
+    .opts = forecast_opts,
+    .examples = "  roadmap set recs-engine optimistic=2026-11-30 "
+		"pessimistic=2027-02-28\n"
+		"  roadmap forecast\n"
+		"  roadmap forecast --trials 100000 --seed 7 --format json\n",
+    .run = run_forecast,
+};

@@ -1,0 +1,78 @@
+#!/bin/bash
+# forecast.sh - Monte Carlo dates and costs against exact results: a lone
+# triangular estimate (closed form), a chain of identical ones (the
+# convolution), two parallel branches feeding a goal (the product of their
+# distribution functions), all at 100,000 trials; certain durations give
+# the schedule; the same seed gives the same bytes on one CPU or many.
+. "$(dirname "$0")/lib.sh"
+py() {
+  local out rc
+  out=$(/usr/bin/python3 "$here/forecast_check.py" "$@" 2>&1)
+  rc=$?
+  [ $rc = 0 ] || printf '%s\n' "$out" | sed 's/^/# /'
+  return $rc
+}
+
+py gen fc.json
+R -f fc.json forecast --trials 100000 --format json > fc-out.json
+ok_if "every figure within a day (or 0.01) of its exact value" py exact fc-out.json
+R -f fc.json forecast --trials 100000 --seed 99 --format json > fc-99.json
+ok_if "and with another seed" py exact fc-99.json
+ok_if "another seed gives other figures" bash -c "! cmp -s fc-out.json fc-99.json"
+if command -v taskset >/dev/null 2>&1; then
+  t "one CPU gives the same bytes as every CPU" 0 "" "" \
+    -- bash -c "cmp <(taskset -c 0 '$ROADMAP' -f fc.json forecast --format json) <('$ROADMAP' -f fc.json forecast --format json)"
+fi
+cp "$EXAMPLES/acme/roadmap.json" acme.json
+R -f acme.json forecast --format json > acme-f.json
+R -f acme.json schedule --format json > acme-s.json
+ok_if "without estimates every percentile is the schedule's earliest end" \
+  py schedule acme-f.json acme-s.json
+t "the table: the least likely on time first" 0 "$(cat "$golden/forecast-fixture.out")" "" \
+  -- R -f fc.json forecast --trials 20000 --seed 3
+ok_if "the table fits 80 columns" fits 80 "$ROADMAP" -f fc.json forecast
+ok_if "the example's fits 80 columns" fits 80 "$ROADMAP" -f acme.json forecast
+t "CSV: the initiatives" 0 "id,planned_end,p50,p80,p95,on_time
+solo,2026-03-31,2026-04-05,2026-04-22,2026-05-04,0.4
+c1,2026-01-30,2026-02-01,2026-02-07,2026-02-13,0.36
+c2,2026-01-30,2026-03-06,2026-03-15,2026-03-22,0
+c3,2026-01-30,2026-04-07,2026-04-20,2026-04-28,0
+p1,2026-02-19,2026-02-24,2026-03-08,2026-03-21,0.26
+p2,2026-03-01,2026-02-24,2026-03-01,2026-03-07,0.8" "" \
+  -- R -f fc.json forecast --trials 100 --format csv
+
+# --- estimates are validated where they are written -------------------------
+cp acme.json est.json
+t "add: an optimistic end after the planned one is refused" 65 "" \
+  'roadmap: "late": optimistic 2027-02-28 is after end 2026-12-31 (the most likely)' \
+  -- R -f est.json add initiative late --title Late --start 2026-Q3 --end 2026-Q4 --goal revenue --optimistic 2027-02
+t "set: a pessimistic end before the planned one is refused" 65 "" \
+  'roadmap: "recs-engine": pessimistic 2026-10-31 is before end 2026-12-31 (the most likely)' \
+  -- R -f est.json set recs-engine pessimistic=2026-10
+t "set: an optimistic end before the start is refused" 65 "" \
+  'roadmap: "recs-engine": optimistic 2026-06-30 is before start 2026-07-01' \
+  -- R -f est.json set recs-engine optimistic=2026-06-30
+ok_if "and the file is unchanged" cmp -s acme.json est.json
+t "set: both at once, in any order" 0 "" "" \
+  -- R -f est.json set recs-engine pessimistic=2027-Q1 optimistic=2026-11-30
+/usr/bin/python3 -c '
+import json
+d = json.load(open("fc.json"))
+d["initiatives"][1]["pessimistic"] = "2026-01-10"
+json.dump(d, open("bad-est.json", "w"), indent=2)'
+t "a file with a pessimistic end before the planned one" 65 "" \
+  'roadmap: bad-est.json: initiatives[1] "c1": pessimistic 2026-01-10 is before end 2026-01-30 (the most likely)' \
+  -- R -f bad-est.json forecast
+cp acme.json cyc.json
+R -f cyc.json depend multi-region checkout-v2 2>/dev/null
+t "a dependency cycle is 65, as in schedule" 65 "" \
+  'roadmap: dependency cycle: checkout-v2 -> multi-region -> checkout-v2' -- R -f cyc.json forecast
+usage="usage: roadmap forecast [--trials N] [--seed S] [--format table|csv|json]
+(see 'roadmap help forecast')"
+t "no trials" 64 "" "roadmap: forecast: --trials must be a whole number from 1 to 10000000, not '0'
+$usage" -- R -f fc.json forecast --trials 0
+t "too many trials" 64 "" "roadmap: forecast: --trials must be a whole number from 1 to 10000000, not '2e7'
+$usage" -- R -f fc.json forecast --trials 2e7
+t "a negative seed" 64 "" "roadmap: forecast: --seed must be a whole number from 0 to 9007199254740992, not '-1'
+$usage" -- R -f fc.json forecast --seed -1
+finish
