@@ -86,6 +86,9 @@ demo: build
 	@echo "== the board cuts the budget by 15 %: what to fund, solved exactly"
 	@$(ROADMAP) -f $(DEMO)/acme.json optimize --budget-scale 85 --frontier
 	@echo
+	@echo "== when will it land? Monte Carlo over the three-point estimates"
+	@$(ROADMAP) -f $(DEMO)/acme.json forecast
+	@echo
 	@echo "== for a pipeline: GitHub annotations of what a change adds"
 	@cp $(DEMO)/acme.json $(DEMO)/main.json
 	@$(ROADMAP) -f $(DEMO)/acme.json add initiative side-quest \

@@ -179,7 +179,7 @@ static int run_forecast(struct ctx *ctx, int argc, char **argv)
 	struct roadmap_forecast f;
 	struct roadmap_error err;
 	struct roadmap *rm;
-	double v;
+	double v = 0;
 	int rc;
 
 	if (parse_options(&cmd_forecast, argc, argv, &o)) {

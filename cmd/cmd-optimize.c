@@ -286,7 +286,7 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 	struct roadmap_error err;
 	struct session ses = {0};
 	struct roadmap *rm = NULL;
-	double d;
+	double d = 0;
 	int rc;
 
 	if (parse_options(&cmd_optimize, argc, argv, &o)) {

@@ -116,7 +116,18 @@ struct part {
 static int64_t scaled_opex(int64_t opex, int64_t d, int64_t planned,
 			   bool *overflow)
 {
-	uint64_t rem;
+	uint64_t rem, twice = 2 * (uint64_t)d;
+
+	/* 64 bits nearly always hold opex x 2d: divide there */
+	if ((uint64_t)opex <= (UINT64_MAX - (uint64_t)planned) / twice) {
+		uint64_t q = ((uint64_t)opex * twice + (uint64_t)planned) /
+			     (2 * (uint64_t)planned);
+		if (q <= (uint64_t)INT64_MAX) {
+			return (int64_t)q;
+		}
+		*overflow = true;
+		return 0;
+	}
 	struct rm_u128 n = rm_add128(rm_mul64((uint64_t)opex, 2 * (uint64_t)d),
 				     (struct rm_u128){0, (uint64_t)planned});
 	if (n.hi >= 2 * (uint64_t)planned) {

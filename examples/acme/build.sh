@@ -224,3 +224,14 @@ r set dev-portal benefit=450k
 r set hiring-data benefit=1M
 r set eng-ladder benefit=200k
 r set platform-oncall benefit=350k
+
+# 9. Three-point estimates for the work whose end is least certain: the
+#    earliest and latest it could end (the planned end is the most likely),
+#    for `roadmap forecast` to say which dates can be promised.
+r set multi-region optimistic=2026-08-31 pessimistic=2026-12-31
+r set checkout-v2 optimistic=2026-11-30 pessimistic=2027-04-30
+r set recs-engine optimistic=2026-11-30 pessimistic=2027-03-31
+r set mobile-app optimistic=2027-05-31 pessimistic=2027-12-31
+r set zero-trust pessimistic=2027-09-30
+r set loyalty optimistic=2027-05-31 pessimistic=2027-10-31
+r set pricing-engine optimistic=2027-08-31 pessimistic=2027-12-31
