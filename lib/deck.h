@@ -1,4 +1,5 @@
-/* deck.h - what the board deck's files share (export-xlsx.c, deck-summary.c). */
+/* deck.h - what the board deck's files share (export-xlsx.c, deck-summary.c).
+ */
 #ifndef ROADMAP_DECK_H
 #define ROADMAP_DECK_H
 
@@ -12,7 +13,7 @@ struct deck {
 	const struct roadmap *rm;
 	lxw_workbook *wb;
 	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
-		*red, *pct, *label, *crit, *num, *money_red;
+	    *red, *pct, *label, *crit, *num, *money_red;
 	lxw_format *fill[9];
 	struct roadmap_spend sp;
 	struct roadmap_findings f;
@@ -23,22 +24,23 @@ struct deck {
 	bool sched_ok;
 	int64_t *planned;
 	char money_fmt[96];
+	struct roadmap_forecast fc; /* with fc_ok: some estimate exists */
+	bool fc_ok;
 };
-
 
 extern const uint32_t rm_deck_pillar_colors[8];
 
 void rm_deck_col_name(int col, char *buf);
 double rm_deck_units(int64_t cents);
 void rm_deck_write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-		       roadmap_day d, lxw_format *fmt);
+			roadmap_day d, lxw_format *fmt);
 void rm_deck_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-		lxw_format *fmt);
-void rm_deck_header(struct deck *d, lxw_worksheet *ws,
-		   const char *const *names, const double *widths, int n);
+		 lxw_format *fmt);
+void rm_deck_header(struct deck *d, lxw_worksheet *ws, const char *const *names,
+		    const double *widths, int n);
 void rm_deck_page_marks(lxw_worksheet *ws);
 void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
-			const double *widths, int n, int repeat_cols);
+			 const double *widths, int n, int repeat_cols);
 void rm_deck_formats(struct deck *d);
 size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p);
 /* The Summary sheet: headline figures, the spend and mix charts and their

@@ -20,8 +20,8 @@
 #include <xlsxwriter.h>
 
 const uint32_t rm_deck_pillar_colors[8] = {0x2E75B6, 0x70AD47, 0xED7D31,
-					 0x7030A0, 0xFFC000, 0x5B9BD5,
-					 0xA5A5A5, 0x264478};
+					   0x7030A0, 0xFFC000, 0x5B9BD5,
+					   0xA5A5A5, 0x264478};
 
 void rm_deck_col_name(int col, char *buf)
 {
@@ -45,7 +45,7 @@ double rm_deck_units(int64_t cents)
 }
 
 void rm_deck_write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-		       roadmap_day d, lxw_format *fmt)
+			roadmap_day d, lxw_format *fmt)
 {
 	int y, m, dd;
 	lxw_datetime dt = {0};
@@ -58,7 +58,7 @@ void rm_deck_write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 }
 
 void rm_deck_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-		lxw_format *fmt)
+		 lxw_format *fmt)
 {
 	/* worksheet_write_string never makes a formula of "=...": text stays
 	 * text. An empty string is a blank cell. */
@@ -69,8 +69,8 @@ void rm_deck_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	}
 }
 
-void rm_deck_header(struct deck *d, lxw_worksheet *ws,
-		   const char *const *names, const double *widths, int n)
+void rm_deck_header(struct deck *d, lxw_worksheet *ws, const char *const *names,
+		    const double *widths, int n)
 {
 	for (int c = 0; c < n; c++) {
 		worksheet_write_string(ws, 0, (lxw_col_t)c, names[c], d->head);
@@ -96,7 +96,7 @@ void rm_deck_page_marks(lxw_worksheet *ws)
 #define PAGE_WIDTH 145.0 /* column-width units on landscape A4 at 100 % */
 
 void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
-			const double *widths, int n, int repeat_cols)
+			 const double *widths, int n, int repeat_cols)
 {
 	double total = 0;
 
@@ -190,10 +190,9 @@ size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p)
 
 static void goals(struct deck *d)
 {
-	static const char *const names[] = {"ID",     "Title",    "Metric",
-					    "Baseline", "Target", "Unit",
-					    "Due",    "Owner",    "Priority",
-					    "Initiatives", "Planned"};
+	static const char *const names[] = {
+	    "ID",  "Title", "Metric",	"Baseline",    "Target", "Unit",
+	    "Due", "Owner", "Priority", "Initiatives", "Planned"};
 	static const double widths[] = {16, 36, 24, 10, 10, 8,
 					12, 18, 8,  11, 18};
 	const struct roadmap *rm = d->rm;
@@ -203,9 +202,8 @@ static void goals(struct deck *d)
 
 	for (size_t i = 0; serving && i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		for (size_t g = 0; roadmap_initiative_counts(in) &&
-				   g < in->n_goals;
-		     g++) {
+		for (size_t g = 0;
+		     roadmap_initiative_counts(in) && g < in->n_goals; g++) {
 			if (idmap_get(&rm->goal_ids, in->goals[g], &k)) {
 				serving[k]++;
 			}
@@ -250,56 +248,76 @@ static void join(const char *const *list, size_t n, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < n && o + 2 < size; i++) {
-		int w = snprintf(buf + o, size - o, "%s%s", i ? ", " : "",
-				 list[i]);
+		int w =
+		    snprintf(buf + o, size - o, "%s%s", i ? ", " : "", list[i]);
 		o += w > 0 ? (size_t)w : 0;
 	}
 }
 
-static void initiatives(struct deck *d,
-			const struct roadmap_schedule_row **row)
+static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 {
-	static const char *const names[] = {
-		"ID",	   "Title",  "Pillar", "Stage",	     "Status",
-		"Owner",   "Team",   "Start",  "End",	     "Opex",
-		"Capex",   "Total",  "FTE",    "Priority",   "Benefit",
-		"Goals",   "Depends on", "Earliest start", "Slack (days)",
-		"Critical"};
-	static const double widths[] = {16, 36, 12, 14, 11, 18, 12,
-					12, 12, 16, 16, 16, 7,	8,
-					16, 24, 24, 14, 8,  9};
+	static const char *const names[] = {"ID",
+					    "Title",
+					    "Pillar",
+					    "Stage",
+					    "Status",
+					    "Owner",
+					    "Team",
+					    "Start",
+					    "End",
+					    "Opex",
+					    "Capex",
+					    "Total",
+					    "FTE",
+					    "Priority",
+					    "Benefit",
+					    "Goals",
+					    "Depends on",
+					    "Earliest start",
+					    "Slack (days)",
+					    "Critical",
+					    "Optimistic end",
+					    "Pessimistic end"};
+	static const double widths[] = {16, 36, 12, 14, 11, 18, 12, 12,
+					12, 16, 16, 16, 7,  8,	16, 24,
+					24, 14, 8,  9,	14, 15};
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
 	char list[4096], f[64], a[8], b[8];
 
-	rm_deck_header(d, ws, names, widths, 20);
+	rm_deck_header(d, ws, names, widths, 22);
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		rm_deck_str(ws, r, 0, in->id, NULL);
 		rm_deck_str(ws, r, 1, in->title, NULL);
 		rm_deck_str(ws, r, 2, in->pillar, NULL);
-		rm_deck_str(ws, r, 3, in->stage ? roadmap_stage_name(in->stage) : NULL,
-		    NULL);
-		rm_deck_str(ws, r, 4, roadmap_initiative_status_name(in->status), NULL);
+		rm_deck_str(ws, r, 3,
+			    in->stage ? roadmap_stage_name(in->stage) : NULL,
+			    NULL);
+		rm_deck_str(ws, r, 4,
+			    roadmap_initiative_status_name(in->status), NULL);
 		rm_deck_str(ws, r, 5, in->owner, NULL);
 		rm_deck_str(ws, r, 6, in->team, NULL);
 		rm_deck_write_date(ws, r, 7, in->start, d->date);
 		rm_deck_write_date(ws, r, 8, in->end, d->date);
-		worksheet_write_number(ws, r, 9, rm_deck_units(in->opex), d->money);
-		worksheet_write_number(ws, r, 10, rm_deck_units(in->capex), d->money);
+		worksheet_write_number(ws, r, 9, rm_deck_units(in->opex),
+				       d->money);
+		worksheet_write_number(ws, r, 10, rm_deck_units(in->capex),
+				       d->money);
 		rm_deck_col_name(9, a);
 		rm_deck_col_name(10, b);
 		snprintf(f, sizeof(f), "=%s%u+%s%u", a, (unsigned)(r + 1), b,
 			 (unsigned)(r + 1));
-		worksheet_write_formula_num(ws, r, 11, f, d->money,
-					    rm_deck_units(in->opex + in->capex));
+		worksheet_write_formula_num(
+		    ws, r, 11, f, d->money,
+		    rm_deck_units(in->opex + in->capex));
 		worksheet_write_number(ws, r, 12, (double)in->fte / 100.0,
 				       d->num);
 		worksheet_write_number(ws, r, 13, in->priority, NULL);
 		if (in->has_benefit) {
-			worksheet_write_number(ws, r, 14, rm_deck_units(in->benefit),
-					       d->money);
+			worksheet_write_number(
+			    ws, r, 14, rm_deck_units(in->benefit), d->money);
 		}
 		join((const char *const *)in->goals, in->n_goals, list,
 		     sizeof(list));
@@ -308,27 +326,40 @@ static void initiatives(struct deck *d,
 		     list, sizeof(list));
 		rm_deck_str(ws, r, 16, list, NULL);
 		if (row[i]) {
-			rm_deck_write_date(ws, r, 17, row[i]->earliest_start, d->date);
+			rm_deck_write_date(ws, r, 17, row[i]->earliest_start,
+					   d->date);
 			worksheet_write_number(ws, r, 18, row[i]->slack_days,
 					       NULL);
 			rm_deck_str(ws, r, 19, row[i]->critical ? "yes" : "no",
-			    row[i]->critical ? d->red : NULL);
+				    row[i]->critical ? d->red : NULL);
+		}
+		if (in->has_optimistic) {
+			rm_deck_write_date(ws, r, 20, in->optimistic, d->date);
+		}
+		if (in->has_pessimistic) {
+			rm_deck_write_date(ws, r, 21, in->pessimistic, d->date);
 		}
 	}
 	if (rm->n_inits) {
-		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_inits, 19);
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_inits, 21);
 	}
-	rm_deck_print_setup(ws, 0, widths, 20, 2);
+	rm_deck_print_setup(ws, 0, widths, 22, 2);
 }
 
 static void budget(struct deck *d)
 {
 	static const char *const names[] = {
-		"Quarter",  "Opex",	 "Capex",
-		"Planned",  "Envelope",	 "Covered by the envelope",
-		"Variance (envelope - covered)", "Uncovered",
-		"Actual",   "Planned where actual",
-		"Actual variance (planned - actual)"};
+	    "Quarter",
+	    "Opex",
+	    "Capex",
+	    "Planned",
+	    "Envelope",
+	    "Covered by the envelope",
+	    "Variance (envelope - covered)",
+	    "Uncovered",
+	    "Actual",
+	    "Planned where actual",
+	    "Actual variance (planned - actual)"};
 	static const double widths[] = {10, 17, 17, 17, 17, 17,
 					17, 17, 17, 17, 18};
 	const struct roadmap_budget_report *br = &d->br;
@@ -338,20 +369,20 @@ static void budget(struct deck *d)
 	/* the computed columns are formulas (with their values) over the
 	 * row's cells: planned, variance, uncovered, actual variance */
 	static const char *const formula[ROADMAP_BUDGET_COLUMNS] = {
-		[ROADMAP_BUDGET_TOTAL] = "=B%u+C%u",
-		[ROADMAP_BUDGET_VARIANCE] = "=E%u-F%u",
-		[ROADMAP_BUDGET_UNCOVERED] = "=D%u-F%u",
-		[ROADMAP_BUDGET_ACTUAL_VARIANCE] = "=J%u-I%u",
+	    [ROADMAP_BUDGET_TOTAL] = "=B%u+C%u",
+	    [ROADMAP_BUDGET_VARIANCE] = "=E%u-F%u",
+	    [ROADMAP_BUDGET_UNCOVERED] = "=D%u-F%u",
+	    [ROADMAP_BUDGET_ACTUAL_VARIANCE] = "=J%u-I%u",
 	};
 	rm_deck_header(d, ws, names, widths, 11);
 	worksheet_set_row(ws, 0, 45, NULL);
 	for (size_t i = 0; i <= br->n; i++) {
-		const struct roadmap_budget_row *x = i < br->n ? &br->rows[i]
-							       : &br->total;
+		const struct roadmap_budget_row *x =
+		    i < br->n ? &br->rows[i] : &br->total;
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		unsigned n = (unsigned)(r + 1);
 		rm_deck_str(ws, r, 0, i < br->n ? x->key : "Total",
-		    i < br->n ? NULL : d->bold);
+			    i < br->n ? NULL : d->bold);
 		for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
 			lxw_col_t col = (lxw_col_t)(c + 1);
 			int64_t v;
@@ -378,11 +409,11 @@ static void budget(struct deck *d)
 							    rm_deck_units(v));
 			} else if (formula[c]) {
 				snprintf(f, sizeof(f), formula[c], n, n);
-				worksheet_write_formula_num(ws, r, col, f,
-							    d->money, rm_deck_units(v));
+				worksheet_write_formula_num(
+				    ws, r, col, f, d->money, rm_deck_units(v));
 			} else {
-				worksheet_write_number(ws, r, col, rm_deck_units(v),
-						       d->money);
+				worksheet_write_number(
+				    ws, r, col, rm_deck_units(v), d->money);
 			}
 		}
 	}
@@ -397,7 +428,8 @@ static void budget(struct deck *d)
 	worksheet_conditional_format_range(ws, 1, 10, tr, 10, &neg);
 	if (d->br.unbudgeted > 0) {
 		char m[40];
-		snprintf(f, sizeof(f), "Planned spend no envelope covers: %s %s",
+		snprintf(f, sizeof(f),
+			 "Planned spend no envelope covers: %s %s",
 			 d->rm->currency,
 			 roadmap_money_format(d->br.unbudgeted, true, m));
 		rm_deck_str(ws, tr + 2, 0, f, d->label);
@@ -432,11 +464,12 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 	worksheet_set_column(ws, 2, 2, 12, NULL);
 	worksheet_set_column(ws, 3, 3, 8, NULL);
 	for (int q = q0; q <= q1; q++) {
-		rm_deck_str(ws, 0, (lxw_col_t)(4 + q - q0), roadmap_quarter_label(q, label),
-		    d->head);
+		rm_deck_str(ws, 0, (lxw_col_t)(4 + q - q0),
+			    roadmap_quarter_label(q, label), d->head);
 	}
 	if (q1 >= q0) {
-		worksheet_set_column(ws, 4, (lxw_col_t)(4 + q1 - q0), 8.5, NULL);
+		worksheet_set_column(ws, 4, (lxw_col_t)(4 + q1 - q0), 8.5,
+				     NULL);
 	}
 	worksheet_freeze_panes(ws, 1, 4);
 	lxw_row_t r = 1;
@@ -450,8 +483,9 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		rm_deck_str(ws, r, 1, in->title, NULL);
 		rm_deck_str(ws, r, 2, in->pillar, NULL);
 		rm_deck_str(ws, r, 3, crit ? "yes" : "", crit ? d->red : NULL);
-		lxw_format *fill = crit ? d->crit
-					: d->fill[rm_deck_pillar_index(rm, in->pillar) % 9];
+		lxw_format *fill =
+		    crit ? d->crit
+			 : d->fill[rm_deck_pillar_index(rm, in->pillar) % 9];
 		int a = roadmap_quarter_of(in->start, fs);
 		int b = roadmap_quarter_of(in->end, fs);
 		for (int q = a; q <= b; q++) {
@@ -461,9 +495,8 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 						       (lxw_col_t)(4 + q - q0),
 						       "critical", fill);
 			} else {
-				worksheet_write_blank(ws, r,
-						      (lxw_col_t)(4 + q - q0),
-						      fill);
+				worksheet_write_blank(
+				    ws, r, (lxw_col_t)(4 + q - q0), fill);
 			}
 		}
 		r++;
@@ -485,7 +518,8 @@ static void findings(struct deck *d)
 		const struct roadmap_finding *x = &d->f.items[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		rm_deck_str(ws, r, 0, roadmap_severity_name(x->severity),
-		    x->severity == ROADMAP_SEVERITY_ERROR ? d->red : NULL);
+			    x->severity == ROADMAP_SEVERITY_ERROR ? d->red
+								  : NULL);
 		rm_deck_str(ws, r, 1, x->code, NULL);
 		rm_deck_str(ws, r, 2, x->subject, NULL);
 		rm_deck_str(ws, r, 3, x->message, NULL);
@@ -494,9 +528,44 @@ static void findings(struct deck *d)
 		rm_deck_str(ws, r, 4, list, NULL);
 	}
 	if (d->f.n == 0) {
-		rm_deck_str(ws, 1, 0, "No findings: the roadmap is aligned.", NULL);
+		rm_deck_str(ws, 1, 0, "No findings: the roadmap is aligned.",
+			    NULL);
 	}
 	rm_deck_print_setup(ws, 0, widths, 5, 1);
+}
+
+/* The Forecast sheet: every counting initiative's dates at 50, 80 and 95 %
+ * confidence and its chance of ending on plan. */
+static void forecast_sheet(struct deck *d)
+{
+	static const char *const names[] = {
+	    "Initiative", "Title", "Planned end", "P50",
+	    "P80",	  "P95",   "On time"};
+	static const double widths[] = {20, 40, 12, 12, 12, 12, 10};
+	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Forecast");
+	const struct roadmap_forecast *f = &d->fc;
+
+	rm_deck_header(d, ws, names, widths, 7);
+	for (size_t i = 0; i < f->n_initiatives; i++) {
+		const struct roadmap_forecast_initiative *x =
+		    &f->initiatives[i];
+		const struct roadmap_initiative *in = &d->rm->inits[x->index];
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		rm_deck_str(ws, r, 0, in->id, NULL);
+		rm_deck_str(ws, r, 1, in->title, NULL);
+		rm_deck_write_date(ws, r, 2, x->planned_end, d->date);
+		rm_deck_write_date(ws, r, 3, x->p50, d->date);
+		rm_deck_write_date(ws, r, 4, x->p80, d->date);
+		rm_deck_write_date(ws, r, 5, x->p95, d->date);
+		worksheet_write_number(ws, r, 6, x->on_time, d->pct);
+	}
+	char note[160];
+	snprintf(note, sizeof(note),
+		 "%lu trials, seed %llu: three-point estimates, the schedule's "
+		 "dependencies (roadmap forecast)",
+		 f->trials, (unsigned long long)f->seed);
+	rm_deck_str(ws, (lxw_row_t)(f->n_initiatives + 2), 0, note, NULL);
+	rm_deck_print_setup(ws, 0, widths, 7, 1);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -528,7 +597,7 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	workbook_set_properties(d->wb, &props);
 	rm_deck_formats(d);
 	const struct roadmap_schedule_row **row =
-		calloc(rm->n_inits + 1, sizeof(*row));
+	    calloc(rm->n_inits + 1, sizeof(*row));
 	if (!row) {
 		workbook_close(d->wb);
 		return rm_nomem(err);
@@ -542,15 +611,18 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	budget(d);
 	timeline(d, row);
 	findings(d);
+	if (d->fc_ok) {
+		forecast_sheet(d);
+	}
 	free(row);
 	lxw_error e = workbook_close(d->wb);
 	d->wb = NULL;
 	if (e != LXW_NO_ERROR) {
-		return rm_fail(err,
-			       e == LXW_ERROR_MEMORY_MALLOC_FAILED
-				       ? ROADMAP_ERR_NOMEM
-				       : ROADMAP_ERR_IO,
-			       "cannot write the workbook: %s", lxw_strerror(e));
+		return rm_fail(
+		    err,
+		    e == LXW_ERROR_MEMORY_MALLOC_FAILED ? ROADMAP_ERR_NOMEM
+							: ROADMAP_ERR_IO,
+		    "cannot write the workbook: %s", lxw_strerror(e));
 	}
 	return ROADMAP_OK;
 }
@@ -581,13 +653,14 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 			       rows_needed, MAX_ROWS);
 	}
 	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &d.br, err)) ||
-	    (st = roadmap_budget_report(rm, ROADMAP_BY_YEAR, &d.by_year,
-					err)) ||
+	    (st =
+		 roadmap_budget_report(rm, ROADMAP_BY_YEAR, &d.by_year, err)) ||
 	    (st = roadmap_spend_build(rm, &d.sp, err))) {
 		goto out;
 	}
 	d.sched_ok = roadmap_schedule(rm, &d.s, &serr) == ROADMAP_OK;
-	if ((st = rm_goal_planned(rm, -1, &d.planned, err))) {
+	if ((st = rm_goal_planned(rm, -1, &d.planned, err)) ||
+	    (st = rm_export_forecast(rm, &d.fc, &d.fc_ok, err))) {
 		goto out;
 	}
 	/*
@@ -602,10 +675,10 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 				 : rm_resolve_target(path);
 	if (!target) {
 		st = errno == ENOMEM
-			     ? rm_nomem(err)
-			     : rm_fail(err, ROADMAP_ERR_CANTCREAT,
-				       "%s: cannot create: %s", path,
-				       strerror(errno ? errno : ENOENT));
+			 ? rm_nomem(err)
+			 : rm_fail(err, ROADMAP_ERR_CANTCREAT,
+				   "%s: cannot create: %s", path,
+				   strerror(errno ? errno : ENOENT));
 		goto out;
 	}
 	char *bcopy = rm_strdup(target);
@@ -619,10 +692,10 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 	free(bcopy);
 	if (fd < 0) {
 		st = nomem || errno == ENOMEM
-			     ? rm_nomem(err)
-			     : rm_fail(err, ROADMAP_ERR_CANTCREAT,
-				       "%s: cannot create: %s", path,
-				       strerror(errno));
+			 ? rm_nomem(err)
+			 : rm_fail(err, ROADMAP_ERR_CANTCREAT,
+				   "%s: cannot create: %s", path,
+				   strerror(errno));
 		free(target);
 		goto out;
 	}
@@ -653,5 +726,6 @@ out:
 	roadmap_spend_release(&d.sp);
 	roadmap_schedule_release(&d.s);
 	free(d.planned);
+	roadmap_forecast_release(&d.fc);
 	return st;
 }

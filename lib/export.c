@@ -175,6 +175,8 @@ struct computed {
 	bool sched_ok;
 	char sched_error[512];
 	int64_t *planned;
+	struct roadmap_forecast fc;
+	bool fc_ok;
 };
 
 static void computed_release(struct computed *c)
@@ -183,6 +185,7 @@ static void computed_release(struct computed *c)
 	roadmap_budget_report_release(&c->br);
 	roadmap_schedule_release(&c->s);
 	free(c->planned);
+	roadmap_forecast_release(&c->fc);
 }
 
 static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
@@ -208,12 +211,14 @@ static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
 		snprintf(c->sched_error, sizeof(c->sched_error), "%s",
 			 serr.message);
 	}
-	if ((st = rm_goal_planned(rm, -1, &c->planned, err))) {
+	if ((st = rm_goal_planned(rm, -1, &c->planned, err)) ||
+	    (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err))) {
 		computed_release(c);
 		return st;
 	}
 	return ROADMAP_OK;
 }
+
 
 /* ------------------------------------------------------------ markdown */
 
@@ -304,6 +309,47 @@ static void mermaid_text(struct strbuf *b, const char *s)
 		} else {
 			sb_put(b, p, 1);
 		}
+	}
+}
+
+/* The forecast section, when some initiative has an estimate. */
+static void md_forecast(struct strbuf *b, const struct roadmap *rm,
+			const struct roadmap_forecast *f)
+{
+	static const char *const h[] = {"Initiative", "Planned end", "P50",
+					"P80",	      "P95",	     "On time"};
+	char line[200], d[5][16];
+
+	snprintf(
+	    line, sizeof(line),
+	    "\n## Forecast (%lu trials, seed %llu)\n\n"
+	    "End dates at 50, 80 and 95 %% confidence from the three-point "
+	    "estimates, and the share of trials ending on or before the "
+	    "planned end.\n\n",
+	    f->trials, (unsigned long long)f->seed);
+	sb_puts(b, line);
+	md_row(b, h, 6);
+	md_rule(b, "lllllr");
+	for (size_t i = 0; i < f->n_initiatives; i++) {
+		const struct roadmap_forecast_initiative *x =
+		    &f->initiatives[i];
+		snprintf(d[4], sizeof(d[4]), "%.1f %%", 100 * x->on_time);
+		const char *r[] = {rm->inits[x->index].id,
+				   roadmap_day_format(x->planned_end, d[0]),
+				   roadmap_day_format(x->p50, d[1]),
+				   roadmap_day_format(x->p80, d[2]),
+				   roadmap_day_format(x->p95, d[3]),
+				   d[4]};
+		md_row(b, r, 6);
+	}
+	if (f->any) {
+		snprintf(
+		    line, sizeof(line),
+		    "\nThe portfolio ends by %s (P50), %s (P80), %s (P95).\n",
+		    roadmap_day_format(f->end_p50, d[0]),
+		    roadmap_day_format(f->end_p80, d[1]),
+		    roadmap_day_format(f->end_p95, d[2]));
+		sb_puts(b, line);
 	}
 }
 
@@ -498,6 +544,9 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 		sb_puts(b, ".\n\n");
 	}
 	md_gantt(b, rm, c);
+	if (c->fc_ok) {
+		md_forecast(b, rm, &c->fc);
+	}
 }
 
 enum roadmap_status roadmap_export_text(const struct roadmap *rm,

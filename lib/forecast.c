@@ -552,3 +552,33 @@ out:
 	}
 	return st;
 }
+
+enum roadmap_status rm_export_forecast(const struct roadmap *rm,
+				       struct roadmap_forecast *out, bool *have,
+				       struct roadmap_error *err)
+{
+	static const struct roadmap_forecast_options o = {
+	    .trials = 10000, .seed = 1, .seed_set = true};
+	struct roadmap_error ferr;
+	enum roadmap_status st;
+	bool any = false;
+
+	*have = false;
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < rm->n_inits && !any; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		any = roadmap_initiative_counts(in) &&
+		      (in->has_optimistic || in->has_pessimistic);
+	}
+	if (!any) {
+		return ROADMAP_OK;
+	}
+	/* a cycle (the findings name it) or a cost past the largest amount
+	 * leaves the section out; only memory fails the export */
+	st = roadmap_forecast(rm, &o, out, &ferr);
+	if (st == ROADMAP_ERR_NOMEM) {
+		return rm_nomem(err);
+	}
+	*have = st == ROADMAP_OK;
+	return ROADMAP_OK;
+}

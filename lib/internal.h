@@ -51,6 +51,13 @@ void rm_pcg32_seed(struct rm_pcg32 *r, uint64_t initstate, uint64_t initseq);
 uint32_t rm_pcg32_next(struct rm_pcg32 *r);
 int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi);
 
+/* The exports' forecast (10,000 trials, seed 1, one thread) when some
+ * counting initiative has an estimate and the schedule has no cycle:
+ * *have says whether *out holds one (release it then). */
+enum roadmap_status rm_export_forecast(const struct roadmap *rm,
+				       struct roadmap_forecast *out,
+				       bool *have, struct roadmap_error *err);
+
 /* The pillars of a roadmap that declares none (SPEC 3). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];

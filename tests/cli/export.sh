@@ -48,6 +48,11 @@ tap_from deck /usr/bin/python3 "$here/xlsx_check.py" deck.xlsx budget.json "Acme
 R -f small.json export --format xlsx -o small.xlsx 2>/dev/null
 R -f small.json budget --format json > small-budget.json
 tap_from "small deck" /usr/bin/python3 "$here/xlsx_check.py" small.xlsx small-budget.json "Small roadmap"
+ok_if "the example's deck has a Forecast sheet (it has estimates)" \
+  /usr/bin/python3 -c 'import openpyxl, sys; sys.exit("Forecast" not in openpyxl.load_workbook("deck.xlsx").sheetnames)'
+ok_if "a deck without estimates has none" \
+  /usr/bin/python3 -c 'import openpyxl, sys; sys.exit("Forecast" in openpyxl.load_workbook("small.xlsx").sheetnames)'
+
 probe() { (failed=0; tap_from probe "$@" > /dev/null; [ "$failed" -gt 0 ]); }
 passes() { (failed=0; tap_from probe "$@" > /dev/null; [ "$failed" = 0 ]); }
 ok_if "tap_from fails a reader that dies after an ok" probe /usr/bin/python3 -c 'print("ok 1 - x"); print("1..1"); raise SystemExit(3)'

@@ -26,8 +26,18 @@ wb = openpyxl.load_workbook(deck)               # formulas
 wv = openpyxl.load_workbook(deck, data_only=True)  # cached values
 budget = json.load(open(budget_path))
 
-ok(wb.sheetnames == ["Summary", "Goals", "Initiatives", "Budget",
-                     "Timeline", "Findings"], "six sheets in order")
+base = ["Summary", "Goals", "Initiatives", "Budget", "Timeline", "Findings"]
+ok(wb.sheetnames in (base, base + ["Forecast"]),
+   "six sheets in order (a seventh, Forecast, with estimates)")
+if "Forecast" in wb.sheetnames:
+    fc = wb["Forecast"]
+    ok([c.value for c in fc[1]] == ["Initiative", "Title", "Planned end",
+                                    "P50", "P80", "P95", "On time"],
+       "the Forecast sheet's columns")
+    rows = [r for r in fc.iter_rows(min_row=2, values_only=True)
+            if r[3] is not None]
+    ok(rows and all(r[3] <= r[4] <= r[5] and 0 <= r[6] <= 1 for r in rows),
+       "every forecast has P50 <= P80 <= P95 and an on-time share")
 ok(wb.properties.title == title, "document title is the roadmap's name")
 ok(len(wb["Summary"]._charts) == 2, "two charts on Summary")
 kinds = sorted(type(c).__name__ for c in wb["Summary"]._charts)
