@@ -35,8 +35,9 @@ static int64_t duration(const struct roadmap_initiative *in)
 
 static roadmap_day clamp_day(int64_t d)
 {
-	return (roadmap_day)(d < DAY_FLOOR ? DAY_FLOOR
-				 : d > DAY_CEIL ? DAY_CEIL : d);
+	return (roadmap_day)(d < DAY_FLOOR  ? DAY_FLOOR
+			     : d > DAY_CEIL ? DAY_CEIL
+					    : d);
 }
 
 enum roadmap_status roadmap_schedule(const struct roadmap *rm,
@@ -68,8 +69,8 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 		size_t v = order[k];
 		int64_t s = rm->inits[v].start;
 		for (size_t e = g.pre_off[v]; e < g.pre_off[v + 1]; e++) {
-			int64_t after = es[g.pre[e]] +
-					duration(&rm->inits[g.pre[e]]);
+			int64_t after =
+			    es[g.pre[e]] + duration(&rm->inits[g.pre[e]]);
 			s = after > s ? after : s;
 		}
 		es[v] = s;
@@ -133,27 +134,33 @@ enum roadmap_status roadmap_schedule_apply(struct roadmap *rm,
 	for (size_t k = 0; k < s->n; k++) {
 		const struct roadmap_schedule_row *r = &s->rows[k];
 		const struct roadmap_initiative *in = &rm->inits[r->index];
+		/* its estimates move with it: the pessimistic end too must
+		 * stay in range */
+		roadmap_day last =
+		    in->has_pessimistic && in->pessimistic > in->end
+			? in->pessimistic
+			: in->end;
 		if (r->shift_days != 0 &&
-		    !rm_day_in_range(r->earliest_start +
-				     (in->end - in->start))) {
+		    !rm_day_in_range(r->earliest_start + (last - in->start))) {
 			return rm_fail(err, ROADMAP_ERR_DATA,
 				       "%s would move to end %s%s, outside "
 				       "the years 1900-2200",
 				       rm_quote(in->id, q, sizeof(q)),
-				       roadmap_day_format(r->earliest_end,
-							  day),
+				       roadmap_day_format(r->earliest_end, day),
 				       r->earliest_end >= (roadmap_day)DAY_CEIL
-					       ? " or later"
-					       : "");
+					   ? " or later"
+					   : "");
 		}
 	}
 	for (size_t k = 0; k < s->n; k++) {
 		const struct roadmap_schedule_row *r = &s->rows[k];
 		struct roadmap_initiative *in = &rm->inits[r->index];
 		if (r->shift_days != 0) {
-			int32_t d = in->end - in->start;
-			in->start = r->earliest_start;
-			in->end = r->earliest_start + d;
+			int32_t shift = r->earliest_start - in->start;
+			in->start += shift;
+			in->end += shift;
+			in->optimistic += in->has_optimistic ? shift : 0;
+			in->pessimistic += in->has_pessimistic ? shift : 0;
 			n++;
 		}
 	}

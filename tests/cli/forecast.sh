@@ -70,6 +70,12 @@ json.dump(d, open("bad-est.json", "w"), indent=2)'
 t "a file with a pessimistic end before the planned one" 65 "" \
   'roadmap: bad-est.json: initiatives[1] "c1": pessimistic 2026-01-10 is before end 2026-01-30 (the most likely)' \
   -- R -f bad-est.json forecast
+cp acme.json moved.json
+R -f moved.json schedule --apply >/dev/null 2>&1
+t "schedule --apply moves an initiative's estimates with it" 0 \
+  "2026-10-01 2027-07-02 2027-06-01 2027-10-30" "" \
+  -- bash -c "'$ROADMAP' -f moved.json show checkout-v2 --format json |
+    /usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin); print(d[\"start\"], d[\"end\"], d[\"optimistic\"], d[\"pessimistic\"])'"
 cp acme.json cyc.json
 R -f cyc.json depend multi-region checkout-v2 2>/dev/null
 t "a dependency cycle is 65, as in schedule" 65 "" \

@@ -97,6 +97,18 @@ static void views(const struct roadmap *rm)
 			roadmap_plan_release(&plan);
 		}
 	}
+	{
+		struct roadmap_forecast_options fo = {.trials = 50,
+						      .threads = 2};
+		struct roadmap_forecast fc;
+		if (roadmap_forecast(rm, &fo, &fc, &err) == ROADMAP_OK) {
+			if (roadmap_forecast_json(rm, &fc, &out, &err) ==
+			    ROADMAP_OK) {
+				free(out);
+			}
+			roadmap_forecast_release(&fc);
+		}
+	}
 	for (size_t i = 0; i < sizeof(by) / sizeof(by[0]); i++) {
 		struct roadmap_budget_report r;
 		if (roadmap_budget_report(rm, by[i], &r, &err) == ROADMAP_OK) {
