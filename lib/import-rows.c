@@ -434,6 +434,18 @@ static bool start_end(struct row *x, struct roadmap_initiative *in)
 	roadmap_period_parse(cell(x, ROADMAP_FIELD_END), fs, &p1, NULL);
 	in->start = p0.first;
 	in->end = p1.last;
+	/* the estimates the row gives are judged with them */
+	const char *est[2] = {cell(x, ROADMAP_FIELD_OPTIMISTIC),
+			      cell(x, ROADMAP_FIELD_PESSIMISTIC)};
+	for (int k = 0; k < 2; k++) {
+		struct roadmap_period pe;
+		if (est[k] && *est[k] &&
+		    roadmap_period_parse(est[k], fs, &pe, NULL) == ROADMAP_OK) {
+			*(k ? &in->has_pessimistic : &in->has_optimistic) =
+			    true;
+			*(k ? &in->pessimistic : &in->optimistic) = pe.last;
+		}
+	}
 	/* the rule the loader, add and set apply, with their words */
 	if (rm_dates_problem(in, why, sizeof(why))) {
 		bad(x, NULL, "%s", why);

@@ -70,6 +70,11 @@ json.dump(d, open("bad-est.json", "w"), indent=2)'
 t "a file with a pessimistic end before the planned one" 65 "" \
   'roadmap: bad-est.json: initiatives[1] "c1": pessimistic 2026-01-10 is before end 2026-01-30 (the most likely)' \
   -- R -f bad-est.json forecast
+printf 'id,title,start,end,goals,optimistic,pessimistic\nx,X,2026-01-01,2026-03-31,revenue,2026-04-15,2026-05-01\ny,Y,2026-01-01,2026-03-31,revenue,2026-02-15,2026-03-01\n' > est.csv
+t "import: every bad estimate, located" 65 "" \
+  "roadmap: est.csv:2: optimistic 2026-04-15 is after end 2026-03-31 (the most likely)
+roadmap: est.csv:3: pessimistic 2026-03-01 is before end 2026-03-31 (the most likely)
+roadmap: est.csv: nothing imported" -- R -f est.json import est.csv
 cp acme.json moved.json
 R -f moved.json schedule --apply >/dev/null 2>&1
 t "schedule --apply moves an initiative's estimates with it" 0 \
