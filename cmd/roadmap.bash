@@ -50,11 +50,17 @@ _roadmap() {
     esac
   done
   case $prev in
-    -f | --file | -o | --output)
+    -f | --file | -o | --output | --baseline)
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
     --format)
-      COMPREPLY=($(compgen -W "table text csv json xlsx md" -- "$cur"))
+      COMPREPLY=($(compgen -W "table text csv json xlsx md sarif junit github" -- "$cur"))
+      return ;;
+    --objective)
+      COMPREPLY=($(compgen -W "benefit priority" -- "$cur"))
+      return ;;
+    --keep)
+      COMPREPLY=($(compgen -W "proposed approved active done none" -- "$cur"))
       return ;;
     --status)
       COMPREPLY=($(compgen -W "proposed approved active done cancelled" -- "$cur"))
