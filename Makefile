@@ -102,7 +102,8 @@ demo: build
 	@$(ROADMAP) -f $(DEMO)/acme.json export --format xlsx -o acme-board.xlsx
 	@echo
 	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
-	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings)."
+	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings,"
+	@echo "Forecast)."
 	@echo "The check for pipelines: $(CURDIR)/acme-check.sarif (code scanning)"
 	@echo "and $(CURDIR)/acme-check.xml (JUnit)."
 	@echo "The example roadmap is $(DEMO)/acme.json; try"
