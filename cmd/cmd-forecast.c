@@ -25,30 +25,14 @@ static const struct opt forecast_opts[] = {
     {0},
 };
 
-/* A whole number in [lo, hi] (range says so for people), or 64. */
-static int whole(const char *name, const char *s, double lo, double hi,
-		 const char *range, double *out)
-{
-	double v = 0;
-	if (roadmap_number_parse(s, &v, NULL) || v < lo || v > hi ||
-	    v != (double)(long long)v) {
-		return usage_error(&cmd_forecast,
-				   "--%s must be a whole number from %s, not "
-				   "'%s'",
-				   name, range, s);
-	}
-	*out = v;
-	return 0;
-}
-
-/* Initiatives for the table: the least likely to be on time first. */
-static const struct roadmap_forecast *sort_forecast;
+/* Initiatives for the table: the least likely to be on time first, then
+ * in file order. */
 static int by_risk(const void *a, const void *b)
 {
 	const struct roadmap_forecast_initiative *x =
-	    &sort_forecast->initiatives[*(const size_t *)a];
+	    *(const struct roadmap_forecast_initiative *const *)a;
 	const struct roadmap_forecast_initiative *y =
-	    &sort_forecast->initiatives[*(const size_t *)b];
+	    *(const struct roadmap_forecast_initiative *const *)b;
 	if (x->on_time != y->on_time) {
 		return x->on_time < y->on_time ? -1 : 1;
 	}
@@ -69,7 +53,8 @@ static int print_table(const struct roadmap *rm,
 	static const char *const ghead[] = {"GOAL", "DUE", "P50",
 					    "P80",  "P95", "ON TIME"};
 	struct table t;
-	size_t *order = malloc((f->n_initiatives + 1) * sizeof(size_t));
+	const struct roadmap_forecast_initiative **order =
+	    malloc((f->n_initiatives + 1) * sizeof(*order));
 	char d[5][16], c[3][48];
 	int rc;
 
@@ -84,14 +69,12 @@ static int print_table(const struct roadmap *rm,
 		       "every date is certain)\n");
 	}
 	for (size_t i = 0; i < f->n_initiatives; i++) {
-		order[i] = i;
+		order[i] = &f->initiatives[i];
 	}
-	sort_forecast = f;
-	qsort(order, f->n_initiatives, sizeof(size_t), by_risk);
+	qsort(order, f->n_initiatives, sizeof(*order), by_risk);
 	table_init(&t, 6, head, right, 0);
 	for (size_t k = 0; k < f->n_initiatives; k++) {
-		const struct roadmap_forecast_initiative *x =
-		    &f->initiatives[order[k]];
+		const struct roadmap_forecast_initiative *x = order[k];
 		roadmap_day_format(x->planned_end, d[0]);
 		roadmap_day_format(x->p50, d[1]);
 		roadmap_day_format(x->p80, d[2]);
@@ -190,15 +173,17 @@ static int run_forecast(struct ctx *ctx, int argc, char **argv)
 				   argv[optind]);
 	}
 	if (o.trials) {
-		if ((rc = whole("trials", o.trials, 1, 10000000,
-				"1 to 10000000", &v))) {
+		if ((rc = number_arg(&cmd_forecast, "trials", o.trials, 1,
+				     10000000, false, "from 1 to 10000000",
+				     &v))) {
 			return rc;
 		}
 		opt.trials = (unsigned long)v;
 	}
 	if (o.seed) {
-		if ((rc = whole("seed", o.seed, 0, 9007199254740992.0,
-				"0 to 9007199254740992", &v))) {
+		if ((rc = number_arg(&cmd_forecast, "seed", o.seed, 0,
+				     9007199254740992.0, false,
+				     "from 0 to 9007199254740992", &v))) {
 			return rc;
 		}
 		opt.seed = (uint64_t)v;

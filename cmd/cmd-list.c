@@ -240,21 +240,10 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 				   "budgets or teams)",
 				   argv[optind]);
 	}
-	if (f.status) {
-		for (const char *p = f.status; *p;) {
-			char word[32];
-			size_t len = strcspn(p, ",");
-			snprintf(word, sizeof(word), "%.*s",
-				 (int)(len < 31 ? len : 31), p);
-			if (roadmap_initiative_status_parse(word) < 0) {
-				return usage_error(&cmd_list,
-						   "unknown status '%s' "
-						   "(proposed, approved, "
-						   "active, done, cancelled)",
-						   word);
-			}
-			p += len + (p[len] == ',');
-		}
+	unsigned statuses;
+	if (f.status &&
+	    (rc = status_list(&cmd_list, f.status, "", false, &statuses))) {
+		return rc;
 	}
 	if (filter_used && kind != ROADMAP_KIND_INITIATIVE &&
 	    !(kind == ROADMAP_KIND_GOAL && f.owner && !f.status && !f.pillar &&

@@ -43,47 +43,6 @@ static const struct opt optimize_opts[] = {
     {0},
 };
 
-/* A whole number in [lo, hi] (or, with frac, a decimal), or a usage error. */
-static int number_option(const char *name, const char *s, double lo, double hi,
-			 bool frac, const char *range, double *out)
-{
-	double v = 0;
-	if (roadmap_number_parse(s, &v, NULL) || v < lo || v > hi ||
-	    (!frac && v != (double)(long)v)) {
-		return usage_error(
-		    &cmd_optimize, "--%s must be %s %s, not '%s'", name,
-		    frac ? "a number" : "a whole number", range, s);
-	}
-	*out = v;
-	return 0;
-}
-
-static int parse_keep(const char *s, struct roadmap_optimize_options *o)
-{
-	o->keep_set = true;
-	o->keep = 0;
-	if (strcmp(s, "none") == 0) {
-		return 0;
-	}
-	for (const char *p = s; *p;) {
-		char word[32];
-		size_t len = strcspn(p, ",");
-		snprintf(word, sizeof(word), "%.*s", (int)(len < 31 ? len : 31),
-			 p);
-		int st = roadmap_initiative_status_parse(word);
-		if (st < 0) {
-			return usage_error(&cmd_optimize,
-					   "unknown status '%s' in --keep "
-					   "(proposed, approved, active, done, "
-					   "cancelled, or none)",
-					   word);
-		}
-		o->keep |= 1u << st;
-		p += len + (p[len] == ',');
-	}
-	return 0;
-}
-
 static void value_text(const struct roadmap_plan *p, int64_t v, char *buf)
 {
 	if (p->objective == ROADMAP_OBJECTIVE_PRIORITY) {
@@ -91,15 +50,6 @@ static void value_text(const struct roadmap_plan *p, int64_t v, char *buf)
 	} else {
 		roadmap_money_format(v, true, buf);
 	}
-}
-
-static int64_t value_of(const struct roadmap_plan *p,
-			const struct roadmap_initiative *in)
-{
-	return p->objective == ROADMAP_OBJECTIVE_PRIORITY
-		   ? 6 - (in->priority ? in->priority : 3)
-	       : in->has_benefit ? in->benefit
-				 : 0;
 }
 
 static int print_items(const struct roadmap *rm, const struct roadmap_plan *p,
@@ -119,7 +69,7 @@ static int print_items(const struct roadmap *rm, const struct roadmap_plan *p,
 		const struct roadmap_initiative *in =
 		    roadmap_initiative_at(rm, idx[k]);
 		char v[48], tot[48];
-		value_text(p, value_of(p, in), v);
+		value_text(p, roadmap_initiative_value(in, p->objective), v);
 		roadmap_money_format(in->opex + in->capex, true, tot);
 		const char *row[] = {in->id, in->title, v, tot};
 		if (!table_add(&t, row)) {
@@ -302,22 +252,26 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 	opt.frontier = o.frontier;
 	opt.budget_scale = 100;
 	if (o.scale) {
-		if ((rc = number_option("budget-scale", o.scale, 1, 1000, false,
-					"from 1 to 1000", &d))) {
+		if ((rc = number_arg(&cmd_optimize, "budget-scale", o.scale, 1,
+				     1000, false, "from 1 to 1000", &d))) {
 			return rc;
 		}
 		opt.budget_scale = (int)d;
 	}
 	if (o.time_limit) {
-		if ((rc = number_option("time-limit", o.time_limit, 0.1, 1e6,
-					true, "of seconds from 0.1 to 1000000",
-					&d))) {
+		if ((rc = number_arg(&cmd_optimize, "time-limit", o.time_limit,
+				     0.1, 1e6, true,
+				     "of seconds from 0.1 to 1000000", &d))) {
 			return rc;
 		}
 		opt.time_limit = d;
 	}
-	if (o.keep && (rc = parse_keep(o.keep, &opt))) {
-		return rc;
+	if (o.keep) {
+		opt.keep_set = true;
+		if ((rc = status_list(&cmd_optimize, o.keep, " in --keep", true,
+				      &opt.keep))) {
+			return rc;
+		}
 	}
 	if (o.apply) {
 		if ((rc = begin_write(ctx, &ses))) {

@@ -117,6 +117,15 @@ void cmd_print_help(const struct cmd *cmd, FILE *f);
 
 /* Loads the roadmap for reading. Returns 0 or an exit code. */
 int open_read(struct ctx *ctx, struct roadmap **out);
+/* A numeric option's value in [lo, hi] (a whole number unless frac),
+ * else 64 after "--NAME must be a whole number RANGE, not 'S'". */
+int number_arg(const struct cmd *cmd, const char *name, const char *s,
+	       double lo, double hi, bool frac, const char *range, double *out);
+/* A comma list of initiative statuses as a bit set (1u << status), "none"
+ * (when allowed) as none; else 64 naming the unknown word. */
+int status_list(const struct cmd *cmd, const char *s, const char *where,
+		bool none, unsigned *out);
+
 /* A roadmap from a file, a pipe or "-" (stdin), unlocked: another
  * revision to compare with (diff OLD NEW, check --baseline OLD). */
 enum roadmap_status load_any(const char *path, struct roadmap **out,

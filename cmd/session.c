@@ -196,3 +196,45 @@ int print_rows_csv(struct roadmap_rows *rows, enum roadmap_status st,
 	roadmap_rows_release(rows);
 	return rc;
 }
+
+int number_arg(const struct cmd *cmd, const char *name, const char *s,
+	       double lo, double hi, bool frac, const char *range, double *out)
+{
+	double v = 0;
+
+	if (roadmap_number_parse(s, &v, NULL) || v < lo || v > hi ||
+	    (!frac && v != (double)(long long)v)) {
+		return usage_error(cmd, "--%s must be %s %s, not '%s'", name,
+				   frac ? "a number" : "a whole number", range,
+				   s);
+	}
+	*out = v;
+	return 0;
+}
+
+int status_list(const struct cmd *cmd, const char *s, const char *where,
+		bool none, unsigned *out)
+{
+	*out = 0;
+	if (none && strcmp(s, "none") == 0) {
+		return 0;
+	}
+	for (const char *p = s; *p;) {
+		char word[32];
+		size_t len = strcspn(p, ",");
+		snprintf(word, sizeof(word), "%.*s", (int)(len < 31 ? len : 31),
+			 p);
+		int st = roadmap_initiative_status_parse(word);
+		if (st < 0) {
+			return usage_error(cmd,
+					   "unknown status '%s'%s (proposed, "
+					   "approved, active, done, "
+					   "cancelled%s)",
+					   word, where,
+					   none ? ", or none" : "");
+		}
+		*out |= 1u << st;
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}

@@ -274,10 +274,7 @@ static enum roadmap_status lp_columns(struct lp *lp, const struct rm_graph *g,
 		lp->col[i] = j;
 		lp->init[j] = i;
 		lp->kept[j] = keeps(lp->o, in->status);
-		lp->value[j] = lp->o->objective == ROADMAP_OBJECTIVE_PRIORITY
-				   ? 6 - (in->priority ? in->priority : 3)
-			       : in->has_benefit ? in->benefit
-						 : 0;
+		lp->value[j] = roadmap_initiative_value(in, lp->o->objective);
 		if (!roadmap_money_add(in->opex, in->capex, &lp->cost[j])) {
 			return rm_overflow(err,
 					   "an initiative's planned total");
@@ -516,6 +513,15 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 	return ROADMAP_OK;
 }
 
+int64_t roadmap_initiative_value(const struct roadmap_initiative *in,
+				 enum roadmap_objective o)
+{
+	if (o == ROADMAP_OBJECTIVE_PRIORITY) {
+		return 6 - (in->priority ? in->priority : 3);
+	}
+	return in->has_benefit ? in->benefit : 0;
+}
+
 const char *roadmap_plan_status_name(enum roadmap_plan_status s)
 {
 	static const char *const names[] = {"optimal", "feasible",
@@ -703,10 +709,7 @@ static cJSON *items_json(const struct roadmap *rm, const struct roadmap_plan *p,
 	for (size_t k = 0; k < n; k++) {
 		const struct roadmap_initiative *in = &rm->inits[idx[k]];
 		cJSON *o = cJSON_CreateObject();
-		int64_t v = p->objective == ROADMAP_OBJECTIVE_PRIORITY
-				? 6 - (in->priority ? in->priority : 3)
-			    : in->has_benefit ? in->benefit
-					      : 0;
+		int64_t v = roadmap_initiative_value(in, p->objective);
 		rm_json_add(o, ROADMAP_FIELD_ID, cJSON_CreateString(in->id),
 			    ok);
 		rm_json_add(o, "value", value_json(p, v), ok);

@@ -516,6 +516,11 @@ enum roadmap_plan_status {
 	ROADMAP_PLAN_INFEASIBLE, /* the kept initiatives alone break a limit */
 };
 
+/* What an initiative is worth under an objective: its benefit (cents, 0
+ * without one), or 6 - priority (points). */
+ROADMAP_API int64_t roadmap_initiative_value(
+    const struct roadmap_initiative *in, enum roadmap_objective o);
+
 /* "optimal", "feasible", "infeasible". Static. */
 ROADMAP_API const char *roadmap_plan_status_name(enum roadmap_plan_status s);
 
