@@ -200,9 +200,14 @@ static char *year_label(int fy, char *buf)
 	return buf;
 }
 
-static int first_quarter(const struct roadmap_budget *b)
+int rm_budget_quarters(const struct roadmap_budget *b, int *last)
 {
-	return b->is_year ? b->year * 4 : b->year * 4 + b->quarter - 1;
+	int first = b->is_year ? b->year * 4 : b->year * 4 + b->quarter - 1;
+
+	if (last) {
+		*last = b->is_year ? first + 3 : first;
+	}
+	return first;
 }
 
 /* Whether the roadmap has a fiscal-year envelope for fy and pillar. */
@@ -221,7 +226,7 @@ static bool has_year_envelope(const struct roadmap *rm, int fy,
 static void use(struct acc *a, const char *key, const struct roadmap_budget *b)
 {
 	struct roadmap_budget_row *x = row(a, key);
-	int q = first_quarter(b), n = b->is_year ? 4 : 1;
+	int q = rm_budget_quarters(b, NULL), n = b->is_year ? 4 : 1;
 
 	if (!x) {
 		return;
@@ -255,7 +260,7 @@ static void envelopes(struct acc *a)
 		case ROADMAP_BY_QUARTER:
 			if (!b->pillar && !b->is_year) {
 				use(a,
-				    roadmap_quarter_label(first_quarter(b),
+				    roadmap_quarter_label(rm_budget_quarters(b, NULL),
 							  label),
 				    b);
 			}
@@ -469,7 +474,7 @@ static void periods(struct acc *a)
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
 		if (!b->is_year || a->by == ROADMAP_BY_YEAR) {
-			SEE(first_quarter(b));
+			SEE(rm_budget_quarters(b, NULL));
 		}
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {

@@ -399,6 +399,16 @@ out:
 
 /* ------------------------------------------------------------ capacity */
 
+int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs)
+{
+	roadmap_day s = roadmap_quarter_first(qi, fs);
+	roadmap_day e = roadmap_quarter_last(qi, fs);
+
+	s = s < in->start ? in->start : s;
+	e = e > in->end ? in->end : e;
+	return e < s ? 0 : in->fte * (e - s + 1);
+}
+
 static void check_capacity(struct ctx *c)
 {
 	const struct roadmap *rm = c->rm;
@@ -439,12 +449,8 @@ static void check_capacity(struct ctx *c)
 		int a = roadmap_quarter_of(in->start, fs);
 		int b = roadmap_quarter_of(in->end, fs);
 		for (int qi = a; qi <= b; qi++) {
-			roadmap_day s = roadmap_quarter_first(qi, fs);
-			roadmap_day e = roadmap_quarter_last(qi, fs);
-			s = s < in->start ? in->start : s;
-			e = e > in->end ? in->end : e;
 			load[k * nq + (size_t)(qi - qa)] +=
-			    in->fte * (e - s + 1);
+			    rm_quarter_load(in, qi, fs);
 		}
 	}
 	/* each team's open, staffed initiatives, for the related ids */
@@ -575,8 +581,7 @@ static bool build_sums(struct ctx *c)
 
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
-		int a = b->is_year ? b->year * 4 : b->year * 4 + b->quarter - 1;
-		int z = b->is_year ? a + 3 : a;
+		int z, a = rm_budget_quarters(b, &z);
 		qa = any && qa < a ? qa : a;
 		qb = any && qb > z ? qb : z;
 		any = true;
@@ -620,8 +625,7 @@ static void check_budgets(struct ctx *c)
 
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
-		int a = b->is_year ? b->year * 4 : b->year * 4 + b->quarter - 1;
-		int z = b->is_year ? a + 3 : a;
+		int z, a = rm_budget_quarters(b, &z);
 		int64_t plan = planned(c, b->pillar, a, z);
 		if (plan <= b->amount) {
 			continue;

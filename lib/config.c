@@ -357,7 +357,7 @@ static enum roadmap_status set_fiscal_start(struct roadmap *rm, int to,
 		for (size_t i = 0; i < rm->n_budgets; i++) {
 			struct roadmap_budget *b = &rm->budgets[i];
 			int qi =
-			    b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+			    rm_budget_quarters(b, NULL);
 			if (!rm_map_period(from, to, b->is_year, qi, &q)) {
 				return unmappable(
 				    err, "envelope",

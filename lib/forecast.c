@@ -232,10 +232,16 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 				 struct roadmap_error *err)
 {
 	struct rm_graph g;
+	struct rm_refs refs;
 	size_t N = rm->n_inits, count = 0, *order, *task_of;
 	enum roadmap_status st;
 
-	if (!rm_graph_build(rm, &g)) {
+	/* references resolved once: for the graph and the goals' members */
+	if (!rm_refs_build(rm, &refs)) {
+		return rm_nomem(err);
+	}
+	if (!rm_graph_build_refs(rm, &refs, &g)) {
+		rm_refs_release(&refs);
 		return rm_nomem(err);
 	}
 	order = malloc((N + 1) * sizeof(size_t));
@@ -294,11 +300,6 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 	s->hist = s->n_counts;
 	s->n_counts += s->n_tasks ? (size_t)(s->max_end - s->min_end + 1) : 0;
 	/* goals: their counting initiatives, by reference */
-	struct rm_refs refs;
-	if (!rm_refs_build(rm, &refs)) {
-		st = rm_nomem(err);
-		goto out;
-	}
 	size_t links = 0;
 	for (size_t i = 0; i < N; i++) {
 		links += rm->inits[i].n_goals;
@@ -307,7 +308,6 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 	s->goals = calloc(rm->n_goals + 1, sizeof(*s->goals));
 	s->members = malloc((links + 1) * sizeof(size_t));
 	if (!s->goals || !s->members) {
-		rm_refs_release(&refs);
 		st = rm_nomem(err);
 		goto out;
 	}
@@ -345,7 +345,6 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 			}
 		}
 	}
-	rm_refs_release(&refs);
 	for (size_t gi = 0; gi < rm->n_goals; gi++) {
 		struct goalw *w = &s->goals[gi];
 		w->has_due = rm->goals[gi].has_due;
@@ -355,6 +354,7 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 	}
 out:
 	rm_graph_release(&g);
+	rm_refs_release(&refs);
 	free(order);
 	free(task_of);
 	return st;

@@ -285,7 +285,7 @@ static bool convert_calendar(struct imp *im, struct roadmap *src)
 	}
 	for (size_t i = 0; i < src->n_budgets; i++) {
 		struct roadmap_budget *b = &src->budgets[i];
-		int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+		int qi = rm_budget_quarters(b, NULL);
 		snprintf(where, sizeof(where), "budgets[%zu]", i);
 		if (!rm_map_period(sf, df, b->is_year, qi, &to)) {
 			unmapped(im, where, ROADMAP_FIELD_PERIOD, src,

@@ -58,6 +58,15 @@ enum roadmap_status rm_export_forecast(const struct roadmap *rm,
 				       struct roadmap_forecast *out,
 				       bool *have, struct roadmap_error *err);
 
+/* The fiscal quarters an envelope covers: returns the first, sets *last
+ * (when not NULL) to the last (the same for a quarter, +3 for a year). */
+int rm_budget_quarters(const struct roadmap_budget *b, int *last);
+
+/* An initiative's load on its team in fiscal quarter qi, as
+ * capacity-overrun counts it: fte (hundredths) x the days it runs there
+ * (0 outside its dates). */
+int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs);
+
 /* The pillars of a roadmap that declares none (SPEC 3). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];

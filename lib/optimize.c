@@ -157,6 +157,13 @@ static int64_t spend_in(struct lp *lp, size_t i, int a, int z)
 	return s;
 }
 
+/* Whether an envelope funds an initiative: all pillars, or its own. */
+static bool in_scope(const struct roadmap_budget *e,
+		     const struct roadmap_initiative *in)
+{
+	return !e->pillar || (in->pillar && strcmp(in->pillar, e->pillar) == 0);
+}
+
 static int64_t scaled(int64_t amount, int pct)
 {
 	return (int64_t)rm_div128(rm_mul64((uint64_t)amount, (uint64_t)pct),
@@ -170,16 +177,13 @@ static void envelope_rows(struct lp *lp, int pct)
 
 	for (size_t b = 0; b < rm->n_budgets; b++) {
 		const struct roadmap_budget *e = &rm->budgets[b];
-		int a = e->is_year ? e->year * 4 : e->year * 4 + e->quarter - 1;
-		int z = e->is_year ? a + 3 : a;
+		int z, a = rm_budget_quarters(e, &z);
 		row_begin(lp, rm_budget_key(e, key, sizeof(key)),
 			  scaled(e->amount, pct));
 		for (size_t j = 0; j < lp->n; j++) {
 			const struct roadmap_initiative *in =
 			    &rm->inits[lp->init[j]];
-			if (!e->pillar ||
-			    (in->pillar &&
-			     strcmp(in->pillar, e->pillar) == 0)) {
+			if (in_scope(e, in)) {
 				put(lp, j, spend_in(lp, lp->init[j], a, z));
 			}
 		}
@@ -221,15 +225,12 @@ static void capacity_rows(struct lp *lp)
 			for (size_t j = 0; j < lp->n; j++) {
 				const struct roadmap_initiative *in =
 				    &rm->inits[lp->init[j]];
-				if (!roadmap_initiative_is_open(in) ||
-				    !in->team || strcmp(in->team, team->id) ||
-				    in->fte <= 0 || in->end < qs ||
-				    in->start > qe) {
-					continue;
+				if (roadmap_initiative_is_open(in) &&
+				    in->team &&
+				    strcmp(in->team, team->id) == 0 &&
+				    in->fte > 0) {
+					put(lp, j, rm_quarter_load(in, qi, fs));
 				}
-				roadmap_day s = in->start > qs ? in->start : qs;
-				roadmap_day e = in->end < qe ? in->end : qe;
-				put(lp, j, in->fte * (e - s + 1));
 			}
 			row_end(lp);
 		}
@@ -549,16 +550,12 @@ static void fill_envelopes(struct lp *lp, const bool *on, int pct,
 
 	for (size_t b = 0; b < rm->n_budgets; b++) {
 		const struct roadmap_budget *e = &rm->budgets[b];
-		int a = e->is_year ? e->year * 4 : e->year * 4 + e->quarter - 1;
-		int z = e->is_year ? a + 3 : a;
+		int z, a = rm_budget_quarters(e, &z);
 		int64_t used = 0;
 		for (size_t j = 0; j < lp->n; j++) {
 			const struct roadmap_initiative *in =
 			    &rm->inits[lp->init[j]];
-			if (on[j] &&
-			    (!e->pillar ||
-			     (in->pillar &&
-			      strcmp(in->pillar, e->pillar) == 0)) &&
+			if (on[j] && in_scope(e, in) &&
 			    !roadmap_money_add(
 				used, spend_in(lp, lp->init[j], a, z), &used)) {
 				lp->overflow = true;

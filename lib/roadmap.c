@@ -551,8 +551,7 @@ bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax)
 
 	for (size_t i = 0; on && i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
-		int q0 = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
-		int q1 = b->is_year ? q0 + 3 : q0;
+		int q1, q0 = rm_budget_quarters(b, &q1);
 		for (int q = q0 < qmin ? qmin : q0; q <= q1 && q <= qmax; q++) {
 			on[q - qmin] = true;
 		}

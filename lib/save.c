@@ -105,7 +105,7 @@ static enum roadmap_status savable(const struct roadmap *rm,
 	}
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
-		int qi = b->year * 4 + (b->is_year ? 0 : b->quarter - 1);
+		int qi = rm_budget_quarters(b, NULL);
 		if (b->year < ROADMAP_YEAR_MIN || b->year > ROADMAP_YEAR_MAX ||
 		    !quarter_savable(rm, qi) ||
 		    (b->is_year && !quarter_savable(rm, qi + 3))) {
