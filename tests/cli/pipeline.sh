@@ -17,6 +17,8 @@ rules=$(grep -c '^\*[a-z-]*\* (\(error\|warning\|info\);' "$here/../../docs/road
 ok_if "the man page describes the rules" test "$rules" -ge 13
 
 # --- every rule's fixture, in every format --------------------------------
+fixtures=$(ls "$DATA"/check/*.json | wc -l)
+ok_if "there is a fixture for every rule and its near miss" test "$fixtures" -ge 20
 for f in "$DATA"/check/*.json; do
   name=$(basename "$f" .json)
   cp "$f" "$name.json"
@@ -108,9 +110,22 @@ for seed in 1 2 3; do
   ok_if "shuffle $seed: and every finding is on its item's new line" \
     py lines "shuffled$seed.json" "after$seed.json"
 done
-ok_if "fingerprints are distinct even for one initiative's two quarters" \
-  bash -c "grep -c '\"fingerprint\"' before.json | grep -qx 16 &&
-    test \$(grep '\"fingerprint\"' before.json | sort -u | wc -l) = 16"
+cp acme.json twice.json
+R -f twice.json actual multi-region 2026-Q2 900k 2>/dev/null
+R -f twice.json actual multi-region 2026-Q3 900k 2>/dev/null
+fp() { # the fingerprint of multi-region's actuals-overrun in QUARTER
+  "$ROADMAP" -f "$1" check --format json | /usr/bin/python3 -c '
+import json, sys
+print(" ".join(f["fingerprint"] for f in json.load(sys.stdin)["findings"]
+               if f["code"] == "actuals-overrun" and f["subject"] == "multi-region"
+               and sys.argv[1] in f["message"]))' "$2"
+}
+q2=$(fp twice.json 2026-Q2)
+q3=$(fp twice.json 2026-Q3)
+ok_if "one initiative's overruns in two quarters have two fingerprints" \
+  test -n "$q2" -a -n "$q3" -a "$q2" != "$q3"
+R -f twice.json actual multi-region 2026-Q2 --unset 2>/dev/null
+ok_if "and the later keeps its own when the earlier is fixed" test "$(fp twice.json 2026-Q3)" = "$q3"
 
 # --- the baseline gate ------------------------------------------------------
 cp acme.json new.json
