@@ -188,8 +188,10 @@ static void computed_release(struct computed *c)
 	roadmap_forecast_release(&c->fc);
 }
 
+/* What the JSON and Markdown exports show; the forecast (a Monte Carlo
+ * run) only when asked, for Markdown. */
 static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
-				   struct roadmap_error *err)
+				   bool forecast, struct roadmap_error *err)
 {
 	enum roadmap_status st;
 	struct roadmap_error serr;
@@ -212,7 +214,8 @@ static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
 			 serr.message);
 	}
 	if ((st = rm_goal_planned(rm, -1, &c->planned, err)) ||
-	    (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err))) {
+	    (forecast &&
+	     (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err)))) {
 		computed_release(c);
 		return st;
 	}
@@ -572,7 +575,7 @@ enum roadmap_status roadmap_export_text(const struct roadmap *rm,
 			       "%s is not a text format",
 			       roadmap_export_format_name(f));
 	}
-	if ((st = compute(rm, &c, err))) {
+	if ((st = compute(rm, &c, f == ROADMAP_EXPORT_MD, err))) {
 		return st;
 	}
 	if (f == ROADMAP_EXPORT_JSON) {

@@ -51,7 +51,8 @@ void rm_pcg32_seed(struct rm_pcg32 *r, uint64_t initstate, uint64_t initseq);
 uint32_t rm_pcg32_next(struct rm_pcg32 *r);
 int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi);
 
-/* The exports' forecast (10,000 trials, seed 1, one thread) when some
+/* The exports' forecast (10,000 trials, fewer past 1,000 initiatives so
+ * that it stays below 10^7 initiative-trials; seed 1, one thread) when some
  * counting initiative has an estimate and the schedule has no cycle:
  * *have says whether *out holds one (release it then). */
 enum roadmap_status rm_export_forecast(const struct roadmap *rm,
