@@ -280,7 +280,7 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 					    "Pessimistic end"};
 	static const double widths[] = {16, 36, 12, 14, 11, 18, 12, 12,
 					12, 16, 16, 16, 7,  8,	16, 24,
-					24, 14, 8,  9,	14, 15};
+					24, 14, 12, 9,	14, 15};
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
 	char list[4096], f[64], a[8], b[8];
