@@ -4,35 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * Money for people at a scale that fits the terminal: cents, whole units,
- * or thousands with one decimal (rounded half away from zero). Only the
- * display is rounded; the figures are exact.
- */
-static void money_cell(bool has, int64_t v, int scale, char *buf)
-{
-	static const int64_t unit[] = {1, 100, 10000};
-	char tmp[40];
-
-	if (!has) {
-		strcpy(buf, "-");
-		return;
-	}
-	if (scale == 0) {
-		roadmap_money_format(v, true, buf);
-		return;
-	}
-	int64_t u = unit[scale],
-		r = v < 0 ? -((-v + u / 2) / u) : (v + u / 2) / u;
-	roadmap_money_format(r * (scale == 2 ? 10 : 100), true, tmp);
-	if (scale == 1) {
-		*strchr(tmp, '.') = '\0';
-	} else {
-		tmp[strlen(tmp) - 1] = '\0'; /* one decimal */
-	}
-	strcpy(buf, tmp);
-}
-
 /* the library's columns, by shorter names */
 enum {
 	C_OPEX = ROADMAP_BUDGET_OPEX,

@@ -41,7 +41,7 @@ enum { F_TEXT, F_JSON, F_SARIF, F_JUNIT, F_GITHUB };
 struct check_opts {
 	int format;
 	bool strict;
-	const char *baseline;
+	const char *baseline, *as_of;
 };
 
 static const char *const formats[] = {"text",  "json",	 "sarif",
@@ -54,15 +54,21 @@ static const struct opt check_opts[] = {
 	       "or github (workflow annotations)"),
     OPT_FLAG("strict", struct check_opts, strict,
 	     "fail on warnings as well as errors"),
-    OPT_STRING("baseline", 0, "OLD", struct check_opts, baseline,
+    OPT_BASELINE(struct check_opts, baseline,
 	       "report only findings OLD (another revision of the\n"
 	       "roadmap: a file, - or <(git show main:roadmap.json))\n"
 	       "does not have; they alone decide the exit status"),
+    OPT_STRING("as-of", 0, "DATE", struct check_opts, as_of,
+	       "also run the rules of a day: initiative-late,\n"
+	       "goal-at-risk, cost-at-risk (never without it, so a\n"
+	       "file's check does not change with the clock)"),
     {0},
 };
 
 /* Leaves out the findings of the roadmap at path. */
-static int subtract_baseline(const char *path, struct roadmap_findings *f)
+static int subtract_baseline(const char *path,
+			     const struct roadmap_check_options *co,
+			     struct roadmap_findings *f)
 {
 	struct roadmap_findings old;
 	struct roadmap_error err;
@@ -74,7 +80,7 @@ static int subtract_baseline(const char *path, struct roadmap_findings *f)
 		rc = fail_err(&err);
 		return rc;
 	}
-	if (roadmap_check(rm, &old, &err)) {
+	if (roadmap_check_opt(rm, co, &old, &err)) {
 		rc = fail_err(&err);
 		roadmap_destroy(rm);
 		return rc;
@@ -136,13 +142,16 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;
 	}
-	if (roadmap_check(rm, &f, &err)) {
-		rc = fail_err(&err);
+	struct roadmap_check_options co = {o.as_of != NULL, 0};
+	if ((o.as_of && (rc = today_arg("as-of", o.as_of,
+					roadmap_fiscal_start(rm), false,
+					&co.as_of))) ||
+	    (roadmap_check_opt(rm, &co, &f, &err) && (rc = fail_err(&err)))) {
 		roadmap_destroy(rm);
 		return rc;
 	}
 	if (o.baseline) {
-		rc = subtract_baseline(o.baseline, &f);
+		rc = subtract_baseline(o.baseline, &co, &f);
 	}
 	if (rc == 0) {
 		rc = print_findings(ctx, o.format, o.strict, &f);
@@ -166,6 +175,7 @@ const struct cmd cmd_check = {
 		"  roadmap check --strict --format json | jq '.findings[] | "
 		"select(.severity == \"error\")'\n"
 		"  roadmap check --format sarif > roadmap.sarif\n"
+		"  roadmap check --as-of 2026-Q2 --strict\n"
 		"  roadmap check --format github --baseline <(git show "
 		"main:roadmap.json)\n",
     .run = run_check,

@@ -54,6 +54,11 @@ struct opt {
 	{OPT_CHOICE, name, 0, arg, help, choices, offsetof(type, field), false,  \
 	 what}
 
+/* --baseline OLD: an older revision of the roadmap to compare with
+ * (check and status read it with load_any). */
+#define OPT_BASELINE(type, field, help)                                        \
+	OPT_STRING("baseline", 0, "OLD", type, field, help)
+
 /* A command whose options depend on its first word (add goal, add team)
  * declares one section of options per form. */
 struct opt_section {
@@ -169,6 +174,21 @@ int flush_stdout(void);
 /* FTE hundredths as people write them ("4", "4.5", "0.25"); buf >= 32. */
 char *fte_text(int64_t v, char *buf);
 
+/*
+ * Money for people at a scale that fits the terminal (0: cents, 1: whole
+ * units, 2: thousands with one decimal); "-" when !has. buf >= 40.
+ */
+void money_cell(bool has, int64_t v, int scale, char *buf);
+
+/*
+ * "Today" (SPEC 5): the option's value when given (a period: its last
+ * day; --opt names it in messages), else ROADMAP_TODAY, else (with
+ * source_date, for exports) SOURCE_DATE_EPOCH's day, else the local
+ * date. Returns 0, or the exit status after a message.
+ */
+int today_arg(const char *opt, const char *value, int fiscal_start,
+	      bool source_date, roadmap_day *out);
+
 /* Display width of UTF-8 text in a terminal. */
 size_t text_width(const char *s);
 
@@ -191,6 +211,8 @@ bool table_add(struct table *t, const char *const *cells);
 int table_print(const struct table *t, FILE *f);
 /* The natural width of the table (before any truncation). */
 size_t table_width(const struct table *t);
+/* The same, of only the columns that are not optional (with required). */
+size_t table_width_of(const struct table *t, bool required);
 void table_release(struct table *t);
 /* The output width: the terminal's, $COLUMNS, or 80. */
 size_t term_width(void);
@@ -206,6 +228,7 @@ int parse_choice(const char *value, const char *const *names);
 
 extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_check, cmd_config,
 	cmd_depend, cmd_diff, cmd_export, cmd_forecast, cmd_help, cmd_import, cmd_init, cmd_link, cmd_list, cmd_optimize, cmd_rm,
+	cmd_progress, cmd_measure, cmd_status,
 	cmd_schedule, cmd_set, cmd_show, cmd_timeline, cmd_undepend,
 	cmd_unlink;
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -235,6 +236,76 @@ int status_list(const struct cmd *cmd, const char *s, const char *where,
 		}
 		*out |= 1u << st;
 		p += len + (p[len] == ',');
+	}
+	return 0;
+}
+
+/*
+ * Money for people at a scale that fits the terminal: cents, whole units,
+ * or thousands with one decimal (rounded half away from zero). Only the
+ * display is rounded; the figures are exact.
+ */
+void money_cell(bool has, int64_t v, int scale, char *buf)
+{
+	static const int64_t unit[] = {1, 100, 10000};
+	char tmp[40];
+
+	if (!has) {
+		strcpy(buf, "-");
+		return;
+	}
+	if (scale == 0) {
+		roadmap_money_format(v, true, buf);
+		return;
+	}
+	int64_t u = unit[scale],
+		r = v < 0 ? -((-v + u / 2) / u) : (v + u / 2) / u;
+	roadmap_money_format(r * (scale == 2 ? 10 : 100), true, tmp);
+	if (scale == 1) {
+		*strchr(tmp, '.') = '\0';
+	} else {
+		tmp[strlen(tmp) - 1] = '\0'; /* one decimal */
+	}
+	strcpy(buf, tmp);
+}
+
+int today_arg(const char *opt, const char *value, int fiscal_start,
+	      bool source_date, roadmap_day *out)
+{
+	struct roadmap_period p;
+	struct roadmap_error err;
+	const char *env = getenv("ROADMAP_TODAY");
+	char when[40];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (value) {
+		if (roadmap_period_parse(value, fiscal_start, &p, &err)) {
+			msg("--%s: %s", opt, err.message);
+			return 65;
+		}
+		*out = p.last; /* as of a period: its last day */
+		return 0;
+	}
+	if (env && *env) {
+		if (roadmap_period_parse(env, fiscal_start, &p, NULL) ||
+		    p.kind != ROADMAP_PERIOD_DAY) {
+			msg("ROADMAP_TODAY \"%s\" is not a date (YYYY-MM-DD)",
+			    env);
+			return 64;
+		}
+		*out = p.first;
+		return 0;
+	}
+	if (source_date && roadmap_source_date(when, sizeof(when), &now)) {
+		gmtime_r(&now, &tm);
+	} else {
+		localtime_r(&now, &tm);
+	}
+	if (!roadmap_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+				  out)) {
+		msg("today's date is out of range");
+		return 70;
 	}
 	return 0;
 }

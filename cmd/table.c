@@ -125,11 +125,29 @@ void table_release(struct table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+static bool is_optional(const struct table *t, size_t c)
+{
+	for (const int *o = t->optional; o && *o >= 0; o++) {
+		if ((size_t)*o == c) {
+			return true;
+		}
+	}
+	return false;
+}
+
 size_t table_width(const struct table *t)
+{
+	return table_width_of(t, false);
+}
+
+size_t table_width_of(const struct table *t, bool required)
 {
 	size_t total = 0;
 
 	for (size_t c = 0; c < t->n_cols; c++) {
+		if (required && is_optional(t, c)) {
+			continue;
+		}
 		size_t w = text_width(t->head[c]);
 		for (size_t r = 0; r < t->n_rows; r++) {
 			size_t x = text_width(t->cells[r * t->n_cols + c]);

@@ -777,63 +777,75 @@ static void check_mix(struct ctx *c)
 
 /* ------------------------------------------------------------ order */
 
-/* Sorts pointers into the findings' array, so the comparator needs no
- * state of its own (no global: the library may run in many threads). */
-static int by_order(const void *a, const void *b)
+/* The rules of a day (SPEC 17), run only as of one: a late initiative, a
+ * goal at risk or missed, a cost heading past its budget. */
+static void check_tracking(struct ctx *c, roadmap_day day)
 {
-	const struct roadmap_finding *x =
-	    *(const struct roadmap_finding *const *)a;
-	const struct roadmap_finding *y =
-	    *(const struct roadmap_finding *const *)b;
-	int d;
+	const struct roadmap *rm = c->rm;
+	struct roadmap_tracking t;
+	char d1[16], m1[48], m2[48], n1[ROADMAP_NUMBER_BUF],
+	    n2[ROADMAP_NUMBER_BUF];
 
-	if (x->severity != y->severity) {
-		return x->severity < y->severity ? -1 : 1;
+	if (roadmap_tracking(rm, day, NULL, &t, NULL)) {
+		c->overflow = true;
+		return;
 	}
-	if ((d = strcmp(x->code, y->code)) != 0 ||
-	    (d = strcmp(x->subject, y->subject)) != 0) {
-		return d;
-	}
-	return x < y ? -1 : x > y; /* stable: the order they were found */
-}
-
-static bool sort_findings(struct roadmap_findings *f)
-{
-	const struct roadmap_finding **idx = malloc((f->n + 1) * sizeof(*idx));
-	struct roadmap_finding *sorted = malloc((f->n + 1) * sizeof(*sorted));
-
-	if (!idx || !sorted) {
-		free(idx);
-		free(sorted);
-		return false;
-	}
-	for (size_t i = 0; i < f->n; i++) {
-		idx[i] = &f->items[i];
-	}
-	qsort(idx, f->n, sizeof(*idx), by_order);
-	for (size_t i = 0; i < f->n; i++) {
-		sorted[i] = *idx[i];
-		switch (sorted[i].severity) {
-		case ROADMAP_SEVERITY_ERROR:
-			f->errors++;
-			break;
-		case ROADMAP_SEVERITY_WARNING:
-			f->warnings++;
-			break;
-		case ROADMAP_SEVERITY_INFO:
-			f->infos++;
-			break;
+	for (size_t k = 0; k < t.n_initiatives; k++) {
+		const struct roadmap_earned_value *x = &t.initiatives[k];
+		const struct roadmap_initiative *in = &rm->inits[x->index];
+		if (x->late) {
+			add(c, ROADMAP_SEVERITY_WARNING, "initiative-late",
+			    in->id, "planned to end %s, %s %% complete on %s",
+			    roadmap_day_format(in->end, d1),
+			    roadmap_number_format(x->progress, n1),
+			    roadmap_day_format(day, m1));
+			at(c, in->line);
+		}
+		int64_t at_end = x->has_eac ? x->eac : x->ac;
+		if (x->cost_at_risk) {
+			add(c, ROADMAP_SEVERITY_WARNING, "cost-at-risk", in->id,
+			    "%s %s against a budget of %s (CPI %s; tolerance "
+			    "%s%%)",
+			    x->has_eac ? "estimate at completion"
+				       : "spent with no progress:",
+			    money(rm, at_end, m1), money(rm, x->bac, m2),
+			    x->has_cpi ? roadmap_number_format(x->cpi, n1) : "-",
+			    roadmap_number_format(rm->policy.actuals_tolerance,
+						  n2));
+			at(c, in->line);
 		}
 	}
-	free(f->items);
-	f->items = sorted;
-	free(idx);
-	return true;
+	for (size_t k = 0; k < t.n_goals; k++) {
+		const struct roadmap_goal_tracking *x = &t.goals[k];
+		const struct roadmap_goal *g = &rm->goals[x->index];
+		bool missed = x->state == ROADMAP_GOAL_MISSED;
+		if (missed || x->state == ROADMAP_GOAL_AT_RISK) {
+			add(c, ROADMAP_SEVERITY_WARNING, "goal-at-risk", g->id,
+			    "%s: progress %s %% where %s %% is expected by %s "
+			    "(due %s)",
+			    missed ? "missed" : "at risk",
+			    roadmap_number_format(x->progress * 100, n1),
+			    roadmap_number_format(
+				missed ? 100 : x->expected * 100, n2),
+			    roadmap_day_format(day, m1),
+			    roadmap_day_format(g->due, d1));
+			at(c, g->line);
+		}
+	}
+	roadmap_tracking_release(&t);
 }
 
 enum roadmap_status roadmap_check(const struct roadmap *rm,
 				  struct roadmap_findings *out,
 				  struct roadmap_error *err)
+{
+	return roadmap_check_opt(rm, NULL, out, err);
+}
+
+enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
+				      const struct roadmap_check_options *o,
+				      struct roadmap_findings *out,
+				      struct roadmap_error *err)
 {
 	struct ctx c = {0};
 	enum roadmap_status st = ROADMAP_OK;
@@ -861,9 +873,12 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 		check_budgets(&c);
 		check_actuals(&c);
 		check_mix(&c);
+		if (o && o->has_as_of) {
+			check_tracking(&c, o->as_of);
+		}
 	}
 	if (!c.nomem &&
-	    (!sort_findings(out) || !rm_findings_fingerprints(out))) {
+	    (!rm_findings_sort(out) || !rm_findings_fingerprints(out))) {
 		c.nomem = true;
 	}
 	roadmap_spend_release(&c.sp);

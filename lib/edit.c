@@ -256,6 +256,17 @@ static bool dup_list(char ***dst, size_t *dn, char *const *src, size_t n)
 	return true;
 }
 
+static bool dup_readings(struct roadmap_reading **dst, size_t *dn,
+			 const struct roadmap_reading *src, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!rm_reading_put(dst, dn, src[i].day, src[i].value, NULL)) {
+			return false;
+		}
+	}
+	return true;
+}
+
 bool rm_copy_initiative(struct roadmap_initiative *d,
 			const struct roadmap_initiative *s)
 {
@@ -265,6 +276,8 @@ bool rm_copy_initiative(struct roadmap_initiative *d,
 	d->n_goals = d->n_depends_on = 0;
 	d->actuals = NULL;
 	d->n_actuals = 0;
+	d->progress = NULL;
+	d->n_progress = 0;
 	if (!dup_opt(&d->id, s->id) || !dup_opt(&d->title, s->title) ||
 	    !dup_opt(&d->pillar, s->pillar) || !dup_opt(&d->owner, s->owner) ||
 	    !dup_opt(&d->team, s->team) ||
@@ -278,16 +291,21 @@ bool rm_copy_initiative(struct roadmap_initiative *d,
 			return false;
 		}
 	}
-	return true;
+	return dup_readings(&d->progress, &d->n_progress, s->progress,
+			    s->n_progress);
 }
 
 bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s)
 {
 	*d = *s;
 	d->id = d->title = d->metric = d->unit = d->owner = NULL;
+	d->measurements = NULL;
+	d->n_measurements = 0;
 	return dup_opt(&d->id, s->id) && dup_opt(&d->title, s->title) &&
 	       dup_opt(&d->metric, s->metric) && dup_opt(&d->unit, s->unit) &&
-	       dup_opt(&d->owner, s->owner);
+	       dup_opt(&d->owner, s->owner) &&
+	       dup_readings(&d->measurements, &d->n_measurements,
+			    s->measurements, s->n_measurements);
 }
 
 /* ------------------------------------------------------------ adding */

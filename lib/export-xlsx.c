@@ -588,7 +588,7 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 		return rm_fail(err, ROADMAP_ERR_CANTCREAT,
 			       "cannot create the workbook");
 	}
-	rm_source_date(when, sizeof(when), &created);
+	roadmap_source_date(when, sizeof(when), &created);
 	props.title = rm->name ? (char *)rm->name : "Technology roadmap";
 	props.subject = "Technology roadmap: board deck";
 	props.author = "roadmap";

@@ -24,7 +24,7 @@ int roadmap_export_format_parse(const char *name)
 }
 
 /* SOURCE_DATE_EPOCH as an ISO timestamp, or NULL when it is not set. */
-const char *rm_source_date(char *buf, size_t n, time_t *when)
+const char *roadmap_source_date(char *buf, size_t n, time_t *when)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	char *end;
@@ -78,7 +78,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	rm_json_open(b, true);
 	member(b, ROADMAP_KEY_FORMAT, cJSON_CreateString("roadmap-export/1"),
 	       &first, &ok);
-	if (rm_source_date(when, sizeof(when), NULL)) {
+	if (roadmap_source_date(when, sizeof(when), NULL)) {
 		member(b, "generated", cJSON_CreateString(when), &first, &ok);
 	}
 	member(b, ROADMAP_KEY_NAME, rm_json_string_or_null(rm->name), &first,
@@ -429,7 +429,7 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	sb_puts(b, "# ");
 	md_text(b, rm->name ? rm->name : "Technology roadmap");
 	sb_puts(b, "\n\n");
-	if (rm_source_date(when, sizeof(when), NULL)) {
+	if (roadmap_source_date(when, sizeof(when), NULL)) {
 		snprintf(line, sizeof(line), "Generated %s.\n\n", when);
 		sb_puts(b, line);
 	}

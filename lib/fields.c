@@ -8,6 +8,7 @@
  */
 #include "json.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,8 @@ const struct rm_field rm_goal_fields[] = {
     {F_(OWNER), RM_F_TEXT, GOAL(owner), NONE, false, 0, RM_REF_NONE, false, 8},
     {F_(PRIORITY), RM_F_PRIORITY, GOAL(priority), NONE, false, 0, RM_REF_NONE,
      false, 9},
+    {F_(MEASUREMENTS), RM_F_READINGS, GOAL(measurements),
+     GOAL(n_measurements), false, 0, RM_REF_NONE, true, 0},
     {NULL, 0, 0, 0, false, 0, 0, false, 0},
 };
 
@@ -71,6 +74,8 @@ const struct rm_field rm_initiative_fields[] = {
      RM_REF_NONE, false, 15},
     {F_(ACTUALS), RM_F_ACTUALS, INIT(actuals), INIT(n_actuals), false, 0,
      RM_REF_NONE, false, 0},
+    {F_(PROGRESS), RM_F_READINGS, INIT(progress), INIT(n_progress), false,
+     RM_PERCENT, RM_REF_NONE, true, 0},
     {NULL, 0, 0, 0, false, 0, 0, false, 0},
 };
 
@@ -210,6 +215,28 @@ static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
 		}
 		return ok ? a : (cJSON_Delete(a), NULL);
 	}
+	case RM_F_READINGS: {
+		const struct roadmap_reading *r =
+		    AT(item, f->off, const struct roadmap_reading *);
+		size_t n = AT(item, f->flag, size_t);
+		if (!n && !defaults) {
+			*omit = true;
+			return NULL;
+		}
+		cJSON *o = cJSON_CreateObject();
+		bool ok = o != NULL;
+		for (size_t k = 0; o && k < n; k++) {
+			char day[16];
+			roadmap_day_format(r[k].day, day);
+			rm_json_add_copy(o, day,
+					 f->def == RM_PERCENT
+					     ? rm_json_hundredths(
+						   llround(r[k].value * 100))
+					     : cJSON_CreateNumber(r[k].value),
+					 &ok);
+		}
+		return ok ? o : (cJSON_Delete(o), NULL);
+	}
 	case RM_F_PERIOD: {
 		char label[16];
 		return cJSON_CreateString(
@@ -288,6 +315,19 @@ const char *rm_fields_problem(const struct rm_field *fields, const void *item,
 			}
 			break;
 		}
+		case RM_F_READINGS: {
+			const struct roadmap_reading *r =
+			    AT(item, f->off, const struct roadmap_reading *);
+			size_t n = AT(item, f->flag, size_t);
+			for (size_t k = 0; k < n && !why; k++) {
+				why = f->def == RM_PERCENT
+					  ? rm_percent_problem(r[k].value)
+				      : !isfinite(r[k].value)
+					  ? "holds a number out of range"
+					  : NULL;
+			}
+			break;
+		}
 		default:
 			break;
 		}
@@ -361,6 +401,7 @@ static void field_text(const struct roadmap *rm, const struct rm_field *f,
 			(enum roadmap_initiative_status) * (const int *)at));
 		break;
 	case RM_F_ACTUALS:
+	case RM_F_READINGS:
 	case RM_F_PERIOD:
 		break;
 	}
@@ -408,10 +449,11 @@ enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 	size_t r = 0;
 	bool ok = (out->cells[0] = rm_rows_strdup(out, "field")) &&
 		  (out->cells[1] = rm_rows_strdup(out, "value"));
-	/* the id and the title head the view; actuals are in its spend */
+	/* the id and the title head the view; actuals are in its spend,
+	 * progress and measurements in its tracking */
 	for (const struct rm_field *f = fields + 1; ok && f->name; f++) {
 		if ((f->type == RM_F_TEXT && f->required) ||
-		    f->type == RM_F_ACTUALS) {
+		    f->type == RM_F_ACTUALS || f->type == RM_F_READINGS) {
 			continue;
 		}
 		field_text(rm, f, item, buf, sizeof(buf));

@@ -213,3 +213,57 @@ roadmap_findings_github(const struct roadmap_findings *f,
 	*out = b.data;
 	return ROADMAP_OK;
 }
+
+/* Sorts pointers into the findings' array, so the comparator needs no
+ * state of its own (no global: the library may run in many threads). */
+static int by_order(const void *a, const void *b)
+{
+	const struct roadmap_finding *x =
+	    *(const struct roadmap_finding *const *)a;
+	const struct roadmap_finding *y =
+	    *(const struct roadmap_finding *const *)b;
+	int d;
+
+	if (x->severity != y->severity) {
+		return x->severity < y->severity ? -1 : 1;
+	}
+	if ((d = strcmp(x->code, y->code)) != 0 ||
+	    (d = strcmp(x->subject, y->subject)) != 0) {
+		return d;
+	}
+	return x < y ? -1 : x > y; /* stable: the order they were found */
+}
+
+bool rm_findings_sort(struct roadmap_findings *f)
+{
+	const struct roadmap_finding **idx = malloc((f->n + 1) * sizeof(*idx));
+	struct roadmap_finding *sorted = malloc((f->n + 1) * sizeof(*sorted));
+
+	if (!idx || !sorted) {
+		free(idx);
+		free(sorted);
+		return false;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		idx[i] = &f->items[i];
+	}
+	qsort(idx, f->n, sizeof(*idx), by_order);
+	for (size_t i = 0; i < f->n; i++) {
+		sorted[i] = *idx[i];
+		switch (sorted[i].severity) {
+		case ROADMAP_SEVERITY_ERROR:
+			f->errors++;
+			break;
+		case ROADMAP_SEVERITY_WARNING:
+			f->warnings++;
+			break;
+		case ROADMAP_SEVERITY_INFO:
+			f->infos++;
+			break;
+		}
+	}
+	free(f->items);
+	f->items = sorted;
+	free(idx);
+	return true;
+}

@@ -381,6 +381,7 @@ static bool check_cells(struct row *x, const struct rm_field *fields)
 			     ok;
 			break;
 		case RM_F_ACTUALS:
+		case RM_F_READINGS:
 		case RM_F_PERIOD:
 			break;
 		}

@@ -41,6 +41,9 @@ const char *rm_budget_row_key(enum roadmap_budget_by by);
 void rm_finding_fingerprint(struct roadmap_finding *x, const char *extra,
 			    size_t rank);
 bool rm_findings_fingerprints(struct roadmap_findings *f);
+/* Sorts findings (severity, code, subject, then as found) and counts
+ * them by severity; false when out of memory. */
+bool rm_findings_sort(struct roadmap_findings *f);
 
 /* forecast.c: PCG32 (O'Neill's pcg32_srandom_r / pcg32_random_r), and a
  * triangular draw in whole days (halves up) from a uniform u in [0, 1). */
@@ -139,6 +142,8 @@ enum rm_field_type {
 	RM_F_STAGE,    /* enum roadmap_stage */
 	RM_F_STATUS,   /* enum roadmap_initiative_status */
 	RM_F_ACTUALS,  /* the initiative's actuals */
+	RM_F_READINGS, /* dated figures with a count (def: RM_PERCENT for
+			  percents, 0-100 with two decimals) */
 	RM_F_PERIOD,   /* an envelope's period label */
 };
 enum rm_field_ref {
@@ -165,7 +170,9 @@ struct rm_field {
 /* Whether the field's flag is a has_ flag (a bool), not a list's count. */
 #define RM_FIELD_HAS_FLAG(f)                                                   \
 	((f)->flag != (size_t)-1 && (f)->type != RM_F_IDS &&                   \
-	 (f)->type != RM_F_ACTUALS)
+	 (f)->type != RM_F_ACTUALS && (f)->type != RM_F_READINGS)
+/* A readings field whose values are percents. */
+#define RM_PERCENT 100
 /* The value of f's has_ flag in item: true when it has none. */
 #define RM_FIELD_HAS(f, item)                                                  \
 	(!RM_FIELD_HAS_FLAG(f) ||                                              \
@@ -289,6 +296,15 @@ bool rm_reindex_budgets(struct roadmap *rm);
  * of memory. Linear in envelopes plus quarters. */
 bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax);
 bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
+/* Puts value at day into a sorted list of readings, replacing one of that
+ * day (*replaced when it did); false when out of memory. */
+bool rm_reading_put(struct roadmap_reading **list, size_t *n, roadmap_day day,
+		    double value, bool *replaced);
+/* The latest reading on or before day: false when there is none. */
+bool rm_reading_at(const struct roadmap_reading *list, size_t n,
+		   roadmap_day day, double *value);
+/* Why a percent is bad (0-100, at most two decimals), or NULL. */
+const char *rm_percent_problem(double v);
 
 /* The CSV export writes s with a leading ' (rows.c); import takes it off. */
 bool rm_csv_needs_guard(const char *s);

@@ -75,6 +75,7 @@ cJSON *rm_json_ref(const char *s);
 void rm_json_push(cJSON *arr, cJSON *item, bool *ok);
 cJSON *rm_json_money(int64_t cents);
 cJSON *rm_json_hundredths(int64_t v);
+cJSON *rm_json_thousandths(int64_t v);
 cJSON *rm_json_string_or_null(const char *s);
 cJSON *rm_json_date(roadmap_day d);
 cJSON *rm_json_string_list(char *const *list, size_t n);
@@ -95,6 +96,8 @@ cJSON *rm_findings_array(const struct roadmap_findings *f, const char *only_id);
 cJSON *rm_findings_object(const struct roadmap_findings *f);
 cJSON *rm_forecast_object(const struct roadmap *rm,
 			  const struct roadmap_forecast *f);
+cJSON *rm_tracking_object(const struct roadmap *rm,
+			  const struct roadmap_tracking *t);
 cJSON *rm_budget_report_object(const struct roadmap *rm,
 			       const struct roadmap_budget_report *r);
 cJSON *rm_schedule_row_object(const struct roadmap *rm,
@@ -114,10 +117,6 @@ enum roadmap_status
 rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
 		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
 		 void *ctx, struct roadmap_error *err);
-
-/* export.c */
-#include <time.h>
-const char *rm_source_date(char *buf, size_t n, time_t *when);
 
 /* An item's fields into o (fields.c): with defaults, every field (absent
  * ones as null), as `list` and `show` print them; else the canonical

@@ -263,18 +263,19 @@ void rm_json_push(cJSON *arr, cJSON *item, bool *ok)
 
 /*
  * Exact decimals: the shortest text of a number of hundredths ("95000.5",
- * "1250000", "-0.25"), the same text cJSON's "%1.15g" gives for every
- * amount in range, but without a double or the sscanf round trip that
- * costs cJSON seconds on a large export. The value is a cJSON raw number.
+ * "1250000", "-0.25") or thousandths, the same text cJSON's "%1.15g" gives
+ * for every amount in range, but without a double or the sscanf round trip
+ * that costs cJSON seconds on a large export. The value is a cJSON raw
+ * number.
  */
-static cJSON *decimal(int64_t v)
+static cJSON *decimal(int64_t v, unsigned scale)
 {
 	char digits[24], buf[40];
 	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	unsigned frac = (unsigned)(a % 100);
+	unsigned frac = (unsigned)(a % scale);
 	size_t n = 0, o = 0;
 
-	a /= 100;
+	a /= scale;
 	do {
 		digits[n++] = (char)('0' + a % 10);
 		a /= 10;
@@ -287,9 +288,9 @@ static cJSON *decimal(int64_t v)
 	}
 	if (frac) {
 		buf[o++] = '.';
-		buf[o++] = (char)('0' + frac / 10);
-		if (frac % 10) {
-			buf[o++] = (char)('0' + frac % 10);
+		for (unsigned u = scale / 10; frac; u /= 10) {
+			buf[o++] = (char)('0' + frac / u);
+			frac %= u;
 		}
 	}
 	buf[o] = '\0';
@@ -298,12 +299,17 @@ static cJSON *decimal(int64_t v)
 
 cJSON *rm_json_money(int64_t cents)
 {
-	return decimal(cents);
+	return decimal(cents, 100);
 }
 
 cJSON *rm_json_hundredths(int64_t v)
 {
-	return decimal(v);
+	return decimal(v, 100);
+}
+
+cJSON *rm_json_thousandths(int64_t v)
+{
+	return decimal(v, 1000);
 }
 
 /* Strings the roadmap (or the findings) owns are referenced, not copied:

@@ -1,6 +1,7 @@
 /* report.c - JSON of findings, budget reports and schedules (cJSON). */
 #include "json.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,6 +283,123 @@ enum roadmap_status roadmap_forecast_json(const struct roadmap *rm,
 {
 	struct strbuf b = {0};
 	cJSON *o = rm_forecast_object(rm, f);
+	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
+
+	cJSON_Delete(o);
+	return st;
+}
+
+/* A ratio rounded to three decimals, or null. */
+static cJSON *ratio(bool has, double v)
+{
+	return has ? rm_json_thousandths(llround(v * 1000)) : cJSON_CreateNull();
+}
+
+static cJSON *earned_value_object(const struct roadmap *rm,
+				  const struct roadmap_tracking *t,
+				  const struct roadmap_earned_value *x)
+{
+	bool ok = true;
+	cJSON *e = cJSON_CreateObject();
+
+	rm_json_add(e, ROADMAP_FIELD_ID, rm_json_ref(rm->inits[x->index].id),
+		    &ok);
+	rm_json_add(e, "bac", rm_json_money(x->bac), &ok);
+	rm_json_add(e, "planned_pct",
+		    rm_json_hundredths(llround(x->planned_pct * 100)), &ok);
+	rm_json_add(e, "pv", rm_json_money(x->pv), &ok);
+	rm_json_add(e, ROADMAP_FIELD_PROGRESS,
+		    rm_json_hundredths(llround(x->progress * 100)), &ok);
+	rm_json_add(e, "ev", rm_json_money(x->ev), &ok);
+	rm_json_add(e, "ac", rm_json_money(x->ac), &ok);
+	rm_json_add(e, "sv", rm_json_money(x->sv), &ok);
+	rm_json_add(e, "cv", rm_json_money(x->cv), &ok);
+	rm_json_add(e, "spi", ratio(x->has_spi, x->spi), &ok);
+	rm_json_add(e, "cpi", ratio(x->has_cpi, x->cpi), &ok);
+	rm_json_add(e, "eac", money_or_null(x->has_eac, x->eac), &ok);
+	rm_json_add(e, "vac", money_or_null(x->has_eac, x->vac), &ok);
+	rm_json_add(e, "late", cJSON_CreateBool(x->late), &ok);
+	if (t->baselined) {
+		rm_json_add(e, "slip_days",
+			    x->in_baseline
+				? cJSON_CreateNumber((double)x->slip_days)
+				: cJSON_CreateNull(),
+			    &ok);
+		rm_json_add(e, "bac_change",
+			    money_or_null(x->in_baseline, x->bac_change), &ok);
+		rm_json_add(e, "new", cJSON_CreateBool(!x->in_baseline), &ok);
+	}
+	return ok ? e : (cJSON_Delete(e), NULL);
+}
+
+static cJSON *goal_tracking_object(const struct roadmap *rm,
+				   const struct roadmap_goal_tracking *x)
+{
+	bool ok = true;
+	cJSON *e = cJSON_CreateObject();
+	const char *state = roadmap_goal_state_name(x->state);
+
+	rm_json_add(e, ROADMAP_FIELD_ID, rm_json_ref(rm->goals[x->index].id),
+		    &ok);
+	rm_json_add(e, "current",
+		    x->has_current ? cJSON_CreateNumber(x->current)
+				   : cJSON_CreateNull(),
+		    &ok);
+	rm_json_add(e, ROADMAP_FIELD_PROGRESS,
+		    ratio(x->has_progress, x->progress), &ok);
+	rm_json_add(e, "expected", ratio(x->has_expected, x->expected), &ok);
+	rm_json_add(e, "state", rm_json_string_or_null(state), &ok);
+	rm_json_add(e, "score",
+		    x->has_progress ? rm_json_hundredths(llround(x->score * 100))
+				    : cJSON_CreateNull(),
+		    &ok);
+	return ok ? e : (cJSON_Delete(e), NULL);
+}
+
+cJSON *rm_tracking_object(const struct roadmap *rm,
+			  const struct roadmap_tracking *t)
+{
+	bool ok = true;
+	cJSON *o = cJSON_CreateObject(), *inits = cJSON_CreateArray();
+	cJSON *goals = cJSON_CreateArray(), *port = cJSON_CreateObject();
+
+	rm_json_add(o, "as_of", rm_json_date(t->as_of), &ok);
+	for (size_t i = 0; ok && i < t->n_initiatives; i++) {
+		rm_json_push(inits,
+			     earned_value_object(rm, t, &t->initiatives[i]),
+			     &ok);
+	}
+	rm_json_add(o, ROADMAP_KEY_INITIATIVES, inits, &ok);
+	for (size_t g = 0; ok && g < t->n_goals; g++) {
+		rm_json_push(goals, goal_tracking_object(rm, &t->goals[g]),
+			     &ok);
+	}
+	rm_json_add(o, ROADMAP_KEY_GOALS, goals, &ok);
+	rm_json_add(port, "bac", rm_json_money(t->bac), &ok);
+	rm_json_add(port, "pv", rm_json_money(t->pv), &ok);
+	rm_json_add(port, "ev", rm_json_money(t->ev), &ok);
+	rm_json_add(port, "ac", rm_json_money(t->ac), &ok);
+	rm_json_add(port, "eac", money_or_null(t->has_eac, t->eac), &ok);
+	rm_json_add(port, "spi", ratio(t->has_spi, t->spi), &ok);
+	rm_json_add(port, "cpi", ratio(t->has_cpi, t->cpi), &ok);
+	rm_json_add(o, "portfolio", port, &ok);
+	if (t->baselined) {
+		rm_json_add(o, "removed",
+			    rm_json_string_list(t->removed, t->n_removed), &ok);
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+enum roadmap_status roadmap_tracking_json(const struct roadmap *rm,
+					  const struct roadmap_tracking *t,
+					  char **out, struct roadmap_error *err)
+{
+	struct strbuf b = {0};
+	cJSON *o = rm_tracking_object(rm, t);
 	enum roadmap_status st = rm_json_finish(&b, o, out, NULL, err);
 
 	cJSON_Delete(o);

@@ -143,6 +143,7 @@ void rm_goal_free(struct roadmap_goal *g)
 	free((char *)g->metric);
 	free((char *)g->unit);
 	free((char *)g->owner);
+	free(g->measurements);
 }
 
 void rm_initiative_free(struct roadmap_initiative *in)
@@ -155,6 +156,7 @@ void rm_initiative_free(struct roadmap_initiative *in)
 	rm_list_free(in->goals, in->n_goals);
 	rm_list_free(in->depends_on, in->n_depends_on);
 	free(in->actuals);
+	free(in->progress);
 }
 
 void roadmap_destroy(struct roadmap *rm)

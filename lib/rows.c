@@ -160,6 +160,7 @@ static void put_field(struct filler *f, const struct rm_field *fd,
 		put(f, rm_budget_label(item, buf, sizeof(buf)));
 		break;
 	case RM_F_ACTUALS:
+	case RM_F_READINGS:
 		break;
 	}
 }

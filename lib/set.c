@@ -128,7 +128,8 @@ static enum roadmap_status no_field(const struct rm_field *fields,
 	size_t k = 0;
 
 	for (const struct rm_field *f = fields + 1; f->name; f++) {
-		if (f->type != RM_F_ACTUALS && k < 32) {
+		if (f->type != RM_F_ACTUALS && f->type != RM_F_READINGS &&
+		    k < 32) {
 			size_t n = strlen(list);
 			snprintf(list + n, sizeof(list) - n, "%s%s",
 				 n ? ", " : "", f->name);
@@ -220,8 +221,16 @@ static enum roadmap_status set_field(struct roadmap *rm,
 	enum roadmap_status st = ROADMAP_OK;
 	int k;
 
-	if (!f || f == fields || f->type == RM_F_ACTUALS ||
-	    f->type == RM_F_PERIOD) {
+	if (f && (f->type == RM_F_ACTUALS || f->type == RM_F_READINGS)) {
+		/* kept per quarter or per day, by their own commands */
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "%s is recorded with the %s command, not set",
+			       f->name,
+			       f->type == RM_F_ACTUALS		? "actual"
+			       : f->def == RM_PERCENT ? ROADMAP_FIELD_PROGRESS
+						      : "measure");
+	}
+	if (!f || f == fields || f->type == RM_F_PERIOD) {
 		return no_field(fields, kind, name, err);
 	}
 	void *at = base + f->off;
@@ -302,6 +311,7 @@ static enum roadmap_status set_field(struct roadmap *rm,
 		*(int *)at = k;
 		return ROADMAP_OK;
 	case RM_F_ACTUALS:
+	case RM_F_READINGS:
 	case RM_F_PERIOD:
 		break;
 	}

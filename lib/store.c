@@ -100,6 +100,8 @@ static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
 					struct roadmap_initiative *in);
 static enum roadmap_status load_period(struct load *L, const cJSON *c,
 				       struct roadmap_budget *b);
+static enum roadmap_status load_readings(struct load *L, const cJSON *v,
+					 const struct rm_field *f, void *item);
 
 /* One enumerated field (stage, status): its name, or bad data. */
 static enum roadmap_status load_choice(struct load *L, const cJSON *c,
@@ -197,6 +199,10 @@ static enum roadmap_status load_fields(struct load *L, const cJSON *c,
 			v = ld_get(L, c, f->name);
 			st = v ? load_actuals(L, v, item) : ROADMAP_OK;
 			break;
+		case RM_F_READINGS:
+			v = ld_get(L, c, f->name);
+			st = v ? load_readings(L, v, f, item) : ROADMAP_OK;
+			break;
 		case RM_F_PERIOD:
 			st = load_period(L, c, item);
 			break;
@@ -277,6 +283,59 @@ static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
 		}
 		if (!rm_actual_put(in, p.year * 4 + p.index - 1, amount)) {
 			return rm_nomem(L->err);
+		}
+	}
+	return ROADMAP_OK;
+}
+
+/* Dated figures (progress, measurements): date -> number, a period read
+ * as its last day, one figure per day. */
+static enum roadmap_status load_readings(struct load *L, const cJSON *v,
+					 const struct rm_field *f, void *item)
+{
+	char *base = item, q[120];
+	struct roadmap_reading **list = (void *)(base + f->off);
+	size_t *n = (size_t *)(base + f->flag);
+	const cJSON *a;
+	enum roadmap_status st;
+
+	if (!cJSON_IsObject(v)) {
+		return ld_bad(L, "%s must be an object of dated %s", f->name,
+			      f->def == RM_PERCENT ? "percents" : "values");
+	}
+	if ((st = ld_check_keys(L, v, NULL))) {
+		return st;
+	}
+	cJSON_ArrayForEach(a, v)
+	{
+		struct roadmap_period p;
+		struct roadmap_error e;
+		char key[80], day[16];
+		double value = 0;
+		int64_t h = 0;
+		bool again = false;
+		if (roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
+					 &e)) {
+			return ld_bad(L, "%s: %s %s", f->name,
+				      rm_quote(a->string, q, sizeof(q)),
+				      e.message);
+		}
+		snprintf(key, sizeof(key), "%s %.40s", f->name, a->string);
+		if (f->def == RM_PERCENT) {
+			st = ld_fixed2(L, a, key, 100 * 100, &h);
+			value = (double)h / 100.0;
+		} else {
+			st = ld_number(L, a, key, &value);
+		}
+		if (st) {
+			return st;
+		}
+		if (!rm_reading_put(list, n, p.last, value, &again)) {
+			return rm_nomem(L->err);
+		}
+		if (again) {
+			return ld_bad(L, "%s: %s is given twice", f->name,
+				      roadmap_day_format(p.last, day));
 		}
 	}
 	return ROADMAP_OK;

@@ -1,6 +1,7 @@
 /* tables.c - report tables as rows of cells, for CSV and the exports. */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,6 +278,75 @@ enum roadmap_status roadmap_forecast_rows(const struct roadmap *rm,
 		put(&g, roadmap_day_format(x->p80, b));
 		put(&g, roadmap_day_format(x->p95, b));
 		put(&g, roadmap_number_format(x->on_time, b));
+	}
+	return grid_done(&g, err);
+}
+
+/* A number rounded to decimals (2 or 3) as the JSON writes it, or "". */
+static void put_fixed(struct grid *g, bool has, double v, int decimals)
+{
+	char b[ROADMAP_NUMBER_BUF];
+	double scale = decimals == 3 ? 1000 : 100;
+
+	put(g, has ? roadmap_number_format(llround(v * scale) / scale, b) : "");
+}
+
+enum roadmap_status roadmap_tracking_rows(const struct roadmap *rm,
+					  const struct roadmap_tracking *t,
+					  bool goals, struct roadmap_rows *out,
+					  struct roadmap_error *err)
+{
+	static const char *const ihead[] = {
+	    ROADMAP_FIELD_ID, "bac",  "planned_pct", "pv", ROADMAP_FIELD_PROGRESS,
+	    "ev",	      "ac",   "sv",	     "cv",	   "spi",
+	    "cpi",	      "eac",  "vac",	     "late",	   "slip_days",
+	    "bac_change"};
+	static const bool itext[16] = {1};
+	static const char *const ghead[] = {ROADMAP_FIELD_ID, "current",
+					    ROADMAP_FIELD_PROGRESS, "expected",
+					    "state",	      "score"};
+	static const bool gtext[] = {1, 0, 0, 0, 1, 0};
+	char b[ROADMAP_NUMBER_BUF];
+	struct grid g;
+
+	if (goals) {
+		grid_init(&g, out, 6, t->n_goals, ghead, gtext);
+		for (size_t i = 0; g.ok && i < t->n_goals; i++) {
+			const struct roadmap_goal_tracking *x = &t->goals[i];
+			put(&g, rm->goals[x->index].id);
+			put(&g, x->has_current
+				    ? roadmap_number_format(x->current, b)
+				    : "");
+			put_fixed(&g, x->has_progress, x->progress, 3);
+			put_fixed(&g, x->has_expected, x->expected, 3);
+			put(&g, roadmap_goal_state_name(x->state));
+			put_fixed(&g, x->has_progress, x->score, 2);
+		}
+		return grid_done(&g, err);
+	}
+	grid_init(&g, out, t->baselined ? 16 : 14, t->n_initiatives, ihead,
+		  itext);
+	for (size_t i = 0; g.ok && i < t->n_initiatives; i++) {
+		const struct roadmap_earned_value *x = &t->initiatives[i];
+		put(&g, rm->inits[x->index].id);
+		put_money(&g, true, x->bac);
+		put_fixed(&g, true, x->planned_pct, 2);
+		put_money(&g, true, x->pv);
+		put_fixed(&g, true, x->progress, 2);
+		put_money(&g, true, x->ev);
+		put_money(&g, true, x->ac);
+		put_money(&g, true, x->sv);
+		put_money(&g, true, x->cv);
+		put_fixed(&g, x->has_spi, x->spi, 3);
+		put_fixed(&g, x->has_cpi, x->cpi, 3);
+		put_money(&g, x->has_eac, x->eac);
+		put_money(&g, x->has_eac, x->vac);
+		put(&g, x->late ? "true" : "false");
+		if (t->baselined) {
+			snprintf(b, sizeof(b), "%lld", (long long)x->slip_days);
+			put(&g, x->in_baseline ? b : "");
+			put_money(&g, x->in_baseline, x->bac_change);
+		}
 	}
 	return grid_done(&g, err);
 }

@@ -54,6 +54,8 @@
 #define ROADMAP_FIELD_DEPENDS_ON "depends_on"
 #define ROADMAP_FIELD_BENEFIT "benefit"
 #define ROADMAP_FIELD_ACTUALS "actuals"
+#define ROADMAP_FIELD_PROGRESS "progress"
+#define ROADMAP_FIELD_MEASUREMENTS "measurements"
 #define ROADMAP_FIELD_CAPACITY "capacity"
 #define ROADMAP_FIELD_PERIOD "period"
 #define ROADMAP_FIELD_AMOUNT "amount"

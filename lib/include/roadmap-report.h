@@ -9,6 +9,8 @@
 
 #include "roadmap.h"
 
+#include <time.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -139,6 +141,19 @@ struct roadmap_findings {
 ROADMAP_API enum roadmap_status roadmap_check(const struct roadmap *rm,
 					      struct roadmap_findings *out,
 					      struct roadmap_error *err);
+/*
+ * The check with options: as of a day (has_as_of), the time rules of
+ * SPEC 17 run too (initiative-late, goal-at-risk, cost-at-risk); without
+ * it no rule depends on the clock.
+ */
+struct roadmap_check_options {
+	bool has_as_of;
+	roadmap_day as_of;
+};
+ROADMAP_API enum roadmap_status
+roadmap_check_opt(const struct roadmap *rm,
+		  const struct roadmap_check_options *o,
+		  struct roadmap_findings *out, struct roadmap_error *err);
 /* Frees what roadmap_check() put in f. Accepts NULL. */
 ROADMAP_API void roadmap_findings_release(struct roadmap_findings *f);
 
@@ -364,6 +379,13 @@ ROADMAP_API enum roadmap_status
 roadmap_export_text(const struct roadmap *rm, enum roadmap_export_format f,
 		    enum roadmap_table table, char **out, size_t *len,
 		    struct roadmap_error *err);
+
+/*
+ * SOURCE_DATE_EPOCH (whole seconds, up to 2200) as an ISO timestamp in
+ * buf, with *when (when not NULL) set to it; NULL when it is unset or bad.
+ */
+ROADMAP_API const char *roadmap_source_date(char *buf, size_t n,
+					    time_t *when);
 
 /*
  * Writes the XLSX board deck to path through a temporary file in the same
@@ -659,6 +681,101 @@ roadmap_forecast_json(const struct roadmap *rm,
 ROADMAP_API enum roadmap_status
 roadmap_forecast_rows(const struct roadmap *rm,
 		      const struct roadmap_forecast *f,
+		      struct roadmap_rows *out, struct roadmap_error *err);
+
+/* ---------------------------------------------------------- tracking */
+
+enum roadmap_goal_state {
+	ROADMAP_GOAL_UNKNOWN, /* no baseline and target to measure against */
+	ROADMAP_GOAL_ACHIEVED,
+	ROADMAP_GOAL_ON_TRACK,
+	ROADMAP_GOAL_AT_RISK,
+	ROADMAP_GOAL_MISSED,
+};
+/* "achieved", "on-track", "at-risk", "missed"; NULL for UNKNOWN. */
+ROADMAP_API const char *roadmap_goal_state_name(enum roadmap_goal_state s);
+
+/*
+ * One started initiative's earned value (SPEC 17). Money in cents, each
+ * rounded to the cent (halves up) from the exact figure; sv and cv are
+ * differences of the rounded ev, pv and ac, so a table adds up. Ratios
+ * are rounded to three decimals from the exact figures; has_ flags are
+ * false where a divisor is 0.
+ */
+struct roadmap_earned_value {
+	size_t index; /* roadmap_initiative_at() */
+	int64_t bac, pv, ev, ac, sv, cv;
+	double planned_pct; /* elapsed days / duration, percent, 2 decimals */
+	double progress;    /* percent, the latest record on or before */
+	bool has_spi, has_cpi, has_eac;
+	double spi, cpi;
+	int64_t eac, vac;
+	bool late;
+	/* EAC (AC while nothing is earned) above BAC by more than the
+	 * policy's actuals_tolerance percent */
+	bool cost_at_risk;
+	/* with a baseline: in_baseline, and then the end's slip in days and
+	 * the change of BAC against the same id there */
+	bool in_baseline;
+	int64_t slip_days, bac_change;
+};
+
+struct roadmap_goal_tracking {
+	size_t index; /* roadmap_goal_at() */
+	bool has_current;
+	double current; /* the latest measurement on or before, else the
+			   baseline */
+	bool has_progress;
+	double progress; /* (current - baseline) / (target - baseline) */
+	bool has_expected;
+	double expected; /* share of the time from its initiatives' first
+			    start to its due date, 0..1 */
+	enum roadmap_goal_state state;
+	double score; /* progress clamped to 0..1, two decimals */
+};
+
+struct roadmap_tracking {
+	roadmap_day as_of;
+	struct roadmap_earned_value *initiatives; /* counting and started,
+						     in file order */
+	size_t n_initiatives;
+	struct roadmap_goal_tracking *goals; /* every goal, in file order */
+	size_t n_goals;
+	/* the portfolio: sums of the rows (eac only when every row has one),
+	 * spi = ev / pv and cpi = ev / ac of those sums */
+	int64_t bac, pv, ev, ac, eac;
+	bool has_eac, has_spi, has_cpi;
+	double spi, cpi;
+	/* with a baseline: ids of its initiatives that are gone */
+	bool baselined;
+	char **removed;
+	size_t n_removed;
+};
+
+/*
+ * Progress, earned value and goal tracking as of a day (SPEC 17); with a
+ * baseline (an older roadmap, or NULL) each row's slip and BAC change.
+ * Release with roadmap_tracking_release().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_tracking(const struct roadmap *rm, roadmap_day as_of,
+		 const struct roadmap *baseline, struct roadmap_tracking *out,
+		 struct roadmap_error *err);
+ROADMAP_API void roadmap_tracking_release(struct roadmap_tracking *t);
+/* Whether the roadmap records any progress or measurement. */
+ROADMAP_API bool roadmap_has_tracking(const struct roadmap *rm);
+/* The JSON of SPEC 17. *out is malloc'ed; the caller frees it. */
+ROADMAP_API enum roadmap_status
+roadmap_tracking_json(const struct roadmap *rm,
+		      const struct roadmap_tracking *t, char **out,
+		      struct roadmap_error *err);
+/* Rows for CSV: the initiatives' (id, bac, planned_pct, pv, progress, ev,
+ * ac, sv, cv, spi, cpi, eac, vac, late, and slip_days, bac_change with a
+ * baseline) or, with goals, the goals' (id, current, progress, expected,
+ * state, score). Release with roadmap_rows_release(). */
+ROADMAP_API enum roadmap_status
+roadmap_tracking_rows(const struct roadmap *rm,
+		      const struct roadmap_tracking *t, bool goals,
 		      struct roadmap_rows *out, struct roadmap_error *err);
 
 #ifdef __cplusplus

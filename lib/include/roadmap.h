@@ -216,6 +216,16 @@ ROADMAP_API const char *roadmap_stage_name(enum roadmap_stage s);
 ROADMAP_API int roadmap_initiative_status_parse(const char *name);
 ROADMAP_API int roadmap_stage_parse(const char *name);
 
+/*
+ * A dated figure (SPEC 17): an initiative's percent complete (0-100, two
+ * decimals) or a goal's metric as measured on a day. Lists of them are
+ * sorted by day, one per day.
+ */
+struct roadmap_reading {
+	roadmap_day day;
+	double value;
+};
+
 struct roadmap_goal {
 	const char *id;
 	const char *title;
@@ -227,6 +237,8 @@ struct roadmap_goal {
 	double target;
 	roadmap_day due;
 	int priority; /* 1..5, 0 when absent */
+	struct roadmap_reading *measurements; /* the metric's values */
+	size_t n_measurements;
 	long line; /* the line of its id (an envelope's period) in the file
 		    * it was loaded from; 0 for an item added since */
 };
@@ -270,6 +282,8 @@ struct roadmap_initiative {
 	size_t n_depends_on;
 	struct roadmap_actual *actuals; /* sorted by qi, unique */
 	size_t n_actuals;
+	struct roadmap_reading *progress; /* percent complete */
+	size_t n_progress;
 	long line; /* the line of its id (an envelope's period) in the file
 		    * it was loaded from; 0 for an item added since */
 };
@@ -379,6 +393,7 @@ ROADMAP_API enum roadmap_status roadmap_config_text(const struct roadmap *rm,
  * and roadmap_policy() stay valid until the next call that changes the
  * roadmap (roadmap_add_*, roadmap_set_*, roadmap_remove, roadmap_link,
  * roadmap_depend, roadmap_set_actual, roadmap_unset_actual,
+ * roadmap_set_progress, roadmap_set_measurement and their unsets,
  * roadmap_config_set, roadmap_config_unset, roadmap_import,
  * roadmap_schedule_apply) or roadmap_destroy(); indexes may shift after a
  * removal. Reports (findings, budget reports, schedules, rows) are the
@@ -481,6 +496,28 @@ ROADMAP_API enum roadmap_status roadmap_set_actual(struct roadmap *rm,
 						   const char *initiative,
 						   int qi, int64_t amount,
 						   struct roadmap_error *err);
+
+/*
+ * Tracking (SPEC 17): records an initiative's percent complete (0-100, at
+ * most two decimals) or a goal's measured value as of day, replacing an
+ * earlier figure for that day; unset removes it (ROADMAP_ERR_DATA when
+ * there is none). A bad id, percent or number is ROADMAP_ERR_DATA with
+ * the roadmap unchanged.
+ */
+ROADMAP_API enum roadmap_status roadmap_set_progress(struct roadmap *rm,
+						     const char *initiative,
+						     roadmap_day day,
+						     double percent,
+						     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_unset_progress(struct roadmap *rm, const char *initiative,
+		       roadmap_day day, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_set_measurement(struct roadmap *rm, const char *goal, roadmap_day day,
+			double value, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_unset_measurement(struct roadmap *rm, const char *goal,
+			  roadmap_day day, struct roadmap_error *err);
 
 /* The name among names[0..n) nearest to word, a likely typo of it (at
  * most two edits, or a prefix), or NULL: for "did you mean" messages. */

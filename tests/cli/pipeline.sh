@@ -167,6 +167,6 @@ roadmap: bad-base.json: goals[0] "g": missing required field "title"' \
   -- R -f acme.json check --baseline bad-base.json
 t "an unknown format is a usage error" 64 "" \
   "roadmap: check: unknown format 'xml' (text, json, sarif, junit or github)
-usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD]
+usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE]
 (see 'roadmap help check')" -- R -f acme.json check --format xml
 finish

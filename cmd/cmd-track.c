@@ -1,0 +1,396 @@
+/* cmd-track.c - tracking (SPEC 17): progress, measurements and status. */
+#include "cmd.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct record_opts {
+	const char *on;
+	bool unset;
+};
+
+static const struct opt progress_opts[] = {
+    OPT_STRING("on", 0, "DATE", struct record_opts, on,
+	       "the day of the figure (default today: ROADMAP_TODAY,\n"
+	       "else the system's date; a period means its last day)"),
+    OPT_FLAG("unset", struct record_opts, unset,
+	     "remove the figure recorded for that day"),
+    {0},
+};
+
+/* progress and measure: one figure on one day of an initiative or goal. */
+static int run_record(const struct cmd *cmd, bool goal, struct ctx *ctx,
+		      int argc, char **argv)
+{
+	struct record_opts o = {NULL, false};
+	struct roadmap_error err;
+	struct session s;
+	roadmap_day day = 0;
+	double v = 0;
+	int rc;
+
+	if (parse_options(cmd, argc, argv, &o)) {
+		return 64;
+	}
+	if (argc - optind != (o.unset ? 1 : 2)) {
+		return usage_error(cmd, "%s needs %s%s", cmd->name,
+				   goal ? "GOAL" : "INITIATIVE",
+				   o.unset ? " (and --unset, no figure)"
+				   : goal  ? " VALUE"
+					   : " PERCENT");
+	}
+	const char *id = argv[optind], *figure = argv[optind + 1];
+	if ((rc = begin_write(ctx, &s))) {
+		return rc;
+	}
+	if ((rc = today_arg("on", o.on, roadmap_fiscal_start(s.rm), false,
+			    &day))) {
+		/* the message is out */
+	} else if (o.unset) {
+		if (goal ? roadmap_unset_measurement(s.rm, id, day, &err)
+			 : roadmap_unset_progress(s.rm, id, day, &err)) {
+			rc = fail_err(&err);
+		}
+	} else {
+		/* a percent may carry its sign: "60%" */
+		char buf[64];
+		size_t len = strlen(figure);
+		snprintf(buf, sizeof(buf), "%.*s",
+			 (int)(!goal && len && figure[len - 1] == '%'
+				   ? len - 1
+				   : len),
+			 figure);
+		if (len >= sizeof(buf) || roadmap_number_parse(buf, &v, NULL)) {
+			msg("\"%s\" is not %s", figure,
+			    goal ? "a number" : "a percent (0 to 100)");
+			rc = 65;
+		} else if (goal ? roadmap_set_measurement(s.rm, id, day, v, &err)
+				: roadmap_set_progress(s.rm, id, day, v, &err)) {
+			rc = fail_err(&err);
+		}
+	}
+	int rc2 = end_write(ctx, &s, rc == 0);
+	return rc ? rc : rc2;
+}
+
+static int run_progress(struct ctx *ctx, int argc, char **argv)
+{
+	return run_record(&cmd_progress, false, ctx, argc, argv);
+}
+
+static int run_measure(struct ctx *ctx, int argc, char **argv)
+{
+	return run_record(&cmd_measure, true, ctx, argc, argv);
+}
+
+const struct cmd cmd_progress = {
+    .name = ROADMAP_FIELD_PROGRESS, /* it records the field */
+    .summary = "record how far an initiative has come",
+    .args = "INITIATIVE PERCENT | INITIATIVE --unset",
+    .help = "Records the initiative's percent complete (0 to 100, at most "
+	    "two decimals) as of\na day; a later figure for the same day "
+	    "replaces the earlier one. 'roadmap\nstatus' reads the latest "
+	    "figure on or before its day as the earned share.\n",
+    .opts = progress_opts,
+    .examples = "  roadmap progress recs-engine 60\n"
+		"  roadmap progress recs-engine 45 --on 2026-06-30\n"
+		"  roadmap progress recs-engine --unset --on 2026-06-30\n",
+    .run = run_progress,
+};
+
+const struct cmd cmd_measure = {
+    .name = "measure",
+    .summary = "record a goal's metric as measured on a day",
+    .args = "GOAL VALUE | GOAL --unset",
+    .help = "Records the value of the goal's metric (in its unit) as "
+	    "measured on a day; a\nlater figure for the same day replaces "
+	    "the earlier one. 'roadmap status'\nmeasures the goal's "
+	    "progress from its baseline towards its target with the\n"
+	    "latest value on or before its day.\n",
+    .opts = progress_opts,
+    .examples = "  roadmap measure retention 74.5\n"
+		"  roadmap measure retention 72 --on 2026-Q1\n",
+    .run = run_measure,
+};
+
+/* ------------------------------------------------------------- status */
+
+enum { F_TABLE, F_CSV, F_JSON };
+
+struct status_opts {
+	const char *as_of, *baseline;
+	int format, table;
+};
+
+static const char *const formats[] = {"table", "csv", "json", NULL};
+static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
+				     ROADMAP_KEY_GOALS, NULL};
+
+static const struct opt status_opts[] = {
+    OPT_STRING("as-of", 0, "DATE", struct status_opts, as_of,
+	       "the day to report on (default today: ROADMAP_TODAY,\n"
+	       "else the system's date; a period means its last day)"),
+    OPT_BASELINE(struct status_opts, baseline,
+	       "compare each initiative's end and budget with OLD\n"
+	       "(last quarter's file, - or <(git show v1:roadmap.json))"),
+    OPT_CHOICE("format", "F", formats, struct status_opts, format,
+	       "table (default), csv or json"),
+    OPT_CHOICE_OF("table", "table", "T", tables, struct status_opts, table,
+		  "with csv: initiatives (default) or goals"),
+    {0},
+};
+
+/* v rounded to decimals, written the same in every locale ("-" when
+ * !has); buf holds ROADMAP_NUMBER_BUF bytes. */
+static char *fixed_cell(bool has, double v, int decimals, char *buf)
+{
+	double scale = decimals == 3 ? 1000 : decimals == 2 ? 100 : 10;
+
+	if (!has) {
+		return strcpy(buf, "-");
+	}
+	return roadmap_number_format(floor(v * scale + 0.5) / scale, buf);
+}
+
+/* The initiatives' table at a money scale (see money_cell). */
+static bool initiatives_table(const struct roadmap *rm,
+			      const struct roadmap_tracking *t, int scale,
+			      struct table *tb)
+{
+	static const char *const head[] = {
+	    "INITIATIVE", "BAC", "PLAN %", "DONE %", "PV",   "EV",   "AC",
+	    "SV",	  "CV",	 "SPI",	   "CPI",    "EAC",  "VAC",  "LATE",
+	    "SLIP (d)",	  "BAC CHANGE"};
+	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1,
+				     1, 1, 1, 1, 1, 0, 1, 1};
+	/* left out first when the width is short */
+	static const int optional[] = {12, 8, 7, 4, 6, -1};
+	size_t n = t->baselined ? 16 : 14;
+
+	table_init(tb, n, head, right, 0);
+	tb->optional = optional;
+	for (size_t i = 0; i <= t->n_initiatives; i++) {
+		bool total = i == t->n_initiatives;
+		const struct roadmap_earned_value *x =
+		    total ? NULL : &t->initiatives[i];
+		char c[16][ROADMAP_NUMBER_BUF];
+		const char *cells[16];
+		cells[0] = total ? "TOTAL" : roadmap_initiative_at(rm, x->index)->id;
+		money_cell(true, total ? t->bac : x->bac, scale, c[1]);
+		if (total) {
+			strcpy(c[2], "");
+			strcpy(c[3], "");
+		} else {
+			fixed_cell(true, x->planned_pct, 2, c[2]);
+			fixed_cell(true, x->progress, 2, c[3]);
+		}
+		money_cell(true, total ? t->pv : x->pv, scale, c[4]);
+		money_cell(true, total ? t->ev : x->ev, scale, c[5]);
+		money_cell(true, total ? t->ac : x->ac, scale, c[6]);
+		money_cell(true, total ? t->ev - t->pv : x->sv, scale, c[7]);
+		money_cell(true, total ? t->ev - t->ac : x->cv, scale, c[8]);
+		fixed_cell(total ? t->has_spi : x->has_spi,
+			   total ? t->spi : x->spi, 3, c[9]);
+		fixed_cell(total ? t->has_cpi : x->has_cpi,
+			   total ? t->cpi : x->cpi, 3, c[10]);
+		money_cell(total ? t->has_eac : x->has_eac,
+			   total ? t->eac : x->eac, scale, c[11]);
+		money_cell(total ? t->has_eac : x->has_eac,
+			   total ? t->bac - t->eac : x->vac, scale, c[12]);
+		strcpy(c[13], total || !x->late ? "" : "late");
+		strcpy(c[14], "");
+		strcpy(c[15], "");
+		if (!total && t->baselined && x->in_baseline) {
+			snprintf(c[14], sizeof(c[14]), "%+lld", (long long)x->slip_days);
+			money_cell(true, x->bac_change, scale, c[15]);
+		} else if (!total && t->baselined) {
+			strcpy(c[14], "new");
+		}
+		for (size_t k = 0; k < 16; k++) {
+			cells[k] = k ? c[k] : cells[0];
+		}
+		if (!table_add(tb, cells)) {
+			table_release(tb);
+			return false;
+		}
+	}
+	return true;
+}
+
+static int print_goals(const struct roadmap *rm,
+		       const struct roadmap_tracking *t)
+{
+	static const char *const head[] = {"GOAL",     "CURRENT", "TARGET",
+					   "PROGRESS", "EXPECTED", "STATE",
+					   "SCORE"};
+	static const bool right[] = {0, 1, 1, 1, 1, 0, 1};
+	struct table tb;
+	int rc;
+
+	table_init(&tb, 7, head, right, 0);
+	for (size_t i = 0; i < t->n_goals; i++) {
+		const struct roadmap_goal_tracking *x = &t->goals[i];
+		const struct roadmap_goal *g = roadmap_goal_at(rm, x->index);
+		char c[7][ROADMAP_NUMBER_BUF + 8], p[ROADMAP_NUMBER_BUF];
+		const char *state = roadmap_goal_state_name(x->state);
+		strcpy(c[1], "-");
+		strcpy(c[2], "-");
+		if (x->has_current) {
+			roadmap_number_format(x->current, c[1]);
+		}
+		if (g->has_target) {
+			roadmap_number_format(g->target, c[2]);
+		}
+		snprintf(c[3], sizeof(c[3]), "%s %%",
+			 fixed_cell(true, x->progress * 100, 1, p));
+		snprintf(c[4], sizeof(c[4]), "%s %%",
+			 fixed_cell(true, x->expected * 100, 1, p));
+		fixed_cell(true, x->score, 2, c[6]);
+		const char *cells[] = {g->id,
+				       c[1],
+				       c[2],
+				       x->has_progress ? c[3] : "-",
+				       x->has_expected ? c[4] : "-",
+				       state ? state : "-",
+				       x->has_progress ? c[6] : "-"};
+		if (!table_add(&tb, cells)) {
+			table_release(&tb);
+			msg("out of memory");
+			return 70;
+		}
+	}
+	rc = table_print(&tb, stdout);
+	table_release(&tb);
+	return rc;
+}
+
+static int print_table(const struct roadmap *rm,
+		       const struct roadmap_tracking *t)
+{
+	static const char *const units[] = {"", ", whole units", ", thousands"};
+	char day[16];
+	struct table tb;
+	int scale = 0, rc;
+
+	roadmap_day_format(t->as_of, day);
+	if (t->n_initiatives == 0) {
+		printf("No initiative has started by %s.\n", day);
+	} else {
+		/* every column at the finest scale that fits, else the
+		 * optional ones left out at whole units or thousands */
+		static const int tries[][2] = {
+		    {0, 0}, {1, 0}, {2, 0}, {1, 1}, {2, 1}};
+		for (size_t k = 0;; k++) {
+			scale = tries[k][0];
+			if (!initiatives_table(rm, t, scale, &tb)) {
+				msg("out of memory");
+				return 70;
+			}
+			if (k == 4 || table_width_of(&tb, tries[k][1]) <=
+					  term_width()) {
+				break;
+			}
+			table_release(&tb);
+		}
+		printf("Earned value as of %s (%s%s)\n", day,
+		       roadmap_currency(rm), units[scale]);
+		rc = table_print(&tb, stdout);
+		table_release(&tb);
+		if (rc) {
+			return rc;
+		}
+	}
+	for (size_t i = 0; t->baselined && i < t->n_removed; i++) {
+		printf("%s%s", i ? ", " : "Not in this file any more: ",
+		       t->removed[i]);
+		printf(i + 1 == t->n_removed ? "\n" : "");
+	}
+	if (t->n_goals) {
+		printf("\nGoals as of %s\n", day);
+		if ((rc = print_goals(rm, t))) {
+			return rc;
+		}
+	}
+	return write_stdout("", 0);
+}
+
+static int load_baseline(const char *path, struct roadmap **out)
+{
+	struct roadmap_error err;
+
+	if (load_any(path, out, &err)) {
+		msg("the baseline %s cannot be read:", path);
+		return fail_err(&err);
+	}
+	return 0;
+}
+
+static int run_status(struct ctx *ctx, int argc, char **argv)
+{
+	struct status_opts o = {0};
+	struct roadmap_tracking t;
+	struct roadmap_error err;
+	struct roadmap *rm, *base = NULL;
+	roadmap_day day;
+	int rc;
+
+	if (parse_options(&cmd_status, argc, argv, &o)) {
+		return 64;
+	}
+	if (optind < argc) {
+		return usage_error(&cmd_status, "unexpected argument '%s'",
+				   argv[optind]);
+	}
+	if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), false,
+			    &day)) ||
+	    (o.baseline && (rc = load_baseline(o.baseline, &base)))) {
+		roadmap_destroy(rm);
+		return rc;
+	}
+	if (roadmap_tracking(rm, day, base, &t, &err)) {
+		rc = fail_err(&err);
+	} else if (o.format == F_TABLE) {
+		rc = print_table(rm, &t);
+	} else if (o.format == F_CSV) {
+		struct roadmap_rows rows;
+		rc = print_rows_csv(
+		    &rows,
+		    roadmap_tracking_rows(rm, &t, o.table == 1, &rows, &err),
+		    &err);
+	} else {
+		char *out;
+		if (roadmap_tracking_json(rm, &t, &out, &err)) {
+			rc = fail_err(&err);
+		} else {
+			rc = write_stdout(out, strlen(out));
+			free(out);
+		}
+	}
+	roadmap_tracking_release(&t);
+	roadmap_destroy(base);
+	release_at_exit(rm);
+	return rc;
+}
+
+const struct cmd cmd_status = {
+    .name = "status",
+    .summary = "progress, earned value and goals as of a day",
+    .help = "Per initiative that has started: budget at completion (BAC), "
+	    "planned and\nrecorded percent complete, planned and earned value "
+	    "(PV, EV), actual cost\n(AC), schedule and cost variances and "
+	    "indexes (SV, CV, SPI, CPI), estimate\nat completion (EAC), "
+	    "variance at completion (VAC) and whether it is late.\nPer goal: "
+	    "its current value, progress from baseline to target, the "
+	    "progress\nexpected by now, its state (achieved, on-track, "
+	    "at-risk, missed) and its\nOKR score. 'man roadmap' gives every "
+	    "formula.\n",
+    .opts = status_opts,
+    .examples = "  roadmap status\n"
+		"  roadmap status --as-of 2026-Q2 --format json\n"
+		"  roadmap status --baseline <(git show v2026-Q1:roadmap.json)\n",
+    .run = run_status,
+};

@@ -1,0 +1,468 @@
+/*
+ * tracking.c - progress, goal measurements and earned value (SPEC 17).
+ *
+ * Every figure comes from exact integers: money in cents, progress in
+ * hundredths of a percent, durations in days. A quotient is rounded once,
+ * for output (money to the cent and ratios to three decimals, halves up),
+ * in 128-bit arithmetic so that no product of amounts can overflow.
+ */
+#include "json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef __int128 wide;
+
+/* ------------------------------------------------------------ readings */
+
+bool rm_reading_put(struct roadmap_reading **list, size_t *n, roadmap_day day,
+		    double value, bool *replaced)
+{
+	size_t i = *n;
+
+	while (i > 0 && (*list)[i - 1].day > day) {
+		i--;
+	}
+	if (replaced) {
+		*replaced = i > 0 && (*list)[i - 1].day == day;
+	}
+	if (i > 0 && (*list)[i - 1].day == day) {
+		(*list)[i - 1].value = value;
+		return true;
+	}
+	struct roadmap_reading *r = realloc(*list, (*n + 1) * sizeof(*r));
+	if (!r) {
+		return false;
+	}
+	memmove(r + i + 1, r + i, (*n - i) * sizeof(*r));
+	r[i].day = day;
+	r[i].value = value;
+	*list = r;
+	(*n)++;
+	return true;
+}
+
+bool rm_reading_at(const struct roadmap_reading *list, size_t n,
+		   roadmap_day day, double *value)
+{
+	size_t lo = 0, hi = n; /* the first reading after day */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (list[mid].day <= day) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	if (lo == 0) {
+		return false;
+	}
+	*value = list[lo - 1].value;
+	return true;
+}
+
+const char *rm_percent_problem(double v)
+{
+	if (!isfinite(v) || v < 0 || v > 100 || signbit(v)) {
+		return "must be a percent from 0 to 100";
+	}
+	if ((double)llround(v * 100) / 100 != v) {
+		return "has more than two decimals";
+	}
+	return NULL;
+}
+
+/* The list of readings of item id (an initiative's progress, a goal's
+ * measurements), or a failure naming what is missing. */
+static enum roadmap_status readings_of(struct roadmap *rm, const char *id,
+				       bool goal, struct roadmap_reading ***list,
+				       size_t **n, struct roadmap_error *err)
+{
+	char q[120];
+	long i = goal ? roadmap_goal_index(rm, id)
+		      : roadmap_initiative_index(rm, id);
+
+	if (i < 0) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "no %s %s",
+			       goal ? ROADMAP_WORD_GOAL
+				    : ROADMAP_WORD_INITIATIVE,
+			       rm_quote(id, q, sizeof(q)));
+	}
+	if (goal) {
+		*list = &rm->goals[i].measurements;
+		*n = &rm->goals[i].n_measurements;
+	} else {
+		*list = &rm->inits[i].progress;
+		*n = &rm->inits[i].n_progress;
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status record(struct roadmap *rm, const char *id,
+				  bool goal, roadmap_day day, double value,
+				  struct roadmap_error *err)
+{
+	struct roadmap_reading **list;
+	size_t *n;
+	char buf[ROADMAP_NUMBER_BUF];
+	const char *why = goal ? (isfinite(value) ? NULL : "is out of range")
+			       : rm_percent_problem(value);
+	enum roadmap_status st = readings_of(rm, id, goal, &list, &n, err);
+
+	if (st) {
+		return st;
+	}
+	if (why) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s %s",
+			       goal ? "value" : ROADMAP_FIELD_PROGRESS,
+			       isfinite(value) ? roadmap_number_format(value, buf)
+					       : "(not a number)",
+			       why);
+	}
+	if (!rm_reading_put(list, n, day, value, NULL)) {
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status unrecord(struct roadmap *rm, const char *id,
+				    bool goal, roadmap_day day,
+				    struct roadmap_error *err)
+{
+	struct roadmap_reading **list;
+	size_t *n;
+	char q[120], d[16];
+	enum roadmap_status st = readings_of(rm, id, goal, &list, &n, err);
+
+	if (st) {
+		return st;
+	}
+	for (size_t k = 0; k < *n; k++) {
+		if ((*list)[k].day == day) {
+			memmove(*list + k, *list + k + 1,
+				(*n - k - 1) * sizeof(**list));
+			(*n)--;
+			return ROADMAP_OK;
+		}
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA, "%s has no %s on %s",
+		       rm_quote(id, q, sizeof(q)),
+		       goal ? "measurement" : ROADMAP_FIELD_PROGRESS,
+		       roadmap_day_format(day, d));
+}
+
+enum roadmap_status roadmap_set_progress(struct roadmap *rm,
+					 const char *initiative,
+					 roadmap_day day, double percent,
+					 struct roadmap_error *err)
+{
+	return record(rm, initiative, false, day, percent, err);
+}
+
+enum roadmap_status roadmap_unset_progress(struct roadmap *rm,
+					   const char *initiative,
+					   roadmap_day day,
+					   struct roadmap_error *err)
+{
+	return unrecord(rm, initiative, false, day, err);
+}
+
+enum roadmap_status roadmap_set_measurement(struct roadmap *rm,
+					    const char *goal, roadmap_day day,
+					    double value,
+					    struct roadmap_error *err)
+{
+	return record(rm, goal, true, day, value, err);
+}
+
+enum roadmap_status roadmap_unset_measurement(struct roadmap *rm,
+					      const char *goal,
+					      roadmap_day day,
+					      struct roadmap_error *err)
+{
+	return unrecord(rm, goal, true, day, err);
+}
+
+bool roadmap_has_tracking(const struct roadmap *rm)
+{
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		if (rm->inits[i].n_progress) {
+			return true;
+		}
+	}
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		if (rm->goals[i].n_measurements) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------- the figures */
+
+/* n / d rounded to the nearest integer, halves up (d > 0). */
+static wide div_round(wide n, wide d)
+{
+	wide q = n / d, r = n % d;
+
+	if (r < 0) { /* floor division */
+		q--;
+		r += d;
+	}
+	return 2 * r >= d ? q + 1 : q;
+}
+
+const char *roadmap_goal_state_name(enum roadmap_goal_state s)
+{
+	switch (s) {
+	case ROADMAP_GOAL_ACHIEVED:
+		return "achieved";
+	case ROADMAP_GOAL_ON_TRACK:
+		return "on-track";
+	case ROADMAP_GOAL_AT_RISK:
+		return "at-risk";
+	case ROADMAP_GOAL_MISSED:
+		return "missed";
+	case ROADMAP_GOAL_UNKNOWN:
+		break;
+	}
+	return NULL;
+}
+
+/* One started initiative's figures as of day; false on an overflow of
+ * its actuals. */
+static bool earned_value(const struct roadmap *rm,
+			 const struct roadmap_initiative *in, roadmap_day day,
+			 struct roadmap_earned_value *x)
+{
+	int64_t d = (int64_t)in->end - in->start + 1;
+	int64_t e = (int64_t)day - in->start + 1;
+	double pct = 0;
+
+	e = e > d ? d : e;
+	x->bac = in->opex + in->capex;
+	rm_reading_at(in->progress, in->n_progress, day, &pct);
+	int64_t p = llround(pct * 100); /* hundredths of a percent */
+	x->planned_pct = (double)div_round((wide)e * 10000, d) / 100;
+	x->progress = (double)p / 100;
+	x->pv = (int64_t)div_round((wide)x->bac * e, d);
+	x->ev = (int64_t)div_round((wide)x->bac * p, 10000);
+	x->ac = 0;
+	for (size_t k = 0; k < in->n_actuals; k++) {
+		if (roadmap_quarter_first(in->actuals[k].qi, rm->fiscal_start) <=
+			day &&
+		    !roadmap_money_add(x->ac, in->actuals[k].amount, &x->ac)) {
+			return false;
+		}
+	}
+	x->sv = x->ev - x->pv;
+	x->cv = x->ev - x->ac;
+	/* SPI = (bac p / 10000) / (bac e / d); CPI = (bac p / 10000) / ac */
+	x->has_spi = x->bac > 0;
+	if (x->has_spi) {
+		x->spi = (double)div_round((wide)p * d, (wide)10 * e) / 1000;
+	}
+	x->has_cpi = x->ac > 0;
+	if (x->has_cpi) {
+		x->cpi = (double)div_round((wide)x->bac * p, (wide)10 * x->ac) /
+			 1000;
+	}
+	/* EAC = bac / CPI = bac ac / EV = ac 10000 / p; bac without spend */
+	x->has_eac = x->ac == 0 || (x->bac > 0 && p > 0);
+	if (x->ac == 0) {
+		x->eac = x->bac;
+	} else if (x->has_eac) {
+		x->eac = (int64_t)div_round((wide)x->ac * 10000, p);
+	}
+	x->vac = x->has_eac ? x->bac - x->eac : 0;
+	x->late = in->status != ROADMAP_DONE && day > in->end;
+	/* the tolerance in hundredths of a percent, as actuals-overrun has
+	 * it */
+	int64_t tol = (int64_t)(rm->policy.actuals_tolerance * 100 + 0.5);
+	x->cost_at_risk = (wide)(x->has_eac ? x->eac : x->ac) * 10000 >
+			  (wide)x->bac * (10000 + tol);
+	return true;
+}
+
+static double round_to(double v, double scale)
+{
+	return floor(v * scale + 0.5) / scale;
+}
+
+/* The goal's figures as of day; first: the earliest start of the
+ * counting initiatives that serve it (has_first false when none). */
+static void goal_tracking(const struct roadmap *rm,
+			  const struct roadmap_goal *g, bool has_first,
+			  roadmap_day first, roadmap_day day,
+			  struct roadmap_goal_tracking *x)
+{
+	double tol = rm->policy.goal_tolerance / 100, progress = 0,
+	       expected = 0;
+
+	x->has_current = rm_reading_at(g->measurements, g->n_measurements,
+				       day, &x->current);
+	if (!x->has_current && g->has_baseline) {
+		x->has_current = true;
+		x->current = g->baseline;
+	}
+	x->has_progress = x->has_current && g->has_baseline && g->has_target &&
+			  g->target != g->baseline;
+	if (x->has_progress) {
+		progress = (x->current - g->baseline) / (g->target - g->baseline);
+		x->progress = round_to(progress, 1000);
+		x->score = round_to(progress < 0 ? 0 : progress > 1 ? 1 : progress,
+				    100);
+	}
+	x->has_expected = g->has_due && has_first;
+	if (x->has_expected) {
+		int64_t total = (int64_t)g->due - first + 1;
+		int64_t gone = (int64_t)day - first + 1;
+		expected = total <= 0 ? (day >= g->due ? 1 : 0)
+		    : gone <= 0	      ? 0
+		    : gone >= total   ? 1
+				      : (double)gone / (double)total;
+		x->expected = round_to(expected, 1000);
+	}
+	if (!x->has_progress) {
+		x->state = ROADMAP_GOAL_UNKNOWN;
+	} else if (progress >= 1 - 1e-9) {
+		x->state = ROADMAP_GOAL_ACHIEVED;
+	} else if (g->has_due && day > g->due) {
+		x->state = ROADMAP_GOAL_MISSED;
+	} else if (!x->has_expected || progress >= expected - tol - 1e-9) {
+		x->state = ROADMAP_GOAL_ON_TRACK;
+	} else {
+		x->state = ROADMAP_GOAL_AT_RISK;
+	}
+}
+
+void roadmap_tracking_release(struct roadmap_tracking *t)
+{
+	if (!t) {
+		return;
+	}
+	free(t->initiatives);
+	free(t->goals);
+	rm_list_free(t->removed, t->n_removed);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The portfolio's sums and the baseline's comparison. */
+static bool portfolio(const struct roadmap *rm, const struct roadmap *base,
+		      struct roadmap_tracking *t)
+{
+	t->has_eac = true;
+	for (size_t k = 0; k < t->n_initiatives; k++) {
+		const struct roadmap_earned_value *x = &t->initiatives[k];
+		if (!roadmap_money_add(t->bac, x->bac, &t->bac) ||
+		    !roadmap_money_add(t->pv, x->pv, &t->pv) ||
+		    !roadmap_money_add(t->ev, x->ev, &t->ev) ||
+		    !roadmap_money_add(t->ac, x->ac, &t->ac) ||
+		    (x->has_eac &&
+		     !roadmap_money_add(t->eac, x->eac, &t->eac))) {
+			return false;
+		}
+		t->has_eac = t->has_eac && x->has_eac;
+	}
+	t->eac = t->has_eac ? t->eac : 0;
+	t->has_spi = t->pv > 0;
+	t->spi = t->has_spi ? (double)div_round((wide)t->ev * 1000, t->pv) / 1000
+			    : 0;
+	t->has_cpi = t->ac > 0;
+	t->cpi = t->has_cpi ? (double)div_round((wide)t->ev * 1000, t->ac) / 1000
+			    : 0;
+	if (!base) {
+		return true;
+	}
+	t->baselined = true;
+	for (size_t k = 0; k < t->n_initiatives; k++) {
+		struct roadmap_earned_value *x = &t->initiatives[k];
+		const struct roadmap_initiative *in = &rm->inits[x->index];
+		const struct roadmap_initiative *old =
+		    roadmap_find_initiative(base, in->id);
+		x->in_baseline = old != NULL;
+		if (old) {
+			x->slip_days = (int64_t)in->end - old->end;
+			x->bac_change = x->bac - (old->opex + old->capex);
+		}
+	}
+	return true;
+}
+
+/* The goals' figures; the earliest start of each one's initiatives. */
+static bool goals(const struct roadmap *rm, roadmap_day day,
+		  struct roadmap_tracking *t)
+{
+	roadmap_day *first = malloc((rm->n_goals + 1) * sizeof(*first));
+	bool *has = calloc(rm->n_goals + 1, sizeof(*has));
+
+	if (!first || !has) {
+		free(first);
+		free(has);
+		return false;
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		for (size_t k = 0;
+		     roadmap_initiative_counts(in) && k < in->n_goals; k++) {
+			long g = roadmap_goal_index(rm, in->goals[k]);
+			if (g >= 0 && (!has[g] || in->start < first[g])) {
+				first[g] = in->start;
+				has[g] = true;
+			}
+		}
+	}
+	for (size_t g = 0; g < rm->n_goals; g++) {
+		t->goals[g].index = g;
+		goal_tracking(rm, &rm->goals[g], has[g], first[g], day,
+			      &t->goals[g]);
+	}
+	t->n_goals = rm->n_goals;
+	free(first);
+	free(has);
+	return true;
+}
+
+enum roadmap_status roadmap_tracking(const struct roadmap *rm,
+				     roadmap_day as_of,
+				     const struct roadmap *baseline,
+				     struct roadmap_tracking *out,
+				     struct roadmap_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->as_of = as_of;
+	out->initiatives = calloc(rm->n_inits + 1, sizeof(*out->initiatives));
+	out->goals = calloc(rm->n_goals + 1, sizeof(*out->goals));
+	if (!out->initiatives || !out->goals || !goals(rm, as_of, out)) {
+		roadmap_tracking_release(out);
+		return rm_nomem(err);
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (!roadmap_initiative_counts(in) || in->start > as_of) {
+			continue;
+		}
+		struct roadmap_earned_value *x =
+		    &out->initiatives[out->n_initiatives++];
+		x->index = i;
+		if (!earned_value(rm, in, as_of, x)) {
+			roadmap_tracking_release(out);
+			return rm_overflow(err, "actual spend");
+		}
+	}
+	if (!portfolio(rm, baseline, out)) {
+		roadmap_tracking_release(out);
+		return rm_overflow(err, "earned value");
+	}
+	for (size_t i = 0; baseline && i < baseline->n_inits; i++) {
+		const char *id = baseline->inits[i].id;
+		if (!roadmap_find_initiative(rm, id) &&
+		    !rm_list_push(&out->removed, &out->n_removed, id)) {
+			roadmap_tracking_release(out);
+			return rm_nomem(err);
+		}
+	}
+	return ROADMAP_OK;
+}
