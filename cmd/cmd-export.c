@@ -8,7 +8,7 @@
 
 struct export_opts {
 	int format, table;
-	const char *output;
+	const char *output, *as_of;
 };
 
 /* in the order of enum roadmap_export_format and enum roadmap_table */
@@ -33,12 +33,17 @@ static const struct opt export_opts[] = {
 	       "findings or schedule"),
     OPT_STRING("output", 'o', "FILE", struct export_opts, output,
 	       "where to write"),
+    OPT_STRING("as-of", 0, "DATE", struct export_opts, as_of,
+	       "the day of the tracking figures, for a roadmap that\n"
+	       "records progress or measurements (default today:\n"
+	       "ROADMAP_TODAY, SOURCE_DATE_EPOCH, else the system's date)"),
     {0},
 };
 
 static int run_export(struct ctx *ctx, int argc, char **argv)
 {
-	struct export_opts o = {-1, -1, NULL};
+	struct export_opts o = {-1, -1, NULL, NULL};
+	struct roadmap_export_options eo = {true, 0};
 	struct roadmap_error err;
 	struct roadmap *rm;
 	int rc;
@@ -78,6 +83,11 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;
 	}
+	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), true,
+			    &eo.as_of))) {
+		roadmap_destroy(rm);
+		return rc;
+	}
 	if (format == ROADMAP_EXPORT_XLSX) {
 		if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO)) {
 			msg("not writing a binary XLSX to a terminal (redirect "
@@ -86,7 +96,7 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 			return 64;
 		}
 		progress(rm, "writing the deck for");
-		enum roadmap_status st = roadmap_export_xlsx(rm, output, &err);
+		enum roadmap_status st = roadmap_export_xlsx_opt(rm, output, &eo, &err);
 		progress_done(rm);
 		if (st) {
 			rc = fail_err(&err);
@@ -100,8 +110,9 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	size_t len;
 	progress(rm, "exporting");
 	enum roadmap_status st =
-	    roadmap_export_text(rm, (enum roadmap_export_format)format,
-				(enum roadmap_table)table, &out, &len, &err);
+	    roadmap_export_text_opt(rm, (enum roadmap_export_format)format,
+				    (enum roadmap_table)table, &eo, &out, &len,
+				    &err);
 	progress_done(rm);
 	if (st) {
 		rc = fail_err(&err);
@@ -126,7 +137,8 @@ const struct cmd cmd_export = {
 	    "never to a terminal). Files\nare written to a temporary file "
 	    "and renamed, so a failed export leaves none.\nThe same "
 	    "roadmap gives the same bytes (set SOURCE_DATE_EPOCH for a "
-	    "timestamp).\n",
+	    "timestamp);\none that records progress or measurements "
+	    "shows its tracking figures as of\n--as-of (default today).\n",
     .opts = export_opts,
     .examples = "  roadmap export --format xlsx -o board.xlsx\n"
 		"  roadmap export --format csv --table budget > "

@@ -205,8 +205,87 @@ static void show_schedule(const struct roadmap *rm, size_t index)
 	roadmap_schedule_release(&s);
 }
 
+/* The tracking figures as of day (SPEC 17): progress and earned value
+ * of an initiative that has started, a goal's measure and state. */
+static int show_tracking(const struct roadmap *rm, const char *id,
+			 roadmap_day day)
+{
+	struct roadmap_tracking t;
+	struct roadmap_error err;
+	char d[16], a[ROADMAP_NUMBER_BUF], b[ROADMAP_NUMBER_BUF], buf[300];
+	char m[3][40];
+	long gi = roadmap_goal_index(rm, id);
+
+	if (roadmap_tracking(rm, day, NULL, &t, &err)) {
+		return fail_err(&err);
+	}
+	roadmap_day_format(day, d);
+	for (size_t k = 0; gi < 0 && k < t.n_initiatives; k++) {
+		const struct roadmap_earned_value *x = &t.initiatives[k];
+		if (strcmp(roadmap_initiative_at(rm, x->index)->id, id) != 0) {
+			continue;
+		}
+		snprintf(buf, sizeof(buf), "%s %% done, %s %% planned by %s%s",
+			 roadmap_number_format(x->progress, a),
+			 roadmap_number_format(x->planned_pct, b), d,
+			 x->late ? " (late)" : "");
+		line("progress", buf);
+		snprintf(buf, sizeof(buf), "PV %s  EV %s  AC %s (%s)",
+			 roadmap_money_format(x->pv, true, m[0]),
+			 roadmap_money_format(x->ev, true, m[1]),
+			 roadmap_money_format(x->ac, true, m[2]),
+			 roadmap_currency(rm));
+		line("earned", buf);
+		snprintf(buf, sizeof(buf), "SPI %s  CPI %s  EAC %s  VAC %s",
+			 x->has_spi ? roadmap_number_format(x->spi, a) : "-",
+			 x->has_cpi ? roadmap_number_format(x->cpi, b) : "-",
+			 x->has_eac ? roadmap_money_format(x->eac, true, m[0])
+				    : "-",
+			 x->has_eac ? roadmap_money_format(x->vac, true, m[1])
+				    : "-");
+		line("indexes", buf);
+	}
+	if (gi >= 0) {
+		const struct roadmap_goal_tracking *x = &t.goals[gi];
+		const char *state = roadmap_goal_state_name(x->state);
+		const struct roadmap_goal *g = roadmap_goal_at(rm, (size_t)gi);
+		const struct roadmap_reading *r = NULL;
+		for (size_t k = 0; k < g->n_measurements; k++) {
+			r = g->measurements[k].day <= day ? &g->measurements[k]
+							  : r;
+		}
+		snprintf(buf, sizeof(buf), "%s%s%s (%s%s)",
+			 x->has_current ? roadmap_number_format(x->current, a)
+					: "-",
+			 g->unit ? " " : "", g->unit ? g->unit : "",
+			 r ? "measured " : "the baseline, nothing measured by ",
+			 r ? roadmap_day_format(r->day, b) : d);
+		line("current", buf);
+		if (x->has_progress) {
+			snprintf(buf, sizeof(buf), "%s %% of the way",
+				 roadmap_number_format(x->progress * 100, a));
+			if (x->has_expected) {
+				size_t n = strlen(buf);
+				snprintf(buf + n, sizeof(buf) - n,
+					 ", %s %% expected by now",
+					 roadmap_number_format(
+					     x->expected * 100, b));
+			}
+			line("progress", buf);
+			snprintf(buf, sizeof(buf), "%s (score %s)", state,
+				 roadmap_number_format(x->score, a));
+			line("state", buf);
+		} else {
+			line("state", "- (needs a baseline and a target)");
+		}
+	}
+	roadmap_tracking_release(&t);
+	return 0;
+}
+
 struct show_opts {
 	int format;
+	const char *as_of;
 };
 
 static const char *const formats[] = {"text", "json", NULL};
@@ -214,6 +293,9 @@ static const char *const formats[] = {"text", "json", NULL};
 static const struct opt show_opts[] = {
 	OPT_CHOICE("format", "F", formats, struct show_opts, format,
 		   "text (default) or json"),
+	OPT_STRING("as-of", 0, "DATE", struct show_opts, as_of,
+		   "the day of the tracking figures (default today:\n"
+		   "ROADMAP_TODAY, else the system's date)"),
 	{0},
 };
 
@@ -235,9 +317,15 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	const char *id = argv[optind];
+	roadmap_day day;
+	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), false,
+			    &day))) {
+		roadmap_destroy(rm);
+		return rc;
+	}
 	if (format == 1) {
 		char *out;
-		if (roadmap_item_json(rm, id, &out, &err)) {
+		if (roadmap_item_json_as_of(rm, id, day, &out, &err)) {
 			rc = fail_err(&err);
 		} else {
 			rc = write_stdout(out, strlen(out));
@@ -259,6 +347,9 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 				}
 			} else {
 				rc = show_goal(rm, roadmap_find_goal(rm, id));
+			}
+			if (rc == 0) {
+				rc = show_tracking(rm, id, day);
 			}
 			if (rc == 0) {
 				show_findings(&f, id);
@@ -299,7 +390,8 @@ const struct cmd cmd_show = {
 	.help = "For an initiative: its fields, total cost and spend per "
 		"fiscal quarter\nwith actuals. For a goal: the initiatives "
 		"serving it and its planned total\n(each initiative's cost "
-		"split equally among its goals).\n",
+		"split equally among its goals). Both with their\ntracking "
+		"figures as of a day (see 'roadmap status').\n",
 	.opts = show_opts,
 	.examples = "  roadmap show recs-engine\n"
 		    "  roadmap show retention --format json\n",

@@ -26,6 +26,11 @@ struct deck {
 	char money_fmt[96];
 	struct roadmap_forecast fc; /* with fc_ok: some estimate exists */
 	bool fc_ok;
+	/* with tr_ok: the tracking figures, and each initiative's row */
+	struct roadmap_tracking tr;
+	const struct roadmap_earned_value **ev;
+	bool tr_ok;
+	lxw_format *ratio;
 };
 
 extern const uint32_t rm_deck_pillar_colors[8];
@@ -46,5 +51,23 @@ size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p);
 /* The Summary sheet: headline figures, the spend and mix charts and their
  * tables (deck-summary.c). */
 void rm_deck_summary(struct deck *d);
+
+/* The tracking columns (deck-tracking.c): computed when the options give
+ * a day and the roadmap records progress or measurements; their names and widths; one row's cells from column c (the
+ * first row also writes the first header, which names the day). */
+#define RM_DECK_GOAL_COLS 5
+#define RM_DECK_EV_COLS 10
+extern const char *const rm_deck_goal_names[RM_DECK_GOAL_COLS];
+extern const double rm_deck_goal_widths[RM_DECK_GOAL_COLS];
+extern const char *const rm_deck_ev_names[RM_DECK_EV_COLS];
+extern const double rm_deck_ev_widths[RM_DECK_EV_COLS];
+enum roadmap_status rm_deck_tracking(struct deck *d,
+				     const struct roadmap_export_options *o,
+				     struct roadmap_error *err);
+void rm_deck_tracking_release(struct deck *d);
+void rm_deck_goal_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+			size_t g, lxw_col_t c);
+void rm_deck_ev_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+		      size_t i, lxw_col_t c);
 
 #endif

@@ -169,6 +169,10 @@ void rm_deck_formats(struct deck *d)
 	format_set_font_color(d->crit, LXW_COLOR_WHITE);
 	format_set_bold(d->crit);
 	format_set_align(d->crit, LXW_ALIGN_CENTER);
+	if (d->tr_ok) {
+		d->ratio = workbook_add_format(wb);
+		format_set_num_format(d->ratio, "0.000");
+	}
 	for (int i = 0; i < 9; i++) {
 		d->fill[i] = workbook_add_format(wb);
 		format_set_bg_color(d->fill[i], rm_deck_pillar_colors[i % 8]);
@@ -188,13 +192,28 @@ size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p)
 
 /* ------------------------------------------------------------ sheets */
 
+/* A sheet's columns: the base ones, then (with tracking) the extra. */
+static int columns(const char **names, double *widths, const char *const *base,
+		   const double *bw, int n, const char *const *extra,
+		   const double *ew, int m, bool with)
+{
+	for (int c = 0; c < n + m; c++) {
+		names[c] = c < n ? base[c] : extra[c - n];
+		widths[c] = c < n ? bw[c] : ew[c - n];
+	}
+	return with ? n + m : n;
+}
+
 static void goals(struct deck *d)
 {
-	static const char *const names[] = {
+	static const char *const base[] = {
 	    "ID",  "Title", "Metric",	"Baseline",    "Target", "Unit",
 	    "Due", "Owner", "Priority", "Initiatives", "Planned"};
-	static const double widths[] = {16, 36, 24, 10, 10, 8,
-					12, 18, 8,  11, 18};
+	static const double bw[] = {16, 36, 24, 10, 10, 8, 12, 18, 8, 11, 18};
+	const char *names[11 + RM_DECK_GOAL_COLS];
+	double widths[11 + RM_DECK_GOAL_COLS];
+	int n = columns(names, widths, base, bw, 11, rm_deck_goal_names,
+			rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Goals");
 	size_t *serving = calloc(rm->n_goals + 1, sizeof(size_t));
@@ -209,7 +228,7 @@ static void goals(struct deck *d)
 			}
 		}
 	}
-	rm_deck_header(d, ws, names, widths, 11);
+	rm_deck_header(d, ws, names, widths, n);
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
@@ -234,11 +253,15 @@ static void goals(struct deck *d)
 				       serving ? (double)serving[i] : 0, NULL);
 		worksheet_write_number(ws, r, 10, rm_deck_units(d->planned[i]),
 				       d->money);
+		if (d->tr_ok) {
+			rm_deck_goal_cells(d, ws, r, i, 11);
+		}
 	}
 	if (rm->n_goals) {
-		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_goals, 10);
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_goals,
+				     (lxw_col_t)(n - 1));
 	}
-	rm_deck_print_setup(ws, 0, widths, 11, 2);
+	rm_deck_print_setup(ws, 0, widths, n, 2);
 	free(serving);
 }
 
@@ -256,7 +279,7 @@ static void join(const char *const *list, size_t n, char *buf, size_t size)
 
 static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 {
-	static const char *const names[] = {"ID",
+	static const char *const base[] = {"ID",
 					    "Title",
 					    "Pillar",
 					    "Stage",
@@ -278,14 +301,18 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 					    "Critical",
 					    "Optimistic end",
 					    "Pessimistic end"};
-	static const double widths[] = {16, 36, 12, 14, 11, 18, 12, 12,
-					12, 16, 16, 16, 7,  8,	16, 24,
-					24, 14, 12, 9,	14, 15};
+	static const double bw[] = {16, 36, 12, 14, 11, 18, 12, 12,
+				    12, 16, 16, 16, 7,	8,  16, 24,
+				    24, 14, 12, 9,  14, 15};
+	const char *names[22 + RM_DECK_EV_COLS];
+	double widths[22 + RM_DECK_EV_COLS];
+	int n = columns(names, widths, base, bw, 22, rm_deck_ev_names,
+			rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
 	char list[4096], f[64], a[8], b[8];
 
-	rm_deck_header(d, ws, names, widths, 22);
+	rm_deck_header(d, ws, names, widths, n);
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
@@ -339,11 +366,15 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 		if (in->has_pessimistic) {
 			rm_deck_write_date(ws, r, 21, in->pessimistic, d->date);
 		}
+		if (d->tr_ok) {
+			rm_deck_ev_cells(d, ws, r, i, 22);
+		}
 	}
 	if (rm->n_inits) {
-		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_inits, 21);
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)rm->n_inits,
+				     (lxw_col_t)(n - 1));
 	}
-	rm_deck_print_setup(ws, 0, widths, 22, 2);
+	rm_deck_print_setup(ws, 0, widths, n, 2);
 }
 
 static void budget(struct deck *d)
@@ -631,6 +662,14 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 					const char *path,
 					struct roadmap_error *err)
 {
+	return roadmap_export_xlsx_opt(rm, path, NULL, err);
+}
+
+enum roadmap_status
+roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
+			const struct roadmap_export_options *opt,
+			struct roadmap_error *err)
+{
 	struct deck d = {0};
 	enum roadmap_status st;
 	struct roadmap_error serr;
@@ -661,6 +700,9 @@ enum roadmap_status roadmap_export_xlsx(const struct roadmap *rm,
 	d.sched_ok = roadmap_schedule(rm, &d.s, &serr) == ROADMAP_OK;
 	if ((st = rm_goal_planned(rm, -1, &d.planned, err)) ||
 	    (st = rm_export_forecast(rm, &d.fc, &d.fc_ok, err))) {
+		goto out;
+	}
+	if ((st = rm_deck_tracking(&d, opt, err))) {
 		goto out;
 	}
 	/*
@@ -727,5 +769,6 @@ out:
 	roadmap_schedule_release(&d.s);
 	free(d.planned);
 	roadmap_forecast_release(&d.fc);
+	rm_deck_tracking_release(&d);
 	return st;
 }

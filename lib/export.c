@@ -70,7 +70,8 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			  const struct roadmap_findings *f,
 			  const struct roadmap_budget_report *br,
 			  const struct roadmap_schedule *s, bool sched_ok,
-			  const int64_t *planned)
+			  const int64_t *planned,
+			  const struct roadmap_tracking *tr)
 {
 	bool ok = true, first = true;
 	char when[40];
@@ -162,6 +163,9 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	member(b, ROADMAP_WORD_BUDGET, rm_budget_report_object(rm, br), &first,
 	       &ok);
 	member(b, "findings", rm_findings_object(f), &first, &ok);
+	if (tr) {
+		member(b, "tracking", rm_tracking_object(rm, tr), &first, &ok);
+	}
 	rm_json_close(b, 0, true);
 	sb_put(b, "\n", 1);
 	return ok && !b->failed;
@@ -177,6 +181,8 @@ struct computed {
 	int64_t *planned;
 	struct roadmap_forecast fc;
 	bool fc_ok;
+	struct roadmap_tracking tr;
+	bool tr_ok;
 };
 
 static void computed_release(struct computed *c)
@@ -186,12 +192,15 @@ static void computed_release(struct computed *c)
 	roadmap_schedule_release(&c->s);
 	free(c->planned);
 	roadmap_forecast_release(&c->fc);
+	roadmap_tracking_release(&c->tr);
 }
 
 /* What the JSON and Markdown exports show; the forecast (a Monte Carlo
  * run) only when asked, for Markdown. */
 static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
-				   bool forecast, struct roadmap_error *err)
+				   bool forecast,
+				   const struct roadmap_export_options *opt,
+				   struct roadmap_error *err)
 {
 	enum roadmap_status st;
 	struct roadmap_error serr;
@@ -213,9 +222,13 @@ static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
 		snprintf(c->sched_error, sizeof(c->sched_error), "%s",
 			 serr.message);
 	}
+	c->tr_ok = opt && opt->has_as_of && roadmap_has_tracking(rm);
 	if ((st = rm_goal_planned(rm, -1, &c->planned, err)) ||
 	    (forecast &&
-	     (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err)))) {
+	     (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err))) ||
+	    (c->tr_ok &&
+	     (st = roadmap_tracking(rm, opt->as_of, NULL, &c->tr, err)))) {
+		c->tr_ok = false;
 		computed_release(c);
 		return st;
 	}
@@ -416,6 +429,73 @@ static void md_gantt(struct strbuf *b, const struct roadmap *rm,
 	free(crit);
 }
 
+/* "Status": earned value of the started initiatives and the goals'
+ * progress, as of the export's day (SPEC 17). */
+static void md_tracking(struct strbuf *b, const struct roadmap *rm,
+			const struct roadmap_tracking *t)
+{
+	char line[160], d[16], m[6][40], n[6][ROADMAP_NUMBER_BUF];
+
+	snprintf(line, sizeof(line), "\n## Status as of %s (%s)\n\n",
+		 roadmap_day_format(t->as_of, d), rm->currency);
+	sb_puts(b, line);
+	const char *ih[] = {"Initiative", "BAC", "Planned %", "Progress %",
+			    "PV",	  "EV",	 "AC",	      "SPI",
+			    "CPI",	  "EAC", "Late"};
+	md_row(b, ih, 11);
+	md_rule(b, "lrrrrrrrrrl");
+	for (size_t i = 0; i < t->n_initiatives; i++) {
+		const struct roadmap_earned_value *x = &t->initiatives[i];
+		const char *r[] = {
+		    rm->inits[x->index].id,
+		    grouped(x->bac, m[0]),
+		    roadmap_number_format(x->planned_pct, n[0]),
+		    roadmap_number_format(x->progress, n[1]),
+		    grouped(x->pv, m[1]),
+		    grouped(x->ev, m[2]),
+		    grouped(x->ac, m[3]),
+		    x->has_spi ? roadmap_number_format(x->spi, n[2]) : "",
+		    x->has_cpi ? roadmap_number_format(x->cpi, n[3]) : "",
+		    x->has_eac ? grouped(x->eac, m[4]) : "",
+		    x->late ? "late" : ""};
+		md_row(b, r, 11);
+	}
+	const char *tot[] = {"Total",
+			     grouped(t->bac, m[0]),
+			     "",
+			     "",
+			     grouped(t->pv, m[1]),
+			     grouped(t->ev, m[2]),
+			     grouped(t->ac, m[3]),
+			     t->has_spi ? roadmap_number_format(t->spi, n[2]) : "",
+			     t->has_cpi ? roadmap_number_format(t->cpi, n[3]) : "",
+			     t->has_eac ? grouped(t->eac, m[4]) : "",
+			     ""};
+	md_row(b, tot, 11);
+	sb_puts(b, "\n");
+	const char *gh[] = {"Goal",	"Current", "Progress %",
+			    "Expected %", "State",   "Score"};
+	md_row(b, gh, 6);
+	md_rule(b, "lrrrlr");
+	for (size_t i = 0; i < t->n_goals; i++) {
+		const struct roadmap_goal_tracking *x = &t->goals[i];
+		const char *state = roadmap_goal_state_name(x->state);
+		const char *r[] = {
+		    rm->goals[x->index].id,
+		    x->has_current ? roadmap_number_format(x->current, n[0]) : "",
+		    x->has_progress
+			? roadmap_number_format(x->progress * 100, n[1])
+			: "",
+		    x->has_expected
+			? roadmap_number_format(x->expected * 100, n[2])
+			: "",
+		    state ? state : "",
+		    x->has_progress ? roadmap_number_format(x->score, n[3])
+				    : ""};
+		md_row(b, r, 6);
+	}
+}
+
 static void md_export(struct strbuf *b, const struct roadmap *rm,
 		      const struct computed *c)
 {
@@ -550,12 +630,24 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	if (c->fc_ok) {
 		md_forecast(b, rm, &c->fc);
 	}
+	if (c->tr_ok) {
+		md_tracking(b, rm, &c->tr);
+	}
 }
 
 enum roadmap_status roadmap_export_text(const struct roadmap *rm,
 					enum roadmap_export_format f,
 					enum roadmap_table table, char **out,
 					size_t *len, struct roadmap_error *err)
+{
+	return roadmap_export_text_opt(rm, f, table, NULL, out, len, err);
+}
+
+enum roadmap_status
+roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
+			enum roadmap_table table,
+			const struct roadmap_export_options *opt, char **out,
+			size_t *len, struct roadmap_error *err)
 {
 	struct strbuf b = {0};
 	struct computed c;
@@ -575,7 +667,7 @@ enum roadmap_status roadmap_export_text(const struct roadmap *rm,
 			       "%s is not a text format",
 			       roadmap_export_format_name(f));
 	}
-	if ((st = compute(rm, &c, f == ROADMAP_EXPORT_MD, err))) {
+	if ((st = compute(rm, &c, f == ROADMAP_EXPORT_MD, opt, err))) {
 		return st;
 	}
 	if (f == ROADMAP_EXPORT_JSON) {
@@ -586,7 +678,7 @@ enum roadmap_status roadmap_export_text(const struct roadmap *rm,
 			b.cap = 0;
 			b.failed = true;
 		} else if (!stream_export(&b, rm, &c.f, &c.br, &c.s, c.sched_ok,
-					  c.planned)) {
+					  c.planned, c.tr_ok ? &c.tr : NULL)) {
 			b.failed = true;
 		}
 	} else {

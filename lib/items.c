@@ -175,8 +175,66 @@ static enum roadmap_status add_goal_figures(const struct roadmap *rm, size_t gi,
 	return ROADMAP_OK;
 }
 
+/* "tracking": the item's figures as of day (null when it has none). */
+static enum roadmap_status add_tracking(const struct roadmap *rm, size_t i,
+					bool goal, roadmap_day day, cJSON *o,
+					bool *ok, struct roadmap_error *err)
+{
+	struct roadmap_tracking t;
+	enum roadmap_status st = roadmap_tracking(rm, day, NULL, &t, err);
+	cJSON *x = NULL;
+
+	if (st) {
+		return st;
+	}
+	for (size_t k = 0; !goal && k < t.n_initiatives; k++) {
+		if (t.initiatives[k].index == i) {
+			x = rm_earned_value_object(rm, &t, &t.initiatives[k]);
+			*ok = *ok && x;
+		}
+	}
+	if (goal) {
+		x = rm_goal_tracking_object(rm, &t.goals[i]);
+		*ok = *ok && x;
+	}
+	if (x) {
+		/* the id is the item's own: the day takes its place */
+		cJSON *y = cJSON_CreateObject(), *c;
+		rm_json_add(y, "as_of", rm_json_date(day), ok);
+		cJSON_DeleteItemFromObjectCaseSensitive(x, ROADMAP_FIELD_ID);
+		while (y && (c = x->child) != NULL) {
+			cJSON_AddItemToArray(y, cJSON_DetachItemViaPointer(x, c));
+		}
+		cJSON_Delete(x);
+		x = y;
+		*ok = *ok && y;
+	}
+	rm_json_add(o, "tracking", x ? x : cJSON_CreateNull(), ok);
+	roadmap_tracking_release(&t);
+	return ROADMAP_OK;
+}
+
+static enum roadmap_status item_json(const struct roadmap *rm, const char *id,
+				     const roadmap_day *as_of, char **out,
+				     struct roadmap_error *err);
+
 enum roadmap_status roadmap_item_json(const struct roadmap *rm, const char *id,
 				      char **out, struct roadmap_error *err)
+{
+	return item_json(rm, id, NULL, out, err);
+}
+
+enum roadmap_status roadmap_item_json_as_of(const struct roadmap *rm,
+					    const char *id, roadmap_day as_of,
+					    char **out,
+					    struct roadmap_error *err)
+{
+	return item_json(rm, id, &as_of, out, err);
+}
+
+static enum roadmap_status item_json(const struct roadmap *rm, const char *id,
+				     const roadmap_day *as_of, char **out,
+				     struct roadmap_error *err)
 {
 	char q[120];
 	struct strbuf b = {0};
@@ -191,6 +249,9 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm, const char *id,
 		rm_json_add(o, "kind", cJSON_CreateString(ROADMAP_WORD_GOAL),
 			    &ok);
 		st = add_goal_figures(rm, i, o, &ok, err);
+		if (!st && as_of) {
+			st = add_tracking(rm, i, true, *as_of, o, &ok, err);
+		}
 		break;
 	case ITEM_INITIATIVE: {
 		const struct roadmap_initiative *in = &rm->inits[i];
@@ -217,6 +278,9 @@ enum roadmap_status roadmap_item_json(const struct roadmap *rm, const char *id,
 			roadmap_schedule_release(&s);
 		}
 		rm_json_add(o, "schedule", row ? row : cJSON_CreateNull(), &ok);
+		if (as_of) {
+			st = add_tracking(rm, i, false, *as_of, o, &ok, err);
+		}
 		break;
 	}
 	case ITEM_NONE:

@@ -98,6 +98,11 @@ cJSON *rm_forecast_object(const struct roadmap *rm,
 			  const struct roadmap_forecast *f);
 cJSON *rm_tracking_object(const struct roadmap *rm,
 			  const struct roadmap_tracking *t);
+cJSON *rm_earned_value_object(const struct roadmap *rm,
+			      const struct roadmap_tracking *t,
+			      const struct roadmap_earned_value *x);
+cJSON *rm_goal_tracking_object(const struct roadmap *rm,
+			       const struct roadmap_goal_tracking *x);
 cJSON *rm_budget_report_object(const struct roadmap *rm,
 			       const struct roadmap_budget_report *r);
 cJSON *rm_schedule_row_object(const struct roadmap *rm,

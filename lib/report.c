@@ -295,7 +295,7 @@ static cJSON *ratio(bool has, double v)
 	return has ? rm_json_thousandths(llround(v * 1000)) : cJSON_CreateNull();
 }
 
-static cJSON *earned_value_object(const struct roadmap *rm,
+cJSON *rm_earned_value_object(const struct roadmap *rm,
 				  const struct roadmap_tracking *t,
 				  const struct roadmap_earned_value *x)
 {
@@ -332,7 +332,7 @@ static cJSON *earned_value_object(const struct roadmap *rm,
 	return ok ? e : (cJSON_Delete(e), NULL);
 }
 
-static cJSON *goal_tracking_object(const struct roadmap *rm,
+cJSON *rm_goal_tracking_object(const struct roadmap *rm,
 				   const struct roadmap_goal_tracking *x)
 {
 	bool ok = true;
@@ -366,12 +366,12 @@ cJSON *rm_tracking_object(const struct roadmap *rm,
 	rm_json_add(o, "as_of", rm_json_date(t->as_of), &ok);
 	for (size_t i = 0; ok && i < t->n_initiatives; i++) {
 		rm_json_push(inits,
-			     earned_value_object(rm, t, &t->initiatives[i]),
+			     rm_earned_value_object(rm, t, &t->initiatives[i]),
 			     &ok);
 	}
 	rm_json_add(o, ROADMAP_KEY_INITIATIVES, inits, &ok);
 	for (size_t g = 0; ok && g < t->n_goals; g++) {
-		rm_json_push(goals, goal_tracking_object(rm, &t->goals[g]),
+		rm_json_push(goals, rm_goal_tracking_object(rm, &t->goals[g]),
 			     &ok);
 	}
 	rm_json_add(o, ROADMAP_KEY_GOALS, goals, &ok);

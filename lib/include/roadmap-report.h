@@ -91,6 +91,13 @@ ROADMAP_API enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 ROADMAP_API enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 						  const char *id, char **out,
 						  struct roadmap_error *err);
+/* The same with, for a goal or an initiative, "tracking": its figures as
+ * of a day (SPEC 17, as in roadmap_tracking_json() with "as_of"), null for
+ * an initiative that does not count or has not started by then. */
+ROADMAP_API enum roadmap_status
+roadmap_item_json_as_of(const struct roadmap *rm, const char *id,
+			roadmap_day as_of, char **out,
+			struct roadmap_error *err);
 
 /* ------------------------------------------------------------- check */
 
@@ -386,6 +393,27 @@ roadmap_export_text(const struct roadmap *rm, enum roadmap_export_format f,
  */
 ROADMAP_API const char *roadmap_source_date(char *buf, size_t n,
 					    time_t *when);
+
+/*
+ * Options of the exports: as of a day (has_as_of), a roadmap that records
+ * progress or measurements gains its tracking figures (SPEC 17): "tracking"
+ * in the JSON, a section in the Markdown, columns on the deck's Goals and
+ * Initiatives sheets. Without it, or without records, nothing depends on
+ * the day.
+ */
+struct roadmap_export_options {
+	bool has_as_of;
+	roadmap_day as_of;
+};
+ROADMAP_API enum roadmap_status
+roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
+			enum roadmap_table table,
+			const struct roadmap_export_options *opt, char **out,
+			size_t *len, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
+			const struct roadmap_export_options *opt,
+			struct roadmap_error *err);
 
 /*
  * Writes the XLSX board deck to path through a temporary file in the same

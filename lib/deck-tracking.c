@@ -1,0 +1,122 @@
+/*
+ * deck-tracking.c - the board deck's tracking columns (SPEC 17): the goals'
+ * current value, progress and state, and the earned value of the
+ * initiatives that have started, as of the export's day. Only a roadmap
+ * that records progress or measurements has them.
+ */
+#include "deck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *const rm_deck_goal_names[RM_DECK_GOAL_COLS] = {
+    "Current", "Progress", "Expected", "State", "Score"};
+const double rm_deck_goal_widths[RM_DECK_GOAL_COLS] = {10, 10, 10, 10, 7};
+const char *const rm_deck_ev_names[RM_DECK_EV_COLS] = {
+    "Planned %", "Progress %", "PV", "EV",  "AC",
+    "SPI",	 "CPI",	       "EAC", "VAC", "Late"};
+const double rm_deck_ev_widths[RM_DECK_EV_COLS] = {10, 10, 16, 16, 16,
+						   7,  7,  16, 16, 7};
+
+enum roadmap_status rm_deck_tracking(struct deck *d,
+				     const struct roadmap_export_options *o,
+				     struct roadmap_error *err)
+{
+	const struct roadmap *rm = d->rm;
+	enum roadmap_status st;
+
+	d->tr_ok = false;
+	if (!o || !o->has_as_of || !roadmap_has_tracking(rm)) {
+		return ROADMAP_OK;
+	}
+	if ((st = roadmap_tracking(rm, o->as_of, NULL, &d->tr, err))) {
+		return st;
+	}
+	d->ev = calloc(rm->n_inits + 1, sizeof(*d->ev));
+	if (!d->ev) {
+		roadmap_tracking_release(&d->tr);
+		return rm_nomem(err);
+	}
+	for (size_t k = 0; k < d->tr.n_initiatives; k++) {
+		d->ev[d->tr.initiatives[k].index] = &d->tr.initiatives[k];
+	}
+	d->tr_ok = true;
+	return ROADMAP_OK;
+}
+
+void rm_deck_tracking_release(struct deck *d)
+{
+	roadmap_tracking_release(&d->tr);
+	free(d->ev);
+	d->ev = NULL;
+	d->tr_ok = false;
+}
+
+/* The header of the first tracking column names the day. */
+static void day_header(struct deck *d, lxw_worksheet *ws, lxw_col_t c,
+		       const char *name)
+{
+	char buf[64], day[16];
+
+	snprintf(buf, sizeof(buf), "%s on %s", name,
+		 roadmap_day_format(d->tr.as_of, day));
+	worksheet_write_string(ws, 0, c, buf, d->head);
+}
+
+void rm_deck_goal_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+			size_t g, lxw_col_t c)
+{
+	const struct roadmap_goal_tracking *x = &d->tr.goals[g];
+	const char *state = roadmap_goal_state_name(x->state);
+
+	if (r == 1) {
+		day_header(d, ws, c, rm_deck_goal_names[0]);
+	}
+	if (x->has_current) {
+		worksheet_write_number(ws, r, c, x->current, NULL);
+	}
+	if (x->has_progress) {
+		worksheet_write_number(ws, r, c + 1, x->progress, d->pct);
+		worksheet_write_number(ws, r, c + 4, x->score, d->num);
+	}
+	if (x->has_expected) {
+		worksheet_write_number(ws, r, c + 2, x->expected, d->pct);
+	}
+	rm_deck_str(ws, r, c + 3, state,
+		    x->state == ROADMAP_GOAL_AT_RISK ||
+			    x->state == ROADMAP_GOAL_MISSED
+			? d->red
+			: NULL);
+}
+
+void rm_deck_ev_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+		      size_t i, lxw_col_t c)
+{
+	const struct roadmap_earned_value *x = d->ev[i];
+
+	if (r == 1) {
+		day_header(d, ws, c, rm_deck_ev_names[0]);
+	}
+	if (!x) { /* not started by then, or cancelled */
+		return;
+	}
+	worksheet_write_number(ws, r, c, x->planned_pct / 100, d->pct);
+	worksheet_write_number(ws, r, c + 1, x->progress / 100, d->pct);
+	worksheet_write_number(ws, r, c + 2, rm_deck_units(x->pv), d->money);
+	worksheet_write_number(ws, r, c + 3, rm_deck_units(x->ev), d->money);
+	worksheet_write_number(ws, r, c + 4, rm_deck_units(x->ac), d->money);
+	if (x->has_spi) {
+		worksheet_write_number(ws, r, c + 5, x->spi, d->ratio);
+	}
+	if (x->has_cpi) {
+		worksheet_write_number(ws, r, c + 6, x->cpi, d->ratio);
+	}
+	if (x->has_eac) {
+		worksheet_write_number(ws, r, c + 7, rm_deck_units(x->eac),
+				       d->money);
+		worksheet_write_number(ws, r, c + 8, rm_deck_units(x->vac),
+				       d->money);
+	}
+	rm_deck_str(ws, r, c + 9, x->late ? "late" : NULL,
+		    x->late ? d->red : NULL);
+}
