@@ -34,11 +34,11 @@ static int run_record(const struct cmd *cmd, bool goal, struct ctx *ctx,
 		return 64;
 	}
 	if (argc - optind != (o.unset ? 1 : 2)) {
-		return usage_error(cmd, "%s needs %s%s", cmd->name,
+		return usage_error(cmd, "needs %s and %s, or with --unset %s "
+				   "alone",
 				   goal ? "GOAL" : "INITIATIVE",
-				   o.unset ? " (and --unset, no figure)"
-				   : goal  ? " VALUE"
-					   : " PERCENT");
+				   goal ? "VALUE" : "PERCENT",
+				   goal ? "GOAL" : "INITIATIVE");
 	}
 	const char *id = argv[optind], *figure = argv[optind + 1];
 	if ((rc = begin_write(ctx, &s))) {
@@ -87,11 +87,13 @@ static int run_measure(struct ctx *ctx, int argc, char **argv)
 const struct cmd cmd_progress = {
     .name = ROADMAP_FIELD_PROGRESS, /* it records the field */
     .summary = "record how far an initiative has come",
-    .args = "INITIATIVE PERCENT | INITIATIVE --unset",
+    .args = "INITIATIVE [PERCENT]",
     .help = "Records the initiative's percent complete (0 to 100, at most "
 	    "two decimals) as of\na day; a later figure for the same day "
 	    "replaces the earlier one. 'roadmap\nstatus' reads the latest "
-	    "figure on or before its day as the earned share.\n",
+	    "figure on or before its day as the earned share. --unset "
+	    "removes the\nfigure of the day (--on). A figure is required "
+	    "without --unset.\n",
     .opts = progress_opts,
     .examples = "  roadmap progress recs-engine 60\n"
 		"  roadmap progress recs-engine 45 --on 2026-06-30\n"
@@ -102,12 +104,14 @@ const struct cmd cmd_progress = {
 const struct cmd cmd_measure = {
     .name = "measure",
     .summary = "record a goal's metric as measured on a day",
-    .args = "GOAL VALUE | GOAL --unset",
+    .args = "GOAL [VALUE]",
     .help = "Records the value of the goal's metric (in its unit) as "
 	    "measured on a day; a\nlater figure for the same day replaces "
 	    "the earlier one. 'roadmap status'\nmeasures the goal's "
 	    "progress from its baseline towards its target with the\n"
-	    "latest value on or before its day.\n",
+	    "latest value on or before its day. A negative value follows "
+	    "--\n(roadmap measure margin -- -2.5). --unset removes the "
+	    "figure of the day.\n",
     .opts = progress_opts,
     .examples = "  roadmap measure retention 74.5\n"
 		"  roadmap measure retention 72 --on 2026-Q1\n",
@@ -165,7 +169,7 @@ static bool initiatives_table(const struct roadmap *rm,
 	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1,
 				     1, 1, 1, 1, 1, 0, 1, 1};
 	/* left out first when the width is short */
-	static const int optional[] = {12, 8, 7, 4, 6, -1};
+	static const int optional[] = {12, 8, 7, 4, 6, 2, 11, -1};
 	size_t n = t->baselined ? 16 : 14;
 
 	table_init(tb, n, head, right, 0);
@@ -278,18 +282,25 @@ static int print_table(const struct roadmap *rm,
 		printf("No initiative has started by %s.\n", day);
 	} else {
 		/* every column at the finest scale that fits, else the
-		 * optional ones left out at whole units or thousands */
+		 * optional ones left out at whole units or thousands; when
+		 * nothing fits, the narrowest (the finer of equals) */
 		static const int tries[][2] = {
 		    {0, 0}, {1, 0}, {2, 0}, {1, 1}, {2, 1}};
-		for (size_t k = 0;; k++) {
-			scale = tries[k][0];
+		size_t best = 0, best_w = (size_t)-1;
+		for (size_t k = 0; k <= 5; k++) {
+			size_t pick = k < 5 ? k : best;
+			scale = tries[pick][0];
 			if (!initiatives_table(rm, t, scale, &tb)) {
 				msg("out of memory");
 				return 70;
 			}
-			if (k == 4 || table_width_of(&tb, tries[k][1]) <=
-					  term_width()) {
+			size_t w = table_width_of(&tb, tries[pick][1]);
+			if (k == 5 || w <= term_width()) {
 				break;
+			}
+			if (w < best_w) {
+				best = k;
+				best_w = w;
 			}
 			table_release(&tb);
 		}

@@ -40,6 +40,13 @@ enum roadmap_status rm_deck_tracking(struct deck *d,
 	for (size_t k = 0; k < d->tr.n_initiatives; k++) {
 		d->ev[d->tr.initiatives[k].index] = &d->tr.initiatives[k];
 	}
+	/* the first header of each group names the day */
+	char day[16];
+	roadmap_day_format(o->as_of, day);
+	snprintf(d->goal_head, sizeof(d->goal_head), "%s on %s",
+		 rm_deck_goal_names[0], day);
+	snprintf(d->ev_head, sizeof(d->ev_head), "%s on %s",
+		 rm_deck_ev_names[0], day);
 	d->tr_ok = true;
 	return ROADMAP_OK;
 }
@@ -52,26 +59,12 @@ void rm_deck_tracking_release(struct deck *d)
 	d->tr_ok = false;
 }
 
-/* The header of the first tracking column names the day. */
-static void day_header(struct deck *d, lxw_worksheet *ws, lxw_col_t c,
-		       const char *name)
-{
-	char buf[64], day[16];
-
-	snprintf(buf, sizeof(buf), "%s on %s", name,
-		 roadmap_day_format(d->tr.as_of, day));
-	worksheet_write_string(ws, 0, c, buf, d->head);
-}
-
 void rm_deck_goal_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 			size_t g, lxw_col_t c)
 {
 	const struct roadmap_goal_tracking *x = &d->tr.goals[g];
 	const char *state = roadmap_goal_state_name(x->state);
 
-	if (r == 1) {
-		day_header(d, ws, c, rm_deck_goal_names[0]);
-	}
 	if (x->has_current) {
 		worksheet_write_number(ws, r, c, x->current, NULL);
 	}
@@ -94,9 +87,6 @@ void rm_deck_ev_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 {
 	const struct roadmap_earned_value *x = d->ev[i];
 
-	if (r == 1) {
-		day_header(d, ws, c, rm_deck_ev_names[0]);
-	}
 	if (!x) { /* not started by then, or cancelled */
 		return;
 	}

@@ -31,6 +31,7 @@ struct deck {
 	const struct roadmap_earned_value **ev;
 	bool tr_ok;
 	lxw_format *ratio;
+	char goal_head[48], ev_head[48]; /* "Current on 2026-03-16" */
 };
 
 extern const uint32_t rm_deck_pillar_colors[8];
@@ -53,8 +54,9 @@ size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p);
 void rm_deck_summary(struct deck *d);
 
 /* The tracking columns (deck-tracking.c): computed when the options give
- * a day and the roadmap records progress or measurements; their names and widths; one row's cells from column c (the
- * first row also writes the first header, which names the day). */
+ * a day and the roadmap records progress or measurements; their names and
+ * widths (the first of each group is goal_head, ev_head, naming the day);
+ * one row's cells from column c. */
 #define RM_DECK_GOAL_COLS 5
 #define RM_DECK_EV_COLS 10
 extern const char *const rm_deck_goal_names[RM_DECK_GOAL_COLS];

@@ -214,6 +214,7 @@ static void goals(struct deck *d)
 	double widths[11 + RM_DECK_GOAL_COLS];
 	int n = columns(names, widths, base, bw, 11, rm_deck_goal_names,
 			rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
+	names[11] = d->goal_head;
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Goals");
 	size_t *serving = calloc(rm->n_goals + 1, sizeof(size_t));
@@ -308,6 +309,7 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 	double widths[22 + RM_DECK_EV_COLS];
 	int n = columns(names, widths, base, bw, 22, rm_deck_ev_names,
 			rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
+	names[22] = d->ev_head;
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
 	char list[4096], f[64], a[8], b[8];

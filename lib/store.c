@@ -293,7 +293,7 @@ static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
 static enum roadmap_status load_readings(struct load *L, const cJSON *v,
 					 const struct rm_field *f, void *item)
 {
-	char *base = item, q[120];
+	char *base = item;
 	struct roadmap_reading **list = (void *)(base + f->off);
 	size_t *n = (size_t *)(base + f->flag);
 	const cJSON *a;
@@ -316,9 +316,7 @@ static enum roadmap_status load_readings(struct load *L, const cJSON *v,
 		bool again = false;
 		if (roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
 					 &e)) {
-			return ld_bad(L, "%s: %s %s", f->name,
-				      rm_quote(a->string, q, sizeof(q)),
-				      e.message);
+			return ld_bad(L, "%s: %s", f->name, e.message);
 		}
 		snprintf(key, sizeof(key), "%s %.40s", f->name, a->string);
 		if (f->def == RM_PERCENT) {
