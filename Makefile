@@ -89,6 +89,13 @@ demo: build
 	@echo "== when will it land? Monte Carlo over the three-point estimates"
 	@$(ROADMAP) -f $(DEMO)/acme.json forecast
 	@echo
+	@echo "== the quarterly review as of 2026-Q1: earned value and goals"
+	@$(ROADMAP) -f $(DEMO)/acme.json status --as-of 2026-Q1
+	@echo
+	@echo "== and the rules of that day: late, at risk, over cost"
+	@$(ROADMAP) -f $(DEMO)/acme.json check --as-of 2026-Q1 | \
+		grep -E -e '-late|-at-risk' -e ' errors?, ' || true
+	@echo
 	@echo "== for a pipeline: GitHub annotations of what a change adds"
 	@cp $(DEMO)/acme.json $(DEMO)/main.json
 	@$(ROADMAP) -f $(DEMO)/acme.json add initiative side-quest \
@@ -99,11 +106,12 @@ demo: build
 	@$(ROADMAP) -f $(DEMO)/acme.json check --format sarif > acme-check.sarif || true
 	@$(ROADMAP) -f $(DEMO)/acme.json check --format junit > acme-check.xml || true
 	@echo
-	@$(ROADMAP) -f $(DEMO)/acme.json export --format xlsx -o acme-board.xlsx
+	@$(ROADMAP) -f $(DEMO)/acme.json export --format xlsx --as-of 2026-Q1 \
+		-o acme-board.xlsx
 	@echo
 	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
 	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings,"
-	@echo "Forecast)."
+	@echo "Forecast; goals' states and earned value as of 2026-Q1)."
 	@echo "The check for pipelines: $(CURDIR)/acme-check.sarif (code scanning)"
 	@echo "and $(CURDIR)/acme-check.xml (JUnit)."
 	@echo "The example roadmap is $(DEMO)/acme.json; try"

@@ -21,6 +21,8 @@ static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
 				     ROADMAP_WORD_BUDGET,
 				     "findings",
 				     "schedule",
+				     ROADMAP_FIELD_PROGRESS,
+				     ROADMAP_FIELD_MEASUREMENTS,
 				     NULL};
 
 static const struct opt export_opts[] = {
@@ -30,7 +32,7 @@ static const struct opt export_opts[] = {
     OPT_CHOICE("table", "T", tables, struct export_opts, table,
 	       "for csv: initiatives (default), goals, teams, budgets\n"
 	       "(envelopes), actuals, budget (the report by quarter),\n"
-	       "findings or schedule"),
+	       "findings, schedule, progress or measurements"),
     OPT_STRING("output", 'o', "FILE", struct export_opts, output,
 	       "where to write"),
     OPT_STRING("as-of", 0, "DATE", struct export_opts, as_of,

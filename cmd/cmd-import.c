@@ -48,15 +48,20 @@ struct import_opts {
 	const char *delimiter;
 };
 
-/* the first five tables, in the order of enum roadmap_table */
+/* the tables that import reads, and their enum roadmap_table */
 static const char *const tables[] = {
     ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_GOALS,	    ROADMAP_KEY_TEAMS,
-    ROADMAP_KEY_BUDGETS,     ROADMAP_FIELD_ACTUALS, NULL};
+    ROADMAP_KEY_BUDGETS,     ROADMAP_FIELD_ACTUALS, ROADMAP_FIELD_PROGRESS,
+    ROADMAP_FIELD_MEASUREMENTS, NULL};
+static const int table_ids[] = {
+    ROADMAP_TABLE_INITIATIVES, ROADMAP_TABLE_GOALS,    ROADMAP_TABLE_TEAMS,
+    ROADMAP_TABLE_BUDGETS,     ROADMAP_TABLE_ACTUALS,  ROADMAP_TABLE_PROGRESS,
+    ROADMAP_TABLE_MEASUREMENTS};
 
 static const struct opt import_opts[] = {
     OPT_CHOICE("table", "T", tables, struct import_opts, table,
-	       "initiatives, goals, teams, budgets or actuals (default: "
-	       "from\nthe header's columns)"),
+	       "initiatives, goals, teams, budgets, actuals, progress or\n"
+	       "measurements (default: from the header's columns)"),
     OPT_FLAG("update", struct import_opts, update,
 	     "update items whose id exists instead of refusing"),
     OPT_FLAG("dry-run", struct import_opts, dry,
@@ -79,7 +84,7 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_import, argc, argv, &o)) {
 		return 64;
 	}
-	opt.table = o.table;
+	opt.table = o.table < 0 ? -1 : table_ids[o.table];
 	opt.update = o.update;
 	bool dry = o.dry;
 	if (o.delimiter) {

@@ -263,13 +263,13 @@ static int show_tracking(const struct roadmap *rm, const char *id,
 		line("current", buf);
 		if (x->has_progress) {
 			snprintf(buf, sizeof(buf), "%s %% of the way",
-				 roadmap_number_format(x->progress * 100, a));
+				 roadmap_number_format(roadmap_ratio_percent(x->progress), a));
 			if (x->has_expected) {
 				size_t n = strlen(buf);
 				snprintf(buf + n, sizeof(buf) - n,
 					 ", %s %% expected by now",
 					 roadmap_number_format(
-					     x->expected * 100, b));
+					     roadmap_ratio_percent(x->expected), b));
 			}
 			line("progress", buf);
 			snprintf(buf, sizeof(buf), "%s (score %s)", state,

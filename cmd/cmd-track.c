@@ -247,9 +247,9 @@ static int print_goals(const struct roadmap *rm,
 			roadmap_number_format(g->target, c[2]);
 		}
 		snprintf(c[3], sizeof(c[3]), "%s %%",
-			 fixed_cell(true, x->progress * 100, 1, p));
+			 fixed_cell(true, roadmap_ratio_percent(x->progress), 1, p));
 		snprintf(c[4], sizeof(c[4]), "%s %%",
-			 fixed_cell(true, x->expected * 100, 1, p));
+			 fixed_cell(true, roadmap_ratio_percent(x->expected), 1, p));
 		fixed_cell(true, x->score, 2, c[6]);
 		const char *cells[] = {g->id,
 				       c[1],

@@ -824,9 +824,9 @@ static void check_tracking(struct ctx *c, roadmap_day day)
 			    "%s: progress %s %% where %s %% is expected by %s "
 			    "(due %s)",
 			    missed ? "missed" : "at risk",
-			    roadmap_number_format(x->progress * 100, n1),
+			    roadmap_number_format(roadmap_ratio_percent(x->progress), n1),
 			    roadmap_number_format(
-				missed ? 100 : x->expected * 100, n2),
+				missed ? 100 : roadmap_ratio_percent(x->expected), n2),
 			    roadmap_day_format(day, m1),
 			    roadmap_day_format(g->due, d1));
 			at(c, g->line);

@@ -484,10 +484,10 @@ static void md_tracking(struct strbuf *b, const struct roadmap *rm,
 		    rm->goals[x->index].id,
 		    x->has_current ? roadmap_number_format(x->current, n[0]) : "",
 		    x->has_progress
-			? roadmap_number_format(x->progress * 100, n[1])
+			? roadmap_number_format(roadmap_ratio_percent(x->progress), n[1])
 			: "",
 		    x->has_expected
-			? roadmap_number_format(x->expected * 100, n[2])
+			? roadmap_number_format(roadmap_ratio_percent(x->expected), n[2])
 			: "",
 		    state ? state : "",
 		    x->has_progress ? roadmap_number_format(x->score, n[3])

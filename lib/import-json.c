@@ -14,12 +14,13 @@
 static void strip_export(cJSON *root)
 {
 	static const char *const top[] = {ROADMAP_KEY_FORMAT, "generated",
-					  ROADMAP_WORD_BUDGET, "findings"};
+					  ROADMAP_WORD_BUDGET, "findings",
+					  "tracking"};
 	static const char *const computed[] = {
 	    "planned", ROADMAP_WORD_TOTAL,     "spend", "schedule",
 	    "kind",    ROADMAP_KEY_INITIATIVES};
 
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		cJSON_DeleteItemFromObjectCaseSensitive(root, top[i]);
 	}
 	cJSON_AddItemToObject(root, ROADMAP_KEY_FORMAT, cJSON_CreateNumber(1));

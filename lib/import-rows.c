@@ -21,7 +21,17 @@ static const struct column actual_cols[] = {{ROADMAP_WORD_INITIATIVE, 1},
 					    {ROADMAP_FIELD_AMOUNT, 1},
 					    {NULL, 0}};
 
-/* The fields table of an item table, or NULL (actuals). */
+static const struct column progress_cols[] = {{ROADMAP_WORD_INITIATIVE, 1},
+					      {ROADMAP_WORD_DATE, 1},
+					      {ROADMAP_WORD_PERCENT, 1},
+					      {NULL, 0}};
+static const struct column measurement_cols[] = {{ROADMAP_WORD_GOAL, 1},
+						 {ROADMAP_WORD_DATE, 1},
+						 {ROADMAP_WORD_VALUE, 1},
+						 {NULL, 0}};
+
+/* The fields table of an item table, or NULL (actuals, progress,
+ * measurements). */
 static const struct rm_field *fields_of(int table)
 {
 	switch (table) {
@@ -45,10 +55,13 @@ static size_t columns_of(int table, struct column *cols, size_t max)
 	const struct rm_field *fields = fields_of(table);
 	size_t n = 0;
 
-	if (table == ROADMAP_TABLE_ACTUALS) {
-		for (; actual_cols[n].name && n + 1 < max; n++) {
-			cols[n] = actual_cols[n];
-		}
+	const struct column *fixed =
+	    table == ROADMAP_TABLE_ACTUALS	  ? actual_cols
+	    : table == ROADMAP_TABLE_PROGRESS	  ? progress_cols
+	    : table == ROADMAP_TABLE_MEASUREMENTS ? measurement_cols
+						  : NULL;
+	for (; fixed && fixed[n].name && n + 1 < max; n++) {
+		cols[n] = fixed[n];
 	}
 	const struct rm_field *fc[32];
 	size_t nf =
@@ -103,9 +116,10 @@ static bool knows(const struct column *cols, const char *name)
  */
 static int guess_table(const struct record *h)
 {
-	static const int order[] = {ROADMAP_TABLE_ACTUALS,
-				    ROADMAP_TABLE_BUDGETS, ROADMAP_TABLE_TEAMS,
-				    ROADMAP_TABLE_GOALS};
+	static const int order[] = {
+	    ROADMAP_TABLE_ACTUALS, ROADMAP_TABLE_PROGRESS,
+	    ROADMAP_TABLE_MEASUREMENTS, ROADMAP_TABLE_BUDGETS,
+	    ROADMAP_TABLE_TEAMS, ROADMAP_TABLE_GOALS};
 	struct column init[32], cols[32];
 
 	columns_of(ROADMAP_TABLE_INITIATIVES, init, 32);
@@ -655,6 +669,66 @@ static void csv_actual(struct row *x)
 	rm_import_change(im, !exists, "actual", q);
 }
 
+/* A row of the progress (goal: false) or measurements table. */
+static void csv_reading(struct row *x, bool goal)
+{
+	struct imp *im = x->im;
+	const char *kind = goal ? ROADMAP_WORD_GOAL : ROADMAP_WORD_INITIATIVE;
+	const char *vcol = goal ? ROADMAP_WORD_VALUE : ROADMAP_WORD_PERCENT;
+	const char *id = cell(x, kind), *date = cell(x, ROADMAP_WORD_DATE),
+		   *value = cell(x, vcol);
+	struct roadmap_period p;
+	struct roadmap_error e;
+	double v = 0;
+	char q[160];
+
+	bool ok = v_id(x, kind, id, true);
+	if (roadmap_period_parse(date, im->rm->fiscal_start, &p, &e)) {
+		bad(x, ROADMAP_WORD_DATE, "%s", e.message);
+		ok = false;
+	}
+	if (roadmap_number_parse(value, &v, NULL)) {
+		bad(x, vcol, "%s is not %s", qv(value, q),
+		    goal ? "a number" : "a percent (0 to 100)");
+		ok = false;
+	} else if (!goal && rm_percent_problem(v)) {
+		bad(x, vcol, "%s %s", qv(value, q), rm_percent_problem(v));
+		ok = false;
+	}
+	if (!ok) {
+		return;
+	}
+	const struct roadmap_goal *g = roadmap_find_goal(im->rm, id);
+	const struct roadmap_initiative *in =
+	    roadmap_find_initiative(im->rm, id);
+	if (goal ? !g : !in) {
+		bad(x, kind, "no %s %s", kind, qv(id, q));
+		return;
+	}
+	const struct roadmap_reading *r = goal ? g->measurements : in->progress;
+	size_t n = goal ? g->n_measurements : in->n_progress;
+	bool exists = false;
+	for (size_t k = 0; k < n; k++) {
+		exists = exists || r[k].day == p.last;
+	}
+	char day[16];
+	roadmap_day_format(p.last, day);
+	if (exists && !im->opt->update) {
+		bad(x, ROADMAP_WORD_DATE,
+		    "%s already has a figure for %s (use --update)",
+		    qv(id, q), day);
+		return;
+	}
+	if (goal ? roadmap_set_measurement(im->rm, id, p.last, v, &e)
+		 : roadmap_set_progress(im->rm, id, p.last, v, &e)) {
+		bad(x, vcol, "%s", e.message);
+		return;
+	}
+	snprintf(q, sizeof(q), "%s@%s", id, day);
+	rm_import_change(im, !exists,
+			 goal ? "measurement" : ROADMAP_FIELD_PROGRESS, q);
+}
+
 void rm_import_csv(struct imp *im, const char *d, size_t len)
 {
 	struct csvstate st = {0};
@@ -774,6 +848,13 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 			case ROADMAP_TABLE_BUDGETS:
 				if (pass == 0) {
 					csv_budget(&x);
+				}
+				break;
+			case ROADMAP_TABLE_PROGRESS:
+			case ROADMAP_TABLE_MEASUREMENTS:
+				if (pass == 0) {
+					csv_reading(&x, table ==
+							    ROADMAP_TABLE_MEASUREMENTS);
 				}
 				break;
 			default:

@@ -13,16 +13,20 @@ static const char *const table_names[] = {ROADMAP_KEY_INITIATIVES,
 					  ROADMAP_FIELD_ACTUALS,
 					  ROADMAP_WORD_BUDGET,
 					  "findings",
-					  "schedule"};
+					  "schedule",
+					  ROADMAP_FIELD_PROGRESS,
+					  ROADMAP_FIELD_MEASUREMENTS};
+#define N_TABLES (sizeof(table_names) / sizeof(table_names[0]))
 
 const char *roadmap_table_name(enum roadmap_table t)
 {
-	return (unsigned)t < 8 ? table_names[t] : ROADMAP_KEY_INITIATIVES;
+	return (unsigned)t < N_TABLES ? table_names[t]
+				      : ROADMAP_KEY_INITIATIVES;
 }
 
 int roadmap_table_parse(const char *name)
 {
-	for (int i = 0; i < 8; i++) {
+	for (int i = 0; i < (int)N_TABLES; i++) {
 		if (strcmp(name, table_names[i]) == 0) {
 			return i;
 		}
@@ -203,6 +207,38 @@ static enum roadmap_status actuals_rows(const struct roadmap *rm,
 	return grid_done(&g, err);
 }
 
+/* The recorded progress (goals: false) or measurements, one row a day. */
+static enum roadmap_status readings_rows(const struct roadmap *rm, bool goals,
+					 struct roadmap_rows *out,
+					 struct roadmap_error *err)
+{
+	const char *head[] = {goals ? ROADMAP_WORD_GOAL : ROADMAP_WORD_INITIATIVE,
+			      ROADMAP_WORD_DATE,
+			      goals ? ROADMAP_WORD_VALUE : ROADMAP_WORD_PERCENT};
+	static const bool text[] = {1, 0, 0};
+	size_t n = 0, items = goals ? rm->n_goals : rm->n_inits;
+	char b[ROADMAP_NUMBER_BUF];
+	struct grid g;
+
+	for (size_t i = 0; i < items; i++) {
+		n += goals ? rm->goals[i].n_measurements
+			   : rm->inits[i].n_progress;
+	}
+	grid_init(&g, out, 3, n, head, text);
+	for (size_t i = 0; g.ok && i < items; i++) {
+		const struct roadmap_reading *r =
+		    goals ? rm->goals[i].measurements : rm->inits[i].progress;
+		size_t m = goals ? rm->goals[i].n_measurements
+				 : rm->inits[i].n_progress;
+		for (size_t k = 0; k < m; k++) {
+			put(&g, goals ? rm->goals[i].id : rm->inits[i].id);
+			put(&g, roadmap_day_format(r[k].day, b));
+			put(&g, roadmap_number_format(r[k].value, b));
+		}
+	}
+	return grid_done(&g, err);
+}
+
 enum roadmap_status roadmap_table_rows(const struct roadmap *rm,
 				       enum roadmap_table t,
 				       struct roadmap_rows *out,
@@ -225,6 +261,10 @@ enum roadmap_status roadmap_table_rows(const struct roadmap *rm,
 					  err);
 	case ROADMAP_TABLE_ACTUALS:
 		return actuals_rows(rm, out, err);
+	case ROADMAP_TABLE_PROGRESS:
+	case ROADMAP_TABLE_MEASUREMENTS:
+		return readings_rows(rm, t == ROADMAP_TABLE_MEASUREMENTS, out,
+				     err);
 	case ROADMAP_TABLE_BUDGET: {
 		struct roadmap_budget_report r;
 		if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &r,

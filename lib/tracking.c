@@ -185,6 +185,11 @@ enum roadmap_status roadmap_unset_measurement(struct roadmap *rm,
 	return unrecord(rm, goal, true, day, err);
 }
 
+double roadmap_ratio_percent(double ratio)
+{
+	return (double)llround(ratio * 1000) / 10;
+}
+
 bool roadmap_has_tracking(const struct roadmap *rm)
 {
 	for (size_t i = 0; i < rm->n_inits; i++) {

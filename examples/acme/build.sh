@@ -235,3 +235,21 @@ r set mobile-app optimistic=2027-05-31 pessimistic=2027-12-31
 r set zero-trust pessimistic=2027-09-30
 r set loyalty optimistic=2027-05-31 pessimistic=2027-10-31
 r set pricing-engine optimistic=2027-08-31 pessimistic=2027-12-31
+
+# 10. The first quarterly review, as of the end of 2026-Q1: how far each
+#     started initiative has come (percent complete) and what the goals'
+#     metrics read. `roadmap status --as-of 2026-Q1` turns them into earned
+#     value and goal states; `roadmap check --as-of 2026-Q1` flags what is
+#     late, at risk or heading over its cost.
+r progress soc2-controls 55 --on 2026-Q1
+r progress multi-region 25 --on 2026-Q1
+r progress observability 50 --on 2026-Q1
+r progress event-pipeline 40 --on 2026-Q1
+r progress ci-speedup 100 --on 2026-03-27
+r measure retention 70.5 --on 2026-Q1
+r measure revenue 43 --on 2026-Q1
+r measure reliability 99.7 --on 2026-Q1
+r measure compliance 14 --on 2026-Q1
+r measure velocity 9 --on 2026-Q1
+r measure cost 0.41 --on 2026-Q1
+r measure talent 13.5 --on 2026-Q1

@@ -64,5 +64,9 @@
 #define ROADMAP_WORD_QUARTER "quarter"
 #define ROADMAP_WORD_YEAR "year"
 #define ROADMAP_WORD_TOTAL "total"
+/* The columns of the progress and measurements CSV tables. */
+#define ROADMAP_WORD_DATE "date"
+#define ROADMAP_WORD_PERCENT "percent"
+#define ROADMAP_WORD_VALUE "value"
 
 #endif

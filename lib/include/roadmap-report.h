@@ -336,7 +336,8 @@ ROADMAP_API enum roadmap_status roadmap_goal_planned(const struct roadmap *rm,
  * The CSV tables of SPEC 9. BUDGET is the report of section 7 by quarter,
  * BUDGETS the envelopes (period,pillar,amount) that import reads back,
  * ACTUALS the recorded actual spend (initiative,quarter,amount), TEAMS the
- * teams (id,capacity).
+ * teams (id,capacity), PROGRESS the initiatives' recorded progress
+ * (initiative,date,percent) and MEASUREMENTS the goals' (goal,date,value).
  */
 enum roadmap_table {
 	ROADMAP_TABLE_INITIATIVES,
@@ -347,6 +348,8 @@ enum roadmap_table {
 	ROADMAP_TABLE_BUDGET,
 	ROADMAP_TABLE_FINDINGS,
 	ROADMAP_TABLE_SCHEDULE,
+	ROADMAP_TABLE_PROGRESS,
+	ROADMAP_TABLE_MEASUREMENTS,
 };
 
 /* "initiatives", ...; roadmap_table_parse returns -1 for an unknown name. */
@@ -790,6 +793,9 @@ roadmap_tracking(const struct roadmap *rm, roadmap_day as_of,
 		 const struct roadmap *baseline, struct roadmap_tracking *out,
 		 struct roadmap_error *err);
 ROADMAP_API void roadmap_tracking_release(struct roadmap_tracking *t);
+/* A ratio as a percent with one decimal, the nearest double to it (0.357
+ * -> 35.7, where 0.357 * 100 is 35.699999...). */
+ROADMAP_API double roadmap_ratio_percent(double ratio);
 /* Whether the roadmap records any progress or measurement. */
 ROADMAP_API bool roadmap_has_tracking(const struct roadmap *rm);
 /* The JSON of SPEC 17. *out is malloc'ed; the caller frees it. */

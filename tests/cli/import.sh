@@ -7,17 +7,17 @@
 for src in "$EXAMPLES/acme/roadmap.json" "$DATA/good/small.json"; do
   name=$(basename "$(dirname "$src")")
   cp "$src" "$name-src.json"
-  for tb in teams goals initiatives budgets actuals; do
+  for tb in teams goals initiatives budgets actuals progress measurements; do
     "$ROADMAP" -f "$name-src.json" export --format csv --table "$tb" > "$name-$tb.csv"
   done
   "$ROADMAP" -f "$name-new.json" init 2>/dev/null
   "$ROADMAP" -f "$name-src.json" list >/dev/null
   sed -n 's/^  "name": \(.*\),$/\1/p' "$name-src.json" > /dev/null
-  for tb in teams goals initiatives budgets actuals; do
+  for tb in teams goals initiatives budgets actuals progress measurements; do
     "$ROADMAP" -f "$name-new.json" import "$name-$tb.csv" 2>/dev/null
   done
   ok_if "$name: CSV export, import, export gives identical bytes" bash -c "
-    for tb in teams goals initiatives budgets actuals; do
+    for tb in teams goals initiatives budgets actuals progress measurements; do
       cmp -s <($ROADMAP -f $name-src.json export --format csv --table \$tb) \
              <($ROADMAP -f $name-new.json export --format csv --table \$tb) || exit 1
     done"

@@ -53,7 +53,7 @@ t "sarif: a result's location and fingerprint" 0 '{
   "ruleIndex": 5,
   "level": "error",
   "uri": "acme.json",
-  "startLine": 553,
+  "startLine": 589,
   "fingerprint": "c93f0c058fdcbdb8d53caab50aecffb3"
 }' "" -- /usr/bin/python3 -c '
 import json, sys
@@ -75,7 +75,7 @@ cp acme.json 'road,map: 100%.json'
 R -f 'road,map: 100%.json' check --format github > odd.gh
 ok_if "github: an odd file name still follows the grammar" py github odd.gh
 t "github: its properties are escaped" 0 \
-  "::error file=road%2Cmap%3A 100%25.json,line=553,title=budget-overrun::2026-Q3: planned USD 1,819,012.91 exceeds the envelope of USD 1,600,000.00 by USD 219,012.91" "" \
+  "::error file=road%2Cmap%3A 100%25.json,line=589,title=budget-overrun::2026-Q3: planned USD 1,819,012.91 exceeds the envelope of USD 1,600,000.00 by USD 219,012.91" "" \
   -- head -n1 odd.gh
 R -f 'road,map: 100%.json' check --format sarif > odd.sarif
 ok_if "sarif: an odd file name is a valid URI reference" \
@@ -139,10 +139,10 @@ t "baseline: only the finding the change adds" 1 \
 1 error, 0 warnings, 0 infos; 16 known findings left out (in the baseline)" "" \
   -- R -f new.json check --baseline acme.json
 t "baseline: from a pipe" 1 \
-  "::error file=new.json,line=543,title=unaligned-initiative::side-project: serves no goal" "" \
+  "::error file=new.json,line=579,title=unaligned-initiative::side-project: serves no goal" "" \
   -- bash -c "cat acme.json | '$ROADMAP' -f new.json check --format github --baseline -"
 t "baseline: from a process substitution, in JSON" 0 \
-  "known 16, errors 1: unaligned-initiative side-project line 543" "" \
+  "known 16, errors 1: unaligned-initiative side-project line 579" "" \
   -- bash -c "'$ROADMAP' -f new.json check --format json --baseline <(cat acme.json) |
     /usr/bin/python3 -c '
 import json, sys

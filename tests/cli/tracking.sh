@@ -165,6 +165,28 @@ states = [r[14].value for r in g.iter_rows(min_row=2)]
 assert states == ["at-risk", "on-track", "achieved", "missed"], states
 '
 
+# CSV: the records export as tables of their own and import back
+t "csv export of the progress" 0 "initiative,date,percent
+textbook,2026-03-15,60
+slow,2026-02-20,40
+shipped,2026-02-15,100" "" -- R export --format csv --table progress
+t "csv export of the measurements" 0 "goal,date,value
+retention,2026-01-31,71
+latency,2026-03-01,250
+uptime,2026-03-10,99.95
+audit,2026-03-01,4" "" -- R export --format csv --table measurements
+printf 'initiative,date,percent\nnope,2026-01-01,5\ntextbook,2026-02-30,5\ntextbook,2026-03-31,500\ntextbook,2026-03-15,5\n' > bad.csv
+t "a bad progress table: every row located, nothing imported" 65 "" "roadmap: bad.csv:2: column \"initiative\": no initiative \"nope\"
+roadmap: bad.csv:3: column \"date\": 2026-02-30 is not a date
+roadmap: bad.csv:4: column \"percent\": \"500\" must be a percent from 0 to 100
+roadmap: bad.csv:5: column \"date\": \"textbook\" already has a figure for 2026-03-15 (use --update)
+roadmap: bad.csv: nothing imported" -- R import bad.csv
+ok_if "and the file is unchanged" cmp -s good.json roadmap.json
+printf 'goal,date,value\nlatency,2026-Q2,230\n' > m.csv
+t "a measurements table, a period as its last day" 0 "" "roadmap: imported m.csv: 1 added, 0 updated" -- R import m.csv
+ok_if "recorded on 2026-06-30" grep -q '"2026-06-30": 230' roadmap.json
+cp good.json roadmap.json
+
 # random portfolios against exact fractions
 for seed in 1 2 3 4 5 6; do
   py gen "$seed" "r$seed.json"
