@@ -72,7 +72,7 @@ _roadmap() {
       COMPREPLY=($(compgen -W "quarter year pillar goal team month" -- "$cur"))
       return ;;
     --table)
-      COMPREPLY=($(compgen -W "initiatives goals teams budgets actuals budget findings schedule" -- "$cur"))
+      COMPREPLY=($(compgen -W "initiatives goals teams budgets actuals budget findings schedule progress measurements" -- "$cur"))
       return ;;
     --goal | --depends-on | --team)
       COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur"))
@@ -100,7 +100,7 @@ _roadmap() {
     config)
       [ "$prev" = config ] || [ "$prev" = --unset ] &&
         COMPREPLY=($(compgen -W "$(_roadmap_config_keys | sort -u)" -- "$cur")) ;;
-    show | link | unlink | depend | undepend | actual)
+    show | link | unlink | depend | undepend | actual | progress | measure)
       COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur")) ;;
   esac
 }
