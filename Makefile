@@ -166,7 +166,7 @@ fuzz-build: build
 		$(FUZZ)/corpus-load/
 	@cp tests/data/good/*.json tests/data/check/*.json tests/data/budget/*.json \
 		examples/acme/roadmap.json $(FUZZ)/corpus-pipeline/
-	@for t in initiatives goals teams budgets actuals; do \
+	@for t in initiatives goals teams budgets actuals progress measurements; do \
 		$(ROADMAP_BIN) -f examples/acme/roadmap.json export --format csv \
 			--table $$t > $(FUZZ)/corpus-import/$$t.csv 2>/dev/null || true; \
 	done

@@ -97,6 +97,7 @@ const struct rm_field rm_budget_fields[] = {
 
 typedef char **strlist;
 typedef const char *cstr;
+typedef const struct roadmap_reading *readings;
 #define AT(item, off, type)                                                    \
 	(*(const type *)(const void *)((const char *)(item) + (off)))
 
@@ -217,7 +218,7 @@ static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
 	}
 	case RM_F_READINGS: {
 		const struct roadmap_reading *r =
-		    AT(item, f->off, const struct roadmap_reading *);
+		    AT(item, f->off, readings);
 		size_t n = AT(item, f->flag, size_t);
 		if (!n && !defaults) {
 			*omit = true;
@@ -317,7 +318,7 @@ const char *rm_fields_problem(const struct rm_field *fields, const void *item,
 		}
 		case RM_F_READINGS: {
 			const struct roadmap_reading *r =
-			    AT(item, f->off, const struct roadmap_reading *);
+			    AT(item, f->off, readings);
 			size_t n = AT(item, f->flag, size_t);
 			for (size_t k = 0; k < n && !why; k++) {
 				why = f->def == RM_PERCENT

@@ -1,7 +1,7 @@
 /*
  * fuzz-pipeline.c - libFuzzer target: what loads goes through every
- * command a user runs on it: check, every budget view, every export (the
- * deck too), a save that loads again to the same bytes, and schedule
+ * command a user runs on it: check (as of a day too), status, every
+ * budget view, every export (the deck too, with its tracking columns), a save that loads again to the same bytes, and schedule
  * --apply, whose save must load again. Any broken promise aborts.
  */
 #include "roadmap.h"
@@ -50,7 +50,14 @@ static void views(const struct roadmap *rm)
 	    ROADMAP_TABLE_INITIATIVES, ROADMAP_TABLE_GOALS,
 	    ROADMAP_TABLE_TEAMS,       ROADMAP_TABLE_BUDGETS,
 	    ROADMAP_TABLE_ACTUALS,     ROADMAP_TABLE_BUDGET,
-	    ROADMAP_TABLE_FINDINGS,    ROADMAP_TABLE_SCHEDULE};
+	    ROADMAP_TABLE_FINDINGS,    ROADMAP_TABLE_SCHEDULE,
+	    ROADMAP_TABLE_PROGRESS,    ROADMAP_TABLE_MEASUREMENTS};
+	/* the day of the tracking figures: the roadmap's first start, a
+	 * day of 2026 and the last day the calendar knows */
+	roadmap_day days[3] = {0, 20454, 0};
+	const struct roadmap_initiative *first = roadmap_initiative_at(rm, 0);
+	days[0] = first ? first->start : 0;
+	roadmap_day_from_ymd(2200, 12, 31, &days[2]);
 	struct roadmap_findings f;
 	struct roadmap_error err;
 	char *out;
@@ -82,6 +89,30 @@ static void views(const struct roadmap *rm)
 			roadmap_findings_release(&again);
 		}
 		roadmap_findings_release(&f);
+	}
+	for (size_t d = 0; d < 3; d++) {
+		const struct roadmap_check_options co = {true, days[d]};
+		struct roadmap_tracking t;
+		if (roadmap_check_opt(rm, &co, &f, &err) == ROADMAP_OK) {
+			roadmap_findings_release(&f);
+		}
+		if (roadmap_tracking(rm, days[d], rm, &t, &err) == ROADMAP_OK) {
+			if (roadmap_tracking_json(rm, &t, &out, &err) ==
+			    ROADMAP_OK) {
+				free(out);
+			}
+			struct roadmap_rows rows;
+			if (roadmap_tracking_rows(rm, &t, d == 1, &rows,
+						  &err) == ROADMAP_OK) {
+				roadmap_rows_release(&rows);
+			}
+			roadmap_tracking_release(&t);
+		}
+	}
+	const struct roadmap_export_options eo = {true, days[1]};
+	if (roadmap_export_text_opt(rm, ROADMAP_EXPORT_MD, 0, &eo, &out, &len,
+				    &err) == ROADMAP_OK) {
+		free(out);
 	}
 	if (roadmap_initiative_count(rm) <= 20) {
 		/* small portfolios only: the solver's time is bounded, but a
@@ -150,7 +181,8 @@ static void deck(const struct roadmap *rm)
 		made = true;
 	}
 	snprintf(path, sizeof(path), "%s/deck.xlsx", dir);
-	roadmap_export_xlsx(rm, path, &err);
+	const struct roadmap_export_options eo = {true, 20454};
+	roadmap_export_xlsx_opt(rm, path, &eo, &err);
 	unlink(path);
 }
 
