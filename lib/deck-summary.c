@@ -11,15 +11,6 @@
 
 /* ------------------------------------------------------------ summary */
 
-/* The quarter number of a quarter row's label ("2026-Q3"). */
-static int row_quarter(const struct roadmap_budget_row *x)
-{
-	int y = 0, q = 1;
-
-	sscanf(x->key, "%d-Q%d", &y, &q);
-	return y * 4 + q - 1;
-}
-
 static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 {
 	const struct roadmap *rm = d->rm;
@@ -267,48 +258,16 @@ static void mix_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
 	worksheet_insert_chart_opt(ws, mtop - 1, at, pie, &mid);
 }
 
-/* Planned spend by budget row and pillar (the last pillar column is none or
- * unknown), the mix by pillar, and which pillars are shown: the declared
- * ones, and (none) only when it has spend. Every sum is at most the
- * total, which the budget report has already checked. */
-struct by_pillar {
-	size_t np, nc; /* pillars, and how many are shown */
-	int64_t *cell; /* br->n rows x np */
-	int64_t *mix;
-	bool *show;
-};
-
-static bool spend_by_pillar(struct deck *d, struct by_pillar *bp)
+/* The pillars' spend (rm_pillar_spend) and their colours, in order. */
+static bool spend_by_pillar(struct deck *d, struct rm_pillar_spend *bp)
 {
-	const struct roadmap *rm = d->rm;
-	const struct roadmap_budget_report *br = &d->br;
-	size_t np = rm->n_pillars + 1;
-
-	bp->np = np;
-	bp->nc = 0;
-	bp->cell = calloc((br->n ? br->n : 1) * np, sizeof(int64_t));
-	bp->mix = calloc(np, sizeof(int64_t));
-	bp->show = calloc(np, sizeof(bool));
-	if (!bp->cell || !bp->mix || !bp->show) {
+	if (!rm_pillar_spend(d->rm, &d->sp, &d->br, bp)) {
 		return false;
 	}
-	int q0 = br->n ? row_quarter(&br->rows[0]) : 0;
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		size_t p = rm_deck_pillar_index(rm, rm->inits[i].pillar);
-		for (int k = 0; k < d->sp.n[i]; k++) {
-			size_t o = d->sp.off[i] + (size_t)k;
-			int64_t v = d->sp.opex[o] + d->sp.capex[o];
-			size_t row = (size_t)(d->sp.q0[i] + k - q0);
-			if (row < br->n) {
-				bp->cell[row * np + p] += v;
-			}
-			bp->mix[p] += v;
-		}
-	}
-	for (size_t p = 0; p < np; p++) {
-		bp->show[p] = p < rm->n_pillars || bp->mix[p] > 0;
-		if (bp->show[p] && bp->nc < 9) {
-			d->colors[bp->nc++] = rm_deck_pillar_colors[p % 8];
+	size_t k = 0;
+	for (size_t p = 0; p < bp->np && k < 9; p++) {
+		if (bp->show[p]) {
+			d->colors[k++] = rm_deck_pillar_colors[p % 8];
 		}
 	}
 	return true;
@@ -322,7 +281,7 @@ static const char *pillar_name(const struct roadmap *rm, size_t p)
 /* Quarter, a column per pillar shown, planned, envelope and variance,
  * from row top; returns the last row written. */
 static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws,
-			       lxw_row_t top, const struct by_pillar *bp)
+			       lxw_row_t top, const struct rm_pillar_spend *bp)
 {
 	const struct roadmap_budget_report *br = &d->br;
 	size_t c = 1;
@@ -378,7 +337,7 @@ static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws,
 /* The investment mix: pillar, planned, share (a formula with its value);
  * returns the row after the table. */
 static lxw_row_t mix_table(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
-			   const struct by_pillar *bp)
+			   const struct rm_pillar_spend *bp)
 {
 	char buf[160];
 	int64_t all = 0;
@@ -415,7 +374,7 @@ void rm_deck_summary(struct deck *d)
 {
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Summary");
-	struct by_pillar bp = {0};
+	struct rm_pillar_spend bp = {0};
 
 	worksheet_set_column(ws, 0, 0, 38, NULL);
 	worksheet_set_column(ws, 1, 3, 17, NULL);
@@ -444,7 +403,5 @@ void rm_deck_summary(struct deck *d)
 	worksheet_set_paper(ws, 9);
 	worksheet_fit_to_pages(ws, 1, 0);
 	rm_deck_page_marks(ws);
-	free(bp.cell);
-	free(bp.mix);
-	free(bp.show);
+	rm_pillar_spend_release(&bp);
 }

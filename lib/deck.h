@@ -48,7 +48,6 @@ void rm_deck_page_marks(lxw_worksheet *ws);
 void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
 			 const double *widths, int n, int repeat_cols);
 void rm_deck_formats(struct deck *d);
-size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p);
 /* The Summary sheet: headline figures, the spend and mix charts and their
  * tables (deck-summary.c). */
 void rm_deck_summary(struct deck *d);

@@ -179,17 +179,6 @@ void rm_deck_formats(struct deck *d)
 	}
 }
 
-/* Index of a declared pillar, or n_pillars for none/undeclared. */
-size_t rm_deck_pillar_index(const struct roadmap *rm, const char *p)
-{
-	for (size_t i = 0; p && i < rm->n_pillars; i++) {
-		if (strcmp(rm->pillars[i], p) == 0) {
-			return i;
-		}
-	}
-	return rm->n_pillars;
-}
-
 /* ------------------------------------------------------------ sheets */
 
 /* A sheet's columns: the base ones, then (with tracking) the extra. */
@@ -518,7 +507,7 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		rm_deck_str(ws, r, 3, crit ? "yes" : "", crit ? d->red : NULL);
 		lxw_format *fill =
 		    crit ? d->crit
-			 : d->fill[rm_deck_pillar_index(rm, in->pillar) % 9];
+			 : d->fill[rm_pillar_index(rm, in->pillar) % 9];
 		int a = roadmap_quarter_of(in->start, fs);
 		int b = roadmap_quarter_of(in->end, fs);
 		for (int q = a; q <= b; q++) {

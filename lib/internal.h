@@ -71,6 +71,29 @@ int rm_budget_quarters(const struct roadmap_budget *b, int *last);
  * (0 outside its dates). */
 int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs);
 
+/*
+ * Planned spend by quarter row of a budget report (by quarter) and pillar
+ * (the last pillar column is none or undeclared), the mix by pillar, and
+ * which pillars are shown: the declared ones, and (none) only when it has
+ * spend (nc of them). Every sum is at most the report's total, which it
+ * has checked. For the deck's Summary and the HTML page; false when out of
+ * memory.
+ */
+struct rm_pillar_spend {
+	size_t np, nc;
+	int64_t *cell; /* rows x np */
+	int64_t *mix;
+	bool *show;
+};
+bool rm_pillar_spend(const struct roadmap *rm, const struct roadmap_spend *sp,
+		     const struct roadmap_budget_report *br,
+		     struct rm_pillar_spend *bp);
+void rm_pillar_spend_release(struct rm_pillar_spend *bp);
+/* The fiscal quarter number of a quarter row's label ("2026-Q3"). */
+int rm_budget_row_quarter(const struct roadmap_budget_row *x);
+/* Index of a declared pillar, or n_pillars for none or undeclared. */
+size_t rm_pillar_index(const struct roadmap *rm, const char *p);
+
 /* The pillars of a roadmap that declares none (SPEC 3). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];

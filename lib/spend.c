@@ -205,3 +205,64 @@ enum roadmap_status roadmap_goal_planned(const struct roadmap *rm,
 	free(planned);
 	return ROADMAP_OK;
 }
+
+int rm_budget_row_quarter(const struct roadmap_budget_row *x)
+{
+	int y = 0, q = 1;
+
+	sscanf(x->key, "%d-Q%d", &y, &q);
+	return y * 4 + q - 1;
+}
+
+bool rm_pillar_spend(const struct roadmap *rm, const struct roadmap_spend *sp,
+		     const struct roadmap_budget_report *br,
+		     struct rm_pillar_spend *bp)
+{
+	size_t np = rm->n_pillars + 1;
+
+	memset(bp, 0, sizeof(*bp));
+	bp->np = np;
+	bp->cell = calloc((br->n ? br->n : 1) * np, sizeof(int64_t));
+	bp->mix = calloc(np, sizeof(int64_t));
+	bp->show = calloc(np, sizeof(bool));
+	if (!bp->cell || !bp->mix || !bp->show) {
+		rm_pillar_spend_release(bp);
+		return false;
+	}
+	int q0 = br->n ? rm_budget_row_quarter(&br->rows[0]) : 0;
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		size_t p = rm_pillar_index(rm, rm->inits[i].pillar);
+		for (int k = 0; k < sp->n[i]; k++) {
+			size_t o = sp->off[i] + (size_t)k;
+			int64_t v = sp->opex[o] + sp->capex[o];
+			size_t row = (size_t)(sp->q0[i] + k - q0);
+			if (row < br->n) {
+				bp->cell[row * np + p] += v;
+			}
+			bp->mix[p] += v;
+		}
+	}
+	for (size_t p = 0; p < np; p++) {
+		bp->show[p] = p < rm->n_pillars || bp->mix[p] > 0;
+		bp->nc += bp->show[p];
+	}
+	return true;
+}
+
+void rm_pillar_spend_release(struct rm_pillar_spend *bp)
+{
+	free(bp->cell);
+	free(bp->mix);
+	free(bp->show);
+	memset(bp, 0, sizeof(*bp));
+}
+
+size_t rm_pillar_index(const struct roadmap *rm, const char *p)
+{
+	for (size_t i = 0; p && i < rm->n_pillars; i++) {
+		if (strcmp(rm->pillars[i], p) == 0) {
+			return i;
+		}
+	}
+	return rm->n_pillars;
+}
