@@ -7,7 +7,7 @@
 
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
 	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema \
-	python3-lxml coinor-libcbc-dev
+	python3-lxml coinor-libcbc-dev chromium fonts-dejavu-core
 BUILD = build
 SAN = build-san
 PREFIX ?= /usr/local
@@ -108,10 +108,14 @@ demo: build
 	@echo
 	@$(ROADMAP) -f $(DEMO)/acme.json export --format xlsx --as-of 2026-Q1 \
 		-o acme-board.xlsx
+	@$(ROADMAP) -f $(DEMO)/acme.json export --format html --as-of 2026-Q1 \
+		-o acme-roadmap.html
 	@echo
 	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
 	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings,"
 	@echo "Forecast; goals' states and earned value as of 2026-Q1)."
+	@echo "The page for everyone else is $(CURDIR)/acme-roadmap.html (one"
+	@echo "self-contained file: open it in any browser, mail it, print it)."
 	@echo "The check for pipelines: $(CURDIR)/acme-check.sarif (code scanning)"
 	@echo "and $(CURDIR)/acme-check.xml (JUnit)."
 	@echo "The example roadmap is $(DEMO)/acme.json; try"

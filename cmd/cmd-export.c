@@ -12,7 +12,8 @@ struct export_opts {
 };
 
 /* in the order of enum roadmap_export_format and enum roadmap_table */
-static const char *const formats[] = {"csv", "json", "xlsx", "md", NULL};
+static const char *const formats[] = {"csv", "json", "xlsx", "md", "html",
+				      NULL};
 static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
 				     ROADMAP_KEY_GOALS,
 				     ROADMAP_KEY_TEAMS,
@@ -27,7 +28,8 @@ static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
 
 static const struct opt export_opts[] = {
     {OPT_CHOICE, "format", 0, "F",
-     "csv, json (roadmap-export/1), xlsx (the board deck) or md", formats,
+     "csv, json (roadmap-export/1), xlsx (the board deck), md or\n"
+     "html (one self-contained page)", formats,
      offsetof(struct export_opts, format), true, NULL},
     OPT_CHOICE("table", "T", tables, struct export_opts, table,
 	       "for csv: initiatives (default), goals, teams, budgets\n"
@@ -63,8 +65,8 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	}
 	if (format < 0) {
 		return usage_error(&cmd_export,
-				   "which format? --format csv, json, xlsx or "
-				   "md");
+				   "which format? --format csv, json, xlsx, "
+				   "md or html");
 	}
 	if (table_given && format != ROADMAP_EXPORT_CSV) {
 		return usage_error(&cmd_export, "--table is for --format csv");

@@ -6,16 +6,16 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const formats[] = {"csv", "json", "xlsx", "md"};
+static const char *const formats[] = {"csv", "json", "xlsx", "md", "html"};
 
 const char *roadmap_export_format_name(enum roadmap_export_format f)
 {
-	return (unsigned)f < 4 ? formats[f] : "csv";
+	return (unsigned)f < 5 ? formats[f] : "csv";
 }
 
 int roadmap_export_format_parse(const char *name)
 {
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		if (strcmp(name, formats[i]) == 0) {
 			return i;
 		}
@@ -661,6 +661,9 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 		st = roadmap_rows_csv(&rows, out, len, err);
 		roadmap_rows_release(&rows);
 		return st;
+	}
+	if (f == ROADMAP_EXPORT_HTML) {
+		return rm_export_html(rm, opt, out, len, err);
 	}
 	if (f != ROADMAP_EXPORT_JSON && f != ROADMAP_EXPORT_MD) {
 		return rm_fail(err, ROADMAP_ERR_USAGE,

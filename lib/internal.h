@@ -94,6 +94,13 @@ int rm_budget_row_quarter(const struct roadmap_budget_row *x);
 /* Index of a declared pillar, or n_pillars for none or undeclared. */
 size_t rm_pillar_index(const struct roadmap *rm, const char *p);
 
+/* The HTML report (export-html.c, SPEC 19): as of opt's day (goals'
+ * states, the today line), *out malloc'ed. */
+enum roadmap_status rm_export_html(const struct roadmap *rm,
+				   const struct roadmap_export_options *opt,
+				   char **out, size_t *len,
+				   struct roadmap_error *err);
+
 /* The pillars of a roadmap that declares none (SPEC 3). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];

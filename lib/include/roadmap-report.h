@@ -372,6 +372,7 @@ enum roadmap_export_format {
 	ROADMAP_EXPORT_JSON,
 	ROADMAP_EXPORT_XLSX,
 	ROADMAP_EXPORT_MD,
+	ROADMAP_EXPORT_HTML,
 };
 
 /* "csv", "json", "xlsx", "md"; the parser returns -1 for an unknown name. */

@@ -1,0 +1,663 @@
+/*
+ * export-html.c - the HTML report (SPEC 19): one self-contained page, no
+ * network (styles and SVG inline, no script, no web font, no URL), with a
+ * print style sheet. Written with libxml2's xmlTextWriter, so every text
+ * of the roadmap is escaped. Sections: headline figures, spend per quarter
+ * against the envelopes, the investment mix, goals, the timeline,
+ * findings and the budget table.
+ */
+#include "html.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- writer */
+
+void h_open(struct page *p, const char *name)
+{
+	p->ok = p->ok && xmlTextWriterStartElement(p->w, BAD_CAST name) >= 0;
+}
+
+void h_close(struct page *p)
+{
+	p->ok = p->ok && xmlTextWriterFullEndElement(p->w) >= 0;
+}
+
+void h_void_end(struct page *p)
+{
+	p->ok = p->ok && xmlTextWriterEndElement(p->w) >= 0;
+}
+
+void h_attr(struct page *p, const char *name, const char *value)
+{
+	p->ok = p->ok && xmlTextWriterWriteAttribute(p->w, BAD_CAST name,
+						     BAD_CAST value) >= 0;
+}
+
+void h_attrf(struct page *p, const char *name, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	h_attr(p, name, buf);
+}
+
+void h_text(struct page *p, const char *s)
+{
+	p->ok = p->ok && xmlTextWriterWriteString(p->w, BAD_CAST s) >= 0;
+}
+
+void h_textf(struct page *p, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	h_text(p, buf);
+}
+
+void h_el(struct page *p, const char *name, const char *cls, const char *text)
+{
+	h_open(p, name);
+	if (cls) {
+		h_attr(p, "class", cls);
+	}
+	h_text(p, text);
+	h_close(p);
+}
+
+/* A newline between blocks, so that the page reads in an editor. */
+static void nl(struct page *p)
+{
+	p->ok = p->ok && xmlTextWriterWriteRaw(p->w, BAD_CAST "\n") >= 0;
+}
+
+char *h_compact(int64_t cents, char *buf)
+{
+	int64_t u = cents / 100, a = u < 0 ? -u : u;
+	const char *sign = u < 0 ? "-" : "";
+
+	if (a >= 1000000) {
+		int64_t t = (a + 50000) / 100000; /* tenths of a million */
+		if (t % 10) {
+			snprintf(buf, 32, "%s%lld.%lldM", sign,
+				 (long long)(t / 10), (long long)(t % 10));
+		} else {
+			snprintf(buf, 32, "%s%lldM", sign, (long long)(t / 10));
+		}
+	} else if (a >= 1000) {
+		snprintf(buf, 32, "%s%lldk", sign, (long long)((a + 500) / 1000));
+	} else {
+		snprintf(buf, 32, "%s%lld", sign, (long long)a);
+	}
+	return buf;
+}
+
+/* Okabe and Ito's palette (told apart by every common colour-vision
+ * deficiency) for the pillars, then greys; vermillion is kept for
+ * overruns and missed goals. */
+const char *h_pillar_color(const struct roadmap *rm, size_t p)
+{
+	static const char *const colors[] = {"#0072B2", "#E69F00", "#009E73",
+					     "#CC79A7", "#56B4E9", "#F0E442",
+					     "#555555", "#AAAAAA"};
+
+	return p >= rm->n_pillars ? "#BBBBBB" : colors[p % 8];
+}
+
+const char *h_pillar_name(const struct roadmap *rm, size_t p)
+{
+	return p < rm->n_pillars ? rm->pillars[p] : "(none)";
+}
+
+/* -------------------------------------------------------------- style */
+
+static const char style[] =
+    ":root{--ink:#1a1a1a;--muted:#5a5a5a;--line:#d0d0d0;--head:#1F3864;"
+    "--bg:#f6f7f9}"
+    "*{box-sizing:border-box}"
+    "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,"
+    "'DejaVu Sans','Liberation Sans',Arial,sans-serif;color:var(--ink);"
+    "background:#fff;line-height:1.45;font-size:15px}"
+    "header.top{background:var(--head);color:#fff;padding:20px 24px}"
+    "header.top h1{margin:0 0 4px;font-size:1.6em;overflow-wrap:anywhere}"
+    "header.top p{margin:0;opacity:.9}"
+    "nav{padding:8px 24px;background:var(--bg);border-bottom:1px solid "
+    "var(--line);font-size:.9em}"
+    "nav{display:flex;flex-wrap:wrap;gap:4px 14px}"
+    "nav a{color:var(--head);white-space:nowrap}"
+    "main{max-width:1240px;margin:0 auto;padding:0 20px 40px}"
+    "section{margin-top:28px}"
+    "h2{font-size:1.25em;color:var(--head);border-bottom:2px solid "
+    "var(--head);padding-bottom:4px}"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fit,"
+    "minmax(170px,1fr));gap:12px;margin:0}"
+    ".card{background:var(--bg);border:1px solid var(--line);"
+    "border-radius:6px;padding:10px 12px}"
+    ".card dt{font-size:.8em;color:var(--muted);text-transform:uppercase;"
+    "letter-spacing:.03em}"
+    ".card dd{margin:2px 0 0;font-size:1.35em;font-weight:600;"
+    "font-variant-numeric:tabular-nums}"
+    ".bad{color:#B23A00}.good{color:#006B4F}"
+    "figure{margin:0}figcaption{color:var(--muted);font-size:.9em;"
+    "margin-top:4px}"
+    "svg{display:block;width:100%;height:auto;font-family:inherit}"
+    ".wide{overflow-x:auto}.wide>svg{min-width:760px}"
+    ".wide>svg.narrow{min-width:560px}"
+    ".legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:6px 0;"
+    "padding:0;list-style:none;font-size:.9em}"
+    ".swatch{display:inline-block;width:12px;height:12px;margin-right:5px;"
+    "vertical-align:-1px;border:1px solid #0003}"
+    "table{border-collapse:collapse;width:100%;font-size:.92em}"
+    "th,td{padding:5px 8px;border-bottom:1px solid var(--line);"
+    "text-align:left;vertical-align:top}"
+    "th{background:var(--bg);font-weight:600}"
+    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;"
+    "white-space:nowrap}"
+    "tr.total td,tr.total th{font-weight:700;border-top:2px solid "
+    "var(--ink)}"
+    "#budget-table{font-size:.85em}#budget-table th,#budget-table td{"
+    "padding:4px 6px}"
+    ".neg{color:#B23A00}"
+    ".state{display:inline-block;padding:1px 8px;border-radius:10px;"
+    "font-size:.85em;font-weight:600;color:#fff;white-space:nowrap}"
+    ".s-achieved{background:#0072B2}.s-on-track{background:#00785A}"
+    ".s-at-risk{background:#9A6400}.s-missed{background:#B23A00}"
+    ".s-none{background:#777}"
+    ".sev-error{color:#B23A00;font-weight:700}.sev-warning{color:#8A5A00;"
+    "font-weight:600}"
+    ".note{color:var(--muted);font-size:.9em}"
+    "footer{color:var(--muted);font-size:.85em;text-align:center;"
+    "padding:20px}"
+    "@media (max-width:600px){body{font-size:14px}main{padding:0 10px 30px}"
+    "header.top{padding:14px 12px}nav{padding:8px 12px}"
+    ".card dd{font-size:1.15em}th,td{padding:4px 5px}}"
+    "@media print{@page{size:A4 landscape;margin:12mm}"
+    "body{font-size:11px}nav{display:none}"
+    "header.top,.card,th,.state,.swatch{-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}"
+    "section{break-before:page;margin-top:0}section#headline{"
+    "break-before:auto}"
+    ".wide{overflow:visible}.wide>svg{min-width:0}"
+    "tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}"
+    "h2{break-after:avoid}"
+    "#timeline .wide>svg{max-height:170mm;width:auto;max-width:100%;"
+    "margin:0 auto}}";
+
+/* ----------------------------------------------------------- sections */
+
+static void card(struct page *p, const char *label, const char *value,
+		 const char *cls, const char *data)
+{
+	h_open(p, "div");
+	h_attr(p, "class", "card");
+	h_el(p, "dt", NULL, label);
+	h_open(p, "dd");
+	if (cls) {
+		h_attr(p, "class", cls);
+	}
+	if (data) {
+		h_attr(p, "data-value", data);
+	}
+	h_text(p, value);
+	h_close(p);
+	h_close(p);
+}
+
+static void money_card(struct page *p, const char *label, int64_t v,
+		       bool sign)
+{
+	char shown[64], m[40], plain[40];
+
+	snprintf(shown, sizeof(shown), "%s %s", p->rm->currency,
+		 roadmap_money_format(v, true, m));
+	card(p, label, shown, sign ? (v < 0 ? "bad" : "good") : NULL,
+	     roadmap_money_format(v, false, plain));
+}
+
+static void section(struct page *p, const char *id, const char *title)
+{
+	h_open(p, "section");
+	h_attr(p, "id", id);
+	h_attrf(p, "aria-labelledby", "%s-h", id);
+	h_open(p, "h2");
+	h_attrf(p, "id", "%s-h", id);
+	h_text(p, title);
+	h_close(p);
+}
+
+static void headline(struct page *p)
+{
+	const struct roadmap *rm = p->rm;
+	const struct roadmap_budget_row *t = &p->br.total;
+	size_t counting = 0, at_risk = 0;
+	char buf[96];
+
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		counting += roadmap_initiative_counts(&rm->inits[i]);
+	}
+	for (size_t g = 0; p->tr_ok && g < p->tr.n_goals; g++) {
+		at_risk += p->tr.goals[g].state == ROADMAP_GOAL_AT_RISK ||
+			   p->tr.goals[g].state == ROADMAP_GOAL_MISSED;
+	}
+	section(p, "headline", "Headline figures");
+	h_open(p, "dl");
+	h_attr(p, "class", "cards");
+	money_card(p, "Planned spend", t->total, false);
+	if (t->has_envelope) {
+		money_card(p, "Quarterly envelopes", t->envelope, false);
+		money_card(p, "Variance (envelopes - planned inside)",
+			   t->variance, true);
+	}
+	if (p->br.unbudgeted > 0) {
+		money_card(p, "Not covered by an envelope", p->br.unbudgeted,
+			   false);
+	}
+	if (t->has_actuals) {
+		money_card(p, "Actual spend", t->actual, false);
+	}
+	snprintf(buf, sizeof(buf), "%zu of %zu", counting, rm->n_inits);
+	card(p, "Initiatives counting", buf, NULL, NULL);
+	snprintf(buf, sizeof(buf), "%zu (%zu at risk or missed)", rm->n_goals,
+		 at_risk);
+	card(p, "Goals", buf, at_risk ? "bad" : NULL, NULL);
+	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings", p->f.errors,
+		 p->f.warnings);
+	card(p, "Findings", buf, p->f.errors ? "bad" : "good", NULL);
+	if (p->tr_ok && p->tr.has_spi) {
+		char a[ROADMAP_NUMBER_BUF], b[ROADMAP_NUMBER_BUF];
+		snprintf(buf, sizeof(buf), "SPI %s, CPI %s",
+			 roadmap_number_format(p->tr.spi, a),
+			 p->tr.has_cpi ? roadmap_number_format(p->tr.cpi, b)
+				       : "-");
+		card(p, "Earned value", buf, NULL, NULL);
+	}
+	h_close(p);
+	h_close(p);
+	nl(p);
+}
+
+static void th(struct page *p, const char *text, bool num)
+{
+	h_open(p, "th");
+	h_attr(p, "scope", "col");
+	if (num) {
+		h_attr(p, "class", "n");
+	}
+	h_text(p, text);
+	h_close(p);
+}
+
+static void td(struct page *p, const char *text, const char *cls)
+{
+	h_el(p, "td", cls, text);
+}
+
+static void goals(struct page *p)
+{
+	const struct roadmap *rm = p->rm;
+	static const char *const head[] = {"Goal", "Metric", "Current",
+					   "Target", "Due", "Progress",
+					   "State", "Score"};
+	char d[16], a[ROADMAP_NUMBER_BUF], buf[160];
+
+	section(p, "goals", "Goals");
+	if (!rm->n_goals) {
+		h_el(p, "p", "note", "The roadmap has no goals.");
+		h_close(p);
+		return;
+	}
+	if (p->has_day) {
+		h_open(p, "p");
+		h_attr(p, "class", "note");
+		h_textf(p,
+			"As of %s: progress from baseline to target, against "
+			"the share of the time to the due date gone by.",
+			roadmap_day_format(p->today, d));
+		h_close(p);
+	}
+	h_open(p, "div");
+	h_attr(p, "class", "wide");
+	h_open(p, "table");
+	h_open(p, "thead");
+	h_open(p, "tr");
+	for (size_t c = 0; c < 8; c++) {
+		th(p, head[c], c == 2 || c == 3 || c == 7);
+	}
+	h_close(p);
+	h_close(p);
+	h_open(p, "tbody");
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		const struct roadmap_goal *g = &rm->goals[i];
+		const struct roadmap_goal_tracking *x =
+		    p->tr_ok ? &p->tr.goals[i] : NULL;
+		const char *state = x ? roadmap_goal_state_name(x->state) : NULL;
+		h_open(p, "tr");
+		h_open(p, "td");
+		h_el(p, "strong", NULL, g->id);
+		h_open(p, "div");
+		h_text(p, g->title);
+		h_close(p);
+		h_close(p);
+		td(p, g->metric ? g->metric : "", NULL);
+		snprintf(buf, sizeof(buf), "%s%s%s",
+			 x && x->has_current
+			     ? roadmap_number_format(x->current, a)
+			     : "-",
+			 g->unit && x && x->has_current ? " " : "",
+			 g->unit && x && x->has_current ? g->unit : "");
+		td(p, buf, "n");
+		snprintf(buf, sizeof(buf), "%s%s%s",
+			 g->has_target ? roadmap_number_format(g->target, a)
+				       : "-",
+			 g->unit && g->has_target ? " " : "",
+			 g->unit && g->has_target ? g->unit : "");
+		td(p, buf, "n");
+		td(p, g->has_due ? roadmap_day_format(g->due, d) : "-", NULL);
+		h_open(p, "td");
+		if (x && x->has_progress) {
+			h_progress_bar(p, x);
+		} else {
+			h_text(p, "-");
+		}
+		h_close(p);
+		h_open(p, "td");
+		h_open(p, "span");
+		h_attrf(p, "class", "state s-%s", state ? state : "none");
+		h_text(p, state ? state : "no target");
+		h_close(p);
+		h_close(p);
+		td(p,
+		   x && x->has_progress ? roadmap_number_format(x->score, a)
+					: "-",
+		   "n");
+		h_close(p);
+	}
+	h_close(p);
+	h_close(p);
+	h_close(p);
+	h_close(p);
+	nl(p);
+}
+
+static void findings(struct page *p)
+{
+	static const char *const head[] = {"Severity", "Code", "Subject",
+					   "Message"};
+	char buf[64];
+
+	section(p, "findings", "Findings");
+	if (p->f.n == 0) {
+		h_el(p, "p", NULL, "No findings: the roadmap is aligned.");
+		h_close(p);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings, %zu infos.",
+		 p->f.errors, p->f.warnings, p->f.infos);
+	h_el(p, "p", "note", buf);
+	h_open(p, "div");
+	h_attr(p, "class", "wide");
+	h_open(p, "table");
+	h_open(p, "thead");
+	h_open(p, "tr");
+	for (size_t c = 0; c < 4; c++) {
+		th(p, head[c], false);
+	}
+	h_close(p);
+	h_close(p);
+	h_open(p, "tbody");
+	for (size_t i = 0; i < p->f.n; i++) {
+		const struct roadmap_finding *x = &p->f.items[i];
+		const char *sev = roadmap_severity_name(x->severity);
+		h_open(p, "tr");
+		snprintf(buf, sizeof(buf), "sev-%s", sev);
+		td(p, sev, buf);
+		td(p, x->code, NULL);
+		td(p, x->subject, NULL);
+		td(p, x->message, NULL);
+		h_close(p);
+	}
+	h_close(p);
+	h_close(p);
+	h_close(p);
+	h_close(p);
+	nl(p);
+}
+
+/* The budget by quarter, every column of `budget`; each money cell also
+ * carries its plain decimal (data-value), as `budget --format json` has
+ * it. */
+static void budget_table(struct page *p)
+{
+	static const char *const head[] = {
+	    "Quarter", "Opex",	  "Capex",     "Planned", "Envelope", "Covered",
+	    "Variance", "Uncovered", "Actual",	  "Planned where actual",
+	    "Actual variance"};
+	char m[40], plain[40];
+
+	section(p, "budget", "Budget by quarter");
+	h_open(p, "p");
+	h_attr(p, "class", "note");
+	h_textf(p, "%s. Variance = envelope - covered: negative is an overrun.",
+		p->rm->currency);
+	h_close(p);
+	h_open(p, "div");
+	h_attr(p, "class", "wide");
+	h_open(p, "table");
+	h_attr(p, "id", "budget-table");
+	h_open(p, "thead");
+	h_open(p, "tr");
+	for (size_t c = 0; c < 11; c++) {
+		th(p, head[c], c > 0);
+	}
+	h_close(p);
+	h_close(p);
+	h_open(p, "tbody");
+	for (size_t i = 0; i <= p->br.n; i++) {
+		const struct roadmap_budget_row *x =
+		    i < p->br.n ? &p->br.rows[i] : &p->br.total;
+		h_open(p, "tr");
+		if (i == p->br.n) {
+			h_attr(p, "class", "total");
+		}
+		h_attr(p, "data-period",
+		       i < p->br.n ? x->key : ROADMAP_WORD_TOTAL);
+		h_open(p, "th");
+		h_attr(p, "scope", "row");
+		h_text(p, i < p->br.n ? x->key : "Total");
+		h_close(p);
+		for (int k = 0; k < ROADMAP_BUDGET_COLUMNS; k++) {
+			int64_t v;
+			bool has = roadmap_budget_value(x, k, &v);
+			h_open(p, "td");
+			h_attr(p, "class", has && v < 0 ? "n neg" : "n");
+			h_attr(p, "data-column",
+			       roadmap_budget_column_name(
+				   (enum roadmap_budget_column)k));
+			if (has) {
+				h_attr(p, "data-value",
+				       roadmap_money_format(v, false, plain));
+			}
+			h_text(p, has ? roadmap_money_format(v, true, m) : "-");
+			h_close(p);
+		}
+		h_close(p);
+	}
+	h_close(p);
+	h_close(p);
+	h_close(p);
+	if (p->br.unbudgeted > 0) {
+		h_open(p, "p");
+		h_textf(p, "Planned spend no envelope covers: %s %s.",
+			p->rm->currency,
+			roadmap_money_format(p->br.unbudgeted, true, m));
+		h_close(p);
+	}
+	h_close(p);
+	nl(p);
+}
+
+static void page(struct page *p)
+{
+	const struct roadmap *rm = p->rm;
+	const char *name = rm->name ? rm->name : "Technology roadmap";
+	static const char *const nav[][2] = {
+	    {"headline", "Figures"}, {"spend", "Spend"},
+	    {"mix", "Mix"},	     {"goals", "Goals"},
+	    {"timeline", "Timeline"}, {"findings", "Findings"},
+	    {"budget", "Budget"}};
+	char d[16];
+
+	p->ok = xmlTextWriterWriteDTD(p->w, BAD_CAST "html", NULL, NULL,
+				      NULL) >= 0;
+	nl(p);
+	h_open(p, "html");
+	h_attr(p, "lang", "en");
+	h_open(p, "head");
+	h_open(p, "meta");
+	h_attr(p, "charset", "utf-8");
+	h_void_end(p);
+	/* nothing may leave the page, whatever it holds */
+	h_open(p, "meta");
+	h_attr(p, "http-equiv", "Content-Security-Policy");
+	h_attr(p, "content",
+	       "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+	h_void_end(p);
+	h_open(p, "meta");
+	h_attr(p, "name", "viewport");
+	h_attr(p, "content", "width=device-width, initial-scale=1");
+	h_void_end(p);
+	h_open(p, "meta");
+	h_attr(p, "name", "generator");
+	h_attr(p, "content", "roadmap " ROADMAP_VERSION);
+	h_void_end(p);
+	h_el(p, "title", NULL, name);
+	h_open(p, "style");
+	p->ok = p->ok && xmlTextWriterWriteRaw(p->w, BAD_CAST style) >= 0;
+	h_close(p);
+	h_close(p);
+	nl(p);
+	h_open(p, "body");
+	h_open(p, "header");
+	h_attr(p, "class", "top");
+	h_el(p, "h1", NULL, name);
+	h_open(p, "p");
+	h_textf(p, "Technology roadmap in %s", rm->currency);
+	if (p->has_day) {
+		h_textf(p, ", as of %s", roadmap_day_format(p->today, d));
+	}
+	h_close(p);
+	h_close(p);
+	h_open(p, "nav");
+	h_attr(p, "aria-label", "Sections");
+	for (size_t k = 0; k < 7; k++) {
+		h_open(p, "a");
+		h_attrf(p, "href", "#%s", nav[k][0]);
+		h_text(p, nav[k][1]);
+		h_close(p);
+	}
+	h_close(p);
+	nl(p);
+	h_open(p, "main");
+	headline(p);
+	section(p, "spend", "Planned spend per quarter");
+	h_spend_chart(p);
+	h_close(p);
+	nl(p);
+	section(p, "mix", "Investment mix");
+	h_mix_chart(p);
+	h_close(p);
+	nl(p);
+	goals(p);
+	section(p, "timeline", "Timeline");
+	h_gantt(p);
+	h_close(p);
+	nl(p);
+	findings(p);
+	budget_table(p);
+	h_close(p);
+	h_open(p, "footer");
+	h_text(p, "Made by roadmap " ROADMAP_VERSION
+		  " from the roadmap file; every figure as in its budget and "
+		  "check.");
+	h_close(p);
+	h_close(p);
+	h_close(p);
+	nl(p);
+}
+
+static void release(struct page *p)
+{
+	roadmap_budget_report_release(&p->br);
+	roadmap_findings_release(&p->f);
+	roadmap_schedule_release(&p->s);
+	roadmap_spend_release(&p->sp);
+	rm_pillar_spend_release(&p->ps);
+	roadmap_tracking_release(&p->tr);
+	free(p->row);
+}
+
+enum roadmap_status rm_export_html(const struct roadmap *rm,
+				   const struct roadmap_export_options *opt,
+				   char **out, size_t *len,
+				   struct roadmap_error *err)
+{
+	struct page p = {0};
+	enum roadmap_status st;
+	struct roadmap_error serr;
+
+	p.rm = rm;
+	p.has_day = opt && opt->has_as_of;
+	p.today = p.has_day ? opt->as_of : 0;
+	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &p.br, err)) ||
+	    (st = roadmap_check(rm, &p.f, err)) ||
+	    (st = roadmap_spend_build(rm, &p.sp, err)) ||
+	    (p.has_day &&
+	     (st = roadmap_tracking(rm, p.today, NULL, &p.tr, err)))) {
+		release(&p);
+		return st;
+	}
+	p.tr_ok = p.has_day;
+	/* a cycle leaves the critical path out; the findings name it */
+	st = roadmap_schedule(rm, &p.s, &serr);
+	p.sched_ok = st == ROADMAP_OK;
+	p.row = calloc(rm->n_inits + 1, sizeof(*p.row));
+	if (st == ROADMAP_ERR_NOMEM || !p.row ||
+	    !rm_pillar_spend(rm, &p.sp, &p.br, &p.ps)) {
+		release(&p);
+		return rm_nomem(err);
+	}
+	for (size_t k = 0; p.sched_ok && k < p.s.n; k++) {
+		p.row[p.s.rows[k].index] = &p.s.rows[k];
+	}
+	xmlBufferPtr buf = xmlBufferCreate();
+	p.w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	p.ok = p.w != NULL;
+	if (p.ok) {
+		page(&p);
+		p.ok = p.ok && xmlTextWriterFlush(p.w) >= 0;
+	}
+	if (p.w) {
+		xmlFreeTextWriter(p.w);
+	}
+	if (p.ok) {
+		const char *s = (const char *)xmlBufferContent(buf);
+		*out = rm_strdup(s ? s : "");
+		p.ok = *out != NULL;
+		if (p.ok && len) {
+			*len = strlen(*out);
+		}
+	}
+	if (buf) {
+		xmlBufferFree(buf);
+	}
+	release(&p);
+	return p.ok ? ROADMAP_OK : rm_nomem(err);
+}

@@ -1,0 +1,56 @@
+/* html.h - what the HTML report's files share (export-html.c, html-svg.c). */
+#ifndef ROADMAP_HTML_H
+#define ROADMAP_HTML_H
+
+#include "internal.h"
+
+#include <libxml/xmlwriter.h>
+
+/* Everything the page shows, computed before a byte is written. */
+struct page {
+	const struct roadmap *rm;
+	xmlTextWriterPtr w;
+	bool ok; /* false after the first failure of the writer */
+	bool has_day;
+	roadmap_day today;
+	struct roadmap_budget_report br;
+	struct roadmap_findings f;
+	struct roadmap_schedule s;
+	bool sched_ok;
+	const struct roadmap_schedule_row **row; /* per initiative, or NULL */
+	struct roadmap_spend sp;
+	struct rm_pillar_spend ps;
+	struct roadmap_tracking tr;
+	bool tr_ok;
+};
+
+/* The writer, each call a no-op after a failure. Every element is closed
+ * with its end tag (never "<x/>", which HTML reads as an open tag) except
+ * void ones (meta), closed by h_void_end. Text and attribute values are
+ * escaped by libxml2: no roadmap text can become markup. */
+void h_open(struct page *p, const char *name);
+void h_close(struct page *p);
+void h_void_end(struct page *p);
+void h_attr(struct page *p, const char *name, const char *value);
+__attribute__((format(printf, 3, 4))) void
+h_attrf(struct page *p, const char *name, const char *fmt, ...);
+void h_text(struct page *p, const char *s);
+__attribute__((format(printf, 2, 3))) void h_textf(struct page *p,
+						   const char *fmt, ...);
+/* <name class="cls">text</name>; cls may be NULL. */
+void h_el(struct page *p, const char *name, const char *cls, const char *text);
+
+/* Money for a chart's label: "1.5M", "219k", "950". buf >= 32. */
+char *h_compact(int64_t cents, char *buf);
+/* A pillar's colour (colour-blind safe), by its index (n_pillars: none). */
+const char *h_pillar_color(const struct roadmap *rm, size_t p);
+const char *h_pillar_name(const struct roadmap *rm, size_t p);
+
+/* The charts (html-svg.c). */
+void h_spend_chart(struct page *p);
+void h_mix_chart(struct page *p);
+void h_gantt(struct page *p);
+/* A goal's progress bar with its expected mark. */
+void h_progress_bar(struct page *p, const struct roadmap_goal_tracking *x);
+
+#endif

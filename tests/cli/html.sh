@@ -1,0 +1,100 @@
+#!/bin/bash
+# html.sh - the HTML report (SPEC 19): one self-contained page, escaped,
+# the same bytes for the same input, rendered in headless Chromium with no
+# console message and no request leaving the page, its figures equal to
+# `budget --format json`; screenshots at desktop and phone width and a PDF
+# are left in $BUILD_ROOT/html-shots for a person to look at.
+. "$(dirname "$0")/lib.sh"
+py() {
+  local out rc
+  out=$(/usr/bin/python3 "$here/html_check.py" "$@" 2>&1)
+  rc=$?
+  [ $rc = 0 ] || printf '%s\n' "$out" | sed 's/^/# /'
+  return $rc
+}
+shots=${BUILD_ROOT:-$work}/html-shots
+mkdir -p "$shots"
+
+# a hostile roadmap: every text a browser could take for markup
+cp "$EXAMPLES/acme/roadmap.json" acme.json
+hostile='<script>alert(1)</script> & "Q3" </title><img src=x onerror=alert(2)>'
+R -f acme.json config name "$hostile"
+R -f acme.json set retention 'title=</td></tr></table><svg onload=alert(3)>'
+R -f acme.json set checkout-v2 'title=]]><!-- <style>body{display:none}</style>'
+R -f acme.json add initiative 'x.y-z' --title '<a href="https://evil.example/">click</a>' \
+  --start 2026-Q2 --end 2026-Q3 --opex 1k --goal revenue 2>/dev/null
+t "export --format html writes the page" 0 "" "" -- R -f acme.json export --format html -o page.html
+ok_if "self-contained and escaped: no script, handler or outside URL; lang, title, chart alternatives" \
+  py static page.html "$hostile"
+ok_if "the hostile title is shown as text" grep -qF '<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q3&quot; &lt;/title&gt;&lt;img src=x onerror=alert(2)&gt;</h1>' page.html
+ok_if "a URL in a title stays text" grep -qF '&lt;a href=&quot;https://evil.example/&quot;&gt;click&lt;/a&gt;' page.html
+t "to standard output without -o" 0 "" "" -- bash -c "'$ROADMAP' -f acme.json export --format html | cmp -s - page.html"
+
+# the same bytes for the same input; SOURCE_DATE_EPOCH sets today
+unset ROADMAP_TODAY
+SOURCE_DATE_EPOCH=1781827200 R -f acme.json export --format html -o a.html # 2026-06-19
+SOURCE_DATE_EPOCH=1781827200 R -f acme.json export --format html -o b.html
+ok_if "byte-identical for the same input" cmp -s a.html b.html
+ok_if "SOURCE_DATE_EPOCH is today: the goals and the today line are as of 2026-06-19" \
+  bash -c "grep -q 'as of 2026-06-19' a.html && grep -q 'today 2026-06-19' a.html"
+ok_if "--as-of wins" bash -c "SOURCE_DATE_EPOCH=1781827200 '$ROADMAP' -f acme.json export --format html --as-of 2026-Q3 | grep -q 'today 2026-09-30'"
+export ROADMAP_TODAY=2026-05-15
+
+# Chromium, headless: its console and a proxy that sees every request
+chrome=$(command -v chromium || command -v chromium-browser)
+ok_if "Chromium is installed (make deps)" test -n "$chrome"
+: > req.log
+/usr/bin/python3 -c '
+import socket, sys, threading
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0)); s.listen(16)
+open("port", "w").write(str(s.getsockname()[1]))
+def serve(c):
+    line = c.recv(4096).split(b"\r\n")[0].decode("latin-1")
+    with open("req.log", "a") as f:
+        f.write(line + "\n")
+    c.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"); c.close()
+while True:
+    c, _ = s.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
+' &
+proxy=$!
+trap 'kill $proxy 2>/dev/null; rm -rf "$work"' EXIT
+for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s port ] && break; sleep 0.2; done
+browse() { # LOG ARGS...: Chromium with its console on stderr, through the proxy
+  local log=$1
+  shift
+  timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+    --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --disable-default-apps --user-data-dir="$work/profile" \
+    --proxy-server="http://127.0.0.1:$(cat port)" --proxy-bypass-list='<-loopback>' \
+    --enable-logging=stderr --v=0 "$@" 2> "$log"
+}
+browse blank.err --dump-dom about:blank > /dev/null
+cp req.log baseline.log
+: > req.log
+browse dom.err --dump-dom "file://$work/page.html" > dom.html
+ok_if "the page renders" test -s dom.html
+ok_if "no console message" bash -c "! grep -a 'CONSOLE' dom.err"
+ok_if "no request leaves the page" py requests req.log baseline.log
+R -f acme.json budget --format json > budget.json
+R -f acme.json check --format json > findings.json
+ok_if "the rendered DOM: every section, quarter, initiative and finding; the budget table equals budget --format json" \
+  py dom dom.html budget.json acme.json findings.json
+
+# the checks above can fail: a page that logs and reaches out is caught
+printf '<!DOCTYPE html><html lang="en"><title>t</title><img src="http://example.com/x.png"><script>console.error("boom")</script></html>' > bad.html
+: > req.log
+browse bad.err --dump-dom "file://$work/bad.html" > /dev/null
+ok_if "control: a console message is seen" grep -aq 'CONSOLE.*boom' bad.err
+ok_if "control: an outside request is seen" bash -c "! /usr/bin/python3 '$here/html_check.py' requests req.log baseline.log > /dev/null"
+ok_if "control: the static check refuses it" bash -c "! /usr/bin/python3 '$here/html_check.py' static bad.html t > /dev/null"
+
+# the pictures: desktop and phone width, and the print (landscape PDF)
+browse shot1.err --window-size=1280,6000 --screenshot="$shots/desktop-1280.png" "file://$work/page.html" > /dev/null
+browse shot2.err --window-size=390,9000 --screenshot="$shots/phone-390.png" "file://$work/page.html" > /dev/null
+browse pdf.err --no-pdf-header-footer --print-to-pdf="$shots/print.pdf" "file://$work/page.html" > /dev/null
+ok_if "a screenshot at 1280 pixels" py png "$shots/desktop-1280.png" 1280
+ok_if "a screenshot at 390 pixels" py png "$shots/phone-390.png" 390
+ok_if "the print: a page per section at least" py pdf "$shots/print.pdf" 7
+cp page.html "$shots/page.html"
+finish
