@@ -16,11 +16,13 @@ names=$(awk -F'"' '/^#define ROADMAP_FIELD_/ && NF == 3 { print $2 }' \
 ok_if "the names header spells the item fields" \
   test "$(echo "$names" | grep -c -x -e owner -e opex -e depends_on -e amount)" -eq 4
 # "id" is also every other format's word for an identifier (SARIF's rule
-# id), so it is left out of the count, and so is a command's name (the
-# `status` command is a word of the command line, not the field).
+# id), so it is left out of the count, and so are a command's name (the
+# `status` command is a word of the command line, not the field) and an
+# element of the HTML page (its <title> is HTML's word).
 for name in $(echo "$names" | grep -v -x id); do
   files=$(for f in $sources; do
-    grep -F "\"$name\"" "$f" | grep -q -v '^ *\.name = ' && echo "$f"
+    grep -F "\"$name\"" "$f" | grep -v -e '^ *\.name = ' \
+      -e 'h_open(p, "' -e 'h_el(p, "' | grep -q . && echo "$f"
   done | tr '\n' ' ')
   count=$(echo "$files" | wc -w)
   ok_if "\"$name\" is spelled in $count source file(s) (at most 2): $files" \
