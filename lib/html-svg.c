@@ -518,9 +518,18 @@ void h_gantt(struct page *p)
 			     h_pillar_name(rm, pi));
 			last = pi;
 		}
-		snprintf(label, sizeof(label), "%.28s%s", in->id,
-			 strlen(in->id) > 28 ? "..." : "");
-		text(p, 14, y + 15, NULL, 11, "#222", label);
+		/* a long id is squeezed into the column, never cut */
+		h_open(p, "text");
+		h_attr(p, "x", "14");
+		h_attrf(p, "y", "%d", y + 15);
+		h_attr(p, "font-size", "11");
+		h_attr(p, "fill", "#222");
+		if (strlen(in->id) > 28) {
+			h_attrf(p, "textLength", "%d", LW - 18);
+			h_attr(p, "lengthAdjust", "spacingAndGlyphs");
+		}
+		h_text(p, in->id);
+		h_close(p);
 		h_open(p, "g");
 		h_open(p, "title");
 		h_textf(p, "%s: %s (%s to %s)%s", in->id, in->title,
