@@ -24,12 +24,19 @@ enum roadmap_status rm_csv_write(struct strbuf *b,
 /*
  * Where the items of the file's four lists are, by list (RM_LIST_*), in file
  * order: the line of each item's id member (an envelope's period), or of
- * its '{' when it has none.
+ * its '{' when it has none; and where their text is, so that each item can
+ * be parsed on its own: the bytes [begin, end) of each object item (other
+ * elements are 0, 0) and of each list's array value (arrays: the list is
+ * an array, the last of a repeated key). text is the document.
  */
 enum { RM_LIST_TEAMS, RM_LIST_GOALS, RM_LIST_INITIATIVES, RM_LIST_BUDGETS };
 struct rm_item_lines {
 	long *line[4];
+	uint32_t *begin[4], *end[4];
 	size_t n[4], cap[4];
+	bool arrays[4];
+	uint32_t abegin[4], aend[4];
+	const char *text;
 };
 void rm_item_lines_release(struct rm_item_lines *l);
 /* The line of item i of list, or 0 when unknown (lines may be NULL). */

@@ -256,8 +256,12 @@ void rm_item_lines_release(struct rm_item_lines *l)
 {
 	for (int k = 0; l && k < 4; k++) {
 		free(l->line[k]);
+		free(l->begin[k]);
+		free(l->end[k]);
 		l->line[k] = NULL;
+		l->begin[k] = l->end[k] = NULL;
 		l->n[k] = l->cap[k] = 0;
+		l->arrays[k] = false;
 	}
 }
 
@@ -290,7 +294,8 @@ struct where {
 	bool named;
 };
 
-static bool item_start(struct where *w)
+/* An element of a list begins at offset at: an object ({) or not. */
+static bool item_start(struct where *w, size_t at, bool object)
 {
 	struct rm_item_lines *l = w->lines;
 	int k = w->list;
@@ -298,12 +303,18 @@ static bool item_start(struct where *w)
 	if (l->n[k] == l->cap[k]) {
 		size_t cap = l->cap[k] ? l->cap[k] * 2 : 64;
 		long *p = realloc(l->line[k], cap * sizeof(*p));
-		if (!p) {
+		uint32_t *b = p ? realloc(l->begin[k], cap * sizeof(*b)) : NULL;
+		uint32_t *e = b ? realloc(l->end[k], cap * sizeof(*e)) : NULL;
+		l->line[k] = p ? p : l->line[k];
+		l->begin[k] = b ? b : l->begin[k];
+		l->end[k] = e ? e : l->end[k];
+		if (!e) {
 			return false;
 		}
-		l->line[k] = p;
 		l->cap[k] = cap;
 	}
+	l->begin[k][l->n[k]] = object ? (uint32_t)at : 0;
+	l->end[k][l->n[k]] = 0;
 	l->line[k][l->n[k]++] = w->line;
 	w->named = false;
 	return true;
@@ -330,6 +341,23 @@ static void item_key(struct where *w, int depth, const unsigned char *key,
 	}
 }
 
+/* A container closed at depth (its own depth less one), ending before
+ * offset at: an item of a list, or a list's array. */
+static void closed(struct where *w, int depth, const char *stack, size_t at)
+{
+	struct rm_item_lines *l = w->lines;
+
+	if (w->list < 0) {
+		return;
+	}
+	if (depth == 2 && stack[1] == '[' && stack[2] == '{' &&
+	    l->n[w->list]) {
+		l->end[w->list][l->n[w->list] - 1] = (uint32_t)at;
+	} else if (depth == 1 && stack[1] == '[') {
+		l->aend[w->list] = (uint32_t)at;
+	}
+}
+
 enum roadmap_status rm_json_prescan(const char *name, const char *data,
 				    size_t len, struct rm_item_lines *lines,
 				    struct roadmap_error *err)
@@ -342,6 +370,9 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 	enum roadmap_status r;
 	bool seen = false;
 
+	if (lines) {
+		lines->text = data;
+	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		return fail(&s, "the file starts with a UTF-8 byte order mark "
 				"(save it without one)");
@@ -387,6 +418,9 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 			}
 			step(&s, 1);
 			depth--;
+			if (lines) {
+				closed(&w, depth, stack, s.i);
+			}
 			goto after_value;
 		}
 		case S_OBJECT_FIRST:
@@ -394,6 +428,9 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 			if (c == '}' && st == S_OBJECT_FIRST) {
 				step(&s, 1);
 				depth--;
+				if (lines) {
+					closed(&w, depth, stack, s.i);
+				}
 				goto after_value;
 			}
 			if (c != '"') {
@@ -416,6 +453,9 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 			if (c == ']') {
 				step(&s, 1);
 				depth--;
+				if (lines) {
+					closed(&w, depth, stack, s.i);
+				}
 				goto after_value;
 			}
 			/* fall through */
@@ -427,14 +467,22 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 			if (depth >= MAX_DEPTH) {
 				return fail(&s, "nested too deeply");
 			}
-			if (lines && depth == 2 && c == '{' && w.list >= 0 &&
-			    stack[1] == '[' && !item_start(&w)) {
+			if (lines && depth == 2 && w.list >= 0 &&
+			    stack[1] == '[' && !item_start(&w, s.i, c == '{')) {
 				return rm_nomem(err);
+			}
+			if (lines && depth == 1 && w.list >= 0 && c == '[') {
+				lines->arrays[w.list] = true;
+				lines->abegin[w.list] = (uint32_t)s.i;
 			}
 			stack[depth++] = (char)c;
 			step(&s, 1);
 			st = c == '{' ? S_OBJECT_FIRST : S_ARRAY_FIRST;
 			continue;
+		}
+		if (lines && depth == 2 && w.list >= 0 && stack[1] == '[' &&
+		    !item_start(&w, s.i, false)) {
+			return rm_nomem(err);
 		}
 		if (c == '"') {
 			r = scan_string(&s);

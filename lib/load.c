@@ -1,51 +1,58 @@
 /*
  * load.c - the loader's entry points: the strict pre-scan of the text
- * (jsonscan.c), cJSON's parse, then the schema (store.c). With the
- * caller's leave (roadmap_load_options), a large file is pre-scanned on a
- * second thread while cJSON parses, and its tree freed on another.
+ * (jsonscan.c), which also finds where every item is; cJSON's parse of the
+ * settings alone, then the schema (store.c), which parses each item on its
+ * own, so that no tree of the whole file ever exists.
  */
 #include "json.h"
 
-#include <pthread.h>
 #include <stdlib.h>
-
-struct prescan_job {
-	const char *name, *data;
-	size_t len;
-	struct rm_item_lines *lines;
-	struct roadmap_error err;
-	enum roadmap_status st;
-};
-
-static void *prescan_thread(void *arg)
-{
-	struct prescan_job *j = arg;
-
-	j->st = rm_json_prescan(j->name, j->data, j->len, j->lines, &j->err);
-	return NULL;
-}
-
-static void *delete_thread(void *root)
-{
-	cJSON_Delete(root);
-	return NULL;
-}
+#include <string.h>
 
 /*
- * Hands the parsed tree to a thread that frees it; roadmap_destroy() joins
- * it, so nothing outlives the roadmap. False when no thread could start.
+ * The document without the contents of its four lists (each "[...]"
+ * becomes "[]"): the settings and the lists' keys, which cJSON parses in
+ * microseconds, while each item is parsed on its own from the text (see
+ * store.c). malloc'ed, NUL-terminated; NULL when out of memory.
  */
-static bool rm_reap_later(struct roadmap *rm, cJSON *root)
+static char *skeleton(const char *data, size_t len,
+		      const struct rm_item_lines *l, size_t *out_len)
 {
-	if (pthread_create(&rm->reaper, NULL, delete_thread, root) != 0) {
-		return false;
-	}
-	rm->has_reaper = true;
-	return true;
-}
+	uint32_t cut_b[4], cut_e[4];
+	size_t n = 0, o = 0, at = 0;
 
-/* Files this large are pre-scanned on a second core while cJSON parses. */
-#define PARALLEL_SCAN (4u << 20)
+	for (int k = 0; k < 4; k++) { /* the arrays, in file order */
+		if (!l->arrays[k] || l->aend[k] < l->abegin[k] + 2) {
+			continue;
+		}
+		size_t j = n++;
+		while (j > 0 && cut_b[j - 1] > l->abegin[k]) {
+			cut_b[j] = cut_b[j - 1];
+			cut_e[j] = cut_e[j - 1];
+			j--;
+		}
+		cut_b[j] = l->abegin[k] + 1; /* after '[' */
+		cut_e[j] = l->aend[k] - 1;   /* at ']' */
+	}
+	size_t size = len + 1;
+	for (size_t k = 0; k < n; k++) {
+		size -= cut_e[k] - cut_b[k];
+	}
+	char *s = malloc(size);
+	if (!s) {
+		return NULL;
+	}
+	for (size_t k = 0; k < n; k++) {
+		memcpy(s + o, data + at, cut_b[k] - at);
+		o += cut_b[k] - at;
+		at = cut_e[k];
+	}
+	memcpy(s + o, data + at, len - at);
+	o += len - at;
+	s[o] = '\0';
+	*out_len = o;
+	return s;
+}
 
 enum roadmap_status roadmap_load_buffer(const char *name, const char *data,
 					size_t len, struct roadmap **out,
@@ -59,36 +66,21 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 			const struct roadmap_load_options *opt,
 			struct roadmap **out, struct roadmap_error *err)
 {
-	bool threads = opt && opt->threads;
 	struct rm_item_lines lines = {0};
-	struct prescan_job job = {name, data, len, &lines, {0}, ROADMAP_OK};
 	enum roadmap_status st;
-	pthread_t tid;
-	cJSON *root;
+	size_t slen = 0;
 
+	(void)opt;
 	*out = NULL;
 	roadmap_error_clear(err);
-	if (!threads || len < PARALLEL_SCAN ||
-	    pthread_create(&tid, NULL, prescan_thread, &job) != 0) {
-		if ((st = rm_json_prescan(name, data, len, &lines, err))) {
-			rm_item_lines_release(&lines);
-			return st;
-		}
-		root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
-	} else {
-		/* the pre-scan must pass before the tree is used; the parse
-		 * is only trusted once it has */
-		root = cJSON_ParseWithLengthOpts(data, len, NULL, false);
-		pthread_join(tid, NULL);
-		if (job.st) {
-			rm_item_lines_release(&lines);
-			cJSON_Delete(root);
-			if (err) {
-				*err = job.err;
-			}
-			return job.st;
-		}
+	if ((st = rm_json_prescan(name, data, len, &lines, err))) {
+		rm_item_lines_release(&lines);
+		return st;
 	}
+	char *skel = skeleton(data, len, &lines, &slen);
+	cJSON *root =
+	    skel ? cJSON_ParseWithLengthOpts(skel, slen, NULL, false) : NULL;
+	free(skel);
 	if (!root) {
 		/* the pre-scan accepted it, so this is memory */
 		rm_item_lines_release(&lines);
@@ -96,10 +88,6 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 	}
 	st = rm_load_tree(name, root, &lines, out, err);
 	rm_item_lines_release(&lines);
-	if (st == ROADMAP_OK && threads && len >= PARALLEL_SCAN &&
-	    rm_reap_later(*out, root)) {
-		return st; /* freed on a second core while the caller works */
-	}
 	cJSON_Delete(root);
 	return st;
 }

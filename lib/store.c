@@ -214,13 +214,73 @@ static enum roadmap_status load_fields(struct load *L, const cJSON *c,
 	return ROADMAP_OK;
 }
 
+/*
+ * The items of a list, one at a time: each parsed on its own from the
+ * document's text where the pre-scan found it (so that no tree of the
+ * whole file exists: memory follows the model), else the elements of arr
+ * (a document parsed whole, as import's). NULL at the end or when out of
+ * memory (nomem).
+ */
+struct items {
+	const struct rm_item_lines *lines;
+	int list;
+	const cJSON *arr, *cur;
+	size_t i, n;
+	cJSON *own;
+	bool sliced, nomem;
+};
+
+static void items_init(struct items *it, const struct load *L, int list,
+		       const cJSON *arr)
+{
+	const struct rm_item_lines *l = L->lines;
+
+	memset(it, 0, sizeof(*it));
+	it->lines = l;
+	it->list = list;
+	it->arr = arr;
+	it->sliced = l && l->text && l->arrays[list];
+	it->n = it->sliced ? l->n[list] : (size_t)cJSON_GetArraySize(arr);
+}
+
+static const cJSON *items_next(struct items *it)
+{
+	const struct rm_item_lines *l = it->lines;
+
+	cJSON_Delete(it->own);
+	it->own = NULL;
+	if (!it->sliced) {
+		it->cur = it->cur ? it->cur->next : it->arr->child;
+		return it->cur;
+	}
+	if (it->i >= it->n) {
+		return NULL;
+	}
+	uint32_t b = l->begin[it->list][it->i], e = l->end[it->list][it->i];
+	it->i++;
+	/* an element that is not an object only needs to be one */
+	it->own = e > b ? cJSON_ParseWithLengthOpts(l->text + b, e - b, NULL,
+						    false)
+			: cJSON_CreateNull();
+	it->nomem = it->own == NULL;
+	return it->own;
+}
+
+static void items_end(struct items *it)
+{
+	cJSON_Delete(it->own);
+	it->own = NULL;
+}
+
 static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 {
 	const cJSON *c;
 	size_t i = 0;
 	char q[120];
+	struct items it;
 
-	cJSON_ArrayForEach(c, arr)
+	items_init(&it, L, RM_LIST_TEAMS, arr);
+	while ((c = items_next(&it)))
 	{
 		struct roadmap_team t = {0};
 		enum roadmap_status st;
@@ -228,20 +288,23 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 		ld_set_where(L, ROADMAP_KEY_TEAMS, i++, ld_peek_id(c));
 		if ((st = load_fields(L, c, rm_team_fields, &t, false))) {
 			free((char *)t.id);
+			items_end(&it);
 			return st;
 		}
 		if (roadmap_find_team(L->rm, t.id)) {
 			st = ld_bad(L, "duplicate team id %s",
 				    rm_quote(t.id, q, sizeof(q)));
 			free((char *)t.id);
+			items_end(&it);
 			return st;
 		}
 		if (!rm_push_team(L->rm, &t)) {
 			free((char *)t.id);
+			items_end(&it);
 			return rm_nomem(L->err);
 		}
 	}
-	return ROADMAP_OK;
+	return it.nomem ? rm_nomem(L->err) : ROADMAP_OK;
 }
 
 static enum roadmap_status load_goal(struct load *L, const cJSON *c,
@@ -413,6 +476,7 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 {
 	enum roadmap_status st;
 	const cJSON *arr, *c;
+	struct items it;
 	size_t i;
 
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_TEAMS, &st)) &&
@@ -423,12 +487,12 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 		return st;
 	}
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_GOALS, &st))) {
-		if (!rm_reserve(L->rm, ITEM_GOAL,
-				(size_t)cJSON_GetArraySize(arr))) {
+		items_init(&it, L, RM_LIST_GOALS, arr);
+		if (!rm_reserve(L->rm, ITEM_GOAL, it.n)) {
 			return rm_nomem(L->err);
 		}
 		i = 0;
-		cJSON_ArrayForEach(c, arr)
+		while ((c = items_next(&it)))
 		{
 			struct roadmap_goal g;
 			roadmap_goal_init(&g);
@@ -439,22 +503,24 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			     (st = rm_nomem(L->err)))) {
 				rm_goal_free(&g);
 				if (ld_stop_at(L, st)) {
+					items_end(&it);
 					return st;
 				}
 				st = ROADMAP_OK;
 			}
 		}
+		st = it.nomem ? rm_nomem(L->err) : st;
 	}
 	if (st) {
 		return st;
 	}
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_INITIATIVES, &st))) {
-		if (!rm_reserve(L->rm, ITEM_INITIATIVE,
-				(size_t)cJSON_GetArraySize(arr))) {
+		items_init(&it, L, RM_LIST_INITIATIVES, arr);
+		if (!rm_reserve(L->rm, ITEM_INITIATIVE, it.n)) {
 			return rm_nomem(L->err);
 		}
 		i = 0;
-		cJSON_ArrayForEach(c, arr)
+		while ((c = items_next(&it)))
 		{
 			struct roadmap_initiative in;
 			roadmap_initiative_init(&in);
@@ -467,18 +533,21 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			     (st = rm_nomem(L->err)))) {
 				rm_initiative_free(&in);
 				if (ld_stop_at(L, st)) {
+					items_end(&it);
 					return st;
 				}
 				st = ROADMAP_OK;
 			}
 		}
+		st = it.nomem ? rm_nomem(L->err) : st;
 	}
 	if (st) {
 		return st;
 	}
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_BUDGETS, &st))) {
+		items_init(&it, L, RM_LIST_BUDGETS, arr);
 		i = 0;
-		cJSON_ArrayForEach(c, arr)
+		while ((c = items_next(&it)))
 		{
 			struct roadmap_budget b = {0};
 			b.line = rm_item_line(L->lines, RM_LIST_BUDGETS, i);
@@ -488,11 +557,13 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			     (st = rm_nomem(L->err)))) {
 				free((char *)b.pillar);
 				if (ld_stop_at(L, st)) {
+					items_end(&it);
 					return st;
 				}
 				st = ROADMAP_OK;
 			}
 		}
+		st = it.nomem ? rm_nomem(L->err) : st;
 	}
 	return st ? st : L->bad_items ? ROADMAP_ERR_DATA : ROADMAP_OK;
 }

@@ -104,8 +104,8 @@ static enum roadmap_status record(struct roadmap *rm, const char *id,
 				  bool goal, roadmap_day day, double value,
 				  struct roadmap_error *err)
 {
-	struct roadmap_reading **list;
-	size_t *n;
+	struct roadmap_reading **list = NULL;
+	size_t *n = NULL;
 	char buf[ROADMAP_NUMBER_BUF];
 	const char *why = goal ? (isfinite(value) ? NULL : "is out of range")
 			       : rm_percent_problem(value);
@@ -131,8 +131,8 @@ static enum roadmap_status unrecord(struct roadmap *rm, const char *id,
 				    bool goal, roadmap_day day,
 				    struct roadmap_error *err)
 {
-	struct roadmap_reading **list;
-	size_t *n;
+	struct roadmap_reading **list = NULL;
+	size_t *n = NULL;
 	char q[120], d[16];
 	enum roadmap_status st = readings_of(rm, id, goal, &list, &n, err);
 
