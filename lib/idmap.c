@@ -18,16 +18,14 @@ static uint64_t hash(const char *s)
 
 void idmap_release(struct idmap *m)
 {
-	free(m->keys);
-	free(m->vals);
-	free(m->hashes);
+	free(m->slots);
 	memset(m, 0, sizeof(*m));
 }
 
 void idmap_clear(struct idmap *m)
 {
 	if (m->cap) {
-		memset(m->keys, 0, m->cap * sizeof(*m->keys));
+		memset(m->slots, 0, m->cap * sizeof(*m->slots));
 	}
 	m->used = 0;
 }
@@ -43,34 +41,22 @@ bool idmap_reserve(struct idmap *m, size_t n)
 	if (cap <= m->cap) {
 		return true;
 	}
-	const char **keys = calloc(cap, sizeof(*keys));
-	size_t *vals = calloc(cap, sizeof(*vals));
-	uint64_t *hashes = calloc(cap, sizeof(*hashes));
-
-	if (!keys || !vals || !hashes) {
-		free(keys);
-		free(vals);
-		free(hashes);
+	struct idmap_slot *slots = calloc(cap, sizeof(*slots));
+	if (!slots) {
 		return false;
 	}
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->keys[i]) {
+		if (!m->slots[i].key) {
 			continue;
 		}
-		size_t j = (size_t)m->hashes[i] & (cap - 1);
-		while (keys[j]) {
+		size_t j = (size_t)m->slots[i].hash & (cap - 1);
+		while (slots[j].key) {
 			j = (j + 1) & (cap - 1);
 		}
-		keys[j] = m->keys[i];
-		vals[j] = m->vals[i];
-		hashes[j] = m->hashes[i];
+		slots[j] = m->slots[i];
 	}
-	free(m->keys);
-	free(m->vals);
-	free(m->hashes);
-	m->keys = keys;
-	m->vals = vals;
-	m->hashes = hashes;
+	free(m->slots);
+	m->slots = slots;
 	m->cap = cap;
 	return true;
 }
@@ -82,18 +68,17 @@ bool idmap_put(struct idmap *m, const char *key, size_t val)
 	}
 	uint64_t h = hash(key);
 	size_t j = (size_t)h & (m->cap - 1);
-	while (m->keys[j]) {
-		if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0) {
+	while (m->slots[j].key) {
+		struct idmap_slot *x = &m->slots[j];
+		if (x->hash == h && strcmp(x->key, key) == 0) {
 			/* the new string may replace the old one's storage */
-			m->keys[j] = key;
-			m->vals[j] = val;
+			x->key = key;
+			x->val = val;
 			return true;
 		}
 		j = (j + 1) & (m->cap - 1);
 	}
-	m->keys[j] = key;
-	m->vals[j] = val;
-	m->hashes[j] = h;
+	m->slots[j] = (struct idmap_slot){h, key, val};
 	m->used++;
 	return true;
 }
@@ -105,10 +90,11 @@ bool idmap_get(const struct idmap *m, const char *key, size_t *val)
 	}
 	uint64_t h = hash(key);
 	size_t j = (size_t)h & (m->cap - 1);
-	while (m->keys[j]) {
+	while (m->slots[j].key) {
+		const struct idmap_slot *x = &m->slots[j];
 		/* the stored hash spares a strcmp on every collision */
-		if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0) {
-			*val = m->vals[j];
+		if (x->hash == h && strcmp(x->key, key) == 0) {
+			*val = x->val;
 			return true;
 		}
 		j = (j + 1) & (m->cap - 1);

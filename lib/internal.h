@@ -10,13 +10,18 @@
 
 #define ROADMAP_TEXT_MAX 1000 /* characters in a text field */
 
-/* An open-addressing hash of id -> index, rebuilt after removals. */
+/* An open-addressing hash of id -> index, rebuilt after removals. A
+ * slot holds its key's hash, the key and the value side by side: a probe
+ * is one cache line (a million ids do not fit in any cache). */
+struct idmap_slot {
+	uint64_t hash;
+	const char *key; /* NULL: empty */
+	size_t val;
+};
 struct idmap {
 	size_t cap; /* power of two, or 0 */
 	size_t used;
-	const char **keys;
-	size_t *vals;
-	uint64_t *hashes;
+	struct idmap_slot *slots;
 };
 
 void idmap_release(struct idmap *m);

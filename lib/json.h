@@ -37,6 +37,7 @@ struct rm_item_lines {
 	bool arrays[4];
 	uint32_t abegin[4], aend[4];
 	const char *text;
+	bool threads; /* the caller lets the loader start threads */
 };
 void rm_item_lines_release(struct rm_item_lines *l);
 /* The line of item i of list, or 0 when unknown (lines may be NULL). */

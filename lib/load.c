@@ -70,8 +70,8 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 	enum roadmap_status st;
 	size_t slen = 0;
 
-	(void)opt;
 	*out = NULL;
+	lines.threads = opt && opt->threads;
 	roadmap_error_clear(err);
 	if ((st = rm_json_prescan(name, data, len, &lines, err))) {
 		rm_item_lines_release(&lines);

@@ -9,9 +9,11 @@
 #include "loader.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 {
@@ -403,10 +405,11 @@ static enum roadmap_status load_readings(struct load *L, const cJSON *v,
 }
 
 static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
-					   struct roadmap_initiative *in)
+					   struct roadmap_initiative *in,
+					   bool shared_ids)
 {
 	enum roadmap_status st =
-	    load_fields(L, c, rm_initiative_fields, in, true);
+	    load_fields(L, c, rm_initiative_fields, in, shared_ids);
 	char why[120];
 
 	if (!st && rm_dates_problem(in, why, sizeof(why))) {
@@ -472,6 +475,123 @@ static enum roadmap_status load_budget(struct load *L, const cJSON *c,
 	return ROADMAP_OK;
 }
 
+/*
+ * A large list of initiatives loads on every core (with the caller's
+ * leave): each thread reads a share of the items, in place, into the
+ * roadmap's array; then, in file order, each is checked for a duplicate id
+ * and indexed. The first failure in file order is the one reported, with
+ * the sequential loader's precedence (an item's duplicate id before its
+ * later fields), so the result, errors included, is the same bytes for any
+ * number of threads.
+ */
+#define SHARE_MIN 8192 /* items per thread, at least */
+
+struct share {
+	struct load L; /* the thread's own: where, slots, error */
+	struct roadmap_error err;
+	struct roadmap_initiative *slots;
+	size_t from, to, done; /* done: the first item not loaded (its
+				  failure in st), or to */
+	enum roadmap_status st;
+	cJSON *own;
+};
+
+static void *load_share(void *arg)
+{
+	struct share *s = arg;
+	const struct rm_item_lines *l = s->L.lines;
+	const int k = RM_LIST_INITIATIVES;
+
+	for (s->done = s->from; s->done < s->to; s->done++) {
+		size_t i = s->done;
+		uint32_t b = l->begin[k][i], e = l->end[k][i];
+		struct roadmap_initiative *in = &s->slots[i];
+		cJSON *c = e > b ? cJSON_ParseWithLengthOpts(l->text + b, e - b,
+							     NULL, false)
+				 : cJSON_CreateNull();
+		roadmap_initiative_init(in);
+		in->line = l->line[k][i];
+		ld_set_where(&s->L, ROADMAP_KEY_INITIATIVES, i, ld_peek_id(c));
+		s->st = c ? load_initiative(&s->L, c, in, false)
+			  : rm_nomem(s->L.err);
+		cJSON_Delete(c);
+		if (s->st) {
+			break;
+		}
+	}
+	return NULL;
+}
+
+static enum roadmap_status load_shared(struct load *L, size_t n)
+{
+	struct roadmap *rm = L->rm;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t t = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus;
+	struct share sh[8];
+	pthread_t tid[8];
+	bool started[8] = {false};
+	enum roadmap_status st = ROADMAP_OK;
+
+	t = n / SHARE_MIN < t ? (n / SHARE_MIN ? n / SHARE_MIN : 1) : t;
+	if (!rm_reserve(rm, ITEM_INITIATIVE, n)) {
+		return rm_nomem(L->err);
+	}
+	struct roadmap_initiative *slots = rm->inits + rm->n_inits;
+	for (size_t j = 0; j < t; j++) {
+		sh[j] = (struct share){.L = *L, .slots = slots};
+		sh[j].L.err = &sh[j].err;
+		sh[j].from = n * j / t;
+		sh[j].to = n * (j + 1) / t;
+		started[j] = j > 0 && pthread_create(&tid[j], NULL, load_share,
+						     &sh[j]) == 0;
+	}
+	for (size_t j = 0; j < t; j++) {
+		if (!started[j]) {
+			load_share(&sh[j]);
+		}
+	}
+	for (size_t j = 1; j < t; j++) {
+		if (started[j]) {
+			pthread_join(tid[j], NULL);
+		}
+	}
+	/* in file order: duplicate ids, the index, the first failure */
+	size_t j = 0, i = 0;
+	for (; j < t && !st; j++) {
+		for (i = sh[j].from; i <= sh[j].done && i < sh[j].to; i++) {
+			struct roadmap_initiative *in = &slots[i];
+			ld_set_where(L, ROADMAP_KEY_INITIATIVES, i, in->id);
+			if (in->id && (st = ld_dup_id(L, in->id))) {
+				break;
+			}
+			if (i == sh[j].done) {
+				st = sh[j].st;
+				if (L->err) {
+					*L->err = sh[j].err;
+				}
+				break;
+			}
+			if (!idmap_put(&rm->init_ids, in->id, rm->n_inits)) {
+				st = rm_nomem(L->err);
+				break;
+			}
+			rm->n_inits++;
+		}
+	}
+	if (st) { /* free what was loaded and not indexed */
+		for (size_t k = 0; k < t; k++) {
+			size_t first = k < j - 1 ? sh[k].to : k == j - 1 ? i
+								 : sh[k].from;
+			size_t last = sh[k].done < sh[k].to ? sh[k].done + 1
+							    : sh[k].to;
+			for (size_t x = first; x < last; x++) {
+				rm_initiative_free(&slots[x]);
+			}
+		}
+	}
+	return st;
+}
+
 static enum roadmap_status load_items(struct load *L, const cJSON *root)
 {
 	enum roadmap_status st;
@@ -516,6 +636,13 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 	}
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_INITIATIVES, &st))) {
 		items_init(&it, L, RM_LIST_INITIATIVES, arr);
+		if (it.sliced && L->lines->threads && !L->on_bad &&
+		    it.n >= 2 * SHARE_MIN) {
+			st = load_shared(L, it.n);
+			arr = NULL;
+		}
+	}
+	if (arr) {
 		if (!rm_reserve(L->rm, ITEM_INITIATIVE, it.n)) {
 			return rm_nomem(L->err);
 		}
@@ -528,7 +655,7 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 			    rm_item_line(L->lines, RM_LIST_INITIATIVES, i);
 			ld_set_where(L, ROADMAP_KEY_INITIATIVES, i++,
 				     ld_peek_id(c));
-			if ((st = load_initiative(L, c, &in)) ||
+			if ((st = load_initiative(L, c, &in, true)) ||
 			    (!rm_push_initiative(L->rm, &in) &&
 			     (st = rm_nomem(L->err)))) {
 				rm_initiative_free(&in);
