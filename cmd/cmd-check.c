@@ -142,7 +142,7 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;
 	}
-	struct roadmap_check_options co = {o.as_of != NULL, 0};
+	struct roadmap_check_options co = {o.as_of != NULL, 0, true};
 	if ((o.as_of && (rc = today_arg("as-of", o.as_of,
 					roadmap_fiscal_start(rm), false,
 					&co.as_of))) ||

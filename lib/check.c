@@ -853,12 +853,9 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 	memset(out, 0, sizeof(*out));
 	c.rm = rm;
 	c.f = out;
-	if ((st = roadmap_spend_build(rm, &c.sp, err))) {
+	if ((st = rm_spend_refs_build(rm, o && o->threads, &c.sp, &c.refs,
+				      err))) {
 		return st;
-	}
-	if (!rm_refs_build(rm, &c.refs)) {
-		roadmap_spend_release(&c.sp);
-		return rm_nomem(err);
 	}
 	if (!build_sums(&c)) {
 		c.nomem = true;

@@ -4,6 +4,8 @@
  */
 #include "graph.h"
 
+#include <pthread.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -420,4 +422,51 @@ enum roadmap_status rm_graph_order(const struct roadmap *rm,
 		     nc > 1 ? " (and more cycles: see 'roadmap check')" : "");
 	rm_cycles_free(cy, nc);
 	return st;
+}
+
+struct spend_job {
+	const struct roadmap *rm;
+	struct roadmap_spend *sp;
+	struct roadmap_error err;
+	enum roadmap_status st;
+};
+
+static void *spend_thread(void *arg)
+{
+	struct spend_job *j = arg;
+
+	j->st = roadmap_spend_build(j->rm, j->sp, &j->err);
+	return NULL;
+}
+
+enum roadmap_status rm_spend_refs_build(const struct roadmap *rm, bool threads,
+					struct roadmap_spend *sp,
+					struct rm_refs *refs,
+					struct roadmap_error *err)
+{
+	struct spend_job job = {rm, sp, {0}, ROADMAP_OK};
+	pthread_t tid;
+	bool started = threads && rm->n_inits >= 20000 &&
+		       pthread_create(&tid, NULL, spend_thread, &job) == 0;
+	bool ok = rm_refs_build(rm, refs);
+
+	if (started) {
+		pthread_join(tid, NULL);
+	} else {
+		spend_thread(&job);
+	}
+	if (job.st || !ok) {
+		if (ok) {
+			rm_refs_release(refs);
+		}
+		if (!job.st) {
+			roadmap_spend_release(sp);
+			return rm_nomem(err);
+		}
+		if (err) {
+			*err = job.err;
+		}
+		return job.st;
+	}
+	return ROADMAP_OK;
 }

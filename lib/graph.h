@@ -64,4 +64,12 @@ enum roadmap_status rm_graph_order(const struct roadmap *rm,
 
 int rm_strcmp_ptr(const void *a, const void *b);
 
+/* The spend table (roadmap_spend_build) and the references at once; with
+ * threads, a large roadmap's spend is built on a second thread. On failure
+ * neither is left to release. */
+enum roadmap_status rm_spend_refs_build(const struct roadmap *rm, bool threads,
+					struct roadmap_spend *sp,
+					struct rm_refs *refs,
+					struct roadmap_error *err);
+
 #endif

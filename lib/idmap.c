@@ -83,6 +83,26 @@ bool idmap_put(struct idmap *m, const char *key, size_t val)
 	return true;
 }
 
+int idmap_add(struct idmap *m, const char *key, size_t val, size_t *old)
+{
+	if ((m->used + 1) * 2 > m->cap && !idmap_reserve(m, m->used + 1)) {
+		return -1;
+	}
+	uint64_t h = hash(key);
+	size_t j = (size_t)h & (m->cap - 1);
+	while (m->slots[j].key) {
+		const struct idmap_slot *x = &m->slots[j];
+		if (x->hash == h && strcmp(x->key, key) == 0) {
+			*old = x->val;
+			return 0;
+		}
+		j = (j + 1) & (m->cap - 1);
+	}
+	m->slots[j] = (struct idmap_slot){h, key, val};
+	m->used++;
+	return 1;
+}
+
 bool idmap_get(const struct idmap *m, const char *key, size_t *val)
 {
 	if (!m->cap) {

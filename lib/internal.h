@@ -29,6 +29,9 @@ void idmap_release(struct idmap *m);
 bool idmap_put(struct idmap *m, const char *key, size_t val);
 /* Returns true and sets *val when key is present. */
 bool idmap_get(const struct idmap *m, const char *key, size_t *val);
+/* Adds key unless it is present: 1 when added, 0 when present (*old set
+ * to its value, the map unchanged), -1 when out of memory. One probe. */
+int idmap_add(struct idmap *m, const char *key, size_t val, size_t *old);
 void idmap_clear(struct idmap *m);
 /* Room for n keys without rehashing; false when out of memory. */
 bool idmap_reserve(struct idmap *m, size_t n);
@@ -139,10 +142,6 @@ struct roadmap {
 
 	/* when the file it was loaded from was last modified, or 0 */
 	time_t saved;
-
-	/* a thread still freeing the parse tree of a large file */
-	pthread_t reaper;
-	bool has_reaper;
 };
 
 /* The policy's numbers (config.c), described once: loading, saving, the

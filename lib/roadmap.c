@@ -164,9 +164,6 @@ void roadmap_destroy(struct roadmap *rm)
 	if (!rm) {
 		return;
 	}
-	if (rm->has_reaper) {
-		pthread_join(rm->reaper, NULL);
-	}
 	free(rm->name);
 	rm_list_free(rm->pillars, rm->n_pillars);
 	rm_list_free(rm->policy.target_mix_pillar, rm->policy.n_target_mix);

@@ -560,8 +560,25 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 	for (; j < t && !st; j++) {
 		for (i = sh[j].from; i <= sh[j].done && i < sh[j].to; i++) {
 			struct roadmap_initiative *in = &slots[i];
-			ld_set_where(L, ROADMAP_KEY_INITIATIVES, i, in->id);
-			if (in->id && (st = ld_dup_id(L, in->id))) {
+			size_t at;
+			int added = 1;
+			/* a duplicate of a goal's id, or of an earlier
+			 * initiative's (added to the index in one probe) */
+			if (in->id && (idmap_get(&rm->goal_ids, in->id, &at) ||
+				       (i < sh[j].done &&
+					!(added = idmap_add(&rm->init_ids,
+							    in->id,
+							    rm->n_inits, &at))) ||
+				       (i == sh[j].done &&
+					idmap_get(&rm->init_ids, in->id,
+						  &at)))) {
+				ld_set_where(L, ROADMAP_KEY_INITIATIVES, i,
+					     in->id);
+				st = ld_dup_id(L, in->id);
+				break;
+			}
+			if (added < 0) {
+				st = rm_nomem(L->err);
 				break;
 			}
 			if (i == sh[j].done) {
@@ -569,10 +586,6 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 				if (L->err) {
 					*L->err = sh[j].err;
 				}
-				break;
-			}
-			if (!idmap_put(&rm->init_ids, in->id, rm->n_inits)) {
-				st = rm_nomem(L->err);
 				break;
 			}
 			rm->n_inits++;
