@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -162,6 +163,36 @@ enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 	return roadmap_load_file_opt(path, NULL, out, err);
 }
 
+/*
+ * A large regular file mapped instead of read (with the caller's leave,
+ * as for threads): its pages are the page cache's, not a copy, which
+ * spares a third of a second per 400 MB. NULL (the caller reads it, with
+ * every error message of the read) when it is small, not a regular file or
+ * cannot be mapped. The tool's writers replace the file by a rename, never
+ * in place, so a mapping always sees one whole version of it.
+ */
+#define MAP_MIN (64u << 20)
+
+static char *map_large(const char *path, size_t *len, time_t *mtime)
+{
+	struct stat sb;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	void *p = MAP_FAILED;
+
+	if (fd < 0) {
+		return NULL;
+	}
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size >= MAP_MIN && sb.st_size <= MAX_FILE_SIZE) {
+		p = mmap(NULL, (size_t)sb.st_size, PROT_READ,
+			 MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		*len = (size_t)sb.st_size;
+		*mtime = sb.st_mtime;
+	}
+	close(fd);
+	return p == MAP_FAILED ? NULL : p;
+}
+
 enum roadmap_status
 roadmap_load_file_opt(const char *path, const struct roadmap_load_options *opt,
 		      struct roadmap **out, struct roadmap_error *err)
@@ -173,6 +204,15 @@ roadmap_load_file_opt(const char *path, const struct roadmap_load_options *opt,
 	*out = NULL;
 	roadmap_error_clear(err);
 	time_t saved = 0;
+	if (opt && opt->threads && strcmp(path, "-") != 0 &&
+	    (data = map_large(path, &len, &saved))) {
+		st = roadmap_load_buffer_opt(path, data, len, opt, out, err);
+		munmap(data, len);
+		if (st == ROADMAP_OK) {
+			(*out)->saved = saved;
+		}
+		return st;
+	}
 	if ((st = rm_read_input(path, false, &data, &len, &saved, err))) {
 		return st;
 	}
