@@ -135,7 +135,7 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_export = {
     .name = "export",
-    .summary = "export to CSV, JSON, Markdown or an XLSX board deck",
+    .summary = "export to CSV, JSON, Markdown, an XLSX deck or an HTML page",
     .help = "CSV, JSON and Markdown go to standard output unless -o FILE; "
 	    "the XLSX deck\nneeds -o (-o - writes it to standard output, "
 	    "never to a terminal). Files\nare written to a temporary file "
@@ -147,6 +147,7 @@ const struct cmd cmd_export = {
     .examples = "  roadmap export --format xlsx -o board.xlsx\n"
 		"  roadmap export --format csv --table budget > "
 		"budget.csv\n"
-		"  roadmap export --format md -o roadmap.md\n",
+		"  roadmap export --format md -o roadmap.md\n"
+		"  roadmap export --format html -o roadmap.html\n",
     .run = run_export,
 };

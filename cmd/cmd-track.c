@@ -89,11 +89,10 @@ const struct cmd cmd_progress = {
     .summary = "record how far an initiative has come",
     .args = "INITIATIVE [PERCENT]",
     .help = "Records the initiative's percent complete (0 to 100, at most "
-	    "two decimals) as of\na day; a later figure for the same day "
+	    "two decimals) as\nof a day; a later figure for the same day "
 	    "replaces the earlier one. 'roadmap\nstatus' reads the latest "
-	    "figure on or before its day as the earned share. --unset "
-	    "removes the\nfigure of the day (--on). A figure is required "
-	    "without --unset.\n",
+	    "figure on or before its day as the earned share.\n--unset "
+	    "removes the figure of the day (--on).\n",
     .opts = progress_opts,
     .examples = "  roadmap progress recs-engine 60\n"
 		"  roadmap progress recs-engine 45 --on 2026-06-30\n"
