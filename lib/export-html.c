@@ -300,6 +300,34 @@ static void td(struct page *p, const char *text, const char *cls)
 	h_el(p, "td", cls, text);
 }
 
+/* A scrolling table with its header row (num: which columns are numbers,
+ * by bit), its body open; table_end closes body, table and wrapper. */
+static void table_start(struct page *p, const char *id,
+			const char *const *head, size_t n, unsigned num)
+{
+	h_open(p, "div");
+	h_attr(p, "class", "wide");
+	h_open(p, "table");
+	if (id) {
+		h_attr(p, "id", id);
+	}
+	h_open(p, "thead");
+	h_open(p, "tr");
+	for (size_t c = 0; c < n; c++) {
+		th(p, head[c], num >> c & 1);
+	}
+	h_close(p);
+	h_close(p);
+	h_open(p, "tbody");
+}
+
+static void table_end(struct page *p)
+{
+	h_close(p);
+	h_close(p);
+	h_close(p);
+}
+
 static void goals(struct page *p)
 {
 	const struct roadmap *rm = p->rm;
@@ -323,17 +351,7 @@ static void goals(struct page *p)
 			roadmap_day_format(p->today, d));
 		h_close(p);
 	}
-	h_open(p, "div");
-	h_attr(p, "class", "wide");
-	h_open(p, "table");
-	h_open(p, "thead");
-	h_open(p, "tr");
-	for (size_t c = 0; c < 8; c++) {
-		th(p, head[c], c == 2 || c == 3 || c == 7);
-	}
-	h_close(p);
-	h_close(p);
-	h_open(p, "tbody");
+	table_start(p, NULL, head, 8, 1u << 2 | 1u << 3 | 1u << 7);
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		const struct roadmap_goal_tracking *x =
@@ -380,9 +398,7 @@ static void goals(struct page *p)
 		   "n");
 		h_close(p);
 	}
-	h_close(p);
-	h_close(p);
-	h_close(p);
+	table_end(p);
 	h_close(p);
 	nl(p);
 }
@@ -402,17 +418,7 @@ static void findings(struct page *p)
 	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings, %zu infos.",
 		 p->f.errors, p->f.warnings, p->f.infos);
 	h_el(p, "p", "note", buf);
-	h_open(p, "div");
-	h_attr(p, "class", "wide");
-	h_open(p, "table");
-	h_open(p, "thead");
-	h_open(p, "tr");
-	for (size_t c = 0; c < 4; c++) {
-		th(p, head[c], false);
-	}
-	h_close(p);
-	h_close(p);
-	h_open(p, "tbody");
+	table_start(p, NULL, head, 4, 0);
 	for (size_t i = 0; i < p->f.n; i++) {
 		const struct roadmap_finding *x = &p->f.items[i];
 		const char *sev = roadmap_severity_name(x->severity);
@@ -424,9 +430,7 @@ static void findings(struct page *p)
 		td(p, x->message, NULL);
 		h_close(p);
 	}
-	h_close(p);
-	h_close(p);
-	h_close(p);
+	table_end(p);
 	h_close(p);
 	nl(p);
 }
@@ -448,18 +452,7 @@ static void budget_table(struct page *p)
 	h_textf(p, "%s. Variance = envelope - covered: negative is an overrun.",
 		p->rm->currency);
 	h_close(p);
-	h_open(p, "div");
-	h_attr(p, "class", "wide");
-	h_open(p, "table");
-	h_attr(p, "id", "budget-table");
-	h_open(p, "thead");
-	h_open(p, "tr");
-	for (size_t c = 0; c < 11; c++) {
-		th(p, head[c], c > 0);
-	}
-	h_close(p);
-	h_close(p);
-	h_open(p, "tbody");
+	table_start(p, "budget-table", head, 11, 0x7FEu);
 	for (size_t i = 0; i <= p->br.n; i++) {
 		const struct roadmap_budget_row *x =
 		    i < p->br.n ? &p->br.rows[i] : &p->br.total;
@@ -490,9 +483,7 @@ static void budget_table(struct page *p)
 		}
 		h_close(p);
 	}
-	h_close(p);
-	h_close(p);
-	h_close(p);
+	table_end(p);
 	if (p->br.unbudgeted > 0) {
 		h_open(p, "p");
 		h_textf(p, "Planned spend no envelope covers: %s %s.",
