@@ -602,6 +602,24 @@ void h_gantt(struct page *p)
 			   "exports.",
 			shown);
 	}
+	/* what is not drawn is still named */
+	size_t cancelled = 0;
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		if (roadmap_initiative_counts(&rm->inits[i])) {
+			continue;
+		}
+		if (cancelled < 100) {
+			h_textf(p, "%s%s", cancelled ? ", " : " Cancelled: ",
+				rm->inits[i].id);
+		}
+		cancelled++;
+	}
+	if (cancelled > 100) {
+		h_textf(p, " and %zu more", cancelled - 100);
+	}
+	if (cancelled) {
+		h_text(p, ".");
+	}
 	h_close(p);
 	h_close(p);
 	free(order);
