@@ -192,49 +192,74 @@ static void envelope_rows(struct lp *lp, int pct)
 }
 
 /* Each team's quarters, as check's capacity-overrun counts load: open
- * initiatives, fte x the days they run in the quarter. */
-static void capacity_rows(struct lp *lp)
+ * initiatives, fte x the days they run in the quarter. The columns are
+ * bucketed by team once (one lookup each), so a team's rows walk its own
+ * initiatives only. False when out of memory. */
+static bool capacity_rows(struct lp *lp)
 {
 	const struct roadmap *rm = lp->rm;
 	int fs = rm->fiscal_start;
 	char name[96], label[12];
+	size_t T = rm->n_teams, *start = calloc(T + 2, sizeof(size_t));
+	size_t *member = malloc((lp->n + 1) * sizeof(size_t));
+	size_t *team_of = malloc((lp->n + 1) * sizeof(size_t));
 
-	for (size_t t = 0; t < rm->n_teams; t++) {
+	if (!start || !member || !team_of) {
+		free(start);
+		free(member);
+		free(team_of);
+		return false;
+	}
+	for (size_t j = 0; j < lp->n; j++) { /* counting sort by team */
+		const struct roadmap_initiative *in = &rm->inits[lp->init[j]];
+		const struct roadmap_team *t =
+		    roadmap_initiative_is_open(in) && in->team && in->fte > 0
+			? roadmap_find_team(rm, in->team)
+			: NULL;
+		team_of[j] = t ? (size_t)(t - rm->teams) : T;
+		start[team_of[j] + 1]++;
+	}
+	for (size_t t = 0; t < T; t++) {
+		start[t + 1] += start[t];
+	}
+	for (size_t j = 0, k; j < lp->n; j++) { /* in column order */
+		if ((k = team_of[j]) < T) {
+			member[start[k]++] = j;
+		}
+	}
+	for (size_t t = T; t-- > 0;) {
+		start[t + 1] = start[t];
+	}
+	start[0] = 0;
+	for (size_t t = 0; t < T; t++) {
 		const struct roadmap_team *team = &rm->teams[t];
 		int qa = 0, qb = -1;
-		bool any = false;
-		for (size_t j = 0; j < lp->n; j++) {
+		for (size_t m = start[t]; m < start[t + 1]; m++) {
 			const struct roadmap_initiative *in =
-			    &rm->inits[lp->init[j]];
-			if (!roadmap_initiative_is_open(in) || !in->team ||
-			    strcmp(in->team, team->id) != 0 || in->fte <= 0) {
-				continue;
-			}
+			    &rm->inits[lp->init[member[m]]];
 			int a = roadmap_quarter_of(in->start, fs);
 			int b = roadmap_quarter_of(in->end, fs);
-			qa = any && qa < a ? qa : a;
-			qb = any && qb > b ? qb : b;
-			any = true;
+			qa = m > start[t] && qa < a ? qa : a;
+			qb = m > start[t] && qb > b ? qb : b;
 		}
-		for (int qi = qa; any && qi <= qb; qi++) {
+		for (int qi = qa; qi <= qb; qi++) {
 			roadmap_day qs = roadmap_quarter_first(qi, fs);
 			roadmap_day qe = roadmap_quarter_last(qi, fs);
 			snprintf(name, sizeof(name), "%s@%s", team->id,
 				 roadmap_quarter_label(qi, label));
 			row_begin(lp, name, team->capacity * (qe - qs + 1));
-			for (size_t j = 0; j < lp->n; j++) {
+			for (size_t m = start[t]; m < start[t + 1]; m++) {
 				const struct roadmap_initiative *in =
-				    &rm->inits[lp->init[j]];
-				if (roadmap_initiative_is_open(in) &&
-				    in->team &&
-				    strcmp(in->team, team->id) == 0 &&
-				    in->fte > 0) {
-					put(lp, j, rm_quarter_load(in, qi, fs));
-				}
+				    &rm->inits[lp->init[member[m]]];
+				put(lp, member[m], rm_quarter_load(in, qi, fs));
 			}
 			row_end(lp);
 		}
 	}
+	free(start);
+	free(member);
+	free(team_of);
+	return true;
 }
 
 static bool keeps(const struct roadmap_optimize_options *o,
@@ -463,8 +488,8 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 
 	lp->n_rows = lp->n_nz = 0;
 	envelope_rows(lp, pct);
-	if (!o->ignore_capacity) {
-		capacity_rows(lp);
+	if (!o->ignore_capacity && !capacity_rows(lp)) {
+		lp->nomem = true;
 	}
 	if (lp->nomem) {
 		return rm_nomem(err);
