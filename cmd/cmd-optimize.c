@@ -58,7 +58,7 @@ static int print_items(const struct roadmap *rm, const struct roadmap_plan *p,
 	static const char *const head[] = {"ID", "TITLE", "VALUE", "TOTAL"};
 	static const bool right[] = {0, 0, 1, 1};
 	struct table t;
-	int rc;
+	bool ok = true;
 
 	printf("\n%s (%zu)\n", what, n);
 	if (n == 0) {
@@ -72,15 +72,9 @@ static int print_items(const struct roadmap *rm, const struct roadmap_plan *p,
 		value_text(p, roadmap_initiative_value(in, p->objective), v);
 		roadmap_money_format(in->opex + in->capex, true, tot);
 		const char *row[] = {in->id, in->title, v, tot};
-		if (!table_add(&t, row)) {
-			table_release(&t);
-			msg("out of memory");
-			return 70;
-		}
+		ok = ok && table_add(&t, row);
 	}
-	rc = table_print(&t, stdout);
-	table_release(&t);
-	return rc;
+	return table_emit(&t, ok);
 }
 
 static int print_envelopes(const struct roadmap *rm,
@@ -90,7 +84,7 @@ static int print_envelopes(const struct roadmap *rm,
 					   "USED"};
 	static const bool right[] = {0, 0, 1, 1};
 	struct table t;
-	int rc;
+	bool ok = true;
 
 	if (p->n_envelopes == 0) {
 		return 0;
@@ -116,15 +110,9 @@ static int print_envelopes(const struct roadmap *rm,
 		}
 		const char *row[] = {label, b->pillar ? b->pillar : "(all)", a,
 				     u};
-		if (!table_add(&t, row)) {
-			table_release(&t);
-			msg("out of memory");
-			return 70;
-		}
+		ok = ok && table_add(&t, row);
 	}
-	rc = table_print(&t, stdout);
-	table_release(&t);
-	return rc;
+	return table_emit(&t, ok);
 }
 
 static int print_frontier(const struct roadmap_plan *p)
@@ -133,7 +121,7 @@ static int print_frontier(const struct roadmap_plan *p)
 					   "CUT"};
 	static const bool right[] = {1, 0, 1, 1, 1};
 	struct table t;
-	int rc;
+	bool ok = true;
 
 	printf("\nfrontier: the optimum as the budget falls\n");
 	table_init(&t, 5, head, right, -1);
@@ -148,15 +136,9 @@ static int print_frontier(const struct roadmap_plan *p)
 		const char *row[] = {b, roadmap_plan_status_name(pt->status),
 				     inf ? "-" : v, inf ? "-" : s,
 				     inf ? "-" : c};
-		if (!table_add(&t, row)) {
-			table_release(&t);
-			msg("out of memory");
-			return 70;
-		}
+		ok = ok && table_add(&t, row);
 	}
-	rc = table_print(&t, stdout);
-	table_release(&t);
-	return rc;
+	return table_emit(&t, ok);
 }
 
 static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)

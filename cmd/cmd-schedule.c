@@ -13,7 +13,7 @@ static int print_table(const struct roadmap *rm,
 					   "CRITICAL"};
 	static const bool right[] = {0, 0, 0, 0, 1, 1, 0};
 	struct table t;
-	int rc;
+	bool ok = true;
 
 	static const int optional[] = {5, 3, -1}; /* shift, late end */
 	table_init(&t, 7, head, right, 0);
@@ -33,15 +33,9 @@ static int print_table(const struct roadmap *rm,
 			sl,
 			r->shift_days ? sh : "0",
 			r->critical ? "yes" : ""};
-		if (!table_add(&t, cells)) {
-			table_release(&t);
-			msg("out of memory");
-			return 70;
-		}
+		ok = ok && table_add(&t, cells);
 	}
-	rc = table_print(&t, stdout);
-	table_release(&t);
-	return rc;
+	return table_emit(&t, ok);
 }
 
 static int print_csv(const struct roadmap *rm,

@@ -229,7 +229,7 @@ static int print_goals(const struct roadmap *rm,
 					   "SCORE"};
 	static const bool right[] = {0, 1, 1, 1, 1, 0, 1};
 	struct table tb;
-	int rc;
+	bool ok = true;
 
 	table_init(&tb, 7, head, right, 0);
 	for (size_t i = 0; i < t->n_goals; i++) {
@@ -257,15 +257,9 @@ static int print_goals(const struct roadmap *rm,
 				       x->has_expected ? c[4] : "-",
 				       state ? state : "-",
 				       x->has_progress ? c[6] : "-"};
-		if (!table_add(&tb, cells)) {
-			table_release(&tb);
-			msg("out of memory");
-			return 70;
-		}
+		ok = ok && table_add(&tb, cells);
 	}
-	rc = table_print(&tb, stdout);
-	table_release(&tb);
-	return rc;
+	return table_emit(&tb, ok);
 }
 
 static int print_table(const struct roadmap *rm,

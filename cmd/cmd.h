@@ -209,6 +209,9 @@ void table_init(struct table *t, size_t n_cols, const char *const *head,
 /* Appends a row of n_cols cells (copied). Returns false when out of memory. */
 bool table_add(struct table *t, const char *const *cells);
 int table_print(const struct table *t, FILE *f);
+/* Prints t to stdout when ok (every table_add succeeded), else says out
+ * of memory (70); releases it either way. */
+int table_emit(struct table *t, bool ok);
 /* The natural width of the table (before any truncation). */
 size_t table_width(const struct table *t);
 /* The same, of only the columns that are not optional (with required). */

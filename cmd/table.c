@@ -289,3 +289,16 @@ int table_print(const struct table *t, FILE *f)
 	free(vis);
 	return f == stdout ? flush_stdout() : 0;
 }
+
+int table_emit(struct table *t, bool ok)
+{
+	int rc = 70;
+
+	if (ok) {
+		rc = table_print(t, stdout);
+	} else {
+		msg("out of memory");
+	}
+	table_release(t);
+	return rc;
+}
