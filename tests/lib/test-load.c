@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define N 40000 /* initiatives: enough for the loader to share them */
 
@@ -95,6 +96,12 @@ static void same(size_t bad, const char *how)
 
 int main(void)
 {
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2) {
+		/* the loader shares the work only among the cores there
+		 * are: on one, both loads are the same code */
+		printf("1..0 # SKIP one CPU: nothing to share\n");
+		return 0;
+	}
 	static const char *const hows[] = {
 	    "date",	   "money",	"key",		"object", "dup-goal",
 	    "dup-earlier", "scalar", "dup-and-date", "two"};
