@@ -1,7 +1,6 @@
 /* cmd-track.c - tracking (SPEC 17): progress, measurements and status. */
 #include "cmd.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,16 +143,11 @@ static const struct opt status_opts[] = {
     {0},
 };
 
-/* v rounded to decimals, written the same in every locale ("-" when
- * !has); buf holds ROADMAP_NUMBER_BUF bytes. */
-static char *fixed_cell(bool has, double v, int decimals, char *buf)
+/* A figure the tracking report has already rounded, written the same
+ * in every locale ("-" when !has); buf holds ROADMAP_NUMBER_BUF bytes. */
+static char *num_cell(bool has, double v, char *buf)
 {
-	double scale = decimals == 3 ? 1000 : decimals == 2 ? 100 : 10;
-
-	if (!has) {
-		return strcpy(buf, "-");
-	}
-	return roadmap_number_format(floor(v * scale + 0.5) / scale, buf);
+	return has ? roadmap_number_format(v, buf) : strcpy(buf, "-");
 }
 
 /* The initiatives' table at a money scale (see money_cell). */
@@ -185,18 +179,18 @@ static bool initiatives_table(const struct roadmap *rm,
 			strcpy(c[2], "");
 			strcpy(c[3], "");
 		} else {
-			fixed_cell(true, x->planned_pct, 2, c[2]);
-			fixed_cell(true, x->progress, 2, c[3]);
+			num_cell(true, x->planned_pct, c[2]);
+			num_cell(true, x->progress, c[3]);
 		}
 		money_cell(true, total ? t->pv : x->pv, scale, c[4]);
 		money_cell(true, total ? t->ev : x->ev, scale, c[5]);
 		money_cell(true, total ? t->ac : x->ac, scale, c[6]);
 		money_cell(true, total ? t->ev - t->pv : x->sv, scale, c[7]);
 		money_cell(true, total ? t->ev - t->ac : x->cv, scale, c[8]);
-		fixed_cell(total ? t->has_spi : x->has_spi,
-			   total ? t->spi : x->spi, 3, c[9]);
-		fixed_cell(total ? t->has_cpi : x->has_cpi,
-			   total ? t->cpi : x->cpi, 3, c[10]);
+		num_cell(total ? t->has_spi : x->has_spi,
+			   total ? t->spi : x->spi, c[9]);
+		num_cell(total ? t->has_cpi : x->has_cpi,
+			   total ? t->cpi : x->cpi, c[10]);
 		money_cell(total ? t->has_eac : x->has_eac,
 			   total ? t->eac : x->eac, scale, c[11]);
 		money_cell(total ? t->has_eac : x->has_eac,
@@ -246,10 +240,10 @@ static int print_goals(const struct roadmap *rm,
 			roadmap_number_format(g->target, c[2]);
 		}
 		snprintf(c[3], sizeof(c[3]), "%s %%",
-			 fixed_cell(true, roadmap_ratio_percent(x->progress), 1, p));
+			 num_cell(true, roadmap_ratio_percent(x->progress), p));
 		snprintf(c[4], sizeof(c[4]), "%s %%",
-			 fixed_cell(true, roadmap_ratio_percent(x->expected), 1, p));
-		fixed_cell(true, x->score, 2, c[6]);
+			 num_cell(true, roadmap_ratio_percent(x->expected), p));
+		num_cell(true, x->score, c[6]);
 		const char *cells[] = {g->id,
 				       c[1],
 				       c[2],

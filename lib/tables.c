@@ -1,7 +1,6 @@
 /* tables.c - report tables as rows of cells, for CSV and the exports. */
 #include "internal.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,13 +321,12 @@ enum roadmap_status roadmap_forecast_rows(const struct roadmap *rm,
 	return grid_done(&g, err);
 }
 
-/* A number rounded to decimals (2 or 3) as the JSON writes it, or "". */
-static void put_fixed(struct grid *g, bool has, double v, int decimals)
+/* A figure the tracking report has already rounded, or "". */
+static void put_number(struct grid *g, bool has, double v)
 {
 	char b[ROADMAP_NUMBER_BUF];
-	double scale = decimals == 3 ? 1000 : 100;
 
-	put(g, has ? roadmap_number_format(llround(v * scale) / scale, b) : "");
+	put(g, has ? roadmap_number_format(v, b) : "");
 }
 
 enum roadmap_status roadmap_tracking_rows(const struct roadmap *rm,
@@ -357,10 +355,10 @@ enum roadmap_status roadmap_tracking_rows(const struct roadmap *rm,
 			put(&g, x->has_current
 				    ? roadmap_number_format(x->current, b)
 				    : "");
-			put_fixed(&g, x->has_progress, x->progress, 3);
-			put_fixed(&g, x->has_expected, x->expected, 3);
+			put_number(&g, x->has_progress, x->progress);
+			put_number(&g, x->has_expected, x->expected);
 			put(&g, roadmap_goal_state_name(x->state));
-			put_fixed(&g, x->has_progress, x->score, 2);
+			put_number(&g, x->has_progress, x->score);
 		}
 		return grid_done(&g, err);
 	}
@@ -370,15 +368,15 @@ enum roadmap_status roadmap_tracking_rows(const struct roadmap *rm,
 		const struct roadmap_earned_value *x = &t->initiatives[i];
 		put(&g, rm->inits[x->index].id);
 		put_money(&g, true, x->bac);
-		put_fixed(&g, true, x->planned_pct, 2);
+		put_number(&g, true, x->planned_pct);
 		put_money(&g, true, x->pv);
-		put_fixed(&g, true, x->progress, 2);
+		put_number(&g, true, x->progress);
 		put_money(&g, true, x->ev);
 		put_money(&g, true, x->ac);
 		put_money(&g, true, x->sv);
 		put_money(&g, true, x->cv);
-		put_fixed(&g, x->has_spi, x->spi, 3);
-		put_fixed(&g, x->has_cpi, x->cpi, 3);
+		put_number(&g, x->has_spi, x->spi);
+		put_number(&g, x->has_cpi, x->cpi);
 		put_money(&g, x->has_eac, x->eac);
 		put_money(&g, x->has_eac, x->vac);
 		put(&g, x->late ? "true" : "false");
