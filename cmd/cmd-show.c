@@ -249,17 +249,13 @@ static int show_tracking(const struct roadmap *rm, const char *id,
 		const struct roadmap_goal_tracking *x = &t.goals[gi];
 		const char *state = roadmap_goal_state_name(x->state);
 		const struct roadmap_goal *g = roadmap_goal_at(rm, (size_t)gi);
-		const struct roadmap_reading *r = NULL;
-		for (size_t k = 0; k < g->n_measurements; k++) {
-			r = g->measurements[k].day <= day ? &g->measurements[k]
-							  : r;
-		}
 		snprintf(buf, sizeof(buf), "%s%s%s (%s%s)",
 			 x->has_current ? roadmap_number_format(x->current, a)
 					: "-",
 			 g->unit ? " " : "", g->unit ? g->unit : "",
-			 r ? "measured " : "the baseline, nothing measured by ",
-			 r ? roadmap_day_format(r->day, b) : d);
+			 x->measured ? "measured "
+				     : "the baseline, nothing measured by ",
+			 x->measured ? roadmap_day_format(x->measured_on, b) : d);
 		line("current", buf);
 		if (x->has_progress) {
 			snprintf(buf, sizeof(buf), "%s %% of the way",

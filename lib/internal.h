@@ -334,9 +334,9 @@ bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
  * day (*replaced when it did); false when out of memory. */
 bool rm_reading_put(struct roadmap_reading **list, size_t *n, roadmap_day day,
 		    double value, bool *replaced);
-/* The latest reading on or before day: false when there is none. */
-bool rm_reading_at(const struct roadmap_reading *list, size_t n,
-		   roadmap_day day, double *value);
+/* The latest reading on or before day, or NULL. */
+const struct roadmap_reading *rm_reading_last(const struct roadmap_reading *list,
+					      size_t n, roadmap_day day);
 /* Why a percent is bad (0-100, at most two decimals), or NULL. */
 const char *rm_percent_problem(double v);
 

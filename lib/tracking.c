@@ -43,8 +43,8 @@ bool rm_reading_put(struct roadmap_reading **list, size_t *n, roadmap_day day,
 	return true;
 }
 
-bool rm_reading_at(const struct roadmap_reading *list, size_t n,
-		   roadmap_day day, double *value)
+const struct roadmap_reading *rm_reading_last(const struct roadmap_reading *list,
+					      size_t n, roadmap_day day)
 {
 	size_t lo = 0, hi = n; /* the first reading after day */
 
@@ -56,11 +56,7 @@ bool rm_reading_at(const struct roadmap_reading *list, size_t n,
 			hi = mid;
 		}
 	}
-	if (lo == 0) {
-		return false;
-	}
-	*value = list[lo - 1].value;
-	return true;
+	return lo ? &list[lo - 1] : NULL;
 }
 
 const char *rm_percent_problem(double v)
@@ -248,7 +244,9 @@ static bool earned_value(const struct roadmap *rm,
 
 	e = e > d ? d : e;
 	x->bac = in->opex + in->capex;
-	rm_reading_at(in->progress, in->n_progress, day, &pct);
+	const struct roadmap_reading *r =
+	    rm_reading_last(in->progress, in->n_progress, day);
+	pct = r ? r->value : 0;
 	int64_t p = llround(pct * 100); /* hundredths of a percent */
 	x->planned_pct = (double)div_round((wide)e * 10000, d) / 100;
 	x->progress = (double)p / 100;
@@ -306,9 +304,13 @@ static void goal_tracking(const struct roadmap *rm,
 	double tol = rm->policy.goal_tolerance / 100, progress = 0,
 	       expected = 0;
 
-	x->has_current = rm_reading_at(g->measurements, g->n_measurements,
-				       day, &x->current);
-	if (!x->has_current && g->has_baseline) {
+	const struct roadmap_reading *r =
+	    rm_reading_last(g->measurements, g->n_measurements, day);
+	x->measured = x->has_current = r != NULL;
+	if (r) {
+		x->current = r->value;
+		x->measured_on = r->day;
+	} else if (g->has_baseline) {
 		x->has_current = true;
 		x->current = g->baseline;
 	}

@@ -759,6 +759,8 @@ struct roadmap_goal_tracking {
 	bool has_current;
 	double current; /* the latest measurement on or before, else the
 			   baseline */
+	bool measured;		/* current is a measurement, of this day: */
+	roadmap_day measured_on;
 	bool has_progress;
 	double progress; /* (current - baseline) / (target - baseline) */
 	bool has_expected;
