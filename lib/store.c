@@ -537,6 +537,7 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 		return rm_nomem(L->err);
 	}
 	struct roadmap_initiative *slots = rm->inits + rm->n_inits;
+	size_t base = rm->n_inits;
 	for (size_t j = 0; j < t; j++) {
 		sh[j] = (struct share){.L = *L, .slots = slots};
 		sh[j].L.err = &sh[j].err;
@@ -556,9 +557,8 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 		}
 	}
 	/* in file order: duplicate ids, the index, the first failure */
-	size_t j = 0, i = 0;
-	for (; j < t && !st; j++) {
-		for (i = sh[j].from; i <= sh[j].done && i < sh[j].to; i++) {
+	for (size_t j = 0; j < t && !st; j++) {
+		for (size_t i = sh[j].from; i <= sh[j].done && i < sh[j].to; i++) {
 			struct roadmap_initiative *in = &slots[i];
 			size_t at;
 			int added = 1;
@@ -591,15 +591,13 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 			rm->n_inits++;
 		}
 	}
-	if (st) { /* free what was loaded and not indexed */
-		for (size_t k = 0; k < t; k++) {
-			size_t first = k < j - 1 ? sh[k].to : k == j - 1 ? i
-								 : sh[k].from;
-			size_t last = sh[k].done < sh[k].to ? sh[k].done + 1
-							    : sh[k].to;
-			for (size_t x = first; x < last; x++) {
-				rm_initiative_free(&slots[x]);
-			}
+	/* on a failure, what was loaded past the indexed items is freed */
+	size_t indexed = rm->n_inits - base;
+	for (size_t k = 0; st && k < t; k++) {
+		size_t end = sh[k].done < sh[k].to ? sh[k].done + 1 : sh[k].to;
+		for (size_t x = sh[k].from > indexed ? sh[k].from : indexed;
+		     x < end; x++) {
+			rm_initiative_free(&slots[x]);
 		}
 	}
 	return st;
