@@ -61,26 +61,17 @@ bool idmap_reserve(struct idmap *m, size_t n)
 	return true;
 }
 
-bool idmap_put(struct idmap *m, const char *key, size_t val)
+/* The slot of key (hash h): its own, or the empty one it would take. */
+static size_t probe(const struct idmap *m, const char *key, uint64_t h)
 {
-	if ((m->used + 1) * 2 > m->cap && !idmap_reserve(m, m->used + 1)) {
-		return false;
-	}
-	uint64_t h = hash(key);
 	size_t j = (size_t)h & (m->cap - 1);
-	while (m->slots[j].key) {
-		struct idmap_slot *x = &m->slots[j];
-		if (x->hash == h && strcmp(x->key, key) == 0) {
-			/* the new string may replace the old one's storage */
-			x->key = key;
-			x->val = val;
-			return true;
-		}
+
+	/* the stored hash spares a strcmp on every collision */
+	while (m->slots[j].key &&
+	       (m->slots[j].hash != h || strcmp(m->slots[j].key, key) != 0)) {
 		j = (j + 1) & (m->cap - 1);
 	}
-	m->slots[j] = (struct idmap_slot){h, key, val};
-	m->used++;
-	return true;
+	return j;
 }
 
 int idmap_add(struct idmap *m, const char *key, size_t val, size_t *old)
@@ -89,18 +80,27 @@ int idmap_add(struct idmap *m, const char *key, size_t val, size_t *old)
 		return -1;
 	}
 	uint64_t h = hash(key);
-	size_t j = (size_t)h & (m->cap - 1);
-	while (m->slots[j].key) {
-		const struct idmap_slot *x = &m->slots[j];
-		if (x->hash == h && strcmp(x->key, key) == 0) {
-			*old = x->val;
-			return 0;
-		}
-		j = (j + 1) & (m->cap - 1);
+	struct idmap_slot *x = &m->slots[probe(m, key, h)];
+	if (x->key) {
+		*old = x->val;
+		return 0;
 	}
-	m->slots[j] = (struct idmap_slot){h, key, val};
+	*x = (struct idmap_slot){h, key, val};
 	m->used++;
 	return 1;
+}
+
+bool idmap_put(struct idmap *m, const char *key, size_t val)
+{
+	size_t old;
+	int added = idmap_add(m, key, val, &old);
+
+	if (added == 0) { /* the new string may replace the old one's */
+		struct idmap_slot *x = &m->slots[probe(m, key, hash(key))];
+		x->key = key;
+		x->val = val;
+	}
+	return added >= 0;
 }
 
 bool idmap_get(const struct idmap *m, const char *key, size_t *val)
@@ -108,18 +108,11 @@ bool idmap_get(const struct idmap *m, const char *key, size_t *val)
 	if (!m->cap) {
 		return false;
 	}
-	uint64_t h = hash(key);
-	size_t j = (size_t)h & (m->cap - 1);
-	while (m->slots[j].key) {
-		const struct idmap_slot *x = &m->slots[j];
-		/* the stored hash spares a strcmp on every collision */
-		if (x->hash == h && strcmp(x->key, key) == 0) {
-			*val = x->val;
-			return true;
-		}
-		j = (j + 1) & (m->cap - 1);
+	const struct idmap_slot *x = &m->slots[probe(m, key, hash(key))];
+	if (x->key) {
+		*val = x->val;
 	}
-	return false;
+	return x->key != NULL;
 }
 
 size_t rm_first_duplicate(const char *const *s, size_t n, bool *nomem)
