@@ -56,6 +56,7 @@ static int print_table(const struct roadmap *rm,
 	const struct roadmap_forecast_initiative **order =
 	    malloc((f->n_initiatives + 1) * sizeof(*order));
 	char d[5][16], c[3][48];
+	bool ok = true;
 	int rc;
 
 	if (!order) {
@@ -86,18 +87,13 @@ static int print_table(const struct roadmap *rm,
 				     d[2],
 				     d[3],
 				     d[4]};
-		if (!table_add(&t, row)) {
-			goto nomem;
-		}
+		ok = ok && table_add(&t, row);
 	}
 	free(order);
-	order = NULL;
 	printf("\n");
-	if ((rc = table_print(&t, stdout))) {
-		table_release(&t);
+	if ((rc = table_emit(&t, ok))) {
 		return rc;
 	}
-	table_release(&t);
 	if (f->n_goals) {
 		table_init(&t, 6, ghead, right, 0);
 		for (size_t g = 0; g < f->n_goals; g++) {
@@ -124,16 +120,12 @@ static int print_table(const struct roadmap *rm,
 					     d[2],
 					     d[3],
 					     d[4]};
-			if (!table_add(&t, row)) {
-				goto nomem;
-			}
+			ok = ok && table_add(&t, row);
 		}
 		printf("\n");
-		if ((rc = table_print(&t, stdout))) {
-			table_release(&t);
+		if ((rc = table_emit(&t, ok))) {
 			return rc;
 		}
-		table_release(&t);
 	}
 	if (f->any) {
 		roadmap_day_format(f->end_p50, d[0]);
@@ -148,11 +140,6 @@ static int print_table(const struct roadmap *rm,
 		       roadmap_currency(rm), c[0], c[1], c[2]);
 	}
 	return write_stdout("", 0);
-nomem:
-	free(order);
-	table_release(&t);
-	msg("out of memory");
-	return 70;
 }
 
 static int run_forecast(struct ctx *ctx, int argc, char **argv)
