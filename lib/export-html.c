@@ -36,15 +36,34 @@ void h_attr(struct page *p, const char *name, const char *value)
 						     BAD_CAST value) >= 0;
 }
 
+/* fmt's text, whole: a title may be 1,000 characters of four bytes each,
+ * and a cut inside a character would not be UTF-8. malloc'ed; NULL when
+ * out of memory. */
+static char *format(const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	char *s = n < 0 ? NULL : malloc((size_t)n + 1);
+	if (s) {
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	}
+	return s;
+}
+
 void h_attrf(struct page *p, const char *name, const char *fmt, ...)
 {
-	char buf[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *s = format(fmt, ap);
 	va_end(ap);
-	h_attr(p, name, buf);
+	p->ok = p->ok && s;
+	if (s) {
+		h_attr(p, name, s);
+	}
+	free(s);
 }
 
 void h_text(struct page *p, const char *s)
@@ -54,13 +73,16 @@ void h_text(struct page *p, const char *s)
 
 void h_textf(struct page *p, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	char *s = format(fmt, ap);
 	va_end(ap);
-	h_text(p, buf);
+	p->ok = p->ok && s;
+	if (s) {
+		h_text(p, s);
+	}
+	free(s);
 }
 
 void h_el(struct page *p, const char *name, const char *cls, const char *text)

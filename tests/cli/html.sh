@@ -23,7 +23,11 @@ R -f acme.json set retention 'title=</td></tr></table><svg onload=alert(3)>'
 R -f acme.json set checkout-v2 'title=]]><!-- <style>body{display:none}</style>'
 R -f acme.json add initiative 'x.y-z' --title '<a href="https://evil.example/">click</a>' \
   --start 2026-Q2 --end 2026-Q3 --opex 1k --goal revenue 2>/dev/null
+# the longest title there may be: 1,000 characters of four bytes
+long=$(printf '\xf0\x9d\x84\x9e%.0s' $(seq 1000))
+R -f acme.json set backup-dr "title=$long"
 t "export --format html writes the page" 0 "" "" -- R -f acme.json export --format html -o page.html
+ok_if "a 4,000-byte title stays whole in the timeline's tooltip" grep -qF "backup-dr: $long (" page.html
 ok_if "self-contained and escaped: no script, handler or outside URL; lang, title, chart alternatives" \
   py static page.html "$hostile"
 ok_if "the hostile title is shown as text" grep -qF '<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q3&quot; &lt;/title&gt;&lt;img src=x onerror=alert(2)&gt;</h1>' page.html
