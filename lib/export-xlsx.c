@@ -252,6 +252,11 @@ static void goals(struct deck *d)
 				     (lxw_col_t)(n - 1));
 	}
 	rm_deck_print_setup(ws, 0, widths, n, 2);
+	if (d->tr_ok) {
+		/* the goals and their state on one page for the board, a
+		 * little smaller than the rule's 80 % (about 63 %) */
+		worksheet_fit_to_pages(ws, 1, 0);
+	}
 	free(serving);
 }
 
