@@ -15,7 +15,8 @@ int open_read(struct ctx *ctx, struct roadmap **out)
 {
 	struct roadmap_error err;
 	/* the CLI owns the process: a large file may use the second core */
-	static const struct roadmap_load_options opt = {.threads = true};
+	static const struct roadmap_load_options opt = {.threads = true,
+							.cjson_hooks = true};
 	enum roadmap_status st =
 	    roadmap_load_file_opt(ctx->file, &opt, out, &err);
 

@@ -2,8 +2,10 @@
  * check.c - the alignment check (SPEC 6): every rule, one pass each over
  * the initiatives, with sums checked for overflow.
  */
-#include "graph.h"
 
+#include "check.h"
+
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,25 +38,8 @@ void roadmap_findings_release(struct roadmap_findings *f)
 	memset(f, 0, sizeof(*f));
 }
 
-struct ctx {
-	const struct roadmap *rm;
-	struct roadmap_findings *f;
-	size_t cap;
-	bool nomem, overflow;
-	struct roadmap_spend sp;
-	int q0;		 /* first quarter of the arrays below */
-	size_t nq;	 /* quarters covered */
-	int64_t *total;	 /* planned per quarter, all pillars */
-	int64_t *pillar; /* planned per declared pillar and quarter */
-	int *pidx;	 /* declared pillar of each initiative, or -1 */
-	struct rm_refs refs;
-	size_t *comp; /* dependency-cycle component of each initiative */
-};
-
-/* Adds a finding; takes ownership of related (which it sorts). */
-__attribute__((format(printf, 5, 6))) static void
-add(struct ctx *c, enum roadmap_severity sev, const char *code,
-    const char *subject, const char *fmt, ...)
+void ck_add(struct check *c, enum roadmap_severity sev, const char *code,
+	    const char *subject, const char *fmt, ...)
 {
 	struct roadmap_findings *f = c->f;
 	struct roadmap_finding x = {sev, code, NULL, NULL, NULL, 0};
@@ -85,8 +70,7 @@ add(struct ctx *c, enum roadmap_severity sev, const char *code,
 	}
 }
 
-/* Appends a related id to the last finding. */
-static void relate(struct ctx *c, const char *id)
+void ck_relate(struct check *c, const char *id)
 {
 	struct roadmap_finding *x = &c->f->items[c->f->n - 1];
 
@@ -95,17 +79,14 @@ static void relate(struct ctx *c, const char *id)
 	}
 }
 
-/* Where the last finding's item is in the file (see roadmap_finding). */
-static void at(struct ctx *c, long line)
+void ck_at(struct check *c, long line)
 {
 	if (!c->nomem && c->f->n) {
 		c->f->items[c->f->n - 1].line = line;
 	}
 }
 
-/* The same, for a finding told apart from its initiative's others by a
- * quarter: the quarter goes into its fingerprint. */
-static void at_quarter(struct ctx *c, long line, const char *quarter)
+void ck_at_quarter(struct check *c, long line, const char *quarter)
 {
 	if (!c->nomem && c->f->n) {
 		c->f->items[c->f->n - 1].line = line;
@@ -114,15 +95,15 @@ static void at_quarter(struct ctx *c, long line, const char *quarter)
 }
 
 /* The same, for an initiative named by id. */
-static void at_initiative(struct ctx *c, const char *id)
+void ck_at_initiative(struct check *c, const char *id)
 {
 	const struct roadmap_initiative *in =
 	    roadmap_find_initiative(c->rm, id);
 
-	at(c, in ? in->line : 0);
+	ck_at(c, in ? in->line : 0);
 }
 
-static void sort_related(struct ctx *c)
+void ck_sort_related(struct check *c)
 {
 	struct roadmap_finding *x = &c->f->items[c->f->n - 1];
 
@@ -131,14 +112,14 @@ static void sort_related(struct ctx *c)
 	}
 }
 
-static void sum(struct ctx *c, int64_t *acc, int64_t v)
+void ck_sum(struct check *c, int64_t *acc, int64_t v)
 {
 	if (!roadmap_money_add(*acc, v, acc)) {
 		c->overflow = true;
 	}
 }
 
-static const char *money(const struct roadmap *rm, int64_t v, char *buf)
+const char *ck_money(const struct roadmap *rm, int64_t v, char *buf)
 {
 	char m[32];
 
@@ -154,7 +135,7 @@ static char *q(const char *s, char *buf)
 
 /* ------------------------------------------------------------ references */
 
-static void check_references(struct ctx *c)
+static void check_references(struct check *c)
 {
 	const struct roadmap *rm = c->rm;
 	const struct rm_refs *r = &c->refs;
@@ -164,55 +145,56 @@ static void check_references(struct ctx *c)
 		const struct roadmap_initiative *in = &rm->inits[i];
 		for (size_t g = 0; g < in->n_goals; g++) {
 			if (r->goal[r->goff[i] + g] == RM_UNKNOWN) {
-				add(c, ROADMAP_SEVERITY_ERROR,
-				    "unknown-reference", in->id,
-				    "serves unknown goal %s",
-				    q(in->goals[g], b1));
-				at(c, in->line);
-				relate(c, in->goals[g]);
+				ck_add(c, ROADMAP_SEVERITY_ERROR,
+				       "unknown-reference", in->id,
+				       "serves unknown goal %s",
+				       q(in->goals[g], b1));
+				ck_at(c, in->line);
+				ck_relate(c, in->goals[g]);
 			}
 		}
 		for (size_t d = 0; d < in->n_depends_on; d++) {
 			if (r->dep[r->doff[i] + d] == RM_UNKNOWN) {
-				add(c, ROADMAP_SEVERITY_ERROR,
-				    "unknown-reference", in->id,
-				    "depends on unknown initiative %s",
-				    q(in->depends_on[d], b1));
-				at(c, in->line);
-				relate(c, in->depends_on[d]);
+				ck_add(c, ROADMAP_SEVERITY_ERROR,
+				       "unknown-reference", in->id,
+				       "depends on unknown initiative %s",
+				       q(in->depends_on[d], b1));
+				ck_at(c, in->line);
+				ck_relate(c, in->depends_on[d]);
 			}
 		}
 		if (r->team[i] == RM_UNKNOWN) {
-			add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
-			    in->id, "names unknown team %s", q(in->team, b1));
-			at(c, in->line);
-			relate(c, in->team);
+			ck_add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
+			       in->id, "names unknown team %s",
+			       q(in->team, b1));
+			ck_at(c, in->line);
+			ck_relate(c, in->team);
 		}
 		if (r->pillar[i] == RM_UNKNOWN) {
-			add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
-			    in->id, "names unknown pillar %s",
-			    q(in->pillar, b1));
-			at(c, in->line);
-			relate(c, in->pillar);
+			ck_add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
+			       in->id, "names unknown pillar %s",
+			       q(in->pillar, b1));
+			ck_at(c, in->line);
+			ck_relate(c, in->pillar);
 		}
 	}
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
 		char label[16];
 		if (b->pillar && !roadmap_has_pillar(rm, b->pillar)) {
-			add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
-			    rm_budget_label(b, label, sizeof(label)),
-			    "budget %s names unknown pillar %s", label,
-			    q(b->pillar, b1));
-			at(c, b->line);
-			relate(c, b->pillar);
+			ck_add(c, ROADMAP_SEVERITY_ERROR, "unknown-reference",
+			       rm_budget_label(b, label, sizeof(label)),
+			       "budget %s names unknown pillar %s", label,
+			       q(b->pillar, b1));
+			ck_at(c, b->line);
+			ck_relate(c, b->pillar);
 		}
 	}
 }
 
 /* ------------------------------------------------- initiative-level rules */
 
-static void check_initiatives(struct ctx *c)
+static void check_initiatives(struct check *c)
 {
 	const struct roadmap *rm = c->rm;
 	char d1[16], d2[16], b1[160];
@@ -222,16 +204,17 @@ static void check_initiatives(struct ctx *c)
 		const struct roadmap_initiative *in = &rm->inits[i];
 		bool counts = roadmap_initiative_counts(in);
 		if (counts && in->n_goals == 0) {
-			add(c, ROADMAP_SEVERITY_ERROR, "unaligned-initiative",
-			    in->id, "serves no goal");
-			at(c, in->line);
+			ck_add(c, ROADMAP_SEVERITY_ERROR,
+			       "unaligned-initiative", in->id,
+			       "serves no goal");
+			ck_at(c, in->line);
 		}
 		if (in->end < in->start) {
-			add(c, ROADMAP_SEVERITY_ERROR, "invalid-dates", in->id,
-			    "ends %s, before it starts (%s)",
-			    roadmap_day_format(in->end, d1),
-			    roadmap_day_format(in->start, d2));
-			at(c, in->line);
+			ck_add(c, ROADMAP_SEVERITY_ERROR, "invalid-dates",
+			       in->id, "ends %s, before it starts (%s)",
+			       roadmap_day_format(in->end, d1),
+			       roadmap_day_format(in->start, d2));
+			ck_at(c, in->line);
 		}
 		if (!counts) {
 			continue;
@@ -247,15 +230,15 @@ static void check_initiatives(struct ctx *c)
 				      c->comp[i] == c->comp[k];
 			if (roadmap_initiative_counts(p) &&
 			    in->start <= p->end && k != i && !cyclic) {
-				add(c, ROADMAP_SEVERITY_ERROR,
-				    "dependency-order", in->id,
-				    "starts %s, on or before the end of its "
-				    "prerequisite %s (%s)",
-				    roadmap_day_format(in->start, d1),
-				    q(p->id, b1),
-				    roadmap_day_format(p->end, d2));
-				at(c, in->line);
-				relate(c, p->id);
+				ck_add(c, ROADMAP_SEVERITY_ERROR,
+				       "dependency-order", in->id,
+				       "starts %s, on or before the end of its "
+				       "prerequisite %s (%s)",
+				       roadmap_day_format(in->start, d1),
+				       q(p->id, b1),
+				       roadmap_day_format(p->end, d2));
+				ck_at(c, in->line);
+				ck_relate(c, p->id);
 			}
 		}
 		for (size_t g = 0; g < in->n_goals; g++) {
@@ -265,20 +248,20 @@ static void check_initiatives(struct ctx *c)
 			}
 			const struct roadmap_goal *goal = &rm->goals[k];
 			if (goal->has_due && in->end > goal->due) {
-				add(c, ROADMAP_SEVERITY_WARNING,
-				    "goal-deadline", in->id,
-				    "ends %s, after goal %s is due (%s)",
-				    roadmap_day_format(in->end, d1),
-				    q(goal->id, b1),
-				    roadmap_day_format(goal->due, d2));
-				at(c, in->line);
-				relate(c, goal->id);
+				ck_add(c, ROADMAP_SEVERITY_WARNING,
+				       "goal-deadline", in->id,
+				       "ends %s, after goal %s is due (%s)",
+				       roadmap_day_format(in->end, d1),
+				       q(goal->id, b1),
+				       roadmap_day_format(goal->due, d2));
+				ck_at(c, in->line);
+				ck_relate(c, goal->id);
 			}
 		}
 	}
 }
 
-static void check_cycles(struct ctx *c)
+static void check_cycles(struct check *c)
 {
 	struct rm_graph g;
 	struct rm_cycle *cy;
@@ -294,18 +277,18 @@ static void check_cycles(struct ctx *c)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		add(c, ROADMAP_SEVERITY_ERROR, "dependency-cycle",
-		    cy[i].subject, "%s", cy[i].message);
-		at_initiative(c, cy[i].subject);
+		ck_add(c, ROADMAP_SEVERITY_ERROR, "dependency-cycle",
+		       cy[i].subject, "%s", cy[i].message);
+		ck_at_initiative(c, cy[i].subject);
 		for (size_t k = 0; k < cy[i].n_members; k++) {
-			relate(c, cy[i].members[k]);
+			ck_relate(c, cy[i].members[k]);
 		}
 	}
 	rm_cycles_free(cy, n);
 	rm_graph_release(&g);
 }
 
-static void check_goals(struct ctx *c)
+static void check_goals(struct check *c)
 {
 	const struct roadmap *rm = c->rm;
 	bool *funded = calloc(rm->n_goals + 1, sizeof(bool));
@@ -327,15 +310,16 @@ static void check_goals(struct ctx *c)
 	}
 	for (size_t g = 0; g < rm->n_goals; g++) {
 		if (!funded[g]) {
-			add(c, ROADMAP_SEVERITY_WARNING, "goal-unfunded",
-			    rm->goals[g].id, "no initiative serves this goal");
-			at(c, rm->goals[g].line);
+			ck_add(c, ROADMAP_SEVERITY_WARNING, "goal-unfunded",
+			       rm->goals[g].id,
+			       "no initiative serves this goal");
+			ck_at(c, rm->goals[g].line);
 		}
 	}
 	free(funded);
 }
 
-static void check_owners(struct ctx *c)
+static void check_owners(struct check *c)
 {
 	const struct roadmap *rm = c->rm;
 	struct idmap owners = {0};
@@ -358,13 +342,14 @@ static void check_owners(struct ctx *c)
 		if (!in->owner || !roadmap_initiative_is_open(in)) {
 			continue;
 		}
-		if (!idmap_get(&owners, in->owner, &k)) {
+		int added = idmap_add(&owners, in->owner, n_owners, &k);
+		if (added < 0) {
+			c->nomem = true;
+			goto out;
+		}
+		if (added) {
 			k = n_owners++;
 			first[k] = i;
-			if (!idmap_put(&owners, in->owner, k)) {
-				c->nomem = true;
-				goto out;
-			}
 		} else {
 			next[last[k]] = i;
 		}
@@ -377,16 +362,18 @@ static void check_owners(struct ctx *c)
 			continue;
 		}
 		const char *name = rm->inits[first[k]].owner;
-		add(c, ROADMAP_SEVERITY_WARNING, "owner-overload", name,
-		    "owns %zu open initiatives; the policy allows %d", count[k],
-		    max);
+		ck_add(c, ROADMAP_SEVERITY_WARNING, "owner-overload", name,
+		       "owns %zu open initiatives; the policy allows %d",
+		       count[k], max);
+		size_t lowest = first[k]; /* the finding is at the lowest id */
 		for (size_t i = first[k]; i != SIZE_MAX; i = next[i]) {
-			relate(c, rm->inits[i].id);
+			ck_relate(c, rm->inits[i].id);
+			if (strcmp(rm->inits[i].id, rm->inits[lowest].id) < 0) {
+				lowest = i;
+			}
 		}
-		sort_related(c);
-		if (!c->nomem && c->f->items[c->f->n - 1].n_related) {
-			at_initiative(c, c->f->items[c->f->n - 1].related[0]);
-		}
+		ck_sort_related(c);
+		ck_at(c, rm->inits[lowest].line);
 	}
 out:
 	idmap_release(&owners);
@@ -409,7 +396,7 @@ int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs)
 	return e < s ? 0 : in->fte * (e - s + 1);
 }
 
-static void check_capacity(struct ctx *c)
+static void check_capacity(struct check *c)
 {
 	const struct roadmap *rm = c->rm;
 	int fs = rm->fiscal_start;
@@ -496,22 +483,22 @@ static void check_capacity(struct ctx *c)
 				 label);
 			/* load in hundredths, rounded half up */
 			int64_t h = (num + days / 2) / days;
-			add(c, ROADMAP_SEVERITY_WARNING, "capacity-overrun",
-			    subject,
-			    "load %s FTE exceeds the capacity of %s FTE",
-			    rm_hundredths_format(h, l1),
-			    rm_hundredths_format(t->capacity, l2));
-			at(c, t->line);
+			ck_add(c, ROADMAP_SEVERITY_WARNING, "capacity-overrun",
+			       subject,
+			       "load %s FTE exceeds the capacity of %s FTE",
+			       rm_hundredths_format(h, l1),
+			       rm_hundredths_format(t->capacity, l2));
+			ck_at(c, t->line);
 			roadmap_day qs = roadmap_quarter_first(qi, fs);
 			roadmap_day qe = roadmap_quarter_last(qi, fs);
 			for (size_t x = toff[k]; x < toff[k + 1]; x++) {
 				const struct roadmap_initiative *in =
 				    &rm->inits[tlist[x]];
 				if (in->start <= qe && in->end >= qs) {
-					relate(c, in->id);
+					ck_relate(c, in->id);
 				}
 			}
-			sort_related(c);
+			ck_sort_related(c);
 		}
 	}
 	free(toff);
@@ -519,267 +506,11 @@ static void check_capacity(struct ctx *c)
 	free(load);
 }
 
-/* ------------------------------------------------------------ money */
-
-static int64_t *cell(struct ctx *c, int64_t *base, int qi)
-{
-	if (qi < c->q0 || (size_t)(qi - c->q0) >= c->nq) {
-		return NULL;
-	}
-	return &base[qi - c->q0];
-}
-
-/* Planned spend of counting initiatives (of pillar, if not NULL) over the
- * quarters q0..q1. */
-static int64_t planned(struct ctx *c, const char *pillar, int qa, int qb)
-{
-	const struct roadmap *rm = c->rm;
-	int64_t s = 0;
-	long p = -1;
-
-	if (pillar) {
-		for (size_t i = 0; i < rm->n_pillars; i++) {
-			if (strcmp(rm->pillars[i], pillar) == 0) {
-				p = (long)i;
-			}
-		}
-		if (p < 0) {
-			/* an undeclared pillar: rare, so scan for it */
-			for (size_t i = 0; i < rm->n_inits; i++) {
-				const struct roadmap_initiative *in =
-				    &rm->inits[i];
-				if (!in->pillar || strcmp(in->pillar, pillar)) {
-					continue;
-				}
-				for (int k = 0; k < c->sp.n[i]; k++) {
-					int qi = c->sp.q0[i] + k;
-					size_t o = c->sp.off[i] + (size_t)k;
-					if (qi >= qa && qi <= qb) {
-						sum(c, &s, c->sp.opex[o]);
-						sum(c, &s, c->sp.capex[o]);
-					}
-				}
-			}
-			return s;
-		}
-	}
-	for (int qi = qa; qi <= qb; qi++) {
-		int64_t *v = cell(
-		    c, p < 0 ? c->total : c->pillar + (size_t)p * c->nq, qi);
-		if (v) {
-			sum(c, &s, *v);
-		}
-	}
-	return s;
-}
-
-static bool build_sums(struct ctx *c)
-{
-	const struct roadmap *rm = c->rm;
-	int qa = c->sp.qmin, qb = c->sp.qmax;
-	bool any = c->sp.any;
-
-	for (size_t i = 0; i < rm->n_budgets; i++) {
-		const struct roadmap_budget *b = &rm->budgets[i];
-		int z, a = rm_budget_quarters(b, &z);
-		qa = any && qa < a ? qa : a;
-		qb = any && qb > z ? qb : z;
-		any = true;
-	}
-	if (!any) {
-		return true;
-	}
-	c->q0 = qa;
-	c->nq = (size_t)(qb - qa + 1);
-	c->total = calloc(c->nq, sizeof(int64_t));
-	c->pillar = calloc(c->nq * (rm->n_pillars + 1), sizeof(int64_t));
-	c->pidx = malloc((rm->n_inits + 1) * sizeof(int));
-	if (!c->total || !c->pillar || !c->pidx) {
-		return false;
-	}
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
-		c->pidx[i] =
-		    c->refs.pillar[i] < RM_NONE ? (int)c->refs.pillar[i] : -1;
-		(void)in;
-		for (int k = 0; k < c->sp.n[i]; k++) {
-			size_t o = c->sp.off[i] + (size_t)k;
-			size_t j = (size_t)(c->sp.q0[i] + k - c->q0);
-			int64_t v = c->sp.opex[o];
-			sum(c, &v, c->sp.capex[o]);
-			sum(c, &c->total[j], v);
-			if (c->pidx[i] >= 0) {
-				sum(c,
-				    &c->pillar[(size_t)c->pidx[i] * c->nq + j],
-				    v);
-			}
-		}
-	}
-	return true;
-}
-
-static void check_budgets(struct ctx *c)
-{
-	const struct roadmap *rm = c->rm;
-	char m1[48], m2[48], m3[48];
-
-	for (size_t i = 0; i < rm->n_budgets; i++) {
-		const struct roadmap_budget *b = &rm->budgets[i];
-		int z, a = rm_budget_quarters(b, &z);
-		int64_t plan = planned(c, b->pillar, a, z);
-		if (plan <= b->amount) {
-			continue;
-		}
-		char subject[96];
-		rm_budget_key(b, subject, sizeof(subject));
-		add(c, ROADMAP_SEVERITY_ERROR, "budget-overrun", subject,
-		    "planned %s exceeds the envelope of %s by %s",
-		    money(rm, plan, m1), money(rm, b->amount, m2),
-		    money(rm, plan - b->amount, m3));
-		at(c, b->line);
-	}
-	if (rm->n_budgets == 0 || !c->sp.any) {
-		return;
-	}
-	bool *on = rm_enveloped_quarters(rm, c->sp.qmin, c->sp.qmax);
-	if (!on) {
-		c->nomem = true;
-		return;
-	}
-	for (int qi = c->sp.qmin; qi <= c->sp.qmax; qi++) {
-		int64_t *v = cell(c, c->total, qi);
-		if (!v || *v == 0) {
-			continue;
-		}
-		if (!on[qi - c->sp.qmin]) {
-			char label[12];
-			add(c, ROADMAP_SEVERITY_WARNING, "unbudgeted-spend",
-			    roadmap_quarter_label(qi, label),
-			    "%s planned with no quarter or fiscal-year "
-			    "envelope",
-			    money(rm, *v, m1));
-		}
-	}
-	free(on);
-}
-
-static void check_actuals(struct ctx *c)
-{
-	const struct roadmap *rm = c->rm;
-	int64_t tol = (int64_t)(rm->policy.actuals_tolerance * 100 + 0.5);
-	char m1[48], m2[48], label[12];
-
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
-		if (!roadmap_initiative_counts(in)) {
-			continue;
-		}
-		for (size_t a = 0; a < in->n_actuals; a++) {
-			int qi = in->actuals[a].qi;
-			int64_t actual = in->actuals[a].amount, plan = 0;
-			int k = qi - c->sp.q0[i];
-			if (c->sp.n[i] && k >= 0 && k < c->sp.n[i]) {
-				size_t o = c->sp.off[i] + (size_t)k;
-				plan = c->sp.opex[o] + c->sp.capex[o];
-			}
-			/* actual > plan * (1 + tol%), exactly */
-			if (rm_cmp128(rm_mul64((uint64_t)actual, 10000),
-				      rm_mul64((uint64_t)plan,
-					       (uint64_t)(10000 + tol))) <= 0) {
-				continue;
-			}
-			roadmap_quarter_label(qi, label);
-			if (plan == 0) {
-				add(c, ROADMAP_SEVERITY_WARNING,
-				    "actuals-overrun", in->id,
-				    "actual %s in %s with nothing planned "
-				    "there",
-				    money(rm, actual, m1), label);
-				at_quarter(c, in->line, label);
-				continue;
-			}
-			/* both at most one amount: 64 bits hold it */
-			int64_t over =
-			    ((actual - plan) * 1000 + plan / 2) / plan;
-			char m3[48], tolt[ROADMAP_NUMBER_BUF];
-			add(c, ROADMAP_SEVERITY_WARNING, "actuals-overrun",
-			    in->id,
-			    "actual %s in %s exceeds the planned %s by %s "
-			    "(%lld.%lld%%; tolerance %s%%)",
-			    money(rm, actual, m1), label, money(rm, plan, m2),
-			    money(rm, actual - plan, m3),
-			    (long long)(over / 10), (long long)(over % 10),
-			    roadmap_number_format(rm->policy.actuals_tolerance,
-						  tolt));
-			at_quarter(c, in->line, label);
-		}
-	}
-}
-
-static void mix_one(struct ctx *c, const char *pillar, double target,
-		    int64_t total)
-{
-	const struct roadmap *rm = c->rm;
-	int64_t spend =
-	    c->sp.any ? planned(c, pillar, c->sp.qmin, c->sp.qmax) : 0;
-	int64_t t = (int64_t)(target * 100 + 0.5);
-	int64_t tol = (int64_t)(rm->policy.mix_tolerance * 100 + 0.5);
-	/* |spend x 10000 - t x total| <= tol x total, exactly: all of them
-	 * are non-negative, so two comparisons of 128-bit products */
-	struct rm_u128 s = rm_mul64((uint64_t)spend, 10000);
-	if (rm_cmp128(s, rm_mul64((uint64_t)(t + tol), (uint64_t)total)) <= 0 &&
-	    rm_cmp128(rm_add128(s, rm_mul64((uint64_t)tol, (uint64_t)total)),
-		      rm_mul64((uint64_t)t, (uint64_t)total)) >= 0) {
-		return;
-	}
-	/* a pillar's spend is at most the total: the share is at most 1000 */
-	struct rm_u128 half = {0, (uint64_t)total / 2};
-	int64_t share =
-	    (int64_t)rm_div128(rm_add128(rm_mul64((uint64_t)spend, 1000), half),
-			       (uint64_t)total, NULL);
-	char t1[ROADMAP_NUMBER_BUF], t2[ROADMAP_NUMBER_BUF];
-	add(c, ROADMAP_SEVERITY_WARNING, "mix-off-target", pillar,
-	    "%lld.%lld%% of planned spend against a target of %s%% "
-	    "(tolerance %s points)",
-	    (long long)(share / 10), (long long)(share % 10),
-	    roadmap_number_format(target, t1),
-	    roadmap_number_format(rm->policy.mix_tolerance, t2));
-}
-
-static void check_mix(struct ctx *c)
-{
-	const struct roadmap *rm = c->rm;
-	const struct roadmap_policy *p = &rm->policy;
-
-	if (!p->n_target_mix || !c->sp.any) {
-		return;
-	}
-	int64_t total = planned(c, NULL, c->sp.qmin, c->sp.qmax);
-	if (total <= 0) {
-		return;
-	}
-	for (size_t i = 0; i < p->n_target_mix; i++) {
-		mix_one(c, p->target_mix_pillar[i], p->target_mix_percent[i],
-			total);
-	}
-	/* declared pillars with spend but no target count as a target of 0 */
-	for (size_t k = 0; k < rm->n_pillars; k++) {
-		bool targeted = false;
-		for (size_t i = 0; i < p->n_target_mix; i++) {
-			targeted = targeted || strcmp(p->target_mix_pillar[i],
-						      rm->pillars[k]) == 0;
-		}
-		if (!targeted) {
-			mix_one(c, rm->pillars[k], 0, total);
-		}
-	}
-}
-
 /* ------------------------------------------------------------ order */
 
 /* The rules of a day (SPEC 17), run only as of one: a late initiative, a
  * goal at risk or missed, a cost heading past its budget. */
-static void check_tracking(struct ctx *c, roadmap_day day)
+static void check_tracking(struct check *c, roadmap_day day)
 {
 	const struct roadmap *rm = c->rm;
 	struct roadmap_tracking t;
@@ -794,25 +525,28 @@ static void check_tracking(struct ctx *c, roadmap_day day)
 		const struct roadmap_earned_value *x = &t.initiatives[k];
 		const struct roadmap_initiative *in = &rm->inits[x->index];
 		if (x->late) {
-			add(c, ROADMAP_SEVERITY_WARNING, "initiative-late",
-			    in->id, "planned to end %s, %s %% complete on %s",
-			    roadmap_day_format(in->end, d1),
-			    roadmap_number_format(x->progress, n1),
-			    roadmap_day_format(day, m1));
-			at(c, in->line);
+			ck_add(c, ROADMAP_SEVERITY_WARNING, "initiative-late",
+			       in->id,
+			       "planned to end %s, %s %% complete on %s",
+			       roadmap_day_format(in->end, d1),
+			       roadmap_number_format(x->progress, n1),
+			       roadmap_day_format(day, m1));
+			ck_at(c, in->line);
 		}
 		int64_t at_end = x->has_eac ? x->eac : x->ac;
 		if (x->cost_at_risk) {
-			add(c, ROADMAP_SEVERITY_WARNING, "cost-at-risk", in->id,
+			ck_add(
+			    c, ROADMAP_SEVERITY_WARNING, "cost-at-risk", in->id,
 			    "%s %s against a budget of %s (CPI %s; tolerance "
 			    "%s%%)",
 			    x->has_eac ? "estimate at completion"
 				       : "spent with no progress:",
-			    money(rm, at_end, m1), money(rm, x->bac, m2),
-			    x->has_cpi ? roadmap_number_format(x->cpi, n1) : "-",
+			    ck_money(rm, at_end, m1), ck_money(rm, x->bac, m2),
+			    x->has_cpi ? roadmap_number_format(x->cpi, n1)
+				       : "-",
 			    roadmap_number_format(rm->policy.actuals_tolerance,
 						  n2));
-			at(c, in->line);
+			ck_at(c, in->line);
 		}
 	}
 	for (size_t k = 0; k < t.n_goals; k++) {
@@ -820,16 +554,20 @@ static void check_tracking(struct ctx *c, roadmap_day day)
 		const struct roadmap_goal *g = &rm->goals[x->index];
 		bool missed = x->state == ROADMAP_GOAL_MISSED;
 		if (missed || x->state == ROADMAP_GOAL_AT_RISK) {
-			add(c, ROADMAP_SEVERITY_WARNING, "goal-at-risk", g->id,
+			ck_add(
+			    c, ROADMAP_SEVERITY_WARNING, "goal-at-risk", g->id,
 			    "%s: progress %s %% where %s %% is expected by %s "
 			    "(due %s)",
 			    missed ? "missed" : "at risk",
-			    roadmap_number_format(roadmap_ratio_percent(x->progress), n1),
 			    roadmap_number_format(
-				missed ? 100 : roadmap_ratio_percent(x->expected), n2),
+				roadmap_ratio_percent(x->progress), n1),
+			    roadmap_number_format(
+				missed ? 100
+				       : roadmap_ratio_percent(x->expected),
+				n2),
 			    roadmap_day_format(day, m1),
 			    roadmap_day_format(g->due, d1));
-			at(c, g->line);
+			ck_at(c, g->line);
 		}
 	}
 	roadmap_tracking_release(&t);
@@ -842,22 +580,70 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 	return roadmap_check_opt(rm, NULL, out, err);
 }
 
+static void *owners_thread(void *arg)
+{
+	check_owners(arg);
+	return NULL;
+}
+
+/*
+ * With threads, the owners' rule (a hash of every owner: a third of the
+ * rules' time at a million initiatives) runs beside the tables and the
+ * other rules, into findings of its own that are added to the rest before
+ * they are sorted: the sort is by code first, and only this rule has its
+ * code, so the result is the same bytes.
+ */
+static bool owners_start(struct check *oc, pthread_t *tid)
+{
+	return oc->rm->n_inits >= 16384 &&
+	       pthread_create(tid, NULL, owners_thread, oc) == 0;
+}
+
+static void owners_join(struct check *c, struct check *oc, pthread_t tid)
+{
+	struct roadmap_findings *f = c->f, *of = oc->f;
+
+	pthread_join(tid, NULL);
+	c->nomem = c->nomem || oc->nomem;
+	struct roadmap_finding *p =
+	    c->nomem ? NULL
+		     : realloc(f->items, (f->n + of->n + 1) * sizeof(*p));
+	if (!p) {
+		c->nomem = true;
+		roadmap_findings_release(of);
+		return;
+	}
+	memcpy(p + f->n, of->items, of->n * sizeof(*p));
+	f->items = p;
+	f->n += of->n;
+	c->cap = f->n + 1;
+	free(of->items);
+}
+
 enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 				      const struct roadmap_check_options *o,
 				      struct roadmap_findings *out,
 				      struct roadmap_error *err)
 {
-	struct ctx c = {0};
+	struct check c = {0};
+	struct roadmap_findings owned = {0};
+	struct check oc = {.rm = rm, .f = &owned};
 	enum roadmap_status st = ROADMAP_OK;
+	pthread_t tid;
+	bool owners = o && o->threads && owners_start(&oc, &tid);
 
 	memset(out, 0, sizeof(*out));
 	c.rm = rm;
 	c.f = out;
 	if ((st = rm_spend_refs_build(rm, o && o->threads, &c.sp, &c.refs,
 				      err))) {
+		if (owners) {
+			pthread_join(tid, NULL);
+			roadmap_findings_release(&owned);
+		}
 		return st;
 	}
-	if (!build_sums(&c)) {
+	if (!ck_build_sums(&c)) {
 		c.nomem = true;
 	}
 	if (!c.nomem) {
@@ -865,14 +651,19 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 		check_cycles(&c);
 		check_initiatives(&c);
 		check_goals(&c);
-		check_owners(&c);
+		if (!owners) {
+			check_owners(&c);
+		}
 		check_capacity(&c);
-		check_budgets(&c);
-		check_actuals(&c);
-		check_mix(&c);
+		ck_budgets(&c);
+		ck_actuals(&c);
+		ck_mix(&c);
 		if (o && o->has_as_of) {
 			check_tracking(&c, o->as_of);
 		}
+	}
+	if (owners) {
+		owners_join(&c, &oc, tid);
 	}
 	if (!c.nomem &&
 	    (!rm_findings_sort(out) || !rm_findings_fingerprints(out))) {

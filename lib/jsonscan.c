@@ -10,9 +10,11 @@
 #include "internal.h"
 #include "json.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_DEPTH 64
 
@@ -286,13 +288,30 @@ static int list_of(const unsigned char *key, size_t n)
 }
 
 /* Positions: which list the scan is in, and whether the current item's
- * naming member has been seen. */
+ * naming member has been seen; restarted: a list whose key came (again). */
 struct where {
 	struct rm_item_lines *lines;
 	long line;
 	int list;
 	bool named;
+	bool restarted[4];
 };
+
+/* Room for cap items of list k; false when out of memory. */
+static bool grow(struct rm_item_lines *l, int k, size_t cap)
+{
+	long *p = realloc(l->line[k], cap * sizeof(*p));
+	uint32_t *b = p ? realloc(l->begin[k], cap * sizeof(*b)) : NULL;
+	uint32_t *e = b ? realloc(l->end[k], cap * sizeof(*e)) : NULL;
+
+	l->line[k] = p ? p : l->line[k];
+	l->begin[k] = b ? b : l->begin[k];
+	l->end[k] = e ? e : l->end[k];
+	if (e) {
+		l->cap[k] = cap;
+	}
+	return e != NULL;
+}
 
 /* An element of a list begins at offset at: an object ({) or not. */
 static bool item_start(struct where *w, size_t at, bool object)
@@ -300,18 +319,9 @@ static bool item_start(struct where *w, size_t at, bool object)
 	struct rm_item_lines *l = w->lines;
 	int k = w->list;
 
-	if (l->n[k] == l->cap[k]) {
-		size_t cap = l->cap[k] ? l->cap[k] * 2 : 64;
-		long *p = realloc(l->line[k], cap * sizeof(*p));
-		uint32_t *b = p ? realloc(l->begin[k], cap * sizeof(*b)) : NULL;
-		uint32_t *e = b ? realloc(l->end[k], cap * sizeof(*e)) : NULL;
-		l->line[k] = p ? p : l->line[k];
-		l->begin[k] = b ? b : l->begin[k];
-		l->end[k] = e ? e : l->end[k];
-		if (!e) {
-			return false;
-		}
-		l->cap[k] = cap;
+	if (l->n[k] == l->cap[k] &&
+	    !grow(l, k, l->cap[k] ? l->cap[k] * 2 : 64)) {
+		return false;
 	}
 	l->begin[k][l->n[k]] = object ? (uint32_t)at : 0;
 	l->end[k][l->n[k]] = 0;
@@ -329,6 +339,7 @@ static void item_key(struct where *w, int depth, const unsigned char *key,
 		if (w->list >= 0) {
 			w->lines->n[w->list] =
 			    0; /* a repeated list counts once */
+			w->restarted[w->list] = true;
 		}
 		return;
 	}
@@ -350,39 +361,55 @@ static void closed(struct where *w, int depth, const char *stack, size_t at)
 	if (w->list < 0) {
 		return;
 	}
-	if (depth == 2 && stack[1] == '[' && stack[2] == '{' &&
-	    l->n[w->list]) {
+	if (depth == 2 && stack[1] == '[' && stack[2] == '{' && l->n[w->list]) {
 		l->end[w->list][l->n[w->list] - 1] = (uint32_t)at;
 	} else if (depth == 1 && stack[1] == '[') {
 		l->aend[w->list] = (uint32_t)at;
 	}
 }
 
-enum roadmap_status rm_json_prescan(const char *name, const char *data,
-				    size_t len, struct rm_item_lines *lines,
-				    struct roadmap_error *err)
-{
-	struct scan s = {(const unsigned char *)data, len, 0, err, name};
-	struct where w = {lines, 1, -1, false};
+/*
+ * A scan of the text from some point: the whole of it, or one part of a
+ * large file on its own thread, which starts from a guessed state (see
+ * rm_json_prescan) and pauses at the first token at or after stop.
+ */
+struct part {
+	struct scan s;
+	struct where w;
 	char stack[MAX_DEPTH];
-	int depth = 0;
-	enum state st = S_VALUE;
+	int depth;
+	enum state st;
+	bool seen, paused;
+	size_t stop;
 	enum roadmap_status r;
-	bool seen = false;
+	struct rm_item_lines lines; /* a guessed part's own */
+	struct roadmap_error err;
+	size_t from; /* where it began */
+	long offset; /* lines before the part's first */
+};
 
-	if (lines) {
-		lines->text = data;
-	}
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		return fail(&s, "the file starts with a UTF-8 byte order mark "
-				"(save it without one)");
-	}
+static enum roadmap_status scan_part(struct part *x)
+{
+	struct scan s = x->s;
+	struct where w = x->w;
+	char *stack = x->stack;
+	struct rm_item_lines *lines = w.lines;
+	const size_t len = s.len, stop = x->stop;
+	int depth = x->depth;
+	enum state st = x->st;
+	enum roadmap_status r;
+	bool seen = x->seen;
+
 	for (;;) {
 		/* a raw newline can only be white space (strings refuse it) */
 		while (s.i < len && (s.p[s.i] == ' ' || s.p[s.i] == '\n' ||
 				     s.p[s.i] == '\t' || s.p[s.i] == '\r')) {
 			w.line += s.p[s.i] == '\n';
 			s.i++;
+		}
+		if (s.i >= stop) {
+			x->paused = true;
+			break;
 		}
 		if (s.i >= len) {
 			break;
@@ -469,7 +496,7 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 			}
 			if (lines && depth == 2 && w.list >= 0 &&
 			    stack[1] == '[' && !item_start(&w, s.i, c == '{')) {
-				return rm_nomem(err);
+				return rm_nomem(s.err);
 			}
 			if (lines && depth == 1 && w.list >= 0 && c == '[') {
 				lines->arrays[w.list] = true;
@@ -482,7 +509,7 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 		}
 		if (lines && depth == 2 && w.list >= 0 && stack[1] == '[' &&
 		    !item_start(&w, s.i, false)) {
-			return rm_nomem(err);
+			return rm_nomem(s.err);
 		}
 		if (c == '"') {
 			r = scan_string(&s);
@@ -507,9 +534,204 @@ enum roadmap_status rm_json_prescan(const char *name, const char *data,
 						     : S_ARRAY_NEXT;
 		}
 	}
-	if (st != S_DONE) {
+	x->s = s;
+	x->w = w;
+	x->depth = depth;
+	x->st = st;
+	x->seen = seen;
+	if (!x->paused && st != S_DONE) {
 		return fail(&s, seen ? "unexpected end of file"
 				     : "the file is empty");
 	}
 	return ROADMAP_OK;
+}
+
+/*
+ * A large file is scanned in parts, one a core, each from a guessed state:
+ * an initiative that follows another ("},{" at depth 2 of the list). When
+ * the part before pauses exactly there in that state, the guess was right
+ * and the scan of a deterministic machine from the same state is the same;
+ * if not, the part before goes on to the end alone. Either way the result,
+ * errors included, is the sequential scan's.
+ */
+#define PART_MIN ((size_t)4 << 20) /* bytes a part, at least */
+
+static bool guessed_right(const struct part *x, size_t at)
+{
+	return x->paused && x->s.i == at && x->st == S_VALUE && x->depth == 2 &&
+	       x->stack[0] == '{' && x->stack[1] == '[' &&
+	       x->w.list == RM_LIST_INITIATIVES;
+}
+
+/* Where a part could begin after from: a '{' after "}," (white space
+ * aside), or len. */
+static size_t guess_at(const unsigned char *p, size_t from, size_t len)
+{
+	for (size_t i = from; i < len; i++) {
+		if (p[i] != '{') {
+			continue;
+		}
+		size_t j = i;
+		while (j > from && (p[j - 1] == ' ' || p[j - 1] == '\n' ||
+				    p[j - 1] == '\t' || p[j - 1] == '\r')) {
+			j--;
+		}
+		if (j <= from || p[j - 1] != ',') {
+			continue;
+		}
+		j--;
+		while (j > from && (p[j - 1] == ' ' || p[j - 1] == '\n' ||
+				    p[j - 1] == '\t' || p[j - 1] == '\r')) {
+			j--;
+		}
+		if (j > from && p[j - 1] == '}') {
+			return i;
+		}
+	}
+	return len;
+}
+
+static void *scan_thread(void *arg)
+{
+	struct part *x = arg;
+
+	x->r = scan_part(x);
+	return NULL;
+}
+
+/* Appends a right guess's items to the whole's (lines counted from its
+ * start); false when out of memory. */
+static bool adopt(struct rm_item_lines *l, const struct part *x)
+{
+	const struct rm_item_lines *g = &x->lines;
+
+	for (int k = 0; k < 4; k++) {
+		if (x->w.restarted[k]) {
+			l->n[k] = 0;
+		}
+		if (g->arrays[k]) {
+			l->arrays[k] = true;
+			l->abegin[k] = g->abegin[k];
+		}
+		if (g->aend[k]) {
+			l->aend[k] = g->aend[k];
+		}
+		size_t n = l->n[k] + g->n[k];
+		if (!g->n[k]) {
+			continue;
+		}
+		if (n > l->cap[k] && !grow(l, k, n)) {
+			return false;
+		}
+		for (size_t i = 0; i < g->n[k]; i++) {
+			l->line[k][l->n[k] + i] = g->line[k][i] + x->offset;
+		}
+		memcpy(l->begin[k] + l->n[k], g->begin[k],
+		       g->n[k] * sizeof(uint32_t));
+		memcpy(l->end[k] + l->n[k], g->end[k],
+		       g->n[k] * sizeof(uint32_t));
+		l->n[k] = n;
+	}
+	return true;
+}
+
+/*
+ * Runs the parts (the first on this thread), then joins them in order: a
+ * right guess adds its items and its error, if any; at a wrong one the
+ * part before goes on alone, into the whole's lines.
+ */
+static enum roadmap_status scan_parts(struct part *x, size_t t,
+				      struct rm_item_lines *lines,
+				      struct roadmap_error *err)
+{
+	pthread_t tid[8];
+	bool started[8] = {false};
+	struct part *cur = &x[0];
+	enum roadmap_status r;
+
+	for (size_t j = 1; j < t; j++) {
+		started[j] =
+		    pthread_create(&tid[j], NULL, scan_thread, &x[j]) == 0;
+	}
+	r = scan_part(&x[0]);
+	for (size_t j = 1; j < t; j++) {
+		if (started[j]) {
+			pthread_join(tid[j], NULL);
+		}
+	}
+	for (size_t j = 1; j < t && !r; j++) {
+		struct part *g = &x[j];
+		if (!started[j] || !guessed_right(cur, g->from)) {
+			cur->w.line += cur->offset;
+			cur->offset = 0;
+			cur->w.lines = lines;
+			cur->s.err = err;
+			cur->stop = SIZE_MAX;
+			cur->paused = false;
+			return scan_part(cur);
+		}
+		g->offset = cur->offset + cur->w.line - 1;
+		if (!adopt(lines, g)) {
+			return rm_nomem(err);
+		}
+		if ((r = g->r) && err) {
+			*err = g->err;
+		}
+		cur = g;
+	}
+	return r;
+}
+
+enum roadmap_status rm_json_prescan(const char *name, const char *data,
+				    size_t len, struct rm_item_lines *lines,
+				    struct roadmap_error *err)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	struct part whole = {.s = {p, len, 0, err, name},
+			     .w = {lines, 1, -1, false, {false}},
+			     .st = S_VALUE,
+			     .stop = SIZE_MAX};
+	long cpus = lines && lines->threads && len >= 2 * PART_MIN
+			? sysconf(_SC_NPROCESSORS_ONLN)
+			: 1;
+	size_t t = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus;
+
+	if (lines) {
+		lines->text = data;
+	}
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		return fail(&whole.s, "the file starts with a UTF-8 byte order "
+				      "mark (save it without one)");
+	}
+	t = len / PART_MIN < t ? len / PART_MIN : t;
+	struct part *x = t > 1 ? calloc(t, sizeof(*x)) : NULL;
+	if (!x) {
+		return scan_part(&whole);
+	}
+	size_t n = 1;
+	x[0] = whole;
+	for (size_t j = 1; j < t; j++) {
+		size_t from = len / t * j, at;
+		from = from > x[n - 1].from ? from : x[n - 1].from + 1;
+		if ((at = guess_at(p, from, len)) >= len) {
+			break;
+		}
+		x[n - 1].stop = at;
+		x[n] = (struct part){
+		    .s = {p, len, at, &x[n].err, name},
+		    .w = {&x[n].lines, 1, RM_LIST_INITIATIVES, false, {false}},
+		    .stack = "{[",
+		    .depth = 2,
+		    .st = S_VALUE,
+		    .seen = true,
+		    .stop = SIZE_MAX,
+		    .from = at};
+		n++;
+	}
+	enum roadmap_status r = scan_parts(x, n, lines, err);
+	for (size_t j = 1; j < n; j++) {
+		rm_item_lines_release(&x[j].lines);
+	}
+	free(x);
+	return r;
 }

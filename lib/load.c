@@ -4,6 +4,7 @@
  * settings alone, then the schema (store.c), which parses each item on its
  * own, so that no tree of the whole file ever exists.
  */
+
 #include "json.h"
 
 #include <stdlib.h>
@@ -72,11 +73,14 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 
 	*out = NULL;
 	lines.threads = opt && opt->threads;
+	lines.cjson_hooks = opt && opt->cjson_hooks;
 	roadmap_error_clear(err);
+
 	if ((st = rm_json_prescan(name, data, len, &lines, err))) {
 		rm_item_lines_release(&lines);
 		return st;
 	}
+
 	char *skel = skeleton(data, len, &lines, &slen);
 	cJSON *root =
 	    skel ? cJSON_ParseWithLengthOpts(skel, slen, NULL, false) : NULL;
@@ -86,6 +90,7 @@ roadmap_load_buffer_opt(const char *name, const char *data, size_t len,
 		rm_item_lines_release(&lines);
 		return rm_nomem(err);
 	}
+
 	st = rm_load_tree(name, root, &lines, out, err);
 	rm_item_lines_release(&lines);
 	cJSON_Delete(root);

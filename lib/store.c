@@ -229,6 +229,7 @@ struct items {
 	const cJSON *arr, *cur;
 	size_t i, n;
 	cJSON *own;
+	struct rm_arena arena;
 	bool sliced, nomem;
 };
 
@@ -243,6 +244,7 @@ static void items_init(struct items *it, const struct load *L, int list,
 	it->arr = arr;
 	it->sliced = l && l->text && l->arrays[list];
 	it->n = it->sliced ? l->n[list] : (size_t)cJSON_GetArraySize(arr);
+	rm_arena_open(&it->arena, it->sliced && l->cjson_hooks);
 }
 
 static const cJSON *items_next(struct items *it)
@@ -256,15 +258,18 @@ static const cJSON *items_next(struct items *it)
 		return it->cur;
 	}
 	if (it->i >= it->n) {
+		rm_arena_close(&it->arena);
 		return NULL;
 	}
 	uint32_t b = l->begin[it->list][it->i], e = l->end[it->list][it->i];
 	it->i++;
 	/* an element that is not an object only needs to be one */
-	it->own = e > b ? cJSON_ParseWithLengthOpts(l->text + b, e - b, NULL,
-						    false)
+	it->own = e > b ? rm_arena_parse(&it->arena, l->text + b, e - b)
 			: cJSON_CreateNull();
-	it->nomem = it->own == NULL;
+	if (!it->own) {
+		it->nomem = true;
+		rm_arena_close(&it->arena);
+	}
 	return it->own;
 }
 
@@ -272,6 +277,7 @@ static void items_end(struct items *it)
 {
 	cJSON_Delete(it->own);
 	it->own = NULL;
+	rm_arena_close(&it->arena);
 }
 
 static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
@@ -501,13 +507,14 @@ static void *load_share(void *arg)
 	struct share *s = arg;
 	const struct rm_item_lines *l = s->L.lines;
 	const int k = RM_LIST_INITIATIVES;
+	struct rm_arena arena;
 
+	rm_arena_open(&arena, l->cjson_hooks);
 	for (s->done = s->from; s->done < s->to; s->done++) {
 		size_t i = s->done;
 		uint32_t b = l->begin[k][i], e = l->end[k][i];
 		struct roadmap_initiative *in = &s->slots[i];
-		cJSON *c = e > b ? cJSON_ParseWithLengthOpts(l->text + b, e - b,
-							     NULL, false)
+		cJSON *c = e > b ? rm_arena_parse(&arena, l->text + b, e - b)
 				 : cJSON_CreateNull();
 		roadmap_initiative_init(in);
 		in->line = l->line[k][i];
@@ -519,6 +526,7 @@ static void *load_share(void *arg)
 			break;
 		}
 	}
+	rm_arena_close(&arena);
 	return NULL;
 }
 
@@ -556,6 +564,7 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 			pthread_join(tid[j], NULL);
 		}
 	}
+
 	/* in file order: duplicate ids, the index, the first failure */
 	for (size_t j = 0; j < t && !st; j++) {
 		for (size_t i = sh[j].from; i <= sh[j].done && i < sh[j].to; i++) {
@@ -591,6 +600,7 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 			rm->n_inits++;
 		}
 	}
+
 	/* on a failure, what was loaded past the indexed items is freed */
 	size_t indexed = rm->n_inits - base;
 	for (size_t k = 0; st && k < t; k++) {
@@ -620,6 +630,7 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_GOALS, &st))) {
 		items_init(&it, L, RM_LIST_GOALS, arr);
 		if (!rm_reserve(L->rm, ITEM_GOAL, it.n)) {
+			items_end(&it);
 			return rm_nomem(L->err);
 		}
 		i = 0;
@@ -649,12 +660,14 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 		items_init(&it, L, RM_LIST_INITIATIVES, arr);
 		if (it.sliced && L->lines->threads && !L->on_bad &&
 		    it.n >= 2 * SHARE_MIN) {
+			items_end(&it);
 			st = load_shared(L, it.n);
 			arr = NULL;
 		}
 	}
 	if (arr) {
 		if (!rm_reserve(L->rm, ITEM_INITIATIVE, it.n)) {
+			items_end(&it);
 			return rm_nomem(L->err);
 		}
 		i = 0;

@@ -1,0 +1,84 @@
+/*
+ * arena.c - cJSON's nodes for one item at a time on a thread's own buffer.
+ *
+ * The loader parses each item on its own and frees its tree at once (see
+ * store.c): some forty nodes and strings, each a malloc and a free, which
+ * at a million initiatives is a third of the load. With the caller's leave
+ * (roadmap_load_options.cjson_hooks), cJSON's hooks are installed once for
+ * the process: they are malloc and free, except on a thread that is parsing
+ * an item, where the thread's buffer serves the nodes and "freeing" one is
+ * nothing; the next item starts the buffer again. A node the buffer cannot
+ * hold comes from malloc, and cJSON_Delete still frees it.
+ */
+#include "json.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#define ARENA_SIZE ((size_t)1 << 16)
+
+static _Thread_local struct rm_arena *mine;
+
+static void *arena_malloc(size_t n)
+{
+	struct rm_arena *a = mine;
+	size_t need = (n + 15) & ~(size_t)15;
+
+	if (a && a->parsing && need >= n && a->cap - a->used >= need) {
+		void *p = a->buf + a->used;
+		a->used += need;
+		return p;
+	}
+	return malloc(n);
+}
+
+static void arena_free(void *p)
+{
+	struct rm_arena *a = mine;
+
+	if (a && (char *)p >= a->buf && (char *)p < a->buf + a->cap) {
+		return;
+	}
+	free(p);
+}
+
+static void install(void)
+{
+	cJSON_Hooks h = {arena_malloc, arena_free};
+
+	cJSON_InitHooks(&h);
+}
+
+void rm_arena_open(struct rm_arena *a, bool hooks)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	*a = (struct rm_arena){0};
+	if (!hooks || !(a->buf = malloc(ARENA_SIZE))) {
+		return; /* cJSON allocates as it always does */
+	}
+	pthread_once(&once, install);
+	a->cap = ARENA_SIZE;
+	a->outer = mine;
+	mine = a;
+}
+
+cJSON *rm_arena_parse(struct rm_arena *a, const char *text, size_t len)
+{
+	cJSON *c;
+
+	a->used = 0; /* the previous item's tree is deleted */
+	a->parsing = a->buf != NULL;
+	c = cJSON_ParseWithLengthOpts(text, len, NULL, false);
+	a->parsing = false;
+	return c;
+}
+
+void rm_arena_close(struct rm_arena *a)
+{
+	if (a->buf) {
+		mine = a->outer;
+		free(a->buf);
+	}
+	*a = (struct rm_arena){0};
+}
