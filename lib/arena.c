@@ -6,9 +6,10 @@
  * at a million initiatives is a third of the load. With the caller's leave
  * (roadmap_load_options.cjson_hooks), cJSON's hooks are installed once for
  * the process: they are malloc and free, except on a thread that is parsing
- * an item, where the thread's buffer serves the nodes and "freeing" one is
- * nothing; the next item starts the buffer again. A node the buffer cannot
- * hold comes from malloc, and cJSON_Delete still frees it.
+ * an item, where the thread's buffer serves the nodes: a tree wholly in it
+ * is not walked to be freed, the next item simply starts the buffer again.
+ * A node the buffer cannot hold comes from malloc, and then the tree is
+ * deleted as usual (cJSON_Delete frees that node and skips the others).
  */
 #include "json.h"
 
@@ -28,6 +29,9 @@ static void *arena_malloc(size_t n)
 		void *p = a->buf + a->used;
 		a->used += need;
 		return p;
+	}
+	if (a && a->parsing) {
+		a->spilled = true;
 	}
 	return malloc(n);
 }
@@ -67,11 +71,23 @@ cJSON *rm_arena_parse(struct rm_arena *a, const char *text, size_t len)
 {
 	cJSON *c;
 
-	a->used = 0; /* the previous item's tree is deleted */
+	a->used = 0; /* the previous item's tree is done with */
+	a->spilled = false;
 	a->parsing = a->buf != NULL;
 	c = cJSON_ParseWithLengthOpts(text, len, NULL, false);
 	a->parsing = false;
 	return c;
+}
+
+void rm_arena_delete(struct rm_arena *a, cJSON *c)
+{
+	/* a tree wholly in the buffer needs no freeing; any other (one
+	 * node spilled, cJSON_CreateNull's, the program's own hooks) is
+	 * cJSON's to free */
+	if (!a->buf || a->spilled || (char *)c < a->buf ||
+	    (char *)c >= a->buf + a->cap) {
+		cJSON_Delete(c);
+	}
 }
 
 void rm_arena_close(struct rm_arena *a)

@@ -324,25 +324,38 @@ static void check_owners(struct check *c)
 	const struct roadmap *rm = c->rm;
 	struct idmap owners = {0};
 	size_t n = rm->n_inits;
-	size_t *owner = malloc((n + 1) * sizeof(size_t));
+	uint64_t *hash = malloc((n + 1) * sizeof(*hash));
 	size_t *count = calloc(n + 1, sizeof(size_t));
 	size_t *first = calloc(n + 1, sizeof(size_t));
 	size_t *next = malloc((n + 1) * sizeof(size_t));
 	size_t *last = calloc(n + 1, sizeof(size_t));
 	size_t n_owners = 0, k;
 
-	if (!owner || !count || !first || !next || !last) {
+	if (!hash || !count || !first || !next || !last ||
+	    !idmap_reserve(&owners, n)) {
 		c->nomem = true;
 		goto out;
+	}
+	/* the hashes first, so that each owner's slot is asked for well
+	 * before its turn (see idmap_get_all) */
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		hash[i] = in->owner && roadmap_initiative_is_open(in)
+			      ? idmap_hash(in->owner)
+			      : 0;
 	}
 	/* each owner's open initiatives as a linked list in file order */
 	for (size_t i = 0; i < n; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		next[i] = SIZE_MAX;
+		if (i + 16 < n) {
+			idmap_prefetch(&owners, hash[i + 16]);
+		}
 		if (!in->owner || !roadmap_initiative_is_open(in)) {
 			continue;
 		}
-		int added = idmap_add(&owners, in->owner, n_owners, &k);
+		int added =
+		    idmap_add_h(&owners, in->owner, hash[i], n_owners, &k);
 		if (added < 0) {
 			c->nomem = true;
 			goto out;
@@ -377,7 +390,7 @@ static void check_owners(struct check *c)
 	}
 out:
 	idmap_release(&owners);
-	free(owner);
+	free(hash);
 	free(count);
 	free(first);
 	free(next);
@@ -510,14 +523,17 @@ static void check_capacity(struct check *c)
 
 /* The rules of a day (SPEC 17), run only as of one: a late initiative, a
  * goal at risk or missed, a cost heading past its budget. */
-static void check_tracking(struct check *c, roadmap_day day)
+static void check_tracking(struct check *c)
 {
 	const struct roadmap *rm = c->rm;
 	struct roadmap_tracking t;
 	char d1[16], m1[48], m2[48], n1[ROADMAP_NUMBER_BUF],
 	    n2[ROADMAP_NUMBER_BUF];
 
-	if (roadmap_tracking(rm, day, NULL, &t, NULL)) {
+	if (!c->has_as_of) {
+		return;
+	}
+	if (roadmap_tracking(rm, c->as_of, NULL, &t, NULL)) {
 		c->overflow = true;
 		return;
 	}
@@ -530,7 +546,7 @@ static void check_tracking(struct check *c, roadmap_day day)
 			       "planned to end %s, %s %% complete on %s",
 			       roadmap_day_format(in->end, d1),
 			       roadmap_number_format(x->progress, n1),
-			       roadmap_day_format(day, m1));
+			       roadmap_day_format(c->as_of, m1));
 			ck_at(c, in->line);
 		}
 		int64_t at_end = x->has_eac ? x->eac : x->ac;
@@ -565,7 +581,7 @@ static void check_tracking(struct check *c, roadmap_day day)
 				missed ? 100
 				       : roadmap_ratio_percent(x->expected),
 				n2),
-			    roadmap_day_format(day, m1),
+			    roadmap_day_format(c->as_of, m1),
 			    roadmap_day_format(g->due, d1));
 			ck_at(c, g->line);
 		}
@@ -580,44 +596,104 @@ enum roadmap_status roadmap_check(const struct roadmap *rm,
 	return roadmap_check_opt(rm, NULL, out, err);
 }
 
-static void *owners_thread(void *arg)
+/* The rules, in the order their findings are added. */
+enum rule {
+	R_REFERENCES,
+	R_CYCLES,
+	R_INITIATIVES, /* after R_CYCLES: it reads c->comp */
+	R_GOALS,
+	R_OWNERS,
+	R_CAPACITY,
+	R_BUDGETS,
+	R_ACTUALS,
+	R_MIX,
+	R_TRACKING,
+	N_RULES
+};
+
+static void (*const rules[N_RULES])(struct check *) = {
+    check_references, check_cycles,   check_initiatives, check_goals,
+    check_owners,     check_capacity, ck_budgets,	 ck_actuals,
+    ck_mix,	      check_tracking};
+
+/*
+ * Each rule adds to findings of its own, put together in the rules' order
+ * before they are sorted, so that on any number of threads they are the
+ * same findings in the same order. With threads, the owners' rule (a hash
+ * of every owner; it needs none of the tables) runs from the start, beside
+ * the tables, and capacity and actuals beside the other rules.
+ */
+struct helper {
+	struct check c; /* the helper's own copy: its flags, its findings */
+	struct roadmap_findings *found;
+	const enum rule *rules;
+	size_t n;
+	pthread_t tid;
+	bool started;
+};
+
+static void run_rules(struct check *c, struct roadmap_findings *found,
+		      const enum rule *r, size_t n)
 {
-	check_owners(arg);
+	for (size_t k = 0; k < n && !c->nomem; k++) {
+		c->f = &found[r[k]];
+		c->cap = 0;
+		rules[r[k]](c);
+	}
+}
+
+static void *helper_main(void *arg)
+{
+	struct helper *h = arg;
+
+	run_rules(&h->c, h->found, h->rules, h->n);
 	return NULL;
 }
 
-/*
- * With threads, the owners' rule (a hash of every owner: a third of the
- * rules' time at a million initiatives) runs beside the tables and the
- * other rules, into findings of its own that are added to the rest before
- * they are sorted: the sort is by code first, and only this rule has its
- * code, so the result is the same bytes.
- */
-static bool owners_start(struct check *oc, pthread_t *tid)
+static void helper_start(struct helper *h, const struct check *c,
+			 struct roadmap_findings *found, const enum rule *r,
+			 size_t n)
 {
-	return oc->rm->n_inits >= 16384 &&
-	       pthread_create(tid, NULL, owners_thread, oc) == 0;
+	h->c = *c;
+	h->found = found;
+	h->rules = r;
+	h->n = n;
+	h->started = pthread_create(&h->tid, NULL, helper_main, h) == 0;
 }
 
-static void owners_join(struct check *c, struct check *oc, pthread_t tid)
+/* Joins h, or runs its rules here when it could not start. */
+static void helper_join(struct check *c, struct helper *h)
 {
-	struct roadmap_findings *f = c->f, *of = oc->f;
-
-	pthread_join(tid, NULL);
-	c->nomem = c->nomem || oc->nomem;
-	struct roadmap_finding *p =
-	    c->nomem ? NULL
-		     : realloc(f->items, (f->n + of->n + 1) * sizeof(*p));
-	if (!p) {
-		c->nomem = true;
-		roadmap_findings_release(of);
-		return;
+	if (h->started) {
+		pthread_join(h->tid, NULL);
+	} else {
+		run_rules(&h->c, h->found, h->rules, h->n);
 	}
-	memcpy(p + f->n, of->items, of->n * sizeof(*p));
-	f->items = p;
-	f->n += of->n;
-	c->cap = f->n + 1;
-	free(of->items);
+	c->nomem = c->nomem || h->c.nomem;
+	c->overflow = c->overflow || h->c.overflow;
+}
+
+/* The rules' findings, in their order, into out. */
+static void gather(struct check *c, struct roadmap_findings *found)
+{
+	struct roadmap_findings *out = c->f;
+	size_t n = 0;
+
+	for (int r = 0; r < N_RULES; r++) {
+		n += found[r].n;
+	}
+	out->items = c->nomem ? NULL : malloc((n + 1) * sizeof(*out->items));
+	for (int r = 0; r < N_RULES; r++) {
+		if (out->items) {
+			memcpy(out->items + out->n, found[r].items,
+			       found[r].n * sizeof(*out->items));
+			out->n += found[r].n;
+			free(found[r].items);
+		} else {
+			roadmap_findings_release(&found[r]);
+		}
+	}
+	c->nomem = c->nomem || !out->items;
 }
 
 enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
@@ -625,45 +701,46 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 				      struct roadmap_findings *out,
 				      struct roadmap_error *err)
 {
+	static const enum rule early[] = {R_OWNERS};
+	static const enum rule beside[] = {R_CAPACITY, R_ACTUALS};
+	static const enum rule here[] = {R_REFERENCES, R_CYCLES,  R_INITIATIVES,
+					 R_GOALS,      R_BUDGETS, R_MIX,
+					 R_TRACKING};
+	static const enum rule all[] = {
+	    R_REFERENCES, R_CYCLES,  R_INITIATIVES, R_GOALS, R_OWNERS,
+	    R_CAPACITY,	  R_BUDGETS, R_ACTUALS,	    R_MIX,   R_TRACKING};
+	struct roadmap_findings found[N_RULES] = {{0}};
 	struct check c = {0};
-	struct roadmap_findings owned = {0};
-	struct check oc = {.rm = rm, .f = &owned};
+	struct helper h1 = {0}, h2 = {0};
 	enum roadmap_status st = ROADMAP_OK;
-	pthread_t tid;
-	bool owners = o && o->threads && owners_start(&oc, &tid);
+	bool threads = o && o->threads && rm->n_inits >= 16384;
 
 	memset(out, 0, sizeof(*out));
 	c.rm = rm;
-	c.f = out;
-	if ((st = rm_spend_refs_build(rm, o && o->threads, &c.sp, &c.refs,
-				      err))) {
-		if (owners) {
-			pthread_join(tid, NULL);
-			roadmap_findings_release(&owned);
-		}
-		return st;
+	c.has_as_of = o && o->has_as_of;
+	c.as_of = c.has_as_of ? o->as_of : 0;
+	if (threads) {
+		helper_start(&h1, &c, found, early, 1);
 	}
-	if (!ck_build_sums(&c)) {
+	st = rm_spend_refs_build(rm, o && o->threads, &c.sp, &c.refs, err);
+	if (!st && !ck_build_sums(&c)) {
 		c.nomem = true;
 	}
-	if (!c.nomem) {
-		check_references(&c);
-		check_cycles(&c);
-		check_initiatives(&c);
-		check_goals(&c);
-		if (!owners) {
-			check_owners(&c);
-		}
-		check_capacity(&c);
-		ck_budgets(&c);
-		ck_actuals(&c);
-		ck_mix(&c);
-		if (o && o->has_as_of) {
-			check_tracking(&c, o->as_of);
-		}
+	if (!st && threads) {
+		helper_start(&h2, &c, found, beside, 2);
+		run_rules(&c, found, here, sizeof(here) / sizeof(here[0]));
+		helper_join(&c, &h2);
+	} else if (!st) {
+		run_rules(&c, found, all, sizeof(all) / sizeof(all[0]));
 	}
-	if (owners) {
-		owners_join(&c, &oc, tid);
+	if (threads) {
+		helper_join(&c, &h1);
+	}
+	c.f = out;
+	gather(&c, found);
+	if (st) {
+		roadmap_findings_release(out);
+		return st;
 	}
 	if (!c.nomem &&
 	    (!rm_findings_sort(out) || !rm_findings_fingerprints(out))) {

@@ -19,7 +19,9 @@ struct check {
 	int64_t *pillar; /* planned per declared pillar and quarter */
 	int *pidx;	 /* declared pillar of each initiative, or -1 */
 	struct rm_refs refs;
-	size_t *comp; /* dependency-cycle component of each initiative */
+	size_t *comp;	/* dependency-cycle component of each initiative */
+	bool has_as_of; /* the rules of a day run (SPEC 17) */
+	roadmap_day as_of;
 };
 
 /* Adds a finding. */

@@ -227,7 +227,8 @@ static int by_order(const void *a, const void *b)
 	if (x->severity != y->severity) {
 		return x->severity < y->severity ? -1 : 1;
 	}
-	if ((d = strcmp(x->code, y->code)) != 0 ||
+	/* codes are the rules' literals: most pairs share one */
+	if ((x->code != y->code && (d = strcmp(x->code, y->code)) != 0) ||
 	    (d = strcmp(x->subject, y->subject)) != 0) {
 		return d;
 	}

@@ -38,7 +38,7 @@ void rm_refs_release(struct rm_refs *r)
 
 bool rm_refs_build(const struct roadmap *rm, struct rm_refs *r)
 {
-	size_t n = rm->n_inits, ng = 0, nd = 0, k;
+	size_t n = rm->n_inits, ng = 0, nd = 0;
 
 	memset(r, 0, sizeof(*r));
 	for (size_t i = 0; i < n; i++) {
@@ -56,27 +56,38 @@ bool rm_refs_build(const struct roadmap *rm, struct rm_refs *r)
 		rm_refs_release(r);
 		return false;
 	}
+	/* the names in a row, each list's looked up at once (see
+	 * idmap_get_all) */
+	size_t most = n > ng ? (n > nd ? n : nd) : (ng > nd ? ng : nd);
+	const char **keys = calloc(most + 1, sizeof(*keys));
+	if (!keys) {
+		rm_refs_release(r);
+		return false;
+	}
 	ng = nd = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		r->goff[i] = ng;
-		r->doff[i] = nd;
 		for (size_t g = 0; g < in->n_goals; g++) {
-			r->goal[ng++] = idmap_get(&rm->goal_ids, in->goals[g],
-						  &k)
-						? k
-						: RM_UNKNOWN;
+			keys[ng++] = in->goals[g];
 		}
+	}
+	idmap_get_all(&rm->goal_ids, keys, ng, r->goal, RM_UNKNOWN, RM_NONE);
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		r->doff[i] = nd;
 		for (size_t d = 0; d < in->n_depends_on; d++) {
-			r->dep[nd++] = idmap_get(&rm->init_ids,
-						 in->depends_on[d], &k)
-					       ? k
-					       : RM_UNKNOWN;
+			keys[nd++] = in->depends_on[d];
 		}
-		r->team[i] = !in->team ? RM_NONE
-			     : idmap_get(&rm->team_ids, in->team, &k)
-				     ? k
-				     : RM_UNKNOWN;
+	}
+	idmap_get_all(&rm->init_ids, keys, nd, r->dep, RM_UNKNOWN, RM_NONE);
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = rm->inits[i].team;
+	}
+	idmap_get_all(&rm->team_ids, keys, n, r->team, RM_UNKNOWN, RM_NONE);
+	free(keys);
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
 		r->pillar[i] = in->pillar ? RM_UNKNOWN : RM_NONE;
 		for (size_t p = 0; in->pillar && p < rm->n_pillars; p++) {
 			if (rm->pillars[p][0] == in->pillar[0] &&

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash(const char *s)
+uint64_t idmap_hash(const char *s)
 {
 	/* FNV-1a: ids are short and this is fast enough. */
 	uint64_t h = UINT64_C(1469598103934665603);
@@ -74,12 +74,24 @@ static size_t probe(const struct idmap *m, const char *key, uint64_t h)
 	return j;
 }
 
+void idmap_prefetch(const struct idmap *m, uint64_t h)
+{
+	if (m->cap) {
+		__builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+	}
+}
+
 int idmap_add(struct idmap *m, const char *key, size_t val, size_t *old)
+{
+	return idmap_add_h(m, key, idmap_hash(key), val, old);
+}
+
+int idmap_add_h(struct idmap *m, const char *key, uint64_t h, size_t val,
+		size_t *old)
 {
 	if ((m->used + 1) * 2 > m->cap && !idmap_reserve(m, m->used + 1)) {
 		return -1;
 	}
-	uint64_t h = hash(key);
 	struct idmap_slot *x = &m->slots[probe(m, key, h)];
 	if (x->key) {
 		*old = x->val;
@@ -92,11 +104,12 @@ int idmap_add(struct idmap *m, const char *key, size_t val, size_t *old)
 
 bool idmap_put(struct idmap *m, const char *key, size_t val)
 {
+	uint64_t h = idmap_hash(key);
 	size_t old;
-	int added = idmap_add(m, key, val, &old);
+	int added = idmap_add_h(m, key, h, val, &old);
 
 	if (added == 0) { /* the new string may replace the old one's */
-		struct idmap_slot *x = &m->slots[probe(m, key, hash(key))];
+		struct idmap_slot *x = &m->slots[probe(m, key, h)];
 		x->key = key;
 		x->val = val;
 	}
@@ -105,14 +118,64 @@ bool idmap_put(struct idmap *m, const char *key, size_t val)
 
 bool idmap_get(const struct idmap *m, const char *key, size_t *val)
 {
+	return m->cap && idmap_get_h(m, key, idmap_hash(key), val);
+}
+
+bool idmap_get_h(const struct idmap *m, const char *key, uint64_t h,
+		 size_t *val)
+{
 	if (!m->cap) {
 		return false;
 	}
-	const struct idmap_slot *x = &m->slots[probe(m, key, hash(key))];
+	const struct idmap_slot *x = &m->slots[probe(m, key, h)];
 	if (x->key) {
 		*val = x->val;
 	}
 	return x->key != NULL;
+}
+
+/*
+ * A million lookups are a million cache misses, each waited for in turn
+ * unless the next ones are asked for early: key i + AHEAD is hashed and its
+ * slot fetched, and the key stored in the slot of i + AHEAD / 2 (which is
+ * what the comparison will read), while key i is looked up.
+ */
+#define AHEAD 16
+
+void idmap_get_all(const struct idmap *m, const char *const *keys, size_t n,
+		   size_t *vals, size_t unknown, size_t none)
+{
+	uint64_t h[AHEAD] = {0};
+	size_t mask = m->cap - 1;
+
+	if (!m->cap) {
+		for (size_t i = 0; i < n; i++) {
+			vals[i] = keys[i] ? unknown : none;
+		}
+		return;
+	}
+	for (size_t i = 0; i < n + AHEAD; i++) {
+		size_t j = i - AHEAD; /* looked up now */
+		if (i >= AHEAD && j < n) {
+			if (!keys[j]) {
+				vals[j] = none;
+			} else if (!idmap_get_h(m, keys[j], h[j % AHEAD],
+						&vals[j])) {
+				vals[j] = unknown;
+			}
+		}
+		j = i - AHEAD / 2; /* its slot has arrived: fetch its key */
+		if (i >= AHEAD / 2 && j < n && keys[j]) {
+			const char *k = m->slots[h[j % AHEAD] & mask].key;
+			if (k) {
+				__builtin_prefetch(k);
+			}
+		}
+		if (i < n && keys[i]) {
+			h[i % AHEAD] = idmap_hash(keys[i]);
+			__builtin_prefetch(&m->slots[h[i % AHEAD] & mask]);
+		}
+	}
 }
 
 size_t rm_first_duplicate(const char *const *s, size_t n, bool *nomem)

@@ -32,6 +32,18 @@ bool idmap_get(const struct idmap *m, const char *key, size_t *val);
 /* Adds key unless it is present: 1 when added, 0 when present (*old set
  * to its value, the map unchanged), -1 when out of memory. One probe. */
 int idmap_add(struct idmap *m, const char *key, size_t val, size_t *old);
+/* The same with the key's hash, worked out ahead with idmap_hash() while
+ * idmap_prefetch() brings its slot in (see idmap_get_all()). */
+uint64_t idmap_hash(const char *key);
+void idmap_prefetch(const struct idmap *m, uint64_t h);
+bool idmap_get_h(const struct idmap *m, const char *key, uint64_t h,
+		 size_t *val);
+int idmap_add_h(struct idmap *m, const char *key, uint64_t h, size_t val,
+		size_t *old);
+/* vals[i]: the value of keys[i], unknown when it is absent, none when
+ * keys[i] is NULL. Many cache misses at once instead of one after another. */
+void idmap_get_all(const struct idmap *m, const char *const *keys, size_t n,
+		   size_t *vals, size_t unknown, size_t none);
 void idmap_clear(struct idmap *m);
 /* Room for n keys without rehashing; false when out of memory. */
 bool idmap_reserve(struct idmap *m, size_t n);

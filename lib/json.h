@@ -45,16 +45,18 @@ void rm_item_lines_release(struct rm_item_lines *l);
 /*
  * A thread's buffer for the tree of the item it parses (arena.c). Opened
  * with hooks false, or without memory, it is plain cJSON. Each parse reuses
- * the buffer: delete the previous tree first; close after the last delete.
+ * the buffer: delete the previous tree with rm_arena_delete() first (it
+ * frees only what is not in the buffer); close after the last delete.
  */
 struct rm_arena {
 	char *buf;
 	size_t cap, used;
-	bool parsing;
+	bool parsing, spilled;
 	struct rm_arena *outer; /* the thread's arena before this one */
 };
 void rm_arena_open(struct rm_arena *a, bool hooks);
 cJSON *rm_arena_parse(struct rm_arena *a, const char *text, size_t len);
+void rm_arena_delete(struct rm_arena *a, cJSON *c);
 void rm_arena_close(struct rm_arena *a);
 /* The line of item i of list, or 0 when unknown (lines may be NULL). */
 long rm_item_line(const struct rm_item_lines *l, int list, size_t i);

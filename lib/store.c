@@ -251,7 +251,7 @@ static const cJSON *items_next(struct items *it)
 {
 	const struct rm_item_lines *l = it->lines;
 
-	cJSON_Delete(it->own);
+	rm_arena_delete(&it->arena, it->own);
 	it->own = NULL;
 	if (!it->sliced) {
 		it->cur = it->cur ? it->cur->next : it->arr->child;
@@ -275,7 +275,7 @@ static const cJSON *items_next(struct items *it)
 
 static void items_end(struct items *it)
 {
-	cJSON_Delete(it->own);
+	rm_arena_delete(&it->arena, it->own);
 	it->own = NULL;
 	rm_arena_close(&it->arena);
 }
@@ -521,13 +521,25 @@ static void *load_share(void *arg)
 		ld_set_where(&s->L, ROADMAP_KEY_INITIATIVES, i, ld_peek_id(c));
 		s->st = c ? load_initiative(&s->L, c, in, false)
 			  : rm_nomem(s->L.err);
-		cJSON_Delete(c);
+		rm_arena_delete(&arena, c);
 		if (s->st) {
 			break;
 		}
 	}
 	rm_arena_close(&arena);
 	return NULL;
+}
+
+/* An id indexed soon: its hash, and its slots on the way (idmap.c). */
+#define AHEAD 16
+
+static void ahead(const struct roadmap *rm, const char *id, uint64_t *h)
+{
+	if (id) {
+		*h = idmap_hash(id);
+		idmap_prefetch(&rm->goal_ids, *h);
+		idmap_prefetch(&rm->init_ids, *h);
+	}
 }
 
 static enum roadmap_status load_shared(struct load *L, size_t n)
@@ -567,20 +579,30 @@ static enum roadmap_status load_shared(struct load *L, size_t n)
 
 	/* in file order: duplicate ids, the index, the first failure */
 	for (size_t j = 0; j < t && !st; j++) {
-		for (size_t i = sh[j].from; i <= sh[j].done && i < sh[j].to; i++) {
+		size_t last = sh[j].done < sh[j].to ? sh[j].done : sh[j].to - 1;
+		uint64_t h[AHEAD];
+		for (size_t i = sh[j].from; i < sh[j].from + AHEAD && i <= last;
+		     i++) {
+			ahead(rm, slots[i].id, &h[i % AHEAD]);
+		}
+		for (size_t i = sh[j].from; i <= last; i++) {
 			struct roadmap_initiative *in = &slots[i];
+			uint64_t hi = h[i % AHEAD];
 			size_t at;
 			int added = 1;
+			if (i + AHEAD <= last) {
+				ahead(rm, slots[i + AHEAD].id,
+				      &h[(i + AHEAD) % AHEAD]);
+			}
 			/* a duplicate of a goal's id, or of an earlier
 			 * initiative's (added to the index in one probe) */
-			if (in->id && (idmap_get(&rm->goal_ids, in->id, &at) ||
-				       (i < sh[j].done &&
-					!(added = idmap_add(&rm->init_ids,
-							    in->id,
-							    rm->n_inits, &at))) ||
-				       (i == sh[j].done &&
-					idmap_get(&rm->init_ids, in->id,
-						  &at)))) {
+			if (in->id &&
+			    (idmap_get_h(&rm->goal_ids, in->id, hi, &at) ||
+			     (i < sh[j].done &&
+			      !(added = idmap_add_h(&rm->init_ids, in->id, hi,
+						    rm->n_inits, &at))) ||
+			     (i == sh[j].done &&
+			      idmap_get_h(&rm->init_ids, in->id, hi, &at)))) {
 				ld_set_where(L, ROADMAP_KEY_INITIATIVES, i,
 					     in->id);
 				st = ld_dup_id(L, in->id);
