@@ -685,9 +685,9 @@ static void gather(struct check *c, struct roadmap_findings *found)
 	out->items = c->nomem ? NULL : malloc((n + 1) * sizeof(*out->items));
 	for (int r = 0; r < N_RULES; r++) {
 		if (out->items) {
-			memcpy(out->items + out->n, found[r].items,
-			       found[r].n * sizeof(*out->items));
-			out->n += found[r].n;
+			for (size_t k = 0; k < found[r].n; k++) {
+				out->items[out->n++] = found[r].items[k];
+			}
 			free(found[r].items);
 		} else {
 			roadmap_findings_release(&found[r]);
