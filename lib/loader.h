@@ -74,4 +74,22 @@ enum roadmap_status ld_dup_id(struct load *L, const char *id);
 
 const char *ld_peek_id(const cJSON *obj);
 
+#define RM_SHARE_MIN 8192 /* items a thread, at least (load-shared.c) */
+
+/* What a shared load needs to know of a kind of item. */
+struct rm_kind {
+	int list; /* RM_LIST_* */
+	const char *key;
+	enum item_kind item;
+	size_t size, id, line; /* the item's size, where its id and line are */
+	void (*init)(void *item);
+	enum roadmap_status (*load)(struct load *L, const cJSON *c, void *item);
+	void (*release)(void *item);
+};
+
+/* Reads n items of kind k in shares, one a core, the same as one by one
+ * (load-shared.c). */
+enum roadmap_status rm_load_shared(struct load *L, const struct rm_kind *k,
+				   size_t n);
+
 #endif

@@ -9,11 +9,10 @@
 #include "loader.h"
 
 #include <math.h>
-#include <pthread.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 {
@@ -481,158 +480,63 @@ static enum roadmap_status load_budget(struct load *L, const cJSON *c,
 	return ROADMAP_OK;
 }
 
-/*
- * A large list of initiatives loads on every core (with the caller's
- * leave): each thread reads a share of the items, in place, into the
- * roadmap's array; then, in file order, each is checked for a duplicate id
- * and indexed. The first failure in file order is the one reported, with
- * the sequential loader's precedence (an item's duplicate id before its
- * later fields), so the result, errors included, is the same bytes for any
- * number of threads.
- */
-#define SHARE_MIN 8192 /* items per thread, at least */
-
-struct share {
-	struct load L; /* the thread's own: where, slots, error */
-	struct roadmap_error err;
-	struct roadmap_initiative *slots;
-	size_t from, to, done; /* done: the first item not loaded (its
-				  failure in st), or to */
-	enum roadmap_status st;
-	cJSON *own;
-};
-
-static void *load_share(void *arg)
+static void goal_init(void *g)
 {
-	struct share *s = arg;
-	const struct rm_item_lines *l = s->L.lines;
-	const int k = RM_LIST_INITIATIVES;
-	struct rm_arena arena;
-
-	rm_arena_open(&arena, l->cjson_hooks);
-	for (s->done = s->from; s->done < s->to; s->done++) {
-		size_t i = s->done;
-		uint32_t b = l->begin[k][i], e = l->end[k][i];
-		struct roadmap_initiative *in = &s->slots[i];
-		cJSON *c = e > b ? rm_arena_parse(&arena, l->text + b, e - b)
-				 : cJSON_CreateNull();
-		roadmap_initiative_init(in);
-		in->line = l->line[k][i];
-		ld_set_where(&s->L, ROADMAP_KEY_INITIATIVES, i, ld_peek_id(c));
-		s->st = c ? load_initiative(&s->L, c, in, false)
-			  : rm_nomem(s->L.err);
-		rm_arena_delete(&arena, c);
-		if (s->st) {
-			break;
-		}
-	}
-	rm_arena_close(&arena);
-	return NULL;
+	roadmap_goal_init(g);
 }
 
-/* An id indexed soon: its hash, and its slots on the way (idmap.c). */
-#define AHEAD 16
-
-static void ahead(const struct roadmap *rm, const char *id, uint64_t *h)
+static enum roadmap_status goal_load(struct load *L, const cJSON *c, void *g)
 {
-	if (id) {
-		*h = idmap_hash(id);
-		idmap_prefetch(&rm->goal_ids, *h);
-		idmap_prefetch(&rm->init_ids, *h);
-	}
+	return load_fields(L, c, rm_goal_fields, g, false);
 }
 
-static enum roadmap_status load_shared(struct load *L, size_t n)
+static void goal_release(void *g)
 {
-	struct roadmap *rm = L->rm;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t t = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus;
-	struct share sh[8];
-	pthread_t tid[8];
-	bool started[8] = {false};
-	enum roadmap_status st = ROADMAP_OK;
+	rm_goal_free(g);
+}
 
-	t = n / SHARE_MIN < t ? (n / SHARE_MIN ? n / SHARE_MIN : 1) : t;
-	if (!rm_reserve(rm, ITEM_INITIATIVE, n)) {
-		return rm_nomem(L->err);
-	}
-	struct roadmap_initiative *slots = rm->inits + rm->n_inits;
-	size_t base = rm->n_inits;
-	for (size_t j = 0; j < t; j++) {
-		sh[j] = (struct share){.L = *L, .slots = slots};
-		sh[j].L.err = &sh[j].err;
-		sh[j].from = n * j / t;
-		sh[j].to = n * (j + 1) / t;
-		started[j] = j > 0 && pthread_create(&tid[j], NULL, load_share,
-						     &sh[j]) == 0;
-	}
-	for (size_t j = 0; j < t; j++) {
-		if (!started[j]) {
-			load_share(&sh[j]);
-		}
-	}
-	for (size_t j = 1; j < t; j++) {
-		if (started[j]) {
-			pthread_join(tid[j], NULL);
-		}
-	}
+static void initiative_init(void *in)
+{
+	roadmap_initiative_init(in);
+}
 
-	/* in file order: duplicate ids, the index, the first failure */
-	for (size_t j = 0; j < t && !st; j++) {
-		size_t last = sh[j].done < sh[j].to ? sh[j].done : sh[j].to - 1;
-		uint64_t h[AHEAD];
-		for (size_t i = sh[j].from; i < sh[j].from + AHEAD && i <= last;
-		     i++) {
-			ahead(rm, slots[i].id, &h[i % AHEAD]);
-		}
-		for (size_t i = sh[j].from; i <= last; i++) {
-			struct roadmap_initiative *in = &slots[i];
-			uint64_t hi = h[i % AHEAD];
-			size_t at;
-			int added = 1;
-			if (i + AHEAD <= last) {
-				ahead(rm, slots[i + AHEAD].id,
-				      &h[(i + AHEAD) % AHEAD]);
-			}
-			/* a duplicate of a goal's id, or of an earlier
-			 * initiative's (added to the index in one probe) */
-			if (in->id &&
-			    (idmap_get_h(&rm->goal_ids, in->id, hi, &at) ||
-			     (i < sh[j].done &&
-			      !(added = idmap_add_h(&rm->init_ids, in->id, hi,
-						    rm->n_inits, &at))) ||
-			     (i == sh[j].done &&
-			      idmap_get_h(&rm->init_ids, in->id, hi, &at)))) {
-				ld_set_where(L, ROADMAP_KEY_INITIATIVES, i,
-					     in->id);
-				st = ld_dup_id(L, in->id);
-				break;
-			}
-			if (added < 0) {
-				st = rm_nomem(L->err);
-				break;
-			}
-			if (i == sh[j].done) {
-				st = sh[j].st;
-				if (L->err) {
-					*L->err = sh[j].err;
-				}
-				break;
-			}
-			rm->n_inits++;
-		}
-	}
+static enum roadmap_status initiative_load(struct load *L, const cJSON *c,
+					   void *in)
+{
+	return load_initiative(L, c, in, false);
+}
 
-	/* on a failure, what was loaded past the indexed items is freed */
-	size_t indexed = rm->n_inits - base;
-	for (size_t k = 0; st && k < t; k++) {
-		size_t end = sh[k].done < sh[k].to ? sh[k].done + 1 : sh[k].to;
-		for (size_t x = sh[k].from > indexed ? sh[k].from : indexed;
-		     x < end; x++) {
-			rm_initiative_free(&slots[x]);
-		}
-	}
-	return st;
+static void initiative_release(void *in)
+{
+	rm_initiative_free(in);
+}
+
+static const struct rm_kind goals = {.list = RM_LIST_GOALS,
+				  .key = ROADMAP_KEY_GOALS,
+				  .item = ITEM_GOAL,
+				  .size = sizeof(struct roadmap_goal),
+				  .id = offsetof(struct roadmap_goal, id),
+				  .line = offsetof(struct roadmap_goal, line),
+				  .init = goal_init,
+				  .load = goal_load,
+				  .release = goal_release};
+
+static const struct rm_kind initiatives = {
+    .list = RM_LIST_INITIATIVES,
+    .key = ROADMAP_KEY_INITIATIVES,
+    .item = ITEM_INITIATIVE,
+    .size = sizeof(struct roadmap_initiative),
+    .id = offsetof(struct roadmap_initiative, id),
+    .line = offsetof(struct roadmap_initiative, line),
+    .init = initiative_init,
+    .load = initiative_load,
+    .release = initiative_release};
+
+/* A list long enough to be read in shares, with the caller's leave. */
+static bool sharing(const struct load *L, const struct items *it)
+{
+	return it->sliced && L->lines->threads && !L->on_bad &&
+	       it->n >= 2 * RM_SHARE_MIN;
 }
 
 static enum roadmap_status load_items(struct load *L, const cJSON *root)
@@ -651,6 +555,13 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 	}
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_GOALS, &st))) {
 		items_init(&it, L, RM_LIST_GOALS, arr);
+		if (sharing(L, &it)) {
+			items_end(&it);
+			st = rm_load_shared(L, &goals, it.n);
+			arr = NULL;
+		}
+	}
+	if (arr) {
 		if (!rm_reserve(L->rm, ITEM_GOAL, it.n)) {
 			items_end(&it);
 			return rm_nomem(L->err);
@@ -680,10 +591,9 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 	}
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_INITIATIVES, &st))) {
 		items_init(&it, L, RM_LIST_INITIATIVES, arr);
-		if (it.sliced && L->lines->threads && !L->on_bad &&
-		    it.n >= 2 * SHARE_MIN) {
+		if (sharing(L, &it)) {
 			items_end(&it);
-			st = load_shared(L, it.n);
+			st = rm_load_shared(L, &initiatives, it.n);
 			arr = NULL;
 		}
 	}

@@ -548,9 +548,10 @@ ROADMAP_API enum roadmap_status roadmap_load_file(const char *path,
 /*
  * The library starts no thread unless asked. Every load parses each item
  * on its own from the bytes its strict pre-scan found, so no tree of the
- * whole file exists and memory follows the model. With threads, a list of
- * 16,384 initiatives or more is read on every core (at most 8), each a
- * share; the result, errors included, is the same for any number.
+ * whole file exists and memory follows the model. With threads, a file of
+ * 8 MiB or more is pre-scanned in parts, and a list of 16,384 goals or
+ * initiatives or more is read, on every core (at most 8), each a share;
+ * the result, errors included, is the same for any number.
  *
  * With cjson_hooks, the library installs cJSON's allocation hooks
  * (cJSON_InitHooks) for the whole process, once: they are malloc and free,

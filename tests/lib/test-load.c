@@ -64,6 +64,43 @@ static char *document(size_t bad, const char *how, size_t *len)
 	return s;
 }
 
+/* A roadmap of N goals (and an initiative); goal bad is spoilt by how. */
+static char *goals_document(size_t bad, const char *how, size_t *len)
+{
+	size_t cap = (size_t)N * 200 + 4096, o = 0;
+	char *s = malloc(cap);
+
+	o += (size_t)snprintf(s + o, cap - o, "{\n  \"format\": 1,\n  "
+					      "\"goals\": [");
+	for (size_t i = 0; i < N; i++) {
+		char id[32];
+		snprintf(id, sizeof(id), "g%zu", i);
+		if (i == bad && (strcmp(how, "dup-earlier") == 0 ||
+				 strcmp(how, "dup-and-date") == 0)) {
+			strcpy(id, "g3");
+		}
+		bool date = i == bad && (strcmp(how, "date") == 0 ||
+					 strcmp(how, "dup-and-date") == 0);
+		o += (size_t)snprintf(
+		    s + o, cap - o,
+		    "%s\n    {\"id\": \"%s\", \"title\": \"Goal %zu\", "
+		    "\"due\": \"%s\"%s}",
+		    i ? "," : "", id, i, date ? "2026-02-30" : "2026-06-30",
+		    i == bad && strcmp(how, "key") == 0 ? ", \"colour\": 1" : "");
+		if (i == bad && strcmp(how, "scalar") == 0) {
+			o += (size_t)snprintf(s + o, cap - o, ", 7");
+		}
+	}
+	o += (size_t)snprintf(
+	    s + o, cap - o,
+	    "\n  ],\n  \"initiatives\": [{\"id\": \"%s\", \"title\": "
+	    "\"I\", \"goals\": [\"g1\"], \"start\": \"2026-01-01\", "
+	    "\"end\": \"2026-06-30\"}]\n}\n",
+	    strcmp(how, "init-dup") == 0 ? "g9" : "i");
+	*len = o;
+	return s;
+}
+
 static void same(size_t bad, const char *how)
 {
 	static const struct roadmap_load_options threads = {
@@ -72,7 +109,9 @@ static void same(size_t bad, const char *how)
 	struct roadmap_error ea, eb;
 	char fa[1024], fb[1024];
 	size_t len;
-	char *doc = document(bad, how, &len);
+	bool goals = strncmp(how, "goal ", 5) == 0;
+	char *doc = goals ? goals_document(bad, how + 5, &len)
+			  : document(bad, how, &len);
 	enum roadmap_status sa =
 	    roadmap_load_buffer("r.json", doc, len, &a, &ea);
 	enum roadmap_status sb =
@@ -90,8 +129,9 @@ static void same(size_t bad, const char *how)
 		roadmap_save_buffer(a, &ta, &na, NULL);
 		roadmap_save_buffer(b, &tb, &nb, NULL);
 		ok(ta && tb && na == nb && memcmp(ta, tb, na) == 0 &&
-		       roadmap_initiative_count(b) == N,
-		   "%s: the same %d initiatives, the same bytes", how, N);
+		       (goals ? roadmap_goal_count(b)
+			      : roadmap_initiative_count(b)) == N,
+		   "%s: the same %d items, the same bytes", how, N);
 		free(ta);
 		free(tb);
 	}
@@ -377,10 +417,22 @@ int main(void)
 	/* the first item, one in each share's middle and edges, the last */
 	static const size_t at[] = {0, 7, N / 2 - 1, N / 2, N / 2 + 1, N - 1};
 
+	static const char *const goal_hows[] = {
+	    "goal date", "goal key", "goal dup-earlier", "goal scalar",
+	    "goal dup-and-date"};
+
 	same(N, "none");
 	for (size_t h = 0; h < sizeof(hows) / sizeof(hows[0]); h++) {
 		for (size_t k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
 			same(at[k], hows[h]);
+		}
+	}
+	/* goals are read in shares too */
+	same(N, "goal none");
+	same(N, "goal init-dup");
+	for (size_t h = 0; h < sizeof(goal_hows) / sizeof(goal_hows[0]); h++) {
+		for (size_t k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
+			same(at[k], goal_hows[h]);
 		}
 	}
 	same_check();
