@@ -27,14 +27,16 @@ static void fnv_init(struct fnv *f)
 	f->h.lo = 0x62b821756295c58du;
 }
 
-/* h = (h ^ byte) * (2^88 + 0x13b), modulo 2^128 */
+/* h = (h ^ byte) * (2^88 + 0x13b), modulo 2^128. The product of lo and
+ * the small 0x13b is worked out here from lo's 32-bit halves (a check
+ * fingerprints every finding, a byte at a time). */
 static void fnv_byte(struct fnv *f, unsigned char c)
 {
 	uint64_t hi = f->h.hi, lo = f->h.lo ^ c;
-	struct rm_u128 p = rm_mul64(lo, 0x13b);
+	uint64_t top = (lo >> 32) * 0x13b, bottom = (lo & 0xffffffffu) * 0x13b;
 
-	f->h.lo = p.lo;
-	f->h.hi = p.hi + hi * 0x13b + (lo << 24);
+	f->h.lo = lo * 0x13b;
+	f->h.hi = ((top + (bottom >> 32)) >> 32) + hi * 0x13b + (lo << 24);
 }
 
 static void fnv_text(struct fnv *f, unsigned char sep, const char *s)
@@ -64,50 +66,43 @@ void rm_finding_fingerprint(struct roadmap_finding *x, const char *extra,
 		snprintf(n, sizeof(n), "%zu", rank);
 		fnv_text(&f, 0x1c, n);
 	}
-	snprintf(x->fingerprint, sizeof(x->fingerprint), "%016llx%016llx",
-		 (unsigned long long)f.h.hi, (unsigned long long)f.h.lo);
+	for (int k = 0; k < 16; k++) {
+		x->fingerprint[k] =
+		    "0123456789abcdef"[(f.h.hi >> (60 - 4 * k)) & 15];
+		x->fingerprint[16 + k] =
+		    "0123456789abcdef"[(f.h.lo >> (60 - 4 * k)) & 15];
+	}
+	x->fingerprint[32] = '\0';
 }
 
-static int by_fingerprint(const void *a, const void *b)
-{
-	const struct roadmap_finding *x =
-	    *(const struct roadmap_finding *const *)a;
-	const struct roadmap_finding *y =
-	    *(const struct roadmap_finding *const *)b;
-	int d = strcmp(x->fingerprint, y->fingerprint);
-
-	/* equal ones keep the order of the findings (by code, subject) */
-	return d ? d : (x < y ? -1 : x > y);
-}
-
+/*
+ * Findings that share a fingerprint are told apart by their rank among
+ * their equals, in the findings' order (by code, then subject): the first
+ * keeps it, the next have it again with their rank added.
+ */
 bool rm_findings_fingerprints(struct roadmap_findings *f)
 {
-	const struct roadmap_finding **idx = malloc((f->n + 1) * sizeof(*idx));
+	struct idmap seen = {0};
+	size_t *equals = calloc(f->n + 1, sizeof(*equals)), first;
 
-	if (!idx) {
+	if (!equals || !idmap_reserve(&seen, f->n)) {
+		free(equals);
 		return false;
 	}
 	for (size_t i = 0; i < f->n; i++) {
-		if (!f->items[i].fingerprint[0]) {
-			rm_finding_fingerprint(&f->items[i], NULL, 0);
+		struct roadmap_finding *x = &f->items[i];
+		if (!x->fingerprint[0]) {
+			rm_finding_fingerprint(x, NULL, 0);
 		}
-		idx[i] = &f->items[i];
-	}
-	qsort(idx, f->n, sizeof(*idx), by_fingerprint);
-	for (size_t i = 1, rank = 0; i < f->n; i++) {
-		rank = strcmp(idx[i]->fingerprint, idx[i - 1]->fingerprint)
-			   ? 0
-			   : rank + 1;
-		if (rank) {
-			/* the base text again, with its rank among equals */
-			struct roadmap_finding *x =
-			    (struct roadmap_finding *)idx[i];
+		/* reserved: cannot fail; the first one's stays as it is */
+		if (idmap_add(&seen, x->fingerprint, i, &first) == 0) {
 			char base[33];
 			memcpy(base, x->fingerprint, sizeof(base));
-			rm_finding_fingerprint(x, base, rank);
+			rm_finding_fingerprint(x, base, ++equals[first]);
 		}
 	}
-	free(idx);
+	idmap_release(&seen);
+	free(equals);
 	return true;
 }
 

@@ -129,6 +129,21 @@ ok_if "one initiative's overruns in two quarters have two fingerprints" \
   test -n "$q2" -a -n "$q3" -a "$q2" != "$q3"
 R -f twice.json actual multi-region 2026-Q2 --unset 2>/dev/null
 ok_if "and the later keeps its own when the earlier is fixed" test "$(fp twice.json 2026-Q3)" = "$q3"
+# two findings alike in code, subject and related ids (an unknown team and
+# an unknown pillar of one name): the second has the first's again with
+# its rank, so each is its own
+cat > alike.json <<'JSON'
+{"format": 1, "goals": [{"id": "g", "title": "G"}],
+ "initiatives": [{"id": "a", "title": "A", "goals": ["g"], "team": "x",
+                  "pillar": "x", "start": "2026-01-01", "end": "2026-03-01"}]}
+JSON
+t "two findings alike: two fingerprints, the second ranked" 0 \
+  "unknown-reference a c4ca0f7f9224a53b86c1bb401f08b272
+unknown-reference a 69f8899cb23de9169783c9f57e23f1c4" "" \
+  -- bash -c "'$ROADMAP' -f alike.json check --format json | /usr/bin/python3 -c '
+import json, sys
+for f in json.load(sys.stdin)[\"findings\"]:
+    print(f[\"code\"], f[\"subject\"], f[\"fingerprint\"])'"
 
 # --- the baseline gate ------------------------------------------------------
 cp acme.json new.json
