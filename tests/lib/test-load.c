@@ -20,16 +20,18 @@
 
 #define N 40000 /* initiatives: enough for the loader to share them */
 
+/* A document up to its list of initiatives, which serve goal "g" */
+#define HEAD                                                                   \
+	"{\n  \"format\": 1,\n  \"goals\": [{\"id\": \"g\", \"title\": "       \
+	"\"G\"}],\n  \"initiatives\": ["
+
 /* A roadmap of N initiatives; item bad (when < N) is spoilt by how. */
 static char *document(size_t bad, const char *how, size_t *len)
 {
 	size_t cap = (size_t)N * 300 + 4096, o = 0;
 	char *s = malloc(cap);
 
-	o += (size_t)snprintf(
-	    s + o, cap - o,
-	    "{\n  \"format\": 1,\n  \"goals\": [{\"id\": "
-	    "\"g\", \"title\": \"G\"}],\n  \"initiatives\": [");
+	o += (size_t)snprintf(s + o, cap - o, "%s", HEAD);
 	for (size_t i = 0; i < N; i++) {
 		char id[32];
 		snprintf(id, sizeof(id), "i%zu", i);
@@ -70,8 +72,9 @@ static char *goals_document(size_t bad, const char *how, size_t *len)
 	size_t cap = (size_t)N * 200 + 4096, o = 0;
 	char *s = malloc(cap);
 
-	o += (size_t)snprintf(s + o, cap - o, "{\n  \"format\": 1,\n  "
-					      "\"goals\": [");
+	o += (size_t)snprintf(s + o, cap - o,
+			      "{\n  \"format\": 1,\n  "
+			      "\"goals\": [");
 	for (size_t i = 0; i < N; i++) {
 		char id[32];
 		snprintf(id, sizeof(id), "g%zu", i);
@@ -86,7 +89,8 @@ static char *goals_document(size_t bad, const char *how, size_t *len)
 		    "%s\n    {\"id\": \"%s\", \"title\": \"Goal %zu\", "
 		    "\"due\": \"%s\"%s}",
 		    i ? "," : "", id, i, date ? "2026-02-30" : "2026-06-30",
-		    i == bad && strcmp(how, "key") == 0 ? ", \"colour\": 1" : "");
+		    i == bad && strcmp(how, "key") == 0 ? ", \"colour\": 1"
+							: "");
 		if (i == bad && strcmp(how, "scalar") == 0) {
 			o += (size_t)snprintf(s + o, cap - o, ", 7");
 		}
@@ -158,10 +162,7 @@ static char *big(const char *how, size_t *len)
 	size_t cap = m * (titles ? 1200 : 200) + fill + 4096, o = 0;
 	char *s = malloc(cap);
 
-	o += (size_t)snprintf(
-	    s + o, cap - o,
-	    "{\n  \"format\": 1,\n  \"goals\": [{\"id\": "
-	    "\"g\", \"title\": \"G\"}],\n  \"initiatives\": [");
+	o += (size_t)snprintf(s + o, cap - o, "%s", HEAD);
 	for (size_t i = 0; i < m; i++) {
 		o += (size_t)snprintf(
 		    s + o, cap - o,
@@ -277,11 +278,12 @@ static void same_spill(size_t n, bool bad)
 			      "{\"format\": 1, \"goals\": [{\"id\": \"g\", "
 			      "\"title\": \"G\"}], \"initiatives\": [");
 	for (size_t i = 0; i < n; i++) {
-		o += (size_t)snprintf(s + o, cap - o,
-				      "%s\n{\"id\": \"i%zu\", \"title\": \"T\", "
-				      "\"goals\": [\"g\"], \"start\": "
-				      "\"2020-01-01\", \"end\": \"2030-12-31\"",
-				      i ? "," : "", i);
+		o +=
+		    (size_t)snprintf(s + o, cap - o,
+				     "%s\n{\"id\": \"i%zu\", \"title\": \"T\", "
+				     "\"goals\": [\"g\"], \"start\": "
+				     "\"2020-01-01\", \"end\": \"2030-12-31\"",
+				     i ? "," : "", i);
 		if (i == 7 || i == n - 2) {
 			o += (size_t)snprintf(s + o, cap - o,
 					      ", \"progress\": {");
@@ -306,8 +308,9 @@ static void same_spill(size_t n, bool bad)
 	enum roadmap_status sa = roadmap_load_buffer("r.json", s, o, &a, &ea);
 	enum roadmap_status sb =
 	    roadmap_load_buffer_opt("r.json", s, o, &hooks, &b, &eb);
-	is_int(sb, sa, "%zu initiatives, two of 3,000 readings%s: the same "
-		       "status (%d)",
+	is_int(sb, sa,
+	       "%zu initiatives, two of 3,000 readings%s: the same "
+	       "status (%d)",
 	       n, bad ? ", one bad" : "", (int)sa);
 	is_int(sa, bad ? ROADMAP_ERR_DATA : ROADMAP_OK,
 	       "%zu initiatives%s: loaded as it should be", n,
@@ -369,7 +372,8 @@ static void same_check(void)
 	o += (size_t)snprintf(s + o, cap - o, "]}\n");
 	is_int(roadmap_load_buffer("r.json", s, o, &rm, &e), ROADMAP_OK,
 	       "a roadmap where every rule finds something loads");
-	is_int(roadmap_check(rm, &one, &e), ROADMAP_OK, "checked on one thread");
+	is_int(roadmap_check(rm, &one, &e), ROADMAP_OK,
+	       "checked on one thread");
 	is_int(roadmap_check_opt(rm, &opt, &two, &e), ROADMAP_OK,
 	       "checked on more than one");
 	bool same = one.n == two.n && one.errors == two.errors &&
@@ -395,8 +399,8 @@ static void same_check(void)
 	}
 	ok(same, "the same %zu findings in the same order, field by field",
 	   one.n);
-	is_int((long)n_codes, 6, "from six rules: %s %s %s %s %s %s",
-	       codes[0], codes[1], codes[2], codes[3], codes[4], codes[5]);
+	is_int((long)n_codes, 6, "from six rules: %s %s %s %s %s %s", codes[0],
+	       codes[1], codes[2], codes[3], codes[4], codes[5]);
 	roadmap_findings_release(&one);
 	roadmap_findings_release(&two);
 	roadmap_destroy(rm);
