@@ -38,10 +38,10 @@ static void *arena_malloc(size_t n)
 
 static void arena_free(void *p)
 {
-	struct rm_arena *a = mine;
-
-	if (a && (char *)p >= a->buf && (char *)p < a->buf + a->cap) {
-		return;
+	for (const struct rm_arena *a = mine; a; a = a->outer) {
+		if ((char *)p >= a->buf && (char *)p < a->buf + a->cap) {
+			return;
+		}
 	}
 	free(p);
 }

@@ -1,6 +1,8 @@
 /*
- * check.c - the alignment check (SPEC 6): every rule, one pass each over
- * the initiatives, with sums checked for overflow.
+ * check.c - the alignment check (SPEC 6): the rules of references, order,
+ * goals, owners, capacity and time (money's are in check-money.c), one pass
+ * each over the initiatives, and the order they run in, on one thread or
+ * two.
  */
 
 #include "check.h"

@@ -4,7 +4,6 @@
  * settings alone, then the schema (store.c), which parses each item on its
  * own, so that no tree of the whole file ever exists.
  */
-
 #include "json.h"
 
 #include <stdlib.h>
