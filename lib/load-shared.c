@@ -99,6 +99,56 @@ static int index_one(struct roadmap *rm, const struct rm_kind *k,
 		   : !idmap_get_h(own, id, h, &at);
 }
 
+/*
+ * Share j's items in file order: each checked for a duplicate id and
+ * indexed, up to the share's failure, if any (its duplicate id first).
+ */
+static enum roadmap_status index_share(struct load *L, struct share *s,
+				       size_t *count)
+{
+	const struct rm_kind *k = s->kind;
+	struct roadmap *rm = L->rm;
+	size_t last = s->done < s->to ? s->done : s->to - 1;
+	uint64_t h[AHEAD] = {0};
+
+	for (size_t i = s->from; i < s->from + AHEAD && i <= last; i++) {
+		ahead(rm, id_of(k, s->slots, i), &h[i % AHEAD]);
+	}
+	for (size_t i = s->from; i <= last; i++) {
+		const char *id = id_of(k, s->slots, i);
+		uint64_t hi = h[i % AHEAD];
+		if (i + AHEAD <= last) {
+			ahead(rm, id_of(k, s->slots, i + AHEAD),
+			      &h[(i + AHEAD) % AHEAD]);
+		}
+		int added = index_one(rm, k, id, hi, i < s->done);
+		if (added == 0) {
+			ld_set_where(L, k->key, i, id);
+			return ld_dup_id(L, id);
+		}
+		if (added < 0) {
+			return rm_nomem(L->err);
+		}
+		if (i == s->done) {
+			if (L->err) {
+				*L->err = s->err;
+			}
+			return s->st;
+		}
+		(*count)++;
+	}
+	return ROADMAP_OK;
+}
+
+/*
+ * The first share is this thread's and a sixteenth smaller than the
+ * others: it is indexed here while they are still being read.
+ */
+static size_t share_from(size_t n, size_t t, size_t j)
+{
+	return j == 0 ? 0 : j == t ? n : n * (16 * j - 1) / (16 * t - 1);
+}
+
 enum roadmap_status rm_load_shared(struct load *L, const struct rm_kind *k,
 				   size_t n)
 {
@@ -108,7 +158,7 @@ enum roadmap_status rm_load_shared(struct load *L, const struct rm_kind *k,
 	struct share sh[8];
 	pthread_t tid[8];
 	bool started[8] = {false};
-	enum roadmap_status st = ROADMAP_OK;
+	enum roadmap_status st;
 	size_t *count = k->item == ITEM_GOAL ? &rm->n_goals : &rm->n_inits;
 
 	t = n / RM_SHARE_MIN < t ? (n / RM_SHARE_MIN ? n / RM_SHARE_MIN : 1)
@@ -122,12 +172,14 @@ enum roadmap_status rm_load_shared(struct load *L, const struct rm_kind *k,
 	for (size_t j = 0; j < t; j++) {
 		sh[j] = (struct share){.L = *L, .kind = k, .slots = slots};
 		sh[j].L.err = &sh[j].err;
-		sh[j].from = n * j / t;
-		sh[j].to = n * (j + 1) / t;
+		sh[j].from = share_from(n, t, j);
+		sh[j].to = share_from(n, t, j + 1);
 		started[j] = j > 0 && pthread_create(&tid[j], NULL, load_share,
 						     &sh[j]) == 0;
 	}
-	for (size_t j = 0; j < t; j++) {
+	load_share(&sh[0]);
+	st = index_share(L, &sh[0], count);
+	for (size_t j = 1; j < t; j++) {
 		if (!started[j]) {
 			load_share(&sh[j]);
 		}
@@ -137,40 +189,9 @@ enum roadmap_status rm_load_shared(struct load *L, const struct rm_kind *k,
 			pthread_join(tid[j], NULL);
 		}
 	}
-	/* in file order: duplicate ids, the index, the first failure */
-	for (size_t j = 0; j < t && !st; j++) {
-		size_t last = sh[j].done < sh[j].to ? sh[j].done : sh[j].to - 1;
-		uint64_t h[AHEAD];
-		for (size_t i = sh[j].from; i < sh[j].from + AHEAD && i <= last;
-		     i++) {
-			ahead(rm, id_of(k, slots, i), &h[i % AHEAD]);
-		}
-		for (size_t i = sh[j].from; i <= last; i++) {
-			const char *id = id_of(k, slots, i);
-			uint64_t hi = h[i % AHEAD];
-			if (i + AHEAD <= last) {
-				ahead(rm, id_of(k, slots, i + AHEAD),
-				      &h[(i + AHEAD) % AHEAD]);
-			}
-			int added = index_one(rm, k, id, hi, i < sh[j].done);
-			if (added == 0) {
-				ld_set_where(L, k->key, i, id);
-				st = ld_dup_id(L, id);
-				break;
-			}
-			if (added < 0) {
-				st = rm_nomem(L->err);
-				break;
-			}
-			if (i == sh[j].done) {
-				st = sh[j].st;
-				if (L->err) {
-					*L->err = sh[j].err;
-				}
-				break;
-			}
-			(*count)++;
-		}
+	/* in file order, up to the first failure */
+	for (size_t j = 1; j < t && !st; j++) {
+		st = index_share(L, &sh[j], count);
 	}
 	/* on a failure, what was loaded past the indexed items is freed */
 	size_t indexed = *count - base;

@@ -418,8 +418,11 @@ int main(void)
 	static const char *const hows[] = {
 	    "date",	   "money",  "key",	     "object", "dup-goal",
 	    "dup-earlier", "scalar", "dup-and-date", "two"};
-	/* the first item, one in each share's middle and edges, the last */
-	static const size_t at[] = {0, 7, N / 2 - 1, N / 2, N / 2 + 1, N - 1};
+	/* the first item, the last, and on two cores the middle and the
+	 * items where the shares meet (the first share is a sixteenth
+	 * smaller: load-shared.c) */
+	static const size_t at[] = {
+	    0, 7, N * 15 / 31 - 1, N * 15 / 31, N * 15 / 31 + 1, N / 2, N - 1};
 
 	static const char *const goal_hows[] = {
 	    "goal date", "goal key", "goal dup-earlier", "goal scalar",
