@@ -393,10 +393,12 @@ char *rm_hundredths_format(int64_t v, char *buf);
 /* Parses a non-negative decimal with at most two decimals into hundredths. */
 bool rm_hundredths_parse(const char *s, int64_t max, int64_t *out);
 
-/* Spreads amount over the count quarters from q0 into out (money.c). */
-enum roadmap_status rm_spread_into(int64_t amount, roadmap_day start,
-				   roadmap_day end, int fs, int q0,
-				   size_t count, int64_t *out);
+/* Spreads amount over the count quarters from q0 into out, and amount2
+ * into out2 by the same days when out2 is not NULL (money.c). */
+enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
+				   roadmap_day start, roadmap_day end, int fs,
+				   int q0, size_t count, int64_t *out,
+				   int64_t *out2);
 
 #define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */
 enum roadmap_status rm_parse_fte(const char *field, const char *v, int64_t *out,

@@ -202,19 +202,22 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 	return ROADMAP_OK;
 }
 
-enum roadmap_status rm_spread_into(int64_t amount, roadmap_day start,
-				   roadmap_day end, int fs, int q0, size_t count,
-				   int64_t *out)
+enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
+				   roadmap_day start, roadmap_day end, int fs,
+				   int q0, size_t count, int64_t *out,
+				   int64_t *out2)
 {
 	int64_t small[64] = {0};
 	int64_t *days = count <= 64 ? small : malloc(count * sizeof(*days));
+	roadmap_day next = roadmap_quarter_first(q0, fs);
 
 	if (!days) {
 		return ROADMAP_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < count; i++) {
-		roadmap_day a = roadmap_quarter_first(q0 + (int)i, fs);
-		roadmap_day b = roadmap_quarter_last(q0 + (int)i, fs);
+		roadmap_day a = next;
+		next = roadmap_quarter_first(q0 + (int)i + 1, fs);
+		roadmap_day b = next - 1;
 		if (a < start) {
 			a = start;
 		}
@@ -224,6 +227,9 @@ enum roadmap_status rm_spread_into(int64_t amount, roadmap_day start,
 		days[i] = b - a + 1;
 	}
 	enum roadmap_status st = roadmap_apportion(amount, days, count, out);
+	if (st == ROADMAP_OK && out2) {
+		st = roadmap_apportion(amount2, days, count, out2);
+	}
 	if (days != small) {
 		free(days);
 	}
@@ -246,7 +252,7 @@ enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
 		return ROADMAP_ERR_NOMEM;
 	}
 	enum roadmap_status st =
-		rm_spread_into(amount, start, end, fs, q0, count, out);
+		rm_spread_into(amount, 0, start, end, fs, q0, count, out, NULL);
 	if (st != ROADMAP_OK) {
 		free(out);
 		return st;

@@ -62,10 +62,9 @@ enum roadmap_status roadmap_spend_build(const struct roadmap *rm,
 			continue;
 		}
 		size_t k = (size_t)out->n[i];
-		if (rm_spread_into(in->opex, in->start, in->end, fs, out->q0[i],
-				   k, out->opex + out->off[i]) ||
-		    rm_spread_into(in->capex, in->start, in->end, fs,
-				   out->q0[i], k, out->capex + out->off[i])) {
+		if (rm_spread_into(in->opex, in->capex, in->start, in->end, fs,
+				   out->q0[i], k, out->opex + out->off[i],
+				   out->capex + out->off[i])) {
 			goto nomem;
 		}
 	}
