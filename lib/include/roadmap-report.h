@@ -156,7 +156,8 @@ ROADMAP_API enum roadmap_status roadmap_check(const struct roadmap *rm,
 struct roadmap_check_options {
 	bool has_as_of;
 	roadmap_day as_of;
-	/* the library may start a thread (the result is the same) */
+	/* the library may start threads (at most three; the findings are
+	 * the same, in the same order) */
 	bool threads;
 };
 ROADMAP_API enum roadmap_status
