@@ -52,7 +52,7 @@ static void *load_share(void *arg)
 		k->init(item);
 		*(long *)(void *)(item + k->line) = l->line[k->list][i];
 		ld_set_where(&s->L, k->key, i, ld_peek_id(c));
-		s->st = c ? k->load(&s->L, c, item) : rm_nomem(s->L.err);
+		s->st = c ? k->load(&s->L, c, item, false) : rm_nomem(s->L.err);
 		rm_arena_delete(&arena, c);
 		if (s->st) {
 			break;

@@ -83,7 +83,10 @@ struct rm_kind {
 	enum item_kind item;
 	size_t size, id, line; /* the item's size, where its id and line are */
 	void (*init)(void *item);
-	enum roadmap_status (*load)(struct load *L, const cJSON *c, void *item);
+	/* dup: check the id as soon as it is read (one by one) */
+	enum roadmap_status (*load)(struct load *L, const cJSON *c, void *item,
+				    bool dup);
+	bool (*push)(struct roadmap *rm, const void *item);
 	void (*release)(void *item);
 };
 

@@ -314,12 +314,6 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 	return it.nomem ? rm_nomem(L->err) : ROADMAP_OK;
 }
 
-static enum roadmap_status load_goal(struct load *L, const cJSON *c,
-				     struct roadmap_goal *g)
-{
-	return load_fields(L, c, rm_goal_fields, g, true);
-}
-
 static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
 					struct roadmap_initiative *in)
 {
@@ -485,9 +479,15 @@ static void goal_init(void *g)
 	roadmap_goal_init(g);
 }
 
-static enum roadmap_status goal_load(struct load *L, const cJSON *c, void *g)
+static enum roadmap_status goal_load(struct load *L, const cJSON *c, void *g,
+				     bool dup)
 {
-	return load_fields(L, c, rm_goal_fields, g, false);
+	return load_fields(L, c, rm_goal_fields, g, dup);
+}
+
+static bool goal_push(struct roadmap *rm, const void *g)
+{
+	return rm_push_goal(rm, g);
 }
 
 static void goal_release(void *g)
@@ -501,9 +501,14 @@ static void initiative_init(void *in)
 }
 
 static enum roadmap_status initiative_load(struct load *L, const cJSON *c,
-					   void *in)
+					   void *in, bool dup)
 {
-	return load_initiative(L, c, in, false);
+	return load_initiative(L, c, in, dup);
+}
+
+static bool initiative_push(struct roadmap *rm, const void *in)
+{
+	return rm_push_initiative(rm, in);
 }
 
 static void initiative_release(void *in)
@@ -511,15 +516,18 @@ static void initiative_release(void *in)
 	rm_initiative_free(in);
 }
 
-static const struct rm_kind goals = {.list = RM_LIST_GOALS,
-				  .key = ROADMAP_KEY_GOALS,
-				  .item = ITEM_GOAL,
-				  .size = sizeof(struct roadmap_goal),
-				  .id = offsetof(struct roadmap_goal, id),
-				  .line = offsetof(struct roadmap_goal, line),
-				  .init = goal_init,
-				  .load = goal_load,
-				  .release = goal_release};
+static const struct rm_kind goals = {
+    .list = RM_LIST_GOALS,
+    .key = ROADMAP_KEY_GOALS,
+    .item = ITEM_GOAL,
+    .size = sizeof(struct roadmap_goal),
+    .id = offsetof(struct roadmap_goal, id),
+    .line = offsetof(struct roadmap_goal, line),
+    .init = goal_init,
+    .load = goal_load,
+    .push = goal_push,
+    .release = goal_release,
+};
 
 static const struct rm_kind initiatives = {
     .list = RM_LIST_INITIATIVES,
@@ -530,13 +538,60 @@ static const struct rm_kind initiatives = {
     .line = offsetof(struct roadmap_initiative, line),
     .init = initiative_init,
     .load = initiative_load,
-    .release = initiative_release};
+    .push = initiative_push,
+    .release = initiative_release,
+};
 
 /* A list long enough to be read in shares, with the caller's leave. */
 static bool sharing(const struct load *L, const struct items *it)
 {
 	return it->sliced && L->lines->threads && !L->on_bad &&
 	       it->n >= 2 * RM_SHARE_MIN;
+}
+
+/*
+ * The goals or the initiatives: in shares when the list is long and the
+ * caller allows, else one by one, each id checked as soon as it is read.
+ */
+static enum roadmap_status load_list(struct load *L, const cJSON *root,
+				     const struct rm_kind *k)
+{
+	union {
+		struct roadmap_goal g;
+		struct roadmap_initiative in;
+	} u;
+	enum roadmap_status st;
+	const cJSON *arr = ld_get_array(L, root, k->key, &st), *c;
+	struct items it;
+	size_t i = 0;
+
+	if (!arr) {
+		return st;
+	}
+	items_init(&it, L, k->list, arr);
+	if (sharing(L, &it)) {
+		items_end(&it);
+		return rm_load_shared(L, k, it.n);
+	}
+	if (!rm_reserve(L->rm, k->item, it.n)) {
+		items_end(&it);
+		return rm_nomem(L->err);
+	}
+	while ((c = items_next(&it))) {
+		k->init(&u);
+		*(long *)(void *)((char *)&u + k->line) =
+		    rm_item_line(L->lines, k->list, i);
+		ld_set_where(L, k->key, i++, ld_peek_id(c));
+		if ((st = k->load(L, c, &u, true)) ||
+		    (!k->push(L->rm, &u) && (st = rm_nomem(L->err)))) {
+			k->release(&u);
+			if (ld_stop_at(L, st)) {
+				items_end(&it);
+				return st;
+			}
+		}
+	}
+	return it.nomem ? rm_nomem(L->err) : ROADMAP_OK;
 }
 
 static enum roadmap_status load_items(struct load *L, const cJSON *root)
@@ -553,78 +608,8 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 	if (st) {
 		return st;
 	}
-	if ((arr = ld_get_array(L, root, ROADMAP_KEY_GOALS, &st))) {
-		items_init(&it, L, RM_LIST_GOALS, arr);
-		if (sharing(L, &it)) {
-			items_end(&it);
-			st = rm_load_shared(L, &goals, it.n);
-			arr = NULL;
-		}
-	}
-	if (arr) {
-		if (!rm_reserve(L->rm, ITEM_GOAL, it.n)) {
-			items_end(&it);
-			return rm_nomem(L->err);
-		}
-		i = 0;
-		while ((c = items_next(&it)))
-		{
-			struct roadmap_goal g;
-			roadmap_goal_init(&g);
-			g.line = rm_item_line(L->lines, RM_LIST_GOALS, i);
-			ld_set_where(L, ROADMAP_KEY_GOALS, i++, ld_peek_id(c));
-			if ((st = load_goal(L, c, &g)) ||
-			    (!rm_push_goal(L->rm, &g) &&
-			     (st = rm_nomem(L->err)))) {
-				rm_goal_free(&g);
-				if (ld_stop_at(L, st)) {
-					items_end(&it);
-					return st;
-				}
-				st = ROADMAP_OK;
-			}
-		}
-		st = it.nomem ? rm_nomem(L->err) : st;
-	}
-	if (st) {
-		return st;
-	}
-	if ((arr = ld_get_array(L, root, ROADMAP_KEY_INITIATIVES, &st))) {
-		items_init(&it, L, RM_LIST_INITIATIVES, arr);
-		if (sharing(L, &it)) {
-			items_end(&it);
-			st = rm_load_shared(L, &initiatives, it.n);
-			arr = NULL;
-		}
-	}
-	if (arr) {
-		if (!rm_reserve(L->rm, ITEM_INITIATIVE, it.n)) {
-			items_end(&it);
-			return rm_nomem(L->err);
-		}
-		i = 0;
-		while ((c = items_next(&it)))
-		{
-			struct roadmap_initiative in;
-			roadmap_initiative_init(&in);
-			in.line =
-			    rm_item_line(L->lines, RM_LIST_INITIATIVES, i);
-			ld_set_where(L, ROADMAP_KEY_INITIATIVES, i++,
-				     ld_peek_id(c));
-			if ((st = load_initiative(L, c, &in, true)) ||
-			    (!rm_push_initiative(L->rm, &in) &&
-			     (st = rm_nomem(L->err)))) {
-				rm_initiative_free(&in);
-				if (ld_stop_at(L, st)) {
-					items_end(&it);
-					return st;
-				}
-				st = ROADMAP_OK;
-			}
-		}
-		st = it.nomem ? rm_nomem(L->err) : st;
-	}
-	if (st) {
+	if ((st = load_list(L, root, &goals)) ||
+	    (st = load_list(L, root, &initiatives))) {
 		return st;
 	}
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_BUDGETS, &st))) {
