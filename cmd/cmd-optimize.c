@@ -218,6 +218,7 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 	struct roadmap_error err;
 	struct session ses = {0};
 	struct roadmap *rm = NULL;
+	bool changed = false;
 	double d = 0;
 	int rc;
 
@@ -255,14 +256,10 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 	}
-	if (o.apply) {
-		if ((rc = begin_write(ctx, &ses))) {
-			return rc;
-		}
-		rm = ses.rm;
-	} else if ((rc = open_read(ctx, &rm))) {
+	if ((rc = begin_maybe_write(ctx, o.apply, &ses))) {
 		return rc;
 	}
+	rm = ses.rm;
 	if (roadmap_optimize(rm, &opt, &plan, &err)) {
 		rc = fail_err(&err);
 		goto out;
@@ -284,20 +281,12 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 	if (rc == 0 && plan.status == ROADMAP_PLAN_INFEASIBLE) {
 		rc = EXIT_FINDINGS;
 	} else if (rc == 0 && o.apply) {
-		bool changed = plan.n_cut > 0;
-		if ((rc = apply_plan(rm, &plan)) == 0) {
-			roadmap_plan_release(&plan);
-			return end_write(ctx, &ses, changed);
-		}
+		changed = plan.n_cut > 0;
+		rc = apply_plan(rm, &plan);
 	}
 	roadmap_plan_release(&plan);
 out:
-	if (ses.lock) {
-		end_write(ctx, &ses, false);
-	} else {
-		roadmap_destroy(rm);
-	}
-	return rc;
+	return end_maybe_write(ctx, &ses, changed, rc);
 }
 
 const struct cmd cmd_optimize = {

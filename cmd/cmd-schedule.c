@@ -71,6 +71,7 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 	struct roadmap_error err;
 	struct session ses = {0};
 	struct roadmap *rm;
+	size_t moved = 0;
 	int rc;
 
 	if (parse_options(&cmd_schedule, argc, argv, &o)) {
@@ -82,19 +83,14 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 		return usage_error(&cmd_schedule, "unexpected argument '%s'",
 				   argv[optind]);
 	}
-	if (apply) {
-		if ((rc = begin_write(ctx, &ses))) {
-			return rc;
-		}
-		rm = ses.rm;
-	} else if ((rc = open_read(ctx, &rm))) {
+	if ((rc = begin_maybe_write(ctx, apply, &ses))) {
 		return rc;
 	}
+	rm = ses.rm;
 	if (roadmap_schedule(rm, &s, &err)) {
 		rc = fail_err(&err);
 		goto out;
 	}
-	size_t moved = 0;
 	if (apply) {
 		/* The schedule shown is the one applied; it is written out
 		 * and flushed before the roadmap is saved, so a failed
@@ -126,22 +122,12 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 	if (rc == 0) {
 		rc = flush_stdout();
 	}
-	if (apply && rc == 0) {
-		roadmap_schedule_release(&s);
-		rc = end_write(ctx, &ses, moved > 0);
-		if (rc == 0) {
-			msg("moved %zu initiative%s to %s earliest dates",
-			    moved, moved == 1 ? "" : "s",
-			    moved == 1 ? "its" : "their");
-		}
-		return rc;
-	}
 	roadmap_schedule_release(&s);
 out:
-	if (ses.lock) {
-		end_write(ctx, &ses, false);
-	} else {
-		roadmap_destroy(rm);
+	rc = end_maybe_write(ctx, &ses, moved > 0, rc);
+	if (apply && rc == 0) {
+		msg("moved %zu initiative%s to %s earliest dates", moved,
+		    moved == 1 ? "" : "s", moved == 1 ? "its" : "their");
 	}
 	return rc;
 }

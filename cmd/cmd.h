@@ -147,6 +147,11 @@ struct session {
 };
 int begin_write(struct ctx *ctx, struct session *s);
 int end_write(struct ctx *ctx, struct session *s, bool save);
+/* A command whose --apply writes: the roadmap under the lock when write,
+ * else read only (s->lock NULL); ended with its exit code rc, saved when
+ * save and rc is 0 (then the save's failure is the exit code). */
+int begin_maybe_write(struct ctx *ctx, bool write, struct session *s);
+int end_maybe_write(struct ctx *ctx, struct session *s, bool save, int rc);
 /* Lock wait from ROADMAP_LOCK_TIMEOUT (seconds), default 10 s. */
 long lock_timeout_ms(void);
 

@@ -108,6 +108,23 @@ int end_write(struct ctx *ctx, struct session *s, bool save)
 	return rc;
 }
 
+int begin_maybe_write(struct ctx *ctx, bool write, struct session *s)
+{
+	*s = (struct session){0};
+	return write ? begin_write(ctx, s) : open_read(ctx, &s->rm);
+}
+
+int end_maybe_write(struct ctx *ctx, struct session *s, bool save, int rc)
+{
+	if (!s->lock) {
+		roadmap_destroy(s->rm);
+		s->rm = NULL;
+		return rc;
+	}
+	int saved = end_write(ctx, s, save && rc == 0);
+	return rc ? rc : saved;
+}
+
 static bool showing_progress(const struct roadmap *rm)
 {
 	return rm && roadmap_initiative_count(rm) >= 20000 &&
