@@ -51,7 +51,7 @@ static void *load_share(void *arg)
 				 : cJSON_CreateNull();
 		k->init(item);
 		*(long *)(void *)(item + k->line) = l->line[k->list][i];
-		ld_set_where(&s->L, k->key, i, ld_peek_id(c));
+		ld_set_item(&s->L, k->key, i, c);
 		s->st = c ? k->load(&s->L, c, item, false) : rm_nomem(s->L.err);
 		rm_arena_delete(&arena, c);
 		if (s->st) {

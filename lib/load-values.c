@@ -31,10 +31,11 @@ enum roadmap_status ld_bad(struct load *L, const char *fmt, ...)
 		char q[120];
 		L->err->status = ROADMAP_ERR_DATA;
 		snprintf(L->err->file, sizeof(L->err->file), "%s", L->name);
-		if (L->list && L->id) {
+		const char *id = L->id ? L->id : ld_peek_id(L->item);
+		if (L->list && id) {
 			snprintf(L->err->where, sizeof(L->err->where),
 				 "%s[%zu] %s", L->list, L->index,
-				 rm_quote(L->id, q, sizeof(q)));
+				 rm_quote(id, q, sizeof(q)));
 		} else if (L->list) {
 			snprintf(L->err->where, sizeof(L->err->where),
 				 "%s[%zu]", L->list, L->index);
@@ -54,7 +55,15 @@ void ld_set_where(struct load *L, const char *list, size_t i, const char *id)
 	L->list = list;
 	L->index = i;
 	L->id = id;
+	L->item = NULL;
 	L->where[0] = '\0';
+}
+
+void ld_set_item(struct load *L, const char *list, size_t i,
+		 const cJSON *item)
+{
+	ld_set_where(L, list, i, NULL);
+	L->item = item;
 }
 
 /* Unknown and duplicate keys; keys are compared case-sensitively. */

@@ -14,6 +14,7 @@ struct load {
 	const char *list;
 	size_t index;
 	const char *id;
+	const cJSON *item; /* its object, when id is not given */
 	/* the members of the object check_keys() saw last, by key index */
 	const cJSON *slot_obj;
 	const char *const *slot_keys;
@@ -34,6 +35,10 @@ ld_bad(struct load *L, const char *fmt, ...);
 bool ld_stop_at(struct load *L, enum roadmap_status st);
 
 void ld_set_where(struct load *L, const char *list, size_t i, const char *id);
+/* The same for the item read from object item, whose id (when valid) is
+ * only looked for if there is an error to place. */
+void ld_set_item(struct load *L, const char *list, size_t i,
+		 const cJSON *item);
 
 enum roadmap_status ld_check_keys(struct load *L, const cJSON *obj,
 				  const char *const *allowed);

@@ -292,7 +292,7 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 		struct roadmap_team t = {0};
 		enum roadmap_status st;
 		t.line = rm_item_line(L->lines, RM_LIST_TEAMS, i);
-		ld_set_where(L, ROADMAP_KEY_TEAMS, i++, ld_peek_id(c));
+		ld_set_item(L, ROADMAP_KEY_TEAMS, i++, c);
 		if ((st = load_fields(L, c, rm_team_fields, &t, false))) {
 			free((char *)t.id);
 			items_end(&it);
@@ -581,7 +581,7 @@ static enum roadmap_status load_list(struct load *L, const cJSON *root,
 		k->init(&u);
 		*(long *)(void *)((char *)&u + k->line) =
 		    rm_item_line(L->lines, k->list, i);
-		ld_set_where(L, k->key, i++, ld_peek_id(c));
+		ld_set_item(L, k->key, i++, c);
 		if ((st = k->load(L, c, &u, true)) ||
 		    (!k->push(L->rm, &u) && (st = rm_nomem(L->err)))) {
 			k->release(&u);
