@@ -59,8 +59,7 @@ void ld_set_where(struct load *L, const char *list, size_t i, const char *id)
 	L->where[0] = '\0';
 }
 
-void ld_set_item(struct load *L, const char *list, size_t i,
-		 const cJSON *item)
+void ld_set_item(struct load *L, const char *list, size_t i, const cJSON *item)
 {
 	ld_set_where(L, list, i, NULL);
 	L->item = item;

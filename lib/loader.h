@@ -37,8 +37,7 @@ bool ld_stop_at(struct load *L, enum roadmap_status st);
 void ld_set_where(struct load *L, const char *list, size_t i, const char *id);
 /* The same for the item read from object item, whose id (when valid) is
  * only looked for if there is an error to place. */
-void ld_set_item(struct load *L, const char *list, size_t i,
-		 const cJSON *item);
+void ld_set_item(struct load *L, const char *list, size_t i, const cJSON *item);
 
 enum roadmap_status ld_check_keys(struct load *L, const cJSON *obj,
 				  const char *const *allowed);
