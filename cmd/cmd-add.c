@@ -293,8 +293,7 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 	} else {
 		rc = add_item(s.rm, kind, argv[optind], v);
 	}
-	int rc2 = end_write(ctx, &s, rc == 0);
-	rc = rc ? rc : rc2;
+	rc = finish_write(ctx, &s, true, rc);
 out:
 	free(vals.goals);
 	free(vals.deps);

@@ -96,10 +96,8 @@ static int run_config(struct ctx *ctx, int argc, char **argv)
 						   argv[optind + 1], &err);
 		if (st) {
 			rc = fail_key(ses.rm, key, &err);
-			end_write(ctx, &ses, false);
-			return rc;
 		}
-		return end_write(ctx, &ses, true);
+		return finish_write(ctx, &ses, true, rc);
 	}
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;

@@ -29,8 +29,7 @@ static int toggle(const struct cmd *cmd, struct ctx *ctx, int argc,
 	if (st) {
 		rc = fail_err(&err);
 	}
-	int rc2 = end_write(ctx, &s, rc == 0);
-	return rc ? rc : rc2;
+	return finish_write(ctx, &s, true, rc);
 }
 
 static int run_link(struct ctx *ctx, int argc, char **argv)

@@ -34,8 +34,7 @@ static int run_rm(struct ctx *ctx, int argc, char **argv)
 	if (roadmap_remove(s.rm, argv[optind], force, &err)) {
 		rc = fail_err(&err);
 	}
-	int rc2 = end_write(ctx, &s, rc == 0);
-	return rc ? rc : rc2;
+	return finish_write(ctx, &s, true, rc);
 }
 
 const struct cmd cmd_rm = {

@@ -37,8 +37,7 @@ static int run_set(struct ctx *ctx, int argc, char **argv)
 		}
 		*eq = '=';
 	}
-	int rc2 = end_write(ctx, &s, rc == 0);
-	return rc ? rc : rc2;
+	return finish_write(ctx, &s, true, rc);
 }
 
 const struct cmd cmd_set = {

@@ -69,8 +69,7 @@ static int run_record(const struct cmd *cmd, bool goal, struct ctx *ctx,
 			rc = fail_err(&err);
 		}
 	}
-	int rc2 = end_write(ctx, &s, rc == 0);
-	return rc ? rc : rc2;
+	return finish_write(ctx, &s, true, rc);
 }
 
 static int run_progress(struct ctx *ctx, int argc, char **argv)

@@ -147,9 +147,11 @@ struct session {
 };
 int begin_write(struct ctx *ctx, struct session *s);
 int end_write(struct ctx *ctx, struct session *s, bool save);
+/* Ends it for a command whose exit code so far is rc: saved when save and
+ * rc is 0; rc, else the save's failure. */
+int finish_write(struct ctx *ctx, struct session *s, bool save, int rc);
 /* A command whose --apply writes: the roadmap under the lock when write,
- * else read only (s->lock NULL); ended with its exit code rc, saved when
- * save and rc is 0 (then the save's failure is the exit code). */
+ * else read only (s->lock NULL); ended as finish_write() ends it. */
 int begin_maybe_write(struct ctx *ctx, bool write, struct session *s);
 int end_maybe_write(struct ctx *ctx, struct session *s, bool save, int rc);
 /* Lock wait from ROADMAP_LOCK_TIMEOUT (seconds), default 10 s. */

@@ -114,6 +114,13 @@ int begin_maybe_write(struct ctx *ctx, bool write, struct session *s)
 	return write ? begin_write(ctx, s) : open_read(ctx, &s->rm);
 }
 
+int finish_write(struct ctx *ctx, struct session *s, bool save, int rc)
+{
+	int saved = end_write(ctx, s, save && rc == 0);
+
+	return rc ? rc : saved;
+}
+
 int end_maybe_write(struct ctx *ctx, struct session *s, bool save, int rc)
 {
 	if (!s->lock) {
@@ -121,8 +128,7 @@ int end_maybe_write(struct ctx *ctx, struct session *s, bool save, int rc)
 		s->rm = NULL;
 		return rc;
 	}
-	int saved = end_write(ctx, s, save && rc == 0);
-	return rc ? rc : saved;
+	return finish_write(ctx, s, save, rc);
 }
 
 static bool showing_progress(const struct roadmap *rm)
