@@ -144,6 +144,9 @@ def compare(rm, as_of, out, baseline):
     def num(x):
         return None if x is None else F(str(x))
 
+    if not rows or not goals:
+        # a portfolio with nothing started or no goal would prove nothing
+        bad.append(f"{len(rows)} initiatives and {len(goals)} goals to compare")
     eq("as_of", as_of.isoformat(), out["as_of"])
     eq("initiative ids", [r["id"] for r in rows], [x["id"] for x in out["initiatives"]])
     for r, x in zip(rows, out["initiatives"]):
