@@ -184,6 +184,25 @@ static long mix_index(const struct roadmap_policy *p, const char *pillar)
 	return -1;
 }
 
+/* Appends pillar's target share; both parallel arrays grow by the one
+ * growth rule, so the loader and `config` build them alike. */
+enum roadmap_status rm_target_mix_push(struct roadmap_policy *p,
+				       const char *pillar, double percent)
+{
+	void *pct = p->target_mix_percent;
+	size_t n = p->n_target_mix;
+
+	if (!rm_grow_pow2(&pct, n, sizeof(double))) {
+		return ROADMAP_ERR_NOMEM;
+	}
+	p->target_mix_percent = pct;
+	if (!rm_list_push(&p->target_mix_pillar, &n, pillar)) {
+		return ROADMAP_ERR_NOMEM;
+	}
+	p->target_mix_percent[p->n_target_mix++] = percent;
+	return ROADMAP_OK;
+}
+
 static enum roadmap_status unknown_key(const char *key,
 				       struct roadmap_error *err)
 {
@@ -356,8 +375,7 @@ static enum roadmap_status set_fiscal_start(struct roadmap *rm, int to,
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < rm->n_budgets; i++) {
 			struct roadmap_budget *b = &rm->budgets[i];
-			int qi =
-			    rm_budget_quarters(b, NULL);
+			int qi = rm_budget_quarters(b, NULL);
 			if (!rm_map_period(from, to, b->is_year, qi, &q)) {
 				return unmappable(
 				    err, "envelope",
@@ -446,18 +464,7 @@ enum roadmap_status roadmap_config_set(struct roadmap *rm, const char *key,
 		p->target_mix_percent[i] = v;
 		return ROADMAP_OK;
 	}
-	double *pct = realloc(p->target_mix_percent,
-			      (p->n_target_mix + 1) * sizeof(double));
-	if (!pct) {
-		return rm_nomem(err);
-	}
-	p->target_mix_percent = pct;
-	size_t n = p->n_target_mix;
-	if (!rm_list_push(&p->target_mix_pillar, &n, pillar)) {
-		return rm_nomem(err);
-	}
-	p->target_mix_percent[p->n_target_mix++] = v;
-	return ROADMAP_OK;
+	return rm_target_mix_push(p, pillar, v) ? rm_nomem(err) : ROADMAP_OK;
 }
 
 enum roadmap_status roadmap_config_unset(struct roadmap *rm, const char *key,

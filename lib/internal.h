@@ -79,8 +79,8 @@ int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi);
  * counting initiative has an estimate and the schedule has no cycle:
  * *have says whether *out holds one (release it then). */
 enum roadmap_status rm_export_forecast(const struct roadmap *rm,
-				       struct roadmap_forecast *out,
-				       bool *have, struct roadmap_error *err);
+				       struct roadmap_forecast *out, bool *have,
+				       struct roadmap_error *err);
 
 /* The fiscal quarters an envelope covers: returns the first, sets *last
  * (when not NULL) to the last (the same for a quarter, +3 for a year). */
@@ -169,6 +169,10 @@ extern const struct rm_policy_number rm_policy_numbers[]; /* NULL key ends */
 double rm_policy_get(const struct roadmap_policy *p,
 		     const struct rm_policy_number *s);
 void rm_policy_defaults(struct roadmap_policy *p);
+/* Appends a pillar's target share to the mix (config.c); ROADMAP_OK or
+ * ROADMAP_ERR_NOMEM. */
+enum roadmap_status rm_target_mix_push(struct roadmap_policy *p,
+				       const char *pillar, double percent);
 /* NULL when v is in s's range, else why, written into buf. */
 const char *rm_policy_check(const struct rm_policy_number *s, double v,
 			    char *buf, size_t size);
@@ -293,7 +297,12 @@ enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,
 bool rm_reindex(struct roadmap *rm);
 void rm_goal_free(struct roadmap_goal *g);
 void rm_initiative_free(struct roadmap_initiative *in);
-/* Appends a copy of s to a string list; false when out of memory. */
+/* Room for item n of an array appended to one item at a time: its
+ * capacity is always the next power of two at or above its count (the one
+ * growth rule, roadmap.c); false when out of memory, *arr unchanged. */
+bool rm_grow_pow2(void **arr, size_t n, size_t size);
+/* Appends a copy of s to a string list grown by that rule; false when out
+ * of memory. */
 bool rm_list_push(char ***list, size_t *n, const char *s);
 void rm_list_free(char **list, size_t n);
 /* What is wrong with an item built by a caller, checked by its table
@@ -347,8 +356,8 @@ bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
 bool rm_reading_put(struct roadmap_reading **list, size_t *n, roadmap_day day,
 		    double value, bool *replaced);
 /* The latest reading on or before day, or NULL. */
-const struct roadmap_reading *rm_reading_last(const struct roadmap_reading *list,
-					      size_t n, roadmap_day day);
+const struct roadmap_reading *
+rm_reading_last(const struct roadmap_reading *list, size_t n, roadmap_day day);
 /* Why a percent is bad (0-100, at most two decimals), or NULL. */
 const char *rm_percent_problem(double v);
 

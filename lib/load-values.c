@@ -313,14 +313,6 @@ enum roadmap_status ld_get_id_list(struct load *L, const cJSON *obj,
 	if (!cJSON_IsArray(v)) {
 		return ld_bad(L, "%s must be an array of ids", key);
 	}
-	/* sized once, to the power of two rm_list_push() expects */
-	size_t want = 1, count = (size_t)cJSON_GetArraySize(v);
-	while (want < count) {
-		want *= 2;
-	}
-	if (count && !*out && !(*out = malloc(want * sizeof(char *)))) {
-		return rm_nomem(L->err);
-	}
 	cJSON_ArrayForEach(c, v)
 	{
 		if (!cJSON_IsString(c)) {

@@ -114,24 +114,41 @@ void rm_list_free(char **list, size_t n)
 /*
  * Lists keep no capacity field: the capacity is the next power of two, so
  * the array grows (doubling) only when *n is 0 or a power of two. A list of
- * 100,000 related ids then costs 17 reallocations, not 100,000.
+ * 100,000 related ids then costs 17 reallocations, not 100,000. This is the
+ * one rule for every array that is appended to one item at a time (string
+ * lists, the target mix's percentages): whoever builds such an array builds
+ * it through this function, so no array is sized one way and grown another.
  */
+bool rm_grow_pow2(void **arr, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0) {
+		return true;
+	}
+	size_t cap = n ? n * 2 : 1;
+	if (cap > SIZE_MAX / size) {
+		return false;
+	}
+	void *grown = realloc(*arr, cap * size);
+	if (!grown) {
+		return false;
+	}
+	*arr = grown;
+	return true;
+}
+
 bool rm_list_push(char ***list, size_t *n, const char *s)
 {
 	char *copy = rm_strdup(s);
+	void *arr = *list;
 
 	if (!copy) {
 		return false;
 	}
-	if (*n == 0 || (*n & (*n - 1)) == 0) {
-		char **grown =
-		    realloc(*list, (*n ? *n * 2 : 1) * sizeof(**list));
-		if (!grown) {
-			free(copy);
-			return false;
-		}
-		*list = grown;
+	if (!rm_grow_pow2(&arr, *n, sizeof(**list))) {
+		free(copy);
+		return false;
 	}
+	*list = arr;
 	(*list)[(*n)++] = copy;
 	return true;
 }

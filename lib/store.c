@@ -65,12 +65,6 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 	if ((st = ld_check_keys(L, c, NULL))) {
 		return st;
 	}
-	n = (size_t)cJSON_GetArraySize(c);
-	p->target_mix_pillar = calloc(n ? n : 1, sizeof(char *));
-	p->target_mix_percent = calloc(n ? n : 1, sizeof(double));
-	if (!p->target_mix_pillar || !p->target_mix_percent) {
-		return rm_nomem(L->err);
-	}
 	const cJSON *m;
 	cJSON_ArrayForEach(m, c)
 	{
@@ -87,12 +81,9 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 				      "%s must be a percentage from 0 to 100",
 				      m->string);
 		}
-		size_t k = p->n_target_mix;
-		if (!(p->target_mix_pillar[k] = rm_strdup(m->string))) {
+		if ((st = rm_target_mix_push(p, m->string, d))) {
 			return rm_nomem(L->err);
 		}
-		p->target_mix_percent[k] = d;
-		p->n_target_mix++;
 	}
 	return ROADMAP_OK;
 }
@@ -287,8 +278,7 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 	struct items it;
 
 	items_init(&it, L, RM_LIST_TEAMS, arr);
-	while ((c = items_next(&it)))
-	{
+	while ((c = items_next(&it))) {
 		struct roadmap_team t = {0};
 		enum roadmap_status st;
 		t.line = rm_item_line(L->lines, RM_LIST_TEAMS, i);
@@ -615,8 +605,7 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 	if ((arr = ld_get_array(L, root, ROADMAP_KEY_BUDGETS, &st))) {
 		items_init(&it, L, RM_LIST_BUDGETS, arr);
 		i = 0;
-		while ((c = items_next(&it)))
-		{
+		while ((c = items_next(&it))) {
 			struct roadmap_budget b = {0};
 			b.line = rm_item_line(L->lines, RM_LIST_BUDGETS, i);
 			ld_set_where(L, ROADMAP_KEY_BUDGETS, i++, NULL);
