@@ -3,6 +3,9 @@
 #   make          build (build/cmd/roadmap)
 #   make demo     install what is missing, build, run the example
 #   make test     install, build, run every test (normal and sanitizer builds)
+#   make test-long  the same with the fault loops at full strength (every
+#                 system call of a save killed, five times the kills, the
+#                 writers and the random edits)
 #   make install  meson install (PREFIX=/usr/local by default)
 
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
@@ -18,7 +21,7 @@ ROADMAP = $(BUILD)/cmd/roadmap
 DEMO = $(BUILD)/demo
 
 .PHONY: all deps build test test-normal test-sanitize demo install clean fuzz \
-	fuzz-build fuzz-smoke bench bench-deps
+	fuzz-build fuzz-smoke bench bench-deps test-long
 
 all: build
 
@@ -48,20 +51,30 @@ build: deps
 	ninja -C $(BUILD)
 
 test-normal: build
-	meson test -C $(BUILD) --print-errorlogs
+	meson test -C $(BUILD) --print-errorlogs $(MESON_TEST_ARGS)
 
 test-sanitize: deps
 	@[ -f $(SAN)/build.ninja ] || meson setup $(SAN) $(MESON_ARGS) \
 		-Db_sanitize=address,undefined -Db_lundef=false \
 		-Dc_args=-fno-sanitize-recover=all
 	ninja -C $(SAN)
-	meson test -C $(SAN) --print-errorlogs
+	meson test -C $(SAN) --print-errorlogs $(MESON_TEST_ARGS)
 
 # Both builds run even if the first fails, so one run reports everything.
 test: build
 	@rc=0; \
 	$(MAKE) --no-print-directory test-normal || rc=1; \
 	$(MAKE) --no-print-directory test-sanitize || rc=1; \
+	exit $$rc
+
+# The tests read ROADMAP_TEST_LONG and scale their loops up; meson's
+# timeouts are multiplied to match.
+test-long: build
+	@rc=0; \
+	ROADMAP_TEST_LONG=1 $(MAKE) --no-print-directory test-normal \
+		MESON_TEST_ARGS=--timeout-multiplier=10 || rc=1; \
+	ROADMAP_TEST_LONG=1 $(MAKE) --no-print-directory test-sanitize \
+		MESON_TEST_ARGS=--timeout-multiplier=10 || rc=1; \
 	exit $$rc
 
 demo: build

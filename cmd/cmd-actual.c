@@ -6,9 +6,9 @@ struct actual_opts {
 };
 
 static const struct opt actual_opts[] = {
-	OPT_FLAG("unset", struct actual_opts, unset,
-		 "remove the actual recorded for QUARTER"),
-	{0},
+    OPT_FLAG("unset", struct actual_opts, unset,
+	     "remove the actual recorded for QUARTER"),
+    {0},
 };
 
 static int run_actual(struct ctx *ctx, int argc, char **argv)
@@ -46,25 +46,25 @@ static int run_actual(struct ctx *ctx, int argc, char **argv)
 					 p.year * 4 + p.index - 1, &err)) {
 			rc = fail_err(&err);
 		}
-	} else if (roadmap_money_parse(argv[optind + 2], &amount, &err) ||
-		   roadmap_set_actual(s.rm, argv[optind],
-				      p.year * 4 + p.index - 1, amount,
-				      &err)) {
+	} else if ((rc = parse_amount("amount", argv[optind + 2], &amount))) {
+		/* printed */
+	} else if (roadmap_set_actual(s.rm, argv[optind],
+				      p.year * 4 + p.index - 1, amount, &err)) {
 		rc = fail_err(&err);
 	}
 	return finish_write(ctx, &s, true, rc);
 }
 
 const struct cmd cmd_actual = {
-	.name = "actual",
-	.summary = "record actual spend of an initiative in a quarter",
-	.usage = "actual INITIATIVE QUARTER AMOUNT | actual INITIATIVE "
-		 "QUARTER --unset",
-	.help = "QUARTER is a fiscal quarter (2026-Q2); a later figure for "
-		"the same quarter\nreplaces the earlier one. --unset removes "
-		"the record.\n",
-	.opts = actual_opts,
-	.examples = "  roadmap actual recs-engine 2026-Q2 95k\n"
-		    "  roadmap actual recs-engine 2026-Q2 --unset\n",
-	.run = run_actual,
+    .name = "actual",
+    .summary = "record actual spend of an initiative in a quarter",
+    .usage = "actual INITIATIVE QUARTER AMOUNT | actual INITIATIVE "
+	     "QUARTER --unset",
+    .help = "QUARTER is a fiscal quarter (2026-Q2); a later figure for "
+	    "the same quarter\nreplaces the earlier one. --unset removes "
+	    "the record.\n",
+    .opts = actual_opts,
+    .examples = "  roadmap actual recs-engine 2026-Q2 95k\n"
+		"  roadmap actual recs-engine 2026-Q2 --unset\n",
+    .run = run_actual,
 };

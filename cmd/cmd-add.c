@@ -155,8 +155,11 @@ static int add_budget(struct roadmap *rm, const char *period,
 	b.year = p.year;
 	b.quarter = p.index;
 	b.pillar = pillar;
-	if (roadmap_money_parse(amount, &b.amount, &err) ||
-	    roadmap_add_budget(rm, &b, &err)) {
+	int rc = parse_amount("amount", amount, &b.amount);
+	if (rc) {
+		return rc;
+	}
+	if (roadmap_add_budget(rm, &b, &err)) {
 		return fail_err(&err);
 	}
 	return 0;

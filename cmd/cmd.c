@@ -12,11 +12,11 @@
 
 /* Keep alphabetized: `help` lists them in this order. */
 const struct cmd *const commands[] = {
-    &cmd_actual,   &cmd_add,	   &cmd_budget,	  &cmd_check,	 &cmd_config,
-    &cmd_depend,   &cmd_diff,	   &cmd_export,	  &cmd_forecast, &cmd_help,
-    &cmd_import,   &cmd_init,	   &cmd_link,	  &cmd_list,	 &cmd_measure,
-    &cmd_optimize, &cmd_progress, &cmd_rm,	  &cmd_schedule, &cmd_set,
-    &cmd_show,	   &cmd_status,	   &cmd_timeline, &cmd_undepend, &cmd_unlink,
+    &cmd_actual,   &cmd_add,	  &cmd_budget,	 &cmd_check,	&cmd_config,
+    &cmd_depend,   &cmd_diff,	  &cmd_export,	 &cmd_forecast, &cmd_help,
+    &cmd_import,   &cmd_init,	  &cmd_link,	 &cmd_list,	&cmd_measure,
+    &cmd_optimize, &cmd_progress, &cmd_rm,	 &cmd_schedule, &cmd_set,
+    &cmd_show,	   &cmd_status,	  &cmd_timeline, &cmd_undepend, &cmd_unlink,
     NULL,
 };
 
@@ -116,6 +116,17 @@ int fail_err(const struct roadmap_error *err)
 
 	msg("%s", roadmap_error_format(err, buf, sizeof(buf)));
 	return exit_code(err->status ? err->status : ROADMAP_ERR_INTERNAL);
+}
+
+int parse_amount(const char *what, const char *s, int64_t *cents)
+{
+	struct roadmap_error err;
+
+	if (roadmap_money_parse(s, cents, &err) == ROADMAP_OK) {
+		return 0;
+	}
+	msg("%s %s", what, err.message);
+	return exit_code(err.status);
 }
 
 int usage_error(const struct cmd *cmd, const char *fmt, ...)

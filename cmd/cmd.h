@@ -13,7 +13,7 @@
 
 struct ctx {
 	const char *file; /* the roadmap's path */
-	bool color;       /* stdout may be coloured */
+	bool color;	  /* stdout may be coloured */
 };
 
 /*
@@ -31,28 +31,41 @@ enum opt_kind {
 
 struct opt {
 	enum opt_kind kind;
-	const char *name;		/* the long option, "format" */
-	char letter;			/* a short option too ('o'), or 0 */
-	const char *arg;		/* the value's name in the help, "F" */
-	const char *help;		/* for the options section */
-	const char *const *choices;	/* OPT_CHOICE: the names */
-	size_t off;			/* of the value in the command's struct */
-	bool required;			/* shown without brackets */
+	const char *name;	    /* the long option, "format" */
+	char letter;		    /* a short option too ('o'), or 0 */
+	const char *arg;	    /* the value's name in the help, "F" */
+	const char *help;	    /* for the options section */
+	const char *const *choices; /* OPT_CHOICE: the names */
+	size_t off;		    /* of the value in the command's struct */
+	bool required;		    /* shown without brackets */
 	const char *what; /* OPT_CHOICE: "unknown WHAT 'x'" (else the name) */
 };
 
 #define OPT_FLAG(name, type, field, help)                                      \
-	{OPT_FLAG, name, 0, NULL, help, NULL, offsetof(type, field), false}
+	{                                                                      \
+		OPT_FLAG, name, 0, NULL, help, NULL, offsetof(type, field),    \
+		    false                                                      \
+	}
 #define OPT_STRING(name, letter, arg, type, field, help)                       \
-	{OPT_STRING, name, letter, arg, help, NULL, offsetof(type, field), false}
+	{                                                                      \
+		OPT_STRING, name, letter, arg, help, NULL,                     \
+		    offsetof(type, field), false                               \
+	}
 #define OPT_LIST(name, arg, type, field, help)                                 \
-	{OPT_LIST, name, 0, arg, help, NULL, offsetof(type, field), false, NULL}
+	{                                                                      \
+		OPT_LIST, name, 0, arg, help, NULL, offsetof(type, field),     \
+		    false, NULL                                                \
+	}
 #define OPT_CHOICE(name, arg, choices, type, field, help)                      \
-	{OPT_CHOICE, name, 0, arg, help, choices, offsetof(type, field), false,  \
-	 NULL}
+	{                                                                      \
+		OPT_CHOICE, name, 0, arg, help, choices,                       \
+		    offsetof(type, field), false, NULL                         \
+	}
 #define OPT_CHOICE_OF(name, what, arg, choices, type, field, help)             \
-	{OPT_CHOICE, name, 0, arg, help, choices, offsetof(type, field), false,  \
-	 what}
+	{                                                                      \
+		OPT_CHOICE, name, 0, arg, help, choices,                       \
+		    offsetof(type, field), false, what                         \
+	}
 
 /* --baseline OLD: an older revision of the roadmap to compare with
  * (check and status read it with load_any). */
@@ -72,9 +85,9 @@ struct cmd {
 	const char *usage; /* written by hand when opts is NULL */
 	const char *help;  /* what it does (with opts: before the options) */
 	int (*run)(struct ctx *ctx, int argc, char **argv);
-	const char *args;	 /* with opts: the usage's arguments, "ID" */
-	const struct opt *opts;	 /* {0}-terminated, or NULL */
-	const char *examples;	 /* with opts: after the options */
+	const char *args;	/* with opts: the usage's arguments, "ID" */
+	const struct opt *opts; /* {0}-terminated, or NULL */
+	const char *examples;	/* with opts: after the options */
 	const struct opt_section *sections; /* instead of opts: {0}-ended */
 };
 
@@ -102,9 +115,12 @@ const struct cmd *cmd_find(const char *name);
 void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the error line for err and returns its exit code. */
 int fail_err(const struct roadmap_error *err);
+/* Reads an amount given on the command line; 0, or the error (named by
+ * what: "amount") printed and its exit code returned. */
+int parse_amount(const char *what, const char *s, int64_t *cents);
 /* Prints a usage error for cmd and returns 64. */
 int usage_error(const struct cmd *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* The exit code for a status. */
 int exit_code(enum roadmap_status st);
 
@@ -203,12 +219,12 @@ size_t text_width(const char *s);
 struct table {
 	size_t n_cols;
 	const char *const *head;
-	const bool *right; /* right-aligned columns (numbers) */
-	int flex;          /* column that shrinks to fit, or -1 */
+	const bool *right;   /* right-aligned columns (numbers) */
+	int flex;	     /* column that shrinks to fit, or -1 */
 	const int *optional; /* columns shown only when there is room, in
 				the order they go; -1 ends; NULL: none */
 	const bool *keep;    /* text columns never shortened (dates) */
-	char **cells;      /* row-major, n_rows * n_cols */
+	char **cells;	     /* row-major, n_rows * n_cols */
 	size_t n_rows, cap_rows;
 };
 void table_init(struct table *t, size_t n_cols, const char *const *head,
@@ -227,7 +243,6 @@ void table_release(struct table *t);
 /* The output width: the terminal's, $COLUMNS, or 80. */
 size_t term_width(void);
 
-
 /* Sets *out to value's index among names and returns 0; otherwise prints
  * "unknown WHAT 'value' (a, b or c)" with the usage and returns 64. */
 int choice_option(const struct cmd *cmd, const char *what, const char *value,
@@ -237,9 +252,9 @@ int choice_option(const struct cmd *cmd, const char *what, const char *value,
 int parse_choice(const char *value, const char *const *names);
 
 extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_check, cmd_config,
-	cmd_depend, cmd_diff, cmd_export, cmd_forecast, cmd_help, cmd_import, cmd_init, cmd_link, cmd_list, cmd_optimize, cmd_rm,
-	cmd_progress, cmd_measure, cmd_status,
-	cmd_schedule, cmd_set, cmd_show, cmd_timeline, cmd_undepend,
-	cmd_unlink;
+    cmd_depend, cmd_diff, cmd_export, cmd_forecast, cmd_help, cmd_import,
+    cmd_init, cmd_link, cmd_list, cmd_optimize, cmd_rm, cmd_progress,
+    cmd_measure, cmd_status, cmd_schedule, cmd_set, cmd_show, cmd_timeline,
+    cmd_undepend, cmd_unlink;
 
 #endif

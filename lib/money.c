@@ -17,6 +17,49 @@ bool roadmap_money_add(int64_t a, int64_t b, int64_t *out)
 }
 
 /*
+ * When s is digits in groups of three joined by dots after a first group of
+ * one to three ("145.000", "1.250.000"), as a thousands dot writes them,
+ * the hint " (is "." a thousands separator? then write 145000 or 145,000)"
+ * in buf; else "".
+ */
+static const char *thousands_hint(const char *s, char *buf, size_t size)
+{
+	char plain[40], grouped[56];
+	size_t group = 0, dots = 0, np = 0, ng = 0;
+
+	if (*s == '0') {
+		return ""; /* "0.001": a decimal, if anything */
+	}
+	for (const char *p = s; *p; p++) {
+		if (*p == '.') {
+			if (!group || group > 3 || (dots && group != 3)) {
+				return "";
+			}
+			dots++;
+			group = 0;
+			grouped[ng++] = ',';
+		} else if (*p >= '0' && *p <= '9') {
+			if (np == 20) {
+				return ""; /* far past the largest amount */
+			}
+			plain[np++] = *p;
+			grouped[ng++] = *p;
+			group++;
+		} else {
+			return "";
+		}
+	}
+	if (!dots || group != 3) {
+		return "";
+	}
+	plain[np] = grouped[ng] = '\0';
+	snprintf(buf, size,
+		 " (is \".\" a thousands separator? then write %s or %s)",
+		 plain, grouped);
+	return buf;
+}
+
+/*
  * Grammar: INT [ "." DIGITS ] [ k | M | B ], where INT is plain digits or
  * 1-3 digits followed by ",ddd" groups. The value is worked out from the
  * digits themselves: zeros that change nothing (leading ones, and trailing
@@ -26,7 +69,7 @@ bool roadmap_money_add(int64_t a, int64_t b, int64_t *out)
 enum roadmap_status roadmap_money_parse(const char *s, int64_t *cents,
 					struct roadmap_error *err)
 {
-	char q[80];
+	char q[80], hint[200];
 	const char *p = s, *int_end, *frac_at = NULL;
 	size_t int_len = 0, frac_len = 0;
 	int group = -1, scale = 0;
@@ -78,6 +121,14 @@ enum roadmap_status roadmap_money_parse(const char *s, int64_t *cents,
 	if (*p) {
 		goto bad;
 	}
+	/* A plain amount has at most two decimals as written: "145.000"
+	 * is 145,000 written with a thousands dot far more often than it
+	 * is 145 (a German or Brazilian spreadsheet), so it is refused,
+	 * not read 1,000 times too small. With a suffix the decimals are
+	 * the suffix's ("1.250k"), and only whole cents count. */
+	if (!scale && frac_len > 2) {
+		goto decimals;
+	}
 	while (frac_len && frac_at[frac_len - 1] == '0') {
 		frac_len--;
 	}
@@ -90,7 +141,8 @@ enum roadmap_status roadmap_money_parse(const char *s, int64_t *cents,
 	}
 	uint64_t v = 0;
 	for (size_t k = 0; k < (size_t)(int_end - s) + frac_len; k++) {
-		char c = s + k < int_end ? s[k] : frac_at[k - (size_t)(int_end - s)];
+		char c =
+		    s + k < int_end ? s[k] : frac_at[k - (size_t)(int_end - s)];
 		if (c == ',') {
 			continue;
 		}
@@ -111,7 +163,15 @@ too_big:
 	return rm_fail(err, ROADMAP_ERR_DATA,
 		       "%s is more than 1,000,000,000,000.00",
 		       rm_quote(s, q, sizeof(q)));
+decimals:
+	return rm_fail(err, ROADMAP_ERR_DATA, "%s has more than two decimals%s",
+		       rm_quote(s, q, sizeof(q)),
+		       thousands_hint(s, hint, sizeof(hint)));
 bad:
+	if (*thousands_hint(s, hint, sizeof(hint))) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s is not an amount%s",
+			       rm_quote(s, q, sizeof(q)), hint);
+	}
 	return rm_fail(err, ROADMAP_ERR_DATA,
 		       "%s is not an amount (like 250k, 1.5M, 1,250,000 or "
 		       "99.95)",
@@ -121,8 +181,8 @@ bad:
 char *roadmap_money_format(int64_t cents, bool grouped, char *buf)
 {
 	char digits[32];
-	uint64_t v = cents < 0 ? (uint64_t)0 - (uint64_t)cents
-			       : (uint64_t)cents;
+	uint64_t v =
+	    cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
 	int n = snprintf(digits, sizeof(digits), "%llu",
 			 (unsigned long long)(v / 100));
 	size_t o = 0;
@@ -167,8 +227,8 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 	 * 64-bit arithmetic when amount x total cannot overflow it (nearly
 	 * always); else the exact 128-bit product, whose quotient fits
 	 * because each weight is at most the total. */
-	bool narrow = total <= UINT32_MAX &&
-		      (uint64_t)amount <= UINT64_MAX / total;
+	bool narrow =
+	    total <= UINT32_MAX && (uint64_t)amount <= UINT64_MAX / total;
 	uint64_t small[64];
 	uint64_t *rem = n <= 64 ? small : malloc(n * sizeof(*rem));
 	if (!rem) {
@@ -181,7 +241,7 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 			rem[i] = x % total;
 		} else {
 			struct rm_u128 x =
-				rm_mul64((uint64_t)amount, (uint64_t)weights[i]);
+			    rm_mul64((uint64_t)amount, (uint64_t)weights[i]);
 			out[i] = (int64_t)rm_div128(x, total, &rem[i]);
 		}
 		given += out[i];
@@ -252,7 +312,7 @@ enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
 		return ROADMAP_ERR_NOMEM;
 	}
 	enum roadmap_status st =
-		rm_spread_into(amount, 0, start, end, fs, q0, count, out, NULL);
+	    rm_spread_into(amount, 0, start, end, fs, q0, count, out, NULL);
 	if (st != ROADMAP_OK) {
 		free(out);
 		return st;

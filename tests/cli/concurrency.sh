@@ -5,6 +5,7 @@
 
 writers=${WRITERS:-8}
 adds=${ADDS:-50}
+[ -z "${ROADMAP_TEST_LONG:-}" ] || adds=$((adds * 5))
 R init --name "Concurrency" 2>/dev/null
 for w in $(seq 1 "$writers"); do
   (

@@ -59,7 +59,7 @@ roadmap: hostile.csv:5: column "title": is empty
 roadmap: hostile.csv:6: column "id": "=x5" is not a valid id
 roadmap: hostile.csv:7: column "start": "2026-Q5" is not a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or FYYYYY)
 roadmap: hostile.csv:7: column "opex": "-5" is not an amount (like 250k, 1.5M, 1,250,000 or 99.95)
-roadmap: hostile.csv:7: column "capex": "1.001" is not a whole number of cents
+roadmap: hostile.csv:7: column "capex": "1.001" has more than two decimals (is "." a thousands separator? then write 1001 or 1,001)
 roadmap: hostile.csv: nothing imported' -- R import hostile.csv
 ok_if "the roadmap is unchanged" cmp -s before.json roadmap.json
 printf 'id,title,start,end\nq,"open quote,2026-01-01,2026-02-01\n' > unterminated.csv
@@ -88,6 +88,13 @@ t "at most 20 errors, then a count" 65 "roadmap: many.csv: 5 more errors not sho
 printf '\xef\xbb\xbfid;title;start;end;opex\nsemi;Semi;2026-Q1;2026-Q1;1.000,50\n' > semi.csv
 t "amounts keep '.' as the decimal point, whatever the delimiter" 65 "" 'roadmap: semi.csv:2: column "opex": "1.000,50" is not an amount (like 250k, 1.5M, 1,250,000 or 99.95)
 roadmap: semi.csv: nothing imported' -- R import semi.csv --delimiter ';'
+printf 'id;title;start;end;opex;capex\neu;Euro;2026-Q1;2026-Q1;145.000;1.250.000\n' > eu.csv
+t "a thousands dot is refused, never read 1,000 times too small" 65 "" 'roadmap: eu.csv:2: column "opex": "145.000" has more than two decimals (is "." a thousands separator? then write 145000 or 145,000)
+roadmap: eu.csv:2: column "capex": "1.250.000" is not an amount (is "." a thousands separator? then write 1250000 or 1,250,000)
+roadmap: eu.csv: nothing imported' -- R import eu.csv --delimiter ';'
+printf 'period,amount\n2026-Q1,250.000\n' > eub.csv
+t "in envelopes too" 65 "" 'roadmap: eub.csv:2: column "amount": "250.000" has more than two decimals (is "." a thousands separator? then write 250000 or 250,000)
+roadmap: eub.csv: nothing imported' -- R import eub.csv --table budgets
 printf '\xef\xbb\xbfid;title;start;end;opex\nsemi;Semi;2026-Q1;2026-Q1;1,000.50\n' > semi.csv
 t "a BOM and ';'" 0 "" "roadmap: imported semi.csv: 1 added, 0 updated" -- R import semi.csv --delimiter ';'
 printf 'id\ttitle\tstart\tend\ntabbed\tTabbed\t2026-Q1\t2026-Q1\n' > tab.tsv

@@ -61,7 +61,21 @@ int main(void)
 	good("007", 700);
 
 	bad("1.2345678k", "\"1.2345678k\" is not a whole number of cents");
-	bad("0.001", "\"0.001\" is not a whole number of cents");
+	bad("0.001", "\"0.001\" has more than two decimals");
+	/* a German spreadsheet's thousands dot is never read as a decimal
+	 * point: refused with the two ways to write it */
+	bad("145.000", "\"145.000\" has more than two decimals (is \".\" a "
+		       "thousands separator? then write 145000 or 145,000)");
+	bad("99.950", "\"99.950\" has more than two decimals (is \".\" a "
+		      "thousands separator? then write 99950 or 99,950)");
+	bad("1.250.000", "\"1.250.000\" is not an amount (is \".\" a thousands "
+			 "separator? then write 1250000 or 1,250,000)");
+	bad("1234.5678", "\"1234.5678\" has more than two decimals");
+	bad("1.2345", "\"1.2345\" has more than two decimals");
+	bad("12.50.000", "\"12.50.000\"" NOT_AMOUNT);
+	good("145.00", 14500);
+	good("145.0", 14500);
+	good("1.250k", 125000);
 	bad("-5", "\"-5\"" NOT_AMOUNT);
 	bad("12abc", "\"12abc\"" NOT_AMOUNT);
 	bad("0x10", "\"0x10\"" NOT_AMOUNT);
@@ -146,8 +160,7 @@ int main(void)
 			sum += parts[k];
 			negative += parts[k] < 0;
 		}
-		if (sum != amount ||
-		    q0 != roadmap_quarter_of(st, fs) ||
+		if (sum != amount || q0 != roadmap_quarter_of(st, fs) ||
 		    q0 + (int)n - 1 != roadmap_quarter_of(en, fs)) {
 			inexact++;
 		}
@@ -177,12 +190,15 @@ int main(void)
 		if (p.hi < d) { /* the quotient fits */
 			divided++;
 			uint64_t r, q = rm_div128(p, d, &r);
-			wrong += q != (uint64_t)(ref / d) || r != (uint64_t)(ref % d);
+			wrong += q != (uint64_t)(ref / d) ||
+				 r != (uint64_t)(ref % d);
 		}
 	}
-	is_int(wrong, 0, "100000 random 128-bit products, sums and quotients "
-			 "match the compiler's");
-	ok(divided > 10000, "and over 10000 of them were divided (%d)", divided);
+	is_int(wrong, 0,
+	       "100000 random 128-bit products, sums and quotients "
+	       "match the compiler's");
+	ok(divided > 10000, "and over 10000 of them were divided (%d)",
+	   divided);
 	int64_t w[3] = {INT64_MAX / 2, INT64_MAX / 3, 7}, wide[3];
 	is_int(roadmap_apportion(INT64_C(99999999999999), w, 3, wide),
 	       ROADMAP_OK, "apportion with wide weights");
