@@ -46,7 +46,8 @@ static int run_actual(struct ctx *ctx, int argc, char **argv)
 					 p.year * 4 + p.index - 1, &err)) {
 			rc = fail_err(&err);
 		}
-	} else if ((rc = parse_amount("amount", argv[optind + 2], &amount))) {
+	} else if ((rc = parse_amount(ROADMAP_FIELD_AMOUNT, argv[optind + 2],
+				      &amount))) {
 		/* printed */
 	} else if (roadmap_set_actual(s.rm, argv[optind],
 				      p.year * 4 + p.index - 1, amount, &err)) {

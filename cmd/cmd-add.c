@@ -155,7 +155,7 @@ static int add_budget(struct roadmap *rm, const char *period,
 	b.year = p.year;
 	b.quarter = p.index;
 	b.pillar = pillar;
-	int rc = parse_amount("amount", amount, &b.amount);
+	int rc = parse_amount(ROADMAP_FIELD_AMOUNT, amount, &b.amount);
 	if (rc) {
 		return rc;
 	}

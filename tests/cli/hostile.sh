@@ -119,8 +119,9 @@ t "a number is parsed from its text: 90,5 is not one" 65 "" \
 t "nor is one with more digits than a double holds" 65 "" \
   'roadmap: target "1.10000000000000000001" has more than 15 significant digits' \
   -- R -f nums.json set g target=1.10000000000000000001
-t "an amount with many trailing zeros is exact" 0 "period,pillar,amount
-2026-Q1,,21.00" "" -- bash -c "'$ROADMAP' -f nums.json add budget 2026-Q1 21.000000000000000000000000000000 && '$ROADMAP' -f nums.json list budgets --format csv"
+t "an amount with many decimals is refused, not rounded" 65 "" 'roadmap: amount "21.000000000000000000000000000000" has more than two decimals' -- R -f nums.json add budget 2026-Q1 21.000000000000000000000000000000
+t "many leading zeros are exact" 0 "period,pillar,amount
+2026-Q1,,21.00" "" -- bash -c "'$ROADMAP' -f nums.json add budget 2026-Q1 00000000000000000000000000000021.00 && '$ROADMAP' -f nums.json list budgets --format csv"
 
 # --- 4. one atomic-write path ----------------------------------------------
 mkdir links && cd links
