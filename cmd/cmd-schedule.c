@@ -48,6 +48,38 @@ static int print_csv(const struct roadmap *rm,
 	return print_rows_csv(&rows, st, &err);
 }
 
+/*
+ * Says on stderr what --apply changed, one line each (the roadmap on disk,
+ * still under our lock, against the moved one, as diff shows it): the
+ * dates of every moved initiative, then planned spend per quarter, which
+ * follows the dates.
+ */
+static int say_changes(const struct ctx *ctx, const struct roadmap *rm)
+{
+	struct roadmap_error err;
+	struct roadmap *before = NULL;
+	char *out = NULL;
+	bool differs;
+	int rc = 0;
+
+	if (roadmap_load_file(ctx->file, &before, &err) ||
+	    roadmap_diff(before, rm, false, &out, &differs, &err)) {
+		rc = fail_err(&err);
+	}
+	for (char *line = out, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl) {
+			msg("%s", line);
+			break;
+		}
+		*nl = '\0';
+		msg("%s", line);
+	}
+	free(out);
+	roadmap_destroy(before);
+	return rc;
+}
+
 struct schedule_opts {
 	int format;
 	bool apply;
@@ -59,8 +91,9 @@ static const struct opt schedule_opts[] = {
 	OPT_CHOICE("format", "F", formats, struct schedule_opts, format,
 		   "table, csv or json"),
 	OPT_FLAG("apply", struct schedule_opts, apply,
-		 "move shifted initiatives to their earliest dates, keeping\n"
-		 "their durations"),
+		 "move shifted initiatives to their earliest dates (start,\n"
+		 "end and estimates by the same days; cost follows the\n"
+		 "dates) and say what changed"),
 	{0},
 };
 
@@ -121,6 +154,9 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 	}
 	if (rc == 0) {
 		rc = flush_stdout();
+	}
+	if (rc == 0 && moved > 0) {
+		rc = say_changes(ctx, rm);
 	}
 	roadmap_schedule_release(&s);
 out:

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <wchar.h>
 
 /* Keep alphabetized: `help` lists them in this order. */
 const struct cmd *const commands[] = {
@@ -31,28 +30,24 @@ const struct cmd *cmd_find(const char *name)
 }
 
 /*
- * Writes a message to stderr with every control character, C1 control and
- * byte that is not UTF-8 escaped (\x1b), so that no input echoed in it (an
- * argument, a file name, a header cell) can drive the terminal (SPEC 5.2).
+ * Writes a message to stderr with every control character, C1 control,
+ * bidirectional control and byte that is not UTF-8 escaped (\x1b), so that
+ * no input echoed in it (an argument, a file name, a header cell) can drive
+ * the terminal or reorder the line (docs/roadmap.1.scd, DIAGNOSTICS).
  */
 static void put_safe(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
 
-	mbstate_t st = {0};
-
 	for (size_t i = 0; i < len;) {
-		wchar_t wc = 0;
-		size_t k = mbrtowc(&wc, s + i, len - i, &st);
-		if (k == 0 || k > len - i || wc < 0x20 ||
-		    (wc >= 0x7F && wc < 0xA0)) {
-			memset(&st, 0, sizeof(st));
-			fprintf(stderr, "\\x%02x", p[i]);
-			i++;
-			continue;
+		bool unsafe;
+		size_t k = roadmap_text_char(s + i, len - i, &unsafe);
+		for (size_t j = 0; unsafe && j < k; j++) {
+			fprintf(stderr, "\\x%02x", (unsigned char)s[i + j]);
 		}
-		fwrite(p + i, 1, k, stderr);
+		if (!unsafe) {
+			fwrite(s + i, 1, k, stderr);
+		}
 		i += k;
 	}
 }

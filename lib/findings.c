@@ -148,11 +148,18 @@ void roadmap_findings_subtract(struct roadmap_findings *f,
 /* ------------------------------------------------------------- github */
 
 /* A workflow command's data escapes %, CR and LF; a property's value also
- * ':' and ','. Other bytes pass (the runner reads UTF-8). */
+ * ':' and ','. Other bytes pass (the runner reads UTF-8), except what must
+ * not reach the log raw (roadmap_text_char: an ESC, a byte that is not
+ * UTF-8, a bidirectional control in the file's name), written \xNN. */
 static void gh_escape(struct strbuf *b, const char *s, bool property)
 {
-	for (; *s; s++) {
-		switch (*s) {
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		bool unsafe;
+		size_t k = roadmap_text_char(s + i, len - i, &unsafe);
+		char hex[8];
+		switch (s[i]) {
 		case '%':
 			sb_puts(b, "%25");
 			break;
@@ -169,8 +176,16 @@ static void gh_escape(struct strbuf *b, const char *s, bool property)
 			sb_puts(b, property ? "%2C" : ",");
 			break;
 		default:
-			sb_put(b, s, 1);
+			for (size_t j = 0; unsafe && j < k; j++) {
+				snprintf(hex, sizeof(hex), "\\x%02x",
+					 (unsigned char)s[i + j]);
+				sb_puts(b, hex);
+			}
+			if (!unsafe) {
+				sb_put(b, s + i, k);
+			}
 		}
+		i += k;
 	}
 }
 

@@ -279,8 +279,9 @@ double rm_decimal_value(const struct rm_decimal *d);
 
 /* Text helpers (text.c). */
 char *rm_strdup(const char *s);
-/* Checks a text field: UTF-8, <= 1000 characters, no control characters.
- * Returns NULL when fine, else a static reason. */
+/* Checks a text field: UTF-8, <= 1000 characters, no control characters,
+ * no bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069). Returns NULL when fine, else a static reason. */
 const char *rm_text_problem(const char *s, size_t len);
 /* Length of the valid UTF-8 sequence at s (up to n bytes), 0 if invalid. */
 size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
@@ -290,6 +291,9 @@ size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
 size_t rm_ascii_prefix_nocase(const char *s, const char *word);
 /* Writes s quoted for a message ("..." with odd bytes escaped) into buf. */
 const char *rm_quote(const char *s, char *buf, size_t size);
+/* s with every byte roadmap_text_char calls unsafe written \xNN (an ESC
+ * as \x1b), for people to read; malloc'ed, NULL when out of memory. */
+char *rm_text_escape(const char *s);
 
 /* Model helpers (roadmap.c). */
 enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,

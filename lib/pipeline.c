@@ -247,6 +247,7 @@ roadmap_findings_sarif(const struct roadmap_findings *f,
 struct xw {
 	xmlTextWriterPtr w;
 	bool ok;
+	const char *file; /* the roadmap's path escaped for people */
 };
 
 static void x_start(struct xw *x, const char *name)
@@ -306,7 +307,7 @@ static void x_findings(struct xw *x, const struct roadmap_findings *f,
 		    fails(y, o && o->strict) != failing) {
 			continue;
 		}
-		sb_puts(&b, file_of(o));
+		sb_puts(&b, x->file);
 		snprintf(n, sizeof(n), ":%ld: ", y->line > 0 ? y->line : 1);
 		sb_puts(&b, n);
 		sb_puts(&b, roadmap_severity_name(y->severity));
@@ -370,13 +371,18 @@ roadmap_findings_junit(const struct roadmap_findings *f,
 	size_t n_rules, failed = 0;
 	const struct roadmap_rule *rules = roadmap_rules(&n_rules);
 	xmlBufferPtr buf = xmlBufferCreate();
-	struct xw x = {buf ? xmlNewTextWriterMemory(buf, 0) : NULL, true};
+	char *file = rm_text_escape(file_of(o));
+	struct xw x = {buf ? xmlNewTextWriterMemory(buf, 0) : NULL, true, file};
 
 	*out = NULL;
-	if (!x.w) {
+	if (!x.w || !file) {
+		if (x.w) {
+			xmlFreeTextWriter(x.w);
+		}
 		if (buf) {
 			xmlBufferFree(buf);
 		}
+		free(file);
 		return rm_nomem(err);
 	}
 	for (size_t r = 0; r < n_rules; r++) {
@@ -401,7 +407,7 @@ roadmap_findings_junit(const struct roadmap_findings *f,
 	x_start(&x, "properties");
 	x_start(&x, "property");
 	x_attr(&x, "name", "roadmap.file");
-	x_attr(&x, "value", file_of(o));
+	x_attr(&x, "value", x.file);
 	x_end(&x);
 	x_start(&x, "property");
 	x_attr(&x, "name", "roadmap.version");
@@ -426,5 +432,6 @@ roadmap_findings_junit(const struct roadmap_findings *f,
 		x.ok = *out != NULL;
 	}
 	xmlBufferFree(buf);
+	free(file);
 	return x.ok ? ROADMAP_OK : rm_nomem(err);
 }

@@ -61,9 +61,50 @@ size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/*
+ * The bidirectional controls (embeddings, overrides, isolates and the
+ * marks) reorder the text around them on screen, in a diff and in a pull
+ * request: "Trojan Source". A title cannot need one, and one that is not
+ * closed (or a closing U+202C cut off by a shortened table cell) runs on
+ * into the rest of the line, so text fields refuse them like control
+ * characters (docs/roadmap.5.scd, VALUES). Returns the reason, or NULL.
+ */
+static const char *bidi_problem(uint32_t cp)
+{
+	switch (cp) {
+	case 0x061C:
+		return "contains a bidirectional control character (U+061C)";
+	case 0x200E:
+		return "contains a bidirectional control character (U+200E)";
+	case 0x200F:
+		return "contains a bidirectional control character (U+200F)";
+	case 0x202A:
+		return "contains a bidirectional control character (U+202A)";
+	case 0x202B:
+		return "contains a bidirectional control character (U+202B)";
+	case 0x202C:
+		return "contains a bidirectional control character (U+202C)";
+	case 0x202D:
+		return "contains a bidirectional control character (U+202D)";
+	case 0x202E:
+		return "contains a bidirectional control character (U+202E)";
+	case 0x2066:
+		return "contains a bidirectional control character (U+2066)";
+	case 0x2067:
+		return "contains a bidirectional control character (U+2067)";
+	case 0x2068:
+		return "contains a bidirectional control character (U+2068)";
+	case 0x2069:
+		return "contains a bidirectional control character (U+2069)";
+	default:
+		return NULL;
+	}
+}
+
 const char *rm_text_problem(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const char *why;
 	size_t chars = 0;
 
 	for (size_t i = 0; i < len;) {
@@ -75,6 +116,9 @@ const char *rm_text_problem(const char *s, size_t len)
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
 			return "contains a control character";
 		}
+		if (cp >= 0x61C && (why = bidi_problem(cp))) {
+			return why;
+		}
 		i += k;
 		chars++;
 	}
@@ -82,6 +126,50 @@ const char *rm_text_problem(const char *s, size_t len)
 		return "is longer than 1000 characters";
 	}
 	return NULL;
+}
+
+size_t roadmap_text_char(const char *s, size_t n, bool *unsafe)
+{
+	uint32_t cp = 0;
+	size_t k = rm_utf8_seq((const unsigned char *)s, n, &cp);
+
+	if (n == 0) {
+		*unsafe = false;
+		return 0;
+	}
+	if (k == 0) {
+		*unsafe = true;
+		return 1;
+	}
+	*unsafe = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
+		  (cp >= 0x61C && bidi_problem(cp) != NULL);
+	return k;
+}
+
+char *rm_text_escape(const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	char *out = malloc(len * 4 + 1);
+
+	if (!out) {
+		return NULL;
+	}
+	for (size_t i = 0; i < len;) {
+		bool unsafe;
+		size_t k = roadmap_text_char(s + i, len - i, &unsafe);
+		for (size_t j = 0; j < k; j++) {
+			if (unsafe) {
+				snprintf(out + n, 5, "\\x%02x",
+					 (unsigned char)s[i + j]);
+				n += 4;
+			} else {
+				out[n++] = s[i + j];
+			}
+		}
+		i += k;
+	}
+	out[n] = '\0';
+	return out;
 }
 
 const char *rm_quote(const char *s, char *buf, size_t size)
@@ -94,17 +182,24 @@ const char *rm_quote(const char *s, char *buf, size_t size)
 	}
 	buf[n++] = '"';
 	for (size_t i = 0; i < len && n + 8 < size;) {
-		uint32_t cp = 0;
-		size_t k = rm_utf8_seq(p + i, len - i, &cp);
-		if (k == 0 || cp < 0x20 || cp == 0x7F || cp == '"' ||
-		    cp == '\\') {
-			if (cp == '"' || cp == '\\') {
-				n += (size_t)snprintf(buf + n, size - n, "\\%c",
-						      (char)cp);
-			} else {
+		bool unsafe;
+		size_t k = roadmap_text_char(s + i, len - i, &unsafe);
+		if (unsafe && n + 4 * k + 4 >= size) {
+			memcpy(buf + n, "...", 3);
+			n += 3;
+			break;
+		}
+		if (unsafe) {
+			for (size_t j = 0; j < k; j++) {
 				n += (size_t)snprintf(buf + n, size - n,
-						      "\\x%02x", p[i]);
+						      "\\x%02x", p[i + j]);
 			}
+			i += k;
+			continue;
+		}
+		if (p[i] == '"' || p[i] == '\\') {
+			n += (size_t)snprintf(buf + n, size - n, "\\%c",
+					      (char)p[i]);
 			i++;
 			continue;
 		}

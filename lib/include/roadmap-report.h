@@ -510,9 +510,11 @@ ROADMAP_API enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 						 struct roadmap_error *err);
 ROADMAP_API void roadmap_schedule_release(struct roadmap_schedule *s);
 /*
- * Moves every shifted initiative to its earliest dates, keeping its
- * duration, and sets *moved (if not NULL) to how many moved. A move past
- * the years 1900-2200 is ROADMAP_ERR_DATA and nothing moves.
+ * Moves every shifted initiative to its earliest dates: start, end and the
+ * optimistic and pessimistic ends by its shift, nothing else (cost,
+ * actuals and progress stay; cost follows the dates). Sets *moved (if not
+ * NULL) to how many moved. A move past the years 1900-2200 is
+ * ROADMAP_ERR_DATA and nothing moves.
  */
 ROADMAP_API enum roadmap_status
 roadmap_schedule_apply(struct roadmap *rm, const struct roadmap_schedule *s,

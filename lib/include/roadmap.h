@@ -519,6 +519,14 @@ ROADMAP_API enum roadmap_status
 roadmap_unset_measurement(struct roadmap *rm, const char *goal,
 			  roadmap_day day, struct roadmap_error *err);
 
+/* The length of the character at s[0..n) (1 for a byte that does not
+ * begin valid UTF-8, 0 when n is 0), with *unsafe set when it must not be
+ * echoed raw to a terminal, a log or a message: a byte of invalid UTF-8, a
+ * control character (C0, DEL, C1) or a bidirectional control (U+061C,
+ * U+200E, U+200F, U+202A..U+202E, U+2066..U+2069). Such characters are
+ * shown with each byte as \xNN (\x1b). */
+ROADMAP_API size_t roadmap_text_char(const char *s, size_t n, bool *unsafe);
+
 /* The name among names[0..n) nearest to word, a likely typo of it (at
  * most two edits, or a prefix), or NULL: for "did you mean" messages. */
 ROADMAP_API const char *roadmap_nearest(const char *word,

@@ -102,6 +102,11 @@ int main(void)
 	refused(rm, roadmap_set_field(rm, "pipeline", "title", "a\tb", &err),
 		&err, before, "title contains a control character",
 		"a tab in a title");
+	refused(rm,
+		roadmap_set_field(rm, "pipeline", "title", "a\u202eb", &err),
+		&err, before,
+		"title contains a bidirectional control character (U+202E)",
+		"a right-to-left override in a title");
 	refused(rm, roadmap_set_field(rm, "nobody", "title", "x", &err), &err,
 		before, "no goal, initiative, team or envelope \"nobody\"",
 		"a missing item");
@@ -188,5 +193,35 @@ int main(void)
 	is_int(wrong, 0, "5000 goals added, half removed, lookups right");
 	roadmap_destroy(rm);
 	roadmap_destroy(NULL);
+
+	/* what must be escaped when echoed: each case its length and verdict */
+	static const struct {
+		const char *s;
+		size_t len;
+		bool unsafe;
+	} chars[] = {
+	    {"a", 1, false},
+	    {"\x1b", 1, true},
+	    {"\x7f", 1, true},
+	    {"\xc2\x85", 2, true},  /* NEL, a C1 control */
+	    {"\xc2\xa0", 2, false}, /* no-break space */
+	    {"\xff", 1, true},
+	    {"\xe2\x80", 1, true},	/* a sequence cut short */
+	    {"\xd8\x9c", 2, true},	/* U+061C */
+	    {"\xe2\x80\x8d", 3, false}, /* U+200D, the zero-width joiner */
+	    {"\xe2\x80\x8e", 3, true},	/* U+200E */
+	    {"\xe2\x80\xae", 3, true},	/* U+202E */
+	    {"\xe2\x81\xa9", 3, true},	/* U+2069 */
+	    {"\xe2\x81\xaa", 3, false}, /* U+206A, not a bidi control */
+	    {"\xf0\x9f\x92\xbb", 4, false},
+	};
+	for (size_t i = 0; i < sizeof(chars) / sizeof(chars[0]); i++) {
+		bool unsafe = !chars[i].unsafe;
+		size_t k =
+		    roadmap_text_char(chars[i].s, strlen(chars[i].s), &unsafe);
+		is_int((int)k, (int)chars[i].len, "char %zu: its length", i);
+		is_int(unsafe, chars[i].unsafe, "char %zu: %s", i,
+		       chars[i].unsafe ? "escaped" : "shown");
+	}
 	return done_testing();
 }
