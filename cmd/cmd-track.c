@@ -33,7 +33,8 @@ static int run_record(const struct cmd *cmd, bool goal, struct ctx *ctx,
 		return 64;
 	}
 	if (argc - optind != (o.unset ? 1 : 2)) {
-		return usage_error(cmd, "needs %s and %s, or with --unset %s "
+		return usage_error(cmd,
+				   "needs %s and %s, or with --unset %s "
 				   "alone",
 				   goal ? "GOAL" : "INITIATIVE",
 				   goal ? "VALUE" : "PERCENT",
@@ -53,21 +54,32 @@ static int run_record(const struct cmd *cmd, bool goal, struct ctx *ctx,
 		}
 	} else {
 		/* a percent may carry its sign: "60%" */
-		char buf[64];
 		size_t len = strlen(figure);
-		snprintf(buf, sizeof(buf), "%.*s",
-			 (int)(!goal && len && figure[len - 1] == '%'
-				   ? len - 1
-				   : len),
-			 figure);
-		if (len >= sizeof(buf) || roadmap_number_parse(buf, &v, NULL)) {
-			msg("\"%s\" is not %s", figure,
-			    goal ? "a number" : "a percent (0 to 100)");
-			rc = 65;
-		} else if (goal ? roadmap_set_measurement(s.rm, id, day, v, &err)
-				: roadmap_set_progress(s.rm, id, day, v, &err)) {
+		char *text = strndup(
+		    figure,
+		    !goal && len && figure[len - 1] == '%' ? len - 1 : len);
+		if (!text) {
+			msg("out of memory");
+			rc = 70;
+		} else if (roadmap_number_parse(text, &v, &err)) {
+			/* a number out of range says so (the parser's
+			 * message); other text is not a percent */
+			bool number = (text[0] >= '0' && text[0] <= '9') ||
+				      (text[0] == '-' && text[1] >= '0' &&
+				       text[1] <= '9');
+			if (goal || number) {
+				rc = fail_err(&err);
+			} else {
+				msg("\"%s\" is not a percent (0 to 100)",
+				    figure);
+				rc = 65;
+			}
+		} else if (goal
+			       ? roadmap_set_measurement(s.rm, id, day, v, &err)
+			       : roadmap_set_progress(s.rm, id, day, v, &err)) {
 			rc = fail_err(&err);
 		}
+		free(text);
 	}
 	return finish_write(ctx, &s, true, rc);
 }
@@ -125,16 +137,16 @@ struct status_opts {
 };
 
 static const char *const formats[] = {"table", "csv", "json", NULL};
-static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
-				     ROADMAP_KEY_GOALS, NULL};
+static const char *const tables[] = {ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_GOALS,
+				     NULL};
 
 static const struct opt status_opts[] = {
     OPT_STRING("as-of", 0, "DATE", struct status_opts, as_of,
 	       "the day to report on (default today: ROADMAP_TODAY,\n"
 	       "else the system's date; a period means its last day)"),
     OPT_BASELINE(struct status_opts, baseline,
-	       "compare each initiative's end and budget with OLD\n"
-	       "(last quarter's file, - or <(git show v1:roadmap.json))"),
+		 "compare each initiative's end and budget with OLD\n"
+		 "(last quarter's file, - or <(git show v1:roadmap.json))"),
     OPT_CHOICE("format", "F", formats, struct status_opts, format,
 	       "table (default), csv or json"),
     OPT_CHOICE_OF("table", "table", "T", tables, struct status_opts, table,
@@ -155,9 +167,9 @@ static bool initiatives_table(const struct roadmap *rm,
 			      struct table *tb)
 {
 	static const char *const head[] = {
-	    "INITIATIVE", "BAC", "PLAN %", "DONE %", "PV",   "EV",   "AC",
-	    "SV",	  "CV",	 "SPI",	   "CPI",    "EAC",  "VAC",  "LATE",
-	    "SLIP (d)",	  "BAC CHANGE"};
+	    "INITIATIVE", "BAC",  "PLAN %",   "DONE %",	   "PV",  "EV",
+	    "AC",	  "SV",	  "CV",	      "SPI",	   "CPI", "EAC",
+	    "VAC",	  "LATE", "SLIP (d)", "BAC CHANGE"};
 	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1,
 				     1, 1, 1, 1, 1, 0, 1, 1};
 	/* left out first when the width is short */
@@ -172,7 +184,8 @@ static bool initiatives_table(const struct roadmap *rm,
 		    total ? NULL : &t->initiatives[i];
 		char c[16][ROADMAP_NUMBER_BUF];
 		const char *cells[16];
-		cells[0] = total ? "TOTAL" : roadmap_initiative_at(rm, x->index)->id;
+		cells[0] =
+		    total ? "TOTAL" : roadmap_initiative_at(rm, x->index)->id;
 		money_cell(true, total ? t->bac : x->bac, scale, c[1]);
 		if (total) {
 			strcpy(c[2], "");
@@ -187,9 +200,9 @@ static bool initiatives_table(const struct roadmap *rm,
 		money_cell(true, total ? t->ev - t->pv : x->sv, scale, c[7]);
 		money_cell(true, total ? t->ev - t->ac : x->cv, scale, c[8]);
 		num_cell(total ? t->has_spi : x->has_spi,
-			   total ? t->spi : x->spi, c[9]);
+			 total ? t->spi : x->spi, c[9]);
 		num_cell(total ? t->has_cpi : x->has_cpi,
-			   total ? t->cpi : x->cpi, c[10]);
+			 total ? t->cpi : x->cpi, c[10]);
 		money_cell(total ? t->has_eac : x->has_eac,
 			   total ? t->eac : x->eac, scale, c[11]);
 		money_cell(total ? t->has_eac : x->has_eac,
@@ -198,7 +211,8 @@ static bool initiatives_table(const struct roadmap *rm,
 		strcpy(c[14], "");
 		strcpy(c[15], "");
 		if (!total && t->baselined && x->in_baseline) {
-			snprintf(c[14], sizeof(c[14]), "%+lld", (long long)x->slip_days);
+			snprintf(c[14], sizeof(c[14]), "%+lld",
+				 (long long)x->slip_days);
 			money_cell(true, x->bac_change, scale, c[15]);
 		} else if (!total && t->baselined) {
 			strcpy(c[14], "new");
@@ -217,7 +231,7 @@ static bool initiatives_table(const struct roadmap *rm,
 static int print_goals(const struct roadmap *rm,
 		       const struct roadmap_tracking *t)
 {
-	static const char *const head[] = {"GOAL",     "CURRENT", "TARGET",
+	static const char *const head[] = {"GOAL",     "CURRENT",  "TARGET",
 					   "PROGRESS", "EXPECTED", "STATE",
 					   "SCORE"};
 	static const bool right[] = {0, 1, 1, 1, 1, 0, 1};
@@ -299,8 +313,8 @@ static int print_table(const struct roadmap *rm,
 		}
 	}
 	for (size_t i = 0; t->baselined && i < t->n_removed; i++) {
-		printf("%s%s", i ? ", " : "Not in this file any more: ",
-		       t->removed[i]);
+		printf("%s%s",
+		       i ? ", " : "Not in this file any more: ", t->removed[i]);
 		printf(i + 1 == t->n_removed ? "\n" : "");
 	}
 	if (t->n_goals) {
@@ -386,8 +400,9 @@ const struct cmd cmd_status = {
 	    "at-risk, missed) and its\nOKR score. 'man roadmap' gives every "
 	    "formula.\n",
     .opts = status_opts,
-    .examples = "  roadmap status\n"
-		"  roadmap status --as-of 2026-Q2 --format json\n"
-		"  roadmap status --baseline <(git show v2026-Q1:roadmap.json)\n",
+    .examples =
+	"  roadmap status\n"
+	"  roadmap status --as-of 2026-Q2 --format json\n"
+	"  roadmap status --baseline <(git show v2026-Q1:roadmap.json)\n",
     .run = run_status,
 };

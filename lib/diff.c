@@ -146,6 +146,8 @@ static bool spend(struct dstate *d, const struct roadmap *a,
 	int64_t *qa = NULL, *qb = NULL;
 	char m1[32], m2[32], m3[32], label[12];
 	bool ok = false;
+	/* amounts in two currencies are shown, never subtracted */
+	bool cross = strcmp(a->currency, b->currency) != 0;
 
 	if (roadmap_spend_build(a, &sa, NULL)) {
 		return false;
@@ -174,7 +176,7 @@ static bool spend(struct dstate *d, const struct roadmap *a,
 		int64_t nw = sb.any && q >= sb.qmin && q <= sb.qmax
 				 ? qb[q - sb.qmin]
 				 : 0;
-		if (o == nw) {
+		if (o == nw && (!cross || o == 0)) {
 			continue;
 		}
 		/* both lie in 0 .. INT64_MAX: the difference cannot overflow */
@@ -184,13 +186,25 @@ static bool spend(struct dstate *d, const struct roadmap *a,
 			    cJSON_CreateString(label), &d->ok);
 		rm_json_add(row, "old", rm_json_money(o), &d->ok);
 		rm_json_add(row, "new", rm_json_money(nw), &d->ok);
-		rm_json_add(row, "delta", rm_json_money(nw - o), &d->ok);
+		rm_json_add(row, "delta",
+			    cross ? cJSON_CreateNull() : rm_json_money(nw - o),
+			    &d->ok);
 		rm_json_push(d->spend, row, &d->ok);
 		char line[160];
-		snprintf(line, sizeof(line), "spend %s: %s -> %s (%s%s)\n",
-			 label, roadmap_money_format(o, true, m1),
-			 roadmap_money_format(nw, true, m2), nw > o ? "+" : "",
-			 roadmap_money_format(nw - o, true, m3));
+		if (cross) {
+			snprintf(line, sizeof(line),
+				 "spend %s: %s %s -> %s %s\n", label,
+				 a->currency, roadmap_money_format(o, true, m1),
+				 b->currency,
+				 roadmap_money_format(nw, true, m2));
+		} else {
+			snprintf(line, sizeof(line),
+				 "spend %s: %s -> %s (%s%s)\n", label,
+				 roadmap_money_format(o, true, m1),
+				 roadmap_money_format(nw, true, m2),
+				 nw > o ? "+" : "",
+				 roadmap_money_format(nw - o, true, m3));
+		}
 		sb_puts(&d->text, line);
 	}
 	ok = true;

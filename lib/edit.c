@@ -462,10 +462,20 @@ enum roadmap_status roadmap_add_budget(struct roadmap *rm,
 	struct roadmap_budget copy = *b;
 	enum roadmap_status st;
 
-	if (b->year < ROADMAP_YEAR_MIN || b->year > ROADMAP_YEAR_MAX ||
+	int first, last;
+
+	if (b->year < ROADMAP_YEAR_MIN || b->year > ROADMAP_YEAR_MAX + 1 ||
 	    (b->is_year ? b->quarter != 0 : b->quarter < 1 || b->quarter > 4)) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "a budget period is a fiscal quarter or year");
+	}
+	first = rm_budget_quarters(b, &last);
+	if (!rm_quarter_in_range(first, rm->fiscal_start) ||
+	    !rm_quarter_in_range(last, rm->fiscal_start)) {
+		return rm_fail(
+		    err, ROADMAP_ERR_DATA,
+		    "budget period %s is outside the years 1900-2200",
+		    rm_budget_label(b, label, sizeof(label)));
 	}
 	if (b->amount < 0 || b->amount > ROADMAP_MONEY_MAX) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
@@ -703,7 +713,7 @@ enum roadmap_status roadmap_set_actual(struct roadmap *rm,
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "actual amount is out of range");
 	}
-	if (qi < ROADMAP_YEAR_MIN * 4 || qi > ROADMAP_YEAR_MAX * 4 + 3) {
+	if (!rm_quarter_in_range(qi, rm->fiscal_start)) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "actual quarter is out of range");
 	}

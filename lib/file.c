@@ -13,16 +13,19 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #define MAX_FILE_SIZE (INT64_C(1) << 30) /* 1 GiB */
+#define PIPE_FS 0x50495045 /* statfs f_type of pipes: PIPEFS_MAGIC */
 
 static enum roadmap_status sys_fail(struct roadmap_error *err,
 				    enum roadmap_status st, const char *path,
@@ -35,18 +38,16 @@ static enum roadmap_status sys_fail(struct roadmap_error *err,
 	return st;
 }
 
-/* Reads all of fd into a NUL-terminated malloc'ed buffer. */
-static enum roadmap_status read_all(int fd, const char *path, char **out,
-				    size_t *len, struct roadmap_error *err)
+/* Reads all of fd into a NUL-terminated malloc'ed buffer; size, when
+ * known (a regular file's), sizes it in one go (+1 to see the end). */
+static enum roadmap_status read_all(int fd, const char *path, off_t size,
+				    char **out, size_t *len,
+				    struct roadmap_error *err)
 {
-	struct stat sb;
 	size_t cap = 65536, n = 0;
 
-	/* a regular file is read into one buffer of its size (+1 to see
-	 * the end), not grown by doubling */
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-	    sb.st_size < MAX_FILE_SIZE) {
-		cap = (size_t)sb.st_size + 2;
+	if (size > 0 && size < MAX_FILE_SIZE) {
+		cap = (size_t)size + 2;
 	}
 	char *buf = malloc(cap);
 
@@ -92,22 +93,150 @@ static enum roadmap_status read_all(int fd, const char *path, char **out,
 	return ROADMAP_OK;
 }
 
+/*
+ * A large regular file, when the caller allows threads, is read in two
+ * halves on two threads: what a copy costs is mostly the kernel's faults
+ * on the new buffer's pages, which two cores share (a 420 MB file: 0.2 s
+ * of CPU; docs/performance.md). A half that ends short (the file shrank)
+ * leaves got < len.
+ */
+#define SPLIT_MIN (64u << 20)
+
+struct half {
+	int fd;
+	char *buf;
+	size_t off, len, got;
+	int err;
+};
+
+static void *read_half(void *arg)
+{
+	struct half *h = arg;
+
+	while (h->got < h->len) {
+		ssize_t r = pread(h->fd, h->buf + h->got, h->len - h->got,
+				  (off_t)(h->off + h->got));
+		if (r < 0 && errno == EINTR) {
+			continue;
+		}
+		if (r <= 0) {
+			h->err = r < 0 ? errno : 0;
+			break;
+		}
+		h->got += (size_t)r;
+	}
+	return NULL;
+}
+
+static enum roadmap_status read_split(int fd, const char *path, off_t size,
+				      char **out, size_t *len,
+				      struct roadmap_error *err)
+{
+	size_t n = (size_t)size;
+	char *buf = malloc(n + 1);
+	pthread_t tid;
+
+	if (!buf) {
+		return rm_nomem(err);
+	}
+	struct half a = {fd, buf, 0, n / 2, 0, 0};
+	struct half b = {fd, buf + n / 2, n / 2, n - n / 2, 0, 0};
+	bool started = pthread_create(&tid, NULL, read_half, &b) == 0;
+	read_half(&a);
+	if (started) {
+		pthread_join(tid, NULL);
+	} else {
+		read_half(&b);
+	}
+	if (a.err || b.err) {
+		free(buf);
+		return sys_fail(err, ROADMAP_ERR_IO, path, "cannot read",
+				a.err ? a.err : b.err);
+	}
+	/* a short half (the file shrank) makes *len short of the size,
+	 * which the caller reports */
+	*len = a.got + b.got;
+	buf[*len] = '\0';
+	*out = buf;
+	return ROADMAP_OK;
+}
+
+/*
+ * A named FIFO opened (without blocking, to learn what it is) before its
+ * writer: read at once, it would look empty. Wait, as a blocking open
+ * would, until a writer comes. An anonymous pipe (a process substitution,
+ * /dev/fd/63) already had its writer, which may have finished: it is read
+ * as it is, so a writer that wrote nothing is an empty file, not a hang.
+ */
+static bool wait_for_writer(int fd)
+{
+	struct statfs fs;
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+
+	if (fstatfs(fd, &fs) == 0 && fs.f_type == PIPE_FS) {
+		return true;
+	}
+	/* Linux reports no hang-up on a FIFO no writer has opened since
+	 * this reader did: poll sleeps until one writes or closes */
+	while (poll(&p, 1, -1) < 0) {
+		if (errno != EINTR) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Whether a regular file still is the version whose status was before:
+ * an editor or cp writing in place changes its size or its modification
+ * time (ctime is not compared: the tool's writers unlink the version they
+ * replace, which changes its ctime, and that version stays whole). */
+static bool same_version(const struct stat *before, const struct stat *after)
+{
+	return before->st_size == after->st_size &&
+	       before->st_mtim.tv_sec == after->st_mtim.tv_sec &&
+	       before->st_mtim.tv_nsec == after->st_mtim.tv_nsec;
+}
+
 enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
 				 struct roadmap_error *err)
 {
 	return rm_read_input(path, false, out, len, NULL, err);
 }
 
+static enum roadmap_status read_input(const char *path, bool pipes,
+				      bool threads, char **out, size_t *len,
+				      time_t *mtime, struct roadmap_error *err);
+
 enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
 				  size_t *len, time_t *mtime,
 				  struct roadmap_error *err)
 {
-	struct stat sb;
+	return read_input(path, pipes, false, out, len, mtime, err);
+}
+
+/*
+ * A regular file is copied into memory, never mapped: a mapped file that
+ * shrinks while it is read (an editor saving in place, cp onto it) kills
+ * the reader with SIGBUS, and the library installs no signal handler. Its
+ * size and modification time are compared before and after the copy, so a
+ * file changed while it was read is an error (ROADMAP_ERR_DATA, "changed
+ * while reading"), never a mix of two versions (docs/roadmap.1.scd, FILES).
+ */
+static enum roadmap_status read_input(const char *path, bool pipes,
+				      bool threads, char **out, size_t *len,
+				      time_t *mtime, struct roadmap_error *err)
+{
+	struct stat sb, after;
 	int fd;
 	enum roadmap_status st;
 
 	if (strcmp(path, "-") == 0) {
-		return read_all(STDIN_FILENO, "-", out, len, err);
+		return read_all(STDIN_FILENO, "-",
+				fstat(STDIN_FILENO, &sb) == 0 &&
+					S_ISREG(sb.st_mode)
+				    ? sb.st_size
+				    : 0,
+				out, len, err);
 	}
 	/* O_NONBLOCK: a FIFO must not hang us before the type check. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -125,8 +254,9 @@ enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
 		close(fd);
 		if (err) {
 			rm_fail(err, ROADMAP_ERR_NOINPUT, "%s",
-				S_ISDIR(sb.st_mode) ? "is a directory, not a file"
-						    : "is not a regular file");
+				S_ISDIR(sb.st_mode)
+				    ? "is a directory, not a file"
+				    : "is not a regular file");
 			snprintf(err->file, sizeof(err->file), "%s", path);
 		}
 		return ROADMAP_ERR_NOINPUT;
@@ -144,14 +274,34 @@ enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
 	if (mtime) {
 		*mtime = S_ISREG(sb.st_mode) ? sb.st_mtime : 0;
 	}
+	if (S_ISFIFO(sb.st_mode) && !wait_for_writer(fd)) {
+		int e = errno;
+		close(fd);
+		return sys_fail(err, ROADMAP_ERR_IO, path, "cannot read", e);
+	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	st = read_all(fd, path, out, len, err);
+	if (threads && S_ISREG(sb.st_mode) && sb.st_size >= SPLIT_MIN) {
+		st = read_split(fd, path, sb.st_size, out, len, err);
+	} else {
+		st = read_all(fd, path, S_ISREG(sb.st_mode) ? sb.st_size : 0,
+			      out, len, err);
+	}
+	if (!st && S_ISREG(sb.st_mode) &&
+	    (fstat(fd, &after) != 0 || !same_version(&sb, &after) ||
+	     (off_t)*len != sb.st_size)) {
+		free(*out);
+		*out = NULL;
+		st = rm_fail(err, ROADMAP_ERR_DATA, "changed while reading");
+		if (err) {
+			snprintf(err->file, sizeof(err->file), "%s", path);
+		}
+	}
 	close(fd);
 	return st;
 }
 
-enum roadmap_status roadmap_read_file(const char *path, char **out,
-				      size_t *len, struct roadmap_error *err)
+enum roadmap_status roadmap_read_file(const char *path, char **out, size_t *len,
+				      struct roadmap_error *err)
 {
 	roadmap_error_clear(err);
 	return rm_read_input(path, true, out, len, NULL, err);
@@ -161,36 +311,6 @@ enum roadmap_status roadmap_load_file(const char *path, struct roadmap **out,
 				      struct roadmap_error *err)
 {
 	return roadmap_load_file_opt(path, NULL, out, err);
-}
-
-/*
- * A large regular file mapped instead of read (with the caller's leave,
- * as for threads): its pages are the page cache's, not a copy, which
- * spares a third of a second per 400 MB. NULL (the caller reads it, with
- * every error message of the read) when it is small, not a regular file or
- * cannot be mapped. The tool's writers replace the file by a rename, never
- * in place, so a mapping always sees one whole version of it.
- */
-#define MAP_MIN (64u << 20)
-
-static char *map_large(const char *path, size_t *len, time_t *mtime)
-{
-	struct stat sb;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	void *p = MAP_FAILED;
-
-	if (fd < 0) {
-		return NULL;
-	}
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    sb.st_size >= MAP_MIN && sb.st_size <= MAX_FILE_SIZE) {
-		p = mmap(NULL, (size_t)sb.st_size, PROT_READ,
-			 MAP_PRIVATE | MAP_POPULATE, fd, 0);
-		*len = (size_t)sb.st_size;
-		*mtime = sb.st_mtime;
-	}
-	close(fd);
-	return p == MAP_FAILED ? NULL : p;
 }
 
 enum roadmap_status
@@ -204,16 +324,8 @@ roadmap_load_file_opt(const char *path, const struct roadmap_load_options *opt,
 	*out = NULL;
 	roadmap_error_clear(err);
 	time_t saved = 0;
-	if (opt && opt->threads && strcmp(path, "-") != 0 &&
-	    (data = map_large(path, &len, &saved))) {
-		st = roadmap_load_buffer_opt(path, data, len, opt, out, err);
-		munmap(data, len);
-		if (st == ROADMAP_OK) {
-			(*out)->saved = saved;
-		}
-		return st;
-	}
-	if ((st = rm_read_input(path, false, &data, &len, &saved, err))) {
+	if ((st = read_input(path, false, opt && opt->threads, &data, &len,
+			     &saved, err))) {
 		return st;
 	}
 	st = roadmap_load_buffer_opt(path, data, len, opt, out, err);
@@ -355,8 +467,8 @@ int rm_temp_create(const char *dir, const char *base, char **tmp)
 		suffix[6] = '\0';
 		snprintf(path, n, "%s/.%s.tmp.%ld.%s", dir, base,
 			 (long)getpid(), suffix);
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-			      0666);
+		int fd =
+		    open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd >= 0) {
 			*tmp = path;
 			return fd;
@@ -564,12 +676,11 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 		return rm_nomem(err);
 	}
 	snprintf(lpath, n, "%s.lock", target);
-	lock->fd = open(lpath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
-			0666);
+	lock->fd = open(lpath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
 	if (lock->fd < 0) {
 		enum roadmap_status st =
-			sys_fail(err, ROADMAP_ERR_CANTCREAT, lpath,
-				 "cannot create the lock file", errno);
+		    sys_fail(err, ROADMAP_ERR_CANTCREAT, lpath,
+			     "cannot create the lock file", errno);
 		free(lpath);
 		free(lock);
 		free(target);
@@ -580,9 +691,8 @@ enum roadmap_status roadmap_lock_acquire(const char *path, long timeout_ms,
 	 * blocking wait with alarm() would steal the caller's signals. */
 	while (flock(lock->fd, LOCK_EX | LOCK_NB) != 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			enum roadmap_status st =
-				sys_fail(err, ROADMAP_ERR_IO, lpath,
-					 "cannot lock", errno);
+			enum roadmap_status st = sys_fail(
+			    err, ROADMAP_ERR_IO, lpath, "cannot lock", errno);
 			close(lock->fd);
 			free(lock);
 			free(lpath);

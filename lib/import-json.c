@@ -236,14 +236,13 @@ static void merge(struct imp *im, const struct roadmap *src)
 /* Amounts are never converted: another currency is refused. */
 static bool same_currency(struct imp *im, const struct roadmap *src)
 {
-	if (strcmp(src->currency, im->rm->currency) == 0) {
+	char why[160];
+
+	if (!rm_currency_mismatch(src, im->rm, "the file's", "import", why,
+				  sizeof(why))) {
 		return true;
 	}
-	rm_import_report(
-	    im, 0, ROADMAP_KEY_CURRENCY, NULL,
-	    "the file's amounts are in %s, the roadmap's in %s (import "
-	    "converts no currency)",
-	    src->currency, im->rm->currency);
+	rm_import_report(im, 0, ROADMAP_KEY_CURRENCY, NULL, "%s", why);
 	return false;
 }
 

@@ -95,7 +95,6 @@ static bool has(const struct record *h, const char *name)
 	return false;
 }
 
-/* The table a header belongs to, when --table was not given. */
 /* Whether the table's columns include name. */
 static bool knows(const struct column *cols, const char *name)
 {
@@ -111,20 +110,31 @@ static bool knows(const struct column *cols, const char *name)
  * The table a header belongs to, when --table was not given: actuals,
  * budgets, teams or goals when the header has all of that table's
  * required columns, a column the initiatives table does not have, and no
- * required column of the initiatives that the table lacks (start, end);
- * else initiatives. Worked out from the tables, not from names.
+ * required column of the initiatives that the table lacks (start, end).
+ * When none has all its required columns, the one of those (with a
+ * column the initiatives do not have) that knows more of the header's
+ * columns than any other and than the initiatives: a measurements file
+ * without its value column is that table missing a column, not an
+ * initiatives table with unknown ones. Else initiatives. Worked out from
+ * the tables, not from names.
  */
 static int guess_table(const struct record *h)
 {
+	int partial = ROADMAP_TABLE_INITIATIVES;
+	size_t most = 0;
 	static const int order[] = {
-	    ROADMAP_TABLE_ACTUALS, ROADMAP_TABLE_PROGRESS,
+	    ROADMAP_TABLE_ACTUALS,	ROADMAP_TABLE_PROGRESS,
 	    ROADMAP_TABLE_MEASUREMENTS, ROADMAP_TABLE_BUDGETS,
-	    ROADMAP_TABLE_TEAMS, ROADMAP_TABLE_GOALS};
+	    ROADMAP_TABLE_TEAMS,	ROADMAP_TABLE_GOALS};
 	struct column init[32], cols[32];
 
 	columns_of(ROADMAP_TABLE_INITIATIVES, init, 32);
+	for (size_t i = 0; i < h->n; i++) {
+		most += knows(init, h->f[i]);
+	}
 	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-		bool fits = true, distinct = false;
+		bool fits = true, distinct = false, clash = false;
+		size_t known = 0;
 		columns_of(order[k], cols, 32);
 		for (const struct column *c = cols; c->name; c++) {
 			fits = fits && (!c->required || has(h, c->name));
@@ -132,14 +142,21 @@ static int guess_table(const struct record *h)
 				   (has(h, c->name) && !knows(init, c->name));
 		}
 		for (const struct column *c = init; c->name; c++) {
-			fits = fits && !(c->required && has(h, c->name) &&
-					 !knows(cols, c->name));
+			clash = clash || (c->required && has(h, c->name) &&
+					  !knows(cols, c->name));
 		}
-		if (fits && distinct) {
+		if (fits && distinct && !clash) {
 			return order[k];
 		}
+		for (size_t i = 0; i < h->n; i++) {
+			known += knows(cols, h->f[i]);
+		}
+		if (distinct && !clash && known > most) {
+			partial = order[k];
+			most = known;
+		}
 	}
-	return ROADMAP_TABLE_INITIATIVES;
+	return partial;
 }
 
 /* Undoes the export's formula guard: "'=x" back to "=x". */
@@ -309,15 +326,14 @@ static bool v_number(struct row *x, const char *col, const char *v)
 
 static bool v_fte(struct row *x, const char *col, const char *v, bool required)
 {
-	char q[160];
+	struct roadmap_error e;
 	int64_t h;
 
 	if (!*v && !required) {
 		return true;
 	}
-	if (roadmap_fte_parse(v, &h, NULL) != ROADMAP_OK) {
-		bad(x, col, "%s is not a number of FTE (like 2 or 0.5)",
-		    qv(v, q));
+	if (roadmap_fte_parse(v, &h, &e) != ROADMAP_OK) {
+		bad(x, col, "%s", e.message);
 		return false;
 	}
 	return true;
@@ -687,9 +703,15 @@ static void csv_reading(struct row *x, bool goal)
 		bad(x, ROADMAP_WORD_DATE, "%s", e.message);
 		ok = false;
 	}
-	if (roadmap_number_parse(value, &v, NULL)) {
-		bad(x, vcol, "%s is not %s", qv(value, q),
-		    goal ? "a number" : "a percent (0 to 100)");
+	if (roadmap_number_parse(value, &v, &e)) {
+		/* a number out of range says so (the parser's message);
+		 * other text is not a percent */
+		if (goal || rm_number_shaped(value)) {
+			bad(x, vcol, "%s", e.message);
+		} else {
+			bad(x, vcol, "%s is not a percent (0 to 100)",
+			    qv(value, q));
+		}
 		ok = false;
 	} else if (!goal && rm_percent_problem(v)) {
 		bad(x, vcol, "%s %s", qv(value, q), rm_percent_problem(v));
@@ -715,8 +737,8 @@ static void csv_reading(struct row *x, bool goal)
 	roadmap_day_format(p.last, day);
 	if (exists && !im->opt->update) {
 		bad(x, ROADMAP_WORD_DATE,
-		    "%s already has a figure for %s (use --update)",
-		    qv(id, q), day);
+		    "%s already has a figure for %s (use --update)", qv(id, q),
+		    day);
 		return;
 	}
 	if (goal ? roadmap_set_measurement(im->rm, id, p.last, v, &e)
@@ -853,8 +875,9 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 			case ROADMAP_TABLE_PROGRESS:
 			case ROADMAP_TABLE_MEASUREMENTS:
 				if (pass == 0) {
-					csv_reading(&x, table ==
-							    ROADMAP_TABLE_MEASUREMENTS);
+					csv_reading(
+					    &x, table ==
+						    ROADMAP_TABLE_MEASUREMENTS);
 				}
 				break;
 			default:

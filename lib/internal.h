@@ -258,6 +258,12 @@ bool rm_map_period(int src_fs, int dst_fs, bool year, int qi, int *out);
 
 /* Dates (period.c): a day the file can hold (1900-01-01 .. 2200-12-31). */
 bool rm_day_in_range(roadmap_day day);
+/* Fiscal quarter qi lies wholly in the years 1900-2200 under fiscal year
+ * start fs (its label's year may be 2201: docs/roadmap.5.scd). */
+bool rm_quarter_in_range(int qi, int fs);
+/* s has the form of a fiscal quarter or year label (YYYY-Qn, FYYYYY),
+ * whether or not its days are in range. */
+bool rm_fiscal_label(const char *s);
 /* NULL when an initiative's dates can be saved and loaded again, else
  * why ("end 2025-01-01 is before start 2027-01-01"), written into buf. */
 const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
@@ -274,6 +280,10 @@ struct rm_decimal {
  * (at most 15 significant digits, in range, not -0), with *d filled; else
  * why not ("has more than 15 significant digits, ..."). */
 const char *rm_number_check(const char *s, size_t len, struct rm_decimal *d);
+/* s begins as a JSON number does ("-" and a digit, or a digit): text the
+ * number rules refuse is then a number out of range or written too
+ * finely, and says so, rather than "not a percent" or the like. */
+bool rm_number_shaped(const char *s);
 /* The double nearest d, read the same in every locale. */
 double rm_decimal_value(const struct rm_decimal *d);
 
@@ -294,6 +304,14 @@ const char *rm_quote(const char *s, char *buf, size_t size);
 /* s with every byte roadmap_text_char calls unsafe written \xNN (an ESC
  * as \x1b), for people to read; malloc'ed, NULL when out of memory. */
 char *rm_text_escape(const char *s);
+/* Amounts are never converted from one currency to another: NULL when
+ * other's currency is rm's, else the message, in buf ("the file's amounts
+ * are in EUR, the roadmap's in USD (import converts no currency)", whose
+ * "the file's", converter "import"). Import and status --baseline share
+ * it. */
+const char *rm_currency_mismatch(const struct roadmap *other,
+				 const struct roadmap *rm, const char *whose,
+				 const char *converter, char *buf, size_t size);
 
 /* Model helpers (roadmap.c). */
 enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,

@@ -76,8 +76,10 @@ const char *rm_number_check(const char *s, size_t len, struct rm_decimal *d)
 	char digits[SIG_MAX + 1];
 	size_t n = 0, zeros = 0;
 	long lead = -1; /* position of the first non-zero digit */
+	bool too_fine = false; /* past SIG_MAX digits: judged after the range */
 	for (size_t k = 0; k < int_len + frac_len; k++) {
-		char c = k < int_len ? s[first_int + k] : s[frac_at + k - int_len];
+		char c =
+		    k < int_len ? s[first_int + k] : s[frac_at + k - int_len];
 		if (lead < 0 && c == '0') {
 			continue;
 		}
@@ -88,8 +90,9 @@ const char *rm_number_check(const char *s, size_t len, struct rm_decimal *d)
 			zeros++; /* kept only if a non-zero digit follows */
 			continue;
 		}
-		if (n + zeros + 1 > SIG_MAX) {
-			return "has more than 15 significant digits";
+		if (too_fine || n + zeros + 1 > SIG_MAX) {
+			too_fine = true;
+			continue;
 		}
 		while (zeros) {
 			digits[n++] = '0';
@@ -113,11 +116,20 @@ const char *rm_number_check(const char *s, size_t len, struct rm_decimal *d)
 		return "is out of range (numbers are below 1e16 and, "
 		       "unless 0, at least 1e-15)";
 	}
+	if (too_fine) {
+		return "has more than 15 significant digits";
+	}
 	digits[n] = '\0';
 	d->neg = neg;
 	memcpy(d->digits, digits, n + 1);
 	d->exp = (int)(mag - (long)n + 1); /* value = DIGITS x 10^exp */
 	return NULL;
+}
+
+bool rm_number_shaped(const char *s)
+{
+	s += s[0] == '-';
+	return s[0] >= '0' && s[0] <= '9';
 }
 
 double rm_decimal_value(const struct rm_decimal *d)

@@ -58,6 +58,20 @@ bool rm_day_in_range(roadmap_day day)
 	       day <= days_from_civil(ROADMAP_YEAR_MAX, 12, 31);
 }
 
+/*
+ * The years 1900-2200 bound days, not labels: a fiscal year is named for
+ * the year it ends in, so with an April start 2201-Q3 is October to
+ * December 2200 and is in range, while FY1900 with a July start begins in
+ * 1899 and is not. A fiscal quarter is in range when all its days are.
+ */
+bool rm_quarter_in_range(int qi, int fs)
+{
+	return qi >= ROADMAP_YEAR_MIN * 4 &&
+	       qi <= (ROADMAP_YEAR_MAX + 1) * 4 + 3 &&
+	       rm_day_in_range(roadmap_quarter_first(qi, fs)) &&
+	       rm_day_in_range(roadmap_quarter_last(qi, fs));
+}
+
 const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
 			     size_t size)
 {
@@ -194,6 +208,17 @@ static bool digits(const char *s, int n, int *v)
 	return true;
 }
 
+bool rm_fiscal_label(const char *s)
+{
+	size_t len = strlen(s);
+	int y;
+
+	return (len == 6 && s[0] == 'F' && s[1] == 'Y' &&
+		digits(s + 2, 4, &y)) ||
+	       (len == 7 && digits(s, 4, &y) && s[4] == '-' && s[5] == 'Q' &&
+		s[6] >= '1' && s[6] <= '4');
+}
+
 enum roadmap_status roadmap_period_parse(const char *s, int fs,
 					 struct roadmap_period *out,
 					 struct roadmap_error *err)
@@ -204,7 +229,9 @@ enum roadmap_status roadmap_period_parse(const char *s, int fs,
 	struct roadmap_period p = {0};
 
 	if (len == 6 && s[0] == 'F' && s[1] == 'Y' && digits(s + 2, 4, &y)) {
-		if (y < ROADMAP_YEAR_MIN || y > ROADMAP_YEAR_MAX) {
+		/* a label may say 2201 when its days are in 2200: judged by
+		 * its days below */
+		if (y < ROADMAP_YEAR_MIN || y > ROADMAP_YEAR_MAX + 1) {
 			goto range;
 		}
 		p.kind = ROADMAP_PERIOD_YEAR;
@@ -213,7 +240,7 @@ enum roadmap_status roadmap_period_parse(const char *s, int fs,
 		p.last = roadmap_quarter_last(y * 4 + 3, fs);
 	} else if (len == 7 && s[4] == '-' && s[5] == 'Q' && digits(s, 4, &y) &&
 		   s[6] >= '1' && s[6] <= '4') {
-		if (y < ROADMAP_YEAR_MIN || y > ROADMAP_YEAR_MAX) {
+		if (y < ROADMAP_YEAR_MIN || y > ROADMAP_YEAR_MAX + 1) {
 			goto range;
 		}
 		p.kind = ROADMAP_PERIOD_QUARTER;
@@ -256,7 +283,8 @@ enum roadmap_status roadmap_period_parse(const char *s, int fs,
 	if (p.first < days_from_civil(ROADMAP_YEAR_MIN, 1, 1) ||
 	    p.last > days_from_civil(ROADMAP_YEAR_MAX, 12, 31)) {
 		char day[12];
-		bool early = p.first < days_from_civil(ROADMAP_YEAR_MIN, 1, 1);
+		/* its first day when that is out, else its last */
+		bool early = !rm_day_in_range(p.first);
 		/* s is a well-formed label here: safe unquoted. */
 		return rm_fail(
 		    err, ROADMAP_ERR_DATA,

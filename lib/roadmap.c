@@ -222,6 +222,20 @@ const char *roadmap_currency(const struct roadmap *rm)
 	return rm->currency;
 }
 
+const char *rm_currency_mismatch(const struct roadmap *other,
+				 const struct roadmap *rm, const char *whose,
+				 const char *converter, char *buf, size_t size)
+{
+	if (strcmp(other->currency, rm->currency) == 0) {
+		return NULL;
+	}
+	snprintf(buf, size,
+		 "%s amounts are in %s, the roadmap's in %s (%s converts no "
+		 "currency)",
+		 whose, other->currency, rm->currency, converter);
+	return buf;
+}
+
 int roadmap_fiscal_start(const struct roadmap *rm)
 {
 	return rm->fiscal_start;

@@ -67,9 +67,7 @@ static void stream_items(struct strbuf *b, const char *key, size_t n,
 /* The fiscal quarter qi lies in the years the file can hold. */
 static bool quarter_savable(const struct roadmap *rm, int qi)
 {
-	return qi >= ROADMAP_YEAR_MIN * 4 && qi <= ROADMAP_YEAR_MAX * 4 + 3 &&
-	       rm_day_in_range(roadmap_quarter_first(qi, rm->fiscal_start)) &&
-	       rm_day_in_range(roadmap_quarter_last(qi, rm->fiscal_start));
+	return rm_quarter_in_range(qi, rm->fiscal_start);
 }
 
 /* Refuses a model the loader would refuse for its dates, so that nothing
@@ -106,8 +104,7 @@ static enum roadmap_status savable(const struct roadmap *rm,
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		const struct roadmap_budget *b = &rm->budgets[i];
 		int qi = rm_budget_quarters(b, NULL);
-		if (b->year < ROADMAP_YEAR_MIN || b->year > ROADMAP_YEAR_MAX ||
-		    !quarter_savable(rm, qi) ||
+		if (!quarter_savable(rm, qi) ||
 		    (b->is_year && !quarter_savable(rm, qi + 3))) {
 			return rm_fail(err, ROADMAP_ERR_DATA,
 				       "envelope %s is outside the years "

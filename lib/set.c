@@ -76,15 +76,27 @@ static enum roadmap_status set_text(const char **slot, const char *field,
 	return ROADMAP_OK;
 }
 
+/* Why v is not an FTE figure: a number of FTE past the most says so. */
+static const char *fte_problem(const char *v)
+{
+	int64_t h;
+	size_t digits = strspn(v, "0123456789");
+
+	if (rm_hundredths_parse(v, INT64_MAX / 10000, &h) ||
+	    (digits > 0 && !v[digits] && v[0] != '0')) {
+		return "is out of range (at most 1000000 FTE)";
+	}
+	return "is not a number of FTE (like 2 or 0.5)";
+}
+
 enum roadmap_status rm_parse_fte(const char *field, const char *v, int64_t *out,
 				 struct roadmap_error *err)
 {
 	char q[QBUF];
 
 	if (!rm_hundredths_parse(v, RM_FTE_MAX, out)) {
-		return rm_fail(err, ROADMAP_ERR_DATA,
-			       "%s %s is not a number of FTE (like 2 or 0.5)",
-			       field, rm_quote(v, q, sizeof(q)));
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s %s", field,
+			       rm_quote(v, q, sizeof(q)), fte_problem(v));
 	}
 	return ROADMAP_OK;
 }
@@ -95,9 +107,8 @@ enum roadmap_status roadmap_fte_parse(const char *s, int64_t *out,
 	char q[QBUF];
 
 	if (!rm_hundredths_parse(s, RM_FTE_MAX, out)) {
-		return rm_fail(err, ROADMAP_ERR_DATA,
-			       "%s is not a number of FTE (like 2 or 0.5)",
-			       rm_quote(s, q, sizeof(q)));
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s",
+			       rm_quote(s, q, sizeof(q)), fte_problem(s));
 	}
 	return ROADMAP_OK;
 }
@@ -226,9 +237,9 @@ static enum roadmap_status set_field(struct roadmap *rm,
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "%s is recorded with the %s command, not set",
 			       f->name,
-			       f->type == RM_F_ACTUALS		? "actual"
-			       : f->def == RM_PERCENT ? ROADMAP_FIELD_PROGRESS
-						      : "measure");
+			       f->type == RM_F_ACTUALS ? "actual"
+			       : f->def == RM_PERCENT  ? ROADMAP_FIELD_PROGRESS
+						       : "measure");
 	}
 	if (!f || f == fields || f->type == RM_F_PERIOD) {
 		return no_field(fields, kind, name, err);

@@ -321,7 +321,14 @@ static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
 	cJSON_ArrayForEach(a, v)
 	{
 		struct roadmap_period p;
+		struct roadmap_error e;
 		int64_t amount = 0;
+		/* a quarter whose days are outside the years says so */
+		if (a->string[0] != 'F' && rm_fiscal_label(a->string) &&
+		    roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
+					 &e)) {
+			return ld_bad(L, "actuals: %s", e.message);
+		}
 		if (roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
 					 NULL) ||
 		    p.kind != ROADMAP_PERIOD_QUARTER) {
@@ -420,10 +427,7 @@ static enum roadmap_status load_period(struct load *L, const cJSON *c,
 	}
 	/* A label of the right form whose period a July fiscal year pushes
 	 * out of the years (FY1900 begins 1899-07-01) says so. */
-	if (cJSON_IsString(v) &&
-	    roadmap_period_parse(v->valuestring, 1, &p, NULL) == ROADMAP_OK &&
-	    (p.kind == ROADMAP_PERIOD_QUARTER ||
-	     p.kind == ROADMAP_PERIOD_YEAR) &&
+	if (cJSON_IsString(v) && rm_fiscal_label(v->valuestring) &&
 	    roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p, &e)) {
 		return ld_bad(L, "period %s", e.message);
 	}

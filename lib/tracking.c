@@ -4,15 +4,23 @@
  * Every figure comes from exact integers: money in cents, progress in
  * hundredths of a percent, durations in days. A quotient is rounded once,
  * for output (money to the cent and ratios to three decimals, halves up),
- * in 128-bit arithmetic so that no product of amounts can overflow.
+ * in 128-bit arithmetic so that no product of amounts can overflow. A
+ * quotient is range-checked before it is narrowed, as every sum is: an
+ * EAC past the largest amount, or a ratio of RATIO_MAX or more, is an
+ * error naming it (docs/roadmap.1.scd, status), never a wrapped figure.
  */
 #include "json.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef __int128 wide;
+
+/* Ratios (SPI, CPI, a goal's progress) are written to three decimals
+ * from a 64-bit count of thousandths: below 1e15, every one fits. */
+#define RATIO_MAX 1e15
 
 /* ------------------------------------------------------------ readings */
 
@@ -43,8 +51,8 @@ bool rm_reading_put(struct roadmap_reading **list, size_t *n, roadmap_day day,
 	return true;
 }
 
-const struct roadmap_reading *rm_reading_last(const struct roadmap_reading *list,
-					      size_t n, roadmap_day day)
+const struct roadmap_reading *
+rm_reading_last(const struct roadmap_reading *list, size_t n, roadmap_day day)
 {
 	size_t lo = 0, hi = n; /* the first reading after day */
 
@@ -73,7 +81,8 @@ const char *rm_percent_problem(double v)
 /* The list of readings of item id (an initiative's progress, a goal's
  * measurements), or a failure naming what is missing. */
 static enum roadmap_status readings_of(struct roadmap *rm, const char *id,
-				       bool goal, struct roadmap_reading ***list,
+				       bool goal,
+				       struct roadmap_reading ***list,
 				       size_t **n, struct roadmap_error *err)
 {
 	char q[120];
@@ -96,8 +105,8 @@ static enum roadmap_status readings_of(struct roadmap *rm, const char *id,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status record(struct roadmap *rm, const char *id,
-				  bool goal, roadmap_day day, double value,
+static enum roadmap_status record(struct roadmap *rm, const char *id, bool goal,
+				  roadmap_day day, double value,
 				  struct roadmap_error *err)
 {
 	struct roadmap_reading **list = NULL;
@@ -113,8 +122,9 @@ static enum roadmap_status record(struct roadmap *rm, const char *id,
 	if (why) {
 		return rm_fail(err, ROADMAP_ERR_DATA, "%s %s %s",
 			       goal ? "value" : ROADMAP_FIELD_PROGRESS,
-			       isfinite(value) ? roadmap_number_format(value, buf)
-					       : "(not a number)",
+			       isfinite(value)
+				   ? roadmap_number_format(value, buf)
+				   : "(not a number)",
 			       why);
 	}
 	if (!rm_reading_put(list, n, day, value, NULL)) {
@@ -174,8 +184,7 @@ enum roadmap_status roadmap_set_measurement(struct roadmap *rm,
 }
 
 enum roadmap_status roadmap_unset_measurement(struct roadmap *rm,
-					      const char *goal,
-					      roadmap_day day,
+					      const char *goal, roadmap_day day,
 					      struct roadmap_error *err)
 {
 	return unrecord(rm, goal, true, day, err);
@@ -232,12 +241,16 @@ const char *roadmap_goal_state_name(enum roadmap_goal_state s)
 	return NULL;
 }
 
-/* One started initiative's figures as of day; false on an overflow of
- * its actuals. */
-static bool earned_value(const struct roadmap *rm,
-			 const struct roadmap_initiative *in, roadmap_day day,
-			 struct roadmap_earned_value *x)
+/* One started initiative's figures as of day; ROADMAP_ERR_DATA naming
+ * the figure past the largest amount (its actual spend, its EAC). */
+static enum roadmap_status earned_value(const struct roadmap *rm,
+					const struct roadmap_initiative *in,
+					roadmap_day day,
+					struct roadmap_earned_value *x,
+					struct roadmap_error *err)
 {
+	char q[120], what[160];
+
 	int64_t d = (int64_t)in->end - in->start + 1;
 	int64_t e = (int64_t)day - in->start + 1;
 	double pct = 0;
@@ -254,10 +267,12 @@ static bool earned_value(const struct roadmap *rm,
 	x->ev = (int64_t)div_round((wide)x->bac * p, 10000);
 	x->ac = 0;
 	for (size_t k = 0; k < in->n_actuals; k++) {
-		if (roadmap_quarter_first(in->actuals[k].qi, rm->fiscal_start) <=
-			day &&
+		if (roadmap_quarter_first(in->actuals[k].qi,
+					  rm->fiscal_start) <= day &&
 		    !roadmap_money_add(x->ac, in->actuals[k].amount, &x->ac)) {
-			return false;
+			snprintf(what, sizeof(what), "the actual spend of %s",
+				 rm_quote(in->id, q, sizeof(q)));
+			return rm_overflow(err, what);
 		}
 	}
 	x->sv = x->ev - x->pv;
@@ -277,7 +292,17 @@ static bool earned_value(const struct roadmap *rm,
 	if (x->ac == 0) {
 		x->eac = x->bac;
 	} else if (x->has_eac) {
-		x->eac = (int64_t)div_round((wide)x->ac * 10000, p);
+		/* ac of a few quarters at the largest amount, over 0.01 %,
+		 * is more than 64 bits hold */
+		wide eac = div_round((wide)x->ac * 10000, p);
+		if (eac > INT64_MAX) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "initiative %s: the estimate at "
+				       "completion (EAC) is more than the "
+				       "largest amount this tool can hold",
+				       rm_quote(in->id, q, sizeof(q)));
+		}
+		x->eac = (int64_t)eac;
 	}
 	x->vac = x->has_eac ? x->bac - x->eac : 0;
 	x->late = in->status != ROADMAP_DONE && day > in->end;
@@ -286,7 +311,7 @@ static bool earned_value(const struct roadmap *rm,
 	int64_t tol = (int64_t)(rm->policy.actuals_tolerance * 100 + 0.5);
 	x->cost_at_risk = (wide)(x->has_eac ? x->eac : x->ac) * 10000 >
 			  (wide)x->bac * (10000 + tol);
-	return true;
+	return ROADMAP_OK;
 }
 
 static double round_to(double v, double scale)
@@ -295,8 +320,10 @@ static double round_to(double v, double scale)
 }
 
 /* The goal's figures as of day; first: the earliest start of the
- * counting initiatives that serve it (has_first false when none). */
-static void goal_tracking(const struct roadmap *rm,
+ * counting initiatives that serve it (has_first false when none). False
+ * when its progress is a ratio out of range (a measurement far past a
+ * target a hair from the baseline). */
+static bool goal_tracking(const struct roadmap *rm,
 			  const struct roadmap_goal *g, bool has_first,
 			  roadmap_day first, roadmap_day day,
 			  struct roadmap_goal_tracking *x)
@@ -317,19 +344,25 @@ static void goal_tracking(const struct roadmap *rm,
 	x->has_progress = x->has_current && g->has_baseline && g->has_target &&
 			  g->target != g->baseline;
 	if (x->has_progress) {
-		progress = (x->current - g->baseline) / (g->target - g->baseline);
+		progress =
+		    (x->current - g->baseline) / (g->target - g->baseline);
+		if (!(fabs(progress) < RATIO_MAX)) {
+			return false;
+		}
 		x->progress = round_to(progress, 1000);
-		x->score = round_to(progress < 0 ? 0 : progress > 1 ? 1 : progress,
+		x->score = round_to(progress < 0   ? 0
+				    : progress > 1 ? 1
+						   : progress,
 				    100);
 	}
 	x->has_expected = g->has_due && has_first;
 	if (x->has_expected) {
 		int64_t total = (int64_t)g->due - first + 1;
 		int64_t gone = (int64_t)day - first + 1;
-		expected = total <= 0 ? (day >= g->due ? 1 : 0)
-		    : gone <= 0	      ? 0
-		    : gone >= total   ? 1
-				      : (double)gone / (double)total;
+		expected = total <= 0	   ? (day >= g->due ? 1 : 0)
+			   : gone <= 0	   ? 0
+			   : gone >= total ? 1
+					   : (double)gone / (double)total;
 		x->expected = round_to(expected, 1000);
 	}
 	if (!x->has_progress) {
@@ -343,6 +376,7 @@ static void goal_tracking(const struct roadmap *rm,
 	} else {
 		x->state = ROADMAP_GOAL_AT_RISK;
 	}
+	return true;
 }
 
 void roadmap_tracking_release(struct roadmap_tracking *t)
@@ -357,8 +391,10 @@ void roadmap_tracking_release(struct roadmap_tracking *t)
 }
 
 /* The portfolio's sums and the baseline's comparison. */
-static bool portfolio(const struct roadmap *rm, const struct roadmap *base,
-		      struct roadmap_tracking *t)
+static enum roadmap_status portfolio(const struct roadmap *rm,
+				     const struct roadmap *base,
+				     struct roadmap_tracking *t,
+				     struct roadmap_error *err)
 {
 	t->has_eac = true;
 	for (size_t k = 0; k < t->n_initiatives; k++) {
@@ -369,19 +405,27 @@ static bool portfolio(const struct roadmap *rm, const struct roadmap *base,
 		    !roadmap_money_add(t->ac, x->ac, &t->ac) ||
 		    (x->has_eac &&
 		     !roadmap_money_add(t->eac, x->eac, &t->eac))) {
-			return false;
+			return rm_overflow(err, "earned value");
 		}
 		t->has_eac = t->has_eac && x->has_eac;
 	}
 	t->eac = t->has_eac ? t->eac : 0;
 	t->has_spi = t->pv > 0;
-	t->spi = t->has_spi ? (double)div_round((wide)t->ev * 1000, t->pv) / 1000
-			    : 0;
+	t->spi = t->has_spi
+		     ? (double)div_round((wide)t->ev * 1000, t->pv) / 1000
+		     : 0;
 	t->has_cpi = t->ac > 0;
-	t->cpi = t->has_cpi ? (double)div_round((wide)t->ev * 1000, t->ac) / 1000
-			    : 0;
+	t->cpi = t->has_cpi
+		     ? (double)div_round((wide)t->ev * 1000, t->ac) / 1000
+		     : 0;
+	if (!(t->spi < RATIO_MAX && t->cpi < RATIO_MAX)) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "the portfolio's %s is out of range (a ratio "
+			       "of 1e15 or more)",
+			       t->spi < RATIO_MAX ? "CPI" : "SPI");
+	}
 	if (!base) {
-		return true;
+		return ROADMAP_OK;
 	}
 	t->baselined = true;
 	for (size_t k = 0; k < t->n_initiatives; k++) {
@@ -395,20 +439,23 @@ static bool portfolio(const struct roadmap *rm, const struct roadmap *base,
 			x->bac_change = x->bac - (old->opex + old->capex);
 		}
 	}
-	return true;
+	return ROADMAP_OK;
 }
 
 /* The goals' figures; the earliest start of each one's initiatives. */
-static bool goals(const struct roadmap *rm, roadmap_day day,
-		  struct roadmap_tracking *t)
+static enum roadmap_status goals(const struct roadmap *rm, roadmap_day day,
+				 struct roadmap_tracking *t,
+				 struct roadmap_error *err)
 {
+	enum roadmap_status st = ROADMAP_OK;
+	char q[120];
 	roadmap_day *first = malloc((rm->n_goals + 1) * sizeof(*first));
 	bool *has = calloc(rm->n_goals + 1, sizeof(*has));
 
 	if (!first || !has) {
 		free(first);
 		free(has);
-		return false;
+		return rm_nomem(err);
 	}
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
@@ -421,15 +468,21 @@ static bool goals(const struct roadmap *rm, roadmap_day day,
 			}
 		}
 	}
-	for (size_t g = 0; g < rm->n_goals; g++) {
+	for (size_t g = 0; !st && g < rm->n_goals; g++) {
 		t->goals[g].index = g;
-		goal_tracking(rm, &rm->goals[g], has[g], first[g], day,
-			      &t->goals[g]);
+		if (!goal_tracking(rm, &rm->goals[g], has[g], first[g], day,
+				   &t->goals[g])) {
+			st = rm_fail(err, ROADMAP_ERR_DATA,
+				     "goal %s: its progress from baseline to "
+				     "target is out of range (a ratio of 1e15 "
+				     "or more)",
+				     rm_quote(rm->goals[g].id, q, sizeof(q)));
+		}
 	}
 	t->n_goals = rm->n_goals;
 	free(first);
 	free(has);
-	return true;
+	return st;
 }
 
 enum roadmap_status roadmap_tracking(const struct roadmap *rm,
@@ -438,15 +491,24 @@ enum roadmap_status roadmap_tracking(const struct roadmap *rm,
 				     struct roadmap_tracking *out,
 				     struct roadmap_error *err)
 {
+	enum roadmap_status st = ROADMAP_OK;
+	char why[160];
+
 	memset(out, 0, sizeof(*out));
 	out->as_of = as_of;
+	/* a BAC change is a difference of amounts: never across currencies */
+	if (baseline &&
+	    rm_currency_mismatch(baseline, rm, "the baseline's",
+				 "status --baseline", why, sizeof(why))) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "%s", why);
+	}
 	out->initiatives = calloc(rm->n_inits + 1, sizeof(*out->initiatives));
 	out->goals = calloc(rm->n_goals + 1, sizeof(*out->goals));
-	if (!out->initiatives || !out->goals || !goals(rm, as_of, out)) {
+	if (!out->initiatives || !out->goals) {
 		roadmap_tracking_release(out);
 		return rm_nomem(err);
 	}
-	for (size_t i = 0; i < rm->n_inits; i++) {
+	for (size_t i = 0; !st && i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		if (!roadmap_initiative_counts(in) || in->start > as_of) {
 			continue;
@@ -454,14 +516,12 @@ enum roadmap_status roadmap_tracking(const struct roadmap *rm,
 		struct roadmap_earned_value *x =
 		    &out->initiatives[out->n_initiatives++];
 		x->index = i;
-		if (!earned_value(rm, in, as_of, x)) {
-			roadmap_tracking_release(out);
-			return rm_overflow(err, "actual spend");
-		}
+		st = earned_value(rm, in, as_of, x, err);
 	}
-	if (!portfolio(rm, baseline, out)) {
+	if (st || (st = goals(rm, as_of, out, err)) ||
+	    (st = portfolio(rm, baseline, out, err))) {
 		roadmap_tracking_release(out);
-		return rm_overflow(err, "earned value");
+		return st;
 	}
 	for (size_t i = 0; baseline && i < baseline->n_inits; i++) {
 		const char *id = baseline->inits[i].id;

@@ -794,7 +794,10 @@ struct roadmap_tracking {
 /*
  * Progress, earned value and goal tracking as of a day (SPEC 17); with a
  * baseline (an older roadmap, or NULL) each row's slip and BAC change.
- * Release with roadmap_tracking_release().
+ * ROADMAP_ERR_DATA naming the figure when a sum or an EAC passes the
+ * largest amount or a ratio reaches 1e15, or when the baseline is in
+ * another currency; ROADMAP_ERR_NOMEM. Release with
+ * roadmap_tracking_release().
  */
 ROADMAP_API enum roadmap_status
 roadmap_tracking(const struct roadmap *rm, roadmap_day as_of,

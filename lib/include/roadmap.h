@@ -547,7 +547,9 @@ roadmap_load_buffer(const char *name, const char *data, size_t len,
 /*
  * Reads and parses the file at path ("-" reads stdin). ROADMAP_ERR_NOINPUT
  * when it is missing, not a regular file or unreadable, ROADMAP_ERR_IO on a
- * read error, else as roadmap_load_buffer().
+ * read error, ROADMAP_ERR_DATA ("changed while reading") when its size or
+ * modification time changed while it was read (it is copied, never
+ * mapped), else as roadmap_load_buffer().
  */
 ROADMAP_API enum roadmap_status roadmap_load_file(const char *path,
 						  struct roadmap **out,
@@ -584,8 +586,10 @@ roadmap_load_file_opt(const char *path, const struct roadmap_load_options *opt,
 /*
  * Reads a whole file ("-": stdin) into a malloc'ed NUL-terminated buffer,
  * with the loader's rules, except that a pipe is accepted too (process
- * substitution: /dev/fd/63): ROADMAP_ERR_NOINPUT when missing, a directory
- * or another kind of file; ROADMAP_ERR_DATA over 1 GiB; ROADMAP_ERR_IO.
+ * substitution: /dev/fd/63; a named FIFO is waited for until a writer
+ * opens it): ROADMAP_ERR_NOINPUT when missing, a directory or another kind
+ * of file; ROADMAP_ERR_DATA over 1 GiB or when it changed while it was
+ * read; ROADMAP_ERR_IO.
  */
 ROADMAP_API enum roadmap_status roadmap_read_file(const char *path, char **out,
 						  size_t *len,

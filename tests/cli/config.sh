@@ -128,4 +128,23 @@ t "no actual is left" 0 "initiative,quarter,amount" "" -- R export --format csv 
 R add team 2026-Q3 --capacity 2 2>/dev/null
 t "rm of a team named like a period removes the team" 0 "" "" -- R rm 2026-Q3
 t "the roadmap loads after all of it" 0 "" "" -- bash -c "'$ROADMAP' list >/dev/null"
+
+# The years 1900-2200 bound days, not labels: with an April start,
+# October-December 2200 is 2201-Q3 (its fiscal year ends in 2201)
+R -f edge.json init 2>/dev/null
+R -f edge.json add initiative late --title Late --start 2200-07-01 --end 2200-12-31 --opex 4k
+R -f edge.json actual late 2200-Q4 1k
+R -f edge.json add budget 2200-Q4 2k
+t "an April year moves a 2200-Q4 actual to 2201-Q3" 0 "" "" -- R -f edge.json config fiscal_year_start 4
+t "its actual and envelope are labelled 2201-Q3" 0 "late,2201-Q3,1000.00
+period,pillar,amount
+2201-Q3,,2000.00" "" -- bash -c "'$ROADMAP' -f edge.json export --format csv --table actuals | sed -n 2p; '$ROADMAP' -f edge.json list budgets --format csv"
+t "the label is taken back" 0 "" "" -- R -f edge.json actual late 2201-Q3 1.5k
+t "a quarter whose days are in 2201 is not" 65 "" "roadmap: 2201-Q4 begins 2201-01-01, outside the years 1900-2200" -- R -f edge.json actual late 2201-Q4 1k
+t "nor a fiscal year that ends in 2201" 65 "" "roadmap: FY2201 ends 2201-03-31, outside the years 1900-2200" -- R -f edge.json add budget FY2201 1k
+t "the file loads with its 2201-Q3 label" 0 "1500.00" "" -- bash -c "'$ROADMAP' -f edge.json export --format csv --table actuals | cut -d, -f3 | sed -n 2p"
+t "and a calendar year moves it back" 0 "" "" -- R -f edge.json config fiscal_year_start 1
+t "to 2200-Q4" 0 "late,2200-Q4,1500.00" "" -- bash -c "'$ROADMAP' -f edge.json export --format csv --table actuals | sed -n 2p"
+t "a July year cannot hold FY1900" 65 "" "roadmap: --start FY1900 begins 1899-07-01, outside the years 1900-2200" -- bash -c "'$ROADMAP' -f edge.json config fiscal_year_start 7 && '$ROADMAP' -f edge.json add initiative early --title E --start FY1900 --end FY1901"
+t "but 1900-Q3 is January to March 1900" 0 "1900-01-01,1900-03-31" "" -- bash -c "'$ROADMAP' -f edge.json add initiative early --title E --start 1900-Q3 --end 1900-Q3 && '$ROADMAP' -f edge.json list --format csv | grep ^early | cut -d, -f8,9"
 finish

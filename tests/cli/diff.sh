@@ -18,6 +18,16 @@ t "stdin as OLD" 1 "removed budget \"FY2027/strategy\"" "" -- bash -c "$ROADMAP 
 t "process substitution (a pipe) as OLD" 1 "removed budget \"FY2027/strategy\"" "" -- bash -c "$ROADMAP diff <(cat new.json) old.json | grep budget; exit \${PIPESTATUS[0]}"
 t "a missing file is 66" 66 "" "roadmap: nope.json: cannot open: No such file or directory" -- R diff old.json nope.json
 t "a bad file is 65" 65 "" "roadmap: bad.json:1:1: the file is empty" -- bash -c ": > bad.json; $ROADMAP diff old.json bad.json"
+# two currencies: the change is named, amounts are shown in their own
+# currency and never subtracted (no delta), equal figures included
+printf '{"format":1,"initiatives":[{"id":"a","title":"A","start":"2026-01-01","end":"2026-03-31","opex":100},{"id":"b","title":"B","start":"2026-04-01","end":"2026-06-30","opex":50}]}' > usd.json
+sed -e 's/{"format":1,/{"format":1,"currency":"EUR",/' -e 's/"opex":100}/"opex":90}/' usd.json > eur.json
+t "another currency: named, shown, never subtracted" 1 'changed roadmap: currency "USD" -> "EUR"
+changed initiative "a": opex 100 -> 90
+spend 2026-Q1: USD 100.00 -> EUR 90.00
+spend 2026-Q2: USD 50.00 -> EUR 50.00' "" -- R diff usd.json eur.json
+t "and in JSON the delta is null" 1 '[{"period": "2026-Q1", "old": 100, "new": 90, "delta": null}, {"period": "2026-Q2", "old": 50, "new": 50, "delta": null}]' "" -- \
+  bash -c "$ROADMAP diff usd.json eur.json --format json | /usr/bin/python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[\"spend\"]))'; exit \${PIPESTATUS[0]}"
 t "diff needs two files" 64 "" "roadmap: diff: diff needs OLD and NEW files
 usage: roadmap diff OLD NEW [--format text|json]
 (see 'roadmap help diff')" -- R diff old.json

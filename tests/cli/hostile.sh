@@ -119,6 +119,15 @@ t "a number is parsed from its text: 90,5 is not one" 65 "" \
 t "nor is one with more digits than a double holds" 65 "" \
   'roadmap: target "1.10000000000000000001" has more than 15 significant digits' \
   -- R -f nums.json set g target=1.10000000000000000001
+t "a number too large is out of range, whatever its digits" 65 "" \
+  'roadmap: target "123456789012345678901234567890" is out of range (numbers are below 1e16 and, unless 0, at least 1e-15)' \
+  -- R -f nums.json set g target=123456789012345678901234567890
+t "an FTE figure past the most is out of range" 65 "" \
+  'roadmap: capacity "2000000" is out of range (at most 1000000 FTE)' \
+  -- R -f nums.json add team t --capacity 2000000
+printf 'id,capacity\nt,99999999999999999999\n' > fte.csv
+t "in CSV too" 65 "" 'roadmap: fte.csv:2: column "capacity": "99999999999999999999" is out of range (at most 1000000 FTE)
+roadmap: fte.csv: nothing imported' -- R -f nums.json import fte.csv --table teams
 t "an amount with many decimals is refused, not rounded" 65 "" 'roadmap: amount "21.000000000000000000000000000000" has more than two decimals' -- R -f nums.json add budget 2026-Q1 21.000000000000000000000000000000
 t "many leading zeros are exact" 0 "period,pillar,amount
 2026-Q1,,21.00" "" -- bash -c "'$ROADMAP' -f nums.json add budget 2026-Q1 00000000000000000000000000000021.00 && '$ROADMAP' -f nums.json list budgets --format csv"

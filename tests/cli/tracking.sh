@@ -187,6 +187,70 @@ t "a measurements table, a period as its last day" 0 "" "roadmap: imported m.csv
 ok_if "recorded on 2026-06-30" grep -q '"2026-06-30": 230' roadmap.json
 cp good.json roadmap.json
 
+# numbers that are numbers but too large say so, on the command line and
+# in CSV (numbers are below 1e16); other text is not a number
+t "a measurement out of range" 65 "" 'roadmap: "1e308" is out of range (numbers are below 1e16 and, unless 0, at least 1e-15)' -- R measure latency 1e308
+t "a long number is out of range, not too fine" 65 "" "roadmap: \"1$(printf '0%.0s' $(seq 1 40))\" is out of range (numbers are below 1e16 and, unless 0, at least 1e-15)" -- R measure latency "1$(printf '0%.0s' $(seq 1 40))"
+t "a percent out of range" 65 "" 'roadmap: "1e308" is out of range (numbers are below 1e16 and, unless 0, at least 1e-15)' -- R progress textbook 1e308%
+printf 'goal,date,value\nlatency,2026-04-01,1e308\nlatency,2026-04-02,lots\n' > big.csv
+t "a measurements table: out of range and not a number" 65 "" 'roadmap: big.csv:2: column "value": "1e308" is out of range (numbers are below 1e16 and, unless 0, at least 1e-15)
+roadmap: big.csv:3: column "value": "lots" is not a number
+roadmap: big.csv: nothing imported' -- R import big.csv
+printf 'initiative,date,percent\ntextbook,2026-04-01,1e308\ntextbook,2026-04-02,lots\n' > big.csv
+t "a progress table: out of range and not a percent" 65 "" 'roadmap: big.csv:2: column "percent": "1e308" is out of range (numbers are below 1e16 and, unless 0, at least 1e-15)
+roadmap: big.csv:3: column "percent": "lots" is not a percent (0 to 100)
+roadmap: big.csv: nothing imported' -- R import big.csv
+# a table's header missing a required column is that table's, not the
+# initiatives' with unknown columns
+printf 'goal,date\nlatency,2026-04-01\n' > novalue.csv
+t "a measurements table without its value column" 65 "" 'roadmap: novalue.csv:1: column "value": is missing from the header (the measurements table needs it)
+roadmap: novalue.csv: nothing imported' -- R import novalue.csv
+printf 'initiative,date\ntextbook,2026-04-01\n' > nopercent.csv
+t "a progress table without its percent column" 65 "" 'roadmap: nopercent.csv:1: column "percent": is missing from the header (the progress table needs it)
+roadmap: nopercent.csv: nothing imported' -- R import nopercent.csv
+printf 'goal,date,valeu\nlatency,2026-04-01,5\n' > typo.csv
+t "and with a misspelt one, both said" 65 "" 'roadmap: typo.csv:1: column "valeu": unknown column (the measurements table has: goal, date, value)
+roadmap: typo.csv:1: column "value": is missing from the header (the measurements table needs it)
+roadmap: typo.csv: nothing imported' -- R import typo.csv
+ok_if "and the file is unchanged" cmp -s good.json roadmap.json
+
+# figures derived from a ratio are range-checked like sums: twelve actuals
+# of the largest amount over 0.01 % progress make an EAC past 64 bits
+# (once printed as -64,467,440,737,095,516.16, a positive VAC and no
+# cost-at-risk)
+R -f huge.json init 2>/dev/null
+R -f huge.json add initiative big --title Big --start 2026-Q1 --end 2028-Q4 --opex 1B
+for y in 2026 2027 2028; do
+  for q in 1 2 3 4; do R -f huge.json actual big "$y-Q$q" 1000000000000; done
+done
+R -f huge.json progress big 0.01 --on 2026-01-01
+eac='roadmap: initiative "big": the estimate at completion (EAC) is more than the largest amount this tool can hold'
+t "an EAC past the largest amount: status is exit 65 naming it" 65 "" "$eac" -- R -f huge.json status --as-of 2028-12-31 --format json
+t "status as a table" 65 "" "$eac" -- R -f huge.json status --as-of 2028-12-31
+t "status as CSV" 65 "" "$eac" -- R -f huge.json status --as-of 2028-12-31 --format csv
+t "show's JSON" 65 "" "$eac" -- R -f huge.json show big --as-of 2028-12-31 --format json
+t "the JSON export" 65 "" "$eac" -- R -f huge.json export --format json --as-of 2028-12-31
+t "the HTML page" 65 "" "$eac" -- R -f huge.json export --format html --as-of 2028-12-31 -o huge.html
+ok_if "writes no page" test ! -e huge.html
+t "check --as-of: exit 65, never a wrong figure" 65 "" "" -- \
+  bash -c "$ROADMAP -f huge.json check --as-of 2028-12-31 2>&1 | grep -v 'is more than the largest amount\|adds up to more than the largest amount'; exit \${PIPESTATUS[0]}"
+R -f huge.json progress big 50 --on 2026-01-01
+t "with more progress the EAC fits" 0 "24000000000000.00" "" -- \
+  bash -c "$ROADMAP -f huge.json status --as-of 2028-12-31 --format csv | cut -d, -f12 | sed -n 2p"
+# a goal's progress is a ratio: a measurement far past a target a hair
+# from its baseline (once printed as -9223372036854775.808)
+R -f huge.json add goal hair --title Hair --baseline 0 --target 0.000000000000001
+R -f huge.json measure hair 9000000000000000 --on 2026-01-01
+t "a goal's progress out of range is exit 65 naming it" 65 "" 'roadmap: goal "hair": its progress from baseline to target is out of range (a ratio of 1e15 or more)' -- R -f huge.json status --as-of 2026-02-01 --format json
+R -f huge.json measure hair 0.0000000000001 --on 2026-01-01
+t "a hundredfold is fine" 0 "100" "" -- \
+  bash -c "$ROADMAP -f huge.json status --as-of 2026-02-01 --format csv --table goals | cut -d, -f3 | sed -n 2p"
+
+# a baseline in another currency: a BAC change would subtract EUR from USD
+R -f eur.json init --currency EUR 2>/dev/null
+R -f eur.json add initiative textbook --title Textbook --start 2026-01-01 --end 2026-04-10 --opex 90
+t "status --baseline in another currency is refused" 65 "" "roadmap: the baseline's amounts are in EUR, the roadmap's in USD (status --baseline converts no currency)" -- R status --as-of 2026-03-16 --baseline eur.json
+
 # random portfolios against exact fractions
 for seed in 1 2 3 4 5 6; do
   py gen "$seed" "r$seed.json"

@@ -34,6 +34,16 @@ static void reject(const char *s, const char *message)
 	is_str(err.message, message, "'%s' message", s);
 }
 
+static void reject_fs(const char *s, int fs, const char *message)
+{
+	struct roadmap_period p;
+	struct roadmap_error err;
+
+	is_int(roadmap_period_parse(s, fs, &p, &err), ROADMAP_ERR_DATA,
+	       "'%s' is rejected (fs %d)", s, fs);
+	is_str(err.message, message, "'%s' message (fs %d)", s, fs);
+}
+
 int main(void)
 {
 	roadmap_day d;
@@ -101,23 +111,64 @@ int main(void)
 	reject("", "\"\" is not a date or period (YYYY-MM-DD, YYYY-MM, "
 		   "YYYY-Qn or FYYYYY)");
 
+	/* 1900-2200 bounds days, not labels: a fiscal year is named for the
+	 * year it ends in, so its label may be 2201 while its days are in
+	 * 2200, and a period with days in 1899 or 2201 is refused */
+	parse("2201-Q3", 4, "2200-10-01", "2200-12-31");
+	parse("2201-Q1", 4, "2200-04-01", "2200-06-30");
+	parse("2201-Q2", 7, "2200-10-01", "2200-12-31");
+	parse("FY2200", 7, "2199-07-01", "2200-06-30");
+	parse("FY2200", 1, "2200-01-01", "2200-12-31");
+	parse("FY1900", 1, "1900-01-01", "1900-12-31");
+	parse("1900-Q3", 7, "1900-01-01", "1900-03-31");
+	parse("2200-Q4", 1, "2200-10-01", "2200-12-31");
+	reject_fs("2201-Q4", 4,
+		  "2201-Q4 begins 2201-01-01, outside the years "
+		  "1900-2200");
+	reject_fs("FY2201", 4,
+		  "FY2201 ends 2201-03-31, outside the years "
+		  "1900-2200");
+	reject_fs("FY2201", 7,
+		  "FY2201 ends 2201-06-30, outside the years "
+		  "1900-2200");
+	reject_fs("2201-Q1", 1,
+		  "2201-Q1 begins 2201-01-01, outside the years "
+		  "1900-2200");
+	reject_fs("FY2201", 1,
+		  "FY2201 begins 2201-01-01, outside the years "
+		  "1900-2200");
+	reject_fs("2202-Q1", 4, "\"2202-Q1\" is outside the years 1900-2200");
+	reject_fs("FY1900", 7,
+		  "FY1900 begins 1899-07-01, outside the years "
+		  "1900-2200");
+	reject_fs("1900-Q2", 7,
+		  "1900-Q2 begins 1899-10-01, outside the years "
+		  "1900-2200");
+	reject_fs("1899-Q4", 4, "\"1899-Q4\" is outside the years 1900-2200");
+	reject_fs("2201-01", 4, "\"2201-01\" is outside the years 1900-2200");
+
 	/* quarter numbering and labels */
 	char label[16];
 	roadmap_day_from_ymd(2026, 7, 1, &d);
 	int qi = roadmap_quarter_of(d, 7);
 	is_str(roadmap_quarter_label(qi, label), "2027-Q1",
 	       "2026-07-01 is in 2027-Q1 with fs 7");
-	is_str(roadmap_quarter_label(roadmap_quarter_of(d, 1), label), "2026-Q3",
-	       "2026-07-01 is in 2026-Q3 with fs 1");
+	is_str(roadmap_quarter_label(roadmap_quarter_of(d, 1), label),
+	       "2026-Q3", "2026-07-01 is in 2026-Q3 with fs 1");
 	roadmap_day_from_ymd(2026, 6, 30, &d);
-	is_str(roadmap_quarter_label(roadmap_quarter_of(d, 7), label), "2026-Q4",
-	       "2026-06-30 is in 2026-Q4 with fs 7");
+	is_str(roadmap_quarter_label(roadmap_quarter_of(d, 7), label),
+	       "2026-Q4", "2026-06-30 is in 2026-Q4 with fs 7");
 	is_int(roadmap_fiscal_year_of(d, 7), 2026, "2026-06-30 is in FY2026");
 	qi = roadmap_quarter_of(d, 7);
 	is_str(fmt(roadmap_quarter_first(qi + 1, 7)), "2026-07-01",
 	       "the quarter after 2026-Q4 (fs 7) starts 2026-07-01");
 	is_str(fmt(roadmap_quarter_last(qi + 4, 7)), "2027-06-30",
 	       "and 2027-Q4 ends 2027-06-30");
+	roadmap_day_from_ymd(2200, 12, 31, &d);
+	is_str(roadmap_quarter_label(roadmap_quarter_of(d, 4), label),
+	       "2201-Q3",
+	       "2200-12-31 is in 2201-Q3 with fs 4, and is printed so");
+	is_int(roadmap_fiscal_year_of(d, 4), 2201, "and in FY2201");
 	/* every day sits inside its own quarter, for every start month */
 	bad = 0;
 	for (int fs = 1; fs <= 12; fs++) {
@@ -126,7 +177,7 @@ int main(void)
 			if (roadmap_quarter_first(q, fs) > x ||
 			    roadmap_quarter_last(q, fs) < x ||
 			    roadmap_quarter_last(q, fs) + 1 !=
-				    roadmap_quarter_first(q + 1, fs)) {
+				roadmap_quarter_first(q + 1, fs)) {
 				bad++;
 			}
 		}
