@@ -28,6 +28,9 @@ static int print_text(const struct ctx *ctx, const struct roadmap_findings *f)
 	printf("%zu error%s, %zu warning%s, %zu info%s", f->errors,
 	       f->errors == 1 ? "" : "s", f->warnings,
 	       f->warnings == 1 ? "" : "s", f->infos, f->infos == 1 ? "" : "s");
+	if (f->grew) {
+		printf(" (%zu grew since the baseline)", f->grew);
+	}
 	if (f->baselined) {
 		printf("; %zu known finding%s left out (in the baseline)",
 		       f->known, f->known == 1 ? "" : "s");
@@ -57,7 +60,9 @@ static const struct opt check_opts[] = {
     OPT_BASELINE(struct check_opts, baseline,
 	       "report only findings OLD (another revision of the\n"
 	       "roadmap: a file, - or <(git show main:roadmap.json))\n"
-	       "does not have; they alone decide the exit status"),
+	       "does not have, or whose amount grew since (an overrun's\n"
+	       "excess, a load above capacity); they alone decide the\n"
+	       "exit status"),
     OPT_STRING("as-of", 0, "DATE", struct check_opts, as_of,
 	       "also run the rules of a day: initiative-late,\n"
 	       "goal-at-risk, cost-at-risk (never without it, so a\n"

@@ -151,30 +151,19 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 	return 0;
 }
 
-/* The findings of `check` that concern id (as subject or related). */
-static void show_findings(const struct roadmap_findings *f, const char *id)
+/* The findings of `check` that concern the item (roadmap_item_findings). */
+static void show_findings(const struct roadmap_findings *f)
 {
-	bool any = false;
-
+	if (f->n) {
+		printf("  findings:\n");
+	} else {
+		printf("  findings    none\n");
+	}
 	for (size_t i = 0; i < f->n; i++) {
 		const struct roadmap_finding *x = &f->items[i];
-		bool mine = strcmp(x->subject, id) == 0;
-		for (size_t k = 0; k < x->n_related; k++) {
-			mine = mine || strcmp(x->related[k], id) == 0;
-		}
-		if (!mine) {
-			continue;
-		}
-		if (!any) {
-			printf("  findings:\n");
-			any = true;
-		}
 		printf("    %-7s %s %s: %s\n",
 		       roadmap_severity_name(x->severity), x->code, x->subject,
 		       x->message);
-	}
-	if (!any) {
-		printf("  findings    none\n");
 	}
 }
 
@@ -291,7 +280,8 @@ static const struct opt show_opts[] = {
 		   "text (default) or json"),
 	OPT_STRING("as-of", 0, "DATE", struct show_opts, as_of,
 		   "the day of the tracking figures (default today:\n"
-		   "ROADMAP_TODAY, else the system's date)"),
+		   "ROADMAP_TODAY, else the system's date); given, the\n"
+		   "findings are check --as-of DATE's"),
 	{0},
 };
 
@@ -319,9 +309,14 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		roadmap_destroy(rm);
 		return rc;
 	}
+	/* the findings are check's with the same --as-of: the rules of a
+	 * day only when one is given, so that they never change with the
+	 * clock */
+	struct roadmap_check_options co = {true, day, false};
+	const struct roadmap_check_options *cop = o.as_of ? &co : NULL;
 	if (format == 1) {
 		char *out;
-		if (roadmap_item_json_as_of(rm, id, day, &out, &err)) {
+		if (roadmap_item_json_check(rm, id, day, cop, &out, &err)) {
 			rc = fail_err(&err);
 		} else {
 			rc = write_stdout(out, strlen(out));
@@ -330,7 +325,7 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 	} else if (roadmap_find_initiative(rm, id) || roadmap_find_goal(rm, id)) {
 		/* everything computed first: a failure prints nothing */
 		struct roadmap_findings f;
-		if (roadmap_check(rm, &f, &err)) {
+		if (roadmap_item_findings(rm, id, cop, &f, &err)) {
 			rc = fail_err(&err);
 		} else {
 			if (roadmap_find_initiative(rm, id)) {
@@ -348,7 +343,7 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 				rc = show_tracking(rm, id, day);
 			}
 			if (rc == 0) {
-				show_findings(&f, id);
+				show_findings(&f);
 			}
 			roadmap_findings_release(&f);
 		}

@@ -648,3 +648,24 @@ enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
 	}
 	return ROADMAP_OK;
 }
+
+enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
+					 struct rm_headline *out,
+					 struct roadmap_error *err)
+{
+	struct roadmap_budget_report y;
+	enum roadmap_status st;
+
+	memset(out, 0, sizeof(*out));
+	if ((st = roadmap_budget_report(rm, ROADMAP_BY_YEAR, &y, err))) {
+		return st;
+	}
+	out->has_envelope = y.total.has_envelope;
+	if (out->has_envelope) {
+		out->envelope = y.total.envelope;
+		out->covered = y.total.covered;
+		out->variance = y.total.variance;
+	}
+	roadmap_budget_report_release(&y);
+	return ROADMAP_OK;
+}

@@ -125,6 +125,7 @@ void ck_budgets(struct check *c)
 		       ck_money(rm, plan, m1), ck_money(rm, b->amount, m2),
 		       ck_money(rm, plan - b->amount, m3));
 		ck_at(c, b->line);
+		ck_amount(c, ROADMAP_AMOUNT_MONEY, plan - b->amount);
 	}
 	if (rm->n_budgets == 0 || !c->sp.any) {
 		return;
@@ -146,9 +147,57 @@ void ck_budgets(struct check *c)
 			       "%s planned with no quarter or fiscal-year "
 			       "envelope",
 			       ck_money(rm, *v, m1));
+			ck_amount(c, ROADMAP_AMOUNT_MONEY, *v);
 		}
 	}
 	free(on);
+}
+
+/*
+ * A fiscal year's quarter envelopes against its year envelope, of one
+ * pillar or the all-pillar ones (docs/roadmap.1.scd, envelope-mismatch):
+ * all four that do not add up to it, or any number that exceed it. Fewer
+ * than four that add up to less leave the rest of the year to its other
+ * quarters.
+ */
+void ck_envelopes(struct check *c)
+{
+	const struct roadmap *rm = c->rm;
+	char m1[48], m2[48], m3[48];
+
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		const struct roadmap_budget *y = &rm->budgets[i];
+		int64_t sum = 0;
+		int n = 0;
+		if (!y->is_year) {
+			continue;
+		}
+		for (int k = 1; k <= 4; k++) {
+			struct roadmap_budget q = {false,     y->year, k,
+						   y->pillar, 0,       0};
+			long j = rm_budget_find(rm, &q);
+			if (j >= 0) {
+				ck_sum(c, &sum, rm->budgets[j].amount);
+				n++;
+			}
+		}
+		if (n == 0 || sum == y->amount || (n < 4 && sum < y->amount)) {
+			continue;
+		}
+		/* at most five amounts: no overflow */
+		int64_t diff =
+		    sum > y->amount ? sum - y->amount : y->amount - sum;
+		char subject[96];
+		rm_budget_key(y, subject, sizeof(subject));
+		ck_add(
+		    c, ROADMAP_SEVERITY_WARNING, "envelope-mismatch", subject,
+		    "its quarter envelopes (%d of 4) add up to %s against "
+		    "the fiscal-year envelope of %s: %s %s",
+		    n, ck_money(rm, sum, m1), ck_money(rm, y->amount, m2),
+		    ck_money(rm, diff, m3), sum > y->amount ? "more" : "less");
+		ck_at(c, y->line);
+		ck_amount(c, ROADMAP_AMOUNT_MONEY, diff);
+	}
 }
 
 void ck_actuals(struct check *c)
@@ -184,6 +233,7 @@ void ck_actuals(struct check *c)
 				       "there",
 				       ck_money(rm, actual, m1), label);
 				ck_at_quarter(c, in->line, label);
+				ck_amount(c, ROADMAP_AMOUNT_MONEY, actual);
 				continue;
 			}
 			/* both at most one amount: 64 bits hold it */
@@ -201,6 +251,7 @@ void ck_actuals(struct check *c)
 			       roadmap_number_format(
 				   rm->policy.actuals_tolerance, tolt));
 			ck_at_quarter(c, in->line, label);
+			ck_amount(c, ROADMAP_AMOUNT_MONEY, actual - plan);
 		}
 	}
 }

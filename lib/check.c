@@ -96,6 +96,14 @@ void ck_at_quarter(struct check *c, long line, const char *quarter)
 	}
 }
 
+void ck_amount(struct check *c, enum roadmap_amount_kind kind, int64_t v)
+{
+	if (!c->nomem && c->f->n) {
+		c->f->items[c->f->n - 1].amount_kind = kind;
+		c->f->items[c->f->n - 1].amount = v;
+	}
+}
+
 /* The same, for an initiative named by id. */
 void ck_at_initiative(struct check *c, const char *id)
 {
@@ -504,6 +512,7 @@ static void check_capacity(struct check *c)
 			       rm_hundredths_format(h, l1),
 			       rm_hundredths_format(t->capacity, l2));
 			ck_at(c, t->line);
+			ck_amount(c, ROADMAP_AMOUNT_FTE, h - t->capacity);
 			roadmap_day qs = roadmap_quarter_first(qi, fs);
 			roadmap_day qe = roadmap_quarter_last(qi, fs);
 			for (size_t x = toff[k]; x < toff[k + 1]; x++) {
@@ -565,6 +574,7 @@ static void check_tracking(struct check *c)
 			    roadmap_number_format(rm->policy.actuals_tolerance,
 						  n2));
 			ck_at(c, in->line);
+			ck_amount(c, ROADMAP_AMOUNT_MONEY, at_end - x->bac);
 		}
 	}
 	for (size_t k = 0; k < t.n_goals; k++) {
@@ -607,6 +617,7 @@ enum rule {
 	R_OWNERS,
 	R_CAPACITY,
 	R_BUDGETS,
+	R_ENVELOPES,
 	R_ACTUALS,
 	R_MIX,
 	R_TRACKING,
@@ -615,8 +626,8 @@ enum rule {
 
 static void (*const rules[N_RULES])(struct check *) = {
     check_references, check_cycles,   check_initiatives, check_goals,
-    check_owners,     check_capacity, ck_budgets,	 ck_actuals,
-    ck_mix,	      check_tracking};
+    check_owners,     check_capacity, ck_budgets,	 ck_envelopes,
+    ck_actuals,	      ck_mix,	      check_tracking};
 
 /*
  * Each rule adds to findings of its own, put together in the rules' order
@@ -706,11 +717,12 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 	static const enum rule early[] = {R_OWNERS};
 	static const enum rule beside[] = {R_CAPACITY, R_ACTUALS};
 	static const enum rule here[] = {R_REFERENCES, R_CYCLES,  R_INITIATIVES,
-					 R_GOALS,      R_BUDGETS, R_MIX,
-					 R_TRACKING};
+					 R_GOALS,      R_BUDGETS, R_ENVELOPES,
+					 R_MIX,	       R_TRACKING};
 	static const enum rule all[] = {
-	    R_REFERENCES, R_CYCLES,  R_INITIATIVES, R_GOALS, R_OWNERS,
-	    R_CAPACITY,	  R_BUDGETS, R_ACTUALS,	    R_MIX,   R_TRACKING};
+	    R_REFERENCES, R_CYCLES,   R_INITIATIVES, R_GOALS,
+	    R_OWNERS,	  R_CAPACITY, R_BUDGETS,     R_ENVELOPES,
+	    R_ACTUALS,	  R_MIX,      R_TRACKING};
 	struct roadmap_findings found[N_RULES] = {{0}};
 	struct check c = {0};
 	struct helper h1 = {0}, h2 = {0};
@@ -718,6 +730,7 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 	bool threads = o && o->threads && rm->n_inits >= 16384;
 
 	memset(out, 0, sizeof(*out));
+	memcpy(out->currency, rm->currency, sizeof(out->currency));
 	c.rm = rm;
 	c.has_as_of = o && o->has_as_of;
 	c.as_of = c.has_as_of ? o->as_of : 0;

@@ -36,6 +36,9 @@ void ck_at(struct check *c, long line);
  * quarter: the quarter goes into its fingerprint. */
 void ck_at_quarter(struct check *c, long line, const char *quarter);
 void ck_at_initiative(struct check *c, const char *id);
+/* The last finding's amount, for a baseline to compare (see
+ * roadmap_finding). */
+void ck_amount(struct check *c, enum roadmap_amount_kind kind, int64_t v);
 void ck_sort_related(struct check *c);
 /* Adds v to *acc, noting an overflow. */
 void ck_sum(struct check *c, int64_t *acc, int64_t v);
@@ -47,5 +50,6 @@ bool ck_build_sums(struct check *c);
 void ck_budgets(struct check *c);
 void ck_actuals(struct check *c);
 void ck_mix(struct check *c);
+void ck_envelopes(struct check *c);
 
 #endif

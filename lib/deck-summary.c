@@ -14,7 +14,8 @@
 static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 {
 	const struct roadmap *rm = d->rm;
-	const struct roadmap_budget_row *t = &d->br.total, *y = &d->by_year.total;
+	const struct roadmap_budget_row *t = &d->br.total;
+	const struct rm_headline *y = &d->head_env;
 	size_t counting = 0, over = 0;
 	int64_t overrun = 0;
 

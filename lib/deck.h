@@ -17,8 +17,8 @@ struct deck {
 	lxw_format *fill[9];
 	struct roadmap_spend sp;
 	struct roadmap_findings f;
-	struct roadmap_budget_report br;      /* by quarter: the Budget sheet */
-	struct roadmap_budget_report by_year; /* the headline envelopes */
+	struct roadmap_budget_report br; /* by quarter: the Budget sheet */
+	struct rm_headline head_env;	 /* the headline envelopes */
 	struct roadmap_schedule s;
 	uint32_t colors[9]; /* of the pillars shown, in order */
 	bool sched_ok;

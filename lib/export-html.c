@@ -273,10 +273,11 @@ static void headline(struct page *p)
 	h_open(p, "dl");
 	h_attr(p, "class", "cards");
 	money_card(p, "Planned spend", t->total, false);
-	if (t->has_envelope) {
-		money_card(p, "Quarterly envelopes", t->envelope, false);
+	if (p->head.has_envelope) {
+		money_card(p, "Envelopes (all pillars, by fiscal year)",
+			   p->head.envelope, false);
 		money_card(p, "Variance (envelopes - planned inside)",
-			   t->variance, true);
+			   p->head.variance, true);
 	}
 	if (p->br.unbudgeted > 0) {
 		money_card(p, "Not covered by an envelope", p->br.unbudgeted,
@@ -630,6 +631,7 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 	p.has_day = opt && opt->has_as_of;
 	p.today = p.has_day ? opt->as_of : 0;
 	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &p.br, err)) ||
+	    (st = rm_headline_envelope(rm, &p.head, err)) ||
 	    (st = roadmap_check(rm, &p.f, err)) ||
 	    (st = roadmap_spend_build(rm, &p.sp, err)) ||
 	    (p.has_day &&

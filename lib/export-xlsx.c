@@ -688,8 +688,7 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 			       rows_needed, MAX_ROWS);
 	}
 	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &d.br, err)) ||
-	    (st =
-		 roadmap_budget_report(rm, ROADMAP_BY_YEAR, &d.by_year, err)) ||
+	    (st = rm_headline_envelope(rm, &d.head_env, err)) ||
 	    (st = roadmap_spend_build(rm, &d.sp, err))) {
 		goto out;
 	}
@@ -760,7 +759,6 @@ out:
 	}
 	roadmap_findings_release(&d.f);
 	roadmap_budget_report_release(&d.br);
-	roadmap_budget_report_release(&d.by_year);
 	roadmap_spend_release(&d.sp);
 	roadmap_schedule_release(&d.s);
 	free(d.planned);

@@ -175,6 +175,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 struct computed {
 	struct roadmap_findings f;
 	struct roadmap_budget_report br;
+	struct rm_headline head; /* Markdown's headline envelopes */
 	struct roadmap_schedule s;
 	bool sched_ok;
 	char sched_error[512];
@@ -196,9 +197,9 @@ static void computed_release(struct computed *c)
 }
 
 /* What the JSON and Markdown exports show; the forecast (a Monte Carlo
- * run) only when asked, for Markdown. */
+ * run) and the headline envelope only for Markdown (md). */
 static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
-				   bool forecast,
+				   bool md,
 				   const struct roadmap_export_options *opt,
 				   struct roadmap_error *err)
 {
@@ -224,8 +225,8 @@ static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
 	}
 	c->tr_ok = opt && opt->has_as_of && roadmap_has_tracking(rm);
 	if ((st = rm_goal_planned(rm, -1, &c->planned, err)) ||
-	    (forecast &&
-	     (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err))) ||
+	    (md && (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err))) ||
+	    (md && (st = rm_headline_envelope(rm, &c->head, err))) ||
 	    (c->tr_ok &&
 	     (st = roadmap_tracking(rm, opt->as_of, NULL, &c->tr, err)))) {
 		c->tr_ok = false;
@@ -529,10 +530,11 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	FIG("Planned spend", "%s", grouped(t->total, m[0]));
 	FIG("Opex / capex", "%s / %s", grouped(t->opex, m[1]),
 	    grouped(t->capex, m[2]));
-	if (t->has_envelope) {
-		FIG("Quarterly envelopes", "%s", grouped(t->envelope, m[3]));
+	if (c->head.has_envelope) {
+		FIG("Envelopes (all pillars, by fiscal year)", "%s",
+		    grouped(c->head.envelope, m[3]));
 		FIG("Variance (envelopes - planned inside them)", "%s",
-		    grouped(t->variance, m[5]));
+		    grouped(c->head.variance, m[5]));
 	}
 	if (c->br.unbudgeted > 0) {
 		FIG("Planned spend no envelope covers", "%s",

@@ -3,6 +3,10 @@
  * fingerprint, the baseline that leaves known findings out, and GitHub's
  * workflow commands. SARIF and JUnit are in pipeline.c.
  *
+ * A known finding whose amount grew (an overrun's excess, a load above
+ * capacity; see roadmap_finding) is not left out: a gate on what a change
+ * introduces must see a quarter's overrun grow from 5,000 to 500,000.
+ *
  * A fingerprint is FNV-1a (128 bits, the published offset basis and prime)
  * of the code, the subject and the sorted related ids, separated by bytes
  * no id or text can hold; never of a line or a message, so reformatting,
@@ -106,12 +110,79 @@ bool rm_findings_fingerprints(struct roadmap_findings *f)
 	return true;
 }
 
+/* What a rule's amount is called in the note of a finding that grew. */
+static const char *amount_name(const char *code)
+{
+	static const char *const names[][2] = {
+	    {"capacity-overrun", "load above capacity"},
+	    {"cost-at-risk", "excess over its budget"},
+	    {"envelope-mismatch", "difference"},
+	    {"unbudgeted-spend", "spend no envelope covers"},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(code, names[i][0]) == 0) {
+			return names[i][1];
+		}
+	}
+	return "excess";
+}
+
+static const char *amount_text(const struct roadmap_findings *f,
+			       enum roadmap_amount_kind kind, int64_t v,
+			       char *buf)
+{
+	char n[32];
+
+	if (kind == ROADMAP_AMOUNT_FTE) {
+		snprintf(buf, 48, "%s FTE", rm_hundredths_format(v, n));
+	} else {
+		snprintf(buf, 48, "%s %s", f->currency,
+			 roadmap_money_format(v, true, n));
+	}
+	return buf;
+}
+
+/* Whether x is worse than old's finding o of the same fingerprint: an
+ * amount of the same kind (money in the same currency) that grew. */
+static bool grew(const struct roadmap_findings *f,
+		 const struct roadmap_finding *x,
+		 const struct roadmap_findings *old,
+		 const struct roadmap_finding *o)
+{
+	return x->amount_kind != ROADMAP_AMOUNT_NONE &&
+	       x->amount_kind == o->amount_kind && x->amount > o->amount &&
+	       (x->amount_kind != ROADMAP_AMOUNT_MONEY ||
+		strcmp(f->currency, old->currency) == 0);
+}
+
+/* Marks x as grown from was, and says so at the end of its message (left
+ * as it was when memory runs out: the mark is what gates). */
+static void mark_grown(const struct roadmap_findings *f,
+		       struct roadmap_finding *x, int64_t was)
+{
+	char a[48], b[48], note[200];
+
+	x->baseline = ROADMAP_BASELINE_UPDATED;
+	x->baseline_amount = was;
+	snprintf(note, sizeof(note),
+		 " (the %s grew since the baseline, from %s to %s)",
+		 amount_name(x->code), amount_text(f, x->amount_kind, was, a),
+		 amount_text(f, x->amount_kind, x->amount, b));
+	size_t n = strlen(x->message), k = strlen(note);
+	char *m = realloc(x->message, n + k + 1);
+	if (m) {
+		memcpy(m + n, note, k + 1);
+		x->message = m;
+	}
+}
+
 void roadmap_findings_subtract(struct roadmap_findings *f,
 			       const struct roadmap_findings *old)
 {
 	struct idmap seen = {0};
 	bool hashed = old && idmap_reserve(&seen, old->n);
-	size_t kept = 0, v;
+	size_t kept = 0, v = 0;
 
 	for (size_t k = 0; hashed && k < old->n; k++) {
 		hashed = idmap_put(&seen, old->items[k].fingerprint, k);
@@ -126,14 +197,20 @@ void roadmap_findings_subtract(struct roadmap_findings *f,
 			for (size_t k = 0; old && !known && k < old->n; k++) {
 				known = strcmp(old->items[k].fingerprint,
 					       x->fingerprint) == 0;
+				v = k;
 			}
 		}
-		if (known) {
+		if (known && grew(f, x, old, &old->items[v])) {
+			mark_grown(f, x, old->items[v].amount);
+			f->grew++;
+		} else if (known) {
 			free(x->subject);
 			free(x->message);
 			rm_list_free(x->related, x->n_related);
 			f->known++;
 			continue;
+		} else {
+			x->baseline = ROADMAP_BASELINE_NEW;
 		}
 		f->errors += x->severity == ROADMAP_SEVERITY_ERROR;
 		f->warnings += x->severity == ROADMAP_SEVERITY_WARNING;
@@ -143,6 +220,36 @@ void roadmap_findings_subtract(struct roadmap_findings *f,
 	f->n = kept;
 	f->baselined = true;
 	idmap_release(&seen);
+}
+
+enum roadmap_status roadmap_item_findings(const struct roadmap *rm,
+					  const char *id,
+					  const struct roadmap_check_options *o,
+					  struct roadmap_findings *out,
+					  struct roadmap_error *err)
+{
+	enum roadmap_status st = roadmap_check_opt(rm, o, out, err);
+	size_t kept = 0;
+
+	if (st) {
+		return st;
+	}
+	out->errors = out->warnings = out->infos = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		struct roadmap_finding *x = &out->items[i];
+		if (!rm_finding_concerns(x, id)) {
+			free(x->subject);
+			free(x->message);
+			rm_list_free(x->related, x->n_related);
+			continue;
+		}
+		out->errors += x->severity == ROADMAP_SEVERITY_ERROR;
+		out->warnings += x->severity == ROADMAP_SEVERITY_WARNING;
+		out->infos += x->severity == ROADMAP_SEVERITY_INFO;
+		out->items[kept++] = *x;
+	}
+	out->n = kept;
+	return ROADMAP_OK;
 }
 
 /* ------------------------------------------------------------- github */

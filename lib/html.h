@@ -14,6 +14,7 @@ struct page {
 	bool has_day;
 	roadmap_day today;
 	struct roadmap_budget_report br;
+	struct rm_headline head; /* the headline envelopes */
 	struct roadmap_findings f;
 	struct roadmap_schedule s;
 	bool sched_ok;

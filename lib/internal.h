@@ -109,6 +109,21 @@ bool rm_pillar_spend(const struct roadmap *rm, const struct roadmap_spend *sp,
 		     const struct roadmap_budget_report *br,
 		     struct rm_pillar_spend *bp);
 void rm_pillar_spend_release(struct rm_pillar_spend *bp);
+
+/*
+ * The headline envelope of every export (the deck, the HTML page,
+ * Markdown): the year view's total row of `budget --by year`, so the
+ * all-pillar envelopes only, each fiscal year's envelope where it has one,
+ * else its quarter envelopes (docs/roadmap.1.scd, export). Fails as
+ * roadmap_budget_report().
+ */
+struct rm_headline {
+	bool has_envelope;
+	int64_t envelope, covered, variance;
+};
+enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
+					 struct rm_headline *out,
+					 struct roadmap_error *err);
 /* The fiscal quarter number of a quarter row's label ("2026-Q3"). */
 int rm_budget_row_quarter(const struct roadmap_budget_row *x);
 /* Index of a declared pillar, or n_pillars for none or undeclared. */

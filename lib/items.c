@@ -215,13 +215,14 @@ static enum roadmap_status add_tracking(const struct roadmap *rm, size_t i,
 }
 
 static enum roadmap_status item_json(const struct roadmap *rm, const char *id,
-				     const roadmap_day *as_of, char **out,
-				     struct roadmap_error *err);
+				     const roadmap_day *as_of,
+				     const struct roadmap_check_options *co,
+				     char **out, struct roadmap_error *err);
 
 enum roadmap_status roadmap_item_json(const struct roadmap *rm, const char *id,
 				      char **out, struct roadmap_error *err)
 {
-	return item_json(rm, id, NULL, out, err);
+	return item_json(rm, id, NULL, NULL, out, err);
 }
 
 enum roadmap_status roadmap_item_json_as_of(const struct roadmap *rm,
@@ -229,12 +230,22 @@ enum roadmap_status roadmap_item_json_as_of(const struct roadmap *rm,
 					    char **out,
 					    struct roadmap_error *err)
 {
-	return item_json(rm, id, &as_of, out, err);
+	return item_json(rm, id, &as_of, NULL, out, err);
+}
+
+enum roadmap_status
+roadmap_item_json_check(const struct roadmap *rm, const char *id,
+			roadmap_day as_of,
+			const struct roadmap_check_options *co, char **out,
+			struct roadmap_error *err)
+{
+	return item_json(rm, id, &as_of, co, out, err);
 }
 
 static enum roadmap_status item_json(const struct roadmap *rm, const char *id,
-				     const roadmap_day *as_of, char **out,
-				     struct roadmap_error *err)
+				     const roadmap_day *as_of,
+				     const struct roadmap_check_options *co,
+				     char **out, struct roadmap_error *err)
 {
 	char q[120];
 	struct strbuf b = {0};
@@ -297,8 +308,8 @@ static enum roadmap_status item_json(const struct roadmap *rm, const char *id,
 	/* the findings' strings are referenced by the tree: they are
 	 * released only after it is printed */
 	struct roadmap_findings f = {0};
-	if (!st && ok && !(st = roadmap_check(rm, &f, err))) {
-		rm_json_add(o, "findings", rm_findings_array(&f, id), &ok);
+	if (!st && ok && !(st = roadmap_item_findings(rm, id, co, &f, err))) {
+		rm_json_add(o, "findings", rm_findings_array(&f, NULL), &ok);
 	}
 	if (st) {
 		cJSON_Delete(o);

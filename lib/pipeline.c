@@ -173,6 +173,14 @@ static cJSON *sarif_result(const struct roadmap_finding *x, int rule,
 	rm_json_add(fp, "roadmapFinding/v1", cJSON_CreateString(x->fingerprint),
 		    ok);
 	rm_json_add(o, "partialFingerprints", fp, ok);
+	if (x->baseline != ROADMAP_BASELINE_NONE) {
+		rm_json_add(
+		    o, "baselineState",
+		    cJSON_CreateString(x->baseline == ROADMAP_BASELINE_UPDATED
+					   ? "updated"
+					   : "new"),
+		    ok);
+	}
 	rm_json_add(props, "subject", clean_string(x->subject, ok), ok);
 	rm_json_add(props, "related",
 		    rm_json_string_list(x->related, x->n_related), ok);
@@ -229,6 +237,8 @@ roadmap_findings_sarif(const struct roadmap_findings *f,
 		cJSON *props = cJSON_CreateObject();
 		rm_json_add(props, "knownFindingsLeftOut",
 			    cJSON_CreateNumber((double)f->known), &ok);
+		rm_json_add(props, "knownFindingsGrown",
+			    cJSON_CreateNumber((double)f->grew), &ok);
 		rm_json_add(run, "properties", props, &ok);
 	}
 	rm_json_push(runs, run, &ok);
@@ -417,6 +427,10 @@ roadmap_findings_junit(const struct roadmap_findings *f,
 		x_start(&x, "property");
 		x_attr(&x, "name", "roadmap.baseline.known");
 		x_attr_n(&x, "value", f->known);
+		x_end(&x);
+		x_start(&x, "property");
+		x_attr(&x, "name", "roadmap.baseline.grew");
+		x_attr_n(&x, "value", f->grew);
 		x_end(&x);
 	}
 	x_end(&x);

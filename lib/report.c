@@ -23,6 +23,14 @@ static cJSON *finding_object(const struct roadmap_finding *x)
 			    : cJSON_CreateNull(),
 		    &ok);
 	rm_json_add(o, "fingerprint", cJSON_CreateString(x->fingerprint), &ok);
+	if (x->baseline != ROADMAP_BASELINE_NONE) {
+		rm_json_add(
+		    o, "baseline_state",
+		    cJSON_CreateString(x->baseline == ROADMAP_BASELINE_UPDATED
+					   ? "updated"
+					   : "new"),
+		    &ok);
+	}
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -73,6 +81,8 @@ cJSON *rm_findings_object(const struct roadmap_findings *f)
 	rm_json_add(o, "infos", cJSON_CreateNumber((double)f->infos), &ok);
 	if (f->baselined) {
 		rm_json_add(o, "known", cJSON_CreateNumber((double)f->known),
+			    &ok);
+		rm_json_add(o, "grew", cJSON_CreateNumber((double)f->grew),
 			    &ok);
 	}
 	rm_json_add(o, "findings", rm_findings_array(f, NULL), &ok);

@@ -98,6 +98,16 @@ ROADMAP_API enum roadmap_status
 roadmap_item_json_as_of(const struct roadmap *rm, const char *id,
 			roadmap_day as_of, char **out,
 			struct roadmap_error *err);
+struct roadmap_check_options; /* below, with the check */
+/* The same, with "findings" those of roadmap_item_findings() with check
+ * options o (NULL: the plain check, as the two above): `show ID --as-of
+ * DATE` passes that day, so that it lists the day's findings as `check
+ * --as-of DATE` does. */
+ROADMAP_API enum roadmap_status
+roadmap_item_json_check(const struct roadmap *rm, const char *id,
+			roadmap_day as_of,
+			const struct roadmap_check_options *o, char **out,
+			struct roadmap_error *err);
 
 /* ------------------------------------------------------------- check */
 
@@ -109,6 +119,20 @@ enum roadmap_severity {
 
 /* "error", "warning" or "info". Static. */
 ROADMAP_API const char *roadmap_severity_name(enum roadmap_severity s);
+
+/* What a finding's amount measures (see roadmap_finding). */
+enum roadmap_amount_kind {
+	ROADMAP_AMOUNT_NONE,  /* the finding carries no amount */
+	ROADMAP_AMOUNT_MONEY, /* cents of the roadmap's currency */
+	ROADMAP_AMOUNT_FTE,   /* hundredths of an FTE */
+};
+
+/* A finding against a baseline (roadmap_findings_subtract()). */
+enum roadmap_baseline_state {
+	ROADMAP_BASELINE_NONE,	  /* no baseline was subtracted */
+	ROADMAP_BASELINE_NEW,	  /* its fingerprint is not the baseline's */
+	ROADMAP_BASELINE_UPDATED, /* known, but its amount grew */
+};
 
 struct roadmap_finding {
 	enum roadmap_severity severity;
@@ -127,6 +151,18 @@ struct roadmap_finding {
 	 * actuals-overrun, the quarter): never from lines or wording, so
 	 * reformatting or reordering the file changes none (SPEC 18) */
 	char fingerprint[33];
+	/* How bad it is, exactly, so that a baseline can tell a finding that
+	 * grew (never part of the fingerprint): budget-overrun's,
+	 * actuals-overrun's and cost-at-risk's excess, unbudgeted-spend's
+	 * uncovered spend and envelope-mismatch's difference in cents;
+	 * capacity-overrun's load above capacity in hundredths of an FTE.
+	 * Other rules carry none. */
+	enum roadmap_amount_kind amount_kind;
+	int64_t amount;
+	/* set by roadmap_findings_subtract(); for an updated finding, the
+	 * baseline's amount */
+	enum roadmap_baseline_state baseline;
+	int64_t baseline_amount;
 };
 
 struct roadmap_findings {
@@ -135,9 +171,11 @@ struct roadmap_findings {
 	size_t n;
 	size_t errors, warnings, infos;
 	/* set by roadmap_findings_subtract(): how many known findings it
-	 * left out */
+	 * left out, and how many known ones it kept because they grew */
 	bool baselined;
 	size_t known;
+	size_t grew;
+	char currency[4]; /* of the roadmap checked: the amounts' unit */
 };
 
 /*
@@ -164,13 +202,25 @@ ROADMAP_API enum roadmap_status
 roadmap_check_opt(const struct roadmap *rm,
 		  const struct roadmap_check_options *o,
 		  struct roadmap_findings *out, struct roadmap_error *err);
+/*
+ * The findings of the check run with o (NULL: the plain check, as
+ * roadmap_check()) that concern id, as their subject or a related id, in
+ * the check's order and counted by severity: what `show ID` lists, from
+ * the same computation as `check` with the same options. Released with
+ * roadmap_findings_release(); fails as roadmap_check_opt().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_item_findings(const struct roadmap *rm, const char *id,
+		      const struct roadmap_check_options *o,
+		      struct roadmap_findings *out, struct roadmap_error *err);
 /* Frees what roadmap_check() put in f. Accepts NULL. */
 ROADMAP_API void roadmap_findings_release(struct roadmap_findings *f);
 
 /*
  * {"errors","warnings","infos","findings":[...]} as in SPEC section 6, each
  * finding with its "line" (null when 0) and "fingerprint"; after
- * roadmap_findings_subtract() also "known". *out is malloc'ed; the caller
+ * roadmap_findings_subtract() also "known" and "grew", and each finding's
+ * "baseline_state" ("new" or "updated"). *out is malloc'ed; the caller
  * frees it.
  */
 ROADMAP_API enum roadmap_status
@@ -193,8 +243,13 @@ ROADMAP_API const struct roadmap_rule *roadmap_rules(size_t *n);
 
 /*
  * A gate on what a change introduces: leaves out of f the findings whose
- * fingerprint is among old's, recounts errors, warnings and infos, and
- * records how many were left out (f->known, f->baselined).
+ * fingerprint is among old's, unless the finding's amount grew against
+ * old's finding of that fingerprint (same kind, and for money the same
+ * currency): such a finding stays, marked ROADMAP_BASELINE_UPDATED with
+ * old's amount, its message saying so; the others that stay are
+ * ROADMAP_BASELINE_NEW. Recounts errors, warnings and infos and records
+ * how many were left out and how many grew (f->known, f->grew,
+ * f->baselined).
  */
 ROADMAP_API void roadmap_findings_subtract(struct roadmap_findings *f,
 					   const struct roadmap_findings *old);
@@ -208,7 +263,9 @@ struct roadmap_pipeline_options {
  * Findings for pipelines (SPEC 18), each *out malloc'ed and NUL-terminated
  * for the caller to free; ROADMAP_ERR_NOMEM on failure.
  *  - SARIF 2.1.0: one run, a rule per check rule with the man page's help,
- *    a result per finding with level, location and partialFingerprints.
+ *    a result per finding with level, location and partialFingerprints
+ *    (after roadmap_findings_subtract() also baselineState, "new" or
+ *    "updated").
  *  - JUnit XML: one testsuite, a testcase per rule; a rule whose findings
  *    fail the check (errors; with strict, warnings too) has a failure
  *    listing them, its other findings go to its system-out.

@@ -53,6 +53,47 @@ ok_if "the example's deck has a Forecast sheet (it has estimates)" \
 ok_if "a deck without estimates has none" \
   /usr/bin/python3 -c 'import openpyxl, sys; sys.exit("Forecast" in openpyxl.load_workbook("small.xlsx").sheetnames)'
 
+# one headline envelope in every export: the year view's total, where a
+# fiscal year's envelope (4,550,000) and its quarters' (4 x 1,140,000)
+# disagree, plus a quarter of a year that has no envelope of its own
+cat > head.json <<'JSON'
+{"format": 1, "pillars": ["x"], "goals": [{"id": "g", "title": "G"}],
+ "initiatives": [{"id": "a", "title": "A", "goals": ["g"], "pillar": "x",
+                  "start": "2027-10-01", "end": "2028-06-30", "opex": 3000000}],
+ "budgets": [{"period": "2027-Q4", "amount": 1000000},
+             {"period": "2028-Q1", "amount": 1140000}, {"period": "2028-Q2", "amount": 1140000},
+             {"period": "2028-Q3", "amount": 1140000}, {"period": "2028-Q4", "amount": 1140000},
+             {"period": "FY2028", "amount": 4550000},
+             {"period": "FY2028", "pillar": "x", "amount": 4000000}]}
+JSON
+R -f head.json export --format md > head.md
+R -f head.json export --format html -o head.html
+R -f head.json export --format xlsx -o head.xlsx 2>/dev/null
+R -f head.json budget --by year --format json > head-year.json
+t "the headline envelope and its variance: the year view's, in every export" 0 \
+  "budget --by year: 5550000.00 2550000.00
+markdown: 5550000.00 2550000.00
+html: 5550000.00 2550000.00
+deck: 5550000.00 2550000.00" "" -- /usr/bin/python3 -c '
+import json, re, lxml.html, openpyxl
+t = json.load(open("head-year.json"))["total"]
+print("budget --by year: %.2f %.2f" % (t["envelope"], t["variance"]))
+md = open("head.md").read()
+def md_fig(label):
+    return re.search(r"^\| %s \| ([0-9,.-]+) \|$" % re.escape(label), md, re.M).group(1).replace(",", "")
+print("markdown:", md_fig("Envelopes (all pillars, by fiscal year)"),
+      md_fig("Variance (envelopes - planned inside them)"))
+doc = lxml.html.fromstring(open("head.html", "rb").read())
+def card(label):
+    dt = [d for d in doc.iter("dt") if d.text_content() == label][0]
+    return dt.getnext().get("data-value")
+print("html:", card("Envelopes (all pillars, by fiscal year)"),
+      card("Variance (envelopes - planned inside)"))
+ws = openpyxl.load_workbook("head.xlsx")["Summary"]
+figs = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r and r[0]}
+print("deck: %.2f %.2f" % (figs["Envelopes (all pillars, by fiscal year)"],
+                           figs["Variance (envelopes - planned inside)"]))'
+
 probe() { (failed=0; tap_from probe "$@" > /dev/null; [ "$failed" -gt 0 ]); }
 passes() { (failed=0; tap_from probe "$@" > /dev/null; [ "$failed" = 0 ]); }
 ok_if "tap_from fails a reader that dies after an ok" probe /usr/bin/python3 -c 'print("ok 1 - x"); print("1..1"); raise SystemExit(3)'

@@ -14,7 +14,16 @@ py() {
   return $rc
 }
 rules=$(grep -c '^\*[a-z-]*\* (\(error\|warning\|info\);' "$here/../../docs/roadmap.1.scd")
-ok_if "the man page describes the rules" test "$rules" -ge 13
+# fourteen rules, and three more of a day: each one a testcase in JUnit and
+# a rule in SARIF
+ok_if "the man page describes the 17 rules" test "$rules" = 17
+codes_known() { # every rule of the man page is a code the check adds
+  local c
+  for c in $(grep -o '^\*[a-z-]*\* (' "$here/../../docs/roadmap.1.scd" | cut -d'*' -f2); do
+    grep -q "\"$c\"" "$here"/../../lib/check*.c || { echo "# no rule $c in lib/check*.c"; return 1; }
+  done
+}
+ok_if "and the check adds each of them" codes_known
 
 # --- every rule's fixture, in every format --------------------------------
 fixtures=$(ls "$DATA"/check/*.json | wc -l)
@@ -180,6 +189,84 @@ t "baseline: a bad one is 65" 65 "" \
   'roadmap: the baseline bad-base.json cannot be read:
 roadmap: bad-base.json: goals[0] "g": missing required field "title"' \
   -- R -f acme.json check --baseline bad-base.json
+# --- a known finding that grew counts as new ---------------------------------
+# a quarter's overrun from 5,496.83 to 495,496.83, a team's load above its
+# capacity from 0.5 to 1.5 FTE: the same fingerprints, worse; an overrun
+# that shrank and an unaligned initiative stay known
+cat > grow-old.json <<'JSON'
+{"format": 1, "teams": [{"id": "t", "capacity": 1}], "goals": [{"id": "g", "title": "G"}],
+ "initiatives": [
+  {"id": "a", "title": "A", "goals": ["g"], "team": "t", "fte": 1.5,
+   "start": "2026-01-01", "end": "2026-03-31", "opex": 105496.83},
+  {"id": "b", "title": "B", "start": "2026-04-01", "end": "2026-06-30"},
+  {"id": "c", "title": "C", "goals": ["g"], "start": "2026-07-01", "end": "2026-09-30", "opex": 120000}],
+ "budgets": [{"period": "2026-Q1", "amount": 100000}, {"period": "2026-Q3", "amount": 100000}]}
+JSON
+sed 's/105496.83/595496.83/' grow-old.json > grow-money.json
+t "baseline: an overrun that grew fails the gate" 1 \
+  "error   budget-overrun       2026-Q1: planned USD 595,496.83 exceeds the envelope of USD 100,000.00 by USD 495,496.83 (the excess grew since the baseline, from USD 5,496.83 to USD 495,496.83)
+1 error, 0 warnings, 0 infos (1 grew since the baseline); 3 known findings left out (in the baseline)" "" \
+  -- R -f grow-money.json check --baseline grow-old.json
+t "baseline: one that stayed the same does not" 0 \
+  "0 errors, 0 warnings, 0 infos; 4 known findings left out (in the baseline)" "" \
+  -- R -f grow-old.json check --baseline grow-old.json
+sed -e 's/"fte": 1.5/"fte": 2.5/' -e 's/"opex": 120000/"opex": 110000/' grow-money.json > grow.json
+R -f grow.json add initiative d --title D --start 2026-04-01 --end 2026-04-30 2>/dev/null
+t "baseline: grown ones beside a new one; a shrunk one stays known" 1 \
+  "error   budget-overrun       2026-Q1: planned USD 595,496.83 exceeds the envelope of USD 100,000.00 by USD 495,496.83 (the excess grew since the baseline, from USD 5,496.83 to USD 495,496.83)
+error   unaligned-initiative d: serves no goal
+warning capacity-overrun     t@2026-Q1: load 2.5 FTE exceeds the capacity of 1 FTE (the load above capacity grew since the baseline, from 0.5 FTE to 1.5 FTE)
+2 errors, 1 warning, 0 infos (2 grew since the baseline); 2 known findings left out (in the baseline)" "" \
+  -- R -f grow.json check --baseline grow-old.json
+t "baseline: JSON marks new and updated" 1 \
+  "errors 2, warnings 1, known 2, grew 2
+budget-overrun 2026-Q1 updated
+unaligned-initiative d new
+capacity-overrun t@2026-Q1 updated" "" \
+  -- bash -c "'$ROADMAP' -f grow.json check --format json --baseline grow-old.json > grow.out.json; rc=\$?
+    /usr/bin/python3 -c '
+import json
+d = json.load(open(\"grow.out.json\"))
+print(\"errors %d, warnings %d, known %d, grew %d\" % (d[\"errors\"], d[\"warnings\"], d[\"known\"], d[\"grew\"]))
+for f in d[\"findings\"]:
+    print(f[\"code\"], f[\"subject\"], f[\"baseline_state\"])'; exit \$rc"
+R -f grow.json check --format sarif --baseline grow-old.json > grow.sarif
+t "baseline: SARIF's baselineState, new or updated" 0 \
+  "budget-overrun 2026-Q1 updated
+unaligned-initiative d new
+capacity-overrun t@2026-Q1 updated
+{'knownFindingsLeftOut': 2, 'knownFindingsGrown': 2}" "" -- /usr/bin/python3 -c '
+import json
+run = json.load(open("grow.sarif"))["runs"][0]
+for r in run["results"]:
+    print(r["ruleId"], r["properties"]["subject"], r["baselineState"])
+print(run["properties"])'
+ok_if "baseline: and the SARIF validates" py sarif "$DATA/sarif-schema-2.1.0.json" grow.sarif
+ok_if "without a baseline no result has a baselineState" bash -c "
+  ! '$ROADMAP' -f grow.json check --format sarif | grep -q baselineState"
+R -f grow.json check --format junit --baseline grow-old.json > grow.xml
+ok_if "baseline: the JUnit validates" py junit "$DATA/junit-jenkins.xsd" grow.xml "$rules"
+t "baseline: JUnit fails the grown overrun and says how many grew" 0 \
+  "roadmap.baseline.known=2 roadmap.baseline.grew=2
+budget-overrun: grow.json:49: error 2026-Q1: planned USD 595,496.83 exceeds the envelope of USD 100,000.00 by USD 495,496.83 (the excess grew since the baseline, from USD 5,496.83 to USD 495,496.83)" "" \
+  -- /usr/bin/python3 -c '
+from lxml import etree
+d = etree.parse("grow.xml").getroot()
+print(" ".join("%s=%s" % (p.get("name"), p.get("value")) for p in d.find("properties")
+               if p.get("name").startswith("roadmap.baseline")))
+c = [c for c in d.findall("testcase") if c.get("name") == "budget-overrun"][0]
+print("budget-overrun: " + c.find("failure").text.strip())'
+t "baseline: GitHub annotates the grown ones" 1 \
+  "::error file=grow.json,line=49,title=budget-overrun::2026-Q1: planned USD 595,496.83 exceeds the envelope of USD 100,000.00 by USD 495,496.83 (the excess grew since the baseline, from USD 5,496.83 to USD 495,496.83)
+::error file=grow.json,line=41,title=unaligned-initiative::d: serves no goal
+::warning file=grow.json,line=5,title=capacity-overrun::t@2026-Q1: load 2.5 FTE exceeds the capacity of 1 FTE (the load above capacity grew since the baseline, from 0.5 FTE to 1.5 FTE)" "" \
+  -- R -f grow.json check --format github --baseline grow-old.json
+sed 's/{"format": 1,/{"format": 1, "currency": "EUR",/' grow-old.json > grow-eur.json
+sed 's/"fte": 1.5/"fte": 2.5/' grow-money.json > grow-both.json
+t "baseline: money in another currency is not compared, FTE is" 0 \
+  "warning capacity-overrun     t@2026-Q1: load 2.5 FTE exceeds the capacity of 1 FTE (the load above capacity grew since the baseline, from 0.5 FTE to 1.5 FTE)
+0 errors, 1 warning, 0 infos (1 grew since the baseline); 3 known findings left out (in the baseline)" "" \
+  -- R -f grow-both.json check --baseline grow-eur.json
 t "an unknown format is a usage error" 64 "" \
   "roadmap: check: unknown format 'xml' (text, json, sarif, junit or github)
 usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE]

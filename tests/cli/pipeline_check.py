@@ -100,7 +100,7 @@ def item_lines(text):
 
 def expected_line(f, found):
     code, subject = f["code"], f["subject"]
-    if code == "budget-overrun":
+    if code in ("budget-overrun", "envelope-mismatch"):
         return found.get(("period", subject))
     if code == "unknown-reference" and re.match(r"^(FY)?[0-9]{4}", subject):
         # an envelope naming an unknown pillar: related holds the pillar

@@ -3,7 +3,9 @@
 #include "roadmap.h"
 #include "tap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static uint64_t rng = 0x2545F4914F6CDD1DULL;
 static uint64_t next(void)
@@ -363,9 +365,101 @@ static void properties(void)
 	is_int(bad_slack, 0, "slack is never negative, nothing moves earlier");
 }
 
+static struct roadmap *load_text(const char *text)
+{
+	struct roadmap *rm = NULL;
+	struct roadmap_error e;
+
+	if (roadmap_load_buffer("r.json", text, strlen(text), &rm, &e)) {
+		printf("# setup: %s\n", e.message);
+	}
+	return rm;
+}
+
+/*
+ * The amounts findings carry and the baseline that compares them: an
+ * overrun grown from 5,496.83 to 495,496.83 and a load above capacity
+ * grown from 0.5 to 1.5 FTE stay, marked updated with the old amount; an
+ * overrun that shrank is left out; a finding with no amount is compared
+ * by its fingerprint alone.
+ */
+static void baseline_amounts(void)
+{
+	static const char *const base =
+	    "{\"format\": 1, \"teams\": [{\"id\": \"t\", \"capacity\": 1}],"
+	    " \"initiatives\": [{\"id\": \"a\", \"title\": \"A\","
+	    " \"team\": \"t\", \"fte\": %s, \"start\": \"2026-01-01\","
+	    " \"end\": \"2026-03-31\", \"opex\": %s}, {\"id\": \"c\","
+	    " \"title\": \"C\", \"start\": \"2026-07-01\", \"end\":"
+	    " \"2026-09-30\", \"opex\": %s}], \"budgets\": [{\"period\":"
+	    " \"2026-Q1\", \"amount\": 100000}, {\"period\": \"2026-Q3\","
+	    " \"amount\": 100000}]}";
+	char t1[1024], t2[1024];
+	struct roadmap_findings old, now;
+	struct roadmap_error e;
+
+	snprintf(t1, sizeof(t1), base, "1.5", "105496.83", "120000");
+	snprintf(t2, sizeof(t2), base, "2.5", "595496.83", "110000");
+	struct roadmap *a = load_text(t1), *b = load_text(t2);
+	if (!a || !b || roadmap_check(a, &old, &e) ||
+	    roadmap_check(b, &now, &e)) {
+		ok(false, "the two roadmaps load and check");
+		roadmap_destroy(a);
+		roadmap_destroy(b);
+		return;
+	}
+	/* a, c unaligned; 2026-Q1 and 2026-Q3 over; t@2026-Q1 over */
+	is_int((long)old.n, 5, "five findings in the old roadmap");
+	const struct roadmap_finding *x = &old.items[0];
+	is_str(x->code, "budget-overrun", "the first is the Q1 overrun");
+	is_int(x->amount_kind, ROADMAP_AMOUNT_MONEY, "its amount is money");
+	is_int((long)x->amount, 549683L, "its excess in cents");
+	x = &old.items[old.n - 1];
+	is_str(x->code, "capacity-overrun", "the last is the team's load");
+	is_int(x->amount_kind, ROADMAP_AMOUNT_FTE, "its amount is FTE");
+	is_int((long)x->amount, 50L, "0.5 FTE above capacity, in hundredths");
+	is_int(old.items[2].amount_kind, ROADMAP_AMOUNT_NONE,
+	       "unaligned-initiative carries no amount");
+	roadmap_findings_subtract(&now, &old);
+	is_int((long)now.n, 2, "two findings grew, the rest are known");
+	is_int((long)now.grew, 2, "counted as grown");
+	is_int((long)now.known, 3, "three left out");
+	is_int((long)now.errors, 1, "one error counts");
+	is_int((long)now.warnings, 1, "and one warning");
+	x = &now.items[0];
+	is_int(x->baseline, ROADMAP_BASELINE_UPDATED, "the overrun is updated");
+	is_int((long)x->baseline_amount, 549683L, "with the old excess");
+	is_int((long)x->amount, 49549683L, "beside the new one");
+	is_int(now.items[1].baseline, ROADMAP_BASELINE_UPDATED,
+	       "and so is the load");
+	roadmap_findings_release(&old);
+	roadmap_findings_release(&now);
+
+	/* show's findings are check's, filtered: with a day and without */
+	struct roadmap_check_options day = {true, 0, false};
+	struct roadmap_findings mine;
+	roadmap_day_from_ymd(2026, 8, 1, &day.as_of);
+	ok(roadmap_item_findings(b, "a", NULL, &mine, &e) == ROADMAP_OK &&
+	       mine.n == 2 && mine.errors == 1 && mine.warnings == 1,
+	   "the item's findings: unaligned, and its team's load");
+	roadmap_findings_release(&mine);
+	ok(roadmap_item_findings(b, "a", &day, &mine, &e) == ROADMAP_OK &&
+	       mine.n == 3 && mine.warnings == 2 &&
+	       strcmp(mine.items[2].code, "initiative-late") == 0,
+	   "as of a day after its end, late too");
+	roadmap_findings_release(&mine);
+	ok(roadmap_item_findings(b, "nobody", NULL, &mine, &e) == ROADMAP_OK &&
+	       mine.n == 0 && mine.errors == 0,
+	   "an id no finding names has none");
+	roadmap_findings_release(&mine);
+	roadmap_destroy(a);
+	roadmap_destroy(b);
+}
+
 int main(void)
 {
 	hand_computed();
 	properties();
+	baseline_amounts();
 	return done_testing();
 }
