@@ -544,8 +544,8 @@ static void check_tracking(struct check *c)
 	if (!c->has_as_of) {
 		return;
 	}
-	if (roadmap_tracking(rm, c->as_of, NULL, &t, NULL)) {
-		c->overflow = true;
+	if ((c->tracking_st =
+		 roadmap_tracking(rm, c->as_of, NULL, &t, &c->tracking_err))) {
 		return;
 	}
 	for (size_t k = 0; k < t.n_initiatives; k++) {
@@ -684,6 +684,10 @@ static void helper_join(struct check *c, struct helper *h)
 	}
 	c->nomem = c->nomem || h->c.nomem;
 	c->overflow = c->overflow || h->c.overflow;
+	if (h->c.tracking_st && !c->tracking_st) {
+		c->tracking_st = h->c.tracking_st;
+		c->tracking_err = h->c.tracking_err;
+	}
 }
 
 /* The rules' findings, in their order, into out. */
@@ -769,6 +773,11 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 	free(c.comp);
 	if (c.nomem) {
 		st = rm_nomem(err);
+	} else if (c.tracking_st) {
+		st = c.tracking_st;
+		if (err) {
+			*err = c.tracking_err;
+		}
 	} else if (c.overflow) {
 		st = rm_overflow(err, "planned spend");
 	}

@@ -21,6 +21,10 @@ struct check {
 	struct rm_refs refs;
 	size_t *comp;	/* dependency-cycle component of each initiative */
 	bool has_as_of; /* the rules of a day run (SPEC 17) */
+	/* why the day's figures could not be worked out (an estimate past
+	 * the largest amount), reported as the check's own error */
+	enum roadmap_status tracking_st;
+	struct roadmap_error tracking_err;
 	roadmap_day as_of;
 };
 

@@ -232,8 +232,7 @@ t "show's JSON" 65 "" "$eac" -- R -f huge.json show big --as-of 2028-12-31 --for
 t "the JSON export" 65 "" "$eac" -- R -f huge.json export --format json --as-of 2028-12-31
 t "the HTML page" 65 "" "$eac" -- R -f huge.json export --format html --as-of 2028-12-31 -o huge.html
 ok_if "writes no page" test ! -e huge.html
-t "check --as-of: exit 65, never a wrong figure" 65 "" "" -- \
-  bash -c "$ROADMAP -f huge.json check --as-of 2028-12-31 2>&1 | grep -v 'is more than the largest amount\|adds up to more than the largest amount'; exit \${PIPESTATUS[0]}"
+t "check --as-of: exit 65 naming the estimate, never a wrong figure" 65 "" "$eac" -- R -f huge.json check --as-of 2028-12-31
 R -f huge.json progress big 50 --on 2026-01-01
 t "with more progress the EAC fits" 0 "24000000000000.00" "" -- \
   bash -c "$ROADMAP -f huge.json status --as-of 2028-12-31 --format csv | cut -d, -f12 | sed -n 2p"
