@@ -18,8 +18,8 @@ static const struct opt forecast_opts[] = {
     OPT_STRING("trials", 0, "N", struct forecast_opts, trials,
 	       "trials to run (1 to 10000000, default 10000)"),
     OPT_STRING("seed", 0, "S", struct forecast_opts, seed,
-	       "the random seed (0 to 2^53, default 1): the same seed\n"
-	       "gives the same output"),
+	       "the random seed (0 to 2^53 = 9007199254740992,\n"
+	       "default 1): the same seed gives the same output"),
     OPT_CHOICE("format", "F", formats, struct forecast_opts, format,
 	       "table (for people, default), csv (initiatives) or json"),
     {0},
@@ -142,6 +142,41 @@ static int print_table(const struct roadmap *rm,
 	return write_stdout("", 0);
 }
 
+/*
+ * --seed: every whole number from 0 to 2^53 (the largest a JSON number
+ * holds exactly). The number parser keeps 15 significant digits, so a
+ * seed written in plain digits is read here, exactly; other forms (7.0,
+ * 1e3) as any whole-number option.
+ */
+static int seed_arg(const char *s, uint64_t *out)
+{
+	static const char range[] = "from 0 to 9007199254740992";
+	const uint64_t max = UINT64_C(1) << 53;
+	size_t n = strspn(s, "0123456789");
+	uint64_t v = 0;
+	double d = 0;
+	int rc;
+
+	if (n == 0 || s[n] != '\0') {
+		if ((rc = number_arg(&cmd_forecast, "seed", s, 0, (double)max,
+				     false, range, &d))) {
+			return rc;
+		}
+		*out = (uint64_t)d;
+		return 0;
+	}
+	for (size_t i = 0; i < n && v <= max; i++) {
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (v > max) {
+		return usage_error(&cmd_forecast,
+				   "--seed must be a whole number %s, not '%s'",
+				   range, s);
+	}
+	*out = v;
+	return 0;
+}
+
 static int run_forecast(struct ctx *ctx, int argc, char **argv)
 {
 	struct forecast_opts o = {0};
@@ -168,12 +203,9 @@ static int run_forecast(struct ctx *ctx, int argc, char **argv)
 		opt.trials = (unsigned long)v;
 	}
 	if (o.seed) {
-		if ((rc = number_arg(&cmd_forecast, "seed", o.seed, 0,
-				     9007199254740992.0, false,
-				     "from 0 to 9007199254740992", &v))) {
+		if ((rc = seed_arg(o.seed, &opt.seed))) {
 			return rc;
 		}
-		opt.seed = (uint64_t)v;
 		opt.seed_set = true;
 	}
 	/* the CLI owns the process: use the cores it may run on (taskset

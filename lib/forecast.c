@@ -1,20 +1,27 @@
 /*
  * forecast.c - Monte Carlo dates and costs from three-point estimates
- * (SPEC 16).
+ * (docs/roadmap.1.scd, forecast).
  *
  * One trial draws every estimated initiative's duration from its
  * triangular distribution (optimistic, most likely = planned, pessimistic),
  * rounds it to whole days (halves up), and runs the schedule's forward
  * pass. The generator is PCG32 (O'Neill, pcg-random.org: pcg32_srandom_r
- * and pcg32_random_r of the minimal C library); trial t uses the stream
- * seeded with (seed, t), so a trial draws the same numbers whichever
- * thread runs it, and the result does not depend on how trials are split.
+ * and pcg32_random_r of the minimal C library). Trial t seeds it with
+ * outputs 2t + 1 and 2t + 2 of SplitMix64 (Steele, Lea and Flood 2014;
+ * Vigna's splitmix64.c) seeded with the seed: its own state and its own
+ * stream, both hashed, so trials are independent (streams that share a
+ * state are correlated), a trial draws the same numbers whichever thread
+ * runs it, and the result does not depend on how trials are split.
  *
- * End dates are whole days inside bounds known in advance (the forward
- * pass with every optimistic, and with every pessimistic, duration), so a
- * histogram per initiative, goal and the portfolio gives exact
- * nearest-rank percentiles without keeping samples; only the portfolio's
- * cost, one number per trial, is kept and sorted.
+ * Percentiles are exact nearest-rank in memory that grows with the
+ * trials, not with the days an end can fall on: end dates are whole days
+ * inside bounds known in advance (the forward pass with every optimistic,
+ * and with every pessimistic, duration), so an initiative, goal or the
+ * portfolio whose range of days is narrow is counted per day (one array
+ * per thread), and one whose range is wide (deep in a chain) keeps its
+ * day of each trial and selects the ranks (quickselect), whichever takes
+ * less memory. The portfolio's cost, one number per trial, is kept and
+ * sorted.
  */
 #include "graph.h"
 #include "json.h"
@@ -45,6 +52,21 @@ uint32_t rm_pcg32_next(struct rm_pcg32 *r)
 	return (xs >> rot) | (xs << ((-rot) & 31u));
 }
 
+uint64_t rm_splitmix64(uint64_t seed, uint64_t k)
+{
+	uint64_t z = seed + k * 0x9e3779b97f4a7c15u;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+void rm_forecast_rng(struct rm_pcg32 *r, uint64_t seed, uint64_t trial)
+{
+	rm_pcg32_seed(r, rm_splitmix64(seed, 2 * trial + 1),
+		      rm_splitmix64(seed, 2 * trial + 2));
+}
+
 /* A uniform double in [0, 1) with 53 random bits (two outputs). */
 static double uniform(struct rm_pcg32 *r)
 {
@@ -70,6 +92,32 @@ int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi)
 
 /* ------------------------------------------------------------ the model */
 
+/*
+ * Days as the schedule shows them: one past the year 9999, which the
+ * file's date form cannot write, is 9999-12-31 (docs/roadmap.1.scd,
+ * schedule). A percentile of clamped days is the clamped percentile, so
+ * ends are recorded clamped and every range of days fits 32 bits; the
+ * forward pass itself and the on-time shares stay in exact 64-bit days.
+ */
+#define DAY_FLOOR INT64_C(-719528) /* 0000-01-01 */
+#define DAY_CEIL INT64_C(2932896)  /* 9999-12-31 */
+
+static roadmap_day clamp_day(int64_t d)
+{
+	return (roadmap_day)(d < DAY_FLOOR  ? DAY_FLOOR
+			     : d > DAY_CEIL ? DAY_CEIL
+					    : d);
+}
+
+/* The end days of an initiative, a goal or the portfolio over the trials,
+ * all in [lo, hi]: counted per day (hi - lo + 1 cells from off in each
+ * part's counts) or kept one per trial (days[off x trials + t]). */
+struct series {
+	roadmap_day lo, hi;
+	bool counted;
+	size_t off;
+};
+
 struct task {
 	size_t init;	      /* initiative index */
 	int64_t lo, mode, hi; /* duration in days */
@@ -78,13 +126,13 @@ struct task {
 	int64_t opex, capex;
 	size_t pre_off, n_pre;	  /* into pre[]: task numbers */
 	int64_t min_end, max_end; /* bounds of its end over all trials */
-	size_t hist;		  /* offset of its counts */
+	struct series ends;
 };
 
 struct goalw {
 	size_t off, n; /* into members[]: task numbers */
 	int64_t min_end, max_end;
-	size_t hist;
+	struct series ends;
 	bool has_due;
 	roadmap_day due;
 };
@@ -97,10 +145,13 @@ struct sim {
 	struct goalw *goals;
 	size_t *members;
 	int64_t min_end, max_end; /* the portfolio's */
-	size_t hist;		  /* the portfolio's counts */
-	size_t n_counts;	  /* every histogram's cells */
+	struct series ends;	  /* the portfolio's */
+	size_t n_cells;		  /* counted series' cells, in each part */
+	size_t n_kept;		  /* kept series */
+	roadmap_day *days;	  /* kept series' days: trials each */
 	uint64_t seed;
 	unsigned long trials;
+	int threads;
 	int64_t *cost; /* per trial */
 };
 
@@ -111,6 +162,35 @@ struct part {
 	unsigned long *on_time; /* per task, then per goal */
 	bool overflow, nomem;
 };
+
+/* A series over [lo, hi] days: counted when its cells in every part take
+ * no more room than a day per trial, else kept. So the memory is at most
+ * 4 bytes x trials per series, whatever the chain's depth. */
+static void place(struct sim *s, struct series *v, int64_t lo, int64_t hi)
+{
+	v->lo = clamp_day(lo);
+	v->hi = clamp_day(hi);
+	uint64_t cells = (uint64_t)((int64_t)v->hi - v->lo) + 1;
+	v->counted = cells * (uint64_t)s->threads <= s->trials;
+	if (v->counted) {
+		v->off = s->n_cells;
+		s->n_cells += (size_t)cells;
+	} else {
+		v->off = s->n_kept++;
+	}
+}
+
+static void record(struct part *p, const struct series *v, unsigned long t,
+		   int64_t end)
+{
+	roadmap_day d = clamp_day(end);
+
+	if (v->counted) {
+		p->counts[v->off + (size_t)(d - v->lo)]++;
+	} else {
+		p->s->days[v->off * p->s->trials + t] = d;
+	}
+}
 
 /* Opex of a drawn duration at the planned daily rate, halves up. */
 static int64_t scaled_opex(int64_t opex, int64_t d, int64_t planned,
@@ -155,7 +235,7 @@ static void *run_part(void *arg)
 	for (unsigned long t = p->from; t < p->to; t++) {
 		struct rm_pcg32 r;
 		int64_t cost = 0, last = INT64_MIN;
-		rm_pcg32_seed(&r, s->seed, t);
+		rm_forecast_rng(&r, s->seed, t);
 		for (size_t k = 0; k < s->n_tasks; k++) {
 			const struct task *x = &s->tasks[k];
 			int64_t d = x->mode, st = x->start;
@@ -169,7 +249,7 @@ static void *run_part(void *arg)
 			}
 			end[k] = st + d - 1;
 			last = end[k] > last ? end[k] : last;
-			p->counts[x->hist + (size_t)(end[k] - x->min_end)]++;
+			record(p, &x->ends, t, end[k]);
 			p->on_time[k] += end[k] <= x->mode + x->start - 1;
 			int64_t o = d == x->mode
 					? x->opex
@@ -188,14 +268,13 @@ static void *run_part(void *arg)
 				ge = e > ge ? e : ge;
 			}
 			if (w->n) {
-				p->counts[w->hist +
-					  (size_t)(ge - w->min_end)]++;
+				record(p, &w->ends, t, ge);
 				p->on_time[s->n_tasks + g] +=
 				    w->has_due && ge <= w->due;
 			}
 		}
 		if (s->n_tasks) {
-			p->counts[s->hist + (size_t)(last - s->min_end)]++;
+			record(p, &s->ends, t, last);
 		}
 		s->cost[t] = cost;
 	}
@@ -203,15 +282,22 @@ static void *run_part(void *arg)
 	return NULL;
 }
 
+/* The nearest rank of the pct-th percentile of n values: ceil(pct x n /
+ * 100), at least 1. */
+static unsigned long nearest_rank(unsigned long n, int pct)
+{
+	unsigned long long want =
+	    ((unsigned long long)n * (unsigned)pct + 99) / 100;
+
+	return want ? (unsigned long)want : 1;
+}
+
 /* The nearest-rank pct-th percentile of a histogram of n trials. */
 static int64_t rank_of(const uint32_t *c, int64_t lo, int64_t hi,
 		       unsigned long n, int pct)
 {
-	unsigned long long want = ((unsigned long long)n * (unsigned)pct + 99) /
-				  100,
-			   seen = 0;
+	unsigned long long want = nearest_rank(n, pct), seen = 0;
 
-	want = want ? want : 1;
 	for (int64_t v = lo; v <= hi; v++) {
 		seen += c[v - lo];
 		if (seen >= want) {
@@ -219,6 +305,169 @@ static int64_t rank_of(const uint32_t *c, int64_t lo, int64_t hi,
 		}
 	}
 	return hi;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+	roadmap_day x = *(const roadmap_day *)a, y = *(const roadmap_day *)b;
+	return (x > y) - (x < y);
+}
+
+static void swap_day(roadmap_day *a, roadmap_day *b)
+{
+	roadmap_day t = *a;
+	*a = *b;
+	*b = t;
+}
+
+static roadmap_day median3(roadmap_day x, roadmap_day y, roadmap_day z)
+{
+	if (x > y) {
+		roadmap_day t = x;
+		x = y;
+		y = t;
+	}
+	/* x <= y */
+	return z < x ? x : z > y ? y : z;
+}
+
+/*
+ * Puts the k-th smallest of a[0..n) (from 0) at a[k], none greater before
+ * it and none smaller after (C++'s nth_element): quickselect around the
+ * median of three with a three-way partition, so runs of equal days cost
+ * one pass; a range still wide after 2 log2(n) + 4 rounds is sorted
+ * instead, which bounds the worst case by n log n.
+ */
+void rm_select_day(roadmap_day *a, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	int rounds = 4;
+
+	for (size_t m = n; m > 1; m >>= 1) {
+		rounds += 2;
+	}
+	while (hi - lo > 16) {
+		if (rounds-- == 0) {
+			qsort(a + lo, hi - lo, sizeof(*a), cmp_day);
+			return;
+		}
+		roadmap_day pv =
+		    median3(a[lo], a[lo + (hi - lo) / 2], a[hi - 1]);
+		/* [lo, lt) < pv, [lt, i) == pv, [gt, hi) > pv */
+		size_t lt = lo, i = lo, gt = hi;
+		while (i < gt) {
+			if (a[i] < pv) {
+				swap_day(&a[lt++], &a[i++]);
+			} else if (a[i] > pv) {
+				swap_day(&a[i], &a[--gt]);
+			} else {
+				i++;
+			}
+		}
+		if (k < lt) {
+			hi = lt;
+		} else if (k >= gt) {
+			lo = gt;
+		} else {
+			return;
+		}
+	}
+	for (size_t i = lo + 1; i < hi; i++) {
+		roadmap_day v = a[i];
+		size_t j = i;
+		for (; j > lo && a[j - 1] > v; j--) {
+			a[j] = a[j - 1];
+		}
+		a[j] = v;
+	}
+}
+
+/* A series' P50, P80 and P95: from its counts (the parts' summed in
+ * counts) or by selection among its kept days, the highest rank first so
+ * that each next one is selected among the days below it. */
+static void percentiles(const struct sim *s, const uint32_t *counts,
+			const struct series *v, roadmap_day q[3])
+{
+	static const int pct[3] = {50, 80, 95};
+	unsigned long n = s->trials;
+
+	if (v->counted) {
+		for (int k = 0; k < 3; k++) {
+			q[k] = (roadmap_day)rank_of(counts + v->off, v->lo,
+						    v->hi, n, pct[k]);
+		}
+		return;
+	}
+	roadmap_day *a = s->days + v->off * n;
+	size_t len = n;
+	for (int k = 2; k >= 0; k--) {
+		size_t r = nearest_rank(n, pct[k]) - 1;
+		if (r < len) {
+			rm_select_day(a, len, r);
+			len = r;
+		}
+		q[k] = a[r];
+	}
+}
+
+/* The series in one numbering: tasks, goals, then the portfolio; NULL
+ * for a goal that nothing counting serves, or no portfolio. */
+static const struct series *series_at(const struct sim *s, size_t i)
+{
+	if (i < s->n_tasks) {
+		return &s->tasks[i].ends;
+	}
+	if (i < s->n_tasks + s->n_goals) {
+		const struct goalw *w = &s->goals[i - s->n_tasks];
+		return w->n ? &w->ends : NULL;
+	}
+	return s->n_tasks ? &s->ends : NULL;
+}
+
+/* The percentiles of series [from, to), on a thread of their own: each
+ * selects among its own kept days only. */
+struct rank_part {
+	const struct sim *s;
+	const uint32_t *counts;
+	size_t from, to;
+	roadmap_day (*q)[3];
+};
+
+static void *rank_part(void *arg)
+{
+	struct rank_part *p = arg;
+
+	for (size_t i = p->from; i < p->to; i++) {
+		const struct series *v = series_at(p->s, i);
+		if (v) {
+			percentiles(p->s, p->counts, v, p->q[i]);
+		}
+	}
+	return NULL;
+}
+
+/* Runs fn on n argument blocks of size bytes: the first here, the others
+ * on threads of their own, or here when one cannot start (the same
+ * result either way). */
+static void run_all(void *(*fn)(void *), void *args, size_t size, int n)
+{
+	pthread_t tid[64];
+	bool started[64] = {0};
+	char *a = args;
+
+	for (int k = 1; k < n; k++) {
+		started[k] = pthread_create(&tid[k], NULL, fn,
+					    a + (size_t)k * size) == 0;
+		if (!started[k]) {
+			fn(a + (size_t)k * size);
+		}
+	}
+	fn(a);
+	for (int k = 1; k < n; k++) {
+		if (started[k]) {
+			pthread_join(tid[k], NULL);
+		}
+	}
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -287,8 +536,7 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 		x->n_pre = n_pre - x->pre_off;
 		x->min_end = lo_s + x->lo - 1;
 		x->max_end = hi_s + x->hi - 1;
-		x->hist = s->n_counts;
-		s->n_counts += (size_t)(x->max_end - x->min_end + 1);
+		place(s, &x->ends, x->min_end, x->max_end);
 		s->min_end = s->n_tasks == 0 || x->min_end > s->min_end
 				 ? x->min_end
 				 : s->min_end;
@@ -297,8 +545,9 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 				 : s->max_end;
 		task_of[i] = s->n_tasks++;
 	}
-	s->hist = s->n_counts;
-	s->n_counts += s->n_tasks ? (size_t)(s->max_end - s->min_end + 1) : 0;
+	if (s->n_tasks) {
+		place(s, &s->ends, s->min_end, s->max_end);
+	}
 	/* goals: their counting initiatives, by reference */
 	size_t links = 0;
 	for (size_t i = 0; i < N; i++) {
@@ -349,8 +598,9 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 		struct goalw *w = &s->goals[gi];
 		w->has_due = rm->goals[gi].has_due;
 		w->due = rm->goals[gi].due;
-		w->hist = s->n_counts;
-		s->n_counts += w->n ? (size_t)(w->max_end - w->min_end + 1) : 0;
+		if (w->n) {
+			place(s, &w->ends, w->min_end, w->max_end);
+		}
 	}
 out:
 	rm_graph_release(&g);
@@ -366,6 +616,7 @@ static void sim_release(struct sim *s)
 	free(s->pre);
 	free(s->goals);
 	free(s->members);
+	free(s->days);
 	free(s->cost);
 }
 
@@ -379,16 +630,6 @@ void roadmap_forecast_release(struct roadmap_forecast *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static void quantiles(const uint32_t *c, int64_t lo, int64_t hi,
-		      unsigned long n, roadmap_day q[3])
-{
-	static const int pct[3] = {50, 80, 95};
-
-	for (int k = 0; k < 3; k++) {
-		q[k] = (roadmap_day)rank_of(c, lo, hi, n, pct[k]);
-	}
-}
-
 enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 				     const struct roadmap_forecast_options *o,
 				     struct roadmap_forecast *out,
@@ -396,8 +637,8 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 {
 	struct sim s = {0};
 	struct part parts[64];
-	pthread_t tid[64];
-	bool started[64] = {0};
+	struct rank_part ranks[64];
+	roadmap_day(*q)[3] = NULL;
 	enum roadmap_status st;
 	unsigned long trials = o && o->trials ? o->trials : 10000;
 	int threads = o && o->threads > 1 ? o->threads : 1;
@@ -410,43 +651,34 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 				   ? "trials must be 1 to 10,000,000"
 				   : "threads must be 1 to 64");
 	}
+	if ((size_t)threads > trials) {
+		threads = (int)trials;
+	}
 	s.trials = trials;
+	s.threads = threads;
 	s.seed = o && o->seed_set ? o->seed : 1;
 	if ((st = build(rm, &s, err))) {
 		sim_release(&s);
 		return st;
 	}
-	if ((size_t)threads > trials) {
-		threads = (int)trials;
-	}
 	s.cost = malloc(trials * sizeof(int64_t));
+	if (s.n_kept < SIZE_MAX / sizeof(roadmap_day) / trials) {
+		s.days = malloc((s.n_kept * trials + 1) * sizeof(roadmap_day));
+	}
 	size_t n_on = s.n_tasks + s.n_goals + 1;
-	bool ok = s.cost != NULL;
+	bool ok = s.cost && s.days;
 	for (int k = 0; ok && k < threads; k++) {
 		parts[k].s = &s;
 		parts[k].from =
 		    trials * (unsigned long)k / (unsigned long)threads;
 		parts[k].to =
 		    trials * (unsigned long)(k + 1) / (unsigned long)threads;
-		parts[k].counts = calloc(s.n_counts + 1, sizeof(uint32_t));
+		parts[k].counts = calloc(s.n_cells + 1, sizeof(uint32_t));
 		parts[k].on_time = calloc(n_on, sizeof(unsigned long));
 		ok = parts[k].counts && parts[k].on_time;
 	}
-	for (int k = 1; ok && k < threads; k++) {
-		started[k] =
-		    pthread_create(&tid[k], NULL, run_part, &parts[k]) == 0;
-		if (!started[k]) {
-			/* no thread: run it here, same result */
-			run_part(&parts[k]);
-		}
-	}
 	if (ok) {
-		run_part(&parts[0]);
-	}
-	for (int k = 1; k < threads; k++) {
-		if (started[k]) {
-			pthread_join(tid[k], NULL);
-		}
+		run_all(run_part, parts, sizeof(parts[0]), threads);
 	}
 	for (int k = 0; ok && k < threads; k++) {
 		ok = !parts[k].nomem;
@@ -457,7 +689,7 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 	}
 	/* the parts' counts add up in the first */
 	for (int k = 1; k < threads; k++) {
-		for (size_t c = 0; c < s.n_counts; c++) {
+		for (size_t c = 0; c < s.n_cells; c++) {
 			parts[0].counts[c] += parts[k].counts[c];
 		}
 		for (size_t c = 0; c < n_on; c++) {
@@ -469,7 +701,23 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 		st = rm_overflow(err, "a trial's cost");
 		goto out;
 	}
-	const uint32_t *cnt = parts[0].counts;
+	/* every series' percentiles, the series shared out as the trials
+	 * were */
+	size_t n_series = s.n_tasks + s.n_goals + 1;
+	q = malloc(n_series * sizeof(*q));
+	if (!q) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	for (int k = 0; k < threads; k++) {
+		ranks[k] = (struct rank_part){
+		    .s = &s,
+		    .counts = parts[0].counts,
+		    .from = n_series * (size_t)k / (size_t)threads,
+		    .to = n_series * (size_t)(k + 1) / (size_t)threads,
+		    .q = q};
+	}
+	run_all(rank_part, ranks, sizeof(ranks[0]), threads);
 	const unsigned long *on = parts[0].on_time;
 	out->trials = trials;
 	out->seed = s.seed;
@@ -497,16 +745,13 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 		if (k == SIZE_MAX) {
 			continue;
 		}
-		const struct task *x = &s.tasks[k];
 		struct roadmap_forecast_initiative *fi =
 		    &out->initiatives[out->n_initiatives++];
-		roadmap_day q[3];
-		quantiles(cnt + x->hist, x->min_end, x->max_end, trials, q);
 		fi->index = i;
 		fi->planned_end = rm->inits[i].end;
-		fi->p50 = q[0];
-		fi->p80 = q[1];
-		fi->p95 = q[2];
+		fi->p50 = q[k][0];
+		fi->p80 = q[k][1];
+		fi->p95 = q[k][2];
 		fi->on_time = (double)on[k] / (double)trials;
 	}
 	free(byfile);
@@ -518,12 +763,9 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 		fg->due = w->due;
 		fg->any = w->n > 0;
 		if (fg->any) {
-			roadmap_day q[3];
-			quantiles(cnt + w->hist, w->min_end, w->max_end, trials,
-				  q);
-			fg->p50 = q[0];
-			fg->p80 = q[1];
-			fg->p95 = q[2];
+			fg->p50 = q[s.n_tasks + g][0];
+			fg->p80 = q[s.n_tasks + g][1];
+			fg->p95 = q[s.n_tasks + g][2];
 			fg->on_time =
 			    (double)on[s.n_tasks + g] / (double)trials;
 		}
@@ -531,11 +773,9 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 	out->n_goals = s.n_goals;
 	out->any = s.n_tasks > 0;
 	if (out->any) {
-		roadmap_day q[3];
-		quantiles(cnt + s.hist, s.min_end, s.max_end, trials, q);
-		out->end_p50 = q[0];
-		out->end_p80 = q[1];
-		out->end_p95 = q[2];
+		out->end_p50 = q[n_series - 1][0];
+		out->end_p80 = q[n_series - 1][1];
+		out->end_p95 = q[n_series - 1][2];
 	}
 	qsort(s.cost, trials, sizeof(int64_t), cmp_i64);
 	out->cost_p50 = s.cost[(trials * 50 + 99) / 100 - 1];
@@ -546,6 +786,7 @@ out:
 		free(parts[k].counts);
 		free(parts[k].on_time);
 	}
+	free(q);
 	sim_release(&s);
 	if (st) {
 		roadmap_forecast_release(out);

@@ -240,7 +240,11 @@ cJSON *rm_forecast_object(const struct roadmap *rm,
 	cJSON *cost = cJSON_CreateObject();
 
 	rm_json_add(o, "trials", cJSON_CreateNumber((double)f->trials), &ok);
-	rm_json_add(o, "seed", cJSON_CreateNumber((double)f->seed), &ok);
+	/* every digit of the seed (a double has them up to 2^53, but cJSON
+	 * prints 15 significant digits when they read back almost equal) */
+	char seed[24];
+	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)f->seed);
+	rm_json_add(o, "seed", cJSON_CreateRaw(seed), &ok);
 	for (size_t i = 0; i < f->n_initiatives; i++) {
 		const struct roadmap_forecast_initiative *x =
 		    &f->initiatives[i];

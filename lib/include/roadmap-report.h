@@ -752,20 +752,22 @@ struct roadmap_forecast {
 };
 
 /*
- * Monte Carlo dates and costs (SPEC 16): per trial, triangular durations
- * from the optimistic, planned and pessimistic ends (whole days, halves
- * up) through the schedule's forward pass, opex at the planned daily rate;
- * nearest-rank P50/P80/P95 and on-time fractions over the trials. The
- * generator is PCG32, one stream per trial. ROADMAP_ERR_DATA for a
- * dependency cycle, ROADMAP_ERR_USAGE for bad options. Release with
- * roadmap_forecast_release().
+ * Monte Carlo dates and costs (docs/roadmap.1.scd, forecast): per trial,
+ * triangular durations from the optimistic, planned and pessimistic ends
+ * (whole days, halves up) through the schedule's forward pass, opex at the
+ * planned daily rate; nearest-rank P50/P80/P95 and on-time fractions over
+ * the trials, in memory that grows with initiatives x trials at most. The
+ * generator is PCG32, each trial's seeded from SplitMix64 (independent
+ * trials). ROADMAP_ERR_DATA for a dependency cycle, ROADMAP_ERR_USAGE for
+ * bad options. Release with roadmap_forecast_release().
  */
 ROADMAP_API enum roadmap_status
 roadmap_forecast(const struct roadmap *rm,
 		 const struct roadmap_forecast_options *o,
 		 struct roadmap_forecast *out, struct roadmap_error *err);
 ROADMAP_API void roadmap_forecast_release(struct roadmap_forecast *f);
-/* The JSON of SPEC 16. *out is malloc'ed; the caller frees it. */
+/* The JSON of docs/roadmap.1.scd, forecast. *out is malloc'ed; the
+ * caller frees it. */
 ROADMAP_API enum roadmap_status
 roadmap_forecast_json(const struct roadmap *rm,
 		      const struct roadmap_forecast *f, char **out,

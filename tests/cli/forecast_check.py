@@ -12,6 +12,13 @@
   schedule FORECAST.json SCHEDULE.json
                         without estimates every percentile is the
                         schedule's earliest end
+  chain CHAIN.json FORECAST.json
+                        a long chain (tests/perf/gen-chain) from few
+                        trials: the end of its middle and last initiative
+                        (and its goal's, the portfolio's) against the
+                        normal limit of the sum of the exact rounded
+                        durations, within five standard errors of each
+                        percentile
 
 The duration of an estimate is the triangular (optimistic, planned,
 pessimistic) length in days rounded halves up, so P(D <= k) = F(k + 1/2)
@@ -197,6 +204,48 @@ def schedule(fpath, spath):
     print("ok")
 
 
+def chain(cpath, fpath):
+    doc = json.load(open(cpath))
+    f = json.load(open(fpath))
+    n = f["trials"]
+    by = {x["id"]: x for x in f["initiatives"]}
+    inits = doc["initiatives"]
+    if len(by) != len(inits):
+        fail("%d initiatives, the chain has %d" % (len(by), len(inits)))
+    z = {50: 0.0, 80: 0.8416212335729143, 95: 1.6448536269514722}
+    mean = var = 0.0
+    checked = 0
+    for k, it in enumerate(inits):
+        s = day(it["start"])
+        a, b, c = ((day(it[key]) - s).days + 1
+                   for key in ("optimistic", "end", "pessimistic"))
+        p = pmf(a, b, c)
+        m = sum(d * q for d, q in p.items())
+        mean += m
+        var += sum((d - m) ** 2 * q for d, q in p.items())
+        if k not in (len(inits) // 2, len(inits) - 1):
+            continue
+        sd = math.sqrt(var)
+        got = [by[it["id"]]]
+        if k == len(inits) - 1:
+            got += [f["goals"][0], f["portfolio"]["end"]]
+        for g in got:
+            for pct in (50, 80, 95):
+                q = pct / 100
+                dens = math.exp(-z[pct] ** 2 / 2) / math.sqrt(2 * math.pi)
+                se = math.sqrt(q * (1 - q) / n) / dens * sd
+                want = mean + z[pct] * sd - 1
+                have = (day(g["p%d" % pct]) - START).days
+                if abs(have - want) > 5 * se + 1:
+                    fail("%s P%d is day %d, the normal limit %.1f (se %.1f)"
+                         % (it["id"], pct, have, want, se))
+        checked += 1
+    if checked != 2:
+        fail("checked %d initiatives" % checked)
+    print("ok")
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"gen": gen, "exact": exact, "schedule": schedule}[cmd](*args)
+    {"gen": gen, "exact": exact, "schedule": schedule,
+     "chain": chain}[cmd](*args)
