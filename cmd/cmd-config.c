@@ -1,4 +1,5 @@
-/* cmd-config.c - the roadmap's settings, git-config style (SPEC 14). */
+/* cmd-config.c - the roadmap's settings, git-config style (roadmap(1), config).
+ */
 #include "cmd.h"
 
 #include <stdlib.h>

@@ -194,8 +194,8 @@ static void show_schedule(const struct roadmap *rm, size_t index)
 	roadmap_schedule_release(&s);
 }
 
-/* The tracking figures as of day (SPEC 17): progress and earned value
- * of an initiative that has started, a goal's measure and state. */
+/* The tracking figures as of day (roadmap(1), status): progress and earned
+ * value of an initiative that has started, a goal's measure and state. */
 static int show_tracking(const struct roadmap *rm, const char *id,
 			 roadmap_day day)
 {

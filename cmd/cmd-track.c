@@ -1,4 +1,5 @@
-/* cmd-track.c - tracking (SPEC 17): progress, measurements and status. */
+/* cmd-track.c - tracking (roadmap(1), status): progress, measurements and
+ * status. */
 #include "cmd.h"
 
 #include <stdlib.h>

@@ -204,7 +204,7 @@ char *fte_text(int64_t v, char *buf);
 void money_cell(bool has, int64_t v, int scale, char *buf);
 
 /*
- * "Today" (SPEC 5): the option's value when given (a period: its last
+ * "Today" (roadmap(1)): the option's value when given (a period: its last
  * day; --opt names it in messages), else ROADMAP_TODAY, else (with
  * source_date, for exports) SOURCE_DATE_EPOCH's day, else the local
  * date. Returns 0, or the exit status after a message.

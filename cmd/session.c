@@ -76,7 +76,7 @@ int begin_write(struct ctx *ctx, struct session *s)
 		msg("-: a roadmap on stdin cannot be changed (use -f FILE)");
 		return 64;
 	}
-	/* no roadmap, no lock file beside it (SPEC 12) */
+	/* no roadmap, no lock file beside it (docs/reliability.md) */
 	if (access(ctx->file, F_OK) != 0 && errno == ENOENT) {
 		return open_read(ctx, &s->rm);
 	}

@@ -172,7 +172,7 @@ static size_t visible_width(const size_t *w, const bool *vis, size_t n)
 }
 
 /*
- * Fitting a table to the width (SPEC 5): optional columns go first while
+ * Fitting a table to the width (roadmap(1)): optional columns go first while
  * the flexible column could not keep a useful width; then the flexible
  * column shrinks, then the other text columns from the right, and the ids
  * (column 0) only when nothing else is left. Numbers never shrink.

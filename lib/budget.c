@@ -1,8 +1,8 @@
 /*
- * budget.c - the CFO's view (SPEC 7): planned opex and capex, the envelopes
- * each row uses and the planned spend they cover, and actuals compared per
- * (initiative, quarter) pair. Every view's rows add up to the same total,
- * exactly, and the total row is the sum of the rows in every column.
+ * budget.c - the CFO's view (roadmap(1), budget): planned opex and capex, the
+ * envelopes each row uses and the planned spend they cover, and actuals
+ * compared per (initiative, quarter) pair. Every view's rows add up to the same
+ * total, exactly, and the total row is the sum of the rows in every column.
  */
 #include "internal.h"
 
@@ -242,10 +242,10 @@ static void use(struct acc *a, const char *key, const struct roadmap_budget *b)
 }
 
 /*
- * Which envelopes each row uses (SPEC 7). Quarter rows: the all-pillar
- * envelope of the quarter. Year rows: the all-pillar fiscal-year envelope
- * where one exists, else the year's all-pillar quarter envelopes. Pillar
- * rows: the same, year by year, with that pillar's envelopes.
+ * Which envelopes each row uses (roadmap(1), budget). Quarter rows: the
+ * all-pillar envelope of the quarter. Year rows: the all-pillar fiscal-year
+ * envelope where one exists, else the year's all-pillar quarter envelopes.
+ * Pillar rows: the same, year by year, with that pillar's envelopes.
  */
 static void envelopes(struct acc *a)
 {
@@ -334,7 +334,8 @@ static int64_t planned_in(const struct roadmap_spend *sp, size_t i, int qi)
 
 /*
  * An actual and the plan it is compared with, split equally among the
- * initiative's goals (SPEC 3.1), or to (unaligned).
+ * initiative's goals (the spreading rule of roadmap(1), budget), or to
+ * (unaligned).
  */
 static void actual_by_goal(struct acc *a, const struct roadmap_initiative *in,
 			   int64_t v, int64_t plan)

@@ -1,7 +1,8 @@
 /*
- * check-money.c - the rules of money (SPEC 6): envelopes against planned
- * spend, actuals against plan, the mix of spend against its targets. The
- * planned spend per quarter is summed once, in total and per pillar.
+ * check-money.c - the rules of money (roadmap(1), CHECK RULES): envelopes
+ * against planned spend, actuals against plan, the mix of spend against its
+ * targets. The planned spend per quarter is summed once, in total and per
+ * pillar.
  */
 #include "check.h"
 

@@ -1,8 +1,8 @@
 /*
- * check.c - the alignment check (SPEC 6): the rules of references, order,
- * goals, owners, capacity and time (money's are in check-money.c), one pass
- * each over the initiatives, and the order they run in, on one thread or
- * two.
+ * check.c - the alignment check (roadmap(1), CHECK RULES): the rules of
+ * references, order, goals, owners, capacity and time (money's are in
+ * check-money.c), one pass each over the initiatives, and the order they run
+ * in, on one thread or two.
  */
 
 #include "check.h"
@@ -532,8 +532,8 @@ static void check_capacity(struct check *c)
 
 /* ------------------------------------------------------------ order */
 
-/* The rules of a day (SPEC 17), run only as of one: a late initiative, a
- * goal at risk or missed, a cost heading past its budget. */
+/* The rules of a day (roadmap(1), status), run only as of one: a late
+ * initiative, a goal at risk or missed, a cost heading past its budget. */
 static void check_tracking(struct check *c)
 {
 	const struct roadmap *rm = c->rm;

@@ -20,7 +20,7 @@ struct check {
 	int *pidx;	 /* declared pillar of each initiative, or -1 */
 	struct rm_refs refs;
 	size_t *comp;	/* dependency-cycle component of each initiative */
-	bool has_as_of; /* the rules of a day run (SPEC 17) */
+	bool has_as_of; /* the rules of a day run (roadmap(1), status) */
 	/* why the day's figures could not be worked out (an estimate past
 	 * the largest amount), reported as the check's own error */
 	enum roadmap_status tracking_st;

@@ -1,6 +1,6 @@
 /*
- * config.c - the roadmap's settings (SPEC 14), described once: the table
- * of policy numbers drives loading, canonical saving, the JSON exports,
+ * config.c - the roadmap's settings (roadmap(1), config), described once: the
+ * table of policy numbers drives loading, canonical saving, the JSON exports,
  * `roadmap config` and the comparison import makes, so a new setting is
  * one line here.
  */

@@ -1,6 +1,6 @@
 /*
- * deck-summary.c - the deck's Summary sheet (SPEC 9): headline figures
- * consistent with `budget`, planned spend per quarter stacked by pillar
+ * deck-summary.c - the deck's Summary sheet (roadmap(1), export): headline
+ * figures consistent with `budget`, planned spend per quarter stacked by pillar
  * against every envelope, and the investment mix with its shares.
  */
 #include "deck.h"

@@ -1,6 +1,6 @@
 /*
- * deck-tracking.c - the board deck's tracking columns (SPEC 17): the goals'
- * current value, progress and state, and the earned value of the
+ * deck-tracking.c - the board deck's tracking columns (roadmap(1), status): the
+ * goals' current value, progress and state, and the earned value of the
  * initiatives that have started, as of the export's day. Only a roadmap
  * that records progress or measurements has them.
  */

@@ -1,8 +1,8 @@
 /*
- * diff.c - what changed between two roadmaps (SPEC 11). Items are compared
- * as the JSON objects of `list --format json`, defaults filled in, so a
- * field written out in one file and left to its default in the other is
- * no change.
+ * diff.c - what changed between two roadmaps (roadmap(1), diff). Items are
+ * compared as the JSON objects of `list --format json`, defaults filled in, so
+ * a field written out in one file and left to its default in the other is no
+ * change.
  */
 #include "json.h"
 

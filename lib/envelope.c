@@ -1,5 +1,5 @@
 /*
- * envelope.c - budget envelopes and actuals as items of their own (SPEC 5):
+ * envelope.c - budget envelopes and actuals as items of their own (roadmap(1)):
  * an envelope is named by its key, "PERIOD[/PILLAR]" ("2026-Q3",
  * "FY2027/innovation"), for `set KEY amount=...` and `rm KEY`; an actual
  * can be removed.

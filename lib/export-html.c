@@ -1,10 +1,10 @@
 /*
- * export-html.c - the HTML report (SPEC 19): one self-contained page, no
- * network (styles and SVG inline, no script, no web font, no URL), with a
- * print style sheet. Written with libxml2's xmlTextWriter, so every text
- * of the roadmap is escaped. Sections: headline figures, spend per quarter
- * against the envelopes, the investment mix, goals, the timeline,
- * findings and the budget table.
+ * export-html.c - the HTML report (roadmap(1), export --format html): one
+ * self-contained page, no network (styles and SVG inline, no script, no web
+ * font, no URL), with a print style sheet. Written with libxml2's
+ * xmlTextWriter, so every text of the roadmap is escaped. Sections: headline
+ * figures, spend per quarter against the envelopes, the investment mix, goals,
+ * the timeline, findings and the budget table.
  */
 #include "html.h"
 

@@ -1,6 +1,6 @@
 /*
- * export-xlsx.c - the board deck (SPEC 9): Summary with two charts, Goals,
- * Initiatives, Budget, Timeline and Findings, through libxlsxwriter.
+ * export-xlsx.c - the board deck (roadmap(1), export): Summary with two charts,
+ * Goals, Initiatives, Budget, Timeline and Findings, through libxlsxwriter.
  *
  * libxlsxwriter truncates its target in place and cannot write to a pipe, so
  * the deck is written to a temporary file beside the target and renamed

@@ -431,7 +431,7 @@ static void md_gantt(struct strbuf *b, const struct roadmap *rm,
 }
 
 /* "Status": earned value of the started initiatives and the goals'
- * progress, as of the export's day (SPEC 17). */
+ * progress, as of the export's day (roadmap(1), status). */
 static void md_tracking(struct strbuf *b, const struct roadmap *rm,
 			const struct roadmap_tracking *t)
 {

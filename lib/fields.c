@@ -1,9 +1,9 @@
 /*
- * fields.c - each kind of item described once (SPEC 20), in the manner of
- * tmux's options-table.c: one row per field with its JSON name, type,
- * default, and whether it is required, a list, a reference, money or a
- * date. The canonical save and the `list`/`show` JSON are written from
- * these rows (rm_fields_json), the loader takes its keys from them, and
+ * fields.c - each kind of item described once (docs/decisions.md, "One model of
+ * fields"), in the manner of tmux's options-table.c: one row per field with its
+ * JSON name, type, default, and whether it is required, a list, a reference,
+ * money or a date. The canonical save and the `list`/`show` JSON are written
+ * from these rows (rm_fields_json), the loader takes its keys from them, and
  * `set` finds its fields in them.
  */
 #include "json.h"

@@ -1,5 +1,6 @@
 /*
- * file.c - reading the roadmap, atomic saves and the writers' lock (SPEC 12).
+ * file.c - reading the roadmap, atomic saves and the writers' lock
+ * (docs/reliability.md).
  *
  * The lock lives on a sibling "FILE.lock" that is never renamed or deleted:
  * locking the roadmap itself would lose writes, because a writer that waited
@@ -526,11 +527,11 @@ static enum roadmap_status write_direct(const char *path, const char *data,
 }
 
 /*
- * The one atomic-write path of every output (SPEC 9, 12): a temporary file
- * beside the target, fsync, rename, fsync of the directory; an existing
- * file's permissions and owner are kept, a symlink is written through. A
- * roadmap (regular_only) must be a regular file; an export may go to a
- * device or a FIFO, written directly.
+ * The one atomic-write path of every output (roadmap(1), export;
+ * docs/reliability.md): a temporary file beside the target, fsync, rename,
+ * fsync of the directory; an existing file's permissions and owner are kept, a
+ * symlink is written through. A roadmap (regular_only) must be a regular file;
+ * an export may go to a device or a FIFO, written directly.
  */
 static enum roadmap_status write_atomic(const char *path, const char *data,
 					size_t len, bool regular_only,

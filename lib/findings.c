@@ -1,6 +1,6 @@
 /*
- * findings.c - what makes a finding usable in a pipeline (SPEC 18): its
- * fingerprint, the baseline that leaves known findings out, and GitHub's
+ * findings.c - what makes a finding usable in a pipeline (roadmap(1), check):
+ * its fingerprint, the baseline that leaves known findings out, and GitHub's
  * workflow commands. SARIF and JUnit are in pipeline.c.
  *
  * A known finding whose amount grew (an overrun's excess, a load above

@@ -1,7 +1,7 @@
 /*
- * import.c - CSV and JSON imports (SPEC 10): all or nothing, every bad row
- * or item reported with its location. This file holds the report and the
- * entry point; import-csv.c reads CSV records, import-rows.c turns each
+ * import.c - CSV and JSON imports (roadmap(1), import): all or nothing, every
+ * bad row or item reported with its location. This file holds the report and
+ * the entry point; import-csv.c reads CSV records, import-rows.c turns each
  * table's rows into edits, import-json.c merges a roadmap or an export.
  */
 #include "import.h"

@@ -138,14 +138,15 @@ int rm_budget_row_quarter(const struct roadmap_budget_row *x);
 /* Index of a declared pillar, or n_pillars for none or undeclared. */
 size_t rm_pillar_index(const struct roadmap *rm, const char *p);
 
-/* The HTML report (export-html.c, SPEC 19): as of opt's day (goals'
- * states, the today line), *out malloc'ed. */
+/* The HTML report (export-html.c, roadmap(1), export --format html): as of
+ * opt's day (goals' states, the today line), *out malloc'ed. */
 enum roadmap_status rm_export_html(const struct roadmap *rm,
 				   const struct roadmap_export_options *opt,
 				   char **out, size_t *len,
 				   struct roadmap_error *err);
 
-/* The pillars of a roadmap that declares none (SPEC 3). */
+/* The pillars of a roadmap that declares none (roadmap(1), PERIODS AND
+ * AMOUNTS). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];
 
@@ -203,7 +204,8 @@ const char *rm_policy_check(const struct rm_policy_number *s, double v,
 bool rm_policy_equal(const struct roadmap_policy *a,
 		     const struct roadmap_policy *b);
 
-/* Each kind of item described once (fields.c, SPEC 20). */
+/* Each kind of item described once (fields.c, docs/decisions.md, "One model of
+ * fields"). */
 enum rm_field_type {
 	RM_F_ID,       /* const char *, an id or a name (pillar) */
 	RM_F_TEXT,     /* const char *, text for people */
@@ -365,10 +367,10 @@ long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b);
 /* Planned spend (opex + capex) per quarter qmin..qmax of sp, malloc'ed;
  * NULL when out of memory. Sets *overflow when a sum overflows. */
 int64_t *rm_spend_by_quarter(const struct roadmap_spend *sp, bool *overflow);
-/* Planned cost per goal (SPEC 3.1 shares), every sum checked, into *out
- * (malloc'ed, by goal index); with only >= 0 just that goal's entry is
- * filled. ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA naming the goal whose
- * total overflows. */
+/* Planned cost per goal (the spreading rule of roadmap(1), budget shares),
+ * every sum checked, into *out (malloc'ed, by goal index); with only >= 0 just
+ * that goal's entry is filled. ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA naming
+ * the goal whose total overflows. */
 enum roadmap_status rm_goal_planned(const struct roadmap *rm, long only,
 				    int64_t **out, struct roadmap_error *err);
 /* Takes ownership of the item's fields (no copy); false when out of memory. */

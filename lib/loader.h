@@ -1,4 +1,4 @@
-/* loader.h - the strict loader's state and its value readers (SPEC 4),
+/* loader.h - the strict loader's state and its value readers (roadmap(5)),
  * shared by store.c (the file's items) and load-values.c (its values). */
 #ifndef ROADMAP_LOADER_H
 #define ROADMAP_LOADER_H

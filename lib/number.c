@@ -1,6 +1,6 @@
 /*
  * number.c - decimal numbers read and written the same way whatever the
- * host's locale (SPEC 5): one grammar (JSON's), judged by its text, so a
+ * host's locale (roadmap(1)): one grammar (JSON's), judged by its text, so a
  * number is either held exactly as written or refused, never rewritten.
  */
 #include "internal.h"

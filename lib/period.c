@@ -1,4 +1,5 @@
-/* period.c - calendar days, periods and the fiscal calendar (SPEC 2). */
+/* period.c - calendar days, periods and the fiscal calendar (roadmap(1),
+ * PERIODS AND AMOUNTS). */
 #include "internal.h"
 
 #include <stdio.h>

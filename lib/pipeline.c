@@ -1,8 +1,8 @@
 /*
- * pipeline.c - check's findings where pipelines look (SPEC 18): SARIF 2.1.0
- * for code scanning (cJSON) and JUnit XML for test reports (libxml2's
- * xmlTextWriter, so no roadmap text can become markup). The rules and their
- * help come from the man page (rules.c, made by gen-rules.py).
+ * pipeline.c - check's findings where pipelines look (roadmap(1), check):
+ * SARIF 2.1.0 for code scanning (cJSON) and JUnit XML for test reports
+ * (libxml2's xmlTextWriter, so no roadmap text can become markup). The rules
+ * and their help come from the man page (rules.c, made by gen-rules.py).
  */
 #include "json.h"
 

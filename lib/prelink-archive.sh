@@ -3,7 +3,7 @@
 # object of IN.a linked into one relocatable object whose hidden symbols
 # (everything but the roadmap_ API, built with -fvisibility=hidden) are
 # made local, so that the archive exports the same names as the shared
-# library and no helper can clash with an embedder's (SPEC 12).
+# library and no helper can clash with an embedder's (docs/reliability.md).
 set -eu
 in=$1
 out=$2

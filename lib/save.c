@@ -1,5 +1,5 @@
 /*
- * save.c - the canonical form of the roadmap file (SPEC 4): keys in the
+ * save.c - the canonical form of the roadmap file (roadmap(5)): keys in the
  * documented order, defaults left out, amounts exact, streamed item by
  * item; a model the loader would refuse for its dates is not written.
  */
@@ -71,7 +71,7 @@ static bool quarter_savable(const struct roadmap *rm, int qi)
 }
 
 /* Refuses a model the loader would refuse for its dates, so that nothing
- * saved fails to load (SPEC 4). */
+ * saved fails to load (roadmap(5)). */
 static enum roadmap_status savable(const struct roadmap *rm,
 				   struct roadmap_error *err)
 {

@@ -1,6 +1,6 @@
 /*
- * schedule.c - the critical path (SPEC 8): a forward pass in topological
- * order for the earliest dates, a backward pass for the latest.
+ * schedule.c - the critical path (roadmap(1), schedule): a forward pass in
+ * topological order for the earliest dates, a backward pass for the latest.
  */
 #include "graph.h"
 

@@ -1,7 +1,7 @@
 /*
  * set.c - `set ID FIELD=VALUE`: one field of a goal, initiative, team or
  * envelope, parsed and checked as on load, applied to a copy that replaces
- * the item only when it is valid (SPEC 5).
+ * the item only when it is valid (roadmap(1)).
  */
 #include "internal.h"
 

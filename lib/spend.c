@@ -1,4 +1,5 @@
-/* spend.c - planned spend per initiative and fiscal quarter (SPEC 3.1). */
+/* spend.c - planned spend per initiative and fiscal quarter (the spreading rule
+ * of roadmap(1), budget). */
 #include "internal.h"
 
 #include <stdio.h>

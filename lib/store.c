@@ -1,5 +1,5 @@
 /*
- * store.c - the roadmap file: strict loading (SPEC 4); save.c writes it.
+ * store.c - the roadmap file: strict loading (roadmap(5)); save.c writes it.
  *
  * Loading is two passes: rm_json_prescan() rejects bad text with a line and
  * column, then the cJSON tree is checked against the schema with a JSON path

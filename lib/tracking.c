@@ -1,5 +1,6 @@
 /*
- * tracking.c - progress, goal measurements and earned value (SPEC 17).
+ * tracking.c - progress, goal measurements and earned value (roadmap(1),
+ * status).
  *
  * Every figure comes from exact integers: money in cents, progress in
  * hundredths of a percent, durations in days. A quotient is rounded once,

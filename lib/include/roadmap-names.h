@@ -1,11 +1,11 @@
 /*
  * roadmap-names.h - the roadmap file's words, spelled once.
  *
- * Every JSON key of the file format (SPEC 3) and the kind words that
+ * Every JSON key of the file format (roadmap(5)) and the kind words that
  * messages, CSV headers and reports share. The library's field tables
- * (SPEC 20), its loader, saver, reports and the command line all take a
- * name from here, so that renaming a key is one edit. An embedder may use
- * them with roadmap_set() and roadmap_item_fields().
+ * (docs/decisions.md, "One model of fields"), its loader, saver, reports and
+ * the command line all take a name from here, so that renaming a key is one
+ * edit. An embedder may use them with roadmap_set() and roadmap_item_fields().
  */
 #ifndef ROADMAP_NAMES_H
 #define ROADMAP_NAMES_H

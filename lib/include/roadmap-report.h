@@ -26,9 +26,9 @@ enum roadmap_kind {
 
 /*
  * Rows of text cells for one kind of item, with the columns of the CSV
- * export (SPEC 9). cells holds (n_rows + 1) * n_cols strings, the header row
- * first; text[c] tells whether column c holds free text (which the CSV
- * writer guards against formula injection). Money is "1250000.00", dates
+ * export (roadmap(1), export). cells holds (n_rows + 1) * n_cols strings, the
+ * header row first; text[c] tells whether column c holds free text (which the
+ * CSV writer guards against formula injection). Money is "1250000.00", dates
  * are ISO, lists are joined with ';'.
  */
 struct roadmap_rows {
@@ -92,8 +92,8 @@ ROADMAP_API enum roadmap_status roadmap_item_json(const struct roadmap *rm,
 						  const char *id, char **out,
 						  struct roadmap_error *err);
 /* The same with, for a goal or an initiative, "tracking": its figures as
- * of a day (SPEC 17, as in roadmap_tracking_json() with "as_of"), null for
- * an initiative that does not count or has not started by then. */
+ * of a day (roadmap(1), status, as in roadmap_tracking_json() with "as_of"),
+ * null for an initiative that does not count or has not started by then. */
 ROADMAP_API enum roadmap_status
 roadmap_item_json_as_of(const struct roadmap *rm, const char *id,
 			roadmap_day as_of, char **out,
@@ -149,7 +149,8 @@ struct roadmap_finding {
 	long line;
 	/* 32 hex digits from the code, subject and related ids (and, for
 	 * actuals-overrun, the quarter): never from lines or wording, so
-	 * reformatting or reordering the file changes none (SPEC 18) */
+	 * reformatting or reordering the file changes none (roadmap(1), check)
+	 */
 	char fingerprint[33];
 	/* How bad it is, exactly, so that a baseline can tell a finding that
 	 * grew (never part of the fingerprint): budget-overrun's,
@@ -179,7 +180,7 @@ struct roadmap_findings {
 };
 
 /*
- * Runs the alignment check of SPEC section 6 into *out (caller-owned
+ * Runs the alignment check of roadmap(1), CHECK RULES into *out (caller-owned
  * storage, released with roadmap_findings_release()). ROADMAP_ERR_NOMEM or
  * ROADMAP_ERR_DATA (a sum that would overflow) on failure.
  */
@@ -188,8 +189,8 @@ ROADMAP_API enum roadmap_status roadmap_check(const struct roadmap *rm,
 					      struct roadmap_error *err);
 /*
  * The check with options: as of a day (has_as_of), the time rules of
- * SPEC 17 run too (initiative-late, goal-at-risk, cost-at-risk); without
- * it no rule depends on the clock.
+ * roadmap(1), status run too (initiative-late, goal-at-risk, cost-at-risk);
+ * without it no rule depends on the clock.
  */
 struct roadmap_check_options {
 	bool has_as_of;
@@ -217,8 +218,8 @@ roadmap_item_findings(const struct roadmap *rm, const char *id,
 ROADMAP_API void roadmap_findings_release(struct roadmap_findings *f);
 
 /*
- * {"errors","warnings","infos","findings":[...]} as in SPEC section 6, each
- * finding with its "line" (null when 0) and "fingerprint"; after
+ * {"errors","warnings","infos","findings":[...]} as in roadmap(1), CHECK RULES,
+ * each finding with its "line" (null when 0) and "fingerprint"; after
  * roadmap_findings_subtract() also "known" and "grew", and each finding's
  * "baseline_state" ("new" or "updated"). *out is malloc'ed; the caller
  * frees it.
@@ -260,8 +261,8 @@ struct roadmap_pipeline_options {
 };
 
 /*
- * Findings for pipelines (SPEC 18), each *out malloc'ed and NUL-terminated
- * for the caller to free; ROADMAP_ERR_NOMEM on failure.
+ * Findings for pipelines (roadmap(1), check), each *out malloc'ed and
+ * NUL-terminated for the caller to free; ROADMAP_ERR_NOMEM on failure.
  *  - SARIF 2.1.0: one run, a rule per check rule with the man page's help,
  *    a result per finding with level, location and partialFingerprints
  *    (after roadmap_findings_subtract() also baselineState, "new" or
@@ -304,8 +305,8 @@ struct roadmap_budget_row {
 	char *key; /* "2026-Q1", "FY2026", a pillar, goal or team id,
 		      "(none)" or "(unaligned)" */
 	int64_t opex, capex, total;
-	/* The envelopes the row uses (SPEC 7); envelope, covered and
-	 * variance mean nothing without has_envelope. */
+	/* The envelopes the row uses (roadmap(1), budget); envelope, covered
+	 * and variance mean nothing without has_envelope. */
 	bool has_envelope;
 	int64_t envelope;
 	int64_t covered;   /* planned spend inside those envelopes */
@@ -329,7 +330,7 @@ struct roadmap_budget_report {
 	int64_t unbudgeted;
 };
 
-/* The money columns of a budget row, in the order of SPEC 7. */
+/* The money columns of a budget row, in the order of roadmap(1), budget. */
 enum roadmap_budget_column {
 	ROADMAP_BUDGET_OPEX,
 	ROADMAP_BUDGET_CAPEX,
@@ -353,7 +354,7 @@ ROADMAP_API bool roadmap_budget_value(const struct roadmap_budget_row *r,
 				      int64_t *v);
 
 /*
- * The CFO's view of SPEC section 7. *out is caller storage released with
+ * The CFO's view of roadmap(1), budget. *out is caller storage released with
  * roadmap_budget_report_release(). ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA
  * when a sum would overflow.
  */
@@ -362,7 +363,7 @@ roadmap_budget_report(const struct roadmap *rm, enum roadmap_budget_by by,
 		      struct roadmap_budget_report *out,
 		      struct roadmap_error *err);
 ROADMAP_API void roadmap_budget_report_release(struct roadmap_budget_report *r);
-/* The JSON of SPEC section 7. *out is malloc'ed; the caller frees it. */
+/* The JSON of roadmap(1), budget. *out is malloc'ed; the caller frees it. */
 ROADMAP_API enum roadmap_status
 roadmap_budget_report_json(const struct roadmap *rm,
 			   const struct roadmap_budget_report *r, char **out,
@@ -370,11 +371,11 @@ roadmap_budget_report_json(const struct roadmap *rm,
 
 /*
  * Splits an initiative's cost equally among the goals it serves that exist
- * (SPEC 3.1: largest remainder, ties to the earlier goal): the total by that
- * rule, opex by the same rule and capex as the rest, so each goal's opex
- * plus capex is its share of the total. The caller passes arrays of
- * in->n_goals elements; *n is set to the number of existing goals and
- * goal[k] to their indexes. ROADMAP_ERR_NOMEM on failure.
+ * (the spreading rule of roadmap(1), budget: largest remainder, ties to the
+ * earlier goal): the total by that rule, opex by the same rule and capex as the
+ * rest, so each goal's opex plus capex is its share of the total. The caller
+ * passes arrays of in->n_goals elements; *n is set to the number of existing
+ * goals and goal[k] to their indexes. ROADMAP_ERR_NOMEM on failure.
  */
 ROADMAP_API enum roadmap_status
 roadmap_goal_shares(const struct roadmap *rm,
@@ -393,8 +394,8 @@ ROADMAP_API enum roadmap_status roadmap_goal_planned(const struct roadmap *rm,
 /* ----------------------------------------------------------- tables */
 
 /*
- * The CSV tables of SPEC 9. BUDGET is the report of section 7 by quarter,
- * BUDGETS the envelopes (period,pillar,amount) that import reads back,
+ * The CSV tables of roadmap(1), export. BUDGET is the report of section 7 by
+ * quarter, BUDGETS the envelopes (period,pillar,amount) that import reads back,
  * ACTUALS the recorded actual spend (initiative,quarter,amount), TEAMS the
  * teams (id,capacity), PROGRESS the initiatives' recorded progress
  * (initiative,date,percent) and MEASUREMENTS the goals' (goal,date,value).
@@ -442,8 +443,8 @@ ROADMAP_API int roadmap_export_format_parse(const char *name);
 
 /*
  * The text of a CSV (one table), JSON ("roadmap-export/1") or Markdown
- * export (SPEC 9). The same roadmap gives the same bytes; a timestamp is
- * added only when the environment sets SOURCE_DATE_EPOCH. *out is
+ * export (roadmap(1), export). The same roadmap gives the same bytes; a
+ * timestamp is added only when the environment sets SOURCE_DATE_EPOCH. *out is
  * malloc'ed and NUL-terminated; the caller frees it.
  */
 ROADMAP_API enum roadmap_status
@@ -460,10 +461,10 @@ ROADMAP_API const char *roadmap_source_date(char *buf, size_t n,
 
 /*
  * Options of the exports: as of a day (has_as_of), a roadmap that records
- * progress or measurements gains its tracking figures (SPEC 17): "tracking"
- * in the JSON, a section in the Markdown, columns on the deck's Goals and
- * Initiatives sheets. Without it, or without records, nothing depends on
- * the day.
+ * progress or measurements gains its tracking figures (roadmap(1), status):
+ * "tracking" in the JSON, a section in the Markdown, columns on the deck's
+ * Goals and Initiatives sheets. Without it, or without records, nothing depends
+ * on the day.
  */
 struct roadmap_export_options {
 	bool has_as_of;
@@ -530,8 +531,8 @@ roadmap_import_report_release(struct roadmap_import_report *report);
 /* ----------------------------------------------------------- diff */
 
 /*
- * What changed from old to new (SPEC 11): items added and removed, fields
- * changed (old -> new, with defaults filled in so that leaving out a
+ * What changed from old to new (roadmap(1), diff): items added and removed,
+ * fields changed (old -> new, with defaults filled in so that leaving out a
  * default is no change), and planned spend per quarter. *out is the JSON
  * document ({"added","removed","changed","spend"}) or the text for people,
  * malloc'ed; *differs tells whether anything changed.
@@ -558,7 +559,7 @@ struct roadmap_schedule {
 };
 
 /*
- * The critical-path schedule of SPEC section 8 over counting initiatives.
+ * The critical-path schedule of roadmap(1), schedule over counting initiatives.
  * A dependency cycle is ROADMAP_ERR_DATA with the loop in the message.
  * Release *out with roadmap_schedule_release().
  */
@@ -597,9 +598,9 @@ roadmap_schedule_json(const struct roadmap *rm,
 
 /*
  * Planned spend of every counting initiative per fiscal quarter, exact
- * (SPEC 3.1). For initiative i, quarters q0[i] .. q0[i] + n[i] - 1 hold
- * opex[off[i] + k] and capex[off[i] + k]. n[i] is 0 for initiatives that
- * do not count or end before they start.
+ * (the spreading rule of roadmap(1), budget). For initiative i, quarters q0[i]
+ * .. q0[i] + n[i] - 1 hold opex[off[i] + k] and capex[off[i] + k]. n[i] is 0
+ * for initiatives that do not count or end before they start.
  */
 struct roadmap_spend {
 	size_t n_initiatives;
@@ -688,8 +689,8 @@ struct roadmap_plan {
 };
 
 /*
- * Which counting initiatives to fund (SPEC 15): a 0/1 program over them,
- * every envelope (scaled) holding the planned spend of the funded ones in
+ * Which counting initiatives to fund (roadmap(1), optimize): a 0/1 program over
+ * them, every envelope (scaled) holding the planned spend of the funded ones in
  * its scope, every team's quarterly load within its capacity, funded work
  * with its counting prerequisites funded, the kept statuses funded;
  * maximising the value, then the least planned spend. Solved exactly by
@@ -704,7 +705,7 @@ roadmap_optimize(const struct roadmap *rm,
 		 struct roadmap_plan *out, struct roadmap_error *err);
 ROADMAP_API void roadmap_plan_release(struct roadmap_plan *p);
 
-/* The JSON of SPEC 15. *out is malloc'ed; the caller frees it. */
+/* The JSON of roadmap(1), optimize. *out is malloc'ed; the caller frees it. */
 ROADMAP_API enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 						  const struct roadmap_plan *p,
 						  char **out,
@@ -792,8 +793,8 @@ enum roadmap_goal_state {
 ROADMAP_API const char *roadmap_goal_state_name(enum roadmap_goal_state s);
 
 /*
- * One started initiative's earned value (SPEC 17). Money in cents, each
- * rounded to the cent (halves up) from the exact figure; sv and cv are
+ * One started initiative's earned value (roadmap(1), status). Money in cents,
+ * each rounded to the cent (halves up) from the exact figure; sv and cv are
  * differences of the rounded ev, pv and ac, so a table adds up. Ratios
  * are rounded to three decimals from the exact figures; has_ flags are
  * false where a divisor is 0.
@@ -851,8 +852,8 @@ struct roadmap_tracking {
 };
 
 /*
- * Progress, earned value and goal tracking as of a day (SPEC 17); with a
- * baseline (an older roadmap, or NULL) each row's slip and BAC change.
+ * Progress, earned value and goal tracking as of a day (roadmap(1), status);
+ * with a baseline (an older roadmap, or NULL) each row's slip and BAC change.
  * ROADMAP_ERR_DATA naming the figure when a sum or an EAC passes the
  * largest amount or a ratio reaches 1e15, or when the baseline is in
  * another currency; ROADMAP_ERR_NOMEM. Release with
@@ -868,7 +869,7 @@ ROADMAP_API void roadmap_tracking_release(struct roadmap_tracking *t);
 ROADMAP_API double roadmap_ratio_percent(double ratio);
 /* Whether the roadmap records any progress or measurement. */
 ROADMAP_API bool roadmap_has_tracking(const struct roadmap *rm);
-/* The JSON of SPEC 17. *out is malloc'ed; the caller frees it. */
+/* The JSON of roadmap(1), status. *out is malloc'ed; the caller frees it. */
 ROADMAP_API enum roadmap_status
 roadmap_tracking_json(const struct roadmap *rm,
 		      const struct roadmap_tracking *t, char **out,

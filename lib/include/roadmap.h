@@ -175,9 +175,10 @@ ROADMAP_API enum roadmap_status roadmap_apportion(int64_t amount,
 
 /*
  * Spreads amount over the fiscal quarters of [start, end] in proportion to
- * days (SPEC 3.1). On success *first_qi is the first quarter's number, *n the
- * number of quarters, and *parts a malloc'ed array the caller frees.
- * Returns ROADMAP_ERR_DATA if end < start, ROADMAP_ERR_NOMEM on failure.
+ * days (the spreading rule of roadmap(1), budget). On success *first_qi is the
+ * first quarter's number, *n the number of quarters, and *parts a malloc'ed
+ * array the caller frees. Returns ROADMAP_ERR_DATA if end < start,
+ * ROADMAP_ERR_NOMEM on failure.
  */
 ROADMAP_API enum roadmap_status
 roadmap_spread(int64_t amount, roadmap_day start, roadmap_day end,
@@ -217,8 +218,8 @@ ROADMAP_API int roadmap_initiative_status_parse(const char *name);
 ROADMAP_API int roadmap_stage_parse(const char *name);
 
 /*
- * A dated figure (SPEC 17): an initiative's percent complete (0-100, two
- * decimals) or a goal's metric as measured on a day. Lists of them are
+ * A dated figure (roadmap(1), status): an initiative's percent complete (0-100,
+ * two decimals) or a goal's metric as measured on a day. Lists of them are
  * sorted by day, one per day.
  */
 struct roadmap_reading {
@@ -267,7 +268,8 @@ struct roadmap_initiative {
 	enum roadmap_initiative_status status;
 	roadmap_day start;
 	roadmap_day end; /* the most likely end */
-	/* three-point estimates of the end, for forecast (SPEC 16) */
+	/* three-point estimates of the end, for forecast (roadmap(1), forecast)
+	 */
 	bool has_optimistic, has_pessimistic;
 	roadmap_day optimistic, pessimistic;
 	int64_t opex;
@@ -356,18 +358,18 @@ ROADMAP_API enum roadmap_status roadmap_set_pillars(struct roadmap *rm,
 						    struct roadmap_error *err);
 
 /*
- * Settings by key (SPEC 14): "name", "currency", "fiscal_year_start",
- * "pillars", "policy.max_open_per_owner", "policy.mix_tolerance",
- * "policy.actuals_tolerance", "policy.goal_tolerance" (the fixed keys, in
- * listing order, from roadmap_config_keys()) and "policy.target_mix.PILLAR".
- * An unknown key is ROADMAP_ERR_USAGE; a bad value ROADMAP_ERR_DATA, with
- * the roadmap unchanged. get sets *value to a malloc'ed text, or NULL when
- * the key is unset and has no default. Setting fiscal_year_start moves
- * every envelope period and actual quarter to the same days in the new
- * calendar, or fails naming the first that is not a whole period of it;
- * pillars may not drop one that is in use. unset restores the default (or
- * removes a target). text is the listing of `roadmap config`: KEY=VALUE
- * lines, or with json one object with the file's names.
+ * Settings by key (roadmap(1), config): "name", "currency",
+ * "fiscal_year_start", "pillars", "policy.max_open_per_owner",
+ * "policy.mix_tolerance", "policy.actuals_tolerance", "policy.goal_tolerance"
+ * (the fixed keys, in listing order, from roadmap_config_keys()) and
+ * "policy.target_mix.PILLAR". An unknown key is ROADMAP_ERR_USAGE; a bad value
+ * ROADMAP_ERR_DATA, with the roadmap unchanged. get sets *value to a malloc'ed
+ * text, or NULL when the key is unset and has no default. Setting
+ * fiscal_year_start moves every envelope period and actual quarter to the same
+ * days in the new calendar, or fails naming the first that is not a whole
+ * period of it; pillars may not drop one that is in use. unset restores the
+ * default (or removes a target). text is the listing of `roadmap config`:
+ * KEY=VALUE lines, or with json one object with the file's names.
  */
 ROADMAP_API const char *const *roadmap_config_keys(void);
 ROADMAP_API enum roadmap_status roadmap_config_get(const struct roadmap *rm,
@@ -498,11 +500,11 @@ ROADMAP_API enum roadmap_status roadmap_set_actual(struct roadmap *rm,
 						   struct roadmap_error *err);
 
 /*
- * Tracking (SPEC 17): records an initiative's percent complete (0-100, at
- * most two decimals) or a goal's measured value as of day, replacing an
- * earlier figure for that day; unset removes it (ROADMAP_ERR_DATA when
- * there is none). A bad id, percent or number is ROADMAP_ERR_DATA with
- * the roadmap unchanged.
+ * Tracking (roadmap(1), status): records an initiative's percent complete
+ * (0-100, at most two decimals) or a goal's measured value as of day, replacing
+ * an earlier figure for that day; unset removes it (ROADMAP_ERR_DATA when there
+ * is none). A bad id, percent or number is ROADMAP_ERR_DATA with the roadmap
+ * unchanged.
  */
 ROADMAP_API enum roadmap_status roadmap_set_progress(struct roadmap *rm,
 						     const char *initiative,
@@ -596,7 +598,7 @@ ROADMAP_API enum roadmap_status roadmap_read_file(const char *path, char **out,
 						  struct roadmap_error *err);
 
 /*
- * The canonical text of the roadmap (SPEC section 4). *out is malloc'ed and
+ * The canonical text of the roadmap (roadmap(5)). *out is malloc'ed and
  * NUL-terminated; the caller frees it. ROADMAP_ERR_NOMEM on failure.
  */
 ROADMAP_API enum roadmap_status roadmap_save_buffer(const struct roadmap *rm,

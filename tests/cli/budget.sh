@@ -1,5 +1,5 @@
 #!/bin/bash
-# budget.sh - the budget views agree (SPEC 7): one roadmap with quarter,
+# budget.sh - the budget views agree (roadmap(1), budget): one roadmap with quarter,
 # year and pillar envelopes and an actual on cancelled work, figures worked
 # out by hand in the comments, every view's totals held to each other and
 # to check.
@@ -72,7 +72,7 @@ Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=140 "$ROADMAP" bu
 t "JSON: null where a row has no envelope or no actual" 0 '{"period":"2026-Q2","opex":100000,"capex":0,"total":100000,"envelope":null,"covered":null,"variance":null,"uncovered":100000,"actual":null,"planned_where_actual":null,"actual_variance":null}' "" -- \
   /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"budget","--format","json"],capture_output=True,check=True).stdout); print(json.dumps(r["rows"][1],separators=(",",":")))' "$ROADMAP"
 
-# The invariants of SPEC 7 on this roadmap and on the example, every view.
+# The invariants of roadmap(1), budget on this roadmap and on the example, every view.
 invariants() {
   /usr/bin/python3 - "$ROADMAP" "$1" <<'PY'
 import json, subprocess, sys

@@ -1,5 +1,5 @@
 #!/bin/bash
-# config.sh - SPEC 14 and the envelope and actual edits of SPEC 5, on a
+# config.sh - roadmap(1), config and the envelope and actual edits of roadmap(1), on a
 # roadmap whose fiscal year starts in July: every setting listed, got, set
 # and unset; bad values are 65 and change nothing; typos are 64 with a
 # suggestion; a new fiscal year start converts labels or refuses.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# html.sh - the HTML report (SPEC 19): one self-contained page, escaped,
+# html.sh - the HTML report (roadmap(1), export --format html): one self-contained page, escaped,
 # the same bytes for the same input, rendered in headless Chromium with no
 # console message and no request leaving the page, its figures equal to
 # `budget --format json`; screenshots at desktop and phone width and a PDF

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""html_check.py - what the HTML report promises (SPEC 19), read back.
+"""html_check.py - what the HTML report promises (roadmap(1), export --format html), read back.
 
   html_check.py static PAGE.html TITLE   self-contained: no script, no
                                          event handler, no outside URL;

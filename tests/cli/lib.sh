@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 export NO_COLOR=1 LC_ALL=C.UTF-8 COLUMNS=80
-# "today" for every command that reads it (SPEC 5), so that expected output
+# "today" for every command that reads it (roadmap(1)), so that expected output
 # does not change with the clock; tests of the clock itself unset it
 export ROADMAP_TODAY=2026-05-15
 unset ROADMAP_FILE ROADMAP_LOCK_TIMEOUT

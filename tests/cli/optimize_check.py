@@ -16,7 +16,7 @@
                             the plan is at 100 %
 
 EXPORT is `roadmap export --format json` of ROADMAP: the quarterly spend
-of each initiative (SPEC 3.1) comes from it; everything else (scopes,
+of each initiative (the spreading rule of roadmap(1), budget) comes from it; everything else (scopes,
 loads, dependencies, the search) is computed here. Prints "ok" or what is
 wrong; exits 1 on a failure.
 """

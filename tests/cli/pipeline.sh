@@ -1,5 +1,5 @@
 #!/bin/bash
-# pipeline.sh - check where pipelines look (SPEC 18): SARIF valid against
+# pipeline.sh - check where pipelines look (roadmap(1), check): SARIF valid against
 # the OASIS schema, JUnit against the Jenkins schema, GitHub workflow
 # commands against the runner's grammar; every finding on its item's line;
 # fingerprints that survive a shuffled, reindented file; and a baseline

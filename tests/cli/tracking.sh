@@ -1,6 +1,6 @@
 #!/bin/bash
 # tracking.sh - progress, measurements, status and the rules of a day
-# (SPEC 17): the textbook earned-value case (PV 75, EV 60, AC 70: SPI 0.8,
+# (roadmap(1), status): the textbook earned-value case (PV 75, EV 60, AC 70: SPI 0.8,
 # CPI 0.857, EAC 116.67), a late initiative, a falling metric, an achieved
 # and a missed goal, a baseline's slip; random portfolios against
 # tracking_check.py's exact fractions; bad input refused with nothing

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""tracking_check.py - SPEC 17's figures computed on their own, in exact
+"""tracking_check.py - roadmap(1), status's figures computed on their own, in exact
 fractions, to hold `roadmap status --format json` against.
 
   tracking_check.py gen SEED OUT.json     a random roadmap with progress,

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """xlsx_check.py DECK BUDGET_JSON TITLE - reads the board deck back with an
-independent reader (openpyxl) and checks what SPEC 9 promises: the sheets in
+independent reader (openpyxl) and checks what roadmap(1), export promises: the sheets in
 order, money as numbers, formulas whose cached values equal `roadmap budget
 --format json`, two charts on Summary, and text that never became a formula.
 Prints TAP."""

@@ -1,6 +1,6 @@
 /*
  * test-locale.c - the library gives the same results whatever the host
- * program's locale (SPEC 5): an embedder that runs under de_DE.UTF-8,
+ * program's locale (roadmap(1)): an embedder that runs under de_DE.UTF-8,
  * whose decimal point is ',', reads and writes '.' decimals all the same.
  * The locale is compiled by locale.sh into LOCPATH; not finding it fails.
  */

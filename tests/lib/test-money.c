@@ -128,7 +128,8 @@ int main(void)
 	is_int(roadmap_apportion(5, wz, 2, out2), ROADMAP_ERR_USAGE,
 	       "all-zero weights are refused");
 
-	/* SPEC example: 180k over 2026-04-01..2026-09-30 (91 + 92 days) */
+	/* the example of roadmap(1), budget: 180k over 2026-04-01..2026-09-30
+	 * (91 + 92 days) */
 	roadmap_day a, b;
 	int q0;
 	int64_t *parts;
