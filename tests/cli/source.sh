@@ -19,13 +19,25 @@ ok_if "the names header spells the item fields" \
 # id), so it is left out of the count, and so are a command's name (the
 # `status` command is a word of the command line, not the field) and an
 # element of the HTML page (its <title> is HTML's word).
-for name in $(echo "$names" | grep -v -x id); do
-  files=$(for f in $sources; do
-    grep -F "\"$name\"" "$f" | grep -v -e '^ *\.name = ' \
-      -e 'h_open(p, "' -e 'h_el(p, "' | grep -q . && echo "$f"
-  done | tr '\n' ' ')
+# One pass over the sources: for each name, the files that spell it.
+spelled=$(grep -H -F "$(echo "$names" | grep -v -x id | sed 's/.*/"&"/')" $sources |
+  grep -v -e '^[^:]*: *\.name = ' -e 'h_open(p, "' -e 'h_el(p, "' |
+  awk -v names="$(echo "$names" | grep -v -x id | tr '\n' ' ')" '
+    BEGIN { n = split(names, want, " ") }
+    {
+      file = substr($0, 1, index($0, ":") - 1)
+      for (i = 1; i <= n; i++) {
+        if (index($0, "\"" want[i] "\"") && !seen[want[i], file]++) {
+          files[want[i]] = files[want[i]] " " file
+        }
+      }
+    }
+    END { for (i = 1; i <= n; i++) print want[i] ":" files[want[i]] }')
+ok_if "every name was looked for" \
+  test "$(echo "$spelled" | wc -l)" -eq "$(echo "$names" | grep -vc -x id)"
+while IFS=: read -r name files; do
   count=$(echo "$files" | wc -w)
-  ok_if "\"$name\" is spelled in $count source file(s) (at most 2): $files" \
+  ok_if "\"$name\" is spelled in $count source file(s) (at most 2):$files" \
     test "$count" -ge 1 -a "$count" -le 2
-done
+done <<< "$spelled"
 finish
