@@ -465,15 +465,30 @@ static bool start_end(struct row *x, struct roadmap_initiative *in)
 	roadmap_period_parse(cell(x, ROADMAP_FIELD_END), fs, &p1, NULL);
 	in->start = p0.first;
 	in->end = p1.last;
-	/* the estimates the row gives are judged with them */
+	/* the estimates are judged with them: the row's where it has the
+	 * column (empty clears), else those of the initiative it updates,
+	 * so a dry run refuses what the import would */
+	long have =
+	    roadmap_initiative_index(x->im->rm, cell(x, ROADMAP_FIELD_ID));
+	if (have >= 0) {
+		const struct roadmap_initiative *old = &x->im->rm->inits[have];
+		in->has_optimistic = old->has_optimistic;
+		in->optimistic = old->optimistic;
+		in->has_pessimistic = old->has_pessimistic;
+		in->pessimistic = old->pessimistic;
+	}
 	const char *est[2] = {cell(x, ROADMAP_FIELD_OPTIMISTIC),
 			      cell(x, ROADMAP_FIELD_PESSIMISTIC)};
 	for (int k = 0; k < 2; k++) {
 		struct roadmap_period pe;
-		if (est[k] && *est[k] &&
-		    roadmap_period_parse(est[k], fs, &pe, NULL) == ROADMAP_OK) {
-			*(k ? &in->has_pessimistic : &in->has_optimistic) =
-			    true;
+		if (!est[k]) {
+			continue;
+		}
+		bool given =
+		    *est[k] &&
+		    roadmap_period_parse(est[k], fs, &pe, NULL) == ROADMAP_OK;
+		*(k ? &in->has_pessimistic : &in->has_optimistic) = given;
+		if (given) {
 			*(k ? &in->pessimistic : &in->optimistic) = pe.last;
 		}
 	}

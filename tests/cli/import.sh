@@ -88,6 +88,16 @@ t "at most 20 errors, then a count" 65 "roadmap: many.csv: 5 more errors not sho
 printf '\xef\xbb\xbfid;title;start;end;opex\nsemi;Semi;2026-Q1;2026-Q1;1.000,50\n' > semi.csv
 t "amounts keep '.' as the decimal point, whatever the delimiter" 65 "" 'roadmap: semi.csv:2: column "opex": "1.000,50" is not an amount (like 250k, 1.5M, 1,250,000 or 99.95)
 roadmap: semi.csv: nothing imported' -- R import semi.csv --delimiter ';'
+R add initiative est --title Est --start 2026-01-01 --end 2026-12-31 --optimistic 2026-10-01
+cp roadmap.json before-est.json
+printf 'id,title,start,end\nest,Est,2026-01-01,2026-06-30\n' > est.csv
+t "an update judged with the estimates it keeps: the dry run refuses what the import would" 65 "" 'roadmap: est.csv:2: optimistic 2026-10-01 is after end 2026-06-30 (the most likely)
+roadmap: est.csv: nothing imported' -- R import est.csv --update --dry-run
+t "and the import, located" 65 "" 'roadmap: est.csv:2: optimistic 2026-10-01 is after end 2026-06-30 (the most likely)
+roadmap: est.csv: nothing imported' -- R import est.csv --update
+printf 'id,title,start,end,optimistic\nest,Est,2026-01-01,2026-06-30,\n' > est2.csv
+t "an empty estimate column clears it, so the row is fine" 0 "" "roadmap: imported est2.csv: 0 added, 1 updated" -- R import est2.csv --update
+cp before-est.json roadmap.json
 printf 'id;title;start;end;opex;capex\neu;Euro;2026-Q1;2026-Q1;145.000;1.250.000\n' > eu.csv
 t "a thousands dot is refused, never read 1,000 times too small" 65 "" 'roadmap: eu.csv:2: column "opex": "145.000" has more than two decimals (is "." a thousands separator? then write 145000 or 145,000)
 roadmap: eu.csv:2: column "capex": "1.250.000" is not an amount (is "." a thousands separator? then write 1250000 or 1,250,000)
