@@ -32,8 +32,8 @@ static const struct opt optimize_opts[] = {
     OPT_FLAG("ignore-capacity", struct optimize_opts, ignore_capacity,
 	     "no limit from the teams' capacity"),
     OPT_STRING("time-limit", 0, "SEC", struct optimize_opts, time_limit,
-	       "seconds for each solve (default 30); then the best\n"
-	       "plan found, the bound and the gap"),
+	       "wall-clock seconds for the whole command (default 30);\n"
+	       "then the best plan found, the exact bound and the gap"),
     OPT_FLAG("frontier", struct optimize_opts, frontier,
 	     "also the optimum at 100, 95, ... 50 % of the budget"),
     OPT_FLAG("apply", struct optimize_opts, apply,
@@ -297,8 +297,11 @@ const struct cmd cmd_optimize = {
 	    "their planned spend, every team's quarterly\nload stays within "
 	    "its capacity, funded work has its prerequisites funded and\n"
 	    "the kept statuses stay funded; maximising their value, then "
-	    "the least spend.\nSolved exactly (COIN-OR CBC). Exit 1 when "
-	    "the kept initiatives alone break\na limit (infeasible).\n",
+	    "the least spend.\n\"optimal\" is proven in exact arithmetic "
+	    "(COIN-OR CBC, checked in integers);\nwhen the time limit ends "
+	    "the search first, \"feasible\" with the exact bound.\nExit 1 "
+	    "when the kept initiatives alone break a limit (infeasible).\n"
+	    "Ctrl-C ends the command at once; nothing is written.\n",
     .opts = optimize_opts,
     .examples = "  roadmap optimize --budget-scale 85\n"
 		"  roadmap optimize --objective priority --frontier\n"

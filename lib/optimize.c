@@ -1,497 +1,322 @@
 /*
- * optimize.c - which initiatives to fund within the envelopes (SPEC 15).
+ * optimize.c - which initiatives to fund within the envelopes: CBC, and
+ * the decisions around it (docs/roadmap.1.scd, OPTIMIZE; docs/decisions.md,
+ * "Optimize" and "Optimize: optimal means optimal"). The program itself
+ * is built in optimize-model.c, the exact proof made in optimize-exact.c.
  *
- * A 0/1 program over the counting initiatives, solved by COIN-OR CBC
- * through its C interface. Every constraint is integral and kept exact:
- * a row's coefficients (cents of planned spend, FTE-hundredth-days of
- * load) are divided by their greatest common divisor, its limit rounded
- * down with them, so the doubles CBC sees are small integers; the plan it
- * returns is checked again in 64-bit integers before it is believed.
+ * COIN-OR CBC (through its C interface) searches for good plans. It works
+ * in floating point with tolerances relative to the amounts, so what it
+ * says is checked: its plans again in integers (one that breaks a limit
+ * is dropped), and its proof is taken only where its tolerances separate
+ * two plans a unit apart (the objective over its gcd small enough, every
+ * row exact in doubles; see separable()). Elsewhere "optimal" is proven
+ * in exact arithmetic by a branch and bound: at each node the LP
+ * relaxation gives duals, which rounded to fixed point give in 128-bit
+ * integers an upper bound on every plan below the node. Value first, then
+ * spend with the value held. Only a search that ends proves "optimal";
+ * one the clock stops leaves "feasible" with the exact bound of the root.
  *
- * Rows that cannot bind (all their coefficients together fit) are left
- * out, and so is every row when the kept initiatives (with their
- * prerequisites) alone already break one: that is the "infeasible" answer,
- * found before any search. The objective is lexicographic: the most value
- * first, then, with the value held, the least planned spend; each solve
- * starts from a plan known to be feasible, so a time limit always leaves
- * one.
+ * When the kept initiatives (with their prerequisites) alone already
+ * break a limit, that is the "infeasible" answer, found before any
+ * search. Each solve starts from a plan known to hold, so a time limit
+ * always leaves one.
+ *
+ * Time is wall-clock time, one deadline for the whole call, shared out
+ * between the budget scales solved, smallest budget first, each plan the
+ * start of the next. The caller's SIGINT disposition is put back whole
+ * after every CBC solve (Clp changes it while it runs; see cbc_run()).
  */
-#include "graph.h"
-#include "json.h"
+#include "optimize.h"
 
 #include <Cbc_C_Interface.h>
-#include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#define NO_COL SIZE_MAX
+double rm_opt_now(void)
+{
+	struct timespec ts;
 
-/* The program: columns are counting initiatives, rows "sum <= limit". */
-struct lp {
-	const struct roadmap *rm;
-	const struct roadmap_optimize_options *o;
-	size_t n;	/* columns */
-	size_t *init;	/* column -> initiative */
-	size_t *col;	/* initiative -> column, or NO_COL */
-	bool *kept;	/* funded in every plan: kept, or a kept one's
-			   prerequisite */
-	int64_t *value; /* per column */
-	int64_t *cost;	/* planned total per column */
-	size_t n_deps;	/* pairs: x[dep[2k]] <= x[dep[2k + 1]] */
-	size_t *dep;
-	/* rows, compressed: row r has cols[start[r] .. start[r + 1]) */
-	size_t n_rows, cap_start, cap_limit, cap_name, n_nz, cap_cols, cap_coef;
-	size_t *start, *cols;
-	int64_t *coef, *limit;
-	char (*name)[96];
-	bool nomem, overflow;
-	struct roadmap_spend sp;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+bool rm_opt_time_left(const struct run *run, double end)
+{
+	return rm_opt_now() < end && rm_opt_now() < run->end;
+}
+
+/*
+ * Clp's initialSolve, which CBC calls for each root relaxation, takes
+ * SIGINT with a handler of its own for as long as it runs (a Ctrl-C then
+ * stops that relaxation, not the process) and puts the previous one back
+ * with signal(), which drops its flags and mask. The caller's disposition
+ * is saved and restored whole around every solve, one solve at a time in
+ * the process (CbcMain1 and that handler keep their state in globals).
+ * The relaxations here use the dual simplex, which leaves signals alone.
+ */
+static pthread_mutex_t cbc_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void cbc_run(Cbc_Model *m)
+{
+	struct sigaction was;
+
+	pthread_mutex_lock(&cbc_mutex);
+	sigaction(SIGINT, NULL, &was);
+	Cbc_solve(m);
+	sigaction(SIGINT, &was, NULL);
+	pthread_mutex_unlock(&cbc_mutex);
+}
+
+struct cbc_answer {
+	bool proven;  /* CBC says so */
+	double bound; /* its best possible objective */
 };
 
-static void lp_release(struct lp *lp)
+/*
+ * CBC on the exact rows: maximise value (phase 1), or minimise planned
+ * spend with the value held at least at floor (phase 2), from start, until
+ * end. x receives CBC's plan, which the caller checks; false when CBC has
+ * none (or there is no time).
+ */
+static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
+		const bool *start, double end, struct run *run, bool *x,
+		struct cbc_answer *ans, bool *nomem)
 {
-	free(lp->init);
-	free(lp->col);
-	free(lp->kept);
-	free(lp->value);
-	free(lp->cost);
-	free(lp->dep);
-	free(lp->start);
-	free(lp->cols);
-	free(lp->coef);
-	free(lp->limit);
-	free(lp->name);
-	roadmap_spend_release(&lp->sp);
-}
+	const int64_t *obj = phase2 ? lp->cs : lp->vs;
+	double secs = end - rm_opt_now();
+	bool got = false;
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap) {
-		return true;
-	}
-	size_t c = *cap ? *cap : 16;
-	while (c < need) {
-		c *= 2;
-	}
-	void *q = realloc(*p, c * size);
-	if (!q) {
+	if (!rm_opt_time_left(run, end) || secs < 0.01) {
 		return false;
 	}
-	*p = q;
-	*cap = c;
-	return true;
-}
-
-/* Starts row r; its coefficients follow with put(). */
-static void row_begin(struct lp *lp, const char *name, int64_t limit)
-{
-	if (lp->nomem ||
-	    !grow((void **)&lp->start, &lp->cap_start, lp->n_rows + 2,
-		  sizeof(size_t)) ||
-	    !grow((void **)&lp->limit, &lp->cap_limit, lp->n_rows + 1,
-		  sizeof(int64_t)) ||
-	    !grow((void **)&lp->name, &lp->cap_name, lp->n_rows + 1,
-		  sizeof(lp->name[0]))) {
-		lp->nomem = true;
-		return;
-	}
-	lp->start[lp->n_rows] = lp->n_nz;
-	lp->limit[lp->n_rows] = limit;
-	snprintf(lp->name[lp->n_rows], sizeof(lp->name[0]), "%s", name);
-}
-
-static void put(struct lp *lp, size_t col, int64_t coef)
-{
-	if (lp->nomem || coef == 0) {
-		return;
-	}
-	if (!grow((void **)&lp->cols, &lp->cap_cols, lp->n_nz + 1,
-		  sizeof(size_t)) ||
-	    !grow((void **)&lp->coef, &lp->cap_coef, lp->n_nz + 1,
-		  sizeof(int64_t))) {
-		lp->nomem = true;
-		return;
-	}
-	lp->cols[lp->n_nz] = col;
-	lp->coef[lp->n_nz++] = coef;
-}
-
-/* Ends the row, or drops it when it cannot bind. */
-static void row_end(struct lp *lp)
-{
-	int64_t all = 0;
-
-	if (lp->nomem) {
-		return;
-	}
-	for (size_t k = lp->start[lp->n_rows]; k < lp->n_nz; k++) {
-		if (!roadmap_money_add(all, lp->coef[k], &all)) {
-			all = INT64_MAX; /* too much to fit: it binds */
-			break;
-		}
-	}
-	if (all <= lp->limit[lp->n_rows]) {
-		lp->n_nz = lp->start[lp->n_rows];
-		return;
-	}
-	lp->n_rows++;
-	lp->start[lp->n_rows] = lp->n_nz;
-}
-
-/* Planned spend of initiative i in quarters [a, z]. */
-static int64_t spend_in(struct lp *lp, size_t i, int a, int z)
-{
-	const struct roadmap_spend *sp = &lp->sp;
-	int64_t s = 0;
-
-	for (int k = 0; k < sp->n[i]; k++) {
-		int qi = sp->q0[i] + k;
-		size_t o = sp->off[i] + (size_t)k;
-		if (qi >= a && qi <= z &&
-		    (!roadmap_money_add(s, sp->opex[o], &s) ||
-		     !roadmap_money_add(s, sp->capex[o], &s))) {
-			lp->overflow = true;
-		}
-	}
-	return s;
-}
-
-/* Whether an envelope funds an initiative: all pillars, or its own. */
-static bool in_scope(const struct roadmap_budget *e,
-		     const struct roadmap_initiative *in)
-{
-	return !e->pillar || (in->pillar && strcmp(in->pillar, e->pillar) == 0);
-}
-
-static int64_t scaled(int64_t amount, int pct)
-{
-	return (int64_t)rm_div128(rm_mul64((uint64_t)amount, (uint64_t)pct),
-				  100, NULL);
-}
-
-static void envelope_rows(struct lp *lp, int pct)
-{
-	const struct roadmap *rm = lp->rm;
-	char key[96];
-
-	for (size_t b = 0; b < rm->n_budgets; b++) {
-		const struct roadmap_budget *e = &rm->budgets[b];
-		int z, a = rm_budget_quarters(e, &z);
-		row_begin(lp, rm_budget_key(e, key, sizeof(key)),
-			  scaled(e->amount, pct));
-		for (size_t j = 0; j < lp->n; j++) {
-			const struct roadmap_initiative *in =
-			    &rm->inits[lp->init[j]];
-			if (in_scope(e, in)) {
-				put(lp, j, spend_in(lp, lp->init[j], a, z));
-			}
-		}
-		row_end(lp);
-	}
-}
-
-/* Each team's quarters, as check's capacity-overrun counts load: open
- * initiatives, fte x the days they run in the quarter. The columns are
- * bucketed by team once (one lookup each), so a team's rows walk its own
- * initiatives only. False when out of memory. */
-static bool capacity_rows(struct lp *lp)
-{
-	const struct roadmap *rm = lp->rm;
-	int fs = rm->fiscal_start;
-	char name[96], label[12];
-	size_t T = rm->n_teams, *start = calloc(T + 2, sizeof(size_t));
-	size_t *member = malloc((lp->n + 1) * sizeof(size_t));
-	size_t *team_of = malloc((lp->n + 1) * sizeof(size_t));
-
-	if (!start || !member || !team_of) {
-		free(start);
-		free(member);
-		free(team_of);
-		return false;
-	}
-	for (size_t j = 0; j < lp->n; j++) { /* counting sort by team */
-		const struct roadmap_initiative *in = &rm->inits[lp->init[j]];
-		const struct roadmap_team *t =
-		    roadmap_initiative_is_open(in) && in->team && in->fte > 0
-			? roadmap_find_team(rm, in->team)
-			: NULL;
-		team_of[j] = t ? (size_t)(t - rm->teams) : T;
-		start[team_of[j] + 1]++;
-	}
-	for (size_t t = 0; t < T; t++) {
-		start[t + 1] += start[t];
-	}
-	for (size_t j = 0, k; j < lp->n; j++) { /* in column order */
-		if ((k = team_of[j]) < T) {
-			member[start[k]++] = j;
-		}
-	}
-	for (size_t t = T; t-- > 0;) {
-		start[t + 1] = start[t];
-	}
-	start[0] = 0;
-	for (size_t t = 0; t < T; t++) {
-		const struct roadmap_team *team = &rm->teams[t];
-		int qa = 0, qb = -1;
-		for (size_t m = start[t]; m < start[t + 1]; m++) {
-			const struct roadmap_initiative *in =
-			    &rm->inits[lp->init[member[m]]];
-			int a = roadmap_quarter_of(in->start, fs);
-			int b = roadmap_quarter_of(in->end, fs);
-			qa = m > start[t] && qa < a ? qa : a;
-			qb = m > start[t] && qb > b ? qb : b;
-		}
-		for (int qi = qa; qi <= qb; qi++) {
-			roadmap_day qs = roadmap_quarter_first(qi, fs);
-			roadmap_day qe = roadmap_quarter_last(qi, fs);
-			snprintf(name, sizeof(name), "%s@%s", team->id,
-				 roadmap_quarter_label(qi, label));
-			row_begin(lp, name, team->capacity * (qe - qs + 1));
-			for (size_t m = start[t]; m < start[t + 1]; m++) {
-				const struct roadmap_initiative *in =
-				    &rm->inits[lp->init[member[m]]];
-				put(lp, member[m], rm_quarter_load(in, qi, fs));
-			}
-			row_end(lp);
-		}
-	}
-	free(start);
-	free(member);
-	free(team_of);
-	return true;
-}
-
-static bool keeps(const struct roadmap_optimize_options *o,
-		  enum roadmap_initiative_status s)
-{
-	unsigned keep = o->keep_set
-			    ? o->keep
-			    : (1u << ROADMAP_ACTIVE) | (1u << ROADMAP_DONE);
-	return (keep >> s) & 1u;
-}
-
-/* Columns, values, costs, dependencies and the kept closure. */
-static enum roadmap_status lp_columns(struct lp *lp, const struct rm_graph *g,
-				      const size_t *order, size_t count,
-				      struct roadmap_error *err)
-{
-	const struct roadmap *rm = lp->rm;
-	size_t N = rm->n_inits;
-
-	lp->init = malloc((N + 1) * sizeof(size_t));
-	lp->col = malloc((N + 1) * sizeof(size_t));
-	lp->kept = calloc(N + 1, sizeof(bool));
-	lp->value = calloc(N + 1, sizeof(int64_t));
-	lp->cost = calloc(N + 1, sizeof(int64_t));
-	size_t edges = g->pre_off[N];
-	lp->dep = malloc((2 * edges + 1) * sizeof(size_t));
-	if (!lp->init || !lp->col || !lp->kept || !lp->value || !lp->cost ||
-	    !lp->dep) {
-		return rm_nomem(err);
-	}
-	for (size_t i = 0; i < N; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
-		lp->col[i] = NO_COL;
-		if (!roadmap_initiative_counts(in)) {
-			continue;
-		}
-		size_t j = lp->n++;
-		lp->col[i] = j;
-		lp->init[j] = i;
-		lp->kept[j] = keeps(lp->o, in->status);
-		lp->value[j] = roadmap_initiative_value(in, lp->o->objective);
-		if (!roadmap_money_add(in->opex, in->capex, &lp->cost[j])) {
-			return rm_overflow(err,
-					   "an initiative's planned total");
-		}
-	}
-	/* dependents before prerequisites: a kept one keeps what it needs */
-	for (size_t k = count; k-- > 0;) {
-		size_t i = order[k], j = lp->col[i];
-		for (size_t e = g->pre_off[i]; e < g->pre_off[i + 1]; e++) {
-			size_t p = lp->col[g->pre[e]];
-			if (j == NO_COL || p == NO_COL) {
-				continue;
-			}
-			lp->dep[2 * lp->n_deps] = j;
-			lp->dep[2 * lp->n_deps + 1] = p;
-			lp->n_deps++;
-			if (lp->kept[j]) {
-				lp->kept[p] = true;
-			}
-		}
-	}
-	return ROADMAP_OK;
-}
-
-static int64_t gcd64(int64_t a, int64_t b)
-{
-	while (b) {
-		int64_t t = a % b;
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
-/* One solve: maximise value (phase 1), or with the value held at least
- * at *floor_value, minimise cost (phase 2). on[] holds a feasible start
- * and receives the plan. */
-struct solve {
-	bool proven;
-	double bound; /* phase 1: the best value possible */
-};
-
-static bool solve(const struct lp *lp, bool phase2, int64_t floor_value,
-		  double seconds, bool *on, struct solve *res)
-{
-	const int64_t *obj = phase2 ? lp->cost : lp->value;
-	int64_t g = 0, gv = 0;
 	Cbc_Model *m = Cbc_newModel();
 	int *idx = malloc((lp->n + 1) * sizeof(int));
 	double *val = malloc((lp->n + 1) * sizeof(double));
-	bool ok = m && idx && val;
-
-	for (size_t j = 0; j < lp->n; j++) {
-		g = gcd64(g, obj[j]);
-		gv = gcd64(gv, lp->value[j]);
+	if (!m || !idx || !val) {
+		*nomem = true;
+		goto out;
 	}
-	g = g ? g : 1;
-	gv = gv ? gv : 1;
 	Cbc_setLogLevel(m, 0);
-	for (size_t j = 0; ok && j < lp->n; j++) {
-		Cbc_addCol(m, "", lp->kept[j] ? 1 : 0, 1, (double)(obj[j] / g),
-			   1, 0, NULL, NULL);
+	for (size_t j = 0; j < lp->n; j++) {
+		char name[24];
+		/* CBC matches a MIP start to its columns by name */
+		snprintf(name, sizeof(name), "x%zu", j);
+		Cbc_addCol(m, name, lp->kept[j] ? 1 : 0, lp->fits[j] ? 1 : 0,
+			   (double)obj[j], 1, 0, NULL, NULL);
 	}
-	for (size_t r = 0; ok && r < lp->n_rows; r++) {
-		int64_t rg = 0;
+	for (size_t r = 0; r < lp->n_rows; r++) {
 		int nz = 0;
 		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
-			rg = gcd64(rg, lp->coef[k]);
-		}
-		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
 			idx[nz] = (int)lp->cols[k];
-			val[nz++] = (double)(lp->coef[k] / rg);
+			val[nz++] = (double)lp->coef[k];
 		}
-		Cbc_addRow(m, "", nz, idx, val, 'L',
-			   (double)(lp->limit[r] / rg));
+		Cbc_addRow(m, "", nz, idx, val, 'L', (double)lp->limit[r]);
 	}
-	for (size_t d = 0; ok && d < lp->n_deps; d++) {
+	for (size_t d = 0; d < lp->n_deps; d++) {
 		int cols[2] = {(int)lp->dep[2 * d], (int)lp->dep[2 * d + 1]};
 		double c[2] = {1, -1};
 		Cbc_addRow(m, "", 2, cols, c, 'L', 0);
 	}
-	if (ok && phase2) {
+	if (phase2) {
 		int nz = 0;
 		for (size_t j = 0; j < lp->n; j++) {
-			if (lp->value[j]) {
+			if (lp->vs[j]) {
 				idx[nz] = (int)j;
-				val[nz++] = (double)(lp->value[j] / gv);
+				val[nz++] = (double)lp->vs[j];
 			}
 		}
 		if (nz) {
-			Cbc_addRow(m, "", nz, idx, val, 'G',
-				   (double)(floor_value / gv));
+			Cbc_addRow(m, "", nz, idx, val, 'G', (double)floor);
 		}
 	}
-	if (ok) {
-		int nz = 0;
-		for (size_t j = 0; j < lp->n; j++) {
-			if (on[j]) {
-				idx[nz] = (int)j;
-				val[nz++] = 1;
-			}
-		}
-		Cbc_setObjSense(m, phase2 ? 1 : -1);
-		Cbc_setMIPStartI(m, nz, idx, val);
-		Cbc_setMaximumSeconds(m, seconds);
-		/* objectives are whole numbers: half a unit proves optimality
-		 */
-		Cbc_setAllowableGap(m, 0.5);
-		Cbc_setAllowableFractionGap(m, 0);
-		Cbc_setAllowablePercentageGap(m, 0);
-		Cbc_solve(m);
-		const double *x = Cbc_bestSolution(m);
-		res->proven = Cbc_isProvenOptimal(m) != 0;
-		res->bound = Cbc_getBestPossibleObjValue(m) * (double)g;
-		for (size_t j = 0; x && j < lp->n; j++) {
-			on[j] = x[j] > 0.5;
+	int nz = 0;
+	for (size_t j = 0; j < lp->n; j++) {
+		if (start[j]) {
+			idx[nz] = (int)j;
+			val[nz++] = 1;
 		}
 	}
+	Cbc_setObjSense(m, phase2 ? 1 : -1);
+	Cbc_setMIPStartI(m, nz, idx, val);
+	/* the clock on the wall, not the processor's (CBC's default) */
+	Cbc_setParameter(m, "timeMode", "elapsed");
+	Cbc_setMaximumSeconds(m, secs);
+	/* CglTwomir prints a debugging line to standard output on rows of
+	 * large amounts ("2mir_test: ..."): the library never prints */
+	Cbc_setParameter(m, "twoMirCuts", "off");
+	/* CglPreProcess::postProcess dereferences a null pointer when the
+	 * clock stops a search that started from a MIP start (seen with
+	 * MALLOC_PERTURB_ set, under AddressSanitizer); the portfolios here
+	 * solve as fast without it */
+	Cbc_setParameter(m, "preprocess", "off");
+	/* whole-number objectives; its proof is checked anyway */
+	Cbc_setAllowableGap(m, 0.5);
+	Cbc_setAllowableFractionGap(m, 0);
+	Cbc_setAllowablePercentageGap(m, 0);
+	cbc_run(m);
+	ans->proven = Cbc_isProvenOptimal(m) != 0;
+	ans->bound = Cbc_getBestPossibleObjValue(m);
+	const double *sol = Cbc_bestSolution(m);
+	for (size_t j = 0; sol && j < lp->n; j++) {
+		x[j] = sol[j] > 0.5;
+	}
+	got = sol != NULL;
+out:
 	if (m) {
 		Cbc_deleteModel(m);
 	}
 	free(idx);
 	free(val);
-	return ok;
+	return got;
 }
 
-/* The first limit that plan on[] breaks (its row), or -1; *why names it. */
-static long breaks(struct lp *lp, const bool *on)
+/* Takes plan x when it holds (checked in integers) and beats on[]: more
+ * value, or as much for less spend. */
+static void consider(struct lp *lp, bool *on, const bool *x)
 {
-	for (size_t r = 0; r < lp->n_rows; r++) {
-		int64_t used = 0;
-		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
-			if (on[lp->cols[k]] &&
-			    !roadmap_money_add(used, lp->coef[k], &used)) {
-				return (long)r;
-			}
-		}
-		if (used > lp->limit[r]) {
-			return (long)r;
-		}
+	int64_t v = rm_opt_total(lp, lp->vs, x),
+		c = rm_opt_total(lp, lp->cs, x);
+	int64_t bv = rm_opt_total(lp, lp->vs, on),
+		bc = rm_opt_total(lp, lp->cs, on);
+
+	if ((v > bv || (v == bv && c < bc)) && rm_opt_plan_valid(lp, x)) {
+		memcpy(on, x, lp->n * sizeof(bool));
 	}
-	return -1;
 }
 
-static bool plan_valid(struct lp *lp, const bool *on)
-{
-	for (size_t j = 0; j < lp->n; j++) {
-		if (lp->kept[j] && !on[j]) {
-			return false;
-		}
-	}
-	for (size_t d = 0; d < lp->n_deps; d++) {
-		if (on[lp->dep[2 * d]] && !on[lp->dep[2 * d + 1]]) {
-			return false;
-		}
-	}
-	return breaks(lp, on) < 0;
-}
-
-static int64_t total(struct lp *lp, const int64_t *v, const bool *on)
+/*
+ * Whether CBC's tolerances separate two plans one unit of obj apart. Its
+ * objective is off by about 1e-9 of its size at worst (seen: a plan 61
+ * cents short of the optimum proven "optimal" at 1.2e11 cents), so the
+ * objective over its gcd must sum to at most 2^26 (the error then stays
+ * under a tenth of a unit), and every row to at most 2^50 (its sums are
+ * exact in double precision).
+ */
+static bool separable(const struct lp *lp, const int64_t *obj)
 {
 	int64_t s = 0;
 
-	for (size_t j = 0; j < lp->n; j++) {
-		if ((!on || on[j]) && !roadmap_money_add(s, v[j], &s)) {
-			lp->overflow = true;
-		}
+	for (size_t j = 0; j < lp->n && s <= (INT64_C(1) << 26); j++) {
+		s += obj[j] < 0 ? -obj[j] : obj[j];
 	}
-	return s;
+	return lp->rows_exact && s <= (INT64_C(1) << 26);
+}
+
+/*
+ * A CBC phase until end: a first run with half the time, and when it
+ * stops without a proof a second one from the best plan so far (CBC's
+ * heuristics share out the time they are given, so on a busy machine one
+ * run now and then strays where another, started from its plan, proves
+ * at once). Plans that hold and do better go into on[].
+ */
+static void cbc_phase(struct lp *lp, bool phase2, int64_t floor, bool *on,
+		      double end, struct run *run, bool *x,
+		      struct cbc_answer *ans, bool *nomem)
+{
+	double t = rm_opt_now();
+
+	if (cbc(lp, phase2, floor, on, t + 0.5 * (end - t), run, x, ans,
+		nomem)) {
+		consider(lp, on, x);
+	}
+	if (!ans->proven && !*nomem &&
+	    cbc(lp, phase2, floor, on, end, run, x, ans, nomem)) {
+		consider(lp, on, x);
+	}
+}
+
+/* The answer at one scale, once the start in on[] holds. */
+struct answer {
+	bool proven;
+	int64_t bound; /* over gv */
+};
+
+/*
+ * CBC's plans first (the most value, then the least spend for it), kept
+ * when they hold; its proof is taken where its tolerances separate plans
+ * a unit apart; else the exact search decides, value first, then spend
+ * with the value held.
+ */
+static enum roadmap_status decide(struct lp *lp, bool *on, double end,
+				  struct run *run, struct answer *a,
+				  struct roadmap_error *err)
+{
+	size_t n = lp->n;
+	bool *x = malloc((n + 1) * sizeof(bool)), nomem = false;
+	int64_t *negv = malloc((n + 1) * sizeof(int64_t));
+	int64_t *negc = malloc((n + 1) * sizeof(int64_t));
+	struct cbc_answer c1 = {0}, c2 = {0};
+	enum roadmap_status st = ROADMAP_OK;
+	int64_t v1, v, c, ignored;
+	bool p1, p2 = false;
+	double t = rm_opt_now();
+
+	if (!x || !negv || !negc) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	for (size_t j = 0; j < n; j++) {
+		negv[j] = -lp->vs[j];
+		negc[j] = -lp->cs[j];
+	}
+	cbc_phase(lp, false, 0, on, t + 0.6 * (end - t), run, x, &c1, &nomem);
+	v1 = rm_opt_total(lp, lp->vs, on);
+	t = rm_opt_now();
+	if (!nomem) {
+		cbc_phase(lp, true, v1, on, t + 0.5 * (end - t), run, x, &c2,
+			  &nomem);
+	}
+	v = rm_opt_total(lp, lp->vs, on);
+	c = rm_opt_total(lp, lp->cs, on);
+	/* no plan worth one more; none worth as much for one less */
+	p1 = c1.proven && separable(lp, lp->vs) && v == v1 &&
+	     c1.bound < (double)v + 0.9;
+	p2 = p1 && c2.proven && separable(lp, lp->cs) &&
+	     c2.bound > (double)c - 0.9;
+	a->bound = v;
+	if (!nomem && !p1) {
+		p1 = rm_opt_exact(lp, lp->vs, NULL, 0, on, end, run, &a->bound,
+				  &nomem);
+		v = rm_opt_total(lp, lp->vs, on);
+	}
+	if (!nomem && p1 && !p2) {
+		p2 = rm_opt_exact(lp, negc, negv, -v, on, end, run, &ignored,
+				  &nomem);
+	}
+	if (nomem) {
+		st = rm_nomem(err);
+		goto out;
+	}
+	a->proven = p1 && p2;
+	if (p1) {
+		a->bound = v;
+	}
+out:
+	free(x);
+	free(negv);
+	free(negc);
+	return st;
 }
 
 /*
  * The best plan at pct percent of every envelope into on[] (which holds a
- * feasible start when *have_start, else is filled with the kept ones).
- * *st is infeasible with why set when the kept ones alone break a limit.
+ * start: kept if it does not hold), until end. *st is infeasible with why
+ * set when the kept ones alone break a limit; *bound is the best value
+ * possible, exact.
  */
 static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
-				   enum roadmap_plan_status *st, double *bound,
-				   char *why, size_t why_n,
-				   struct roadmap_error *err)
+				   enum roadmap_plan_status *st, int64_t *bound,
+				   char *why, size_t why_n, double end,
+				   struct run *run, struct roadmap_error *err)
 {
-	const struct roadmap_optimize_options *o = lp->o;
-	double secs = o->time_limit > 0 ? o->time_limit : 30;
-	struct solve r1 = {0}, r2 = {0};
+	struct answer a = {0};
+	enum roadmap_status rc;
 
-	lp->n_rows = lp->n_nz = 0;
-	envelope_rows(lp, pct);
-	if (!o->ignore_capacity && !capacity_rows(lp)) {
-		lp->nomem = true;
-	}
-	if (lp->nomem) {
+	if (!rm_opt_rows(lp, pct)) {
 		return rm_nomem(err);
 	}
 	if (lp->overflow) {
@@ -504,7 +329,7 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 	for (size_t j = 0; j < lp->n; j++) {
 		base[j] = lp->kept[j];
 	}
-	long r = breaks(lp, base);
+	long r = rm_opt_breaks(lp, base);
 	if (r >= 0) {
 		snprintf(why, why_n, "%s", lp->name[r]);
 		*st = ROADMAP_PLAN_INFEASIBLE;
@@ -513,7 +338,7 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 		return ROADMAP_OK;
 	}
 	/* a start that holds: the caller's, else the kept ones */
-	if (!plan_valid(lp, on)) {
+	if (!rm_opt_plan_valid(lp, on)) {
 		memcpy(on, base, lp->n * sizeof(bool));
 	}
 	free(base);
@@ -522,108 +347,94 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 		*bound = 0;
 		return ROADMAP_OK;
 	}
-	if (!solve(lp, false, 0, secs, on, &r1)) {
-		return rm_nomem(err);
+	if ((rc = decide(lp, on, end, run, &a, err))) {
+		return rc;
 	}
-	int64_t v = total(lp, lp->value, on);
-	if (!solve(lp, true, v, secs, on, &r2)) {
-		return rm_nomem(err);
-	}
-	if (!plan_valid(lp, on) || total(lp, lp->value, on) < v) {
-		return rm_fail(err, ROADMAP_ERR_INTERNAL,
-			       "the solver returned a plan that breaks a "
-			       "limit (please report this roadmap)");
-	}
-	*st = r1.proven ? ROADMAP_PLAN_OPTIMAL : ROADMAP_PLAN_FEASIBLE;
-	*bound = r1.proven ? (double)v : r1.bound;
+	*st = a.proven ? ROADMAP_PLAN_OPTIMAL : ROADMAP_PLAN_FEASIBLE;
+	*bound = a.proven ? rm_opt_total(lp, lp->value, on) : a.bound * lp->gv;
 	return ROADMAP_OK;
 }
 
-int64_t roadmap_initiative_value(const struct roadmap_initiative *in,
-				 enum roadmap_objective o)
+/* The scales to solve, smallest first: the frontier's (100, 95, ... 50 %
+ * of the envelopes as written) and the plan's own. Returns how many. */
+static size_t scales_to_solve(const struct roadmap_optimize_options *o, int pct,
+			      int *scale)
 {
-	if (o == ROADMAP_OBJECTIVE_PRIORITY) {
-		return 6 - (in->priority ? in->priority : 3);
-	}
-	return in->has_benefit ? in->benefit : 0;
-}
+	size_t k = 0;
 
-const char *roadmap_plan_status_name(enum roadmap_plan_status s)
-{
-	static const char *const names[] = {"optimal", "feasible",
-					    "infeasible"};
-	return (unsigned)s < 3 ? names[s] : "infeasible";
-}
-
-void roadmap_plan_release(struct roadmap_plan *p)
-{
-	if (!p) {
-		return;
-	}
-	free(p->funded);
-	free(p->cut);
-	free(p->envelopes);
-	free(p->frontier);
-	memset(p, 0, sizeof(*p));
-}
-
-/* What the plan uses of each envelope (unscaled rows, every envelope). */
-static void fill_envelopes(struct lp *lp, const bool *on, int pct,
-			   struct roadmap_plan *p)
-{
-	const struct roadmap *rm = lp->rm;
-
-	for (size_t b = 0; b < rm->n_budgets; b++) {
-		const struct roadmap_budget *e = &rm->budgets[b];
-		int z, a = rm_budget_quarters(e, &z);
-		int64_t used = 0;
-		for (size_t j = 0; j < lp->n; j++) {
-			const struct roadmap_initiative *in =
-			    &rm->inits[lp->init[j]];
-			if (on[j] && in_scope(e, in) &&
-			    !roadmap_money_add(
-				used, spend_in(lp, lp->init[j], a, z), &used)) {
-				lp->overflow = true;
-			}
+	for (int s = 50; o->frontier && s <= 100; s += 5) {
+		if (pct <= s && (k == 0 || scale[k - 1] < pct)) {
+			scale[k++] = pct;
 		}
-		p->envelopes[b] = (struct roadmap_plan_envelope){
-		    b, scaled(e->amount, pct), used};
+		if (s != pct) {
+			scale[k++] = s;
+		}
 	}
+	if (k == 0 || scale[k - 1] < pct) {
+		scale[k++] = pct;
+	}
+	return k;
 }
 
-static enum roadmap_status frontier(struct lp *lp, struct roadmap_plan *p,
-				    struct roadmap_error *err)
+/*
+ * Solves every scale from the smallest budget up: a plan that holds at a
+ * smaller budget holds at a larger one, so each plan starts the next and
+ * the value never falls as the budget grows, whatever the clock stops.
+ * Each scale gets an equal share of the time left.
+ */
+static enum roadmap_status solve_all(struct lp *lp, int pct, struct run *run,
+				     bool *plan, enum roadmap_plan_status *st,
+				     int64_t *bound, struct roadmap_plan *p,
+				     struct roadmap_error *err)
 {
+	const struct roadmap_optimize_options *o = lp->o;
 	bool *on = calloc(lp->n + 1, sizeof(bool));
-	enum roadmap_status st = ROADMAP_OK;
+	int scale[13];
+	size_t K = scales_to_solve(o, pct, scale);
+	enum roadmap_status rc = ROADMAP_OK;
 
-	p->frontier = calloc(11, sizeof(*p->frontier));
-	if (!on || !p->frontier) {
+	if (o->frontier) {
+		p->frontier = calloc(11, sizeof(*p->frontier));
+		p->n_frontier = 11;
+	}
+	if (!on || (o->frontier && !p->frontier)) {
 		free(on);
 		return rm_nomem(err);
 	}
-	p->n_frontier = 11;
-	/* from the smallest budget up: each plan is a start for the next,
-	 * so the value never falls as the budget grows */
-	for (int k = 10; k >= 0 && !st; k--) {
-		struct roadmap_plan_point *pt = &p->frontier[k];
-		char why[96];
-		double bound = 0;
-		pt->budget_scale = 100 - 5 * k;
-		st = plan_at(lp, pt->budget_scale, on, &pt->status, &bound, why,
-			     sizeof(why), err);
-		if (!st && pt->status != ROADMAP_PLAN_INFEASIBLE) {
-			pt->value = total(lp, lp->value, on);
-			pt->spend = total(lp, lp->cost, on);
-			for (size_t j = 0; j < lp->n; j++) {
-				pt->n_cut += !on[j];
+	for (size_t i = 0; i < K && !rc; i++) {
+		enum roadmap_plan_status s = ROADMAP_PLAN_FEASIBLE;
+		int64_t b = 0;
+		char why[96] = "";
+		double t = rm_opt_now();
+		double end = t + (run->end - t) / (double)(K - i);
+		rc = plan_at(lp, scale[i], on, &s, &b, why, sizeof(why), end,
+			     run, err);
+		if (rc) {
+			break;
+		}
+		if (scale[i] == pct) {
+			memcpy(plan, on, lp->n * sizeof(bool));
+			*st = s;
+			*bound = b;
+			snprintf(p->breaks, sizeof(p->breaks), "%s", why);
+		}
+		if (o->frontier && scale[i] % 5 == 0 && scale[i] >= 50 &&
+		    scale[i] <= 100) {
+			struct roadmap_plan_point *pt =
+			    &p->frontier[(100 - scale[i]) / 5];
+			pt->budget_scale = scale[i];
+			pt->status = s;
+			if (s != ROADMAP_PLAN_INFEASIBLE) {
+				pt->value = rm_opt_total(lp, lp->value, on);
+				pt->spend = rm_opt_total(lp, lp->cost, on);
+				for (size_t j = 0; j < lp->n; j++) {
+					pt->n_cut += !on[j];
+				}
 			}
-		} else if (!st) {
-			memset(on, 0, lp->n * sizeof(bool));
 		}
 	}
 	free(on);
-	return st;
+	return rc;
 }
 
 enum roadmap_status roadmap_optimize(const struct roadmap *rm,
@@ -635,17 +446,20 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 	struct rm_graph g;
 	size_t count = 0, *order = NULL;
 	bool *on = NULL;
-	double bound = 0;
+	int64_t bound = 0;
 	enum roadmap_status st;
 	int pct = o->budget_scale ? o->budget_scale : 100;
+	struct run run = {0};
 
 	memset(out, 0, sizeof(*out));
-	if (pct < 1 || pct > 1000 || o->time_limit < 0 || o->time_limit > 1e6) {
+	if (pct < 1 || pct > 1000 || !(o->time_limit >= 0) ||
+	    o->time_limit > 1e6) {
 		return rm_fail(err, ROADMAP_ERR_USAGE,
 			       pct < 1 || pct > 1000
 				   ? "the budget scale must be 1 to 1000 %%"
 				   : "the time limit must be 0 to 1000000 s");
 	}
+	run.end = rm_opt_now() + (o->time_limit > 0 ? o->time_limit : 30);
 	out->objective = o->objective;
 	out->budget_scale = pct;
 	lp.rm = rm;
@@ -659,7 +473,7 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 	}
 	if ((st = rm_graph_order(rm, &g, order, &count, err)) ||
 	    (st = roadmap_spend_build(rm, &lp.sp, err)) ||
-	    (st = lp_columns(&lp, &g, order, count, err))) {
+	    (st = rm_opt_columns(&lp, &g, order, count, err))) {
 		goto out;
 	}
 	on = calloc(lp.n + 1, sizeof(bool));
@@ -671,21 +485,21 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 		st = rm_nomem(err);
 		goto out;
 	}
-	if ((st = plan_at(&lp, pct, on, &out->status, &bound, out->breaks,
-			  sizeof(out->breaks), err))) {
+	if ((st = solve_all(&lp, pct, &run, on, &out->status, &bound, out,
+			    err))) {
 		goto out;
 	}
-	out->value_all = total(&lp, lp.value, NULL);
+	out->value_all = rm_opt_total(&lp, lp.value, NULL);
 	out->n_envelopes = rm->n_budgets;
-	fill_envelopes(&lp, on, pct, out);
+	rm_opt_fill_envelopes(&lp, on, pct, out);
 	if (out->status != ROADMAP_PLAN_INFEASIBLE) {
-		out->value = total(&lp, lp.value, on);
-		out->spend = total(&lp, lp.cost, on);
-		/* the solver's bound, where it says something: never below
-		 * the plan, never past what 64 bits hold */
-		out->bound = bound >= (double)out->value && bound < 9e18
-				 ? (int64_t)floor(bound + 0.5)
-				 : out->value;
+		out->value = rm_opt_total(&lp, lp.value, on);
+		out->spend = rm_opt_total(&lp, lp.cost, on);
+		out->breaks[0] = '\0';
+		/* exact: never below the plan, never past all the value */
+		out->bound = bound < out->value	      ? out->value
+			     : bound > out->value_all ? out->value_all
+						      : bound;
 		out->gap = out->bound ? (double)(out->bound - out->value) /
 					    (double)out->bound
 				      : 0;
@@ -697,9 +511,6 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 			}
 		}
 	}
-	if (o->frontier) {
-		st = frontier(&lp, out, err);
-	}
 	if (!st && lp.overflow) {
 		st = rm_overflow(err, "planned spend");
 	}
@@ -707,126 +518,9 @@ out:
 	free(on);
 	free(order);
 	rm_graph_release(&g);
-	lp_release(&lp);
+	rm_opt_release(&lp);
 	if (st) {
 		roadmap_plan_release(out);
 	}
-	return st;
-}
-
-/* -------------------------------------------------------------- JSON */
-
-static cJSON *value_json(const struct roadmap_plan *p, int64_t v)
-{
-	return p->objective == ROADMAP_OBJECTIVE_PRIORITY
-		   ? cJSON_CreateNumber((double)v)
-		   : rm_json_money(v);
-}
-
-static cJSON *items_json(const struct roadmap *rm, const struct roadmap_plan *p,
-			 const size_t *idx, size_t n, bool *ok)
-{
-	cJSON *arr = cJSON_CreateArray();
-
-	for (size_t k = 0; k < n; k++) {
-		const struct roadmap_initiative *in = &rm->inits[idx[k]];
-		cJSON *o = cJSON_CreateObject();
-		int64_t v = roadmap_initiative_value(in, p->objective);
-		rm_json_add(o, ROADMAP_FIELD_ID, cJSON_CreateString(in->id),
-			    ok);
-		rm_json_add(o, "value", value_json(p, v), ok);
-		rm_json_add(o, ROADMAP_WORD_TOTAL,
-			    rm_json_money(in->opex + in->capex), ok);
-		rm_json_push(arr, o, ok);
-	}
-	return arr;
-}
-
-enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
-				      const struct roadmap_plan *p, char **out,
-				      struct roadmap_error *err)
-{
-	bool ok = true, inf = p->status == ROADMAP_PLAN_INFEASIBLE;
-	cJSON *o = cJSON_CreateObject(), *env = cJSON_CreateArray();
-	char label[16];
-
-	*out = NULL;
-	rm_json_add(
-	    o, "objective",
-	    cJSON_CreateString(p->objective == ROADMAP_OBJECTIVE_PRIORITY
-				   ? ROADMAP_FIELD_PRIORITY
-				   : ROADMAP_FIELD_BENEFIT),
-	    &ok);
-	rm_json_add(o, "budget_scale", cJSON_CreateNumber(p->budget_scale),
-		    &ok);
-	rm_json_add(o, "status",
-		    cJSON_CreateString(roadmap_plan_status_name(p->status)),
-		    &ok);
-	rm_json_add(o, "value",
-		    inf ? cJSON_CreateNull() : value_json(p, p->value), &ok);
-	rm_json_add(o, "bound",
-		    inf ? cJSON_CreateNull() : value_json(p, p->bound), &ok);
-	rm_json_add(o, "gap",
-		    inf ? cJSON_CreateNull() : cJSON_CreateNumber(p->gap), &ok);
-	rm_json_add(o, "spend",
-		    inf ? cJSON_CreateNull() : rm_json_money(p->spend), &ok);
-	if (inf) {
-		rm_json_add(o, "breaks", cJSON_CreateString(p->breaks), &ok);
-	}
-	rm_json_add(o, "funded", items_json(rm, p, p->funded, p->n_funded, &ok),
-		    &ok);
-	rm_json_add(o, "cut", items_json(rm, p, p->cut, p->n_cut, &ok), &ok);
-	for (size_t k = 0; k < p->n_envelopes; k++) {
-		const struct roadmap_plan_envelope *e = &p->envelopes[k];
-		const struct roadmap_budget *b = &rm->budgets[e->budget];
-		cJSON *x = cJSON_CreateObject();
-		rm_json_add(x, ROADMAP_FIELD_PERIOD,
-			    cJSON_CreateString(
-				rm_budget_label(b, label, sizeof(label))),
-			    &ok);
-		rm_json_add(x, ROADMAP_FIELD_PILLAR,
-			    rm_json_string_or_null(b->pillar), &ok);
-		rm_json_add(x, ROADMAP_FIELD_AMOUNT, rm_json_money(e->amount),
-			    &ok);
-		rm_json_add(x, "used",
-			    inf ? cJSON_CreateNull() : rm_json_money(e->used),
-			    &ok);
-		rm_json_push(env, x, &ok);
-	}
-	rm_json_add(o, "envelopes", env, &ok);
-	if (p->n_frontier) {
-		cJSON *fr = cJSON_CreateArray();
-		for (size_t k = 0; k < p->n_frontier; k++) {
-			const struct roadmap_plan_point *pt = &p->frontier[k];
-			bool pinf = pt->status == ROADMAP_PLAN_INFEASIBLE;
-			cJSON *x = cJSON_CreateObject();
-			rm_json_add(x, "budget_scale",
-				    cJSON_CreateNumber(pt->budget_scale), &ok);
-			rm_json_add(x, "status",
-				    cJSON_CreateString(
-					roadmap_plan_status_name(pt->status)),
-				    &ok);
-			rm_json_add(x, "value",
-				    pinf ? cJSON_CreateNull()
-					 : value_json(p, pt->value),
-				    &ok);
-			rm_json_add(x, "spend",
-				    pinf ? cJSON_CreateNull()
-					 : rm_json_money(pt->spend),
-				    &ok);
-			rm_json_add(x, "cut",
-				    pinf
-					? cJSON_CreateNull()
-					: cJSON_CreateNumber((double)pt->n_cut),
-				    &ok);
-			rm_json_push(fr, x, &ok);
-		}
-		rm_json_add(o, "frontier", fr, &ok);
-	}
-	struct strbuf b = {0};
-	enum roadmap_status st =
-	    ok ? rm_json_finish(&b, o, out, NULL, err) : rm_nomem(err);
-
-	cJSON_Delete(o);
 	return st;
 }

@@ -628,7 +628,7 @@ enum roadmap_objective {
 };
 
 enum roadmap_plan_status {
-	ROADMAP_PLAN_OPTIMAL,	 /* proven */
+	ROADMAP_PLAN_OPTIMAL,	 /* proven, in exact arithmetic */
 	ROADMAP_PLAN_FEASIBLE,	 /* the time limit ended the search */
 	ROADMAP_PLAN_INFEASIBLE, /* the kept initiatives alone break a limit */
 };
@@ -649,8 +649,9 @@ struct roadmap_optimize_options {
 	 * keep_set false, active and done */
 	unsigned keep;
 	bool keep_set;
-	double time_limit; /* seconds for each solve (0: 30) */
-	bool frontier;	   /* also solve at 100, 95, ... 50 % of the scale */
+	/* wall-clock seconds for the whole call, frontier included (0: 30) */
+	double time_limit;
+	bool frontier; /* also solve at 100, 95, ... 50 % of the scale */
 };
 
 /* One envelope under a plan: its amount scaled, and what the plan uses. */
@@ -674,7 +675,7 @@ struct roadmap_plan {
 	enum roadmap_plan_status status;
 	int64_t value;	      /* of the funded initiatives */
 	int64_t value_all;    /* of every counting initiative */
-	int64_t bound;	      /* the best value possible, as far as proven */
+	int64_t bound;	      /* the best value possible, exact */
 	double gap;	      /* (bound - value) / bound; 0 when optimal */
 	int64_t spend;	      /* the funded initiatives' planned total */
 	size_t *funded, *cut; /* initiative indexes, in file order */
@@ -689,13 +690,17 @@ struct roadmap_plan {
 };
 
 /*
- * Which counting initiatives to fund (roadmap(1), optimize): a 0/1 program over
- * them, every envelope (scaled) holding the planned spend of the funded ones in
- * its scope, every team's quarterly load within its capacity, funded work
- * with its counting prerequisites funded, the kept statuses funded;
- * maximising the value, then the least planned spend. Solved exactly by
- * COIN-OR CBC (silenced), within the time limit. An infeasible plan is a
- * result (status, breaks), not an error. ROADMAP_ERR_DATA for a dependency
+ * Which counting initiatives to fund (docs/roadmap.1.scd, OPTIMIZE): a 0/1
+ * program over them, every envelope (scaled) holding the planned spend of
+ * the funded ones in its scope, every team's quarterly load within its
+ * capacity, funded work with its counting prerequisites funded, the kept
+ * statuses funded; maximising the value, then the least planned spend.
+ * Searched with COIN-OR CBC (silenced) and proven optimal in exact
+ * arithmetic, or feasible with the exact bound when the time limit (wall
+ * clock, the whole call) ends the search. An infeasible plan is a result
+ * (status, breaks), not an error. The caller's signal dispositions are as
+ * it left them on return; calls from several threads run their solves one
+ * at a time (CBC keeps global state). ROADMAP_ERR_DATA for a dependency
  * cycle or a sum past the largest amount, ROADMAP_ERR_USAGE for bad
  * options, ROADMAP_ERR_NOMEM. Release *out with roadmap_plan_release().
  */
@@ -705,7 +710,8 @@ roadmap_optimize(const struct roadmap *rm,
 		 struct roadmap_plan *out, struct roadmap_error *err);
 ROADMAP_API void roadmap_plan_release(struct roadmap_plan *p);
 
-/* The JSON of roadmap(1), optimize. *out is malloc'ed; the caller frees it. */
+/* The JSON of docs/roadmap.1.scd, OPTIMIZE. *out is malloc'ed; the
+ * caller frees it. */
 ROADMAP_API enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 						  const struct roadmap_plan *p,
 						  char **out,

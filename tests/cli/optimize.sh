@@ -2,9 +2,11 @@
 # optimize.sh - which initiatives to fund, checked against exhaustive
 # search: random portfolios of 14 to 17 initiatives (quarter, year and
 # pillar envelopes, capacities, dependencies, kept work) under both
-# objectives, budget cuts and without capacity; the frontier; --apply; a
-# 400-initiative portfolio against the greedy cut line; the exact output,
-# the infeasible answer and the errors.
+# objectives, budget cuts and without capacity, and again with amounts of
+# 10^8 to 10^12 and near ties a cent apart; the frontier; --apply; a
+# 400-initiative portfolio against the greedy cut line; the time limit on
+# the wall clock, a frontier it stops, Ctrl-C; the exact output, the
+# infeasible answer and the errors.
 . "$(dirname "$0")/lib.sh"
 py() {
   local out rc
@@ -36,6 +38,21 @@ for seed in 1 2 3 4 5 6 7 8; do
 done
 ok_if "some portfolios are optimal, some infeasible (both paths ran)" \
   test "$infeasible" -ge 1 -a "$infeasible" -le 6
+# amounts of 10^8 to 10^12 units with odd cents, benefits a cent or two
+# apart: past what the solver's tolerances (relative to the amounts) can
+# separate, so "optimal" must be proven exactly; and the solver's own
+# debugging line ("2mir_test: ...") must not reach standard output
+for mag in 1e8 1e10 1e12; do
+  for seed in 1 5 9; do
+    py gen "$seed" 15 "m$seed.json" "$mag"
+    R -f "m$seed.json" export --format json > "me$seed.json"
+    for how in "" --ignore-capacity; do
+      R -f "m$seed.json" optimize --format json $how > "mp$seed.json"
+      ok_if "amounts near $mag, seed $seed${how:+ $how}: the exhaustive optimum, to the cent" \
+        py verify "m$seed.json" "me$seed.json" "mp$seed.json" $how
+    done
+  done
+done
 cp p1.json tampered.json
 /usr/bin/python3 -c '
 import json
@@ -70,6 +87,52 @@ R -f big.json export --format json > big-e.json
 R -f big.json optimize --format json --time-limit 60 > big-p.json
 ok_if "400 initiatives: proven optimal, at least the greedy cut line" \
   py greedy big.json big-e.json big-p.json
+
+# --- the time limit ------------------------------------------------------------
+# a portfolio no solver proves in seconds; the processors kept busy, so that
+# a limit on CPU seconds (the solver's default) would run far past it
+py hard 1 200 hard.json
+spin() { while :; do :; done; }
+spin & spin1=$!
+spin & spin2=$!
+s=$EPOCHREALTIME
+R -f hard.json optimize --format json --time-limit 2 > hard-p.json
+e=$EPOCHREALTIME
+{ kill "$spin1" "$spin2"; wait "$spin1" "$spin2"; } 2>/dev/null
+took=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.1f", e - s }')
+ok_if "--time-limit 2 is the whole command's wall clock, on busy processors ($took s)" \
+  awk -v t="$took" 'BEGIN { exit !(t < 6) }'
+ok_if "a plan the time limit stopped: feasible, the exact bound above it, the gap" \
+  py bounded hard-p.json
+# a frontier the clock stops: each budget's plan starts the next, so none
+# falls below a smaller budget's, and the plan is its own scale's point
+py gen 3 600 front.json 1e10
+R -f front.json optimize --format json --frontier --budget-scale 85 --time-limit 2 > front-p.json
+ok_if "a time-limited frontier never rises as the budget falls; the plan is its point" \
+  py frontier front-p.json
+
+# Ctrl-C: SIGINT, as a terminal sends it (set -m, or a non-interactive
+# shell starts the job with SIGINT ignored), ends the command at once by
+# the signal, the roadmap untouched, the writer's lock file left (it is
+# never deleted) and free
+cp hard.json int.json
+bash -c 'set -m
+  "$0" -f int.json optimize --apply --time-limit 60 > int.out 2> int.err &
+  pid=$!
+  sleep 1
+  s=$EPOCHREALTIME
+  kill -INT $pid
+  wait $pid
+  rc=$?
+  echo "$rc $(awk -v s="$s" -v e="$EPOCHREALTIME" "BEGIN { printf \"%.1f\", e - s }")"' \
+  "$ROADMAP" > int.rc 2>/dev/null
+read -r rc took < int.rc
+ok_if "SIGINT during optimize --apply ends it by the signal (status $rc)" test "$rc" = 130
+ok_if "at once ($took s after the signal)" awk -v t="$took" 'BEGIN { exit !(t < 2) }'
+ok_if "having printed nothing" test ! -s int.out -a ! -s int.err
+ok_if "with the roadmap byte for byte as it was" cmp -s hard.json int.json
+ok_if "its lock file left and free, nothing else beside it" \
+  bash -c 'flock -n int.json.lock true && [ "$(echo int.json*)" = "int.json int.json.lock" ]'
 
 # --- output for people and scripts -----------------------------------------
 cp "$EXAMPLES/acme/roadmap.json" acme.json

@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """optimize_check.py - optimize's answers against exhaustive search.
 
-  gen SEED N OUT.json       a random portfolio of N initiatives: quarter,
+  gen SEED N OUT.json [M]   a random portfolio of N initiatives: quarter,
                             year and pillar envelopes, teams with capacity,
-                            dependencies, kept work
+                            dependencies, kept work; with M, every amount
+                            scaled up to about M currency units with odd
+                            cents, and benefits a few round figures apart
+                            by a cent or two (near ties)
   verify ROADMAP EXPORT PLAN [--scale PCT] [--objective O] [--ignore-capacity]
                             PLAN (optimize --format json) funds a plan that
                             breaks no limit, whose value is the best of all
@@ -12,8 +15,14 @@
   greedy ROADMAP EXPORT PLAN  PLAN is optimal, holds, and is worth at
                             least the greedy cut line (value per spend)
   frontier PLAN             the frontier's value never rises as the budget
-                            falls, and its 100 % point is the plan's when
-                            the plan is at 100 %
+                            falls, the point at the plan's scale is the
+                            plan, and no smaller budget's point beats it
+  hard SEED N OUT.json      N initiatives whose value is close to their
+                            cost (a strongly correlated knapsack) over
+                            eight quarters funded at half: no solver
+                            proves it in seconds
+  bounded PLAN              a plan the time limit stopped: feasible, the
+                            bound above the value, the gap between them
 
 EXPORT is `roadmap export --format json` of ROADMAP: the quarterly spend
 of each initiative (the spreading rule of roadmap(1), budget) comes from it; everything else (scopes,
@@ -42,7 +51,13 @@ def quarter_bounds(qi):
     return first, nxt - datetime.timedelta(days=1)
 
 
-def gen(seed, n, out):
+def odd_cents(rnd, cents):
+    """An amount near CENTS (cents), with cents of its own, in units."""
+    cents = max(1, min(cents + rnd.randrange(-99, 100), 10 ** 14))
+    return cents / 100
+
+
+def gen(seed, n, out, magnitude=None):
     rnd = random.Random(int(seed))
     n = int(n)
     k = max(1, n // 15)  # limits grow with the portfolio
@@ -81,6 +96,19 @@ def gen(seed, n, out):
                     "amount": rnd.randrange(8, 20) * 100000 * k})
     budgets.append({"period": "2027-Q2", "pillar": "run",
                     "amount": rnd.randrange(3, 9) * 100000 * k})
+    if magnitude:  # the same portfolio at up to about M units
+        big = random.Random(int(seed) + 1000)
+        f = float(magnitude) / 1.2e6 / k
+        bases = [big.randrange(1, 60) for _ in range(4)]
+        for it in inits:
+            it["opex"] = odd_cents(big, int(it["opex"] * f * 100))
+            if it["capex"]:
+                it["capex"] = odd_cents(big, int(it["capex"] * f * 100))
+            it["benefit"] = odd_cents(
+                big, int(big.choice(bases) * 25000 * f * 100)) \
+                if it["benefit"] else 0
+        for b in budgets:
+            b["amount"] = odd_cents(big, int(b["amount"] * f * 100))
     doc = {"format": 1, "name": "random %s" % seed,
            "pillars": ["grow", "run"], "teams": teams,
            "goals": [{"id": "g", "title": "G"}], "initiatives": inits,
@@ -311,14 +339,56 @@ def frontier(plan_path):
             fail("the value rises as the budget falls at %d %%" %
                  p["budget_scale"])
         last = p["value"]
-    if plan["budget_scale"] == 100 and plan["status"] != "infeasible" and \
-            pts[0]["value"] != plan["value"]:
-        fail("the 100 %% point %s is not the plan's %s" % (pts[0]["value"],
-                                                          plan["value"]))
+    for p in pts:
+        if p["budget_scale"] == plan["budget_scale"] and \
+                (p["status"], p["value"]) != (plan["status"], plan["value"]):
+            fail("the %d %% point (%s, %s) is not the plan (%s, %s)" % (
+                p["budget_scale"], p["status"], p["value"], plan["status"],
+                plan["value"]))
+        if p["budget_scale"] < plan["budget_scale"] and \
+                p["status"] != "infeasible" and \
+                (plan["status"] == "infeasible" or
+                 p["value"] > plan["value"]):
+            fail("the %d %% point (%s) beats the plan at %d %% (%s)" % (
+                p["budget_scale"], p["value"], plan["budget_scale"],
+                plan["value"]))
+    print("ok")
+
+
+def hard(seed, n, out):
+    rnd = random.Random(int(seed))
+    inits, spend = [], [0] * 8
+    for i in range(int(n)):
+        q = rnd.randrange(8)
+        cost = rnd.randrange(100000, 1000000)
+        label = "%d-Q%d" % (2026 + q // 4, q % 4 + 1)
+        spend[q] += cost
+        inits.append({"id": "h%03d" % i, "title": "Hard %d" % i,
+                      "goals": ["g"], "start": label, "end": label,
+                      "opex": cost / 100,
+                      "benefit": (cost + rnd.randrange(10000)) / 100})
+    budgets = [{"period": "%d-Q%d" % (2026 + q // 4, q % 4 + 1),
+                "amount": (spend[q] // 2 + 1) / 100} for q in range(8)]
+    doc = {"format": 1, "name": "hard %s" % seed,
+           "goals": [{"id": "g", "title": "G"}], "initiatives": inits,
+           "budgets": budgets}
+    with open(out, "w") as f:
+        json.dump(doc, f, indent=1)
+    print("ok")
+
+
+def bounded(plan_path):
+    plan = json.load(open(plan_path))
+    if plan["status"] != "feasible":
+        fail("status %s, want feasible" % plan["status"])
+    v, b = cents(plan["value"]), cents(plan["bound"])
+    if not b > v or abs(plan["gap"] - (b - v) / b) > 1e-12:
+        fail("value %s bound %s gap %s" % (plan["value"], plan["bound"],
+                                            plan["gap"]))
     print("ok")
 
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"gen": gen, "verify": verify, "greedy": greedy,
-     "frontier": frontier}[cmd](*args)
+    {"gen": gen, "verify": verify, "greedy": greedy, "frontier": frontier,
+     "hard": hard, "bounded": bounded}[cmd](*args)

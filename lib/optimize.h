@@ -1,0 +1,85 @@
+/*
+ * optimize.h - the 0/1 program of optimize, and its solvers (private):
+ * optimize-model.c builds it and checks plans in integers, optimize.c
+ * runs CBC and decides, optimize-exact.c proves in exact arithmetic
+ * (docs/roadmap.1.scd, OPTIMIZE; docs/decisions.md, "Optimize").
+ */
+#ifndef ROADMAP_OPTIMIZE_H
+#define ROADMAP_OPTIMIZE_H
+
+#include "graph.h"
+
+#define NO_COL SIZE_MAX
+
+/* The program: columns are counting initiatives, rows "sum <= limit". */
+struct lp {
+	const struct roadmap *rm;
+	const struct roadmap_optimize_options *o;
+	size_t n;	/* columns */
+	size_t *init;	/* column -> initiative */
+	size_t *col;	/* initiative -> column, or NO_COL */
+	bool *kept;	/* funded in every plan: kept, or a kept one's
+			   prerequisite */
+	int64_t *value; /* per column */
+	int64_t *cost;	/* planned total per column */
+	size_t n_deps;	/* pairs: x[dep[2k]] <= x[dep[2k + 1]] */
+	size_t *dep;
+	/* the same, by column: prerequisites and dependents (compressed) */
+	size_t *pre_off, *pre, *dpd_off, *dpd;
+	size_t *topo;	  /* columns, prerequisites first */
+	int64_t *vs, *cs; /* value and planned total over their gcds */
+	int64_t gv, gc;	  /* those gcds */
+	bool *fits;	  /* alone within every limit (else never funded) */
+	bool rows_exact;  /* every row sums to at most 2^50 */
+	/* the rows by column, rebuilt for each budget scale */
+	size_t *cstart, *crow;
+	int64_t *ccoef;
+	/* rows, compressed: row r has cols[start[r] .. start[r + 1]) */
+	size_t n_rows, cap_start, cap_limit, cap_name, n_nz, cap_cols, cap_coef;
+	size_t *start, *cols;
+	int64_t *coef, *limit;
+	char (*name)[96];
+	bool nomem, overflow;
+	struct roadmap_spend sp;
+};
+
+/* The whole call's wall-clock deadline (CLOCK_MONOTONIC seconds). */
+struct run {
+	double end;
+};
+
+double rm_opt_now(void);
+/* Before end and before the call's deadline. */
+bool rm_opt_time_left(const struct run *run, double end);
+
+/* The columns, values, costs, dependencies and kept closure
+ * (ROADMAP_ERR_DATA on an overflowing sum, ROADMAP_ERR_NOMEM). */
+enum roadmap_status rm_opt_columns(struct lp *lp, const struct rm_graph *g,
+				   const size_t *order, size_t count,
+				   struct roadmap_error *err);
+/* The rows at pct percent of every envelope, each divided by its gcd;
+ * false when out of memory (lp->overflow on an overflowing sum). */
+bool rm_opt_rows(struct lp *lp, int pct);
+void rm_opt_release(struct lp *lp);
+
+/* Plans in integers: the first row plan on[] breaks (or -1); whether it
+ * holds (rows, prerequisites, kept ones); the sum of v over it (all
+ * columns for on NULL; lp->overflow on overflow). */
+long rm_opt_breaks(const struct lp *lp, const bool *on);
+bool rm_opt_plan_valid(const struct lp *lp, const bool *on);
+int64_t rm_opt_total(struct lp *lp, const int64_t *v, const bool *on);
+/* What plan on[] uses of each envelope at pct percent. */
+void rm_opt_fill_envelopes(struct lp *lp, const bool *on, int pct,
+			   struct roadmap_plan *p);
+
+/*
+ * The exact branch and bound: maximises obj . x over the plans (with
+ * extra, subject to extra . x <= erhs) from best[], until end. True when
+ * the search ended (best[] is then optimal), false when the clock stopped
+ * it; *bound receives the root's bound, rounded down. *nomem on failure.
+ */
+bool rm_opt_exact(struct lp *lp, const int64_t *obj, const int64_t *extra,
+		  int64_t erhs, bool *best, double end, const struct run *run,
+		  int64_t *bound, bool *nomem);
+
+#endif
