@@ -11,154 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct column {
-	const char *name;
-	bool required;
-};
-
-static const struct column actual_cols[] = {{ROADMAP_WORD_INITIATIVE, 1},
-					    {ROADMAP_WORD_QUARTER, 1},
-					    {ROADMAP_FIELD_AMOUNT, 1},
-					    {NULL, 0}};
-
-static const struct column progress_cols[] = {{ROADMAP_WORD_INITIATIVE, 1},
-					      {ROADMAP_WORD_DATE, 1},
-					      {ROADMAP_WORD_PERCENT, 1},
-					      {NULL, 0}};
-static const struct column measurement_cols[] = {{ROADMAP_WORD_GOAL, 1},
-						 {ROADMAP_WORD_DATE, 1},
-						 {ROADMAP_WORD_VALUE, 1},
-						 {NULL, 0}};
-
-/* The fields table of an item table, or NULL (actuals, progress,
- * measurements). */
-static const struct rm_field *fields_of(int table)
-{
-	switch (table) {
-	case ROADMAP_TABLE_INITIATIVES:
-		return rm_initiative_fields;
-	case ROADMAP_TABLE_GOALS:
-		return rm_goal_fields;
-	case ROADMAP_TABLE_TEAMS:
-		return rm_team_fields;
-	case ROADMAP_TABLE_BUDGETS:
-		return rm_budget_fields;
-	default:
-		return NULL;
-	}
-}
-
-/* A table's columns: its fields' CSV columns in order (and the
- * initiatives' computed total, accepted and checked, never applied). */
-static size_t columns_of(int table, struct column *cols, size_t max)
-{
-	const struct rm_field *fields = fields_of(table);
-	size_t n = 0;
-
-	const struct column *fixed =
-	    table == ROADMAP_TABLE_ACTUALS	  ? actual_cols
-	    : table == ROADMAP_TABLE_PROGRESS	  ? progress_cols
-	    : table == ROADMAP_TABLE_MEASUREMENTS ? measurement_cols
-						  : NULL;
-	for (; fixed && fixed[n].name && n + 1 < max; n++) {
-		cols[n] = fixed[n];
-	}
-	const struct rm_field *fc[32];
-	size_t nf =
-	    fields ? rm_csv_columns(fields, table == ROADMAP_TABLE_INITIATIVES,
-				    fc, 32)
-		   : 0;
-	for (size_t k = 0; k < nf && n + 1 < max; k++) {
-		cols[n++] = fc[k]
-				? (struct column){fc[k]->name, fc[k]->required}
-				: (struct column){ROADMAP_WORD_TOTAL, false};
-	}
-	cols[n] = (struct column){NULL, false};
-	return n;
-}
-
-/* Header names match whatever their ASCII case (never the locale's). */
-static bool same_name(const char *a, const char *b)
-{
-	size_t n = rm_ascii_prefix_nocase(a, b);
-
-	return !a[n] && !b[n];
-}
-
-static bool has(const struct record *h, const char *name)
-{
-	for (size_t i = 0; i < h->n; i++) {
-		if (same_name(h->f[i], name)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Whether the table's columns include name. */
-static bool knows(const struct column *cols, const char *name)
-{
-	for (; cols->name; cols++) {
-		if (same_name(cols->name, name)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/*
- * The table a header belongs to, when --table was not given: actuals,
- * budgets, teams or goals when the header has all of that table's
- * required columns, a column the initiatives table does not have, and no
- * required column of the initiatives that the table lacks (start, end).
- * When none has all its required columns, the one of those (with a
- * column the initiatives do not have) that knows more of the header's
- * columns than any other and than the initiatives: a measurements file
- * without its value column is that table missing a column, not an
- * initiatives table with unknown ones. Else initiatives. Worked out from
- * the tables, not from names.
- */
-static int guess_table(const struct record *h)
-{
-	int partial = ROADMAP_TABLE_INITIATIVES;
-	size_t most = 0;
-	static const int order[] = {
-	    ROADMAP_TABLE_ACTUALS,	ROADMAP_TABLE_PROGRESS,
-	    ROADMAP_TABLE_MEASUREMENTS, ROADMAP_TABLE_BUDGETS,
-	    ROADMAP_TABLE_TEAMS,	ROADMAP_TABLE_GOALS};
-	struct column init[32], cols[32];
-
-	columns_of(ROADMAP_TABLE_INITIATIVES, init, 32);
-	for (size_t i = 0; i < h->n; i++) {
-		most += knows(init, h->f[i]);
-	}
-	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-		bool fits = true, distinct = false, clash = false;
-		size_t known = 0;
-		columns_of(order[k], cols, 32);
-		for (const struct column *c = cols; c->name; c++) {
-			fits = fits && (!c->required || has(h, c->name));
-			distinct = distinct ||
-				   (has(h, c->name) && !knows(init, c->name));
-		}
-		for (const struct column *c = init; c->name; c++) {
-			clash = clash || (c->required && has(h, c->name) &&
-					  !knows(cols, c->name));
-		}
-		if (fits && distinct && !clash) {
-			return order[k];
-		}
-		for (size_t i = 0; i < h->n; i++) {
-			known += knows(cols, h->f[i]);
-		}
-		if (distinct && !clash && known > most) {
-			partial = order[k];
-			most = known;
-		}
-	}
-	return partial;
-}
-
 /* Undoes the export's formula guard: "'=x" back to "=x". */
 static const char *unguard(const char *s)
 {
@@ -175,7 +27,7 @@ struct row {
 static const char *cell(struct row *x, const char *col)
 {
 	for (size_t i = 0; i < x->h->n; i++) {
-		if (same_name(x->h->f[i], col)) {
+		if (rm_import_same_name(x->h->f[i], col)) {
 			return unguard(x->r->f[i]);
 		}
 	}
@@ -463,31 +315,27 @@ static bool start_end(struct row *x, struct roadmap_initiative *in)
 
 	roadmap_period_parse(cell(x, ROADMAP_FIELD_START), fs, &p0, NULL);
 	roadmap_period_parse(cell(x, ROADMAP_FIELD_END), fs, &p1, NULL);
-	in->start = p0.first;
-	in->end = p1.last;
 	/* the estimates are judged with them: the row's where it has the
-	 * column (empty clears), else those of the initiative it updates,
-	 * so a dry run refuses what the import would */
+	 * column (empty clears), else those of the initiative it updates
+	 * (only their dates are read from this copy), so a dry run refuses
+	 * what the import would */
 	long have =
 	    roadmap_initiative_index(x->im->rm, cell(x, ROADMAP_FIELD_ID));
 	if (have >= 0) {
-		const struct roadmap_initiative *old = &x->im->rm->inits[have];
-		in->has_optimistic = old->has_optimistic;
-		in->optimistic = old->optimistic;
-		in->has_pessimistic = old->has_pessimistic;
-		in->pessimistic = old->pessimistic;
+		*in = x->im->rm->inits[have];
 	}
+	in->start = p0.first;
+	in->end = p1.last;
 	const char *est[2] = {cell(x, ROADMAP_FIELD_OPTIMISTIC),
 			      cell(x, ROADMAP_FIELD_PESSIMISTIC)};
 	for (int k = 0; k < 2; k++) {
 		struct roadmap_period pe;
-		if (!est[k]) {
-			continue;
+		bool given = est[k] && *est[k] &&
+			     roadmap_period_parse(est[k], fs, &pe, NULL) == 0;
+		if (est[k]) {
+			*(k ? &in->has_pessimistic : &in->has_optimistic) =
+			    given;
 		}
-		bool given =
-		    *est[k] &&
-		    roadmap_period_parse(est[k], fs, &pe, NULL) == ROADMAP_OK;
-		*(k ? &in->has_pessimistic : &in->has_optimistic) = given;
 		if (given) {
 			*(k ? &in->pessimistic : &in->optimistic) = pe.last;
 		}
@@ -782,9 +630,10 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 		return;
 	}
 	const struct record *h = &st.rec[0];
-	int table = im->opt->table >= 0 ? im->opt->table : guess_table(h);
+	int table =
+	    im->opt->table >= 0 ? im->opt->table : rm_import_guess_table(h);
 	struct column cols[32];
-	if (!columns_of(table, cols, 32)) {
+	if (!rm_import_columns(table, cols, 32)) {
 		rm_import_report(im, 0, NULL, NULL,
 				 "the %s table cannot be imported",
 				 roadmap_table_name((enum roadmap_table)table));
@@ -801,7 +650,7 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 	for (size_t i = 0; i < h->n; i++) {
 		bool known = false;
 		for (const struct column *c = cols; c->name; c++) {
-			known = known || same_name(c->name, h->f[i]);
+			known = known || rm_import_same_name(c->name, h->f[i]);
 		}
 		if (!known && h->n == 1 && strpbrk(h->f[i], ",;\t")) {
 			/* the header did not split: another delimiter */
@@ -824,7 +673,7 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 			header_ok = false;
 		}
 		for (size_t j = 0; j < i; j++) {
-			if (same_name(h->f[i], h->f[j])) {
+			if (rm_import_same_name(h->f[i], h->f[j])) {
 				rm_import_report(im, h->line, NULL, h->f[i],
 						 "appears twice in the header");
 				header_ok = false;
@@ -832,7 +681,7 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 		}
 	}
 	for (const struct column *c = cols; c->name; c++) {
-		if (c->required && !has(h, c->name)) {
+		if (c->required && !rm_import_has(h, c->name)) {
 			rm_import_report(
 			    im, h->line, NULL, c->name,
 			    "is missing from the header (the %s table needs "

@@ -1,5 +1,5 @@
 /* import.h - what the importer's files share (import.c, import-csv.c,
- * import-rows.c, import-json.c). */
+ * import-columns.c, import-rows.c, import-json.c). */
 #ifndef ROADMAP_IMPORT_H
 #define ROADMAP_IMPORT_H
 
@@ -42,6 +42,23 @@ struct csvstate {
 bool rm_csv_parse(struct imp *im, const char *d, size_t len,
 		  struct csvstate *st);
 void rm_csv_free(struct csvstate *st);
+
+/* A CSV table's column (import-columns.c). */
+struct column {
+	const char *name;
+	bool required;
+};
+/* The fields table of an item table, or NULL (actuals, progress,
+ * measurements). */
+const struct rm_field *rm_import_fields_of(int table);
+/* The table's columns into cols (NULL-terminated, at most max with it);
+ * how many. */
+size_t rm_import_columns(int table, struct column *cols, size_t max);
+/* Header names match whatever their ASCII case (never the locale's). */
+bool rm_import_same_name(const char *a, const char *b);
+bool rm_import_has(const struct record *h, const char *name);
+/* The table a header belongs to when --table was not given. */
+int rm_import_guess_table(const struct record *h);
 
 /* The two kinds of input: CSV tables (import-rows.c), a JSON roadmap or
  * export (import-json.c). */
