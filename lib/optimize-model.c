@@ -1,7 +1,7 @@
 /*
  * optimize-model.c - optimize's 0/1 program: a column per counting
  * initiative, a row per envelope and team quarter, kept exact in integers;
- * plans checked against it; the JSON (docs/roadmap.1.scd, OPTIMIZE).
+ * plans checked against it; the JSON (roadmap(1), optimize).
  *
  * Every constraint is integral: a row's coefficients (cents of planned
  * spend, FTE-hundredth-days of load) are divided by their greatest common

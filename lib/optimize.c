@@ -1,6 +1,6 @@
 /*
  * optimize.c - which initiatives to fund within the envelopes: CBC, and
- * the decisions around it (docs/roadmap.1.scd, OPTIMIZE; docs/decisions.md,
+ * the decisions around it (roadmap(1), optimize; docs/decisions.md,
  * "Optimize" and "Optimize: optimal means optimal"). The program itself
  * is built in optimize-model.c, the exact proof made in optimize-exact.c.
  *

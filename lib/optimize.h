@@ -2,7 +2,7 @@
  * optimize.h - the 0/1 program of optimize, and its solvers (private):
  * optimize-model.c builds it and checks plans in integers, optimize.c
  * runs CBC and decides, optimize-exact.c proves in exact arithmetic
- * (docs/roadmap.1.scd, OPTIMIZE; docs/decisions.md, "Optimize").
+ * (roadmap(1), optimize; docs/decisions.md, "Optimize").
  */
 #ifndef ROADMAP_OPTIMIZE_H
 #define ROADMAP_OPTIMIZE_H

@@ -690,7 +690,7 @@ struct roadmap_plan {
 };
 
 /*
- * Which counting initiatives to fund (docs/roadmap.1.scd, OPTIMIZE): a 0/1
+ * Which counting initiatives to fund (roadmap(1), optimize): a 0/1
  * program over them, every envelope (scaled) holding the planned spend of
  * the funded ones in its scope, every team's quarterly load within its
  * capacity, funded work with its counting prerequisites funded, the kept
@@ -710,8 +710,7 @@ roadmap_optimize(const struct roadmap *rm,
 		 struct roadmap_plan *out, struct roadmap_error *err);
 ROADMAP_API void roadmap_plan_release(struct roadmap_plan *p);
 
-/* The JSON of docs/roadmap.1.scd, OPTIMIZE. *out is malloc'ed; the
- * caller frees it. */
+/* The JSON of roadmap(1), optimize. *out is malloc'ed; the caller frees it. */
 ROADMAP_API enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 						  const struct roadmap_plan *p,
 						  char **out,

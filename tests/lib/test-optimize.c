@@ -1,7 +1,7 @@
 /* test-optimize.c - optimize through the public API: exact answers a cent
  * apart at the largest amounts, the wall-clock time limit, and the
- * caller's signal dispositions left as they were (docs/roadmap.1.scd,
- * OPTIMIZE). */
+ * caller's signal dispositions left as they were (roadmap(1),
+ * optimize). */
 #include "roadmap.h"
 #include "tap.h"
 
