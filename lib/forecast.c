@@ -92,24 +92,12 @@ int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi)
 
 /* ------------------------------------------------------------ the model */
 
-/*
- * Days as the schedule shows them: one past the year 9999, which the
- * file's date form cannot write, is 9999-12-31 (docs/roadmap.1.scd,
- * schedule). A percentile of clamped days is the clamped percentile, so
- * ends are recorded clamped and every range of days fits 32 bits; the
- * forward pass itself and the on-time shares stay in exact 64-bit days.
- */
-#define DAY_FLOOR INT64_C(-719528) /* 0000-01-01 */
-#define DAY_CEIL INT64_C(2932896)  /* 9999-12-31 */
-
-static roadmap_day clamp_day(int64_t d)
-{
-	return (roadmap_day)(d < DAY_FLOOR  ? DAY_FLOOR
-			     : d > DAY_CEIL ? DAY_CEIL
-					    : d);
-}
-
-/* The end days of an initiative, a goal or the portfolio over the trials,
+/* Ends are recorded as the schedule shows them (rm_day_clamp): a
+ * percentile of clamped days is the clamped percentile, and every range of
+ * days fits 32 bits; the forward pass and the on-time shares stay in exact
+ * 64-bit days.
+ *
+ * The end days of an initiative, a goal or the portfolio over the trials,
  * all in [lo, hi]: counted per day (hi - lo + 1 cells from off in each
  * part's counts) or kept one per trial (days[off x trials + t]). */
 struct series {
@@ -168,8 +156,8 @@ struct part {
  * 4 bytes x trials per series, whatever the chain's depth. */
 static void place(struct sim *s, struct series *v, int64_t lo, int64_t hi)
 {
-	v->lo = clamp_day(lo);
-	v->hi = clamp_day(hi);
+	v->lo = rm_day_clamp(lo);
+	v->hi = rm_day_clamp(hi);
 	uint64_t cells = (uint64_t)((int64_t)v->hi - v->lo) + 1;
 	v->counted = cells * (uint64_t)s->threads <= s->trials;
 	if (v->counted) {
@@ -183,7 +171,7 @@ static void place(struct sim *s, struct series *v, int64_t lo, int64_t hi)
 static void record(struct part *p, const struct series *v, unsigned long t,
 		   int64_t end)
 {
-	roadmap_day d = clamp_day(end);
+	roadmap_day d = rm_day_clamp(end);
 
 	if (v->counted) {
 		p->counts[v->off + (size_t)(d - v->lo)]++;

@@ -339,6 +339,13 @@ const char *rm_currency_mismatch(const struct roadmap *other,
 				 const struct roadmap *rm, const char *whose,
 				 const char *converter, char *buf, size_t size);
 
+/* Days as the schedule and the forecast show them (period.c): 0000-01-01
+ * to 9999-12-31, the days the file's date form can write; the passes run
+ * in exact 64-bit days and a day past either end shows as that end. */
+#define RM_DAY_FLOOR INT64_C(-719528) /* 0000-01-01 */
+#define RM_DAY_CEIL INT64_C(2932896)  /* 9999-12-31 */
+roadmap_day rm_day_clamp(int64_t d);
+
 /* Model helpers (roadmap.c). */
 enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,
 			    size_t *index);

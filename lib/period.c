@@ -320,3 +320,10 @@ bool rm_map_period(int src_fs, int dst_fs, bool year, int qi, int *out)
 	return roadmap_quarter_first(b, dst_fs) == first &&
 	       roadmap_quarter_last(y, dst_fs) == last && (!year || b % 4 == 0);
 }
+
+roadmap_day rm_day_clamp(int64_t d)
+{
+	return (roadmap_day)(d < RM_DAY_FLOOR  ? RM_DAY_FLOOR
+			     : d > RM_DAY_CEIL ? RM_DAY_CEIL
+					       : d);
+}

@@ -28,18 +28,9 @@ static int64_t duration(const struct roadmap_initiative *in)
  * The passes run in 64 bits, exact for any chain a file can hold (a
  * million initiatives of three centuries each stay below 2^37 days); a
  * row shows a date past the year 9999 as 9999-12-31, the last day the
- * file's date form can write, and its slack and shift in exact days.
+ * file's date form can write (rm_day_clamp), and its slack and shift in
+ * exact days.
  */
-#define DAY_FLOOR INT64_C(-719528) /* 0000-01-01 */
-#define DAY_CEIL INT64_C(2932896)  /* 9999-12-31 */
-
-static roadmap_day clamp_day(int64_t d)
-{
-	return (roadmap_day)(d < DAY_FLOOR  ? DAY_FLOOR
-			     : d > DAY_CEIL ? DAY_CEIL
-					    : d);
-}
-
 enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 				     struct roadmap_schedule *out,
 				     struct roadmap_error *err)
@@ -102,15 +93,15 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 		struct roadmap_schedule_row *r = &out->rows[out->n++];
 		int64_t d = duration(in);
 		r->index = i;
-		r->earliest_start = clamp_day(es[i]);
-		r->earliest_end = clamp_day(es[i] + d - 1);
-		r->latest_end = clamp_day(lf[i]);
-		r->latest_start = clamp_day(lf[i] - d + 1);
+		r->earliest_start = rm_day_clamp(es[i]);
+		r->earliest_end = rm_day_clamp(es[i] + d - 1);
+		r->latest_end = rm_day_clamp(lf[i]);
+		r->latest_start = rm_day_clamp(lf[i] - d + 1);
 		r->slack_days = lf[i] - d + 1 - es[i];
 		r->critical = lf[i] - d + 1 == es[i];
 		r->shift_days = es[i] - in->start;
 	}
-	out->project_end = clamp_day(end);
+	out->project_end = rm_day_clamp(end);
 out:
 	if (st) {
 		roadmap_schedule_release(out);
@@ -147,7 +138,7 @@ enum roadmap_status roadmap_schedule_apply(struct roadmap *rm,
 				       "the years 1900-2200",
 				       rm_quote(in->id, q, sizeof(q)),
 				       roadmap_day_format(r->earliest_end, day),
-				       r->earliest_end >= (roadmap_day)DAY_CEIL
+				       r->earliest_end >= RM_DAY_CEIL
 					   ? " or later"
 					   : "");
 		}
