@@ -71,34 +71,24 @@ size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
  */
 static const char *bidi_problem(uint32_t cp)
 {
-	switch (cp) {
-	case 0x061C:
-		return "contains a bidirectional control character (U+061C)";
-	case 0x200E:
-		return "contains a bidirectional control character (U+200E)";
-	case 0x200F:
-		return "contains a bidirectional control character (U+200F)";
-	case 0x202A:
-		return "contains a bidirectional control character (U+202A)";
-	case 0x202B:
-		return "contains a bidirectional control character (U+202B)";
-	case 0x202C:
-		return "contains a bidirectional control character (U+202C)";
-	case 0x202D:
-		return "contains a bidirectional control character (U+202D)";
-	case 0x202E:
-		return "contains a bidirectional control character (U+202E)";
-	case 0x2066:
-		return "contains a bidirectional control character (U+2066)";
-	case 0x2067:
-		return "contains a bidirectional control character (U+2067)";
-	case 0x2068:
-		return "contains a bidirectional control character (U+2068)";
-	case 0x2069:
-		return "contains a bidirectional control character (U+2069)";
-	default:
-		return NULL;
+#define BIDI(x) {0x##x, "contains a bidirectional control character (U+" #x ")"}
+	static const struct {
+		uint32_t cp;
+		const char *why;
+	} bidi[] = {BIDI(061C), BIDI(200E), BIDI(200F), BIDI(202A),
+		    BIDI(202B), BIDI(202C), BIDI(202D), BIDI(202E),
+		    BIDI(2066), BIDI(2067), BIDI(2068), BIDI(2069)};
+#undef BIDI
+
+	if (cp < 0x061C || cp > 0x2069) {
+		return NULL; /* every byte of plain text: no search */
 	}
+	for (size_t i = 0; i < sizeof(bidi) / sizeof(bidi[0]); i++) {
+		if (bidi[i].cp == cp) {
+			return bidi[i].why;
+		}
+	}
+	return NULL;
 }
 
 const char *rm_text_problem(const char *s, size_t len)
@@ -116,7 +106,7 @@ const char *rm_text_problem(const char *s, size_t len)
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
 			return "contains a control character";
 		}
-		if (cp >= 0x61C && (why = bidi_problem(cp))) {
+		if ((why = bidi_problem(cp))) {
 			return why;
 		}
 		i += k;
@@ -142,7 +132,7 @@ size_t roadmap_text_char(const char *s, size_t n, bool *unsafe)
 		return 1;
 	}
 	*unsafe = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
-		  (cp >= 0x61C && bidi_problem(cp) != NULL);
+		  bidi_problem(cp) != NULL;
 	return k;
 }
 
