@@ -49,35 +49,39 @@ static int print_csv(const struct roadmap *rm,
 }
 
 /*
- * Says on stderr what --apply changed, one line each (the roadmap on disk,
- * still under our lock, against the moved one, as diff shows it): the
- * dates of every moved initiative, then planned spend per quarter, which
- * follows the dates.
+ * What --apply changed, as diff shows it (the roadmap on disk, still under
+ * our lock, against the moved one): the dates of every moved initiative,
+ * then planned spend per quarter, which follows the dates. Worked out
+ * before the save and said only once the save has succeeded.
  */
-static int say_changes(const struct ctx *ctx, const struct roadmap *rm)
+static int changes_of(const struct ctx *ctx, const struct roadmap *rm,
+		      char **out)
 {
 	struct roadmap_error err;
 	struct roadmap *before = NULL;
-	char *out = NULL;
 	bool differs;
 	int rc = 0;
 
+	*out = NULL;
 	if (roadmap_load_file(ctx->file, &before, &err) ||
-	    roadmap_diff(before, rm, false, &out, &differs, &err)) {
+	    roadmap_diff(before, rm, false, out, &differs, &err)) {
 		rc = fail_err(&err);
 	}
-	for (char *line = out, *nl; line && *line; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (!nl) {
-			msg("%s", line);
-			break;
-		}
-		*nl = '\0';
-		msg("%s", line);
-	}
-	free(out);
 	roadmap_destroy(before);
 	return rc;
+}
+
+static void say_changes(char *text)
+{
+	for (char *line = text, *nl; line && *line; line = nl + 1) {
+		if ((nl = strchr(line, '\n'))) {
+			*nl = '\0';
+		}
+		msg("%s", line);
+		if (!nl) {
+			break;
+		}
+	}
 }
 
 struct schedule_opts {
@@ -105,6 +109,7 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 	struct session ses = {0};
 	struct roadmap *rm;
 	size_t moved = 0;
+	char *changes = NULL;
 	int rc;
 
 	if (parse_options(&cmd_schedule, argc, argv, &o)) {
@@ -156,11 +161,15 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 		rc = flush_stdout();
 	}
 	if (rc == 0 && moved > 0) {
-		rc = say_changes(ctx, rm);
+		rc = changes_of(ctx, rm, &changes);
 	}
 	roadmap_schedule_release(&s);
 out:
 	rc = end_maybe_write(ctx, &ses, moved > 0, rc);
+	if (rc == 0) {
+		say_changes(changes);
+	}
+	free(changes);
 	if (apply && rc == 0) {
 		msg("moved %zu initiative%s to %s earliest dates", moved,
 		    moved == 1 ? "" : "s", moved == 1 ? "its" : "their");
