@@ -786,3 +786,35 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 	}
 	return st;
 }
+
+/* The check, then only the findings whose subject or related ids name id
+ * (show's findings are check's, with the same options). */
+enum roadmap_status roadmap_item_findings(const struct roadmap *rm,
+					  const char *id,
+					  const struct roadmap_check_options *o,
+					  struct roadmap_findings *out,
+					  struct roadmap_error *err)
+{
+	enum roadmap_status st = roadmap_check_opt(rm, o, out, err);
+	size_t kept = 0;
+
+	if (st) {
+		return st;
+	}
+	out->errors = out->warnings = out->infos = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		struct roadmap_finding *x = &out->items[i];
+		if (!rm_finding_concerns(x, id)) {
+			free(x->subject);
+			free(x->message);
+			rm_list_free(x->related, x->n_related);
+			continue;
+		}
+		out->errors += x->severity == ROADMAP_SEVERITY_ERROR;
+		out->warnings += x->severity == ROADMAP_SEVERITY_WARNING;
+		out->infos += x->severity == ROADMAP_SEVERITY_INFO;
+		out->items[kept++] = *x;
+	}
+	out->n = kept;
+	return ROADMAP_OK;
+}

@@ -222,35 +222,19 @@ void roadmap_findings_subtract(struct roadmap_findings *f,
 	idmap_release(&seen);
 }
 
-enum roadmap_status roadmap_item_findings(const struct roadmap *rm,
-					  const char *id,
-					  const struct roadmap_check_options *o,
-					  struct roadmap_findings *out,
-					  struct roadmap_error *err)
+bool rm_finding_concerns(const struct roadmap_finding *x, const char *id)
 {
-	enum roadmap_status st = roadmap_check_opt(rm, o, out, err);
-	size_t kept = 0;
-
-	if (st) {
-		return st;
+	if (strcmp(x->subject, id) == 0) {
+		return true;
 	}
-	out->errors = out->warnings = out->infos = 0;
-	for (size_t i = 0; i < out->n; i++) {
-		struct roadmap_finding *x = &out->items[i];
-		if (!rm_finding_concerns(x, id)) {
-			free(x->subject);
-			free(x->message);
-			rm_list_free(x->related, x->n_related);
-			continue;
+	for (size_t k = 0; k < x->n_related; k++) {
+		if (strcmp(x->related[k], id) == 0) {
+			return true;
 		}
-		out->errors += x->severity == ROADMAP_SEVERITY_ERROR;
-		out->warnings += x->severity == ROADMAP_SEVERITY_WARNING;
-		out->infos += x->severity == ROADMAP_SEVERITY_INFO;
-		out->items[kept++] = *x;
 	}
-	out->n = kept;
-	return ROADMAP_OK;
+	return false;
 }
+
 
 /* ------------------------------------------------------------- github */
 

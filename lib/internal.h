@@ -64,6 +64,8 @@ bool rm_findings_fingerprints(struct roadmap_findings *f);
 /* Sorts findings (severity, code, subject, then as found) and counts
  * them by severity; false when out of memory. */
 bool rm_findings_sort(struct roadmap_findings *f);
+/* Whether the finding's subject or one of its related ids is id. */
+bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 
 /* forecast.c: PCG32 (O'Neill's pcg32_srandom_r / pcg32_random_r); output
  * k (1, 2, ...) of SplitMix64 seeded with seed (Vigna's splitmix64.c);

@@ -117,7 +117,6 @@ cJSON *rm_team_object(const struct roadmap_team *t);
 cJSON *rm_budget_object(const struct roadmap_budget *b);
 
 /* report.c: pieces shared by the reports and the JSON export. */
-bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 cJSON *rm_findings_array(const struct roadmap_findings *f, const char *only_id);
 cJSON *rm_findings_object(const struct roadmap_findings *f);
 cJSON *rm_forecast_object(const struct roadmap *rm,

@@ -57,19 +57,6 @@ cJSON *rm_findings_array(const struct roadmap_findings *f, const char *only_id)
 	return arr;
 }
 
-bool rm_finding_concerns(const struct roadmap_finding *x, const char *id)
-{
-	if (strcmp(x->subject, id) == 0) {
-		return true;
-	}
-	for (size_t k = 0; k < x->n_related; k++) {
-		if (strcmp(x->related[k], id) == 0) {
-			return true;
-		}
-	}
-	return false;
-}
-
 cJSON *rm_findings_object(const struct roadmap_findings *f)
 {
 	bool ok = true;
