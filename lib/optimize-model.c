@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef __int128 wide;
 
@@ -543,6 +544,20 @@ void roadmap_plan_release(struct roadmap_plan *p)
 	free(p->envelopes);
 	free(p->frontier);
 	memset(p, 0, sizeof(*p));
+}
+
+/* The one clock of a run (its wall-clock deadline): monotonic seconds. */
+double rm_opt_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+bool rm_opt_time_left(const struct run *run, double end)
+{
+	return rm_opt_now() < end && rm_opt_now() < run->end;
 }
 
 /* -------------------------------------------------------------- JSON */

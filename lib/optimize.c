@@ -36,19 +36,6 @@
 #include <string.h>
 #include <time.h>
 
-double rm_opt_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-bool rm_opt_time_left(const struct run *run, double end)
-{
-	return rm_opt_now() < end && rm_opt_now() < run->end;
-}
-
 /*
  * Clp's initialSolve, which CBC calls for each root relaxation, takes
  * SIGINT with a handler of its own for as long as it runs (a Ctrl-C then

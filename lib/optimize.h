@@ -48,6 +48,7 @@ struct run {
 	double end;
 };
 
+/* optimize-model.c, under both the solver and the exact search. */
 double rm_opt_now(void);
 /* Before end and before the call's deadline. */
 bool rm_opt_time_left(const struct run *run, double end);
