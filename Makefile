@@ -163,19 +163,20 @@ clean:
 
 # libFuzzer targets (clang): every parser gets hostile bytes.
 FUZZ = build-fuzz
+LIB_LAYERS = base model file import analysis decide render
 FUZZ_TARGETS = load values import pipeline
 FUZZ_SECONDS ?= 60
 ROADMAP_BIN = $(BUILD)/cmd/roadmap
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all \
-	-Ilib/include -Ilib $$(pkg-config --cflags libcjson xlsxwriter libxml-2.0 cbc)
+	-Ilib/include $(LIB_LAYERS:%=-Ilib/%) $$(pkg-config --cflags libcjson xlsxwriter libxml-2.0 cbc)
 FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter libxml-2.0 cbc) -lcsv -lm
 
 fuzz-build: build
 	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values $(FUZZ)/corpus-import \
 		$(FUZZ)/corpus-pipeline
 	@for t in $(FUZZ_TARGETS); do \
-		clang $(FUZZ_CFLAGS) lib/*.c $(BUILD)/lib/rules.c tests/fuzz/fuzz-$$t.c \
+		clang $(FUZZ_CFLAGS) lib/*/*.c $(BUILD)/lib/analysis/rules.c tests/fuzz/fuzz-$$t.c \
 			$(FUZZ_LIBS) \
 			-o $(FUZZ)/fuzz-$$t || exit 1; \
 	done

@@ -20,7 +20,7 @@ ok_if "the man page describes the 17 rules" test "$rules" = 17
 codes_known() { # every rule of the man page is a code the check adds
   local c
   for c in $(grep -o '^\*[a-z-]*\* (' "$here/../../docs/roadmap.1.scd" | cut -d'*' -f2); do
-    grep -q "\"$c\"" "$here"/../../lib/check*.c || { echo "# no rule $c in lib/check*.c"; return 1; }
+    grep -q "\"$c\"" "$here"/../../lib/analysis/check*.c || { echo "# no rule $c in lib/analysis/check*.c"; return 1; }
   done
 }
 ok_if "and the check adds each of them" codes_known

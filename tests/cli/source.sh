@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 : "${SOURCE_ROOT:?set SOURCE_ROOT to the source directory}"
 cd "$SOURCE_ROOT" || exit 1
-sources=$(ls lib/*.c lib/*.h lib/include/*.h cmd/*.c cmd/*.h)
+sources=$(ls lib/*/*.c lib/*/*.h lib/include/*.h cmd/*.c cmd/*.h)
 ok_if "there are sources to measure" test "$(echo "$sources" | wc -l)" -gt 40
 longest=$(wc -l $sources | grep -v ' total$' | sort -n | tail -n1)
 ok_if "no source file is over 900 lines (longest:$longest)" \

@@ -244,18 +244,6 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 	return ROADMAP_OK;
 }
 
-/*
- * A text that starts like a formula (=, +, -, @, tab, CR) is written with a
- * leading ', so that no spreadsheet runs it; so is one that starts with '
- * and such a character, so that import, which takes one ' off a guarded
- * text, gives back exactly what was written.
- */
-bool rm_csv_needs_guard(const char *s)
-{
-	return (s[0] && strchr("=+-@\t\r", s[0])) ||
-	       (s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]));
-}
-
 /* Writes one field: quoted by libcsv when RFC 4180 requires it. */
 static void csv_field(struct strbuf *b, const char *s, bool text)
 {

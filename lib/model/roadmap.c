@@ -594,3 +594,41 @@ bool rm_budget_duplicate(const struct roadmap *rm,
 {
 	return rm_budget_find(rm, b) >= 0;
 }
+
+int rm_budget_quarters(const struct roadmap_budget *b, int *last)
+{
+	int first = b->is_year ? b->year * 4 : b->year * 4 + b->quarter - 1;
+
+	if (last) {
+		*last = b->is_year ? first + 3 : first;
+	}
+	return first;
+}
+
+static const char *const table_names[] = {ROADMAP_KEY_INITIATIVES,
+					  ROADMAP_KEY_GOALS,
+					  ROADMAP_KEY_TEAMS,
+					  ROADMAP_KEY_BUDGETS,
+					  ROADMAP_FIELD_ACTUALS,
+					  ROADMAP_WORD_BUDGET,
+					  "findings",
+					  "schedule",
+					  ROADMAP_FIELD_PROGRESS,
+					  ROADMAP_FIELD_MEASUREMENTS};
+#define N_TABLES (sizeof(table_names) / sizeof(table_names[0]))
+
+const char *roadmap_table_name(enum roadmap_table t)
+{
+	return (unsigned)t < N_TABLES ? table_names[t]
+				      : ROADMAP_KEY_INITIATIVES;
+}
+
+int roadmap_table_parse(const char *name)
+{
+	for (int i = 0; i < (int)N_TABLES; i++) {
+		if (strcmp(name, table_names[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}

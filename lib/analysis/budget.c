@@ -200,16 +200,6 @@ static char *year_label(int fy, char *buf)
 	return buf;
 }
 
-int rm_budget_quarters(const struct roadmap_budget *b, int *last)
-{
-	int first = b->is_year ? b->year * 4 : b->year * 4 + b->quarter - 1;
-
-	if (last) {
-		*last = b->is_year ? first + 3 : first;
-	}
-	return first;
-}
-
 /* Whether the roadmap has a fiscal-year envelope for fy and pillar. */
 static bool has_year_envelope(const struct roadmap *rm, int fy,
 			      const char *pillar)

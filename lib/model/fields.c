@@ -336,8 +336,7 @@ const char *rm_fields_problem(const struct rm_field *fields, const void *item,
 	return why;
 }
 
-/* One field of an item as text for people ("-" when absent). */
-static void field_text(const struct roadmap *rm, const struct rm_field *f,
+void rm_field_text(const struct roadmap *rm, const struct rm_field *f,
 		       const void *item, char *buf, size_t size)
 {
 	const char *base = item;
@@ -406,68 +405,6 @@ static void field_text(const struct roadmap *rm, const struct rm_field *f,
 	case RM_F_PERIOD:
 		break;
 	}
-}
-
-enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
-					const char *id,
-					struct roadmap_rows *out,
-					struct roadmap_error *err)
-{
-	const struct rm_field *fields;
-	const void *item;
-	char q[120], buf[4096];
-	size_t i, n = 0;
-
-	memset(out, 0, sizeof(*out));
-	switch (rm_item_kind(rm, id, &i)) {
-	case ITEM_GOAL:
-		fields = rm_goal_fields;
-		item = &rm->goals[i];
-		break;
-	case ITEM_INITIATIVE:
-		fields = rm_initiative_fields;
-		item = &rm->inits[i];
-		break;
-	default:
-		if (!idmap_get(&rm->team_ids, id, &i)) {
-			return rm_fail(err, ROADMAP_ERR_DATA,
-				       "no goal, initiative or team %s",
-				       rm_quote(id, q, sizeof(q)));
-		}
-		fields = rm_team_fields;
-		item = &rm->teams[i];
-	}
-	for (const struct rm_field *f = fields; f->name; f++) {
-		n++;
-	}
-	out->n_cols = 2;
-	out->cells = calloc((n + 1) * 2, sizeof(char *));
-	out->text = calloc(2, sizeof(bool));
-	if (!out->cells || !out->text) {
-		roadmap_rows_release(out);
-		return rm_nomem(err);
-	}
-	size_t r = 0;
-	bool ok = (out->cells[0] = rm_rows_strdup(out, "field")) &&
-		  (out->cells[1] = rm_rows_strdup(out, "value"));
-	/* the id and the title head the view; actuals are in its spend,
-	 * progress and measurements in its tracking */
-	for (const struct rm_field *f = fields + 1; ok && f->name; f++) {
-		if ((f->type == RM_F_TEXT && f->required) ||
-		    f->type == RM_F_ACTUALS || f->type == RM_F_READINGS) {
-			continue;
-		}
-		field_text(rm, f, item, buf, sizeof(buf));
-		r++;
-		ok = (out->cells[r * 2] = rm_rows_strdup(out, f->name)) &&
-		     (out->cells[r * 2 + 1] = rm_rows_strdup(out, buf));
-	}
-	out->n_rows = r;
-	if (!ok) {
-		roadmap_rows_release(out);
-		return rm_nomem(err);
-	}
-	return ROADMAP_OK;
 }
 
 size_t rm_csv_columns(const struct rm_field *fields, bool total,

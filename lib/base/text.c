@@ -330,3 +330,15 @@ size_t rm_ascii_prefix_nocase(const char *s, const char *word)
 	}
 	return n;
 }
+
+/*
+ * A text that starts like a formula (=, +, -, @, tab, CR) is written with a
+ * leading ', so that no spreadsheet runs it; so is one that starts with '
+ * and such a character, so that import, which takes one ' off a guarded
+ * text, gives back exactly what was written.
+ */
+bool rm_csv_needs_guard(const char *s)
+{
+	return (s[0] && strchr("=+-@\t\r", s[0])) ||
+	       (s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]));
+}

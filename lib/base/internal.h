@@ -261,6 +261,9 @@ const struct rm_field *rm_field_find(const struct rm_field *fields,
 				     const char *name);
 /* A kind's CSV columns in order (NULL: the initiatives' computed total,
  * with total), from its table; returns how many (at most max). */
+/* One field of an item as text for people ("-" when absent). */
+void rm_field_text(const struct roadmap *rm, const struct rm_field *f,
+		   const void *item, char *buf, size_t size);
 size_t rm_csv_columns(const struct rm_field *fields, bool total,
 		      const struct rm_field **cols, size_t max);
 /* The names, NULL-terminated, into names[max]; returns how many. */
