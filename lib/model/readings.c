@@ -93,9 +93,9 @@ static enum roadmap_status readings_of(struct roadmap *rm, const char *id,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status record(struct roadmap *rm, const char *id, bool goal,
-				  roadmap_day day, double value,
-				  struct roadmap_error *err)
+static enum roadmap_status put_reading(struct roadmap *rm, const char *id,
+				       bool goal, roadmap_day day, double value,
+				       struct roadmap_error *err)
 {
 	struct roadmap_reading **list = NULL;
 	size_t *n = NULL;
@@ -121,9 +121,9 @@ static enum roadmap_status record(struct roadmap *rm, const char *id, bool goal,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status unrecord(struct roadmap *rm, const char *id,
-				    bool goal, roadmap_day day,
-				    struct roadmap_error *err)
+static enum roadmap_status drop_reading(struct roadmap *rm, const char *id,
+					bool goal, roadmap_day day,
+					struct roadmap_error *err)
 {
 	struct roadmap_reading **list = NULL;
 	size_t *n = NULL;
@@ -152,7 +152,7 @@ enum roadmap_status roadmap_set_progress(struct roadmap *rm,
 					 roadmap_day day, double percent,
 					 struct roadmap_error *err)
 {
-	return record(rm, initiative, false, day, percent, err);
+	return put_reading(rm, initiative, false, day, percent, err);
 }
 
 enum roadmap_status roadmap_unset_progress(struct roadmap *rm,
@@ -160,7 +160,7 @@ enum roadmap_status roadmap_unset_progress(struct roadmap *rm,
 					   roadmap_day day,
 					   struct roadmap_error *err)
 {
-	return unrecord(rm, initiative, false, day, err);
+	return drop_reading(rm, initiative, false, day, err);
 }
 
 enum roadmap_status roadmap_set_measurement(struct roadmap *rm,
@@ -168,12 +168,12 @@ enum roadmap_status roadmap_set_measurement(struct roadmap *rm,
 					    double value,
 					    struct roadmap_error *err)
 {
-	return record(rm, goal, true, day, value, err);
+	return put_reading(rm, goal, true, day, value, err);
 }
 
 enum roadmap_status roadmap_unset_measurement(struct roadmap *rm,
 					      const char *goal, roadmap_day day,
 					      struct roadmap_error *err)
 {
-	return unrecord(rm, goal, true, day, err);
+	return drop_reading(rm, goal, true, day, err);
 }
