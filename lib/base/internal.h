@@ -3,6 +3,7 @@
 #define ROADMAP_INTERNAL_H
 
 #include "roadmap.h"
+#include "wide.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -446,16 +447,6 @@ enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm, const char *p,
 bool rm_copy_initiative(struct roadmap_initiative *d,
 			const struct roadmap_initiative *s);
 bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s);
-
-/* Unsigned 128-bit arithmetic in two halves (money.c): products, sums,
- * comparisons, and a quotient that fits 64 bits (n.hi < d). */
-struct rm_u128 {
-	uint64_t hi, lo;
-};
-struct rm_u128 rm_mul64(uint64_t a, uint64_t b);
-struct rm_u128 rm_add128(struct rm_u128 a, struct rm_u128 b);
-int rm_cmp128(struct rm_u128 a, struct rm_u128 b);
-uint64_t rm_div128(struct rm_u128 n, uint64_t d, uint64_t *rem);
 
 /* Fixed-point text of hundredths ("4", "2.5", "0.25"). buf >= 32 bytes. */
 char *rm_hundredths_format(int64_t v, char *buf);

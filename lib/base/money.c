@@ -326,39 +326,10 @@ enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,
 /* ------------------------------------------------------------ wide */
 
 /*
- * Unsigned 128-bit products, sums, comparisons and quotients in portable
- * C11 (two 64-bit halves), for the few exact ratios whose products can
- * pass 64 bits: shares of a spread, a tolerance of a plan, a mix share.
+ * The quotient of an unsigned 128-bit number (base/wide.h) by a 64-bit
+ * one, for the few exact ratios whose products can pass 64 bits: shares of
+ * a spread, a tolerance of a plan, a mix share.
  */
-struct rm_u128 rm_mul64(uint64_t a, uint64_t b)
-{
-	uint64_t al = a & 0xFFFFFFFFu, ah = a >> 32;
-	uint64_t bl = b & 0xFFFFFFFFu, bh = b >> 32;
-	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
-	uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-	struct rm_u128 r;
-
-	r.lo = (mid << 32) | (ll & 0xFFFFFFFFu);
-	r.hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-	return r;
-}
-
-struct rm_u128 rm_add128(struct rm_u128 a, struct rm_u128 b)
-{
-	struct rm_u128 r = {a.hi + b.hi, a.lo + b.lo};
-
-	r.hi += r.lo < a.lo;
-	return r;
-}
-
-int rm_cmp128(struct rm_u128 a, struct rm_u128 b)
-{
-	if (a.hi != b.hi) {
-		return a.hi < b.hi ? -1 : 1;
-	}
-	return a.lo < b.lo ? -1 : a.lo > b.lo;
-}
-
 uint64_t rm_div128(struct rm_u128 n, uint64_t d, uint64_t *rem)
 {
 	/* restoring long division; the quotient fits (n.hi < d) */

@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef __int128 wide;
+typedef struct rm_i128 wide; /* base/wide.h */
 
 /*
  * Clp's model of the relaxation: maximise obj . x over the rows, the
@@ -127,7 +127,7 @@ static bool fixed_point(double y, int k, wide *out)
 {
 	double s;
 
-	*out = 0;
+	*out = rm_i128_of(0);
 	if (!(y > 0)) {
 		return true;
 	}
@@ -135,7 +135,10 @@ static bool fixed_point(double y, int k, wide *out)
 	if (!(s < 0x1p120)) {
 		return false;
 	}
-	*out = (wide)s;
+	/* both halves exact: s is a whole number past 2^64 */
+	double hi = floor(ldexp(s, -64));
+	out->hi = (uint64_t)hi;
+	out->lo = (uint64_t)(s - ldexp(hi, 64));
 	return true;
 }
 
@@ -178,13 +181,13 @@ static bool bound_at(struct bb *b, const double *y, double sign, int k, wide *L)
 {
 	const struct lp *lp = b->lp;
 	size_t nr = lp->n_rows, nd = lp->n_deps;
-	wide D = (wide)1 << k, acc = 0, t, Y;
+	wide D = rm_i128_pow2(k), acc = rm_i128_of(0), t, Y;
 	wide *R = b->R;
 
 	for (size_t j = 0; j < lp->n; j++) {
-		R[j] = 0;
+		R[j] = rm_i128_of(0);
 		if (b->st[j] >= 0 &&
-		    __builtin_mul_overflow(D, (wide)b->obj[j], &R[j])) {
+		    rm_i128_mul_ov(D, rm_i128_of(b->obj[j]), &R[j])) {
 			return false;
 		}
 	}
@@ -192,18 +195,18 @@ static bool bound_at(struct bb *b, const double *y, double sign, int k, wide *L)
 		if (!fixed_point(sign * y[r], k, &Y)) {
 			return false;
 		}
-		if (!Y) {
+		if (!rm_i128_pos(Y)) {
 			continue;
 		}
-		if (__builtin_mul_overflow(Y, (wide)lp->limit[r], &t) ||
-		    __builtin_add_overflow(acc, t, &acc)) {
+		if (rm_i128_mul_ov(Y, rm_i128_of(lp->limit[r]), &t) ||
+		    rm_i128_add_ov(acc, t, &acc)) {
 			return false;
 		}
 		for (size_t e = lp->start[r]; e < lp->start[r + 1]; e++) {
 			size_t j = lp->cols[e];
 			if (b->st[j] >= 0 &&
-			    (__builtin_mul_overflow(Y, (wide)lp->coef[e], &t) ||
-			     __builtin_sub_overflow(R[j], t, &R[j]))) {
+			    (rm_i128_mul_ov(Y, rm_i128_of(lp->coef[e]), &t) ||
+			     rm_i128_sub_ov(R[j], t, &R[j]))) {
 				return false;
 			}
 		}
@@ -213,28 +216,28 @@ static bool bound_at(struct bb *b, const double *y, double sign, int k, wide *L)
 		if (!fixed_point(sign * y[nr + d], k, &Y)) {
 			return false;
 		}
-		if ((b->st[a] >= 0 && __builtin_sub_overflow(R[a], Y, &R[a])) ||
-		    (b->st[p] >= 0 && __builtin_add_overflow(R[p], Y, &R[p]))) {
+		if ((b->st[a] >= 0 && rm_i128_sub_ov(R[a], Y, &R[a])) ||
+		    (b->st[p] >= 0 && rm_i128_add_ov(R[p], Y, &R[p]))) {
 			return false;
 		}
 	}
 	if (y && b->extra) {
 		if (!fixed_point(sign * y[nr + nd], k, &Y) ||
-		    __builtin_mul_overflow(Y, (wide)b->erhs, &t) ||
-		    __builtin_add_overflow(acc, t, &acc)) {
+		    rm_i128_mul_ov(Y, rm_i128_of(b->erhs), &t) ||
+		    rm_i128_add_ov(acc, t, &acc)) {
 			return false;
 		}
-		for (size_t j = 0; Y && j < lp->n; j++) {
+		for (size_t j = 0; rm_i128_pos(Y) && j < lp->n; j++) {
 			if (b->st[j] >= 0 &&
-			    (__builtin_mul_overflow(Y, (wide)b->extra[j], &t) ||
-			     __builtin_sub_overflow(R[j], t, &R[j]))) {
+			    (rm_i128_mul_ov(Y, rm_i128_of(b->extra[j]), &t) ||
+			     rm_i128_sub_ov(R[j], t, &R[j]))) {
 				return false;
 			}
 		}
 	}
 	for (size_t j = 0; j < lp->n; j++) {
-		if ((b->st[j] > 0 || (b->st[j] == 0 && R[j] > 0)) &&
-		    __builtin_add_overflow(acc, R[j], &acc)) {
+		if ((b->st[j] > 0 || (b->st[j] == 0 && rm_i128_pos(R[j]))) &&
+		    rm_i128_add_ov(acc, R[j], &acc)) {
 			return false;
 		}
 	}
@@ -247,7 +250,10 @@ static void fund_rows(struct bb *b, size_t j, int sign)
 	const struct lp *lp = b->lp;
 
 	for (size_t k = lp->cstart[j]; k < lp->cstart[j + 1]; k++) {
-		b->used[lp->crow[k]] += sign * (wide)lp->ccoef[k];
+		wide *u = &b->used[lp->crow[k]];
+		(void)(sign > 0
+			   ? rm_i128_add_ov(*u, rm_i128_of(lp->ccoef[k]), u)
+			   : rm_i128_sub_ov(*u, rm_i128_of(lp->ccoef[k]), u));
 	}
 }
 
@@ -272,8 +278,9 @@ static bool fund(struct bb *b, size_t j0)
 		b->trail[b->nt++] = j;
 		fund_rows(b, j, 1);
 		for (size_t k = lp->cstart[j]; k < lp->cstart[j + 1]; k++) {
-			ok = ok &&
-			     b->used[lp->crow[k]] <= lp->limit[lp->crow[k]];
+			ok = ok && rm_i128_cmp(
+				       b->used[lp->crow[k]],
+				       rm_i128_of(lp->limit[lp->crow[k]])) <= 0;
 		}
 		if (!ok) {
 			return false;
@@ -342,7 +349,11 @@ static void try_plan(struct bb *b, const bool *x)
 /* D times the least objective a better plan needs. */
 static wide needed(const struct bb *b)
 {
-	return ((wide)b->inc + 1) * ((wide)1 << b->k);
+	wide r = rm_i128_of(0);
+
+	/* below 2^122: k was chosen so that D times every objective is */
+	(void)rm_i128_mul_ov(rm_i128_of(b->inc + 1), rm_i128_pow2(b->k), &r);
+	return r;
 }
 
 /*
@@ -372,29 +383,33 @@ static bool node(struct bb *b, struct frame *f)
 		/* no multipliers: cannot overflow, k fits the objective */
 		bound_at(b, NULL, 1, b->k, &L);
 	}
-	if (L < needed(b)) {
+	if (rm_i128_cmp(L, needed(b)) < 0) {
 		return false;
 	}
 	if (b->extra) { /* can the extra row still hold? */
-		wide e = 0;
+		wide e = rm_i128_of(0);
 		for (size_t j = 0; j < n; j++) {
 			if (b->st[j] > 0 ||
 			    (b->st[j] == 0 && b->extra[j] < 0)) {
-				e += b->extra[j];
+				(void)rm_i128_add_ov(e, rm_i128_of(b->extra[j]),
+						     &e);
 			}
 		}
-		if (e > b->erhs) {
+		if (rm_i128_cmp(e, rm_i128_of(b->erhs)) > 0) {
 			return false;
 		}
 	}
 	/* a column whose reduced objective alone passes the slack is
 	 * decided: choosing otherwise loses more than there is to gain */
-	slack = L - needed(b);
+	(void)rm_i128_sub_ov(L, needed(b), &slack);
 	for (size_t j = 0; j < n; j++) {
-		if (b->st[j] == 0 && b->R[j] > slack && !fund(b, j)) {
+		if (b->st[j] == 0 && rm_i128_cmp(b->R[j], slack) > 0 &&
+		    !fund(b, j)) {
 			return false;
 		}
-		if (b->st[j] == 0 && -b->R[j] > slack && !cut(b, j)) {
+		if (b->st[j] == 0 &&
+		    rm_i128_cmp(rm_i128_minus(b->R[j]), slack) > 0 &&
+		    !cut(b, j)) {
 			return false;
 		}
 	}
@@ -404,7 +419,7 @@ static bool node(struct bb *b, struct frame *f)
 			    b->st[j] > 0 || (b->st[j] == 0 && x[j] > 0.5);
 		}
 		try_plan(b, b->cand);
-		if (L < needed(b)) {
+		if (rm_i128_cmp(L, needed(b)) < 0) {
 			return false;
 		}
 	}
@@ -425,7 +440,7 @@ static bool node(struct bb *b, struct frame *f)
 		return false;
 	}
 	f->j = pick;
-	f->first_in = x ? x[pick] >= 0.5 : b->R[pick] > 0;
+	f->first_in = x ? x[pick] >= 0.5 : rm_i128_pos(b->R[pick]);
 	f->phase = 0;
 	f->mark = b->nt;
 	return true;
@@ -457,7 +472,7 @@ static void root_bound(struct bb *b)
 		static const double signs[] = {1, -1};
 		for (int t = 0; y && t < 2; t++) {
 			if (bound_at(b, y, signs[t], k, &L) &&
-			    (!any || L < b->root)) {
+			    (!any || rm_i128_cmp(L, b->root) < 0)) {
 				b->root = L;
 				b->k = k;
 				b->sign = signs[t];
@@ -520,9 +535,11 @@ bool rm_opt_exact(struct lp *lp, const int64_t *obj, const int64_t *extra,
 		}
 	}
 	root_bound(&b);
-	if (b.root >= 0) { /* loose multipliers can give any bound */
-		wide top = b.root >> b.k;
-		*bound = top < INT64_MAX ? (int64_t)top : INT64_MAX;
+	if (!rm_i128_neg(b.root)) { /* loose multipliers give any bound */
+		wide top = rm_i128_shr(b.root, b.k);
+		*bound = rm_i128_cmp(top, rm_i128_of(INT64_MAX)) < 0
+			     ? rm_i128_low(top)
+			     : INT64_MAX;
 	}
 	fr[0].base = b.nt;
 	if (!node(&b, &fr[0])) {

@@ -18,8 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-typedef __int128 wide;
-
 void rm_opt_release(struct lp *lp)
 {
 	free(lp->init);
@@ -408,11 +406,14 @@ static bool scale_rows(struct lp *lp)
 	free(lp->ccoef);
 	lp->rows_exact = true;
 	for (size_t r = 0; r < lp->n_rows; r++) {
-		wide sum = 0;
+		struct rm_i128 sum = rm_i128_of(0);
 		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
-			sum += lp->coef[k];
+			(void)rm_i128_add_ov(sum, rm_i128_of(lp->coef[k]),
+					     &sum);
 		}
-		lp->rows_exact = lp->rows_exact && sum <= (INT64_C(1) << 50);
+		lp->rows_exact =
+		    lp->rows_exact &&
+		    rm_i128_cmp(sum, rm_i128_of(INT64_C(1) << 50)) <= 0;
 	}
 	lp->cstart = calloc(n + 2, sizeof(size_t));
 	lp->crow = malloc((lp->n_nz + 1) * sizeof(size_t));
@@ -454,13 +455,14 @@ bool rm_opt_rows(struct lp *lp, int pct)
 long rm_opt_breaks(const struct lp *lp, const bool *on)
 {
 	for (size_t r = 0; r < lp->n_rows; r++) {
-		wide used = 0;
+		struct rm_i128 used = rm_i128_of(0);
 		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
 			if (on[lp->cols[k]]) {
-				used += lp->coef[k];
+				(void)rm_i128_add_ov(
+				    used, rm_i128_of(lp->coef[k]), &used);
 			}
 		}
-		if (used > lp->limit[r]) {
+		if (rm_i128_cmp(used, rm_i128_of(lp->limit[r])) > 0) {
 			return (long)r;
 		}
 	}

@@ -4,6 +4,143 @@
 
 #include <stdlib.h>
 
+/* 16-bit digits, least first, with a sign: a reference for the 128-bit
+ * helpers that shares no code with them. */
+struct big {
+	bool neg;
+	uint32_t d[16];
+};
+
+static struct big big_u(uint64_t hi, uint64_t lo)
+{
+	struct big b = {false, {0}};
+	for (int k = 0; k < 4; k++) {
+		b.d[k] = (uint32_t)(lo >> (16 * k)) & 0xFFFF;
+		b.d[k + 4] = (uint32_t)(hi >> (16 * k)) & 0xFFFF;
+	}
+	return b;
+}
+
+/* the value of a two's complement 128-bit pattern */
+static struct big big_s(struct rm_i128 a)
+{
+	if (!(a.hi >> 63)) {
+		return big_u(a.hi, a.lo);
+	}
+	struct big b = big_u(~a.hi, ~a.lo); /* -a - 1 */
+	uint32_t c = 1;
+	for (int k = 0; k < 16; k++) {
+		c += b.d[k];
+		b.d[k] = c & 0xFFFF;
+		c >>= 16;
+	}
+	b.neg = true;
+	return b;
+}
+
+static int mag_cmp(const struct big *a, const struct big *b)
+{
+	for (int k = 15; k >= 0; k--) {
+		if (a->d[k] != b->d[k]) {
+			return a->d[k] < b->d[k] ? -1 : 1;
+		}
+	}
+	return 0;
+}
+
+static bool big_zero(const struct big *a)
+{
+	for (int k = 0; k < 16; k++) {
+		if (a->d[k]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static int big_cmp(struct big a, struct big b)
+{
+	if (big_zero(&a) && big_zero(&b)) {
+		return 0;
+	}
+	if (a.neg != b.neg) {
+		return a.neg && !big_zero(&a) ? -1 : (big_zero(&b) ? 1 : 1);
+	}
+	return a.neg ? -mag_cmp(&a, &b) : mag_cmp(&a, &b);
+}
+
+static struct big big_add(struct big a, struct big b)
+{
+	struct big r = {a.neg, {0}};
+	if (a.neg == b.neg) {
+		uint32_t c = 0;
+		for (int k = 0; k < 16; k++) {
+			c += a.d[k] + b.d[k];
+			r.d[k] = c & 0xFFFF;
+			c >>= 16;
+		}
+		return r;
+	}
+	if (mag_cmp(&a, &b) < 0) {
+		struct big t = a;
+		a = b;
+		b = t;
+		r.neg = a.neg;
+	}
+	int32_t borrow = 0;
+	for (int k = 0; k < 16; k++) {
+		int32_t v = (int32_t)a.d[k] - (int32_t)b.d[k] - borrow;
+		borrow = v < 0;
+		r.d[k] = (uint32_t)(v + (borrow ? 0x10000 : 0));
+	}
+	return r;
+}
+
+static struct big big_sub(struct big a, struct big b)
+{
+	b.neg = !b.neg;
+	return big_add(a, b);
+}
+
+static struct big big_mul(struct big a, struct big b)
+{
+	struct big r = {a.neg != b.neg, {0}};
+	for (int i = 0; i < 8; i++) {
+		uint64_t c = 0;
+		for (int j = 0; j < 8; j++) {
+			c += (uint64_t)a.d[i] * b.d[j] + r.d[i + j];
+			r.d[i + j] = c & 0xFFFF;
+			c >>= 16;
+		}
+		for (int k = i + 8; c && k < 16; k++) {
+			c += r.d[k];
+			r.d[k] = c & 0xFFFF;
+			c >>= 16;
+		}
+	}
+	return r;
+}
+
+/* unsigned: exactly the bits hi:lo */
+static bool big_is(struct big a, uint64_t hi, uint64_t lo)
+{
+	struct big b = big_u(hi, lo);
+	return mag_cmp(&a, &b) == 0;
+}
+
+/* in -2^127 .. 2^127 - 1 */
+static bool big_fits(struct big a)
+{
+	struct big top = big_u(UINT64_C(1) << 63, 0);
+	int c = mag_cmp(&a, &top);
+	return c < 0 || (c == 0 && a.neg);
+}
+
+static bool big_s_is(struct big a, struct rm_i128 r)
+{
+	return big_fits(a) && big_cmp(a, big_s(r)) == 0;
+}
+
 static void good(const char *s, int64_t cents)
 {
 	int64_t v = -1;
@@ -170,36 +307,74 @@ int main(void)
 	is_int(inexact, 0, "20000 random spreads sum exactly to the amount");
 	is_int(negative, 0, "and no part is negative");
 
-	/* the library's portable 128-bit helpers against the compiler's
-	 * own 128-bit integers (a test may use them; the library does not) */
-	int wrong = 0, divided = 0;
-	uint64_t x = 88172645463325252u;
+	/* the library's 128-bit helpers against schoolbook arithmetic on
+	 * 16-bit digits, written here on its own */
+	int wrong = 0, divided = 0, overflowed = 0, fitted = 0;
 	for (int i = 0; i < 100000; i++) {
-		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		uint64_t u = x >> (i % 64);
-		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		uint64_t v = x >> (i % 61);
-		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		uint64_t d = (x >> (i % 63)) | 1;
-		unsigned __int128 ref = (unsigned __int128)u * v;
+		uint64_t u = next() >> (i % 64), v = next() >> (i % 61);
+		uint64_t d = (next() >> (i % 63)) | 1;
+		struct big ref = big_mul(big_u(0, u), big_u(0, v));
 		struct rm_u128 p = rm_mul64(u, v);
-		wrong += p.hi != (uint64_t)(ref >> 64) || p.lo != (uint64_t)ref;
+		wrong += !big_is(ref, p.hi, p.lo);
 		struct rm_u128 s2 = rm_add128(p, (struct rm_u128){0, d});
-		unsigned __int128 rs = ref + d;
-		wrong += s2.hi != (uint64_t)(rs >> 64) || s2.lo != (uint64_t)rs;
-		wrong += rm_cmp128(p, s2) != (d ? -1 : 0);
-		if (p.hi < d) { /* the quotient fits */
+		wrong += !big_is(big_add(ref, big_u(0, d)), s2.hi, s2.lo);
+		wrong += rm_cmp128(p, s2) != -1 || rm_cmp128(s2, p) != 1 ||
+			 rm_cmp128(p, p) != 0;
+		if (p.hi < d) { /* the quotient fits: q d + r = p, r < d */
 			divided++;
 			uint64_t r, q = rm_div128(p, d, &r);
-			wrong += q != (uint64_t)(ref / d) ||
-				 r != (uint64_t)(ref % d);
+			struct big back = big_add(
+			    big_mul(big_u(0, q), big_u(0, d)), big_u(0, r));
+			wrong += !big_is(back, p.hi, p.lo) || r >= d;
 		}
+		/* signed: wa sum, wa difference and wa product that fit or
+		 * are said not to */
+		struct rm_i128 wa = {next() >> (i % 64), next()};
+		struct rm_i128 wb = {next() >> ((i / 64) % 64), next()};
+		wa.hi = i % 3 ? wa.hi : ~wa.hi;
+		wb.hi = i % 5 ? wb.hi : ~wb.hi;
+		if (i % 7 == 0) { /* small ones, whose products fit */
+			wa.hi = wa.hi & 1 ? UINT64_MAX : 0;
+			wb = rm_i128_of((int64_t)(next() >> 2) *
+					(i % 2 ? 1 : -1));
+		}
+		struct big sa = big_s(wa), sb = big_s(wb);
+		struct rm_i128 r;
+		bool ov = rm_i128_add_ov(wa, wb, &r);
+		wrong += ov != !big_fits(big_add(sa, sb)) ||
+			 (!ov && !big_s_is(big_add(sa, sb), r));
+		ov = rm_i128_sub_ov(wa, wb, &r);
+		wrong += ov != !big_fits(big_sub(sa, sb)) ||
+			 (!ov && !big_s_is(big_sub(sa, sb), r));
+		ov = rm_i128_mul_ov(wa, wb, &r);
+		wrong += ov != !big_fits(big_mul(sa, sb)) ||
+			 (!ov && !big_s_is(big_mul(sa, sb), r));
+		overflowed += ov;
+		fitted += !ov;
+		wrong += rm_i128_cmp(wa, wb) != big_cmp(sa, sb);
 	}
 	is_int(wrong, 0,
-	       "100000 random 128-bit products, sums and quotients "
-	       "match the compiler's");
+	       "100000 random 128-bit products, sums, differences, "
+	       "comparisons and quotients match schoolbook arithmetic");
 	ok(divided > 10000, "and over 10000 of them were divided (%d)",
 	   divided);
+	ok(overflowed > 10000 && fitted > 10000,
+	   "and over 10000 signed products overflowed (%d) and fitted (%d)",
+	   overflowed, fitted);
+	struct rm_i128 least = {UINT64_C(1) << 63, 0}, r;
+	ok(!rm_i128_mul_ov(rm_i128_pow2(126), rm_i128_of(-2), &r) &&
+	       rm_i128_cmp(r, least) == 0,
+	   "-2^127 is the least product that fits");
+	ok(rm_i128_mul_ov(rm_i128_pow2(126), rm_i128_of(2), &r),
+	   "2^127 does not fit");
+	ok(rm_i128_sub_ov(least, rm_i128_of(1), &r) &&
+	       rm_i128_add_ov(rm_i128_minus(rm_i128_of(1)), least, &r),
+	   "past the least value is an overflow, both ways");
+	r = rm_i128_shr(rm_i128_pow2(100), 37);
+	ok(rm_i128_cmp(r, rm_i128_pow2(63)) == 0 &&
+	       rm_i128_low(rm_i128_shr(rm_i128_pow2(70), 70)) == 1 &&
+	       rm_i128_low(rm_i128_of(-5)) == -5,
+	   "shifts and the low half");
 	int64_t w[3] = {INT64_MAX / 2, INT64_MAX / 3, 7}, wide[3];
 	is_int(roadmap_apportion(INT64_C(99999999999999), w, 3, wide),
 	       ROADMAP_OK, "apportion with wide weights");
