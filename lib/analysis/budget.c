@@ -588,18 +588,32 @@ enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
 					  struct roadmap_error *err)
 {
 	struct roadmap_spend sp;
-	struct acc a = {0};
 	enum roadmap_status st;
+
+	memset(out, 0, sizeof(*out));
+	out->by = by;
+	if ((st = roadmap_spend_build(rm, &sp, err))) {
+		return st;
+	}
+	st = rm_budget_report_from(rm, &sp, by, out, err);
+	roadmap_spend_release(&sp);
+	return st;
+}
+
+enum roadmap_status rm_budget_report_from(const struct roadmap *rm,
+					  const struct roadmap_spend *sp,
+					  enum roadmap_budget_by by,
+					  struct roadmap_budget_report *out,
+					  struct roadmap_error *err)
+{
+	struct acc a = {0};
 
 	memset(out, 0, sizeof(*out));
 	out->by = by;
 	a.rm = rm;
 	a.r = out;
 	a.by = by;
-	a.sp = &sp;
-	if ((st = roadmap_spend_build(rm, &sp, err))) {
-		return st;
-	}
+	a.sp = sp;
 	switch (by) {
 	case ROADMAP_BY_QUARTER:
 	case ROADMAP_BY_YEAR:
@@ -626,7 +640,6 @@ enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
 		special_last(out);
 		totals(&a);
 	}
-	roadmap_spend_release(&sp);
 	idmap_release(&a.keys);
 	free(a.cover.keys);
 	if (a.nomem) {
@@ -641,6 +654,7 @@ enum roadmap_status roadmap_budget_report(const struct roadmap *rm,
 }
 
 enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
+					 const struct roadmap_spend *sp,
 					 struct rm_headline *out,
 					 struct roadmap_error *err)
 {
@@ -648,7 +662,7 @@ enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
 	enum roadmap_status st;
 
 	memset(out, 0, sizeof(*out));
-	if ((st = roadmap_budget_report(rm, ROADMAP_BY_YEAR, &y, err))) {
+	if ((st = rm_budget_report_from(rm, sp, ROADMAP_BY_YEAR, &y, err))) {
 		return st;
 	}
 	out->has_envelope = y.total.has_envelope;

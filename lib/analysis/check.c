@@ -273,17 +273,18 @@ static void check_initiatives(struct check *c)
 
 static void check_cycles(struct check *c)
 {
-	struct rm_graph g;
+	struct rm_graph own = {0};
+	const struct rm_graph *g = c->graph ? c->graph : &own;
 	struct rm_cycle *cy;
 	size_t n;
 
-	if (!rm_graph_build_refs(c->rm, &c->refs, &g)) {
+	if (!c->graph && !rm_graph_build_refs(c->rm, &c->refs, &own)) {
 		c->nomem = true;
 		return;
 	}
-	if (!rm_graph_cycles(c->rm, &g, &cy, &n, &c->comp)) {
+	if (!rm_graph_cycles(c->rm, g, &cy, &n, &c->comp)) {
 		c->nomem = true;
-		rm_graph_release(&g);
+		rm_graph_release(&own);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -295,7 +296,7 @@ static void check_cycles(struct check *c)
 		}
 	}
 	rm_cycles_free(cy, n);
-	rm_graph_release(&g);
+	rm_graph_release(&own);
 }
 
 static void check_goals(struct check *c)
@@ -718,6 +719,17 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 				      struct roadmap_findings *out,
 				      struct roadmap_error *err)
 {
+	return rm_check_prebuilt(rm, o, NULL, NULL, NULL, out, err);
+}
+
+enum roadmap_status rm_check_prebuilt(const struct roadmap *rm,
+				      const struct roadmap_check_options *o,
+				      const struct roadmap_spend *sp,
+				      const struct rm_refs *refs,
+				      const struct rm_graph *g,
+				      struct roadmap_findings *out,
+				      struct roadmap_error *err)
+{
 	static const enum rule early[] = {R_OWNERS};
 	static const enum rule beside[] = {R_CAPACITY, R_ACTUALS};
 	static const enum rule here[] = {R_REFERENCES, R_CYCLES,  R_INITIATIVES,
@@ -741,7 +753,15 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 	if (threads) {
 		helper_start(&h1, &c, found, early, 1);
 	}
-	st = rm_spend_refs_build(rm, o && o->threads, &c.sp, &c.refs, err);
+	if (sp) {
+		/* the caller's tables, read and left to it */
+		c.sp = *sp;
+		c.refs = *refs;
+		c.graph = g;
+	} else {
+		st = rm_spend_refs_build(rm, o && o->threads, &c.sp, &c.refs,
+					 err);
+	}
 	if (!st && !ck_build_sums(&c)) {
 		c.nomem = true;
 	}
@@ -765,8 +785,10 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 	    (!rm_findings_sort(out) || !rm_findings_fingerprints(out))) {
 		c.nomem = true;
 	}
-	roadmap_spend_release(&c.sp);
-	rm_refs_release(&c.refs);
+	if (!sp) {
+		roadmap_spend_release(&c.sp);
+		rm_refs_release(&c.refs);
+	}
 	free(c.total);
 	free((char *)c.pillar);
 	free(c.pidx);

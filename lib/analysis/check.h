@@ -19,6 +19,7 @@ struct check {
 	int64_t *pillar; /* planned per declared pillar and quarter */
 	int *pidx;	 /* declared pillar of each initiative, or -1 */
 	struct rm_refs refs;
+	const struct rm_graph *graph; /* given, or NULL: the rule builds it */
 	size_t *comp;	/* dependency-cycle component of each initiative */
 	bool has_as_of; /* the rules of a day run (roadmap(1), status) */
 	/* why the day's figures could not be worked out (an estimate past

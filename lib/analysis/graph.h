@@ -72,4 +72,24 @@ enum roadmap_status rm_spend_refs_build(const struct roadmap *rm, bool threads,
 					struct rm_refs *refs,
 					struct roadmap_error *err);
 
+/*
+ * The check and the schedule from tables already built, only read: what
+ * roadmap_check_opt() and roadmap_schedule() give, which build their own.
+ * An export builds the tables once and hands them to both (the renderers'
+ * one analysis, lib/render/analysis.h). sp, refs and g are the roadmap's
+ * own (rm_spend_refs_build, rm_graph_build_refs); they fail as the public
+ * functions.
+ */
+enum roadmap_status rm_check_prebuilt(const struct roadmap *rm,
+				      const struct roadmap_check_options *o,
+				      const struct roadmap_spend *sp,
+				      const struct rm_refs *refs,
+				      const struct rm_graph *g,
+				      struct roadmap_findings *out,
+				      struct roadmap_error *err);
+enum roadmap_status rm_schedule_graph(const struct roadmap *rm,
+				      const struct rm_graph *g,
+				      struct roadmap_schedule *out,
+				      struct roadmap_error *err);
+
 #endif

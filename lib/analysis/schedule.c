@@ -24,6 +24,22 @@ static int64_t duration(const struct roadmap_initiative *in)
 	return d < 1 ? 1 : d;
 }
 
+enum roadmap_status roadmap_schedule(const struct roadmap *rm,
+				     struct roadmap_schedule *out,
+				     struct roadmap_error *err)
+{
+	struct rm_graph g;
+	enum roadmap_status st;
+
+	memset(out, 0, sizeof(*out));
+	if (!rm_graph_build(rm, &g)) {
+		return rm_nomem(err);
+	}
+	st = rm_schedule_graph(rm, &g, out, err);
+	rm_graph_release(&g);
+	return st;
+}
+
 /*
  * The passes run in 64 bits, exact for any chain a file can hold (a
  * million initiatives of three centuries each stay below 2^37 days); a
@@ -31,18 +47,15 @@ static int64_t duration(const struct roadmap_initiative *in)
  * file's date form can write (rm_day_clamp), and its slack and shift in
  * exact days.
  */
-enum roadmap_status roadmap_schedule(const struct roadmap *rm,
-				     struct roadmap_schedule *out,
-				     struct roadmap_error *err)
+enum roadmap_status rm_schedule_graph(const struct roadmap *rm,
+				      const struct rm_graph *g,
+				      struct roadmap_schedule *out,
+				      struct roadmap_error *err)
 {
-	struct rm_graph g;
 	size_t n = rm->n_inits, count = 0;
 	enum roadmap_status st = ROADMAP_OK;
 
 	memset(out, 0, sizeof(*out));
-	if (!rm_graph_build(rm, &g)) {
-		return rm_nomem(err);
-	}
 	size_t *order = malloc((n + 1) * sizeof(size_t));
 	int64_t *es = malloc((n + 1) * sizeof(int64_t));
 	int64_t *lf = malloc((n + 1) * sizeof(int64_t));
@@ -50,7 +63,7 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 		st = rm_nomem(err);
 		goto out;
 	}
-	if ((st = rm_graph_order(rm, &g, order, &count, err))) {
+	if ((st = rm_graph_order(rm, g, order, &count, err))) {
 		goto out;
 	}
 	/* forward: earliest start after every prerequisite's earliest end */
@@ -59,9 +72,9 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 	for (size_t k = 0; k < count; k++) {
 		size_t v = order[k];
 		int64_t s = rm->inits[v].start;
-		for (size_t e = g.pre_off[v]; e < g.pre_off[v + 1]; e++) {
+		for (size_t e = g->pre_off[v]; e < g->pre_off[v + 1]; e++) {
 			int64_t after =
-			    es[g.pre[e]] + duration(&rm->inits[g.pre[e]]);
+			    es[g->pre[e]] + duration(&rm->inits[g->pre[e]]);
 			s = after > s ? after : s;
 		}
 		es[v] = s;
@@ -73,8 +86,8 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 	for (size_t k = count; k-- > 0;) {
 		size_t v = order[k];
 		int64_t f = end;
-		for (size_t e = g.dep_off[v]; e < g.dep_off[v + 1]; e++) {
-			size_t w = g.dep[e];
+		for (size_t e = g->dep_off[v]; e < g->dep_off[v + 1]; e++) {
+			size_t w = g->dep[e];
 			int64_t before = lf[w] - duration(&rm->inits[w]);
 			f = before < f ? before : f;
 		}
@@ -86,7 +99,7 @@ enum roadmap_status roadmap_schedule(const struct roadmap *rm,
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!g.in[i]) {
+		if (!g->in[i]) {
 			continue;
 		}
 		const struct roadmap_initiative *in = &rm->inits[i];
@@ -109,7 +122,6 @@ out:
 	free(order);
 	free(es);
 	free(lf);
-	rm_graph_release(&g);
 	return st;
 }
 

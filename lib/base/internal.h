@@ -89,8 +89,13 @@ void rm_select_day(roadmap_day *a, size_t n, size_t k);
 /* The exports' forecast (10,000 trials, fewer past 1,000 initiatives so
  * that it stays below 10^7 initiative-trials; seed 1, one thread) when some
  * counting initiative has an estimate and the schedule has no cycle:
- * *have says whether *out holds one (release it then). */
+ * *have says whether *out holds one (release it then). refs and g are the
+ * roadmap's references and graph (graph.h), only read. */
+struct rm_refs;
+struct rm_graph;
 enum roadmap_status rm_export_forecast(const struct roadmap *rm,
+				       const struct rm_refs *refs,
+				       const struct rm_graph *g,
 				       struct roadmap_forecast *out, bool *have,
 				       struct roadmap_error *err);
 
@@ -126,16 +131,24 @@ void rm_pillar_spend_release(struct rm_pillar_spend *bp);
  * The headline envelope of every export (the deck, the HTML page,
  * Markdown): the year view's total row of `budget --by year`, so the
  * all-pillar envelopes only, each fiscal year's envelope where it has one,
- * else its quarter envelopes (docs/roadmap.1.scd, export). Fails as
- * roadmap_budget_report().
+ * else its quarter envelopes (docs/roadmap.1.scd, export), from the
+ * roadmap's spend table sp. Fails as roadmap_budget_report().
  */
 struct rm_headline {
 	bool has_envelope;
 	int64_t envelope, covered, variance;
 };
 enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
+					 const struct roadmap_spend *sp,
 					 struct rm_headline *out,
 					 struct roadmap_error *err);
+/* roadmap_budget_report() from the roadmap's spend table sp, built once
+ * for every report of an export; sp is only read. */
+enum roadmap_status rm_budget_report_from(const struct roadmap *rm,
+					  const struct roadmap_spend *sp,
+					  enum roadmap_budget_by by,
+					  struct roadmap_budget_report *out,
+					  struct roadmap_error *err);
 /* The fiscal quarter number of a quarter row's label ("2026-Q3"). */
 int rm_budget_row_quarter(const struct roadmap_budget_row *x);
 /* Index of a declared pillar, or n_pillars for none or undeclared. */

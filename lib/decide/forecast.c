@@ -465,31 +465,36 @@ static int cmp_i64(const void *a, const void *b)
 }
 
 /* Tasks in dependency order with their bounds; goals' members. */
-static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
+static enum roadmap_status build(const struct roadmap *rm,
+				 const struct rm_refs *pre_refs,
+				 const struct rm_graph *pre_g, struct sim *s,
 				 struct roadmap_error *err)
 {
-	struct rm_graph g;
-	struct rm_refs refs;
+	struct rm_graph own_g = {0};
+	struct rm_refs own_refs = {0};
+	const struct rm_graph *g = pre_g ? pre_g : &own_g;
+	const struct rm_refs *refs = pre_g ? pre_refs : &own_refs;
 	size_t N = rm->n_inits, count = 0, *order, *task_of;
 	enum roadmap_status st;
 
-	/* references resolved once: for the graph and the goals' members */
-	if (!rm_refs_build(rm, &refs)) {
+	/* references resolved once: for the graph and the goals' members
+	 * (an export hands its own) */
+	if (!pre_g && !rm_refs_build(rm, &own_refs)) {
 		return rm_nomem(err);
 	}
-	if (!rm_graph_build_refs(rm, &refs, &g)) {
-		rm_refs_release(&refs);
+	if (!pre_g && !rm_graph_build_refs(rm, &own_refs, &own_g)) {
+		rm_refs_release(&own_refs);
 		return rm_nomem(err);
 	}
 	order = malloc((N + 1) * sizeof(size_t));
 	task_of = malloc((N + 1) * sizeof(size_t));
 	s->tasks = calloc(N + 1, sizeof(*s->tasks));
-	s->pre = malloc((g.pre_off[N] + 1) * sizeof(size_t));
+	s->pre = malloc((g->pre_off[N] + 1) * sizeof(size_t));
 	if (!order || !task_of || !s->tasks || !s->pre) {
 		st = rm_nomem(err);
 		goto out;
 	}
-	if ((st = rm_graph_order(rm, &g, order, &count, err))) {
+	if ((st = rm_graph_order(rm, g, order, &count, err))) {
 		goto out;
 	}
 	for (size_t i = 0; i < N; i++) {
@@ -499,7 +504,7 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 	for (size_t k = 0; k < count; k++) {
 		size_t i = order[k];
 		const struct roadmap_initiative *in = &rm->inits[i];
-		if (!g.in[i]) {
+		if (!g->in[i]) {
 			continue;
 		}
 		struct task *x = &s->tasks[s->n_tasks];
@@ -515,9 +520,9 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 		x->capex = in->capex;
 		x->pre_off = n_pre;
 		int64_t lo_s = in->start, hi_s = in->start;
-		for (size_t e = g.pre_off[i]; e < g.pre_off[i + 1]; e++) {
-			const struct task *p = &s->tasks[task_of[g.pre[e]]];
-			s->pre[n_pre++] = task_of[g.pre[e]];
+		for (size_t e = g->pre_off[i]; e < g->pre_off[i + 1]; e++) {
+			const struct task *p = &s->tasks[task_of[g->pre[e]]];
+			s->pre[n_pre++] = task_of[g->pre[e]];
 			lo_s = p->min_end + 1 > lo_s ? p->min_end + 1 : lo_s;
 			hi_s = p->max_end + 1 > hi_s ? p->max_end + 1 : hi_s;
 		}
@@ -553,7 +558,7 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 		for (size_t k = 0; k < s->n_tasks; k++) {
 			size_t i = s->tasks[k].init;
 			for (size_t l = 0; l < rm->inits[i].n_goals; l++) {
-				size_t gi = refs.goal[refs.goff[i] + l];
+				size_t gi = refs->goal[refs->goff[i] + l];
 				if (gi >= rm->n_goals) {
 					continue;
 				}
@@ -591,8 +596,8 @@ static enum roadmap_status build(const struct roadmap *rm, struct sim *s,
 		}
 	}
 out:
-	rm_graph_release(&g);
-	rm_refs_release(&refs);
+	rm_graph_release(&own_g);
+	rm_refs_release(&own_refs);
 	free(order);
 	free(task_of);
 	return st;
@@ -618,10 +623,24 @@ void roadmap_forecast_release(struct roadmap_forecast *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/* roadmap_forecast(), on the roadmap's references and graph when given */
+static enum roadmap_status
+forecast(const struct roadmap *rm, const struct rm_refs *refs,
+	 const struct rm_graph *graph, const struct roadmap_forecast_options *o,
+	 struct roadmap_forecast *out, struct roadmap_error *err);
+
 enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 				     const struct roadmap_forecast_options *o,
 				     struct roadmap_forecast *out,
 				     struct roadmap_error *err)
+{
+	return forecast(rm, NULL, NULL, o, out, err);
+}
+
+static enum roadmap_status
+forecast(const struct roadmap *rm, const struct rm_refs *refs,
+	 const struct rm_graph *graph, const struct roadmap_forecast_options *o,
+	 struct roadmap_forecast *out, struct roadmap_error *err)
 {
 	struct sim s = {0};
 	struct part parts[64];
@@ -645,7 +664,7 @@ enum roadmap_status roadmap_forecast(const struct roadmap *rm,
 	s.trials = trials;
 	s.threads = threads;
 	s.seed = o && o->seed_set ? o->seed : 1;
-	if ((st = build(rm, &s, err))) {
+	if ((st = build(rm, refs, graph, &s, err))) {
 		sim_release(&s);
 		return st;
 	}
@@ -783,6 +802,8 @@ out:
 }
 
 enum roadmap_status rm_export_forecast(const struct roadmap *rm,
+				       const struct rm_refs *refs,
+				       const struct rm_graph *g,
 				       struct roadmap_forecast *out, bool *have,
 				       struct roadmap_error *err)
 {
@@ -811,7 +832,7 @@ enum roadmap_status rm_export_forecast(const struct roadmap *rm,
 	}
 	/* a cycle (the findings name it) or a cost past the largest amount
 	 * leaves the section out; only memory fails the export */
-	st = roadmap_forecast(rm, &o, out, &ferr);
+	st = forecast(rm, refs, g, &o, out, &ferr);
 	if (st == ROADMAP_ERR_NOMEM) {
 		return rm_nomem(err);
 	}

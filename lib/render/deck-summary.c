@@ -14,24 +14,25 @@
 static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 {
 	const struct roadmap *rm = d->rm;
-	const struct roadmap_budget_row *t = &d->br.total;
-	const struct rm_headline *y = &d->head_env;
+	const struct roadmap_budget_row *t = &d->a->br.total;
+	const struct rm_headline *y = &d->a->head;
 	size_t counting = 0, over = 0;
 	int64_t overrun = 0;
 
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		counting += roadmap_initiative_counts(&rm->inits[i]);
 	}
-	for (size_t i = 0; i < d->br.n; i++) {
-		const struct roadmap_budget_row *x = &d->br.rows[i];
+	for (size_t i = 0; i < d->a->br.n; i++) {
+		const struct roadmap_budget_row *x = &d->a->br.rows[i];
 		if (x->has_envelope && x->variance < 0) {
 			over++;
 			overrun -= x->variance; /* bounded by the total */
 		}
 	}
 	size_t overruns = 0;
-	for (size_t i = 0; i < d->f.n; i++) {
-		overruns += strcmp(d->f.items[i].code, "budget-overrun") == 0;
+	for (size_t i = 0; i < d->a->f.n; i++) {
+		overruns +=
+		    strcmp(d->a->f.items[i].code, "budget-overrun") == 0;
 	}
 	struct {
 		const char *label;
@@ -50,7 +51,7 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 		{"Quarters over their envelope", (int64_t)over, false,
 		 t->has_envelope},
 		{"Overrun in those quarters", overrun, true, t->has_envelope},
-		{"Planned spend no envelope covers", d->br.unbudgeted, true,
+		{"Planned spend no envelope covers", d->a->br.unbudgeted, true,
 		 rm->n_budgets > 0},
 		{"Actual spend", t->has_actuals ? t->actual : 0, true, true},
 		{"Planned where actuals are recorded", t->planned_where_actual,
@@ -61,9 +62,10 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 		{"Initiatives (counting)", (int64_t)counting, false, true},
 		{"Envelopes overrun (budget-overrun)", (int64_t)overruns, false,
 		 true},
-		{"Errors found by the check", (int64_t)d->f.errors, false, true},
-		{"Warnings found by the check", (int64_t)d->f.warnings, false,
+		{"Errors found by the check", (int64_t)d->a->f.errors, false,
 		 true},
+		{"Warnings found by the check", (int64_t)d->a->f.warnings,
+		 false, true},
 	};
 	for (size_t i = 0; i < sizeof(figs) / sizeof(*figs); i++) {
 		if (!figs[i].show) {
@@ -96,7 +98,7 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 		       const int64_t *cell, size_t np, const bool *show)
 {
-	const struct roadmap_budget_report *br = &d->br;
+	const struct roadmap_budget_report *br = &d->a->br;
 	int64_t peak = 1;
 	size_t nc = 0;
 	char name[96];
@@ -175,7 +177,7 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 			size_t nc, lxw_col_t at)
 {
 	const struct roadmap *rm = d->rm;
-	lxw_row_t last = top + (lxw_row_t)d->br.n;
+	lxw_row_t last = top + (lxw_row_t)d->a->br.n;
 	lxw_chart *col = workbook_add_chart(d->wb, LXW_CHART_COLUMN_STACKED);
 	int16_t hide[12];
 	size_t nh = 0;
@@ -262,7 +264,7 @@ static void mix_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
 /* The pillars' spend (rm_pillar_spend) and their colours, in order. */
 static bool spend_by_pillar(struct deck *d, struct rm_pillar_spend *bp)
 {
-	if (!rm_pillar_spend(d->rm, &d->sp, &d->br, bp)) {
+	if (!rm_pillar_spend(d->rm, &d->a->sp, &d->a->br, bp)) {
 		return false;
 	}
 	size_t k = 0;
@@ -284,7 +286,7 @@ static const char *pillar_name(const struct roadmap *rm, size_t p)
 static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws,
 			       lxw_row_t top, const struct rm_pillar_spend *bp)
 {
-	const struct roadmap_budget_report *br = &d->br;
+	const struct roadmap_budget_report *br = &d->a->br;
 	size_t c = 1;
 
 	rm_deck_str(ws, top - 1, 0, "Planned spend by quarter and pillar",
@@ -392,7 +394,7 @@ void rm_deck_summary(struct deck *d)
 		lxw_row_t row = mix_table(d, ws, mtop, &bp);
 		lxw_row_t ctop = row + 3 > mtop + 20 ? row + 3 : mtop + 20;
 		chart_data(d, ws, ctop, bp.cell, bp.np, bp.show);
-		if (d->br.n > 0) {
+		if (d->a->br.n > 0) {
 			spend_chart(d, ws, ctop, bp.nc, 2);
 		}
 		mix_chart(d, ws, mtop, bp.nc, 4);

@@ -23,22 +23,17 @@ enum roadmap_status rm_deck_tracking(struct deck *d,
 				     struct roadmap_error *err)
 {
 	const struct roadmap *rm = d->rm;
-	enum roadmap_status st;
 
 	d->tr_ok = false;
-	if (!o || !o->has_as_of || !roadmap_has_tracking(rm)) {
+	if (!d->a->tr_ok) {
 		return ROADMAP_OK;
-	}
-	if ((st = roadmap_tracking(rm, o->as_of, NULL, &d->tr, err))) {
-		return st;
 	}
 	d->ev = calloc(rm->n_inits + 1, sizeof(*d->ev));
 	if (!d->ev) {
-		roadmap_tracking_release(&d->tr);
 		return rm_nomem(err);
 	}
-	for (size_t k = 0; k < d->tr.n_initiatives; k++) {
-		d->ev[d->tr.initiatives[k].index] = &d->tr.initiatives[k];
+	for (size_t k = 0; k < d->a->tr.n_initiatives; k++) {
+		d->ev[d->a->tr.initiatives[k].index] = &d->a->tr.initiatives[k];
 	}
 	/* the first header of each group names the day */
 	char day[16];
@@ -53,7 +48,6 @@ enum roadmap_status rm_deck_tracking(struct deck *d,
 
 void rm_deck_tracking_release(struct deck *d)
 {
-	roadmap_tracking_release(&d->tr);
 	free(d->ev);
 	d->ev = NULL;
 	d->tr_ok = false;
@@ -62,7 +56,7 @@ void rm_deck_tracking_release(struct deck *d)
 void rm_deck_goal_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 			size_t g, lxw_col_t c)
 {
-	const struct roadmap_goal_tracking *x = &d->tr.goals[g];
+	const struct roadmap_goal_tracking *x = &d->a->tr.goals[g];
 	const char *state = roadmap_goal_state_name(x->state);
 
 	if (x->has_current) {

@@ -3,6 +3,7 @@
 #ifndef ROADMAP_DECK_H
 #define ROADMAP_DECK_H
 
+#include "analysis.h"
 #include "json.h"
 
 #include <xlsxwriter.h>
@@ -11,23 +12,17 @@
 
 struct deck {
 	const struct roadmap *rm;
+	/* the export's analysis: its budget by quarter (the Budget sheet),
+	 * headline envelopes, findings, schedule, forecast and tracking */
+	const struct rm_analysis *a;
 	lxw_workbook *wb;
 	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
 	    *red, *pct, *label, *crit, *num, *money_red;
 	lxw_format *fill[9];
-	struct roadmap_spend sp;
-	struct roadmap_findings f;
-	struct roadmap_budget_report br; /* by quarter: the Budget sheet */
-	struct rm_headline head_env;	 /* the headline envelopes */
-	struct roadmap_schedule s;
-	uint32_t colors[9]; /* of the pillars shown, in order */
-	bool sched_ok;
-	int64_t *planned;
+	uint32_t colors[9];	/* of the pillars shown, in order */
+	const int64_t *planned; /* each goal's, the analysis's */
 	char money_fmt[96];
-	struct roadmap_forecast fc; /* with fc_ok: some estimate exists */
-	bool fc_ok;
-	/* with tr_ok: the tracking figures, and each initiative's row */
-	struct roadmap_tracking tr;
+	/* with tr_ok: the analysis's tracking, and each initiative's row */
 	const struct roadmap_earned_value **ev;
 	bool tr_ok;
 	lxw_format *ratio;
@@ -52,10 +47,10 @@ void rm_deck_formats(struct deck *d);
  * tables (deck-summary.c). */
 void rm_deck_summary(struct deck *d);
 
-/* The tracking columns (deck-tracking.c): computed when the options give
- * a day and the roadmap records progress or measurements; their names and
- * widths (the first of each group is goal_head, ev_head, naming the day);
- * one row's cells from column c. */
+/* The tracking columns (deck-tracking.c): shown when the analysis has the
+ * tracking (the options give a day and the roadmap records progress or
+ * measurements); their names and widths (the first of each group is
+ * goal_head, ev_head, naming the day); one row's cells from column c. */
 #define RM_DECK_GOAL_COLS 5
 #define RM_DECK_EV_COLS 10
 extern const char *const rm_deck_goal_names[RM_DECK_GOAL_COLS];

@@ -258,29 +258,29 @@ static void section(struct page *p, const char *id, const char *title)
 static void headline(struct page *p)
 {
 	const struct roadmap *rm = p->rm;
-	const struct roadmap_budget_row *t = &p->br.total;
+	const struct roadmap_budget_row *t = &p->a->br.total;
 	size_t counting = 0, at_risk = 0;
 	char buf[96];
 
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		counting += roadmap_initiative_counts(&rm->inits[i]);
 	}
-	for (size_t g = 0; p->tr_ok && g < p->tr.n_goals; g++) {
-		at_risk += p->tr.goals[g].state == ROADMAP_GOAL_AT_RISK ||
-			   p->tr.goals[g].state == ROADMAP_GOAL_MISSED;
+	for (size_t g = 0; p->a->tr_ok && g < p->a->tr.n_goals; g++) {
+		at_risk += p->a->tr.goals[g].state == ROADMAP_GOAL_AT_RISK ||
+			   p->a->tr.goals[g].state == ROADMAP_GOAL_MISSED;
 	}
 	section(p, "headline", "Headline figures");
 	h_open(p, "dl");
 	h_attr(p, "class", "cards");
 	money_card(p, "Planned spend", t->total, false);
-	if (p->head.has_envelope) {
+	if (p->a->head.has_envelope) {
 		money_card(p, "Envelopes (all pillars, by fiscal year)",
-			   p->head.envelope, false);
+			   p->a->head.envelope, false);
 		money_card(p, "Variance (envelopes - planned inside)",
-			   p->head.variance, true);
+			   p->a->head.variance, true);
 	}
-	if (p->br.unbudgeted > 0) {
-		money_card(p, "Not covered by an envelope", p->br.unbudgeted,
+	if (p->a->br.unbudgeted > 0) {
+		money_card(p, "Not covered by an envelope", p->a->br.unbudgeted,
 			   false);
 	}
 	if (t->has_actuals) {
@@ -291,15 +291,16 @@ static void headline(struct page *p)
 	snprintf(buf, sizeof(buf), "%zu (%zu at risk or missed)", rm->n_goals,
 		 at_risk);
 	card(p, "Goals", buf, at_risk ? "bad" : NULL, NULL);
-	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings", p->f.errors,
-		 p->f.warnings);
-	card(p, "Findings", buf, p->f.errors ? "bad" : "good", NULL);
-	if (p->tr_ok && p->tr.has_spi) {
+	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings", p->a->f.errors,
+		 p->a->f.warnings);
+	card(p, "Findings", buf, p->a->f.errors ? "bad" : "good", NULL);
+	if (p->a->tr_ok && p->a->tr.has_spi) {
 		char a[ROADMAP_NUMBER_BUF], b[ROADMAP_NUMBER_BUF];
 		snprintf(buf, sizeof(buf), "SPI %s, CPI %s",
-			 roadmap_number_format(p->tr.spi, a),
-			 p->tr.has_cpi ? roadmap_number_format(p->tr.cpi, b)
-				       : "-");
+			 roadmap_number_format(p->a->tr.spi, a),
+			 p->a->tr.has_cpi
+			     ? roadmap_number_format(p->a->tr.cpi, b)
+			     : "-");
 		card(p, "Earned value", buf, NULL, NULL);
 	}
 	h_close(p);
@@ -378,7 +379,7 @@ static void goals(struct page *p)
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		const struct roadmap_goal_tracking *x =
-		    p->tr_ok ? &p->tr.goals[i] : NULL;
+		    p->a->tr_ok ? &p->a->tr.goals[i] : NULL;
 		const char *state = x ? roadmap_goal_state_name(x->state) : NULL;
 		h_open(p, "tr");
 		h_open(p, "td");
@@ -433,17 +434,17 @@ static void findings(struct page *p)
 	char buf[64];
 
 	section(p, "findings", "Findings");
-	if (p->f.n == 0) {
+	if (p->a->f.n == 0) {
 		h_el(p, "p", NULL, "No findings: the roadmap is aligned.");
 		h_close(p);
 		return;
 	}
 	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings, %zu infos.",
-		 p->f.errors, p->f.warnings, p->f.infos);
+		 p->a->f.errors, p->a->f.warnings, p->a->f.infos);
 	h_el(p, "p", "note", buf);
 	table_start(p, NULL, head, 4, 0);
-	for (size_t i = 0; i < p->f.n; i++) {
-		const struct roadmap_finding *x = &p->f.items[i];
+	for (size_t i = 0; i < p->a->f.n; i++) {
+		const struct roadmap_finding *x = &p->a->f.items[i];
 		const char *sev = roadmap_severity_name(x->severity);
 		h_open(p, "tr");
 		snprintf(buf, sizeof(buf), "sev-%s", sev);
@@ -476,18 +477,18 @@ static void budget_table(struct page *p)
 		p->rm->currency);
 	h_close(p);
 	table_start(p, "budget-table", head, 11, 0x7FEu);
-	for (size_t i = 0; i <= p->br.n; i++) {
+	for (size_t i = 0; i <= p->a->br.n; i++) {
 		const struct roadmap_budget_row *x =
-		    i < p->br.n ? &p->br.rows[i] : &p->br.total;
+		    i < p->a->br.n ? &p->a->br.rows[i] : &p->a->br.total;
 		h_open(p, "tr");
-		if (i == p->br.n) {
+		if (i == p->a->br.n) {
 			h_attr(p, "class", "total");
 		}
 		h_attr(p, "data-period",
-		       i < p->br.n ? x->key : ROADMAP_WORD_TOTAL);
+		       i < p->a->br.n ? x->key : ROADMAP_WORD_TOTAL);
 		h_open(p, "th");
 		h_attr(p, "scope", "row");
-		h_text(p, i < p->br.n ? x->key : "Total");
+		h_text(p, i < p->a->br.n ? x->key : "Total");
 		h_close(p);
 		for (int k = 0; k < ROADMAP_BUDGET_COLUMNS; k++) {
 			int64_t v;
@@ -507,11 +508,11 @@ static void budget_table(struct page *p)
 		h_close(p);
 	}
 	table_end(p);
-	if (p->br.unbudgeted > 0) {
+	if (p->a->br.unbudgeted > 0) {
 		h_open(p, "p");
 		h_textf(p, "Planned spend no envelope covers: %s %s.",
 			p->rm->currency,
-			roadmap_money_format(p->br.unbudgeted, true, m));
+			roadmap_money_format(p->a->br.unbudgeted, true, m));
 		h_close(p);
 	}
 	h_close(p);
@@ -607,15 +608,11 @@ static void page(struct page *p)
 	nl(p);
 }
 
-static void release(struct page *p)
+static void release(struct page *p, struct rm_analysis *a)
 {
-	roadmap_budget_report_release(&p->br);
-	roadmap_findings_release(&p->f);
-	roadmap_schedule_release(&p->s);
-	roadmap_spend_release(&p->sp);
 	rm_pillar_spend_release(&p->ps);
-	roadmap_tracking_release(&p->tr);
 	free(p->row);
+	rm_analysis_release(a);
 }
 
 enum roadmap_status rm_export_html(const struct roadmap *rm,
@@ -624,33 +621,28 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 				   struct roadmap_error *err)
 {
 	struct page p = {0};
+	struct rm_analysis a = {0};
+	/* the tracking whenever the options give a day */
+	unsigned want = RM_AN_FINDINGS | RM_AN_BUDGET | RM_AN_HEADLINE |
+			RM_AN_SCHEDULE | RM_AN_TRACKING;
 	enum roadmap_status st;
-	struct roadmap_error serr;
 
 	p.rm = rm;
+	p.a = &a;
 	p.has_day = opt && opt->has_as_of;
 	p.today = p.has_day ? opt->as_of : 0;
-	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &p.br, err)) ||
-	    (st = rm_headline_envelope(rm, &p.head, err)) ||
-	    (st = roadmap_check(rm, &p.f, err)) ||
-	    (st = roadmap_spend_build(rm, &p.sp, err)) ||
-	    (p.has_day &&
-	     (st = roadmap_tracking(rm, p.today, NULL, &p.tr, err)))) {
-		release(&p);
+	if ((st = rm_analysis_build(rm, want, opt, &a, err))) {
+		release(&p, &a);
 		return st;
 	}
-	p.tr_ok = p.has_day;
-	/* a cycle leaves the critical path out; the findings name it */
-	st = roadmap_schedule(rm, &p.s, &serr);
-	p.sched_ok = st == ROADMAP_OK;
+	rm_analysis_built(&a);
 	p.row = calloc(rm->n_inits + 1, sizeof(*p.row));
-	if (st == ROADMAP_ERR_NOMEM || !p.row ||
-	    !rm_pillar_spend(rm, &p.sp, &p.br, &p.ps)) {
-		release(&p);
+	if (!p.row || !rm_pillar_spend(rm, &a.sp, &a.br, &p.ps)) {
+		release(&p, &a);
 		return rm_nomem(err);
 	}
-	for (size_t k = 0; p.sched_ok && k < p.s.n; k++) {
-		p.row[p.s.rows[k].index] = &p.s.rows[k];
+	for (size_t k = 0; a.sched_ok && k < a.s.n; k++) {
+		p.row[a.s.rows[k].index] = &a.s.rows[k];
 	}
 	xmlBufferPtr buf = xmlBufferCreate();
 	p.w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
@@ -673,6 +665,6 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 	if (buf) {
 		xmlBufferFree(buf);
 	}
-	release(&p);
+	release(&p, &a);
 	return p.ok ? ROADMAP_OK : rm_nomem(err);
 }

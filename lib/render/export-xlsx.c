@@ -389,7 +389,7 @@ static void budget(struct deck *d)
 	    "Actual variance (planned - actual)"};
 	static const double widths[] = {10, 17, 17, 17, 17, 17,
 					17, 17, 17, 17, 18};
-	const struct roadmap_budget_report *br = &d->br;
+	const struct roadmap_budget_report *br = &d->a->br;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Budget");
 	char f[96];
 
@@ -453,12 +453,12 @@ static void budget(struct deck *d)
 	neg.format = d->red;
 	worksheet_conditional_format_range(ws, 1, 6, tr, 6, &neg);
 	worksheet_conditional_format_range(ws, 1, 10, tr, 10, &neg);
-	if (d->br.unbudgeted > 0) {
+	if (d->a->br.unbudgeted > 0) {
 		char m[40];
 		snprintf(f, sizeof(f),
 			 "Planned spend no envelope covers: %s %s",
 			 d->rm->currency,
-			 roadmap_money_format(d->br.unbudgeted, true, m));
+			 roadmap_money_format(d->a->br.unbudgeted, true, m));
 		rm_deck_str(ws, tr + 2, 0, f, d->label);
 	}
 	rm_deck_print_setup(ws, 0, widths, 11, 1);
@@ -541,8 +541,8 @@ static void findings(struct deck *d)
 	char list[4096];
 
 	rm_deck_header(d, ws, names, widths, 5);
-	for (size_t i = 0; i < d->f.n; i++) {
-		const struct roadmap_finding *x = &d->f.items[i];
+	for (size_t i = 0; i < d->a->f.n; i++) {
+		const struct roadmap_finding *x = &d->a->f.items[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		rm_deck_str(ws, r, 0, roadmap_severity_name(x->severity),
 			    x->severity == ROADMAP_SEVERITY_ERROR ? d->red
@@ -554,7 +554,7 @@ static void findings(struct deck *d)
 		     sizeof(list));
 		rm_deck_str(ws, r, 4, list, NULL);
 	}
-	if (d->f.n == 0) {
+	if (d->a->f.n == 0) {
 		rm_deck_str(ws, 1, 0, "No findings: the roadmap is aligned.",
 			    NULL);
 	}
@@ -570,7 +570,7 @@ static void forecast_sheet(struct deck *d)
 	    "P80",	  "P95",   "On time"};
 	static const double widths[] = {20, 40, 12, 12, 12, 12, 10};
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Forecast");
-	const struct roadmap_forecast *f = &d->fc;
+	const struct roadmap_forecast *f = &d->a->fc;
 
 	rm_deck_header(d, ws, names, widths, 7);
 	for (size_t i = 0; i < f->n_initiatives; i++) {
@@ -629,8 +629,8 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 		workbook_close(d->wb);
 		return rm_nomem(err);
 	}
-	for (size_t k = 0; d->sched_ok && k < d->s.n; k++) {
-		row[d->s.rows[k].index] = &d->s.rows[k];
+	for (size_t k = 0; d->a->sched_ok && k < d->a->s.n; k++) {
+		row[d->a->s.rows[k].index] = &d->a->s.rows[k];
 	}
 	rm_deck_summary(d);
 	goals(d);
@@ -638,7 +638,7 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	budget(d);
 	timeline(d, row);
 	findings(d);
-	if (d->fc_ok) {
+	if (d->a->fc_ok) {
 		forecast_sheet(d);
 	}
 	free(row);
@@ -667,39 +667,39 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 			struct roadmap_error *err)
 {
 	struct deck d = {0};
+	struct rm_analysis a = {0};
+	unsigned want = RM_AN_BUDGET | RM_AN_HEADLINE | RM_AN_SCHEDULE |
+			RM_AN_PLANNED | RM_AN_FORECAST;
 	enum roadmap_status st;
-	struct roadmap_error serr;
 	char *tmp = NULL;
 	bool to_stdout = strcmp(path, "-") == 0;
 	size_t rows_needed = rm->n_inits + 1;
 
 	d.rm = rm;
-	if ((st = roadmap_check(rm, &d.f, err))) {
-		return st;
+	d.a = &a;
+	/* the findings first: too many rows for a sheet, nothing more */
+	if ((st = rm_analysis_build(rm, RM_AN_FINDINGS, opt, &a, err))) {
+		goto out;
 	}
-	if (d.f.n + 1 > rows_needed) {
-		rows_needed = d.f.n + 1;
+	if (a.f.n + 1 > rows_needed) {
+		rows_needed = a.f.n + 1;
 	}
 	if (rows_needed > MAX_ROWS) {
-		roadmap_findings_release(&d.f);
-		return rm_fail(err, ROADMAP_ERR_DATA,
-			       "the deck would need %zu rows on one sheet; an "
-			       "XLSX sheet holds %d (export CSV instead)",
-			       rows_needed, MAX_ROWS);
-	}
-	if ((st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &d.br, err)) ||
-	    (st = rm_headline_envelope(rm, &d.head_env, err)) ||
-	    (st = roadmap_spend_build(rm, &d.sp, err))) {
+		st = rm_fail(err, ROADMAP_ERR_DATA,
+			     "the deck would need %zu rows on one sheet; an "
+			     "XLSX sheet holds %d (export CSV instead)",
+			     rows_needed, MAX_ROWS);
 		goto out;
 	}
-	d.sched_ok = roadmap_schedule(rm, &d.s, &serr) == ROADMAP_OK;
-	if ((st = rm_goal_planned(rm, -1, &d.planned, err)) ||
-	    (st = rm_export_forecast(rm, &d.fc, &d.fc_ok, err))) {
+	if (roadmap_has_tracking(rm)) {
+		want |= RM_AN_TRACKING;
+	}
+	if ((st = rm_analysis_build(rm, want, opt, &a, err)) ||
+	    (st = rm_deck_tracking(&d, opt, err))) {
 		goto out;
 	}
-	if ((st = rm_deck_tracking(&d, opt, err))) {
-		goto out;
-	}
+	rm_analysis_built(&a);
+	d.planned = a.planned;
 	/*
 	 * libxlsxwriter needs a file name, so the deck is built in a
 	 * temporary file beside the target (libxlsxwriter's own temporary
@@ -757,12 +757,7 @@ out:
 		unlink(tmp);
 		free(tmp);
 	}
-	roadmap_findings_release(&d.f);
-	roadmap_budget_report_release(&d.br);
-	roadmap_spend_release(&d.sp);
-	roadmap_schedule_release(&d.s);
-	free(d.planned);
-	roadmap_forecast_release(&d.fc);
 	rm_deck_tracking_release(&d);
+	rm_analysis_release(&a);
 	return st;
 }

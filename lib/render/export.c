@@ -1,4 +1,5 @@
 /* export.c - the JSON and Markdown exports, and the text-export dispatch. */
+#include "analysis.h"
 #include "json.h"
 
 #include <stdio.h>
@@ -71,7 +72,8 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			  const struct roadmap_budget_report *br,
 			  const struct roadmap_schedule *s, bool sched_ok,
 			  const int64_t *planned,
-			  const struct roadmap_tracking *tr)
+			  const struct roadmap_tracking *tr,
+			  const struct roadmap_spend *sp)
 {
 	bool ok = true, first = true;
 	char when[40];
@@ -118,10 +120,6 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	}
 
 	/* initiatives, one at a time, their spend from one table */
-	struct roadmap_spend sp;
-	if (roadmap_spend_build(rm, &sp, NULL)) {
-		return false;
-	}
 	const struct roadmap_schedule_row **row =
 	    calloc(rm->n_inits + 1, sizeof(*row));
 	ok = ok && row;
@@ -140,8 +138,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			cJSON *o = rm_initiative_object(in);
 			rm_json_add(o, ROADMAP_WORD_TOTAL,
 				    rm_json_money(in->opex + in->capex), &ok);
-			rm_json_add(o, "spend", rm_spend_json_from(&sp, i),
-				    &ok);
+			rm_json_add(o, "spend", rm_spend_json_from(sp, i), &ok);
 			rm_json_add(o, "schedule",
 				    row[i] ? rm_schedule_row_object(rm, row[i])
 					   : cJSON_CreateNull(),
@@ -154,7 +151,6 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 		rm_json_close(b, 1, false);
 	}
 	free(row);
-	roadmap_spend_release(&sp);
 	cJSON *budgets = cJSON_CreateArray();
 	for (size_t i = 0; budgets && ok && i < rm->n_budgets; i++) {
 		rm_json_push(budgets, rm_budget_object(&rm->budgets[i]), &ok);
@@ -171,68 +167,30 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	return ok && !b->failed;
 }
 
-/* The computed parts every full export needs. */
-struct computed {
-	struct roadmap_findings f;
-	struct roadmap_budget_report br;
-	struct rm_headline head; /* Markdown's headline envelopes */
-	struct roadmap_schedule s;
-	bool sched_ok;
-	char sched_error[512];
-	int64_t *planned;
-	struct roadmap_forecast fc;
-	bool fc_ok;
-	struct roadmap_tracking tr;
-	bool tr_ok;
-};
-
-static void computed_release(struct computed *c)
-{
-	roadmap_findings_release(&c->f);
-	roadmap_budget_report_release(&c->br);
-	roadmap_schedule_release(&c->s);
-	free(c->planned);
-	roadmap_forecast_release(&c->fc);
-	roadmap_tracking_release(&c->tr);
-}
-
-/* What the JSON and Markdown exports show; the forecast (a Monte Carlo
- * run) and the headline envelope only for Markdown (md). */
-static enum roadmap_status compute(const struct roadmap *rm, struct computed *c,
-				   bool md,
+/* What the JSON and Markdown exports show, from the one analysis; the
+ * forecast (a Monte Carlo run) and the headline envelope only for
+ * Markdown (md). */
+static enum roadmap_status compute(const struct roadmap *rm,
+				   struct rm_analysis *c, bool md,
 				   const struct roadmap_export_options *opt,
 				   struct roadmap_error *err)
 {
+	unsigned want =
+	    RM_AN_FINDINGS | RM_AN_BUDGET | RM_AN_SCHEDULE | RM_AN_PLANNED;
 	enum roadmap_status st;
-	struct roadmap_error serr;
 
+	if (md) {
+		want |= RM_AN_FORECAST | RM_AN_HEADLINE;
+	}
+	if (roadmap_has_tracking(rm)) {
+		want |= RM_AN_TRACKING;
+	}
 	memset(c, 0, sizeof(*c));
-	if ((st = roadmap_check(rm, &c->f, err)) ||
-	    (st = roadmap_budget_report(rm, ROADMAP_BY_QUARTER, &c->br, err))) {
-		computed_release(c);
+	if ((st = rm_analysis_build(rm, want, opt, c, err))) {
+		rm_analysis_release(c);
 		return st;
 	}
-	/* a cycle leaves the schedule out; the findings name it */
-	st = roadmap_schedule(rm, &c->s, &serr);
-	if (st == ROADMAP_ERR_NOMEM) {
-		computed_release(c);
-		return rm_nomem(err);
-	}
-	c->sched_ok = st == ROADMAP_OK;
-	if (!c->sched_ok) {
-		snprintf(c->sched_error, sizeof(c->sched_error), "%s",
-			 serr.message);
-	}
-	c->tr_ok = opt && opt->has_as_of && roadmap_has_tracking(rm);
-	if ((st = rm_goal_planned(rm, -1, &c->planned, err)) ||
-	    (md && (st = rm_export_forecast(rm, &c->fc, &c->fc_ok, err))) ||
-	    (md && (st = rm_headline_envelope(rm, &c->head, err))) ||
-	    (c->tr_ok &&
-	     (st = roadmap_tracking(rm, opt->as_of, NULL, &c->tr, err)))) {
-		c->tr_ok = false;
-		computed_release(c);
-		return st;
-	}
+	rm_analysis_built(c);
 	return ROADMAP_OK;
 }
 
@@ -371,7 +329,7 @@ static void md_forecast(struct strbuf *b, const struct roadmap *rm,
 }
 
 static void md_gantt(struct strbuf *b, const struct roadmap *rm,
-		     const struct computed *c)
+		     const struct rm_analysis *c)
 {
 	char d1[16], d2[16];
 	bool *crit = calloc(rm->n_inits + 1, sizeof(bool));
@@ -498,7 +456,7 @@ static void md_tracking(struct strbuf *b, const struct roadmap *rm,
 }
 
 static void md_export(struct strbuf *b, const struct roadmap *rm,
-		      const struct computed *c)
+		      const struct rm_analysis *c)
 {
 	char m[8][40], line[256], when[40];
 	const struct roadmap_budget_row *t = &c->br.total;
@@ -652,7 +610,7 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 			size_t *len, struct roadmap_error *err)
 {
 	struct strbuf b = {0};
-	struct computed c;
+	struct rm_analysis c;
 	enum roadmap_status st;
 
 	if (f == ROADMAP_EXPORT_CSV) {
@@ -683,7 +641,8 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 			b.cap = 0;
 			b.failed = true;
 		} else if (!stream_export(&b, rm, &c.f, &c.br, &c.s, c.sched_ok,
-					  c.planned, c.tr_ok ? &c.tr : NULL)) {
+					  c.planned, c.tr_ok ? &c.tr : NULL,
+					  &c.sp)) {
 			b.failed = true;
 		}
 	} else {
@@ -700,6 +659,6 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 			}
 		}
 	}
-	computed_release(&c);
+	rm_analysis_release(&c);
 	return st;
 }

@@ -122,7 +122,7 @@ static int64_t nice_max(int64_t v)
 
 void h_spend_chart(struct page *p)
 {
-	const struct roadmap_budget_report *br = &p->br;
+	const struct roadmap_budget_report *br = &p->a->br;
 	enum { W = 960, H = 340, L = 70, T = 24, PW = 875, PH = 260 };
 	char a[40], b[40], c[40], desc[4096] = "", cap[1024] = "";
 	int64_t max = 1;
@@ -477,7 +477,7 @@ void h_gantt(struct page *p)
 				    "by pillar; critical path:",
 				    n, roadmap_day_format(t0, d0),
 				    roadmap_day_format(t1, d1));
-	for (size_t k = 0; p->sched_ok && k < n && o < sizeof(desc) - 80;
+	for (size_t k = 0; p->a->sched_ok && k < n && o < sizeof(desc) - 80;
 	     k++) {
 		const struct roadmap_schedule_row *r = p->row[order[k]];
 		if (r && r->critical) {
@@ -511,7 +511,7 @@ void h_gantt(struct page *p)
 		const struct roadmap_initiative *in = &rm->inits[order[k]];
 		size_t pi = rm_pillar_index(rm, in->pillar);
 		const struct roadmap_schedule_row *r =
-		    p->sched_ok ? p->row[order[k]] : NULL;
+		    p->a->sched_ok ? p->row[order[k]] : NULL;
 		int y = ys[order[k]];
 		if (pi != last) {
 			text(p, 4, y - 6, NULL, 13, "#1F3864",

@@ -2,27 +2,22 @@
 #ifndef ROADMAP_HTML_H
 #define ROADMAP_HTML_H
 
-#include "internal.h"
+#include "analysis.h"
 
 #include <libxml/xmlwriter.h>
 
-/* Everything the page shows, computed before a byte is written. */
+/* Everything the page shows, computed before a byte is written: the
+ * export's analysis (its budget by quarter, headline envelopes, findings,
+ * schedule and tracking), and what the page makes of it. */
 struct page {
 	const struct roadmap *rm;
+	const struct rm_analysis *a;
 	xmlTextWriterPtr w;
 	bool ok; /* false after the first failure of the writer */
 	bool has_day;
 	roadmap_day today;
-	struct roadmap_budget_report br;
-	struct rm_headline head; /* the headline envelopes */
-	struct roadmap_findings f;
-	struct roadmap_schedule s;
-	bool sched_ok;
 	const struct roadmap_schedule_row **row; /* per initiative, or NULL */
-	struct roadmap_spend sp;
 	struct rm_pillar_spend ps;
-	struct roadmap_tracking tr;
-	bool tr_ok;
 };
 
 /* The writer, each call a no-op after a failure. Every element is closed

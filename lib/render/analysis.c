@@ -1,0 +1,115 @@
+/*
+ * analysis.c - the one analysis an export hands its renderers
+ * (analysis.h): the tables built once, every part worked out from them.
+ */
+#include "analysis.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool wanted(const struct rm_analysis *a, unsigned want,
+		   enum rm_analysis_part part)
+{
+	return (want & part) && !(a->built & part);
+}
+
+enum roadmap_status rm_analysis_build(const struct roadmap *rm, unsigned want,
+				      const struct roadmap_export_options *opt,
+				      struct rm_analysis *a,
+				      struct roadmap_error *err)
+{
+	enum roadmap_status st;
+	struct roadmap_error serr;
+
+	if ((want & ~a->built) && !(a->built & RM_AN_TABLES)) {
+		/* again only after rm_analysis_built(), for a part asked
+		 * late: a test counts the tables each export builds */
+		roadmap_spend_release(&a->sp);
+		if ((st = rm_spend_refs_build(rm, false, &a->sp, &a->refs,
+					      err))) {
+			return st;
+		}
+		if (!rm_graph_build_refs(rm, &a->refs, &a->g)) {
+			return rm_nomem(err);
+		}
+		a->built |= RM_AN_TABLES;
+	}
+	if (wanted(a, want, RM_AN_FINDINGS)) {
+		if ((st = rm_check_prebuilt(rm, NULL, &a->sp, &a->refs, &a->g,
+					    &a->f, err))) {
+			return st;
+		}
+		a->built |= RM_AN_FINDINGS;
+	}
+	if (wanted(a, want, RM_AN_BUDGET)) {
+		if ((st = rm_budget_report_from(rm, &a->sp, ROADMAP_BY_QUARTER,
+						&a->br, err))) {
+			return st;
+		}
+		a->built |= RM_AN_BUDGET;
+	}
+	if (wanted(a, want, RM_AN_HEADLINE)) {
+		if ((st = rm_headline_envelope(rm, &a->sp, &a->head, err))) {
+			return st;
+		}
+		a->built |= RM_AN_HEADLINE;
+	}
+	if (wanted(a, want, RM_AN_SCHEDULE)) {
+		/* a cycle leaves the schedule out; the findings name it */
+		st = rm_schedule_graph(rm, &a->g, &a->s, &serr);
+		if (st == ROADMAP_ERR_NOMEM) {
+			return rm_nomem(err);
+		}
+		a->sched_ok = st == ROADMAP_OK;
+		if (!a->sched_ok) {
+			snprintf(a->sched_error, sizeof(a->sched_error), "%s",
+				 serr.message);
+		}
+		a->built |= RM_AN_SCHEDULE;
+	}
+	if (wanted(a, want, RM_AN_PLANNED)) {
+		if ((st = rm_goal_planned(rm, -1, &a->planned, err))) {
+			return st;
+		}
+		a->built |= RM_AN_PLANNED;
+	}
+	if (wanted(a, want, RM_AN_FORECAST)) {
+		if ((st = rm_export_forecast(rm, &a->refs, &a->g, &a->fc,
+					     &a->fc_ok, err))) {
+			return st;
+		}
+		a->built |= RM_AN_FORECAST;
+	}
+	if (wanted(a, want, RM_AN_TRACKING)) {
+		if (opt && opt->has_as_of &&
+		    (st =
+			 roadmap_tracking(rm, opt->as_of, NULL, &a->tr, err))) {
+			return st;
+		}
+		a->tr_ok = opt && opt->has_as_of;
+		a->built |= RM_AN_TRACKING;
+	}
+	return ROADMAP_OK;
+}
+
+void rm_analysis_built(struct rm_analysis *a)
+{
+	rm_refs_release(&a->refs);
+	rm_graph_release(&a->g);
+	a->built &= ~(unsigned)RM_AN_TABLES;
+}
+
+void rm_analysis_release(struct rm_analysis *a)
+{
+	roadmap_spend_release(&a->sp);
+	rm_refs_release(&a->refs);
+	rm_graph_release(&a->g);
+	roadmap_findings_release(&a->f);
+	roadmap_budget_report_release(&a->br);
+	roadmap_schedule_release(&a->s);
+	free(a->planned);
+	roadmap_forecast_release(&a->fc);
+	roadmap_tracking_release(&a->tr);
+	memset(a, 0, sizeof(*a));
+}
