@@ -140,19 +140,18 @@ struct budget_opts {
 static const char *const views[] = {ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR,
 				    ROADMAP_FIELD_PILLAR, ROADMAP_WORD_GOAL,
 				    ROADMAP_WORD_TEAM,	  NULL};
-static const char *const formats[] = {"table", "csv", "json", NULL};
-
 static const struct opt budget_opts[] = {
-    OPT_CHOICE_OF("by", "view", "V", views, struct budget_opts, by,
-		  "quarter (default), year, pillar, goal or team"),
-    OPT_CHOICE("format", "F", formats, struct budget_opts, format,
+    OPT_NAMED("by", "view", "V", views, roadmap_budget_by_parse,
+	      struct budget_opts, by,
+	      "quarter (default), year, pillar, goal or team"),
+    OPT_CHOICE("format", "F", report_formats, struct budget_opts, format,
 	       "table, csv or json"),
     {0},
 };
 
 static int run_budget(struct ctx *ctx, int argc, char **argv)
 {
-	struct budget_opts o = {ROADMAP_BY_QUARTER, 0};
+	struct budget_opts o = {ROADMAP_BY_QUARTER, REPORT_TABLE};
 	struct roadmap_budget_report r;
 	struct roadmap_error err;
 	struct roadmap *rm;
@@ -161,7 +160,8 @@ static int run_budget(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_budget, argc, argv, &o)) {
 		return 64;
 	}
-	int by = o.by, format = o.format;
+	enum roadmap_budget_by by = (enum roadmap_budget_by)o.by;
+	enum report_format format = (enum report_format)o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_budget, "unexpected argument '%s'",
 				   argv[optind]);
@@ -169,14 +169,14 @@ static int run_budget(struct ctx *ctx, int argc, char **argv)
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;
 	}
-	if (roadmap_budget_report(rm, (enum roadmap_budget_by)by, &r, &err)) {
+	if (roadmap_budget_report(rm, by, &r, &err)) {
 		rc = fail_err(&err);
 		roadmap_destroy(rm);
 		return rc;
 	}
-	if (format == 0) {
+	if (format == REPORT_TABLE) {
 		rc = print_table(rm, &r);
-	} else if (format == 1) {
+	} else if (format == REPORT_CSV) {
 		rc = print_csv(&r);
 	} else {
 		char *out;

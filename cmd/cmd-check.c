@@ -39,7 +39,7 @@ static int print_text(const struct ctx *ctx, const struct roadmap_findings *f)
 	return write_stdout("", 0);
 }
 
-enum { F_TEXT, F_JSON, F_SARIF, F_JUNIT, F_GITHUB };
+enum check_format { F_TEXT, F_JSON, F_SARIF, F_JUNIT, F_GITHUB };
 
 struct check_opts {
 	int format;
@@ -47,8 +47,9 @@ struct check_opts {
 	const char *baseline, *as_of;
 };
 
-static const char *const formats[] = {"text",  "json",	 "sarif",
-				      "junit", "github", NULL};
+static const char *const formats[] = {
+    [F_TEXT] = "text",	 [F_JSON] = "json",	[F_SARIF] = "sarif",
+    [F_JUNIT] = "junit", [F_GITHUB] = "github", NULL};
 
 static const struct opt check_opts[] = {
     OPT_CHOICE("format", "F", formats, struct check_opts, format,
@@ -96,8 +97,8 @@ static int subtract_baseline(const char *path,
 	return 0;
 }
 
-static int print_findings(const struct ctx *ctx, int format, bool strict,
-			  const struct roadmap_findings *f)
+static int print_findings(const struct ctx *ctx, enum check_format format,
+			  bool strict, const struct roadmap_findings *f)
 {
 	const struct roadmap_pipeline_options po = {ctx->file, strict};
 	struct roadmap_error err;
@@ -117,6 +118,7 @@ static int print_findings(const struct ctx *ctx, int format, bool strict,
 	case F_JUNIT:
 		st = roadmap_findings_junit(f, &po, &out, &err);
 		break;
+	case F_GITHUB:
 	default:
 		st = roadmap_findings_github(f, &po, &out, &err);
 		break;
@@ -131,7 +133,7 @@ static int print_findings(const struct ctx *ctx, int format, bool strict,
 
 static int run_check(struct ctx *ctx, int argc, char **argv)
 {
-	struct check_opts o = {0};
+	struct check_opts o = {.format = F_TEXT};
 	struct roadmap_findings f;
 	struct roadmap_error err;
 	struct roadmap *rm;
@@ -159,7 +161,8 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 		rc = subtract_baseline(o.baseline, &co, &f);
 	}
 	if (rc == 0) {
-		rc = print_findings(ctx, o.format, o.strict, &f);
+		rc = print_findings(ctx, (enum check_format)o.format, o.strict,
+				    &f);
 	}
 	if (rc == 0 && (f.errors || (o.strict && f.warnings))) {
 		rc = EXIT_FINDINGS;

@@ -50,19 +50,17 @@ struct config_opts {
 	bool unset;
 };
 
-static const char *const formats[] = {"text", "json", NULL};
-
 static const struct opt config_opts[] = {
-	OPT_CHOICE("format", "F", formats, struct config_opts, format,
-		   "text (KEY=VALUE lines) or json (one object)"),
-	OPT_FLAG("unset", struct config_opts, unset,
-		 "restore KEY's default (or remove a target)"),
-	{0},
+    OPT_CHOICE("format", "F", output_formats, struct config_opts, format,
+	       "text (KEY=VALUE lines) or json (one object)"),
+    OPT_FLAG("unset", struct config_opts, unset,
+	     "restore KEY's default (or remove a target)"),
+    {0},
 };
 
 static int run_config(struct ctx *ctx, int argc, char **argv)
 {
-	struct config_opts o = {0};
+	struct config_opts o = {.format = ROADMAP_OUTPUT_TEXT};
 	struct roadmap_error err;
 	struct roadmap *rm = NULL;
 	struct session ses = {0};
@@ -73,7 +71,7 @@ static int run_config(struct ctx *ctx, int argc, char **argv)
 		return 64;
 	}
 	bool unset = o.unset;
-	int format = o.format;
+	enum roadmap_output format = (enum roadmap_output)o.format;
 	int nargs = argc - optind;
 	const char *key = nargs > 0 ? argv[optind] : NULL;
 	if (nargs > 2 || (unset && nargs != 1)) {
@@ -81,7 +79,7 @@ static int run_config(struct ctx *ctx, int argc, char **argv)
 				   unset ? "--unset takes one KEY"
 					 : "too many arguments");
 	}
-	if (format == 1 && nargs > 0) {
+	if (format == ROADMAP_OUTPUT_JSON && nargs > 0) {
 		return usage_error(&cmd_config,
 				   "--format json lists every setting: give "
 				   "no KEY");
@@ -104,7 +102,7 @@ static int run_config(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	if (!key) {
-		if (roadmap_config_text(rm, format == 1, &out, &err)) {
+		if (roadmap_config_text(rm, format, &out, &err)) {
 			rc = fail_err(&err);
 		} else {
 			rc = write_stdout(out, strlen(out));

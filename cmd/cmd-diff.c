@@ -8,10 +8,8 @@ struct diff_opts {
 	int format;
 };
 
-static const char *const formats[] = {"text", "json", NULL};
-
 static const struct opt diff_opts[] = {
-    OPT_CHOICE("format", "F", formats, struct diff_opts, format,
+    OPT_CHOICE("format", "F", output_formats, struct diff_opts, format,
 	       "text (default) or json: {\"added\", \"removed\", "
 	       "\"changed\", \"spend\"}"),
     {0},
@@ -19,7 +17,7 @@ static const struct opt diff_opts[] = {
 
 static int run_diff(struct ctx *ctx, int argc, char **argv)
 {
-	struct diff_opts o = {0};
+	struct diff_opts o = {ROADMAP_OUTPUT_TEXT};
 	struct roadmap_error err;
 	struct roadmap *a = NULL, *b = NULL;
 	int rc;
@@ -28,7 +26,7 @@ static int run_diff(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_diff, argc, argv, &o)) {
 		return 64;
 	}
-	int format = o.format;
+	enum roadmap_output format = (enum roadmap_output)o.format;
 	if (argc - optind != 2) {
 		return usage_error(&cmd_diff, "diff needs OLD and NEW files");
 	}
@@ -45,7 +43,7 @@ static int run_diff(struct ctx *ctx, int argc, char **argv)
 	}
 	char *out;
 	bool differs;
-	if (roadmap_diff(a, b, format == 1, &out, &differs, &err)) {
+	if (roadmap_diff(a, b, format, &out, &differs, &err)) {
 		rc = fail_err(&err);
 	} else {
 		rc = write_stdout(out, strlen(out));

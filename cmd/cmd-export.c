@@ -11,7 +11,7 @@ struct export_opts {
 	const char *output, *as_of;
 };
 
-/* in the order of enum roadmap_export_format and enum roadmap_table */
+/* the words of --format and --table, read with the library's parsers */
 static const char *const formats[] = {"csv", "json", "xlsx", "md", "html",
 				      NULL};
 static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
@@ -29,12 +29,14 @@ static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
 static const struct opt export_opts[] = {
     {OPT_CHOICE, "format", 0, "F",
      "csv, json (roadmap-export/1), xlsx (the board deck), md or\n"
-     "html (one self-contained page)", formats,
-     offsetof(struct export_opts, format), true, NULL},
-    OPT_CHOICE("table", "T", tables, struct export_opts, table,
-	       "for csv: initiatives (default), goals, teams, budgets\n"
-	       "(envelopes), actuals, budget (the report by quarter),\n"
-	       "findings, schedule, progress or measurements"),
+     "html (one self-contained page)",
+     formats, offsetof(struct export_opts, format), true, NULL,
+     roadmap_export_format_parse},
+    OPT_NAMED("table", NULL, "T", tables, roadmap_table_parse,
+	      struct export_opts, table,
+	      "for csv: initiatives (default), goals, teams, budgets\n"
+	      "(envelopes), actuals, budget (the report by quarter),\n"
+	      "findings, schedule, progress or measurements"),
     OPT_STRING("output", 'o', "FILE", struct export_opts, output,
 	       "where to write"),
     OPT_STRING("as-of", 0, "DATE", struct export_opts, as_of,
@@ -55,19 +57,21 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_export, argc, argv, &o)) {
 		return 64;
 	}
-	int format = o.format;
 	bool table_given = o.table >= 0;
-	int table = table_given ? o.table : ROADMAP_TABLE_INITIATIVES;
+	enum roadmap_table table = table_given ? (enum roadmap_table)o.table
+					       : ROADMAP_TABLE_INITIATIVES;
 	const char *output = o.output;
 	if (optind < argc) {
 		return usage_error(&cmd_export, "unexpected argument '%s'",
 				   argv[optind]);
 	}
-	if (format < 0) {
+	if (o.format < 0) {
 		return usage_error(&cmd_export,
 				   "which format? --format csv, json, xlsx, "
 				   "md or html");
 	}
+	enum roadmap_export_format format =
+	    (enum roadmap_export_format)o.format;
 	if (table_given && format != ROADMAP_EXPORT_CSV) {
 		return usage_error(&cmd_export, "--table is for --format csv");
 	}
@@ -114,9 +118,7 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 	size_t len;
 	progress(rm, "exporting");
 	enum roadmap_status st =
-	    roadmap_export_text_opt(rm, (enum roadmap_export_format)format,
-				    (enum roadmap_table)table, &eo, &out, &len,
-				    &err);
+	    roadmap_export_text_opt(rm, format, table, &eo, &out, &len, &err);
 	progress_done(rm);
 	if (st) {
 		rc = fail_err(&err);

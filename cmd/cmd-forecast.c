@@ -12,15 +12,13 @@ struct forecast_opts {
 	int format;
 };
 
-static const char *const formats[] = {"table", "csv", "json", NULL};
-
 static const struct opt forecast_opts[] = {
     OPT_STRING("trials", 0, "N", struct forecast_opts, trials,
 	       "trials to run (1 to 10000000, default 10000)"),
     OPT_STRING("seed", 0, "S", struct forecast_opts, seed,
 	       "the random seed (0 to 2^53 = 9007199254740992,\n"
 	       "default 1): the same seed gives the same output"),
-    OPT_CHOICE("format", "F", formats, struct forecast_opts, format,
+    OPT_CHOICE("format", "F", report_formats, struct forecast_opts, format,
 	       "table (for people, default), csv (initiatives) or json"),
     {0},
 };
@@ -179,7 +177,7 @@ static int seed_arg(const char *s, uint64_t *out)
 
 static int run_forecast(struct ctx *ctx, int argc, char **argv)
 {
-	struct forecast_opts o = {0};
+	struct forecast_opts o = {.format = REPORT_TABLE};
 	struct roadmap_forecast_options opt = {0};
 	struct roadmap_forecast f;
 	struct roadmap_error err;
@@ -223,9 +221,9 @@ static int run_forecast(struct ctx *ctx, int argc, char **argv)
 		roadmap_destroy(rm);
 		return rc;
 	}
-	if (o.format == 0) {
+	if (o.format == REPORT_TABLE) {
 		rc = print_table(rm, &f);
-	} else if (o.format == 1) {
+	} else if (o.format == REPORT_CSV) {
 		struct roadmap_rows rows;
 		rc = print_rows_csv(
 		    &rows, roadmap_forecast_rows(rm, &f, &rows, &err), &err);

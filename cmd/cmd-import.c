@@ -29,7 +29,8 @@ static int dry_run(struct ctx *ctx, const struct roadmap *merged,
 	int rc;
 
 	if (roadmap_load_file(ctx->file, &before, &err) ||
-	    roadmap_diff(before, merged, false, &out, &differs, &err)) {
+	    roadmap_diff(before, merged, ROADMAP_OUTPUT_TEXT, &out, &differs,
+			 &err)) {
 		rc = fail_err(&err);
 		roadmap_destroy(before);
 		return rc;
@@ -48,20 +49,18 @@ struct import_opts {
 	const char *delimiter;
 };
 
-/* the tables that import reads, and their enum roadmap_table */
+/* the tables that import reads (roadmap_table_parse knows them all) */
 static const char *const tables[] = {
-    ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_GOALS,	    ROADMAP_KEY_TEAMS,
-    ROADMAP_KEY_BUDGETS,     ROADMAP_FIELD_ACTUALS, ROADMAP_FIELD_PROGRESS,
+    ROADMAP_KEY_INITIATIVES,	ROADMAP_KEY_GOALS,
+    ROADMAP_KEY_TEAMS,		ROADMAP_KEY_BUDGETS,
+    ROADMAP_FIELD_ACTUALS,	ROADMAP_FIELD_PROGRESS,
     ROADMAP_FIELD_MEASUREMENTS, NULL};
-static const int table_ids[] = {
-    ROADMAP_TABLE_INITIATIVES, ROADMAP_TABLE_GOALS,    ROADMAP_TABLE_TEAMS,
-    ROADMAP_TABLE_BUDGETS,     ROADMAP_TABLE_ACTUALS,  ROADMAP_TABLE_PROGRESS,
-    ROADMAP_TABLE_MEASUREMENTS};
 
 static const struct opt import_opts[] = {
-    OPT_CHOICE("table", "T", tables, struct import_opts, table,
-	       "initiatives, goals, teams, budgets, actuals, progress or\n"
-	       "measurements (default: from the header's columns)"),
+    OPT_NAMED("table", NULL, "T", tables, roadmap_table_parse,
+	      struct import_opts, table,
+	      "initiatives, goals, teams, budgets, actuals, progress or\n"
+	      "measurements (default: from the header's columns)"),
     OPT_FLAG("update", struct import_opts, update,
 	     "update items whose id exists instead of refusing"),
     OPT_FLAG("dry-run", struct import_opts, dry,
@@ -84,7 +83,7 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_import, argc, argv, &o)) {
 		return 64;
 	}
-	opt.table = o.table < 0 ? -1 : table_ids[o.table];
+	opt.table = o.table; /* an enum roadmap_table, or -1 */
 	opt.update = o.update;
 	bool dry = o.dry;
 	if (o.delimiter) {

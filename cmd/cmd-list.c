@@ -190,10 +190,8 @@ struct list_opts {
 	struct filters f;
 };
 
-static const char *const formats[] = {"table", "csv", "json", NULL};
-
 static const struct opt list_opts[] = {
-    OPT_CHOICE("format", "F", formats, struct list_opts, format,
+    OPT_CHOICE("format", "F", report_formats, struct list_opts, format,
 	       "table (for people, default), csv or json (for scripts:\n"
 	       "the file's field names, defaults filled in)"),
     OPT_STRING(ROADMAP_FIELD_STATUS, 0, "S", struct list_opts, f.status,
@@ -212,9 +210,12 @@ static const struct opt list_opts[] = {
 static int run_list(struct ctx *ctx, int argc, char **argv)
 {
 	static const char *const kinds[] = {
-	    ROADMAP_KEY_GOALS, ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_TEAMS,
-	    ROADMAP_KEY_BUDGETS, NULL};
-	struct list_opts opt = {0};
+	    [ROADMAP_KIND_GOAL] = ROADMAP_KEY_GOALS,
+	    [ROADMAP_KIND_INITIATIVE] = ROADMAP_KEY_INITIATIVES,
+	    [ROADMAP_KIND_TEAM] = ROADMAP_KEY_TEAMS,
+	    [ROADMAP_KIND_BUDGET] = ROADMAP_KEY_BUDGETS,
+	    NULL};
+	struct list_opts opt = {.format = REPORT_TABLE};
 	struct roadmap_error err;
 	struct roadmap *rm = NULL;
 	int kind = ROADMAP_KIND_INITIATIVE, rc;
@@ -223,7 +224,7 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 		return 64;
 	}
 	struct filters f = opt.f;
-	int format = opt.format;
+	enum report_format format = (enum report_format)opt.format;
 	const char *filter_used = f.team     ? "--team"
 				  : f.owner  ? "--owner"
 				  : f.goal   ? "--goal"
@@ -283,9 +284,9 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	char *out = NULL;
-	if (format == 0) {
+	if (format == REPORT_TABLE) {
 		rc = print_table(rm, (enum roadmap_kind)kind, idx, n);
-	} else if (format == 1) {
+	} else if (format == REPORT_CSV) {
 		struct roadmap_rows rows;
 		rc = print_rows_csv(&rows,
 				    roadmap_rows_build(rm,

@@ -16,9 +16,13 @@ struct optimize_opts {
 };
 
 /* named after the field each maximises */
-static const char *const objectives[] = {ROADMAP_FIELD_BENEFIT,
-					 ROADMAP_FIELD_PRIORITY, NULL};
-static const char *const formats[] = {"table", "json", NULL};
+static const char *const objectives[] = {
+    [ROADMAP_OBJECTIVE_BENEFIT] = ROADMAP_FIELD_BENEFIT,
+    [ROADMAP_OBJECTIVE_PRIORITY] = ROADMAP_FIELD_PRIORITY,
+    NULL};
+/* the plan for people is a table */
+static const char *const formats[] = {
+    [ROADMAP_OUTPUT_TEXT] = "table", [ROADMAP_OUTPUT_JSON] = "json", NULL};
 
 static const struct opt optimize_opts[] = {
     OPT_CHOICE("objective", "O", objectives, struct optimize_opts, objective,
@@ -154,7 +158,7 @@ static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)
 	printf("%s%s (objective %s, envelopes at %d %%)\n",
 	       roadmap_plan_status_name(p->status),
 	       p->status == ROADMAP_PLAN_INFEASIBLE ? "" : " plan",
-	       objectives[pri], p->budget_scale);
+	       objectives[p->objective], p->budget_scale);
 	if (p->status == ROADMAP_PLAN_INFEASIBLE) {
 		printf("the kept initiatives and their prerequisites alone\n"
 		       "break %s\n",
@@ -212,7 +216,8 @@ static int apply_plan(struct roadmap *rm, const struct roadmap_plan *p)
 
 static int run_optimize(struct ctx *ctx, int argc, char **argv)
 {
-	struct optimize_opts o = {0};
+	struct optimize_opts o = {.objective = ROADMAP_OBJECTIVE_BENEFIT,
+				  .format = ROADMAP_OUTPUT_TEXT};
 	struct roadmap_optimize_options opt = {0};
 	struct roadmap_plan plan;
 	struct roadmap_error err;
@@ -229,8 +234,7 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 		return usage_error(&cmd_optimize, "unexpected argument '%s'",
 				   argv[optind]);
 	}
-	opt.objective = o.objective ? ROADMAP_OBJECTIVE_PRIORITY
-				    : ROADMAP_OBJECTIVE_BENEFIT;
+	opt.objective = (enum roadmap_objective)o.objective;
 	opt.ignore_capacity = o.ignore_capacity;
 	opt.frontier = o.frontier;
 	opt.budget_scale = 100;
@@ -264,7 +268,7 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 		rc = fail_err(&err);
 		goto out;
 	}
-	if (o.format == 1) {
+	if (o.format == ROADMAP_OUTPUT_JSON) {
 		char *out;
 		if (roadmap_plan_json(rm, &plan, &out, &err)) {
 			rc = fail_err(&err);

@@ -64,7 +64,8 @@ static int changes_of(const struct ctx *ctx, const struct roadmap *rm,
 
 	*out = NULL;
 	if (roadmap_load_file(ctx->file, &before, &err) ||
-	    roadmap_diff(before, rm, false, out, &differs, &err)) {
+	    roadmap_diff(before, rm, ROADMAP_OUTPUT_TEXT, out, &differs,
+			 &err)) {
 		rc = fail_err(&err);
 	}
 	roadmap_destroy(before);
@@ -89,16 +90,14 @@ struct schedule_opts {
 	bool apply;
 };
 
-static const char *const formats[] = {"table", "csv", "json", NULL};
-
 static const struct opt schedule_opts[] = {
-	OPT_CHOICE("format", "F", formats, struct schedule_opts, format,
-		   "table, csv or json"),
-	OPT_FLAG("apply", struct schedule_opts, apply,
-		 "move shifted initiatives to their earliest dates (start,\n"
-		 "end and estimates by the same days; cost follows the\n"
-		 "dates) and say what changed"),
-	{0},
+    OPT_CHOICE("format", "F", report_formats, struct schedule_opts, format,
+	       "table, csv or json"),
+    OPT_FLAG("apply", struct schedule_opts, apply,
+	     "move shifted initiatives to their earliest dates (start,\n"
+	     "end and estimates by the same days; cost follows the\n"
+	     "dates) and say what changed"),
+    {0},
 };
 
 static int run_schedule(struct ctx *ctx, int argc, char **argv)
@@ -116,7 +115,7 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 		return 64;
 	}
 	bool apply = o.apply;
-	int format = o.format;
+	enum report_format format = (enum report_format)o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_schedule, "unexpected argument '%s'",
 				   argv[optind]);
@@ -144,9 +143,9 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (format == 0) {
+	if (format == REPORT_TABLE) {
 		rc = print_table(rm, &s);
-	} else if (format == 1) {
+	} else if (format == REPORT_CSV) {
 		rc = print_csv(rm, &s);
 	} else {
 		char *out;

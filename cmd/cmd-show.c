@@ -273,21 +273,19 @@ struct show_opts {
 	const char *as_of;
 };
 
-static const char *const formats[] = {"text", "json", NULL};
-
 static const struct opt show_opts[] = {
-	OPT_CHOICE("format", "F", formats, struct show_opts, format,
-		   "text (default) or json"),
-	OPT_STRING("as-of", 0, "DATE", struct show_opts, as_of,
-		   "the day of the tracking figures (default today:\n"
-		   "ROADMAP_TODAY, else the system's date); given, the\n"
-		   "findings are check --as-of DATE's"),
-	{0},
+    OPT_CHOICE("format", "F", output_formats, struct show_opts, format,
+	       "text (default) or json"),
+    OPT_STRING("as-of", 0, "DATE", struct show_opts, as_of,
+	       "the day of the tracking figures (default today:\n"
+	       "ROADMAP_TODAY, else the system's date); given, the\n"
+	       "findings are check --as-of DATE's"),
+    {0},
 };
 
 static int run_show(struct ctx *ctx, int argc, char **argv)
 {
-	struct show_opts o = {0};
+	struct show_opts o = {ROADMAP_OUTPUT_TEXT, NULL};
 	struct roadmap_error err;
 	struct roadmap *rm;
 	int rc;
@@ -295,7 +293,7 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_show, argc, argv, &o)) {
 		return 64;
 	}
-	int format = o.format;
+	enum roadmap_output format = (enum roadmap_output)o.format;
 	if (argc - optind != 1) {
 		return usage_error(&cmd_show, "show needs one ID");
 	}
@@ -314,7 +312,7 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 	 * clock */
 	struct roadmap_check_options co = {true, day, false};
 	const struct roadmap_check_options *cop = o.as_of ? &co : NULL;
-	if (format == 1) {
+	if (format == ROADMAP_OUTPUT_JSON) {
 		char *out;
 		if (roadmap_item_json_check(rm, id, day, cop, &out, &err)) {
 			rc = fail_err(&err);
@@ -322,7 +320,8 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 			rc = write_stdout(out, strlen(out));
 			free(out);
 		}
-	} else if (roadmap_find_initiative(rm, id) || roadmap_find_goal(rm, id)) {
+	} else if (roadmap_find_initiative(rm, id) ||
+		   roadmap_find_goal(rm, id)) {
 		/* everything computed first: a failure prints nothing */
 		struct roadmap_findings f;
 		if (roadmap_item_findings(rm, id, cop, &f, &err)) {
@@ -367,7 +366,7 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		msg("no goal, initiative or team \"%s\"", id);
 		rc = 65;
 	}
-	if (rc == 0 && format == 0 && fflush(stdout) != 0) {
+	if (rc == 0 && format == ROADMAP_OUTPUT_TEXT && fflush(stdout) != 0) {
 		rc = write_stdout("", 0);
 	}
 	release_at_exit(rm);

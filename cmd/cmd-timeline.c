@@ -207,8 +207,13 @@ struct timeline_opts {
 	bool ascii;
 };
 
-static const char *const bys[] = {ROADMAP_WORD_QUARTER, "month", NULL};
-static const char *const groups[] = {ROADMAP_FIELD_PILLAR, ROADMAP_WORD_GOAL,
+enum timeline_by { BY_QUARTER, BY_MONTH };
+enum timeline_group { GROUP_PILLAR, GROUP_GOAL };
+
+static const char *const bys[] = {
+    [BY_QUARTER] = ROADMAP_WORD_QUARTER, [BY_MONTH] = "month", NULL};
+static const char *const groups[] = {[GROUP_PILLAR] = ROADMAP_FIELD_PILLAR,
+				     [GROUP_GOAL] = ROADMAP_WORD_GOAL,
 				     NULL};
 
 static const struct opt timeline_opts[] = {
@@ -223,19 +228,20 @@ static const struct opt timeline_opts[] = {
 
 static int run_timeline(struct ctx *ctx, int argc, char **argv)
 {
-	struct timeline_opts o = {0};
+	struct timeline_opts o = {BY_QUARTER, GROUP_PILLAR, false};
 	struct chart c = {0};
 	struct roadmap_schedule s = {0};
 	struct roadmap_error err;
 	struct roadmap *rm;
-	int group, rc;
+	enum timeline_group group;
+	int rc;
 
 	if (parse_options(&cmd_timeline, argc, argv, &o)) {
 		return 64;
 	}
 	c.ascii = o.ascii;
-	c.months = o.by == 1;
-	group = o.group;
+	c.months = o.by == BY_MONTH;
+	group = (enum timeline_group)o.group;
 	if (optind < argc) {
 		return usage_error(&cmd_timeline, "unexpected argument '%s'",
 				   argv[optind]);
@@ -280,7 +286,7 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 		msg("no critical path: %s", err.message);
 	}
 	header(&c);
-	if (group == 0) {
+	if (group == GROUP_PILLAR) {
 		by_pillar(&c);
 	} else {
 		by_goal(&c);

@@ -130,14 +130,11 @@ const struct cmd cmd_measure = {
 
 /* ------------------------------------------------------------- status */
 
-enum { F_TABLE, F_CSV, F_JSON };
-
 struct status_opts {
 	const char *as_of, *baseline;
 	int format, table;
 };
 
-static const char *const formats[] = {"table", "csv", "json", NULL};
 static const char *const tables[] = {ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_GOALS,
 				     NULL};
 
@@ -148,10 +145,11 @@ static const struct opt status_opts[] = {
     OPT_BASELINE(struct status_opts, baseline,
 		 "compare each initiative's end and budget with OLD\n"
 		 "(last quarter's file, - or <(git show v1:roadmap.json))"),
-    OPT_CHOICE("format", "F", formats, struct status_opts, format,
+    OPT_CHOICE("format", "F", report_formats, struct status_opts, format,
 	       "table (default), csv or json"),
-    OPT_CHOICE_OF("table", "table", "T", tables, struct status_opts, table,
-		  "with csv: initiatives (default) or goals"),
+    OPT_NAMED("table", "table", "T", tables, roadmap_table_parse,
+	      struct status_opts, table,
+	      "with csv: initiatives (default) or goals"),
     {0},
 };
 
@@ -340,7 +338,8 @@ static int load_baseline(const char *path, struct roadmap **out)
 
 static int run_status(struct ctx *ctx, int argc, char **argv)
 {
-	struct status_opts o = {0};
+	struct status_opts o = {.format = REPORT_TABLE,
+				.table = ROADMAP_TABLE_INITIATIVES};
 	struct roadmap_tracking t;
 	struct roadmap_error err;
 	struct roadmap *rm, *base = NULL;
@@ -365,13 +364,14 @@ static int run_status(struct ctx *ctx, int argc, char **argv)
 	}
 	if (roadmap_tracking(rm, day, base, &t, &err)) {
 		rc = fail_err(&err);
-	} else if (o.format == F_TABLE) {
+	} else if (o.format == REPORT_TABLE) {
 		rc = print_table(rm, &t);
-	} else if (o.format == F_CSV) {
+	} else if (o.format == REPORT_CSV) {
 		struct roadmap_rows rows;
 		rc = print_rows_csv(
 		    &rows,
-		    roadmap_tracking_rows(rm, &t, o.table == 1, &rows, &err),
+		    roadmap_tracking_rows(
+			rm, &t, o.table == ROADMAP_TABLE_GOALS, &rows, &err),
 		    &err);
 	} else {
 		char *out;

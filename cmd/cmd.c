@@ -166,6 +166,35 @@ static bool takes_next(const char *a, const char *shortopts,
 	return false;
 }
 
+/* Says that --NAME (name[0..len)) is not among longopts, suggesting the
+ * nearest of them all. */
+static void unknown_option(const struct cmd *cmd, const char *name, size_t len,
+			   const struct option *longopts)
+{
+	size_t n = 0;
+	char word[64];
+	const char *s = NULL;
+
+	while (longopts[n].name) {
+		n++;
+	}
+	const char **names = malloc((n + 1) * sizeof(*names));
+	snprintf(word, sizeof(word), "%.*s", (int)(len < 60 ? len : 60), name);
+	if (names) { /* out of memory: no suggestion */
+		for (size_t k = 0; k < n; k++) {
+			names[k] = longopts[k].name;
+		}
+		s = roadmap_nearest(word, names, n);
+	}
+	if (s) {
+		usage_error(cmd, "unknown option '--%s' (did you mean '--%s'?)",
+			    word, s);
+	} else {
+		usage_error(cmd, "unknown option '--%s'", word);
+	}
+	free(names);
+}
+
 int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 	       const char *shortopts, const struct option *longopts)
 {
@@ -192,31 +221,13 @@ int cmd_getopt(const struct cmd *cmd, int argc, char **argv,
 			}
 			size_t len = strcspn(a + 2, "=");
 			bool known = false;
-			const char *names[64];
-			size_t n = 0;
 			for (const struct option *o = longopts; o->name; o++) {
 				known = known ||
 					(strlen(o->name) == len &&
 					 strncmp(o->name, a + 2, len) == 0);
-				if (n < 64) {
-					names[n++] = o->name;
-				}
 			}
 			if (!known) {
-				char word[64];
-				snprintf(word, sizeof(word), "%.*s",
-					 (int)(len < 60 ? len : 60), a + 2);
-				const char *s = roadmap_nearest(word, names, n);
-				if (s) {
-					usage_error(
-					    cmd,
-					    "unknown option '--%s' (did "
-					    "you mean '--%s'?)",
-					    word, s);
-				} else {
-					usage_error(
-					    cmd, "unknown option '--%s'", word);
-				}
+				unknown_option(cmd, a + 2, len, longopts);
 				return '?';
 			}
 		}
@@ -386,65 +397,114 @@ static bool join_list(char **slot, const char *item)
 	return true;
 }
 
+/*
+ * getopt's tables from the declaration, sized to it: a command may declare
+ * any number of options (each without a letter is told apart by its val,
+ * 256 and up). false when out of memory.
+ */
+static bool getopt_tables(const struct opt *opts, struct option **longopts,
+			  char **shortopts, size_t *count)
+{
+	size_t n = 0, s = 0;
+
+	while (opts[n].kind) {
+		n++;
+	}
+	*longopts = malloc((n + 1) * sizeof(**longopts));
+	*shortopts = malloc(2 * n + 1);
+	if (!*longopts || !*shortopts) {
+		free(*longopts);
+		free(*shortopts);
+		return false;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct opt *o = &opts[k];
+		(*longopts)[k] = (struct option){
+		    o->name,
+		    o->kind == OPT_FLAG ? no_argument : required_argument, NULL,
+		    o->letter ? o->letter : 256 + (int)k};
+		if (o->letter) {
+			(*shortopts)[s++] = o->letter;
+			if (o->kind != OPT_FLAG) {
+				(*shortopts)[s++] = ':';
+			}
+		}
+	}
+	(*longopts)[n] = (struct option){NULL, 0, NULL, 0};
+	(*shortopts)[s] = '\0';
+	*count = n;
+	return true;
+}
+
+/* Stores one option's value; 0, or the exit code after saying why. */
+static int store_opt(const struct cmd *cmd, const struct opt *o, void *vals)
+{
+	char *at = (char *)vals + o->off;
+
+	switch (o->kind) {
+	case OPT_FLAG:
+		*(bool *)(void *)at = true;
+		break;
+	case OPT_STRING:
+		if (!*optarg) {
+			return usage_error(cmd, "--%s needs a value", o->name);
+		}
+		*(const char **)(void *)at = optarg;
+		break;
+	case OPT_LIST:
+		if (!join_list((char **)(void *)at, optarg)) {
+			msg("out of memory");
+			return 70;
+		}
+		break;
+	case OPT_CHOICE:
+		if (choice_option(cmd, o->what ? o->what : o->name, optarg,
+				  o->choices, (int *)(void *)at)) {
+			return 64;
+		}
+		if (o->parse) {
+			int *v = (int *)(void *)at;
+			*v = o->parse(o->choices[*v]);
+		}
+		break;
+	}
+	return 0;
+}
+
 int parse_opts(const struct cmd *cmd, const struct opt *opts, int argc,
 	       char **argv, void *vals)
 {
-	struct option longopts[33];
-	char shortopts[40] = "";
-	size_t n = 0, s = 0;
-	int c;
+	struct option *longopts;
+	char *shortopts;
+	size_t n;
+	int c, rc = 0;
 
-	for (const struct opt *o = opts; o->kind && n < 32; o++, n++) {
-		longopts[n] = (struct option){
-		    o->name,
-		    o->kind == OPT_FLAG ? no_argument : required_argument, NULL,
-		    o->letter ? o->letter : 256 + (int)n};
-		if (o->letter && s + 3 < sizeof(shortopts)) {
-			shortopts[s++] = o->letter;
-			shortopts[s++] = o->kind == OPT_FLAG ? '\0' : ':';
-			s -= o->kind == OPT_FLAG;
-		}
+	if (!getopt_tables(opts, &longopts, &shortopts, &n)) {
+		msg("out of memory");
+		return 70;
 	}
-	longopts[n] = (struct option){NULL, 0, NULL, 0};
-	while ((c = cmd_getopt(cmd, argc, argv, shortopts, longopts)) != -1) {
+	while (!rc &&
+	       (c = cmd_getopt(cmd, argc, argv, shortopts, longopts)) != -1) {
 		const struct opt *o = NULL;
 		for (size_t k = 0; k < n; k++) {
 			if (longopts[k].val == c) {
 				o = &opts[k];
 			}
 		}
-		if (!o) {
-			return 64; /* cmd_getopt has said why */
-		}
-		char *at = (char *)vals + o->off;
-		switch (o->kind) {
-		case OPT_FLAG:
-			*(bool *)(void *)at = true;
-			break;
-		case OPT_STRING:
-			if (!*optarg) {
-				return usage_error(cmd, "--%s needs a value",
-						   o->name);
-			}
-			*(const char **)(void *)at = optarg;
-			break;
-		case OPT_LIST:
-			if (!join_list((char **)(void *)at, optarg)) {
-				msg("out of memory");
-				return 70;
-			}
-			break;
-		case OPT_CHOICE:
-			if (choice_option(cmd, o->what ? o->what : o->name,
-					  optarg, o->choices,
-					  (int *)(void *)at)) {
-				return 64;
-			}
-			break;
-		}
+		/* no option: cmd_getopt has said why */
+		rc = o ? store_opt(cmd, o, vals) : 64;
 	}
-	return 0;
+	free(longopts);
+	free(shortopts);
+	return rc;
 }
+
+const char *const report_formats[] = {[REPORT_TABLE] = "table",
+				      [REPORT_CSV] = "csv",
+				      [REPORT_JSON] = "json",
+				      NULL};
+const char *const output_formats[] = {
+    [ROADMAP_OUTPUT_TEXT] = "text", [ROADMAP_OUTPUT_JSON] = "json", NULL};
 
 int choice_option(const struct cmd *cmd, const char *what, const char *value,
 		  const char *const *names, int *out)

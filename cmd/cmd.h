@@ -39,6 +39,9 @@ struct opt {
 	size_t off;		    /* of the value in the command's struct */
 	bool required;		    /* shown without brackets */
 	const char *what; /* OPT_CHOICE: "unknown WHAT 'x'" (else the name) */
+	/* OPT_CHOICE: the library's parser of the choices' names; the value
+	 * is then its enum (roadmap_table_parse), not the index */
+	int (*parse)(const char *name);
 };
 
 #define OPT_FLAG(name, type, field, help)                                      \
@@ -66,6 +69,20 @@ struct opt {
 		OPT_CHOICE, name, 0, arg, help, choices,                       \
 		    offsetof(type, field), false, what                         \
 	}
+
+/* A choice of the library's names: the value is parse(name), its enum. */
+#define OPT_NAMED(name, what, arg, choices, parse, type, field, help)          \
+	{                                                                      \
+		OPT_CHOICE, name, 0, arg, help, choices,                       \
+		    offsetof(type, field), false, what, parse                  \
+	}
+
+/* --format of the reports that are a table, CSV or JSON: the value of an
+ * OPT_CHOICE among report_formats. */
+enum report_format { REPORT_TABLE, REPORT_CSV, REPORT_JSON };
+extern const char *const report_formats[];
+/* --format text or json: an enum roadmap_output among output_formats. */
+extern const char *const output_formats[];
 
 /* --baseline OLD: an older revision of the roadmap to compare with
  * (check and status read it with load_any). */

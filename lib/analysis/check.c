@@ -34,7 +34,8 @@ void roadmap_findings_release(struct roadmap_findings *f)
 	for (size_t i = 0; i < f->n; i++) {
 		free(f->items[i].subject);
 		free(f->items[i].message);
-		rm_list_free(f->items[i].related, f->items[i].n_related);
+		rm_list_free(rm_list_own(f->items[i].related),
+			     f->items[i].n_related);
 	}
 	free(f->items);
 	memset(f, 0, sizeof(*f));
@@ -76,7 +77,7 @@ void ck_relate(struct check *c, const char *id)
 {
 	struct roadmap_finding *x = &c->f->items[c->f->n - 1];
 
-	if (!c->nomem && !rm_list_push(&x->related, &x->n_related, id)) {
+	if (!c->nomem && !rm_list_add(&x->related, &x->n_related, id)) {
 		c->nomem = true;
 	}
 }
@@ -118,7 +119,8 @@ void ck_sort_related(struct check *c)
 	struct roadmap_finding *x = &c->f->items[c->f->n - 1];
 
 	if (!c->nomem) {
-		qsort(x->related, x->n_related, sizeof(char *), rm_strcmp_ptr);
+		qsort(rm_list_own(x->related), x->n_related, sizeof(char *),
+		      rm_strcmp_ptr);
 	}
 }
 
@@ -829,7 +831,7 @@ enum roadmap_status roadmap_item_findings(const struct roadmap *rm,
 		if (!rm_finding_concerns(x, id)) {
 			free(x->subject);
 			free(x->message);
-			rm_list_free(x->related, x->n_related);
+			rm_list_free(rm_list_own(x->related), x->n_related);
 			continue;
 		}
 		out->errors += x->severity == ROADMAP_SEVERITY_ERROR;

@@ -1,7 +1,8 @@
 /*
  * findings.c - what makes a finding usable in a pipeline (roadmap(1), check):
  * its fingerprint, the baseline that leaves known findings out, and GitHub's
- * workflow commands. SARIF and JUnit are in pipeline.c.
+ * workflow commands; their order, and whether one concerns an id. SARIF and
+ * JUnit are in render/pipeline.c.
  *
  * A known finding whose amount grew (an overrun's excess, a load above
  * capacity; see roadmap_finding) is not left out: a gate on what a change
@@ -206,7 +207,7 @@ void roadmap_findings_subtract(struct roadmap_findings *f,
 		} else if (known) {
 			free(x->subject);
 			free(x->message);
-			rm_list_free(x->related, x->n_related);
+			rm_list_free(rm_list_own(x->related), x->n_related);
 			f->known++;
 			continue;
 		} else {

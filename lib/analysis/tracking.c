@@ -17,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef __int128 wide;
-
 /* Ratios (SPI, CPI, a goal's progress) are written to three decimals
  * from a 64-bit count of thousandths: below 1e15, every one fits. */
 #define RATIO_MAX 1e15
@@ -45,16 +43,28 @@ bool roadmap_has_tracking(const struct roadmap *rm)
 
 /* ---------------------------------------------------------- the figures */
 
-/* n / d rounded to the nearest integer, halves up (d > 0). */
-static wide div_round(wide n, wide d)
+/*
+ * a * b / d rounded to the nearest integer, halves up, for the figures
+ * below (all non-negative, d > 0), exact whatever the product's size;
+ * past 64 bits, a double too large for any ratio (RATIO_MAX).
+ */
+static double ratio_of(int64_t a, int64_t b, int64_t d)
 {
-	wide q = n / d, r = n % d;
+	uint64_t q;
 
-	if (r < 0) { /* floor division */
-		q--;
-		r += d;
+	if (!rm_muldiv_round((uint64_t)a, (uint64_t)b, (uint64_t)d, &q)) {
+		return HUGE_VAL;
 	}
-	return 2 * r >= d ? q + 1 : q;
+	return (double)q;
+}
+
+/* The same where b <= d: a share of a, which always fits. */
+static int64_t share_of(int64_t a, int64_t b, int64_t d)
+{
+	uint64_t q = 0;
+
+	rm_muldiv_round((uint64_t)a, (uint64_t)b, (uint64_t)d, &q);
+	return (int64_t)q;
 }
 
 const char *roadmap_goal_state_name(enum roadmap_goal_state s)
@@ -94,10 +104,10 @@ static enum roadmap_status earned_value(const struct roadmap *rm,
 	    rm_reading_last(in->progress, in->n_progress, day);
 	pct = r ? r->value : 0;
 	int64_t p = llround(pct * 100); /* hundredths of a percent */
-	x->planned_pct = (double)div_round((wide)e * 10000, d) / 100;
+	x->planned_pct = ratio_of(e, 10000, d) / 100;
 	x->progress = (double)p / 100;
-	x->pv = (int64_t)div_round((wide)x->bac * e, d);
-	x->ev = (int64_t)div_round((wide)x->bac * p, 10000);
+	x->pv = share_of(x->bac, e, d);
+	x->ev = share_of(x->bac, p, 10000);
 	x->ac = 0;
 	for (size_t k = 0; k < in->n_actuals; k++) {
 		if (roadmap_quarter_first(in->actuals[k].qi,
@@ -113,12 +123,11 @@ static enum roadmap_status earned_value(const struct roadmap *rm,
 	/* SPI = (bac p / 10000) / (bac e / d); CPI = (bac p / 10000) / ac */
 	x->has_spi = x->bac > 0;
 	if (x->has_spi) {
-		x->spi = (double)div_round((wide)p * d, (wide)10 * e) / 1000;
+		x->spi = ratio_of(p, d, 10 * e) / 1000;
 	}
 	x->has_cpi = x->ac > 0;
 	if (x->has_cpi) {
-		x->cpi = (double)div_round((wide)x->bac * p, (wide)10 * x->ac) /
-			 1000;
+		x->cpi = ratio_of(x->bac, p, 10 * x->ac) / 1000;
 	}
 	/* EAC = bac / CPI = bac ac / EV = ac 10000 / p; bac without spend */
 	x->has_eac = x->ac == 0 || (x->bac > 0 && p > 0);
@@ -127,8 +136,10 @@ static enum roadmap_status earned_value(const struct roadmap *rm,
 	} else if (x->has_eac) {
 		/* ac of a few quarters at the largest amount, over 0.01 %,
 		 * is more than 64 bits hold */
-		wide eac = div_round((wide)x->ac * 10000, p);
-		if (eac > INT64_MAX) {
+		uint64_t eac;
+		if (!rm_muldiv_round((uint64_t)x->ac, 10000, (uint64_t)p,
+				     &eac) ||
+		    eac > INT64_MAX) {
 			return rm_fail(err, ROADMAP_ERR_DATA,
 				       "initiative %s: the estimate at "
 				       "completion (EAC) is more than the "
@@ -142,8 +153,9 @@ static enum roadmap_status earned_value(const struct roadmap *rm,
 	/* the tolerance in hundredths of a percent, as actuals-overrun has
 	 * it */
 	int64_t tol = (int64_t)(rm->policy.actuals_tolerance * 100 + 0.5);
-	x->cost_at_risk = (wide)(x->has_eac ? x->eac : x->ac) * 10000 >
-			  (wide)x->bac * (10000 + tol);
+	x->cost_at_risk =
+	    rm_cmp128(rm_mul64((uint64_t)(x->has_eac ? x->eac : x->ac), 10000),
+		      rm_mul64((uint64_t)x->bac, (uint64_t)(10000 + tol))) > 0;
 	return ROADMAP_OK;
 }
 
@@ -219,7 +231,7 @@ void roadmap_tracking_release(struct roadmap_tracking *t)
 	}
 	free(t->initiatives);
 	free(t->goals);
-	rm_list_free(t->removed, t->n_removed);
+	rm_list_free(rm_list_own(t->removed), t->n_removed);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -244,13 +256,9 @@ static enum roadmap_status portfolio(const struct roadmap *rm,
 	}
 	t->eac = t->has_eac ? t->eac : 0;
 	t->has_spi = t->pv > 0;
-	t->spi = t->has_spi
-		     ? (double)div_round((wide)t->ev * 1000, t->pv) / 1000
-		     : 0;
+	t->spi = t->has_spi ? ratio_of(t->ev, 1000, t->pv) / 1000 : 0;
 	t->has_cpi = t->ac > 0;
-	t->cpi = t->has_cpi
-		     ? (double)div_round((wide)t->ev * 1000, t->ac) / 1000
-		     : 0;
+	t->cpi = t->has_cpi ? ratio_of(t->ev, 1000, t->ac) / 1000 : 0;
 	if (!(t->spi < RATIO_MAX && t->cpi < RATIO_MAX)) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "the portfolio's %s is out of range (a ratio "
@@ -359,7 +367,7 @@ enum roadmap_status roadmap_tracking(const struct roadmap *rm,
 	for (size_t i = 0; baseline && i < baseline->n_inits; i++) {
 		const char *id = baseline->inits[i].id;
 		if (!roadmap_find_initiative(rm, id) &&
-		    !rm_list_push(&out->removed, &out->n_removed, id)) {
+		    !rm_list_add(&out->removed, &out->n_removed, id)) {
 			roadmap_tracking_release(out);
 			return rm_nomem(err);
 		}

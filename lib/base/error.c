@@ -11,41 +11,18 @@ void roadmap_error_clear(struct roadmap_error *err)
 	}
 }
 
-static enum roadmap_status vfail(struct roadmap_error *err,
-				 enum roadmap_status st, const char *where,
-				 const char *fmt, va_list ap)
-{
-	if (!err) {
-		return st;
-	}
-	memset(err, 0, sizeof(*err));
-	err->status = st;
-	if (where) {
-		snprintf(err->where, sizeof(err->where), "%s", where);
-	}
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	return st;
-}
-
 enum roadmap_status rm_fail(struct roadmap_error *err, enum roadmap_status st,
 			    const char *fmt, ...)
 {
 	va_list ap;
 
+	if (!err) {
+		return st;
+	}
+	memset(err, 0, sizeof(*err));
+	err->status = st;
 	va_start(ap, fmt);
-	vfail(err, st, NULL, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-enum roadmap_status rm_fail_at(struct roadmap_error *err,
-			       enum roadmap_status st, const char *where,
-			       const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfail(err, st, where, fmt, ap);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
 	return st;
 }

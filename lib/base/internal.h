@@ -1,4 +1,10 @@
-/* internal.h - private types and helpers shared by the library's files. */
+/*
+ * internal.h - private types and helpers shared by the library's files.
+ *
+ * Each group names the file that defines it, by its folder under lib/
+ * (base, model, file, import, analysis, decide, render: a folder uses only
+ * its own files and the folders before it; see lib/meson.build).
+ */
 #ifndef ROADMAP_INTERNAL_H
 #define ROADMAP_INTERNAL_H
 
@@ -7,11 +13,13 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <time.h>
 
 #define ROADMAP_TEXT_MAX 1000 /* characters in a text field */
 
-/* An open-addressing hash of id -> index, rebuilt after removals. A
+/* An open-addressing hash of id -> index, rebuilt after removals
+ * (base/idmap.c). A
  * slot holds its key's hash, the key and the value side by side: a probe
  * is one cache line (a million ids do not fit in any cache). */
 struct idmap_slot {
@@ -53,11 +61,12 @@ bool idmap_reserve(struct idmap *m, size_t n);
  * linear in n. */
 size_t rm_first_duplicate(const char *const *s, size_t n, bool *nomem);
 
-/* The first column of a budget view's rows: period, pillar, goal, team. */
+/* The first column of a budget view's rows: period, pillar, goal, team
+ * (analysis/budget.c). */
 const char *rm_budget_row_key(enum roadmap_budget_by by);
 
-/* findings.c: a finding's fingerprint from its code, subject, related ids,
- * an optional extra key and its rank among equals (0 for the first); and
+/* analysis/findings.c: a finding's fingerprint from its code, subject, related
+ * ids, an optional extra key and its rank among equals (0 for the first); and
  * every finding's, made distinct (false when out of memory). */
 void rm_finding_fingerprint(struct roadmap_finding *x, const char *extra,
 			    size_t rank);
@@ -68,7 +77,7 @@ bool rm_findings_sort(struct roadmap_findings *f);
 /* Whether the finding's subject or one of its related ids is id. */
 bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 
-/* forecast.c: PCG32 (O'Neill's pcg32_srandom_r / pcg32_random_r); output
+/* decide/forecast.c: PCG32 (O'Neill's pcg32_srandom_r / pcg32_random_r); output
  * k (1, 2, ...) of SplitMix64 seeded with seed (Vigna's splitmix64.c);
  * trial t's generator, PCG32 seeded with SplitMix64's outputs 2t + 1 and
  * 2t + 2; and a triangular draw in whole days (halves up) from a uniform
@@ -86,11 +95,12 @@ int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi);
  * O(n log n) at worst. */
 void rm_select_day(roadmap_day *a, size_t n, size_t k);
 
-/* The exports' forecast (10,000 trials, fewer past 1,000 initiatives so
- * that it stays below 10^7 initiative-trials; seed 1, one thread) when some
- * counting initiative has an estimate and the schedule has no cycle:
- * *have says whether *out holds one (release it then). refs and g are the
- * roadmap's references and graph (graph.h), only read. */
+/* The exports' forecast (decide/forecast.c: 10,000 trials, fewer past
+ * 1,000 initiatives so that it stays below 10^7 initiative-trials; seed 1,
+ * one thread) when some counting initiative has an estimate and the
+ * schedule has no cycle: *have says whether *out holds one (release it
+ * then). refs and g are the roadmap's references and graph (graph.h),
+ * only read. */
 struct rm_refs;
 struct rm_graph;
 enum roadmap_status rm_export_forecast(const struct roadmap *rm,
@@ -99,13 +109,14 @@ enum roadmap_status rm_export_forecast(const struct roadmap *rm,
 				       struct roadmap_forecast *out, bool *have,
 				       struct roadmap_error *err);
 
-/* The fiscal quarters an envelope covers: returns the first, sets *last
- * (when not NULL) to the last (the same for a quarter, +3 for a year). */
+/* The fiscal quarters an envelope covers (model/roadmap.c): returns the
+ * first, sets *last (when not NULL) to the last (the same for a quarter,
+ * +3 for a year). */
 int rm_budget_quarters(const struct roadmap_budget *b, int *last);
 
 /* An initiative's load on its team in fiscal quarter qi, as
- * capacity-overrun counts it: fte (hundredths) x the days it runs there
- * (0 outside its dates). */
+ * capacity-overrun counts it (analysis/check.c): fte (hundredths) x the
+ * days it runs there (0 outside its dates). */
 int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs);
 
 /*
@@ -114,7 +125,7 @@ int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs);
  * which pillars are shown: the declared ones, and (none) only when it has
  * spend (nc of them). Every sum is at most the report's total, which it
  * has checked. For the deck's Summary and the HTML page; false when out of
- * memory.
+ * memory (analysis/spend.c).
  */
 struct rm_pillar_spend {
 	size_t np, nc;
@@ -132,7 +143,8 @@ void rm_pillar_spend_release(struct rm_pillar_spend *bp);
  * Markdown): the year view's total row of `budget --by year`, so the
  * all-pillar envelopes only, each fiscal year's envelope where it has one,
  * else its quarter envelopes (docs/roadmap.1.scd, export), from the
- * roadmap's spend table sp. Fails as roadmap_budget_report().
+ * roadmap's spend table sp. Fails as roadmap_budget_report()
+ * (analysis/budget.c).
  */
 struct rm_headline {
 	bool has_envelope;
@@ -143,31 +155,34 @@ enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
 					 struct rm_headline *out,
 					 struct roadmap_error *err);
 /* roadmap_budget_report() from the roadmap's spend table sp, built once
- * for every report of an export; sp is only read. */
+ * for every report of an export; sp is only read (analysis/budget.c). */
 enum roadmap_status rm_budget_report_from(const struct roadmap *rm,
 					  const struct roadmap_spend *sp,
 					  enum roadmap_budget_by by,
 					  struct roadmap_budget_report *out,
 					  struct roadmap_error *err);
-/* The fiscal quarter number of a quarter row's label ("2026-Q3"). */
+/* The fiscal quarter number of a quarter row's label ("2026-Q3"), and the
+ * index of a declared pillar, or n_pillars for none or undeclared
+ * (analysis/spend.c). */
 int rm_budget_row_quarter(const struct roadmap_budget_row *x);
-/* Index of a declared pillar, or n_pillars for none or undeclared. */
 size_t rm_pillar_index(const struct roadmap *rm, const char *p);
 
-/* The HTML report (export-html.c, roadmap(1), export --format html): as of
- * opt's day (goals' states, the today line), *out malloc'ed. */
+/* The HTML report (render/export-html.c, roadmap(1), export --format html): as
+ * of opt's day (goals' states, the today line), *out malloc'ed. */
 enum roadmap_status rm_export_html(const struct roadmap *rm,
 				   const struct roadmap_export_options *opt,
 				   char **out, size_t *len,
 				   struct roadmap_error *err);
 
 /* The pillars of a roadmap that declares none (roadmap(1), PERIODS AND
- * AMOUNTS). */
+ * AMOUNTS; model/roadmap.c). */
 #define RM_DEFAULT_PILLARS 4
 extern const char *const rm_default_pillars[RM_DEFAULT_PILLARS];
 
 enum item_kind { ITEM_NONE, ITEM_GOAL, ITEM_INITIATIVE };
 
+/* The roadmap: its settings, its items in file order and their indexes
+ * (model/roadmap.c). */
 struct roadmap {
 	char *name;
 	char currency[4];
@@ -197,7 +212,7 @@ struct roadmap {
 	time_t saved;
 };
 
-/* The policy's numbers (config.c), described once: loading, saving, the
+/* The policy's numbers (model/config.c), described once: loading, saving, the
  * exports, `config` and import's comparison walk this table. */
 struct rm_policy_number {
 	const char *key; /* the file's name, "mix_tolerance" */
@@ -210,7 +225,7 @@ extern const struct rm_policy_number rm_policy_numbers[]; /* NULL key ends */
 double rm_policy_get(const struct roadmap_policy *p,
 		     const struct rm_policy_number *s);
 void rm_policy_defaults(struct roadmap_policy *p);
-/* Appends a pillar's target share to the mix (config.c); ROADMAP_OK or
+/* Appends a pillar's target share to the mix (model/config.c); ROADMAP_OK or
  * ROADMAP_ERR_NOMEM. */
 enum roadmap_status rm_target_mix_push(struct roadmap_policy *p,
 				       const char *pillar, double percent);
@@ -220,8 +235,8 @@ const char *rm_policy_check(const struct rm_policy_number *s, double v,
 bool rm_policy_equal(const struct roadmap_policy *a,
 		     const struct roadmap_policy *b);
 
-/* Each kind of item described once (fields.c, docs/decisions.md, "One model of
- * fields"). */
+/* Each kind of item described once (model/fields.c, docs/decisions.md, "One
+ * model of fields"). */
 enum rm_field_type {
 	RM_F_ID,       /* const char *, an id or a name (pillar) */
 	RM_F_TEXT,     /* const char *, text for people */
@@ -273,35 +288,32 @@ extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
     rm_team_fields[], rm_budget_fields[];
 const struct rm_field *rm_field_find(const struct rm_field *fields,
 				     const char *name);
-/* A kind's CSV columns in order (NULL: the initiatives' computed total,
- * with total), from its table; returns how many (at most max). */
 /* One field of an item as text for people ("-" when absent). */
 void rm_field_text(const struct roadmap *rm, const struct rm_field *f,
 		   const void *item, char *buf, size_t size);
+/* A kind's CSV columns in order (NULL: the initiatives' computed total,
+ * with total), from its table; returns how many (at most max). */
 size_t rm_csv_columns(const struct rm_field *fields, bool total,
 		      const struct rm_field **cols, size_t max);
 /* The names, NULL-terminated, into names[max]; returns how many. */
 size_t rm_field_names(const struct rm_field *fields, const char **names,
 		      size_t max);
 
-/* Error helpers: fill err (if any) and return status. */
+/* Error helpers (base/error.c): fill err (if any) and return status. */
 enum roadmap_status rm_fail(struct roadmap_error *err, enum roadmap_status st,
 			    const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-enum roadmap_status rm_fail_at(struct roadmap_error *err,
-			       enum roadmap_status st, const char *where,
-			       const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 enum roadmap_status rm_nomem(struct roadmap_error *err);
 /* "WHAT adds up to more than the largest amount this tool can hold". */
 enum roadmap_status rm_overflow(struct roadmap_error *err, const char *what);
 
 /* The fiscal quarter (or, with year, the fiscal year starting at quarter
  * qi) of calendar src_fs as the same days in calendar dst_fs: false when
- * they are not one whole period there; *out is its quarter number. */
+ * they are not one whole period there; *out is its quarter number
+ * (base/period.c). */
 bool rm_map_period(int src_fs, int dst_fs, bool year, int qi, int *out);
 
-/* Dates (period.c): a day the file can hold (1900-01-01 .. 2200-12-31). */
+/* Dates (base/period.c): a day the file can hold (1900-01-01 .. 2200-12-31). */
 bool rm_day_in_range(roadmap_day day);
 /* Fiscal quarter qi lies wholly in the years 1900-2200 under fiscal year
  * start fs (its label's year may be 2201: docs/roadmap.5.scd). */
@@ -314,7 +326,7 @@ bool rm_fiscal_label(const char *s);
 const char *rm_dates_problem(const struct roadmap_initiative *in, char *buf,
 			     size_t size);
 
-/* Numbers (number.c): value = [-]digits x 10^exp, digits without leading
+/* Numbers (base/number.c): value = [-]digits x 10^exp, digits without leading
  * or trailing zeros ("0" for zero). */
 struct rm_decimal {
 	bool neg;
@@ -332,7 +344,7 @@ bool rm_number_shaped(const char *s);
 /* The double nearest d, read the same in every locale. */
 double rm_decimal_value(const struct rm_decimal *d);
 
-/* Text helpers (text.c). */
+/* Text helpers (base/text.c). */
 char *rm_strdup(const char *s);
 /* Checks a text field: UTF-8, <= 1000 characters, no control characters,
  * no bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
@@ -349,23 +361,23 @@ const char *rm_quote(const char *s, char *buf, size_t size);
 /* s with every byte roadmap_text_char calls unsafe written \xNN (an ESC
  * as \x1b), for people to read; malloc'ed, NULL when out of memory. */
 char *rm_text_escape(const char *s);
-/* Amounts are never converted from one currency to another: NULL when
- * other's currency is rm's, else the message, in buf ("the file's amounts
- * are in EUR, the roadmap's in USD (import converts no currency)", whose
- * "the file's", converter "import"). Import and status --baseline share
+/* Amounts are never converted from one currency to another (model/roadmap.c):
+ * NULL when other's currency is rm's, else the message, in buf ("the file's
+ * amounts are in EUR, the roadmap's in USD (import converts no currency)",
+ * whose "the file's", converter "import"). Import and status --baseline share
  * it. */
 const char *rm_currency_mismatch(const struct roadmap *other,
 				 const struct roadmap *rm, const char *whose,
 				 const char *converter, char *buf, size_t size);
 
-/* Days as the schedule and the forecast show them (period.c): 0000-01-01
+/* Days as the schedule and the forecast show them (base/period.c): 0000-01-01
  * to 9999-12-31, the days the file's date form can write; the passes run
  * in exact 64-bit days and a day past either end shows as that end. */
 #define RM_DAY_FLOOR INT64_C(-719528) /* 0000-01-01 */
 #define RM_DAY_CEIL INT64_C(2932896)  /* 9999-12-31 */
 roadmap_day rm_day_clamp(int64_t d);
 
-/* Model helpers (roadmap.c). */
+/* Model helpers (model/roadmap.c). */
 enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,
 			    size_t *index);
 bool rm_reindex(struct roadmap *rm);
@@ -379,10 +391,30 @@ bool rm_grow_pow2(void **arr, size_t n, size_t size);
  * of memory. */
 bool rm_list_push(char ***list, size_t *n, const char *s);
 void rm_list_free(char **list, size_t n);
+/*
+ * The lists the public structs hand out read-only, as const char *const *
+ * (an initiative's goals and depends_on, the target mix's pillars, a
+ * finding's related ids, the cells of rows, ...), are built with
+ * rm_list_add (or filled cell by cell) and freed by the library, which owns
+ * them: rm_list_own is the one place it takes one back to change it.
+ */
+static inline char **rm_list_own(const char *const *list)
+{
+	return (char **)(uintptr_t)list;
+}
+bool rm_list_add(const char *const **list, size_t *n, const char *s);
+/* The target mix's percentages, handed out read-only too. */
+static inline double *rm_mix_own(const struct roadmap_policy *p)
+{
+	return (double *)(uintptr_t)p->target_mix_percent;
+}
 /* What is wrong with an item built by a caller, checked by its table
- * (ids, text, ranges, lists): NULL, or why with *field its name. */
+ * (ids, text, ranges, lists): NULL, or why with *field its name
+ * (model/fields.c). */
 const char *rm_fields_problem(const struct rm_field *fields, const void *item,
 			      const char **field);
+/* Envelopes (model/roadmap.c): whether b's period and pillar already have
+ * one; b's label for messages. */
 bool rm_budget_duplicate(const struct roadmap *rm,
 			 const struct roadmap_budget *b);
 char *rm_budget_label(const struct roadmap_budget *b, char *buf, size_t n);
@@ -391,23 +423,26 @@ char *rm_budget_key(const struct roadmap_budget *b, char *buf, size_t n);
 /* The index of the envelope for b's period and pillar, or -1. */
 long rm_budget_find(const struct roadmap *rm, const struct roadmap_budget *b);
 /* Planned spend (opex + capex) per quarter qmin..qmax of sp, malloc'ed;
- * NULL when out of memory. Sets *overflow when a sum overflows. */
+ * NULL when out of memory. Sets *overflow when a sum overflows
+ * (analysis/spend.c). */
 int64_t *rm_spend_by_quarter(const struct roadmap_spend *sp, bool *overflow);
 /* Planned cost per goal (the spreading rule of roadmap(1), budget shares),
  * every sum checked, into *out (malloc'ed, by goal index); with only >= 0 just
  * that goal's entry is filled. ROADMAP_ERR_NOMEM, or ROADMAP_ERR_DATA naming
- * the goal whose total overflows. */
+ * the goal whose total overflows (analysis/spend.c). */
 enum roadmap_status rm_goal_planned(const struct roadmap *rm, long only,
 				    int64_t **out, struct roadmap_error *err);
-/* Takes ownership of the item's fields (no copy); false when out of memory. */
-/* Room for n more goals or initiatives; false when out of memory. */
+/* Room for n more goals or initiatives; false when out of memory
+ * (model/roadmap.c). */
 bool rm_reserve(struct roadmap *rm, enum item_kind kind, size_t n);
+/* Appends an item, taking ownership of its fields (no copy); false when
+ * out of memory. */
 bool rm_push_goal(struct roadmap *rm, const struct roadmap_goal *g);
 bool rm_push_initiative(struct roadmap *rm,
 			const struct roadmap_initiative *in);
 bool rm_push_team(struct roadmap *rm, const struct roadmap_team *t);
 bool rm_push_budget(struct roadmap *rm, const struct roadmap_budget *b);
-/* Envelopes by key, "PERIOD[/PILLAR]" (envelope.c): the index of the one
+/* Envelopes by key, "PERIOD[/PILLAR]" (model/envelope.c): the index of the one
  * text names, -1 (err set) when text is such a key but names none, -2
  * when text is not an envelope key at all. */
 long rm_envelope_named(const struct roadmap *rm, const char *text,
@@ -418,15 +453,18 @@ enum roadmap_status rm_envelope_set(struct roadmap *rm, size_t i,
 enum roadmap_status rm_envelope_remove(struct roadmap *rm, size_t i,
 				       struct roadmap_error *err);
 /* Rebuilds the envelopes' index after their periods changed in place;
- * false when out of memory. */
+ * false when out of memory (model/roadmap.c). */
 bool rm_reindex_budgets(struct roadmap *rm);
 /* Which quarters qmin..qmax have an envelope of any pillar for them or
  * their fiscal year (check's unbudgeted-spend): malloc'ed, NULL when out
- * of memory. Linear in envelopes plus quarters. */
+ * of memory. Linear in envelopes plus quarters (model/roadmap.c). */
 bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax);
+/* Records an actual for quarter qi, replacing one there; false when out
+ * of memory (model/roadmap.c). */
 bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
-/* Puts value at day into a sorted list of readings, replacing one of that
- * day (*replaced when it did); false when out of memory. */
+/* Readings (model/readings.c): puts value at day into a sorted list,
+ * replacing one of that day (*replaced when it did); false when out of
+ * memory. */
 bool rm_reading_put(struct roadmap_reading **list, size_t *n, roadmap_day day,
 		    double value, bool *replaced);
 /* The latest reading on or before day, or NULL. */
@@ -435,13 +473,15 @@ rm_reading_last(const struct roadmap_reading *list, size_t n, roadmap_day day);
 /* Why a percent is bad (0-100, at most two decimals), or NULL. */
 const char *rm_percent_problem(double v);
 
-/* The CSV export writes s with a leading ' (rows.c); import takes it off. */
+/* Whether the CSV export writes s with a leading ' (a formula guard) and
+ * import takes it off (base/text.c). */
 bool rm_csv_needs_guard(const char *s);
-/* A copy of s kept with the rows' cells (rows.c); NULL when out of memory. */
+/* A copy of s kept with the rows' cells (render/rows.c); NULL when out of
+ * memory. */
 char *rm_rows_strdup(struct roadmap_rows *rows, const char *s);
 
-/* The editors' checks (edit.c), shared with set.c: a comma list split
- * into ids (empty items are errors); a reference that must name an
+/* The editors' checks (model/edit.c), shared with model/set.c: a comma list
+ * split into ids (empty items are errors); a reference that must name an
  * existing goal, initiative (not self), team or pillar. */
 enum roadmap_status rm_split_ids(const char *list, const char *what,
 				 char ***out, size_t *n,
@@ -456,28 +496,31 @@ enum roadmap_status rm_check_team_ref(const struct roadmap *rm, const char *id,
 enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm, const char *p,
 					struct roadmap_error *err);
 
-/* Deep copies (edit.c); false when out of memory (free *d anyway). */
+/* Deep copies (model/edit.c); false when out of memory (free *d anyway). */
 bool rm_copy_initiative(struct roadmap_initiative *d,
 			const struct roadmap_initiative *s);
 bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s);
 
-/* Fixed-point text of hundredths ("4", "2.5", "0.25"). buf >= 32 bytes. */
+/* Fixed-point text of hundredths ("4", "2.5", "0.25"; base/text.c). buf >=
+ * 32 bytes. */
 char *rm_hundredths_format(int64_t v, char *buf);
 /* Parses a non-negative decimal with at most two decimals into hundredths. */
 bool rm_hundredths_parse(const char *s, int64_t max, int64_t *out);
 
 /* Spreads amount over the count quarters from q0 into out, and amount2
- * into out2 by the same days when out2 is not NULL (money.c). */
+ * into out2 by the same days when out2 is not NULL (base/money.c). */
 enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
 				   roadmap_day start, roadmap_day end, int fs,
 				   int q0, size_t count, int64_t *out,
 				   int64_t *out2);
 
+/* An FTE or capacity from its text, at most RM_FTE_MAX hundredths;
+ * ROADMAP_ERR_DATA naming field otherwise (model/set.c). */
 #define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */
 enum roadmap_status rm_parse_fte(const char *field, const char *v, int64_t *out,
 				 struct roadmap_error *err);
 
-/* Reads a whole file ("-" for stdin), NUL-terminated (file.c): a regular
+/* Reads a whole file ("-" for stdin), NUL-terminated (file/file.c): a regular
  * file, or with pipes also a pipe (process substitution, /dev/fd/N).
  * *mtime (if not NULL) is a regular file's modification time, else 0. */
 enum roadmap_status rm_read_file(const char *path, char **out, size_t *len,
@@ -486,15 +529,14 @@ enum roadmap_status rm_read_input(const char *path, bool pipes, char **out,
 				  size_t *len, time_t *mtime,
 				  struct roadmap_error *err);
 
-/* Creates ".BASE.tmp.PID.XXXXXX" in dir (O_EXCL, mode 0666 under the
- * umask): the descriptor, *tmp malloc'ed; -1 with errno on failure. */
+/* The atomic write's pieces (file/file.c). Creates ".BASE.tmp.PID.XXXXXX" in
+ * dir (O_EXCL, mode 0666 under the umask): the descriptor, *tmp malloc'ed; -1
+ * with errno on failure. */
 int rm_temp_create(const char *dir, const char *base, char **tmp);
 /* Where a write to path really goes: through symlinks, even dangling
  * ones, to an absolute path (malloc'ed); NULL with errno on failure. */
 char *rm_resolve_target(const char *path);
 /* Writes all of data to fd; false with *e set on failure. */
 bool rm_write_full(int fd, const char *data, size_t len, int *e);
-/* Both paths name one existing file. */
-bool rm_same_file(const char *a, const char *b);
 
 #endif

@@ -1,4 +1,8 @@
-/* json.h - private JSON helpers (the only files that include cJSON). */
+/*
+ * json.h - private JSON helpers (the only files that include cJSON): the
+ * writer in base/jsonw.c, and the pieces of other folders that make or
+ * read cJSON trees, each group naming its file under lib/.
+ */
 #ifndef ROADMAP_JSON_H
 #define ROADMAP_JSON_H
 
@@ -7,7 +11,7 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
-/* A growable byte buffer. */
+/* A growable byte buffer (base/jsonw.c). */
 struct strbuf {
 	char *data;
 	size_t len, cap;
@@ -18,6 +22,7 @@ void sb_put(struct strbuf *b, const char *s, size_t n);
 void sb_puts(struct strbuf *b, const char *s);
 void sb_release(struct strbuf *b);
 
+/* RFC 4180 CSV of rows into b (render/rows.c). */
 enum roadmap_status rm_csv_write(struct strbuf *b,
 				 const struct roadmap_rows *rows);
 
@@ -27,7 +32,8 @@ enum roadmap_status rm_csv_write(struct strbuf *b,
  * its '{' when it has none; and where their text is, so that each item can
  * be parsed on its own: the bytes [begin, end) of each object item (other
  * elements are 0, 0) and of each list's array value (arrays: the list is
- * an array, the last of a repeated key). text is the document.
+ * an array, the last of a repeated key). text is the document
+ * (file/jsonscan.c).
  */
 enum { RM_LIST_TEAMS, RM_LIST_GOALS, RM_LIST_INITIATIVES, RM_LIST_BUDGETS };
 struct rm_item_lines {
@@ -43,7 +49,7 @@ struct rm_item_lines {
 void rm_item_lines_release(struct rm_item_lines *l);
 
 /*
- * A thread's buffer for the tree of the item it parses (arena.c). Opened
+ * A thread's buffer for the tree of the item it parses (file/arena.c). Opened
  * with hooks false, or without memory, it is plain cJSON. Each parse reuses
  * the buffer: delete the previous tree with rm_arena_delete() first (it
  * frees only what is not in the buffer); close after the last delete.
@@ -58,19 +64,21 @@ void rm_arena_open(struct rm_arena *a, bool hooks);
 cJSON *rm_arena_parse(struct rm_arena *a, const char *text, size_t len);
 void rm_arena_delete(struct rm_arena *a, cJSON *c);
 void rm_arena_close(struct rm_arena *a);
-/* The line of item i of list, or 0 when unknown (lines may be NULL). */
+/* The line of item i of list, or 0 when unknown (lines may be NULL;
+ * file/jsonscan.c). */
 long rm_item_line(const struct rm_item_lines *l, int list, size_t i);
 
-/* Checks JSON text strictly; ROADMAP_ERR_DATA with line and column. With
- * lines, also records where each item is (ROADMAP_ERR_NOMEM when that
- * runs out of memory). */
+/* Checks JSON text strictly (file/jsonscan.c); ROADMAP_ERR_DATA with line and
+ * column. With lines, also records where each item is (ROADMAP_ERR_NOMEM when
+ * that runs out of memory). */
 enum roadmap_status rm_json_prescan(const char *name, const char *data,
 				    size_t len, struct rm_item_lines *lines,
 				    struct roadmap_error *err);
 
 /*
  * Lays out a cJSON tree with two-space indentation, arrays of scalars on one
- * line, and a final newline. Scalars are encoded by cJSON itself.
+ * line, and a final newline. Scalars are encoded by cJSON itself
+ * (base/jsonw.c, as the rest of the JSON writing below).
  */
 void rm_json_write(struct strbuf *b, const cJSON *item);
 
@@ -105,18 +113,22 @@ cJSON *rm_json_thousandths(int64_t v);
 cJSON *rm_json_string_or_null(const char *s);
 cJSON *rm_json_date(roadmap_day d);
 cJSON *rm_json_string_list(char *const *list, size_t n);
+/* The same for a list handed out read-only (see rm_list_own). */
+cJSON *rm_json_const_list(const char *const *list, size_t n);
 
+/* render/items.c: an initiative's planned spend by quarter, from sp or
+ * built for it. */
 cJSON *rm_spend_json_from(const struct roadmap_spend *sp, size_t i);
 cJSON *rm_spend_json(const struct roadmap *rm,
 		     const struct roadmap_initiative *in);
 
-/* items.c: items with the file's field names and defaults filled in. */
+/* render/items.c: items with the file's field names and defaults filled in. */
 cJSON *rm_goal_object(const struct roadmap_goal *g);
 cJSON *rm_initiative_object(const struct roadmap_initiative *in);
 cJSON *rm_team_object(const struct roadmap_team *t);
 cJSON *rm_budget_object(const struct roadmap_budget *b);
 
-/* report.c: pieces shared by the reports and the JSON export. */
+/* render/report.c: pieces shared by the reports and the JSON export. */
 cJSON *rm_findings_array(const struct roadmap_findings *f, const char *only_id);
 cJSON *rm_findings_object(const struct roadmap_findings *f);
 cJSON *rm_forecast_object(const struct roadmap *rm,
@@ -135,7 +147,7 @@ cJSON *rm_schedule_row_object(const struct roadmap *rm,
 cJSON *rm_schedule_array(const struct roadmap *rm,
 			 const struct roadmap_schedule *s);
 
-/* store.c: the schema check and load of a parsed document. */
+/* file/store.c: the schema check and load of a parsed document. */
 enum roadmap_status rm_load_tree(const char *name, const cJSON *root,
 				 const struct rm_item_lines *lines,
 				 struct roadmap **out,
@@ -148,14 +160,14 @@ rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
 		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
 		 void *ctx, struct roadmap_error *err);
 
-/* An item's fields into o (fields.c): with defaults, every field (absent
+/* An item's fields into o (model/fields.c): with defaults, every field (absent
  * ones as null), as `list` and `show` print them; else the canonical
  * file's, defaults left out. *ok false when out of memory. */
 void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
 		    bool defaults, bool *ok);
 
-/* The policy as the file's object (config.c): every setting with defaults,
- * else only those that differ (NULL when none; *ok false when out of
+/* The policy as the file's object (model/config.c): every setting with
+ * defaults, else only those that differ (NULL when none; *ok false when out of
  * memory). */
 cJSON *rm_policy_json(const struct roadmap_policy *p, bool defaults, bool *ok);
 

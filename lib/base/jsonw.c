@@ -333,6 +333,11 @@ cJSON *rm_json_date(roadmap_day d)
 
 cJSON *rm_json_string_list(char *const *list, size_t n)
 {
+	return rm_json_const_list((const char *const *)list, n);
+}
+
+cJSON *rm_json_const_list(const char *const *list, size_t n)
+{
 	cJSON *arr = cJSON_CreateArray();
 
 	for (size_t i = 0; arr && i < n; i++) {

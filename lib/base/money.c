@@ -349,3 +349,26 @@ uint64_t rm_div128(struct rm_u128 n, uint64_t d, uint64_t *rem)
 	}
 	return q;
 }
+
+/*
+ * a * b / d rounded to the nearest integer, halves up, for non-negative
+ * figures (d > 0): false when the quotient passes 64 bits.
+ */
+bool rm_muldiv_round(uint64_t a, uint64_t b, uint64_t d, uint64_t *out)
+{
+	struct rm_u128 n = rm_mul64(a, b);
+	uint64_t r, q;
+
+	if (n.hi >= d) {
+		return false;
+	}
+	q = rm_div128(n, d, &r);
+	if (r >= d - r) {
+		if (q == UINT64_MAX) {
+			return false;
+		}
+		q++;
+	}
+	*out = q;
+	return true;
+}

@@ -4,7 +4,8 @@
  * 128-bit type): unsigned (rm_u128: products of two amounts, their sums,
  * compared) and signed two's complement (rm_i128: the exact bounds of
  * optimize's search, every step checked for overflow). The quotient of a
- * rm_u128 by a 64-bit number is rm_div128 (base/money.c).
+ * rm_u128 by a 64-bit number is rm_div128, and a rounded a x b / d
+ * rm_muldiv_round (base/money.c).
  *
  * Inline, because the exact search runs them in its inner loops.
  */
@@ -51,6 +52,9 @@ static inline int rm_cmp128(struct rm_u128 a, struct rm_u128 b)
 }
 
 uint64_t rm_div128(struct rm_u128 n, uint64_t d, uint64_t *rem);
+/* a x b / d rounded to the nearest, halves up (d > 0); false when the
+ * quotient passes 64 bits (*out then unchanged). */
+bool rm_muldiv_round(uint64_t a, uint64_t b, uint64_t d, uint64_t *out);
 
 /* Signed: the two's complement bits of the value, high half first. */
 struct rm_i128 {

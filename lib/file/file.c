@@ -626,14 +626,6 @@ enum roadmap_status roadmap_write_atomic(const char *path, const char *data,
 	return write_atomic(path, data, len, false, err);
 }
 
-bool rm_same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 enum roadmap_status roadmap_save_file(const struct roadmap *rm,
 				      const char *path,
 				      struct roadmap_error *err)

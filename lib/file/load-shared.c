@@ -62,7 +62,7 @@ static void *load_share(void *arg)
 	return NULL;
 }
 
-/* An id indexed soon: its hash, and its slots on the way (idmap.c). */
+/* An id indexed soon: its hash, and its slots on the way (base/idmap.c). */
 #define AHEAD 16
 
 static void ahead(const struct roadmap *rm, const char *id, uint64_t *h)

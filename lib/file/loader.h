@@ -76,6 +76,8 @@ const cJSON *ld_get_array(struct load *L, const cJSON *root, const char *key,
 
 enum roadmap_status ld_dup_id(struct load *L, const char *id);
 
+/* An item object's id member if it is a string, else NULL: for the
+ * location of an error found before the id was read. */
 const char *ld_peek_id(const cJSON *obj);
 
 #define RM_SHARE_MIN 8192 /* items a thread, at least (load-shared.c) */

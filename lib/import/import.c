@@ -60,7 +60,7 @@ void rm_import_change(struct imp *im, bool added, const char *kind,
 
 	snprintf(line, sizeof(line), "%s %s %s", added ? "add" : "update",
 		 kind, rm_quote(id, q, sizeof(q)));
-	if (!rm_list_push(&im->rep->changes, &im->rep->n_changes, line)) {
+	if (!rm_list_add(&im->rep->changes, &im->rep->n_changes, line)) {
 		im->nomem = true;
 	}
 	if (added) {
@@ -73,7 +73,7 @@ void rm_import_change(struct imp *im, bool added, const char *kind,
 void roadmap_import_report_release(struct roadmap_import_report *r)
 {
 	if (r) {
-		rm_list_free(r->changes, r->n_changes);
+		rm_list_free(rm_list_own(r->changes), r->n_changes);
 		free(r->errors);
 		free(r->not_merged);
 		memset(r, 0, sizeof(*r));

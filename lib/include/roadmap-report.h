@@ -34,7 +34,7 @@ enum roadmap_kind {
 struct roadmap_rows {
 	size_t n_cols;
 	size_t n_rows;
-	char **cells;
+	const char *const *cells;
 	bool *text;
 	void *arena; /* private: where the library keeps the cells' text */
 };
@@ -139,7 +139,7 @@ struct roadmap_finding {
 	const char *code; /* static: "dependency-cycle", ... */
 	char *subject;	  /* an id, an owner, "team@2026-Q3", "2026-Q3/x" */
 	char *message;	  /* for people */
-	char **related;	  /* sorted ids */
+	const char *const *related; /* sorted ids */
 	size_t n_related;
 	/* the line of the item it is about (the initiative, goal, team or
 	 * envelope; an owner's first related initiative) in the file the
@@ -502,7 +502,7 @@ struct roadmap_import_options {
 
 struct roadmap_import_report {
 	size_t added, updated;
-	char **changes; /* "add initiative \"x\"", "update goal \"y\"" */
+	const char *const *changes; /* "add initiative \"x\"", ... */
 	size_t n_changes;
 	struct roadmap_error *errors; /* the first 20 */
 	size_t n_errors;
@@ -534,12 +534,15 @@ roadmap_import_report_release(struct roadmap_import_report *report);
  * What changed from old to new (roadmap(1), diff): items added and removed,
  * fields changed (old -> new, with defaults filled in so that leaving out a
  * default is no change), and planned spend per quarter. *out is the JSON
- * document ({"added","removed","changed","spend"}) or the text for people,
- * malloc'ed; *differs tells whether anything changed.
+ * document ({"added","removed","changed","spend"}; ROADMAP_OUTPUT_JSON) or
+ * the text for people (ROADMAP_OUTPUT_TEXT), malloc'ed; *differs tells
+ * whether anything changed.
  */
-ROADMAP_API enum roadmap_status
-roadmap_diff(const struct roadmap *old_rm, const struct roadmap *new_rm,
-	     bool json, char **out, bool *differs, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_diff(const struct roadmap *old_rm,
+					     const struct roadmap *new_rm,
+					     enum roadmap_output form,
+					     char **out, bool *differs,
+					     struct roadmap_error *err);
 
 /* ----------------------------------------------------------- schedule */
 
@@ -852,7 +855,7 @@ struct roadmap_tracking {
 	double spi, cpi;
 	/* with a baseline: ids of its initiatives that are gone */
 	bool baselined;
-	char **removed;
+	const char *const *removed;
 	size_t n_removed;
 };
 

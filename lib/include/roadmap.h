@@ -278,9 +278,9 @@ struct roadmap_initiative {
 	int priority; /* 1..5, default 3 */
 	bool has_benefit;
 	int64_t benefit;
-	char **goals;
+	const char *const *goals; /* ids */
 	size_t n_goals;
-	char **depends_on;
+	const char *const *depends_on; /* ids */
 	size_t n_depends_on;
 	struct roadmap_actual *actuals; /* sorted by qi, unique */
 	size_t n_actuals;
@@ -313,8 +313,8 @@ struct roadmap_policy {
 	double actuals_tolerance; /* percent, default 10 */
 	double goal_tolerance;	  /* progress points, default 10 */
 	size_t n_target_mix;
-	char **target_mix_pillar;
-	double *target_mix_percent;
+	const char *const *target_mix_pillar;
+	const double *target_mix_percent;
 };
 
 /* True when an initiative counts (not cancelled) / is open. */
@@ -357,6 +357,12 @@ ROADMAP_API enum roadmap_status roadmap_set_pillars(struct roadmap *rm,
 						    const char *list,
 						    struct roadmap_error *err);
 
+/* The two forms of a report that has them: text for people, or JSON. */
+enum roadmap_output {
+	ROADMAP_OUTPUT_TEXT,
+	ROADMAP_OUTPUT_JSON,
+};
+
 /*
  * Settings by key (roadmap(1), config): "name", "currency",
  * "fiscal_year_start", "pillars", "policy.max_open_per_owner",
@@ -369,7 +375,8 @@ ROADMAP_API enum roadmap_status roadmap_set_pillars(struct roadmap *rm,
  * days in the new calendar, or fails naming the first that is not a whole
  * period of it; pillars may not drop one that is in use. unset restores the
  * default (or removes a target). text is the listing of `roadmap config`:
- * KEY=VALUE lines, or with json one object with the file's names.
+ * KEY=VALUE lines (ROADMAP_OUTPUT_TEXT), or one JSON object with the file's
+ * names (ROADMAP_OUTPUT_JSON).
  */
 ROADMAP_API const char *const *roadmap_config_keys(void);
 ROADMAP_API enum roadmap_status roadmap_config_get(const struct roadmap *rm,
@@ -384,7 +391,8 @@ ROADMAP_API enum roadmap_status roadmap_config_unset(struct roadmap *rm,
 						     const char *key,
 						     struct roadmap_error *err);
 ROADMAP_API enum roadmap_status roadmap_config_text(const struct roadmap *rm,
-						    bool json, char **out,
+						    enum roadmap_output form,
+						    char **out,
 						    struct roadmap_error *err);
 
 /*

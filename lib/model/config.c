@@ -189,17 +189,17 @@ static long mix_index(const struct roadmap_policy *p, const char *pillar)
 enum roadmap_status rm_target_mix_push(struct roadmap_policy *p,
 				       const char *pillar, double percent)
 {
-	void *pct = p->target_mix_percent;
+	void *pct = rm_mix_own(p);
 	size_t n = p->n_target_mix;
 
 	if (!rm_grow_pow2(&pct, n, sizeof(double))) {
 		return ROADMAP_ERR_NOMEM;
 	}
 	p->target_mix_percent = pct;
-	if (!rm_list_push(&p->target_mix_pillar, &n, pillar)) {
+	if (!rm_list_add(&p->target_mix_pillar, &n, pillar)) {
 		return ROADMAP_ERR_NOMEM;
 	}
-	p->target_mix_percent[p->n_target_mix++] = percent;
+	rm_mix_own(p)[p->n_target_mix++] = percent;
 	return ROADMAP_OK;
 }
 
@@ -461,7 +461,7 @@ enum roadmap_status roadmap_config_set(struct roadmap *rm, const char *key,
 	struct roadmap_policy *p = &rm->policy;
 	long i = mix_index(p, pillar);
 	if (i >= 0) {
-		p->target_mix_percent[i] = v;
+		rm_mix_own(p)[i] = v;
 		return ROADMAP_OK;
 	}
 	return rm_target_mix_push(p, pillar, v) ? rm_nomem(err) : ROADMAP_OK;
@@ -500,24 +500,27 @@ enum roadmap_status roadmap_config_unset(struct roadmap *rm, const char *key,
 	struct roadmap_policy *p = &rm->policy;
 	long i = mix_index(p, key + strlen(MIX_PREFIX));
 	if (i >= 0) {
-		free(p->target_mix_pillar[i]);
+		char **pillars = rm_list_own(p->target_mix_pillar);
+		double *pct = rm_mix_own(p);
+		free(pillars[i]);
 		for (size_t k = (size_t)i; k + 1 < p->n_target_mix; k++) {
-			p->target_mix_pillar[k] = p->target_mix_pillar[k + 1];
-			p->target_mix_percent[k] = p->target_mix_percent[k + 1];
+			pillars[k] = pillars[k + 1];
+			pct[k] = pct[k + 1];
 		}
 		p->n_target_mix--;
 	}
 	return ROADMAP_OK;
 }
 
-enum roadmap_status roadmap_config_text(const struct roadmap *rm, bool json,
-					char **out, struct roadmap_error *err)
+enum roadmap_status roadmap_config_text(const struct roadmap *rm,
+					enum roadmap_output form, char **out,
+					struct roadmap_error *err)
 {
 	struct strbuf b = {0};
 	char *v;
 	enum roadmap_status st;
 
-	if (json) {
+	if (form == ROADMAP_OUTPUT_JSON) {
 		bool ok = true;
 		cJSON *o = cJSON_CreateObject();
 		rm_json_add(o, ROADMAP_KEY_NAME,

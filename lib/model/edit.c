@@ -244,12 +244,13 @@ static bool dup_opt(const char **dst, const char *src)
 	return !src || (*dst = rm_strdup(src)) != NULL;
 }
 
-static bool dup_list(char ***dst, size_t *dn, char *const *src, size_t n)
+static bool dup_list(const char *const **dst, size_t *dn,
+		     const char *const *src, size_t n)
 {
 	*dst = NULL;
 	*dn = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!rm_list_push(dst, dn, src[i])) {
+		if (!rm_list_add(dst, dn, src[i])) {
 			return false;
 		}
 	}
@@ -521,7 +522,7 @@ static bool list_remove(char **list, size_t *n, const char *s)
 	return false;
 }
 
-static bool list_has(char *const *list, size_t n, const char *s)
+static bool list_has(const char *const *list, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(list[i], s) == 0) {
@@ -604,9 +605,10 @@ enum roadmap_status roadmap_remove(struct roadmap *rm, const char *id,
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		struct roadmap_initiative *in = &rm->inits[i];
 		if (kind == ITEM_GOAL) {
-			list_remove(in->goals, &in->n_goals, id);
+			list_remove(rm_list_own(in->goals), &in->n_goals, id);
 		} else if (kind == ITEM_INITIATIVE) {
-			list_remove(in->depends_on, &in->n_depends_on, id);
+			list_remove(rm_list_own(in->depends_on),
+				    &in->n_depends_on, id);
 		} else if (in->team && strcmp(in->team, id) == 0) {
 			free((char *)in->team);
 			in->team = NULL;
@@ -662,10 +664,10 @@ static enum roadmap_status toggle(struct roadmap *rm, const char *init,
 	if (!in) {
 		return ROADMAP_ERR_DATA;
 	}
-	char ***list = goals ? &in->goals : &in->depends_on;
+	const char *const **list = goals ? &in->goals : &in->depends_on;
 	size_t *n = goals ? &in->n_goals : &in->n_depends_on;
 	if (!on) {
-		if (list_remove(*list, n, other)) {
+		if (list_remove(rm_list_own(*list), n, other)) {
 			return ROADMAP_OK;
 		}
 		return rm_fail(err, ROADMAP_ERR_DATA,
@@ -682,7 +684,7 @@ static enum roadmap_status toggle(struct roadmap *rm, const char *init,
 	if (list_has(*list, *n, other)) {
 		return ROADMAP_OK;
 	}
-	return rm_list_push(list, n, other) ? ROADMAP_OK : rm_nomem(err);
+	return rm_list_add(list, n, other) ? ROADMAP_OK : rm_nomem(err);
 }
 
 enum roadmap_status roadmap_link(struct roadmap *rm, const char *initiative,

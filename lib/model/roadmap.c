@@ -153,6 +153,15 @@ bool rm_list_push(char ***list, size_t *n, const char *s)
 	return true;
 }
 
+bool rm_list_add(const char *const **list, size_t *n, const char *s)
+{
+	char **own = rm_list_own(*list);
+	bool ok = rm_list_push(&own, n, s);
+
+	*list = (const char *const *)own;
+	return ok;
+}
+
 void rm_goal_free(struct roadmap_goal *g)
 {
 	free((char *)g->id);
@@ -170,8 +179,8 @@ void rm_initiative_free(struct roadmap_initiative *in)
 	free((char *)in->pillar);
 	free((char *)in->owner);
 	free((char *)in->team);
-	rm_list_free(in->goals, in->n_goals);
-	rm_list_free(in->depends_on, in->n_depends_on);
+	rm_list_free(rm_list_own(in->goals), in->n_goals);
+	rm_list_free(rm_list_own(in->depends_on), in->n_depends_on);
 	free(in->actuals);
 	free(in->progress);
 }
@@ -183,8 +192,9 @@ void roadmap_destroy(struct roadmap *rm)
 	}
 	free(rm->name);
 	rm_list_free(rm->pillars, rm->n_pillars);
-	rm_list_free(rm->policy.target_mix_pillar, rm->policy.n_target_mix);
-	free(rm->policy.target_mix_percent);
+	rm_list_free(rm_list_own(rm->policy.target_mix_pillar),
+		     rm->policy.n_target_mix);
+	free(rm_mix_own(&rm->policy));
 	for (size_t i = 0; i < rm->n_teams; i++) {
 		free((char *)rm->teams[i].id);
 	}

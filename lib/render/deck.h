@@ -1,5 +1,5 @@
-/* deck.h - what the board deck's files share (export-xlsx.c, deck-summary.c).
- */
+/* deck.h - what the board deck's files share (export-xlsx.c, deck-summary.c,
+ * deck-tracking.c). */
 #ifndef ROADMAP_DECK_H
 #define ROADMAP_DECK_H
 
@@ -29,6 +29,9 @@ struct deck {
 	char goal_head[48], ev_head[48]; /* "Current on 2026-03-16" */
 };
 
+/* The sheets' common pieces (export-xlsx.c): pillar colours, column
+ * letters, amounts in the deck's units, dates and text cells, a header
+ * row, print setup and the formats. */
 extern const uint32_t rm_deck_pillar_colors[8];
 
 void rm_deck_col_name(int col, char *buf);

@@ -217,7 +217,8 @@ out:
 }
 
 enum roadmap_status roadmap_diff(const struct roadmap *a,
-				 const struct roadmap *b, bool json, char **out,
+				 const struct roadmap *b,
+				 enum roadmap_output form, char **out,
 				 bool *differs, struct roadmap_error *err)
 {
 	static const char *const kinds[] = {
@@ -282,7 +283,7 @@ enum roadmap_status roadmap_diff(const struct roadmap *a,
 		sb_release(&d.text);
 		return rm_nomem(err);
 	}
-	if (json) {
+	if (form == ROADMAP_OUTPUT_JSON) {
 		struct strbuf b2 = {0};
 		st = rm_json_finish(&b2, root, out, NULL, err);
 		sb_release(&d.text);

@@ -269,8 +269,9 @@ void h_mix_chart(struct page *p)
 			continue;
 		}
 		/* tenths of a percent, exactly rounded */
-		int64_t tenths = (int64_t)(((__int128)p->ps.mix[k] * 2000 + all) /
-					   (2 * (__int128)all));
+		uint64_t tenths = 0; /* mix <= all: it fits */
+		rm_muldiv_round((uint64_t)p->ps.mix[k], 1000, (uint64_t)all,
+				&tenths);
 		size_t o = strlen(desc);
 		snprintf(desc + o, sizeof(desc) - o, "%s%s %s %%%s%s%s",
 			 o ? "; " : "", h_pillar_name(rm, k),
@@ -305,8 +306,9 @@ void h_mix_chart(struct page *p)
 			continue;
 		}
 		int y = 8 + r * ROW;
-		int64_t tenths = (int64_t)(((__int128)p->ps.mix[k] * 2000 + all) /
-					   (2 * (__int128)all));
+		uint64_t tenths = 0; /* mix <= all: it fits */
+		rm_muldiv_round((uint64_t)p->ps.mix[k], 1000, (uint64_t)all,
+				&tenths);
 		bool has_t =
 		    k < rm->n_pillars && target_of(rm, rm->pillars[k], &t);
 		text(p, L - 8, y + 15, "end", 13, "#222", h_pillar_name(rm, k));

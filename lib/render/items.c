@@ -366,9 +366,10 @@ enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 		roadmap_rows_release(out);
 		return rm_nomem(err);
 	}
+	char **cells = rm_list_own(out->cells);
 	size_t r = 0;
-	bool ok = (out->cells[0] = rm_rows_strdup(out, "field")) &&
-		  (out->cells[1] = rm_rows_strdup(out, "value"));
+	bool ok = (cells[0] = rm_rows_strdup(out, "field")) &&
+		  (cells[1] = rm_rows_strdup(out, "value"));
 	/* the id and the title head the view; actuals are in its spend,
 	 * progress and measurements in its tracking */
 	for (const struct rm_field *f = fields + 1; ok && f->name; f++) {
@@ -378,8 +379,8 @@ enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 		}
 		rm_field_text(rm, f, item, buf, sizeof(buf));
 		r++;
-		ok = (out->cells[r * 2] = rm_rows_strdup(out, f->name)) &&
-		     (out->cells[r * 2 + 1] = rm_rows_strdup(out, buf));
+		ok = (cells[r * 2] = rm_rows_strdup(out, f->name)) &&
+		     (cells[r * 2 + 1] = rm_rows_strdup(out, buf));
 	}
 	out->n_rows = r;
 	if (!ok) {

@@ -2,7 +2,8 @@
  * pipeline.c - check's findings where pipelines look (roadmap(1), check):
  * SARIF 2.1.0 for code scanning (cJSON) and JUnit XML for test reports
  * (libxml2's xmlTextWriter, so no roadmap text can become markup). The rules
- * and their help come from the man page (rules.c, made by gen-rules.py).
+ * and their help come from the man page (analysis/rules.c, which
+ * analysis/gen-rules.py makes from docs/roadmap.1.scd at build time).
  */
 #include "json.h"
 
@@ -183,7 +184,7 @@ static cJSON *sarif_result(const struct roadmap_finding *x, int rule,
 	}
 	rm_json_add(props, "subject", clean_string(x->subject, ok), ok);
 	rm_json_add(props, "related",
-		    rm_json_string_list(x->related, x->n_related), ok);
+		    rm_json_const_list(x->related, x->n_related), ok);
 	rm_json_add(o, "properties", props, ok);
 	free(text);
 	return o;

@@ -16,7 +16,7 @@ static cJSON *finding_object(const struct roadmap_finding *x)
 	rm_json_add(o, "code", cJSON_CreateString(x->code), &ok);
 	rm_json_add(o, "subject", cJSON_CreateString(x->subject), &ok);
 	rm_json_add(o, "message", cJSON_CreateString(x->message), &ok);
-	rm_json_add(o, "related", rm_json_string_list(x->related, x->n_related),
+	rm_json_add(o, "related", rm_json_const_list(x->related, x->n_related),
 		    &ok);
 	rm_json_add(o, "line",
 		    x->line ? cJSON_CreateNumber((double)x->line)
@@ -386,7 +386,7 @@ cJSON *rm_tracking_object(const struct roadmap *rm,
 	rm_json_add(o, "portfolio", port, &ok);
 	if (t->baselined) {
 		rm_json_add(o, "removed",
-			    rm_json_string_list(t->removed, t->n_removed), &ok);
+			    rm_json_const_list(t->removed, t->n_removed), &ok);
 	}
 	if (!ok) {
 		cJSON_Delete(o);

@@ -49,7 +49,7 @@ void roadmap_rows_release(struct roadmap_rows *rows)
 		next = b->next;
 		free(b);
 	}
-	free(rows->cells);
+	free(rm_list_own(rows->cells));
 	free(rows->text);
 	memset(rows, 0, sizeof(*rows));
 }
@@ -217,7 +217,7 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 		roadmap_rows_release(out);
 		return rm_nomem(err);
 	}
-	struct filler f = {out, out->cells, true};
+	struct filler f = {out, rm_list_own(out->cells), true};
 	for (size_t c = 0; c < ncols; c++) {
 		/* text cells are guarded and quoted; numbers, dates and
 		 * names from a fixed set are not */

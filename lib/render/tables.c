@@ -24,7 +24,7 @@ static bool grid_init(struct grid *g, struct roadmap_rows *out, size_t cols,
 	g->ok = out->cells && out->text;
 	for (size_t c = 0; g->ok && c < cols; c++) {
 		out->text[c] = text[c];
-		g->ok = (out->cells[g->next++] =
+		g->ok = (rm_list_own(out->cells)[g->next++] =
 			     rm_rows_strdup(out, head[c])) != NULL;
 	}
 	return g->ok;
@@ -33,7 +33,7 @@ static bool grid_init(struct grid *g, struct roadmap_rows *out, size_t cols,
 static void put(struct grid *g, const char *s)
 {
 	if (g->ok) {
-		g->ok = (g->rows->cells[g->next++] =
+		g->ok = (rm_list_own(g->rows->cells)[g->next++] =
 			     rm_rows_strdup(g->rows, s ? s : "")) != NULL;
 	}
 }

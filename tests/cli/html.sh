@@ -93,6 +93,22 @@ ok_if "control: a console message is seen" grep -aq 'CONSOLE.*boom' bad.err
 ok_if "control: an outside request is seen" bash -c "! /usr/bin/python3 '$here/html_check.py' requests req.log baseline.log > /dev/null"
 ok_if "control: the static check refuses it" bash -c "! /usr/bin/python3 '$here/html_check.py' static bad.html t > /dev/null"
 
+# the mix's shares are exact past 64 bits: 180 and 90 initiatives at the
+# largest opex and capex, so a pillar's spend x 1000 is about 3.6e19
+R -f big.json init --name Big 2> /dev/null
+R -f big.json config pillars a,b
+{
+  echo 'id,title,pillar,start,end,opex,capex'
+  for i in $(seq 1 270); do
+    p=a; [ "$i" -gt 180 ] && p=b
+    echo "i$i,I,$p,2026-01-01,2026-12-31,1000000000000,1000000000000"
+  done
+} > big.csv
+R -f big.json import big.csv > /dev/null
+t "a mix past 64 bits: two thirds is 66.7 %, a third 33.3 %" 0 \
+  '<desc id="mix-d">a 66.7 %; b 33.3 %</desc>' "" -- \
+  bash -c "$ROADMAP -f big.json export --format html -o - | grep -o '<desc id=\"mix-d\">[^<]*</desc>'"
+
 # the pictures: desktop and phone width, and the print (landscape PDF)
 browse shot1.err --window-size=1280,6000 --screenshot="$shots/desktop-1280.png" "file://$work/page.html" > /dev/null
 browse shot2.err --window-size=390,9000 --screenshot="$shots/phone-390.png" "file://$work/page.html" > /dev/null

@@ -55,7 +55,7 @@ int main(void)
 		"a goal \"retention\" already exists",
 		"an initiative named like a goal");
 	in.id = "recs";
-	char *goals[] = {"nope"};
+	const char *const goals[] = {"nope"}; /* a caller's constant list */
 	in.goals = goals;
 	in.n_goals = 1;
 	refused(rm, roadmap_add_initiative(rm, &in, &err), &err, before,

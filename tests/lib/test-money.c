@@ -375,6 +375,25 @@ int main(void)
 	       rm_i128_low(rm_i128_shr(rm_i128_pow2(70), 70)) == 1 &&
 	       rm_i128_low(rm_i128_of(-5)) == -5,
 	   "shifts and the low half");
+	/* a x b / d rounded halves up (tracking's figures, the HTML mix):
+	 * exact past 64 bits, refused past them */
+	uint64_t q = 7;
+	ok(rm_muldiv_round(1, 1, 2, &q) && q == 1, "1/2 rounds up to 1");
+	ok(rm_muldiv_round(1, 1, 3, &q) && q == 0, "1/3 rounds down to 0");
+	ok(rm_muldiv_round(UINT64_MAX, UINT64_MAX, UINT64_MAX, &q) &&
+	       q == UINT64_MAX,
+	   "(2^64 - 1)^2 / (2^64 - 1) is 2^64 - 1, a 128-bit product");
+	ok(rm_muldiv_round(UINT64_C(3) << 62, 2000, 3000, &q) &&
+	       q == UINT64_C(1) << 63,
+	   "three quarters of 2^64 x 2000 / 3000 is 2^63");
+	q = 7;
+	ok(!rm_muldiv_round(UINT64_C(1) << 63, 4, 2, &q) && q == 7,
+	   "a quotient of 2^64 is refused, *out untouched");
+	ok(rm_muldiv_round(UINT64_MAX, 3, 3, &q) && q == UINT64_MAX,
+	   "(2^64 - 1) x 3 / 3 fits exactly");
+	ok(rm_muldiv_round(UINT64_MAX, 2, 3, &q) &&
+	       q == UINT64_C(12297829382473034410),
+	   "(2^64 - 1) x 2 / 3 is 12297829382473034410");
 	int64_t w[3] = {INT64_MAX / 2, INT64_MAX / 3, 7}, wide[3];
 	is_int(roadmap_apportion(INT64_C(99999999999999), w, 3, wide),
 	       ROADMAP_OK, "apportion with wide weights");
