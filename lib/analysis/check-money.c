@@ -107,27 +107,30 @@ bool ck_build_sums(struct check *c)
 	return true;
 }
 
-void ck_budgets(struct check *c)
+void ck_budget_overrun(struct check *c, size_t i)
 {
 	const struct roadmap *rm = c->rm;
-	char m1[48], m2[48], m3[48];
+	const struct roadmap_budget *b = &rm->budgets[i];
+	char m1[48], m2[48], m3[48], subject[96];
+	int z, a = rm_budget_quarters(b, &z);
+	int64_t plan = planned(c, b->pillar, a, z);
 
-	for (size_t i = 0; i < rm->n_budgets; i++) {
-		const struct roadmap_budget *b = &rm->budgets[i];
-		int z, a = rm_budget_quarters(b, &z);
-		int64_t plan = planned(c, b->pillar, a, z);
-		if (plan <= b->amount) {
-			continue;
-		}
-		char subject[96];
-		rm_budget_key(b, subject, sizeof(subject));
-		ck_add(c, ROADMAP_SEVERITY_ERROR, "budget-overrun", subject,
-		       "planned %s exceeds the envelope of %s by %s",
-		       ck_money(rm, plan, m1), ck_money(rm, b->amount, m2),
-		       ck_money(rm, plan - b->amount, m3));
-		ck_at(c, b->line);
-		ck_amount(c, ROADMAP_AMOUNT_MONEY, plan - b->amount);
+	if (plan <= b->amount) {
+		return;
 	}
+	rm_budget_key(b, subject, sizeof(subject));
+	ck_add(c, subject, "planned %s exceeds the envelope of %s by %s",
+	       ck_money(rm, plan, m1), ck_money(rm, b->amount, m2),
+	       ck_money(rm, plan - b->amount, m3));
+	ck_at(c, b->line);
+	ck_amount(c, ROADMAP_AMOUNT_MONEY, plan - b->amount);
+}
+
+void ck_unbudgeted_spend(struct check *c)
+{
+	const struct roadmap *rm = c->rm;
+	char m1[48];
+
 	if (rm->n_budgets == 0 || !c->sp.any) {
 		return;
 	}
@@ -143,8 +146,7 @@ void ck_budgets(struct check *c)
 		}
 		if (!on[qi - c->sp.qmin]) {
 			char label[12];
-			ck_add(c, ROADMAP_SEVERITY_WARNING, "unbudgeted-spend",
-			       roadmap_quarter_label(qi, label),
+			ck_add(c, roadmap_quarter_label(qi, label),
 			       "%s planned with no quarter or fiscal-year "
 			       "envelope",
 			       ck_money(rm, *v, m1));
@@ -161,99 +163,86 @@ void ck_budgets(struct check *c)
  * than four that add up to less leave the rest of the year to its other
  * quarters.
  */
-void ck_envelopes(struct check *c)
+void ck_envelope_mismatch(struct check *c, size_t i)
 {
 	const struct roadmap *rm = c->rm;
-	char m1[48], m2[48], m3[48];
+	const struct roadmap_budget *y = &rm->budgets[i];
+	char m1[48], m2[48], m3[48], subject[96];
+	int64_t sum = 0;
+	int n = 0;
 
-	for (size_t i = 0; i < rm->n_budgets; i++) {
-		const struct roadmap_budget *y = &rm->budgets[i];
-		int64_t sum = 0;
-		int n = 0;
-		if (!y->is_year) {
-			continue;
-		}
-		for (int k = 1; k <= 4; k++) {
-			struct roadmap_budget q = {false,     y->year, k,
-						   y->pillar, 0,       0};
-			long j = rm_budget_find(rm, &q);
-			if (j >= 0) {
-				ck_sum(c, &sum, rm->budgets[j].amount);
-				n++;
-			}
-		}
-		if (n == 0 || sum == y->amount || (n < 4 && sum < y->amount)) {
-			continue;
-		}
-		/* at most five amounts: no overflow */
-		int64_t diff =
-		    sum > y->amount ? sum - y->amount : y->amount - sum;
-		char subject[96];
-		rm_budget_key(y, subject, sizeof(subject));
-		ck_add(
-		    c, ROADMAP_SEVERITY_WARNING, "envelope-mismatch", subject,
-		    "its quarter envelopes (%d of 4) add up to %s against "
-		    "the fiscal-year envelope of %s: %s %s",
-		    n, ck_money(rm, sum, m1), ck_money(rm, y->amount, m2),
-		    ck_money(rm, diff, m3), sum > y->amount ? "more" : "less");
-		ck_at(c, y->line);
-		ck_amount(c, ROADMAP_AMOUNT_MONEY, diff);
+	if (!y->is_year) {
+		return;
 	}
+	for (int k = 1; k <= 4; k++) {
+		struct roadmap_budget q = {false, y->year, k, y->pillar, 0, 0};
+		long j = rm_budget_find(rm, &q);
+		if (j >= 0) {
+			ck_sum(c, &sum, rm->budgets[j].amount);
+			n++;
+		}
+	}
+	if (n == 0 || sum == y->amount || (n < 4 && sum < y->amount)) {
+		return;
+	}
+	/* at most five amounts: no overflow */
+	int64_t diff = sum > y->amount ? sum - y->amount : y->amount - sum;
+	rm_budget_key(y, subject, sizeof(subject));
+	ck_add(c, subject,
+	       "its quarter envelopes (%d of 4) add up to %s against "
+	       "the fiscal-year envelope of %s: %s %s",
+	       n, ck_money(rm, sum, m1), ck_money(rm, y->amount, m2),
+	       ck_money(rm, diff, m3), sum > y->amount ? "more" : "less");
+	ck_at(c, y->line);
+	ck_amount(c, ROADMAP_AMOUNT_MONEY, diff);
 }
 
-void ck_actuals(struct check *c)
+void ck_actuals_overrun(struct check *c, size_t i)
 {
 	const struct roadmap *rm = c->rm;
+	const struct roadmap_initiative *in = &rm->inits[i];
 	int64_t tol = (int64_t)(rm->policy.actuals_tolerance * 100 + 0.5);
 	char m1[48], m2[48], label[12];
 
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
-		if (!roadmap_initiative_counts(in)) {
+	if (!roadmap_initiative_counts(in)) {
+		return;
+	}
+	for (size_t a = 0; a < in->n_actuals; a++) {
+		int qi = in->actuals[a].qi;
+		int64_t actual = in->actuals[a].amount, plan = 0;
+		int k = qi - c->sp.q0[i];
+		if (c->sp.n[i] && k >= 0 && k < c->sp.n[i]) {
+			size_t o = c->sp.off[i] + (size_t)k;
+			plan = c->sp.opex[o] + c->sp.capex[o];
+		}
+		/* actual > plan * (1 + tol%), exactly */
+		if (rm_cmp128(rm_mul64((uint64_t)actual, 10000),
+			      rm_mul64((uint64_t)plan,
+				       (uint64_t)(10000 + tol))) <= 0) {
 			continue;
 		}
-		for (size_t a = 0; a < in->n_actuals; a++) {
-			int qi = in->actuals[a].qi;
-			int64_t actual = in->actuals[a].amount, plan = 0;
-			int k = qi - c->sp.q0[i];
-			if (c->sp.n[i] && k >= 0 && k < c->sp.n[i]) {
-				size_t o = c->sp.off[i] + (size_t)k;
-				plan = c->sp.opex[o] + c->sp.capex[o];
-			}
-			/* actual > plan * (1 + tol%), exactly */
-			if (rm_cmp128(rm_mul64((uint64_t)actual, 10000),
-				      rm_mul64((uint64_t)plan,
-					       (uint64_t)(10000 + tol))) <= 0) {
-				continue;
-			}
-			roadmap_quarter_label(qi, label);
-			if (plan == 0) {
-				ck_add(c, ROADMAP_SEVERITY_WARNING,
-				       "actuals-overrun", in->id,
-				       "actual %s in %s with nothing planned "
-				       "there",
-				       ck_money(rm, actual, m1), label);
-				ck_at_quarter(c, in->line, label);
-				ck_amount(c, ROADMAP_AMOUNT_MONEY, actual);
-				continue;
-			}
-			/* both at most one amount: 64 bits hold it */
-			int64_t over =
-			    ((actual - plan) * 1000 + plan / 2) / plan;
-			char m3[48], tolt[ROADMAP_NUMBER_BUF];
-			ck_add(c, ROADMAP_SEVERITY_WARNING, "actuals-overrun",
-			       in->id,
-			       "actual %s in %s exceeds the planned %s by %s "
-			       "(%lld.%lld%%; tolerance %s%%)",
-			       ck_money(rm, actual, m1), label,
-			       ck_money(rm, plan, m2),
-			       ck_money(rm, actual - plan, m3),
-			       (long long)(over / 10), (long long)(over % 10),
-			       roadmap_number_format(
-				   rm->policy.actuals_tolerance, tolt));
+		roadmap_quarter_label(qi, label);
+		if (plan == 0) {
+			ck_add(c, in->id,
+			       "actual %s in %s with nothing planned there",
+			       ck_money(rm, actual, m1), label);
 			ck_at_quarter(c, in->line, label);
-			ck_amount(c, ROADMAP_AMOUNT_MONEY, actual - plan);
+			ck_amount(c, ROADMAP_AMOUNT_MONEY, actual);
+			continue;
 		}
+		/* both at most one amount: 64 bits hold it */
+		int64_t over = ((actual - plan) * 1000 + plan / 2) / plan;
+		char m3[48], tolt[ROADMAP_NUMBER_BUF];
+		ck_add(
+		    c, in->id,
+		    "actual %s in %s exceeds the planned %s by %s "
+		    "(%lld.%lld%%; tolerance %s%%)",
+		    ck_money(rm, actual, m1), label, ck_money(rm, plan, m2),
+		    ck_money(rm, actual - plan, m3), (long long)(over / 10),
+		    (long long)(over % 10),
+		    roadmap_number_format(rm->policy.actuals_tolerance, tolt));
+		ck_at_quarter(c, in->line, label);
+		ck_amount(c, ROADMAP_AMOUNT_MONEY, actual - plan);
 	}
 }
 
@@ -279,7 +268,7 @@ static void mix_one(struct check *c, const char *pillar, double target,
 	    (int64_t)rm_div128(rm_add128(rm_mul64((uint64_t)spend, 1000), half),
 			       (uint64_t)total, NULL);
 	char t1[ROADMAP_NUMBER_BUF], t2[ROADMAP_NUMBER_BUF];
-	ck_add(c, ROADMAP_SEVERITY_WARNING, "mix-off-target", pillar,
+	ck_add(c, pillar,
 	       "%lld.%lld%% of planned spend against a target of %s%% "
 	       "(tolerance %s points)",
 	       (long long)(share / 10), (long long)(share % 10),
@@ -287,7 +276,7 @@ static void mix_one(struct check *c, const char *pillar, double target,
 	       roadmap_number_format(rm->policy.mix_tolerance, t2));
 }
 
-void ck_mix(struct check *c)
+void ck_mix_off_target(struct check *c)
 {
 	const struct roadmap *rm = c->rm;
 	const struct roadmap_policy *p = &rm->policy;

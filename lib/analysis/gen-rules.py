@@ -42,7 +42,7 @@ def main():
            "warning": "ROADMAP_SEVERITY_WARNING",
            "info": "ROADMAP_SEVERITY_INFO"}
     with open(dst, "w", encoding="utf-8") as out:
-        out.write("/* rules.c - made by lib/gen-rules.py from the CHECK RULES "
+        out.write("/* rules.c - made by lib/analysis/gen-rules.py from the CHECK RULES "
                   "section\n * of docs/roadmap.1.scd; do not edit. */\n")
         out.write('#include "roadmap.h"\n\n')
         out.write("static const struct roadmap_rule rules[] = {\n")

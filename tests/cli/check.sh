@@ -1,16 +1,19 @@
 #!/bin/bash
 # check.sh - every check rule on a fixture that triggers it and a near miss
 # that must not: the exact JSON findings (code, severity, subject, related,
-# order) and the exit status, with and without --strict.
+# order) and the exit status, with and without --strict. A fixture of a
+# rule of a day has a sidecar NAME.as-of holding the day (check --as-of).
 . "$(dirname "$0")/lib.sh"
 golden=$golden/check
 
 for f in "$DATA"/check/*.json; do
   name=$(basename "$f" .json)
   cp "$f" "$name.json"
-  out=$("$ROADMAP" -f "$name.json" check --format json)
+  day=()
+  [ -f "${f%.json}.as-of" ] && day=(--as-of "$(cat "${f%.json}.as-of")")
+  out=$("$ROADMAP" -f "$name.json" check --format json "${day[@]}")
   rc=$?
-  strict=$("$ROADMAP" -f "$name.json" check --strict --format json >/dev/null; echo $?)
+  strict=$("$ROADMAP" -f "$name.json" check --strict --format json "${day[@]}" >/dev/null; echo $?)
   if [ -n "${REGEN:-}" ]; then
     printf '%s\n' "$out" > "$golden/$name.json"
   fi
@@ -20,13 +23,17 @@ for f in "$DATA"/check/*.json; do
   [ "$errors" != 0 ] && want_rc=1
   want_strict=$want_rc
   [ "$warnings" != 0 ] && want_strict=1
-  t "$name: findings" "$want_rc" "$(cat "$golden/$name.json")" "" -- "$ROADMAP" -f "$name.json" check --format json
+  t "$name: findings" "$want_rc" "$(cat "$golden/$name.json")" "" -- "$ROADMAP" -f "$name.json" check --format json "${day[@]}"
   ok_if "$name: --strict exits $want_strict" test "$strict" = "$want_strict"
   case $name in
     *-ok) ok_if "$name: the near miss is clean" test "$errors$warnings" = 00 ;;
     *) code=${name}
        ok_if "$name: reports $code" bash -c "grep -q '\"code\": \"$code\"' '$golden/$name.json'" ;;
   esac
+  if [ ${#day[@]} != 0 ]; then
+    ok_if "$name: without --as-of, no rule of a day" bash -c \
+      "'$ROADMAP' -f '$name.json' check --format json | grep -q '\"findings\": \[\]'"
+  fi
   ok_if "$name: check leaves the file alone" cmp -s "$f" "$name.json"
 done
 

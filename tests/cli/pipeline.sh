@@ -13,37 +13,86 @@ py() {
   [ $rc = 0 ] || printf '%s\n' "$out" | sed 's/^/# /'
   return $rc
 }
-rules=$(grep -c '^\*[a-z-]*\* (\(error\|warning\|info\);' "$here/../../docs/roadmap.1.scd")
+man=$here/../../docs/roadmap.1.scd
+# the rules of the man page's CHECK RULES, one "code" line each, and those
+# it says come only from a program that builds a roadmap with the library
+# (a file holding one does not load: no fixture can hold one)
+man_rules() {
+  awk '/^# CHECK RULES/ { on = 1; next } /^# / { on = 0 }
+    on && match($0, /^\*[a-z-]+\* \((error|warning|info);/) {
+      code = substr($0, 2, index(substr($0, 2), "*") - 1); print code }' "$man"
+}
+library_only() {
+  awk '/^# CHECK RULES/ { on = 1; next } /^# / { on = 0 }
+    on && match($0, /^\*[a-z-]+\* \(/) { code = substr($0, 2, index(substr($0, 2), "*") - 1) }
+    on && /program that builds a roadmap with the library/ { print code }' "$man"
+}
+rules=$(man_rules | wc -l)
 # fourteen rules, and three more of a day: each one a testcase in JUnit and
 # a rule in SARIF
 ok_if "the man page describes the 17 rules" test "$rules" = 17
+t "one of them comes only from the library (tests/lib/test-check.c)" 0 \
+  "invalid-dates" "" -- library_only
 codes_known() { # every rule of the man page is a code the check adds
   local c
-  for c in $(grep -o '^\*[a-z-]*\* (' "$here/../../docs/roadmap.1.scd" | cut -d'*' -f2); do
+  for c in $(man_rules); do
     grep -q "\"$c\"" "$here"/../../lib/analysis/check*.c || { echo "# no rule $c in lib/analysis/check*.c"; return 1; }
   done
 }
 ok_if "and the check adds each of them" codes_known
 
+# --- the rules and the fixtures, exactly ------------------------------------
+# NAME.json produces the rule NAME, NAME-ok.json is its near miss that
+# produces nothing; a rule of a day has its day beside it in NAME.as-of
+fixture_set() { # the rules the fixtures are of: near misses (ok) or not
+  local f name
+  for f in "$DATA"/check/*.json; do
+    name=$(basename "$f" .json)
+    case $1:$name in
+      ok:*-ok) echo "${name%-ok}" ;;
+      produce:*-ok) ;;
+      produce:*) echo "$name" ;;
+    esac
+  done | sort
+}
+t "a fixture produces every rule a file can hold, and nothing else" 0 \
+  "$(man_rules | grep -vxF -f <(library_only) | sort)" "" -- fixture_set produce
+t "every rule has a near miss, and nothing else has one" 0 \
+  "$(man_rules | sort)" "" -- fixture_set ok
+sidecars() { # every NAME.as-of is beside a NAME.json
+  local f
+  for f in "$DATA"/check/*.as-of; do
+    [ -f "${f%.as-of}.json" ] || echo "$(basename "$f")"
+  done
+}
+t "every day has its fixture" 0 "" "" -- sidecars
+
 # --- every rule's fixture, in every format --------------------------------
-fixtures=$(ls "$DATA"/check/*.json | wc -l)
-ok_if "there is a fixture for every rule and its near miss" test "$fixtures" -ge 20
+seen=codes-found.txt # every code a fixture produced, one a line
+: > "$seen"
 for f in "$DATA"/check/*.json; do
   name=$(basename "$f" .json)
   cp "$f" "$name.json"
-  R -f "$name.json" check --format json > "$name.findings.json"
+  day=()
+  [ -f "${f%.json}.as-of" ] && day=(--as-of "$(cat "${f%.json}.as-of")")
+  R -f "$name.json" check --format json "${day[@]}" > "$name.findings.json"
+  codes=$(/usr/bin/python3 -c '
+import json, sys
+print(" ".join(sorted({f["code"] for f in json.load(open(sys.argv[1]))["findings"]})))' "$name.findings.json")
+  printf '%s\n' $codes >> "$seen"
   case $name in
-    *-ok) ;;
-    *) ok_if "$name: each finding is on its item's line" \
+    *-ok) t "$name: the near miss produces nothing" 0 "" "" -- echo -n "$codes" ;;
+    *) ok_if "$name: produces $name" bash -c "[[ ' $codes ' == *' $name '* ]]"
+       ok_if "$name: each finding is on its item's line" \
          py lines "$name.json" "$name.findings.json" ;;
   esac
-  R -f "$name.json" check --format sarif > "$name.sarif"
+  R -f "$name.json" check --format sarif "${day[@]}" > "$name.sarif"
   ok_if "$name: SARIF validates against the 2.1.0 schema" \
     py sarif "$DATA/sarif-schema-2.1.0.json" "$name.sarif"
-  R -f "$name.json" check --format junit > "$name.xml"
+  R -f "$name.json" check --format junit "${day[@]}" > "$name.xml"
   ok_if "$name: JUnit validates, one testcase per rule" \
     py junit "$DATA/junit-jenkins.xsd" "$name.xml" "$rules"
-  R -f "$name.json" check --format github > "$name.gh"
+  R -f "$name.json" check --format github "${day[@]}" > "$name.gh"
   case $name in
     *-ok) ok_if "$name: GitHub gets a command per finding (or none)" \
             bash -c "test \$(wc -l < '$name.gh') = \$(grep -c '\"fingerprint\"' '$name.findings.json')" ;;
@@ -51,6 +100,8 @@ for f in "$DATA"/check/*.json; do
          bash -c "test -s '$name.gh' && /usr/bin/python3 '$here/pipeline_check.py' github '$name.gh' >/dev/null" ;;
   esac
 done
+t "the fixtures produce only rules of the man page" 0 "" "" \
+  -- comm -23 <(grep -v '^$' "$seen" | sort -u) <(man_rules | sort)
 
 # --- the example, exactly ---------------------------------------------------
 cp "$EXAMPLES/acme/roadmap.json" acme.json
