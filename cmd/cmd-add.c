@@ -19,121 +19,75 @@ static int apply(struct roadmap *rm, const char *id, const char *field,
 	return 0;
 }
 
-enum {
-	F_TITLE,
-	F_METRIC,
-	F_BASELINE,
-	F_TARGET,
-	F_UNIT,
-	F_DUE,
-	F_OWNER,
-	F_PRIORITY,
-	F_START,
-	F_END,
-	F_OPEX,
-	F_CAPEX,
-	F_FTE,
-	F_TEAM,
-	F_PILLAR,
-	F_STAGE,
-	F_STATUS,
-	F_BENEFIT,
-	F_CAPACITY,
-	F_GOAL,
-	F_DEPENDS,
-	F_OPTIMISTIC,
-	F_PESSIMISTIC,
-	F_N
-};
+/*
+ * The options of each kind come from the library's table of its fields
+ * (roadmap_field_option()): an option added there is taken here, with its
+ * help, without a change. They are made once, when first needed.
+ */
+#define MAX_OPTS 40
+static const enum roadmap_kind section_kind[] = {
+    ROADMAP_KIND_GOAL, ROADMAP_KIND_INITIATIVE, ROADMAP_KIND_BUDGET,
+    ROADMAP_KIND_TEAM};
+static struct opt kind_opts[4][MAX_OPTS + 1];
 
-static const char *const field_names[F_N] = {
-    ROADMAP_FIELD_TITLE,      ROADMAP_FIELD_METRIC,
-    ROADMAP_FIELD_BASELINE,   ROADMAP_FIELD_TARGET,
-    ROADMAP_FIELD_UNIT,	      ROADMAP_FIELD_DUE,
-    ROADMAP_FIELD_OWNER,      ROADMAP_FIELD_PRIORITY,
-    ROADMAP_FIELD_START,      ROADMAP_FIELD_END,
-    ROADMAP_FIELD_OPEX,	      ROADMAP_FIELD_CAPEX,
-    ROADMAP_FIELD_FTE,	      ROADMAP_WORD_TEAM,
-    ROADMAP_FIELD_PILLAR,     ROADMAP_FIELD_STAGE,
-    ROADMAP_FIELD_STATUS,     ROADMAP_FIELD_BENEFIT,
-    ROADMAP_FIELD_CAPACITY,   ROADMAP_KEY_GOALS,
-    ROADMAP_FIELD_DEPENDS_ON, ROADMAP_FIELD_OPTIMISTIC,
-    ROADMAP_FIELD_PESSIMISTIC};
-
-/* The values of the options, by field; the lists malloc'ed. */
+/* The values of the options, by their place; the lists malloc'ed; the
+ * flags given. */
 struct add_vals {
-	const char *v[F_N];
-	char *goals, *deps;
+	char *v[MAX_OPTS];
+	bool on[MAX_OPTS];
 };
 
-#define V(f) offsetof(struct add_vals, v[f])
-#define S(name, arg, f, help)                                                  \
-	{                                                                      \
-		OPT_STRING, name, 0, arg, help, NULL, V(f), false, NULL        \
+static void make_opts(void)
+{
+	struct roadmap_field_option fo;
+
+	for (size_t k = 0; k < 4 && !kind_opts[k][0].kind; k++) {
+		size_t i = 0;
+		for (; i < MAX_OPTS &&
+		       roadmap_field_option(section_kind[k], i, &fo);
+		     i++) {
+			kind_opts[k][i] = (struct opt){
+			    fo.flag   ? OPT_FLAG
+			    : fo.list ? OPT_LIST
+				      : OPT_STRING,
+			    fo.option,
+			    0,
+			    fo.arg,
+			    fo.help,
+			    NULL,
+			    fo.flag ? offsetof(struct add_vals, on) +
+					  i * sizeof(bool)
+				    : offsetof(struct add_vals, v) +
+					  i * sizeof(char *),
+			    fo.required,
+			    NULL};
+		}
 	}
-
-static const struct opt goal_opts[] = {
-    S(ROADMAP_FIELD_TITLE, "T", F_TITLE, "what the business wants (required)"),
-    S(ROADMAP_FIELD_METRIC, "T", F_METRIC, "how it is measured"),
-    S(ROADMAP_FIELD_BASELINE, "N", F_BASELINE, "where the metric is now"),
-    S(ROADMAP_FIELD_TARGET, "N", F_TARGET, "where it must get to"),
-    S(ROADMAP_FIELD_UNIT, "T", F_UNIT, "the metric's unit (%, ms, USD...)"),
-    S(ROADMAP_FIELD_DUE, "P", F_DUE,
-      "deadline (a day, month, YYYY-Qn or FYYYYY: its last day)"),
-    S(ROADMAP_FIELD_OWNER, "T", F_OWNER, "who answers for it"),
-    S(ROADMAP_FIELD_PRIORITY, "N", F_PRIORITY, "1 (highest) to 5"),
-    {0},
-};
-
-static const struct opt init_opts[] = {
-    S(ROADMAP_FIELD_TITLE, "T", F_TITLE, "what the work is (required)"),
-    S(ROADMAP_FIELD_START, "P", F_START,
-      "first day (YYYY-MM-DD, YYYY-MM, YYYY-Qn, FYYYYY) (required)"),
-    S(ROADMAP_FIELD_END, "P", F_END, "last day, same syntax (required)"),
-    S(ROADMAP_FIELD_OPTIMISTIC, "P", F_OPTIMISTIC,
-      "the earliest it could end (for forecast)"),
-    S(ROADMAP_FIELD_PESSIMISTIC, "P", F_PESSIMISTIC,
-      "the latest it could end (for forecast)"),
-    OPT_LIST(ROADMAP_WORD_GOAL, "G", struct add_vals, goals,
-	     "a goal it serves (repeat, or a,b)"),
-    S(ROADMAP_FIELD_OPEX, "A", F_OPEX,
-      "operating cost (250k, 1.5M, 1,250,000, 99.95)"),
-    S(ROADMAP_FIELD_CAPEX, "A", F_CAPEX, "capital cost"),
-    S(ROADMAP_FIELD_FTE, "N", F_FTE, "people on it (full-time equivalents)"),
-    S(ROADMAP_WORD_TEAM, "T", F_TEAM, "the team doing it"),
-    S(ROADMAP_FIELD_OWNER, "T", F_OWNER, "the accountable person"),
-    S(ROADMAP_FIELD_PILLAR, "P", F_PILLAR,
-      "investment pillar (see the roadmap's pillars)"),
-    S(ROADMAP_FIELD_STAGE, "S", F_STAGE, "research, poc or implementation"),
-    S(ROADMAP_FIELD_STATUS, "S", F_STATUS,
-      "proposed (default), approved, active, done, cancelled"),
-    OPT_LIST("depends-on", "I", struct add_vals, deps,
-	     "a prerequisite initiative (repeat, or a,b)"),
-    S(ROADMAP_FIELD_PRIORITY, "N", F_PRIORITY, "1 (highest) to 5, default 3"),
-    S(ROADMAP_FIELD_BENEFIT, "A", F_BENEFIT, "the value it should deliver"),
-    {0},
-};
-
-static const struct opt budget_opts[] = {
-    S(ROADMAP_FIELD_PILLAR, "P", F_PILLAR,
-      "the envelope funds one pillar only"),
-    {0},
-};
-
-static const struct opt team_opts[] = {
-    S(ROADMAP_FIELD_CAPACITY, "N", F_CAPACITY, "FTE available (required)"),
-    {0},
-};
+}
 
 static const struct opt_section add_sections[] = {
-    {"goal options", goal_opts},
-    {"initiative options", init_opts},
+    {"goal options", kind_opts[0], make_opts},
+    {"initiative options", kind_opts[1], make_opts},
     {"budget options (PERIOD is a fiscal quarter, 2026-Q3, or year, "
      "FY2027)",
-     budget_opts},
-    {"team options", team_opts},
-    {NULL, NULL},
+     kind_opts[2], make_opts},
+    {"team options", kind_opts[3], make_opts},
+    {NULL, NULL, NULL},
 };
+
+/* The value given for field name of kind, or NULL. */
+static const char *value_of(enum roadmap_kind kind, const struct add_vals *vals,
+			    const char *name)
+{
+	struct roadmap_field_option fo;
+
+	for (size_t i = 0; roadmap_field_option(kind, i, &fo); i++) {
+		if (strcmp(fo.field, name) == 0) {
+			return vals->v[i];
+		}
+	}
+	return NULL;
+}
 
 static int add_budget(struct roadmap *rm, const char *period,
 		      const char *amount, const char *pillar)
@@ -170,34 +124,37 @@ static int add_budget(struct roadmap *rm, const char *period,
  * applied through roadmap_set_field(), so that a bad value leaves the
  * roadmap unsaved (the session ends without saving on any error).
  */
-static int add_item(struct roadmap *rm, const char *kind, const char *id,
-		    const char *const *v)
+static int add_item(struct roadmap *rm, enum roadmap_kind kind, const char *id,
+		    const struct add_vals *vals)
 {
 	struct roadmap_error err;
+	struct roadmap_field_option fo;
 	int rc;
 
-	if (strcmp(kind, ROADMAP_WORD_GOAL) == 0) {
+	if (kind == ROADMAP_KIND_GOAL) {
 		struct roadmap_goal g;
 		roadmap_goal_init(&g);
 		g.id = id;
-		g.title = v[F_TITLE];
+		g.title = value_of(kind, vals, ROADMAP_FIELD_TITLE);
 		if (roadmap_add_goal(rm, &g, &err)) {
 			return fail_err(&err);
 		}
-	} else if (strcmp(kind, ROADMAP_WORD_INITIATIVE) == 0) {
+	} else if (kind == ROADMAP_KIND_INITIATIVE) {
 		struct roadmap_initiative in;
 		struct roadmap_period p;
 		roadmap_initiative_init(&in);
 		in.id = id;
-		in.title = v[F_TITLE];
-		if (roadmap_period_parse(v[F_START], roadmap_fiscal_start(rm),
-					 &p, &err)) {
+		in.title = value_of(kind, vals, ROADMAP_FIELD_TITLE);
+		if (roadmap_period_parse(
+			value_of(kind, vals, ROADMAP_FIELD_START),
+			roadmap_fiscal_start(rm), &p, &err)) {
 			msg("--start %s", err.message);
 			return 65;
 		}
 		in.start = p.first;
-		if (roadmap_period_parse(v[F_END], roadmap_fiscal_start(rm), &p,
-					 &err)) {
+		if (roadmap_period_parse(
+			value_of(kind, vals, ROADMAP_FIELD_END),
+			roadmap_fiscal_start(rm), &p, &err)) {
 			msg("--end %s", err.message);
 			return 65;
 		}
@@ -207,7 +164,9 @@ static int add_item(struct roadmap *rm, const char *kind, const char *id,
 		}
 	} else {
 		struct roadmap_team t = {id, 0};
-		if (roadmap_fte_parse(v[F_CAPACITY], &t.capacity, &err)) {
+		if (roadmap_fte_parse(
+			value_of(kind, vals, ROADMAP_FIELD_CAPACITY),
+			&t.capacity, &err)) {
 			msg("capacity %s", err.message);
 			return 65;
 		}
@@ -216,11 +175,12 @@ static int add_item(struct roadmap *rm, const char *kind, const char *id,
 		}
 		return 0;
 	}
-	for (int f = 0; f < F_N; f++) {
-		if (f == F_TITLE || f == F_START || f == F_END) {
-			continue;
-		}
-		if ((rc = apply(rm, id, field_names[f], v[f]))) {
+	/* the required fields made the item; the others are set on it */
+	for (size_t i = 0; roadmap_field_option(kind, i, &fo); i++) {
+		const char *v = !fo.flag      ? vals->v[i]
+				: vals->on[i] ? "true"
+					      : NULL;
+		if (!fo.required && (rc = apply(rm, id, fo.field, v))) {
 			return rc;
 		}
 	}
@@ -233,7 +193,7 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 	    ROADMAP_WORD_GOAL, ROADMAP_WORD_INITIATIVE, ROADMAP_WORD_BUDGET,
 	    ROADMAP_WORD_TEAM, NULL};
 	struct add_vals vals = {0};
-	const char *const *v = vals.v;
+	struct roadmap_field_option fo;
 	struct session s;
 	int k, rc = 0;
 
@@ -248,15 +208,15 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 				   "or team)",
 				   kind);
 	}
+	enum roadmap_kind rk = section_kind[k];
 	argc--;
 	argv++;
+	make_opts();
 	if ((rc = parse_opts(&cmd_add, add_sections[k].opts, argc, argv,
 			     &vals))) {
 		goto out;
 	}
-	vals.v[F_GOAL] = vals.goals;
-	vals.v[F_DEPENDS] = vals.deps;
-	int want = strcmp(kind, ROADMAP_WORD_BUDGET) == 0 ? 2 : 1;
+	int want = rk == ROADMAP_KIND_BUDGET ? 2 : 1;
 	if (argc - optind != want) {
 		rc = usage_error(&cmd_add,
 				 argc - optind < want
@@ -267,39 +227,29 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 				 kind);
 		goto out;
 	}
-	const char *required[] = {
-	    strcmp(kind, ROADMAP_WORD_TEAM) == 0 ? ROADMAP_FIELD_CAPACITY
-						 : NULL,
-	    strcmp(kind, ROADMAP_WORD_GOAL) == 0 ||
-		    strcmp(kind, ROADMAP_WORD_INITIATIVE) == 0
-		? ROADMAP_FIELD_TITLE
-		: NULL,
-	    strcmp(kind, ROADMAP_WORD_INITIATIVE) == 0 ? ROADMAP_FIELD_START
-						       : NULL,
-	    strcmp(kind, ROADMAP_WORD_INITIATIVE) == 0 ? ROADMAP_FIELD_END
-						       : NULL,
-	};
-	const int req_field[] = {F_CAPACITY, F_TITLE, F_START, F_END};
-	for (int r = 0; r < 4; r++) {
-		if (required[r] && !v[req_field[r]]) {
+	for (size_t i = 0; roadmap_field_option(rk, i, &fo); i++) {
+		if (fo.required && !vals.v[i]) {
 			rc = usage_error(&cmd_add, "add %s needs --%s", kind,
-					 required[r]);
+					 fo.option);
 			goto out;
 		}
 	}
 	if ((rc = begin_write(ctx, &s))) {
 		goto out;
 	}
-	if (strcmp(kind, ROADMAP_WORD_BUDGET) == 0) {
+	if (rk == ROADMAP_KIND_BUDGET) {
 		rc = add_budget(s.rm, argv[optind], argv[optind + 1],
-				v[F_PILLAR]);
+				value_of(rk, &vals, ROADMAP_FIELD_PILLAR));
 	} else {
-		rc = add_item(s.rm, kind, argv[optind], v);
+		rc = add_item(s.rm, rk, argv[optind], &vals);
 	}
 	rc = finish_write(ctx, &s, true, rc);
 out:
-	free(vals.goals);
-	free(vals.deps);
+	for (size_t i = 0; roadmap_field_option(rk, i, &fo); i++) {
+		if (fo.list) {
+			free(vals.v[i]);
+		}
+	}
 	return rc;
 }
 

@@ -40,25 +40,45 @@ static int run_set(struct ctx *ctx, int argc, char **argv)
 	return finish_write(ctx, &s, true, rc);
 }
 
+/* The fields set sets, from the library's tables: a field added there is
+ * listed here. */
+static void print_fields(FILE *f)
+{
+	static const struct {
+		const char *name;
+		enum roadmap_kind kind;
+	} kinds[] = {{ROADMAP_WORD_INITIATIVE, ROADMAP_KIND_INITIATIVE},
+		     {ROADMAP_WORD_GOAL, ROADMAP_KIND_GOAL},
+		     {ROADMAP_WORD_TEAM, ROADMAP_KIND_TEAM}};
+	const char *name;
+
+	fprintf(f, "\nfields:\n");
+	for (size_t k = 0; k < 3; k++) {
+		int col = fprintf(f, "  %-11s", kinds[k].name);
+		for (size_t i = 0;
+		     (name = roadmap_field_settable(kinds[k].kind, i)); i++) {
+			if (col + 1 + (int)strlen(name) > 78) {
+				col = fprintf(f, "\n%13s", "") - 1;
+			}
+			col += fprintf(f, " %s", name);
+		}
+		fputc('\n', f);
+	}
+}
+
 const struct cmd cmd_set = {
-	.name = "set",
-	.summary = "change fields of a goal, initiative or team",
-	.args = "ID FIELD=VALUE...",
-	.opts = no_options,
-	.help = "Values take the same forms as in 'add' (periods, amounts "
-		"like 250k);\n"
-		"list fields (goals, depends_on) take comma lists; an empty "
-		"value clears\n"
-		"an optional field. All changes apply, or none.\n"
-		"\nfields:\n"
-		"  initiative  title start end goals pillar stage status owner "
-		"team opex\n"
-		"              capex fte depends_on priority benefit\n"
-		"  goal        title metric baseline target unit due owner "
-		"priority\n"
-		"  team        capacity\n"
-		"\nexamples:\n"
-		"  roadmap set recs-engine end=2026-Q4 opex=200k status=active\n"
-		"  roadmap set recs-engine goals=retention,revenue owner=\n",
-	.run = run_set,
+    .name = "set",
+    .summary = "change fields of a goal, initiative or team",
+    .args = "ID FIELD=VALUE...",
+    .opts = no_options,
+    .help = "Values take the same forms as in 'add' (periods, amounts "
+	    "like 250k);\n"
+	    "list fields (goals, depends_on) take comma lists; an empty "
+	    "value clears\n"
+	    "an optional field. All changes apply, or none.\n",
+    .more_help = print_fields,
+    .examples =
+	"  roadmap set recs-engine end=2026-Q4 opex=200k status=active\n"
+	"  roadmap set recs-engine goals=retention,revenue owner=\n",
+    .run = run_set,
 };

@@ -4,9 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "  label       value"; a value of several lines (notes) goes on under
+ * its first. */
 static void line(const char *label, const char *value)
 {
-	printf("  %-11s %s\n", label, value);
+	printf("  %-11s ", label);
+	for (const char *p = value; *p; p++) {
+		putchar(*p);
+		if (*p == '\n' && p[1]) {
+			printf("%14s", "");
+		}
+	}
+	putchar('\n');
 }
 
 static void money_line(const struct roadmap *rm, const char *label,

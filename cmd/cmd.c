@@ -357,8 +357,14 @@ void cmd_print_help(const struct cmd *cmd, FILE *f)
 	if (cmd->help && *cmd->help) {
 		fprintf(f, "\n%s", cmd->help);
 	}
+	if (cmd->more_help) {
+		cmd->more_help(f);
+	}
 	for (const struct opt_section *sec = cmd->sections; sec && sec->opts;
 	     sec++) {
+		if (sec->make) {
+			sec->make();
+		}
 		fputc('\n', f);
 		print_options(f, sec->heading, sec->opts);
 	}

@@ -94,6 +94,9 @@ extern const char *const output_formats[];
 struct opt_section {
 	const char *heading; /* "goal options" */
 	const struct opt *opts;
+	/* when set, called before opts is read: it fills them (add's, from
+	 * the library's table of fields) */
+	void (*make)(void);
 };
 
 struct cmd {
@@ -106,6 +109,8 @@ struct cmd {
 	const struct opt *opts; /* {0}-terminated, or NULL */
 	const char *examples;	/* with opts: after the options */
 	const struct opt_section *sections; /* instead of opts: {0}-ended */
+	/* after the help: what the library's tables say (set's fields) */
+	void (*more_help)(FILE *f);
 };
 
 /* The declaration of a command that takes no option. */

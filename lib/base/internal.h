@@ -235,70 +235,6 @@ const char *rm_policy_check(const struct rm_policy_number *s, double v,
 bool rm_policy_equal(const struct roadmap_policy *a,
 		     const struct roadmap_policy *b);
 
-/* Each kind of item described once (model/fields.c, docs/decisions.md, "One
- * model of fields"). */
-enum rm_field_type {
-	RM_F_ID,       /* const char *, an id or a name (pillar) */
-	RM_F_TEXT,     /* const char *, text for people */
-	RM_F_NUMBER,   /* double, with a has_ flag */
-	RM_F_DATE,     /* roadmap_day (end: a period read as its last day) */
-	RM_F_MONEY,    /* int64_t cents */
-	RM_F_FTE,      /* int64_t hundredths */
-	RM_F_PRIORITY, /* int 1..5 (0: a goal without one) */
-	RM_F_IDS,      /* char ** with a count */
-	RM_F_STAGE,    /* enum roadmap_stage */
-	RM_F_STATUS,   /* enum roadmap_initiative_status */
-	RM_F_ACTUALS,  /* the initiative's actuals */
-	RM_F_READINGS, /* dated figures with a count (def: RM_PERCENT for
-			  percents, 0-100 with two decimals) */
-	RM_F_PERIOD,   /* an envelope's period label */
-};
-enum rm_field_ref {
-	RM_REF_NONE,
-	RM_REF_GOAL,
-	RM_REF_INITIATIVE,
-	RM_REF_TEAM,
-	RM_REF_PILLAR,
-};
-struct rm_field {
-	const char *name; /* the file's key */
-	enum rm_field_type type;
-	size_t off;  /* of the value in the item */
-	size_t flag; /* of its has_ flag or count, or (size_t)-1 */
-	bool required;
-	int64_t def; /* the default, left out of the file */
-	enum rm_field_ref ref;
-	bool end; /* a date read as the last day of a period */
-	int csv;  /* its column in the CSV table (1, 2, ...), 0: none */
-};
-/* The initiatives' CSV table has one computed column, the total (opex +
- * capex), at this place. */
-#define RM_CSV_TOTAL 12
-/* Whether the field's flag is a has_ flag (a bool), not a list's count. */
-#define RM_FIELD_HAS_FLAG(f)                                                   \
-	((f)->flag != (size_t)-1 && (f)->type != RM_F_IDS &&                   \
-	 (f)->type != RM_F_ACTUALS && (f)->type != RM_F_READINGS)
-/* A readings field whose values are percents. */
-#define RM_PERCENT 100
-/* The value of f's has_ flag in item: true when it has none. */
-#define RM_FIELD_HAS(f, item)                                                  \
-	(!RM_FIELD_HAS_FLAG(f) ||                                              \
-	 *(const bool *)(const void *)((const char *)(item) + (f)->flag))
-extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
-    rm_team_fields[], rm_budget_fields[];
-const struct rm_field *rm_field_find(const struct rm_field *fields,
-				     const char *name);
-/* One field of an item as text for people ("-" when absent). */
-void rm_field_text(const struct roadmap *rm, const struct rm_field *f,
-		   const void *item, char *buf, size_t size);
-/* A kind's CSV columns in order (NULL: the initiatives' computed total,
- * with total), from its table; returns how many (at most max). */
-size_t rm_csv_columns(const struct rm_field *fields, bool total,
-		      const struct rm_field **cols, size_t max);
-/* The names, NULL-terminated, into names[max]; returns how many. */
-size_t rm_field_names(const struct rm_field *fields, const char **names,
-		      size_t max);
-
 /* Error helpers (base/error.c): fill err (if any) and return status. */
 enum roadmap_status rm_fail(struct roadmap_error *err, enum roadmap_status st,
 			    const char *fmt, ...)
@@ -350,6 +286,10 @@ char *rm_strdup(const char *s);
  * no bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
  * U+2066..U+2069). Returns NULL when fine, else a static reason. */
 const char *rm_text_problem(const char *s, size_t len);
+/* The same with at most max characters, newlines allowed when lines: a
+ * static reason, or the length's written into buf. */
+const char *rm_text_check(const char *s, size_t len, size_t max, bool lines,
+			  char *buf, size_t size);
 /* Length of the valid UTF-8 sequence at s (up to n bytes), 0 if invalid. */
 size_t rm_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
 /* How many leading characters of word s matches, ignoring ASCII case (not
@@ -408,11 +348,6 @@ static inline double *rm_mix_own(const struct roadmap_policy *p)
 {
 	return (double *)(uintptr_t)p->target_mix_percent;
 }
-/* What is wrong with an item built by a caller, checked by its table
- * (ids, text, ranges, lists): NULL, or why with *field its name
- * (model/fields.c). */
-const char *rm_fields_problem(const struct rm_field *fields, const void *item,
-			      const char **field);
 /* Envelopes (model/roadmap.c): whether b's period and pillar already have
  * one; b's label for messages. */
 bool rm_budget_duplicate(const struct roadmap *rm,
@@ -514,11 +449,8 @@ enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
 				   int q0, size_t count, int64_t *out,
 				   int64_t *out2);
 
-/* An FTE or capacity from its text, at most RM_FTE_MAX hundredths;
- * ROADMAP_ERR_DATA naming field otherwise (model/set.c). */
+/* The most FTE (or capacity) a field holds, in hundredths. */
 #define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */
-enum roadmap_status rm_parse_fte(const char *field, const char *v, int64_t *out,
-				 struct roadmap_error *err);
 
 /* Reads a whole file ("-" for stdin), NUL-terminated (file/file.c): a regular
  * file, or with pipes also a pipe (process substitution, /dev/fd/N).

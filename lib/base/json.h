@@ -160,12 +160,6 @@ rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
 		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
 		 void *ctx, struct roadmap_error *err);
 
-/* An item's fields into o (model/fields.c): with defaults, every field (absent
- * ones as null), as `list` and `show` print them; else the canonical
- * file's, defaults left out. *ok false when out of memory. */
-void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
-		    bool defaults, bool *ok);
-
 /* The policy as the file's object (model/config.c): every setting with
  * defaults, else only those that differ (NULL when none; *ok false when out of
  * memory). */

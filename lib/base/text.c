@@ -91,7 +91,8 @@ static const char *bidi_problem(uint32_t cp)
 	return NULL;
 }
 
-const char *rm_text_problem(const char *s, size_t len)
+const char *rm_text_check(const char *s, size_t len, size_t max, bool lines,
+			  char *buf, size_t size)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const char *why;
@@ -103,7 +104,8 @@ const char *rm_text_problem(const char *s, size_t len)
 		if (k == 0) {
 			return "is not valid UTF-8";
 		}
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+		if ((cp < 0x20 && !(lines && cp == '\n')) || cp == 0x7F ||
+		    (cp >= 0x80 && cp < 0xA0)) {
 			return "contains a control character";
 		}
 		if ((why = bidi_problem(cp))) {
@@ -112,10 +114,21 @@ const char *rm_text_problem(const char *s, size_t len)
 		i += k;
 		chars++;
 	}
-	if (chars > ROADMAP_TEXT_MAX) {
-		return "is longer than 1000 characters";
+	if (chars > max) {
+		snprintf(buf, size, "is longer than %zu characters", max);
+		return buf;
 	}
 	return NULL;
+}
+
+const char *rm_text_problem(const char *s, size_t len)
+{
+	char buf[48];
+	const char *why =
+	    rm_text_check(s, len, ROADMAP_TEXT_MAX, false, buf, sizeof(buf));
+
+	/* only the length's message is written into buf */
+	return why == buf ? "is longer than 1000 characters" : why;
 }
 
 size_t roadmap_text_char(const char *s, size_t n, bool *unsafe)

@@ -76,20 +76,11 @@ enum roadmap_status ld_check_keys(struct load *L, const cJSON *obj,
 	L->slot_obj = NULL;
 	if (!allowed) {
 		/* free-form keys (target_mix, actuals): any number, hashed */
-		size_t n = (size_t)cJSON_GetArraySize(obj), k = 0, dup;
-		const char **keys = malloc((n + 1) * sizeof(*keys));
-		bool nomem = !keys;
-		for (const cJSON *c = obj->child; keys && c; c = c->next) {
-			keys[k++] = c->string;
-		}
-		dup = keys ? rm_first_duplicate(keys, n, &nomem) : n;
-		enum roadmap_status st =
-		    nomem     ? rm_nomem(L->err)
-		    : dup < n ? ld_bad(L, "duplicate key %s",
-				       rm_quote(keys[dup], q, sizeof(q)))
-			      : ROADMAP_OK;
-		free(keys);
-		return st;
+		char why[200];
+		enum roadmap_status st = rm_json_dup_key(obj, why, sizeof(why));
+		return st == ROADMAP_ERR_DATA ? ld_bad(L, "%s", why)
+		       : st		      ? rm_nomem(L->err)
+					      : ROADMAP_OK;
 	}
 	memset(L->slot, 0, sizeof(L->slot));
 	for (const cJSON *c = obj->child; c; c = c->next) {
@@ -144,7 +135,8 @@ enum roadmap_status ld_get_text(struct load *L, const cJSON *obj,
 				const char **out)
 {
 	const cJSON *v = ld_get(L, obj, key);
-	const char *why;
+	char why[300];
+	enum roadmap_status st;
 
 	*out = NULL;
 	if (!v) {
@@ -152,190 +144,51 @@ enum roadmap_status ld_get_text(struct load *L, const cJSON *obj,
 			   ? ld_bad(L, "missing required field \"%s\"", key)
 			   : ROADMAP_OK;
 	}
-	if (!cJSON_IsString(v)) {
-		return ld_bad(L, "%s must be a string", key);
-	}
-	if ((why = rm_text_problem(v->valuestring, strlen(v->valuestring)))) {
-		return ld_bad(L, "%s %s", key, why);
-	}
-	if (required && !v->valuestring[0]) {
-		return ld_bad(L, "%s cannot be empty", key);
-	}
-	if (!(*out = rm_strdup(v->valuestring))) {
-		return rm_nomem(L->err);
-	}
-	return ROADMAP_OK;
-}
-
-enum roadmap_status ld_get_id(struct load *L, const cJSON *obj, const char *key,
-			      bool required, const char **out)
-{
-	char q[120];
-	const cJSON *v = ld_get(L, obj, key);
-
-	*out = NULL;
-	if (!v) {
-		return required
-			   ? ld_bad(L, "missing required field \"%s\"", key)
-			   : ROADMAP_OK;
-	}
-	if (!cJSON_IsString(v)) {
-		return ld_bad(L, "%s must be a string", key);
-	}
-	if (!roadmap_id_valid(v->valuestring)) {
-		return ld_bad(L, "%s %s is not a valid id", key,
-			      rm_quote(v->valuestring, q, sizeof(q)));
-	}
-	if (!(*out = rm_strdup(v->valuestring))) {
-		return rm_nomem(L->err);
-	}
-	return ROADMAP_OK;
+	st = rm_json_read_text(v, key, required, ROADMAP_TEXT_MAX, false, out,
+			       why, sizeof(why));
+	return st == ROADMAP_ERR_DATA ? ld_bad(L, "%s", why)
+	       : st		      ? rm_nomem(L->err)
+				      : ROADMAP_OK;
 }
 
 enum roadmap_status ld_number(struct load *L, const cJSON *v, const char *key,
 			      double *out)
 {
-	if (!cJSON_IsNumber(v)) {
-		return ld_bad(L, "%s must be a number", key);
-	}
-	if (!isfinite(v->valuedouble)) {
-		return ld_bad(L, "%s is out of range", key);
-	}
-	*out = v->valuedouble;
-	return ROADMAP_OK;
+	char why[200];
+
+	return rm_json_read_number(v, key, out, why, sizeof(why))
+		   ? ld_bad(L, "%s", why)
+		   : ROADMAP_OK;
 }
 
 enum roadmap_status ld_get_int(struct load *L, const cJSON *obj,
 			       const char *key, int lo, int hi, int *out)
 {
 	const cJSON *v = ld_get(L, obj, key);
-	double d = 0;
-	enum roadmap_status st;
+	char why[200];
 
 	if (!v) {
 		return ROADMAP_OK;
 	}
-	if ((st = ld_number(L, v, key, &d))) {
-		return st;
-	}
-	if (d != floor(d) || d < lo || d > hi || signbit(d)) {
-		return ld_bad(L, "%s must be a whole number from %d to %d", key,
-			      lo, hi);
-	}
-	*out = (int)d;
-	return ROADMAP_OK;
-}
-
-/*
- * A fixed-point value with at most two decimals, as an int64 in hundredths.
- * The double is exact enough to tell: below 1e12 the spacing of doubles is
- * far finer than 0.001, so a third decimal always fails the round trip.
- */
-enum roadmap_status ld_fixed2(struct load *L, const cJSON *v, const char *key,
-			      int64_t max, int64_t *out)
-{
-	double d = 0;
-	enum roadmap_status st = ld_number(L, v, key, &d);
-	char buf[32];
-
-	if (st) {
-		return st;
-	}
-	if (signbit(d)) {
-		return ld_bad(L, "%s must not be negative", key);
-	}
-	if (d > (double)max / 100.0) {
-		return ld_bad(L, "%s is more than %s", key,
-			      max == ROADMAP_MONEY_MAX
-				  ? roadmap_money_format(max, true, buf)
-				  : rm_hundredths_format(max, buf));
-	}
-	int64_t h = llround(d * 100.0);
-	if ((double)h / 100.0 != d) {
-		return ld_bad(L, "%s has more than two decimals", key);
-	}
-	*out = h;
-	return ROADMAP_OK;
-}
-
-enum roadmap_status ld_get_fixed2(struct load *L, const cJSON *obj,
-				  const char *key, bool required, int64_t max,
-				  bool *has, int64_t *out)
-{
-	const cJSON *v = ld_get(L, obj, key);
-
-	if (has) {
-		*has = v != NULL;
-	}
-	if (!v) {
-		return required
-			   ? ld_bad(L, "missing required field \"%s\"", key)
-			   : ROADMAP_OK;
-	}
-	return ld_fixed2(L, v, key, max, out);
-}
-
-enum roadmap_status ld_get_day(struct load *L, const cJSON *obj,
-			       const char *key, bool required, bool as_end,
-			       bool *has, roadmap_day *out)
-{
-	const cJSON *v = ld_get(L, obj, key);
-	struct roadmap_period p;
-	struct roadmap_error e;
-
-	if (has) {
-		*has = v != NULL;
-	}
-	if (!v) {
-		return required
-			   ? ld_bad(L, "missing required field \"%s\"", key)
-			   : ROADMAP_OK;
-	}
-	if (!cJSON_IsString(v)) {
-		return ld_bad(L, "%s must be a date string", key);
-	}
-	if (roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p, &e)) {
-		return ld_bad(L, "%s %s", key, e.message);
-	}
-	*out = as_end ? p.last : p.first;
-	return ROADMAP_OK;
+	return rm_json_read_whole(v, key, lo, hi, out, why, sizeof(why))
+		   ? ld_bad(L, "%s", why)
+		   : ROADMAP_OK;
 }
 
 enum roadmap_status ld_get_id_list(struct load *L, const cJSON *obj,
 				   const char *key, char ***out, size_t *n)
 {
-	char q[120];
-	const cJSON *v = ld_get(L, obj, key), *c;
+	const cJSON *v = ld_get(L, obj, key);
+	char why[300];
+	enum roadmap_status st;
 
 	if (!v) {
 		return ROADMAP_OK;
 	}
-	if (!cJSON_IsArray(v)) {
-		return ld_bad(L, "%s must be an array of ids", key);
-	}
-	cJSON_ArrayForEach(c, v)
-	{
-		if (!cJSON_IsString(c)) {
-			return ld_bad(L, "%s must be an array of ids", key);
-		}
-		if (!roadmap_id_valid(c->valuestring)) {
-			return ld_bad(L, "%s: %s is not a valid id", key,
-				      rm_quote(c->valuestring, q, sizeof(q)));
-		}
-		if (!rm_list_push(out, n, c->valuestring)) {
-			return rm_nomem(L->err);
-		}
-	}
-	bool nomem;
-	size_t dup = rm_first_duplicate((const char *const *)*out, *n, &nomem);
-	if (nomem) {
-		return rm_nomem(L->err);
-	}
-	if (dup < *n) {
-		return ld_bad(L, "%s lists %s twice", key,
-			      rm_quote((*out)[dup], q, sizeof(q)));
-	}
-	return ROADMAP_OK;
+	st = rm_json_read_ids(v, key, out, n, why, sizeof(why));
+	return st == ROADMAP_ERR_DATA ? ld_bad(L, "%s", why)
+	       : st		      ? rm_nomem(L->err)
+				      : ROADMAP_OK;
 }
 
 const cJSON *ld_get_array(struct load *L, const cJSON *root, const char *key,

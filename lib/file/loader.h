@@ -3,7 +3,7 @@
 #ifndef ROADMAP_LOADER_H
 #define ROADMAP_LOADER_H
 
-#include "json.h"
+#include "fields.h"
 
 struct load {
 	const char *name;
@@ -48,25 +48,11 @@ enum roadmap_status ld_get_text(struct load *L, const cJSON *obj,
 				const char *key, bool required,
 				const char **out);
 
-enum roadmap_status ld_get_id(struct load *L, const cJSON *obj, const char *key,
-			      bool required, const char **out);
-
 enum roadmap_status ld_number(struct load *L, const cJSON *v, const char *key,
 			      double *out);
 
 enum roadmap_status ld_get_int(struct load *L, const cJSON *obj,
 			       const char *key, int lo, int hi, int *out);
-
-enum roadmap_status ld_fixed2(struct load *L, const cJSON *v, const char *key,
-			      int64_t max, int64_t *out);
-
-enum roadmap_status ld_get_fixed2(struct load *L, const cJSON *obj,
-				  const char *key, bool required, int64_t max,
-				  bool *has, int64_t *out);
-
-enum roadmap_status ld_get_day(struct load *L, const cJSON *obj,
-			       const char *key, bool required, bool as_end,
-			       bool *has, roadmap_day *out);
 
 enum roadmap_status ld_get_id_list(struct load *L, const cJSON *obj,
 				   const char *key, char ***out, size_t *n);

@@ -3,7 +3,7 @@
  * documented order, defaults left out, amounts exact, streamed item by
  * item; a model the loader would refuse for its dates is not written.
  */
-#include "json.h"
+#include "fields.h"
 
 #include <stdio.h>
 #include <stdlib.h>

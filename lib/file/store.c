@@ -88,53 +88,18 @@ static enum roadmap_status load_policy(struct load *L, const cJSON *v)
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
-					struct roadmap_initiative *in);
-static enum roadmap_status load_period(struct load *L, const cJSON *c,
-				       struct roadmap_budget *b);
-static enum roadmap_status load_readings(struct load *L, const cJSON *v,
-					 const struct rm_field *f, void *item);
-
-/* One enumerated field (stage, status): its name, or bad data. */
-static enum roadmap_status load_choice(struct load *L, const cJSON *c,
-				       const struct rm_field *f, int *out)
-{
-	const cJSON *v = ld_get(L, c, f->name);
-	char q[120];
-	int k;
-
-	if (!v) {
-		return ROADMAP_OK;
-	}
-	k = !cJSON_IsString(v) ? -1
-	    : f->type == RM_F_STAGE
-		? roadmap_stage_parse(v->valuestring)
-		: roadmap_initiative_status_parse(v->valuestring);
-	if (k < 0) {
-		return ld_bad(L, "%s %s is not %s", f->name,
-			      cJSON_IsString(v)
-				  ? rm_quote(v->valuestring, q, sizeof(q))
-				  : "(not a string)",
-			      f->type == RM_F_STAGE
-				  ? "research, poc or implementation"
-				  : "proposed, approved, active, done or "
-				    "cancelled");
-	}
-	*out = k;
-	return ROADMAP_OK;
-}
-
 /*
  * Reads every field of an item from object c as its kind's table
- * describes it (keys checked first). shared_ids: goals and initiatives
- * share one namespace of ids, checked as soon as the id is read.
+ * describes it (keys checked first), each by its type. shared_ids: goals
+ * and initiatives share one namespace of ids, checked as soon as the id is
+ * read.
  */
 static enum roadmap_status load_fields(struct load *L, const cJSON *c,
 				       const struct rm_field *fields,
 				       void *item, bool shared_ids)
 {
 	const char *keys[32];
-	char *base = item;
+	char why[400];
 	enum roadmap_status st;
 
 	if (!cJSON_IsObject(c)) {
@@ -145,61 +110,25 @@ static enum roadmap_status load_fields(struct load *L, const cJSON *c,
 		return st;
 	}
 	for (const struct rm_field *f = fields; f->name; f++) {
-		void *at = base + f->off;
-		bool *has =
-		    RM_FIELD_HAS_FLAG(f) ? (bool *)(base + f->flag) : NULL;
-		const cJSON *v;
-		switch (f->type) {
-		case RM_F_ID:
-			st = ld_get_id(L, c, f->name, f->required, at);
-			if (!st && shared_ids && f == fields) {
-				st = ld_dup_id(L, *(const char **)at);
+		const cJSON *v = ld_get(L, c, f->name);
+		if (!v) {
+			if (f->required) {
+				return ld_bad(L,
+					      "missing required field \"%s\"",
+					      f->name);
 			}
-			break;
-		case RM_F_TEXT:
-			st = ld_get_text(L, c, f->name, f->required, at);
-			break;
-		case RM_F_NUMBER:
-			v = ld_get(L, c, f->name);
-			st = v ? ld_number(L, v, f->name, at) : ROADMAP_OK;
-			*has = v != NULL;
-			break;
-		case RM_F_DATE:
-			st = ld_get_day(L, c, f->name, f->required, f->end, has,
-					at);
-			break;
-		case RM_F_MONEY:
-		case RM_F_FTE:
-			st = ld_get_fixed2(L, c, f->name, f->required,
-					   f->type == RM_F_MONEY
-					       ? ROADMAP_MONEY_MAX
-					       : RM_FTE_MAX,
-					   has, at);
-			break;
-		case RM_F_PRIORITY:
-			st = ld_get_int(L, c, f->name, 1, 5, at);
-			break;
-		case RM_F_IDS:
-			st = ld_get_id_list(L, c, f->name, at,
-					    (size_t *)(base + f->flag));
-			break;
-		case RM_F_STAGE:
-		case RM_F_STATUS:
-			st = load_choice(L, c, f, at);
-			break;
-		case RM_F_ACTUALS:
-			v = ld_get(L, c, f->name);
-			st = v ? load_actuals(L, v, item) : ROADMAP_OK;
-			break;
-		case RM_F_READINGS:
-			v = ld_get(L, c, f->name);
-			st = v ? load_readings(L, v, f, item) : ROADMAP_OK;
-			break;
-		case RM_F_PERIOD:
-			st = load_period(L, c, item);
-			break;
+			continue;
+		}
+		st = f->type->load(f, v, item, L->rm->fiscal_start, why,
+				   sizeof(why));
+		if (st == ROADMAP_ERR_DATA) {
+			return ld_bad(L, "%s", why);
 		}
 		if (st) {
+			return rm_nomem(L->err);
+		}
+		if (shared_ids && f == fields &&
+		    (st = ld_dup_id(L, RM_AT(f, item, const char *)))) {
 			return st;
 		}
 	}
@@ -304,102 +233,6 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 	return it.nomem ? rm_nomem(L->err) : ROADMAP_OK;
 }
 
-static enum roadmap_status load_actuals(struct load *L, const cJSON *v,
-					struct roadmap_initiative *in)
-{
-	const cJSON *a;
-	enum roadmap_status st;
-	char q[120];
-
-	if (!cJSON_IsObject(v)) {
-		return ld_bad(L,
-			      "actuals must be an object of quarter amounts");
-	}
-	if ((st = ld_check_keys(L, v, NULL))) {
-		return st;
-	}
-	cJSON_ArrayForEach(a, v)
-	{
-		struct roadmap_period p;
-		struct roadmap_error e;
-		int64_t amount = 0;
-		/* a quarter whose days are outside the years says so */
-		if (a->string[0] != 'F' && rm_fiscal_label(a->string) &&
-		    roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
-					 &e)) {
-			return ld_bad(L, "actuals: %s", e.message);
-		}
-		if (roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
-					 NULL) ||
-		    p.kind != ROADMAP_PERIOD_QUARTER) {
-			return ld_bad(L,
-				      "actuals: %s is not a fiscal quarter "
-				      "(YYYY-Qn)",
-				      rm_quote(a->string, q, sizeof(q)));
-		}
-		char key[40];
-		snprintf(key, sizeof(key), "actuals %s", a->string);
-		if ((st = ld_fixed2(L, a, key, ROADMAP_MONEY_MAX, &amount))) {
-			return st;
-		}
-		if (!rm_actual_put(in, p.year * 4 + p.index - 1, amount)) {
-			return rm_nomem(L->err);
-		}
-	}
-	return ROADMAP_OK;
-}
-
-/* Dated figures (progress, measurements): date -> number, a period read
- * as its last day, one figure per day. */
-static enum roadmap_status load_readings(struct load *L, const cJSON *v,
-					 const struct rm_field *f, void *item)
-{
-	char *base = item;
-	struct roadmap_reading **list = (void *)(base + f->off);
-	size_t *n = (size_t *)(base + f->flag);
-	const cJSON *a;
-	enum roadmap_status st;
-
-	if (!cJSON_IsObject(v)) {
-		return ld_bad(L, "%s must be an object of dated %s", f->name,
-			      f->def == RM_PERCENT ? "percents" : "values");
-	}
-	if ((st = ld_check_keys(L, v, NULL))) {
-		return st;
-	}
-	cJSON_ArrayForEach(a, v)
-	{
-		struct roadmap_period p;
-		struct roadmap_error e;
-		char key[80], day[16];
-		double value = 0;
-		int64_t h = 0;
-		bool again = false;
-		if (roadmap_period_parse(a->string, L->rm->fiscal_start, &p,
-					 &e)) {
-			return ld_bad(L, "%s: %s", f->name, e.message);
-		}
-		snprintf(key, sizeof(key), "%s %.40s", f->name, a->string);
-		if (f->def == RM_PERCENT) {
-			st = ld_fixed2(L, a, key, 100 * 100, &h);
-			value = (double)h / 100.0;
-		} else {
-			st = ld_number(L, a, key, &value);
-		}
-		if (st) {
-			return st;
-		}
-		if (!rm_reading_put(list, n, p.last, value, &again)) {
-			return rm_nomem(L->err);
-		}
-		if (again) {
-			return ld_bad(L, "%s: %s is given twice", f->name,
-				      roadmap_day_format(p.last, day));
-		}
-	}
-	return ROADMAP_OK;
-}
-
 static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 					   struct roadmap_initiative *in,
 					   bool shared_ids)
@@ -412,41 +245,6 @@ static enum roadmap_status load_initiative(struct load *L, const cJSON *c,
 		return ld_bad(L, "%s", why);
 	}
 	return st;
-}
-
-static enum roadmap_status load_period(struct load *L, const cJSON *c,
-				       struct roadmap_budget *b)
-{
-	const cJSON *v = ld_get(L, c, ROADMAP_FIELD_PERIOD);
-	struct roadmap_period p;
-	struct roadmap_error e;
-	char q[120];
-
-	if (!v) {
-		return ld_bad(L, "missing required field \"period\"");
-	}
-	/* A label of the right form whose period a July fiscal year pushes
-	 * out of the years (FY1900 begins 1899-07-01) says so. */
-	if (cJSON_IsString(v) && rm_fiscal_label(v->valuestring) &&
-	    roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p, &e)) {
-		return ld_bad(L, "period %s", e.message);
-	}
-	if (!cJSON_IsString(v) ||
-	    roadmap_period_parse(v->valuestring, L->rm->fiscal_start, &p,
-				 NULL) ||
-	    (p.kind != ROADMAP_PERIOD_QUARTER &&
-	     p.kind != ROADMAP_PERIOD_YEAR)) {
-		return ld_bad(L,
-			      "period %s is not a fiscal quarter (YYYY-Qn) or "
-			      "fiscal year (FYYYYY)",
-			      cJSON_IsString(v)
-				  ? rm_quote(v->valuestring, q, sizeof(q))
-				  : "(not a string)");
-	}
-	b->is_year = p.kind == ROADMAP_PERIOD_YEAR;
-	b->year = p.year;
-	b->quarter = p.index;
-	return ROADMAP_OK;
 }
 
 static enum roadmap_status load_budget(struct load *L, const cJSON *c,

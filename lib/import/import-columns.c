@@ -54,10 +54,12 @@ size_t rm_import_columns(int table, struct column *cols, size_t max)
 		cols[n] = fixed[n];
 	}
 	const struct rm_field *fc[32];
-	size_t nf =
-	    fields ? rm_csv_columns(fields, table == ROADMAP_TABLE_INITIATIVES,
-				    fc, 32)
-		   : 0;
+	size_t nf = fields ? rm_field_columns(fields, false,
+					      table == ROADMAP_TABLE_INITIATIVES
+						  ? rm_csv_total
+						  : NULL,
+					      fc, 32)
+			   : 0;
 	for (size_t k = 0; k < nf && n + 1 < max; k++) {
 		cols[n++] = fc[k]
 				? (struct column){fc[k]->name, fc[k]->required}

@@ -67,34 +67,6 @@ static bool v_amount(struct row *x, const char *col, const char *v)
 	return false;
 }
 
-static bool v_date(struct row *x, const char *col, const char *v)
-{
-	struct roadmap_error e;
-	struct roadmap_period p;
-
-	if (!*v || roadmap_period_parse(v, x->im->rm->fiscal_start, &p, &e) ==
-		       ROADMAP_OK) {
-		return true;
-	}
-	bad(x, col, "%s", e.message);
-	return false;
-}
-
-static bool v_text(struct row *x, const char *col, const char *v, bool required)
-{
-	const char *why;
-
-	if (!*v && required) {
-		bad(x, col, "is empty");
-		return false;
-	}
-	if ((why = rm_text_problem(v, strlen(v)))) {
-		bad(x, col, "%s", why);
-		return false;
-	}
-	return true;
-}
-
 static bool v_id(struct row *x, const char *col, const char *v, bool required)
 {
 	char q[160];
@@ -113,181 +85,41 @@ static bool v_id(struct row *x, const char *col, const char *v, bool required)
 	return true;
 }
 
-static bool v_list(struct row *x, const char *col, const char *v)
-{
-	char q[160];
-	const char *p = v;
-
-	while (*p) {
-		size_t n = strcspn(p, ";");
-		char item[80];
-		if (n == 0 || n >= sizeof(item)) {
-			bad(x, col, "%s is not a ';'-separated list of ids",
-			    qv(v, q));
-			return false;
-		}
-		memcpy(item, p, n);
-		item[n] = '\0';
-		if (!roadmap_id_valid(item)) {
-			bad(x, col, "%s is not a valid id", qv(item, q));
-			return false;
-		}
-		p += n + (p[n] == ';');
-	}
-	return true;
-}
-
-static bool v_choice(struct row *x, const char *col, const char *v, bool status)
-{
-	char q[160];
-
-	if (!*v || (status ? roadmap_initiative_status_parse(v)
-			   : roadmap_stage_parse(v)) >= 0) {
-		return true;
-	}
-	bad(x, col,
-	    status ? "%s is not a status (proposed, approved, active, done or "
-		     "cancelled)"
-		   : "%s is not a stage (research, poc or implementation)",
-	    qv(v, q));
-	return false;
-}
-
-static bool v_priority(struct row *x, const char *col, const char *v)
-{
-	char q[160];
-
-	if (!*v || (strlen(v) == 1 && v[0] >= '1' && v[0] <= '5')) {
-		return true;
-	}
-	bad(x, col, "%s is not a priority from 1 to 5", qv(v, q));
-	return false;
-}
-
-static bool v_number(struct row *x, const char *col, const char *v)
-{
-	struct roadmap_error e;
-	double d;
-
-	if (!*v || roadmap_number_parse(v, &d, &e) == ROADMAP_OK) {
-		return true;
-	}
-	bad(x, col, "%s", e.message);
-	return false;
-}
-
-static bool v_fte(struct row *x, const char *col, const char *v, bool required)
-{
-	struct roadmap_error e;
-	int64_t h;
-
-	if (!*v && !required) {
-		return true;
-	}
-	if (roadmap_fte_parse(v, &h, &e) != ROADMAP_OK) {
-		bad(x, col, "%s", e.message);
-		return false;
-	}
-	return true;
-}
-
-/* Applies one validated cell of field f through `set` (a list's ';'
- * becomes the command line's ','). */
+/* Applies one validated cell of field f as `set` does, in import's
+ * words (a list's ';', an empty cell the field's default). */
 static void apply(struct row *x, const char *id, const struct rm_field *f,
 		  const char *v)
 {
 	struct roadmap_error e;
-	char *copy = rm_strdup(v);
 
-	if (!copy) {
-		x->im->nomem = true;
-		return;
-	}
-	for (char *p = copy; f->type == RM_F_IDS && *p; p++) {
-		*p = *p == ';' ? ',' : *p;
-	}
-	if (roadmap_set_field(x->im->rm, id, f->name, copy, &e)) {
+	if (rm_set_imported(x->im->rm, id, f->name, v, &e)) {
 		if (e.status == ROADMAP_ERR_NOMEM) {
 			x->im->nomem = true;
 		} else {
 			bad(x, f->name, "%s", e.message);
 		}
 	}
-	free(copy);
 }
 
 /* Every cell of an item row checked by its field's type (each problem
  * reported); false when one is bad. */
 static bool check_cells(struct row *x, const struct rm_field *fields)
 {
+	const struct rm_parse p = {x->im->rm, NULL, true};
+	struct roadmap_error e;
 	bool ok = true;
 
 	for (const struct rm_field *f = fields; f->name; f++) {
 		const char *v = cell(x, f->name);
-		if (!f->csv || !v) {
+		if (!f->csv || !v || !f->type->parse) {
 			continue; /* the header has every required column */
 		}
-		switch (f->type) {
-		case RM_F_ID:
-			ok = v_id(x, f->name, v, f->required) && ok;
-			break;
-		case RM_F_TEXT:
-			ok = v_text(x, f->name, v, f->required) && ok;
-			break;
-		case RM_F_NUMBER:
-			ok = v_number(x, f->name, v) && ok;
-			break;
-		case RM_F_DATE:
-			if (!v_date(x, f->name, v)) {
-				ok = false;
-			} else if (f->required && !*v) {
-				bad(x, f->name, "is empty");
-				ok = false;
-			}
-			break;
-		case RM_F_MONEY:
-			ok = v_amount(x, f->name, v) && ok;
-			break;
-		case RM_F_FTE:
-			ok = v_fte(x, f->name, v, f->required) && ok;
-			break;
-		case RM_F_PRIORITY:
-			ok = v_priority(x, f->name, v) && ok;
-			break;
-		case RM_F_IDS:
-			ok = v_list(x, f->name, v) && ok;
-			break;
-		case RM_F_STAGE:
-		case RM_F_STATUS:
-			ok = v_choice(x, f->name, v, f->type == RM_F_STATUS) &&
-			     ok;
-			break;
-		case RM_F_ACTUALS:
-		case RM_F_READINGS:
-		case RM_F_PERIOD:
-			break;
+		if (rm_field_parse(f, v, NULL, &p, &e)) {
+			bad(x, f->name, "%s", e.message);
+			ok = false;
 		}
 	}
 	return ok;
-}
-
-/* What an empty cell means: "" clears an optional field, else its
- * default (0, proposed, 3). */
-static const char *empty_value(const struct rm_field *f, char *buf)
-{
-	if ((f->type == RM_F_MONEY || f->type == RM_F_FTE) &&
-	    f->flag == (size_t)-1) {
-		return "0";
-	}
-	if (f->type == RM_F_STATUS) {
-		return roadmap_initiative_status_name(
-		    (enum roadmap_initiative_status)f->def);
-	}
-	if (f->type == RM_F_PRIORITY && f->def) {
-		snprintf(buf, 16, "%d", (int)f->def);
-		return buf;
-	}
-	return "";
 }
 
 /* Applies every cell but the id (the lists in the second pass, once every
@@ -295,12 +127,10 @@ static const char *empty_value(const struct rm_field *f, char *buf)
 static void apply_cells(struct row *x, const struct rm_field *fields,
 			const char *id, bool links)
 {
-	char buf[16];
-
 	for (const struct rm_field *f = fields + 1; f->name; f++) {
 		const char *v = cell(x, f->name);
-		if (f->csv && v && (f->type == RM_F_IDS) == links) {
-			apply(x, id, f, *v ? v : empty_value(f, buf));
+		if (f->csv && v && f->type->list == links) {
+			apply(x, id, f, v);
 		}
 	}
 }

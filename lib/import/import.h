@@ -3,7 +3,7 @@
 #ifndef ROADMAP_IMPORT_H
 #define ROADMAP_IMPORT_H
 
-#include "json.h"
+#include "fields.h"
 
 #define KEEP_ERRORS 20 /* errors kept in the report; all are counted */
 

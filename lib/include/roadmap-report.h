@@ -17,13 +17,6 @@ extern "C" {
 
 /* ------------------------------------------------------------- tables */
 
-enum roadmap_kind {
-	ROADMAP_KIND_GOAL,
-	ROADMAP_KIND_INITIATIVE,
-	ROADMAP_KIND_TEAM,
-	ROADMAP_KIND_BUDGET,
-};
-
 /*
  * Rows of text cells for one kind of item, with the columns of the CSV
  * export (roadmap(1), export). cells holds (n_rows + 1) * n_cols strings, the

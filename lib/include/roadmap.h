@@ -477,6 +477,38 @@ ROADMAP_API enum roadmap_status
 roadmap_set_field(struct roadmap *rm, const char *id, const char *field,
 		  const char *value, struct roadmap_error *err);
 
+/* The kinds of item (their tables of fields, roadmap_rows_build()). */
+enum roadmap_kind {
+	ROADMAP_KIND_GOAL,
+	ROADMAP_KIND_INITIATIVE,
+	ROADMAP_KIND_TEAM,
+	ROADMAP_KIND_BUDGET,
+};
+
+/*
+ * An option of `add` for a kind of item, from the library's table of its
+ * fields (roadmap(1), add): the field it sets (give it to
+ * roadmap_set_field()), the long option, the name of its value and its
+ * help. The strings are static.
+ */
+struct roadmap_field_option {
+	const char *field;  /* "depends_on" */
+	const char *option; /* "depends-on" */
+	const char *arg;    /* "I" */
+	const char *help;
+	bool required; /* add needs it */
+	bool list;     /* it repeats, or takes a comma list */
+	bool flag;     /* it takes no value: given, it sets the field true */
+};
+/* The option i (from 0) of kind, in the order of add's help: false past
+ * the last. */
+ROADMAP_API bool roadmap_field_option(enum roadmap_kind kind, size_t i,
+				      struct roadmap_field_option *out);
+/* The name of field i (from 0) of kind that roadmap_set_field() sets, in
+ * the file's order; NULL past the last. */
+ROADMAP_API const char *roadmap_field_settable(enum roadmap_kind kind,
+					       size_t i);
+
 /*
  * Removes the goal, initiative or team called id (goals and initiatives
  * first). While other items refer to it, refuses with ROADMAP_ERR_DATA

@@ -1,6 +1,6 @@
 /* edit.c - validated edits: settings, add, remove, link, depend, actual
  * (set.c changes fields). */
-#include "internal.h"
+#include "fields.h"
 
 #include <errno.h>
 #include <math.h>
@@ -238,78 +238,18 @@ static enum roadmap_status check_id_free(const struct roadmap *rm,
 
 /* ------------------------------------------------------------ copies */
 
-static bool dup_opt(const char **dst, const char *src)
-{
-	*dst = NULL;
-	return !src || (*dst = rm_strdup(src)) != NULL;
-}
-
-static bool dup_list(const char *const **dst, size_t *dn,
-		     const char *const *src, size_t n)
-{
-	*dst = NULL;
-	*dn = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!rm_list_add(dst, dn, src[i])) {
-			return false;
-		}
-	}
-	return true;
-}
-
-static bool dup_readings(struct roadmap_reading **dst, size_t *dn,
-			 const struct roadmap_reading *src, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (!rm_reading_put(dst, dn, src[i].day, src[i].value, NULL)) {
-			return false;
-		}
-	}
-	return true;
-}
-
 bool rm_copy_initiative(struct roadmap_initiative *d,
 			const struct roadmap_initiative *s)
 {
 	*d = *s;
-	d->id = d->title = d->pillar = d->owner = d->team = NULL;
-	d->goals = d->depends_on = NULL;
-	d->n_goals = d->n_depends_on = 0;
-	d->actuals = NULL;
-	d->n_actuals = 0;
-	d->progress = NULL;
-	d->n_progress = 0;
-	if (!dup_opt(&d->id, s->id) || !dup_opt(&d->title, s->title) ||
-	    !dup_opt(&d->pillar, s->pillar) || !dup_opt(&d->owner, s->owner) ||
-	    !dup_opt(&d->team, s->team) ||
-	    !dup_list(&d->goals, &d->n_goals, s->goals, s->n_goals) ||
-	    !dup_list(&d->depends_on, &d->n_depends_on, s->depends_on,
-		      s->n_depends_on)) {
-		return false;
-	}
-	for (size_t i = 0; i < s->n_actuals; i++) {
-		if (!rm_actual_put(d, s->actuals[i].qi, s->actuals[i].amount)) {
-			return false;
-		}
-	}
-	return dup_readings(&d->progress, &d->n_progress, s->progress,
-			    s->n_progress);
+	return rm_fields_copy(rm_initiative_fields, d, s);
 }
 
 bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s)
 {
 	*d = *s;
-	d->id = d->title = d->metric = d->unit = d->owner = NULL;
-	d->measurements = NULL;
-	d->n_measurements = 0;
-	return dup_opt(&d->id, s->id) && dup_opt(&d->title, s->title) &&
-	       dup_opt(&d->metric, s->metric) && dup_opt(&d->unit, s->unit) &&
-	       dup_opt(&d->owner, s->owner) &&
-	       dup_readings(&d->measurements, &d->n_measurements,
-			    s->measurements, s->n_measurements);
+	return rm_fields_copy(rm_goal_fields, d, s);
 }
-
-/* ------------------------------------------------------------ adding */
 
 static enum roadmap_status field_fail(struct roadmap_error *err, const char *id,
 				      const char *field, const char *why)
@@ -325,13 +265,15 @@ enum roadmap_status roadmap_add_goal(struct roadmap *rm,
 				     struct roadmap_error *err)
 {
 	const char *field, *why;
+	char buf[200];
 	struct roadmap_goal copy;
 	enum roadmap_status st = check_id_free(rm, g->id, err);
 
 	if (st) {
 		return st;
 	}
-	if ((why = rm_fields_problem(rm_goal_fields, g, &field))) {
+	if ((why = rm_fields_problem(rm_goal_fields, g, &field, buf,
+				     sizeof(buf)))) {
 		return field_fail(err, g->id, field, why);
 	}
 	if (!rm_copy_goal(&copy, g) || !rm_push_goal(rm, &copy)) {
@@ -341,67 +283,12 @@ enum roadmap_status roadmap_add_goal(struct roadmap *rm,
 	return ROADMAP_OK;
 }
 
-static enum roadmap_status check_list_dups(char *const *list, size_t n,
-					   const char *what,
-					   struct roadmap_error *err)
-{
-	char q[QBUF];
-	bool nomem;
-	size_t dup = rm_first_duplicate((const char *const *)list, n, &nomem);
-
-	if (nomem) {
-		return rm_nomem(err);
-	}
-	if (dup < n) {
-		return rm_fail(err, ROADMAP_ERR_DATA, "%s lists %s twice", what,
-			       rm_quote(list[dup], q, sizeof(q)));
-	}
-	return ROADMAP_OK;
-}
-
-static enum roadmap_status check_refs(const struct roadmap *rm,
-				      const struct roadmap_initiative *in,
-				      struct roadmap_error *err)
-{
-	enum roadmap_status st;
-
-	/* every list of references, by the table: none may repeat an id */
-	for (const struct rm_field *f = rm_initiative_fields; f->name; f++) {
-		if (f->type == RM_F_IDS &&
-		    (st = check_list_dups(
-			 *(char *const *const
-			       *)(const void *)((const char *)in + f->off),
-			 *(const size_t *)(const void *)((const char *)in +
-							 f->flag),
-			 f->name, err))) {
-			return st;
-		}
-	}
-	for (size_t i = 0; i < in->n_goals; i++) {
-		if ((st = rm_check_goal_ref(rm, in->goals[i], err))) {
-			return st;
-		}
-	}
-	for (size_t i = 0; i < in->n_depends_on; i++) {
-		if ((st = rm_check_init_ref(rm, in->depends_on[i], in->id,
-					    err))) {
-			return st;
-		}
-	}
-	if (in->team && (st = rm_check_team_ref(rm, in->team, err))) {
-		return st;
-	}
-	if (in->pillar && (st = rm_check_pillar_ref(rm, in->pillar, err))) {
-		return st;
-	}
-	return ROADMAP_OK;
-}
-
 enum roadmap_status roadmap_add_initiative(struct roadmap *rm,
 					   const struct roadmap_initiative *in,
 					   struct roadmap_error *err)
 {
 	const char *field, *why;
+	char buf[200];
 	char q[96], q2[QBUF];
 	struct roadmap_initiative copy;
 	enum roadmap_status st = check_id_free(rm, in->id, err);
@@ -409,14 +296,15 @@ enum roadmap_status roadmap_add_initiative(struct roadmap *rm,
 	if (st) {
 		return st;
 	}
-	if ((why = rm_fields_problem(rm_initiative_fields, in, &field))) {
+	if ((why = rm_fields_problem(rm_initiative_fields, in, &field, buf,
+				     sizeof(buf)))) {
 		return field_fail(err, in->id, field, why);
 	}
 	if ((why = rm_dates_problem(in, q, sizeof(q)))) {
 		return rm_fail(err, ROADMAP_ERR_DATA, "%s: %s",
 			       rm_quote(in->id, q2, sizeof(q2)), why);
 	}
-	if ((st = check_refs(rm, in, err))) {
+	if ((st = rm_fields_refs(rm_initiative_fields, rm, in, err))) {
 		return st;
 	}
 	if (!rm_copy_initiative(&copy, in) || !rm_push_initiative(rm, &copy)) {
@@ -497,8 +385,8 @@ enum roadmap_status roadmap_add_budget(struct roadmap *rm,
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "a budget for %s already exists", label);
 	}
-	copy.pillar = NULL;
-	if (!dup_opt(&copy.pillar, b->pillar) || !rm_push_budget(rm, &copy)) {
+	if (!rm_fields_copy(rm_budget_fields, &copy, b) ||
+	    !rm_push_budget(rm, &copy)) {
 		free((char *)copy.pillar);
 		return rm_nomem(err);
 	}

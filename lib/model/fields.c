@@ -1,14 +1,14 @@
 /*
- * fields.c - each kind of item described once (docs/decisions.md, "One model of
- * fields"), in the manner of tmux's options-table.c: one row per field with its
- * JSON name, type, default, and whether it is required, a list, a reference,
- * money or a date. The canonical save and the `list`/`show` JSON are written
- * from these rows (rm_fields_json), the loader takes its keys from them, and
- * `set` finds its fields in them.
+ * fields.c - each kind of item described once (docs/decisions.md, "One field
+ * table that carries behaviour"), in the manner of tmux's options-table.c:
+ * one row per field with its JSON name, type and the type's attributes
+ * (a range, words, a length), its default, whether it is required or a
+ * reference, where it shows (its CSV column, a line of `show`, its XLSX
+ * column, the HTML page) and the `add` option that sets it. The types'
+ * operations are in field-types.c; what walks the rows is below.
  */
-#include "json.h"
+#include "fields.h"
 
-#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,88 +18,304 @@
 #define INIT(f) offsetof(struct roadmap_initiative, f)
 #define TEAM(f) offsetof(struct roadmap_team, f)
 #define BUDGET(f) offsetof(struct roadmap_budget, f)
-#define NONE ((size_t)-1)
 #define F_(n) ROADMAP_FIELD_##n
+#define WORDS(w) .words = w, .n_words = (int)(sizeof(w) / sizeof(w[0]))
+#define SHEET(rank, h, w) .sheet = rank, .head = h, .width = w
+#define ADD(rank, a, h) .add = rank, .arg = a, .help = h
 
-/* name, type, value, flag or count, required, default, reference, end,
- * CSV column */
+const char *const rm_status_words[RM_STATUS_WORDS] = {
+    "proposed", "approved", "active", "done", "cancelled"};
+/* an initiative without a stage has none (NULL) */
+const char *const rm_stage_words[RM_STAGE_WORDS] = {NULL, "research", "poc",
+						    "implementation"};
+
 const struct rm_field rm_goal_fields[] = {
-    {F_(ID), RM_F_ID, GOAL(id), NONE, true, 0, RM_REF_NONE, false, 1},
-    {F_(TITLE), RM_F_TEXT, GOAL(title), NONE, true, 0, RM_REF_NONE, false, 2},
-    {F_(METRIC), RM_F_TEXT, GOAL(metric), NONE, false, 0, RM_REF_NONE, false,
-     3},
-    {F_(BASELINE), RM_F_NUMBER, GOAL(baseline), GOAL(has_baseline), false, 0,
-     RM_REF_NONE, false, 4},
-    {F_(TARGET), RM_F_NUMBER, GOAL(target), GOAL(has_target), false, 0,
-     RM_REF_NONE, false, 5},
-    {F_(UNIT), RM_F_TEXT, GOAL(unit), NONE, false, 0, RM_REF_NONE, false, 6},
-    {F_(DUE), RM_F_DATE, GOAL(due), GOAL(has_due), false, 0, RM_REF_NONE, true,
-     7},
-    {F_(OWNER), RM_F_TEXT, GOAL(owner), NONE, false, 0, RM_REF_NONE, false, 8},
-    {F_(PRIORITY), RM_F_PRIORITY, GOAL(priority), NONE, false, 0, RM_REF_NONE,
-     false, 9},
-    {F_(MEASUREMENTS), RM_F_READINGS, GOAL(measurements),
-     GOAL(n_measurements), false, 0, RM_REF_NONE, true, 0},
-    {NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {.name = F_(ID),
+     .type = &rm_type_id,
+     .off = GOAL(id),
+     .required = true,
+     .csv = 1,
+     SHEET(1, "ID", 16)},
+    {.name = F_(TITLE),
+     .type = &rm_type_text,
+     .off = GOAL(title),
+     .required = true,
+     .csv = 2,
+     SHEET(2, "Title", 36),
+     ADD(1, "T", "what the business wants (required)")},
+    {.name = F_(METRIC),
+     .type = &rm_type_text,
+     .off = GOAL(metric),
+     .csv = 3,
+     .show = true,
+     SHEET(3, "Metric", 24),
+     ADD(2, "T", "how it is measured")},
+    {.name = F_(BASELINE),
+     .type = &rm_type_number,
+     .off = GOAL(baseline),
+     .flag = GOAL(has_baseline),
+     .csv = 4,
+     .show = true,
+     SHEET(4, "Baseline", 10),
+     ADD(3, "N", "where the metric is now")},
+    {.name = F_(TARGET),
+     .type = &rm_type_number,
+     .off = GOAL(target),
+     .flag = GOAL(has_target),
+     .csv = 5,
+     .show = true,
+     SHEET(5, "Target", 10),
+     ADD(4, "N", "where it must get to")},
+    {.name = F_(UNIT),
+     .type = &rm_type_text,
+     .off = GOAL(unit),
+     .csv = 6,
+     .show = true,
+     SHEET(6, "Unit", 8),
+     ADD(5, "T", "the metric's unit (%, ms, USD...)")},
+    {.name = F_(DUE),
+     .type = &rm_type_date,
+     .off = GOAL(due),
+     .flag = GOAL(has_due),
+     .end = true,
+     .csv = 7,
+     .show = true,
+     SHEET(7, "Due", 12),
+     ADD(6, "P", "deadline (a day, month, YYYY-Qn or FYYYYY: its last day)")},
+    {.name = F_(OWNER),
+     .type = &rm_type_text,
+     .off = GOAL(owner),
+     .csv = 8,
+     .show = true,
+     SHEET(8, "Owner", 18),
+     ADD(7, "T", "who answers for it")},
+    {.name = F_(PRIORITY),
+     .type = &rm_type_whole,
+     .off = GOAL(priority),
+     .lo = 1,
+     .hi = 5,
+     .csv = 9,
+     .show = true,
+     SHEET(9, "Priority", 8),
+     ADD(8, "N", "1 (highest) to 5")},
+    {.name = F_(MEASUREMENTS),
+     .type = &rm_type_readings,
+     .off = GOAL(measurements),
+     .flag = GOAL(n_measurements),
+     .command = "measure"},
+    {0},
 };
 
 const struct rm_field rm_initiative_fields[] = {
-    {F_(ID), RM_F_ID, INIT(id), NONE, true, 0, RM_REF_NONE, false, 1},
-    {F_(TITLE), RM_F_TEXT, INIT(title), NONE, true, 0, RM_REF_NONE, false, 2},
-    {F_(GOALS), RM_F_IDS, INIT(goals), INIT(n_goals), false, 0, RM_REF_GOAL,
-     false, 16},
-    {F_(PILLAR), RM_F_ID, INIT(pillar), NONE, false, 0, RM_REF_PILLAR, false,
-     3},
-    {F_(STAGE), RM_F_STAGE, INIT(stage), NONE, false, ROADMAP_STAGE_NONE,
-     RM_REF_NONE, false, 4},
-    {F_(STATUS), RM_F_STATUS, INIT(status), NONE, false, ROADMAP_PROPOSED,
-     RM_REF_NONE, false, 5},
-    {F_(OWNER), RM_F_TEXT, INIT(owner), NONE, false, 0, RM_REF_NONE, false, 6},
-    {F_(TEAM), RM_F_ID, INIT(team), NONE, false, 0, RM_REF_TEAM, false, 7},
-    {F_(START), RM_F_DATE, INIT(start), NONE, true, 0, RM_REF_NONE, false, 8},
-    {F_(END), RM_F_DATE, INIT(end), NONE, true, 0, RM_REF_NONE, true, 9},
-    {F_(OPTIMISTIC), RM_F_DATE, INIT(optimistic), INIT(has_optimistic), false,
-     0, RM_REF_NONE, true, 18},
-    {F_(PESSIMISTIC), RM_F_DATE, INIT(pessimistic), INIT(has_pessimistic),
-     false, 0, RM_REF_NONE, true, 19},
-    {F_(OPEX), RM_F_MONEY, INIT(opex), NONE, false, 0, RM_REF_NONE, false, 10},
-    {F_(CAPEX), RM_F_MONEY, INIT(capex), NONE, false, 0, RM_REF_NONE, false,
-     11},
-    {F_(FTE), RM_F_FTE, INIT(fte), NONE, false, 0, RM_REF_NONE, false, 13},
-    {F_(DEPENDS_ON), RM_F_IDS, INIT(depends_on), INIT(n_depends_on), false, 0,
-     RM_REF_INITIATIVE, false, 17},
-    {F_(PRIORITY), RM_F_PRIORITY, INIT(priority), NONE, false, 3, RM_REF_NONE,
-     false, 14},
-    {F_(BENEFIT), RM_F_MONEY, INIT(benefit), INIT(has_benefit), false, 0,
-     RM_REF_NONE, false, 15},
-    {F_(ACTUALS), RM_F_ACTUALS, INIT(actuals), INIT(n_actuals), false, 0,
-     RM_REF_NONE, false, 0},
-    {F_(PROGRESS), RM_F_READINGS, INIT(progress), INIT(n_progress), false,
-     RM_PERCENT, RM_REF_NONE, true, 0},
-    {NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {.name = F_(ID),
+     .type = &rm_type_id,
+     .off = INIT(id),
+     .required = true,
+     .csv = 1,
+     SHEET(1, "ID", 16)},
+    {.name = F_(TITLE),
+     .type = &rm_type_text,
+     .off = INIT(title),
+     .required = true,
+     .csv = 2,
+     SHEET(2, "Title", 36),
+     ADD(1, "T", "what the work is (required)")},
+    {.name = F_(GOALS),
+     .type = &rm_type_ids,
+     .off = INIT(goals),
+     .flag = INIT(n_goals),
+     .ref = RM_REF_GOAL,
+     .csv = 16,
+     .show = true,
+     SHEET(16, "Goals", 24),
+     ADD(6, "G", "a goal it serves (repeat, or a,b)"),
+     .option = ROADMAP_WORD_GOAL},
+    {.name = F_(PILLAR),
+     .type = &rm_type_id,
+     .off = INIT(pillar),
+     .ref = RM_REF_PILLAR,
+     .csv = 3,
+     .show = true,
+     SHEET(3, "Pillar", 12),
+     ADD(12, "P", "investment pillar (see the roadmap's pillars)")},
+    {.name = F_(STAGE),
+     .type = &rm_type_choice,
+     .off = INIT(stage),
+     WORDS(rm_stage_words),
+     .def = ROADMAP_STAGE_NONE,
+     .csv = 4,
+     .show = true,
+     SHEET(4, "Stage", 14),
+     ADD(13, "S", "research, poc or implementation")},
+    {.name = F_(STATUS),
+     .type = &rm_type_choice,
+     .off = INIT(status),
+     WORDS(rm_status_words),
+     .def = ROADMAP_PROPOSED,
+     .csv = 5,
+     .show = true,
+     SHEET(5, "Status", 11),
+     ADD(14, "S", "proposed (default), approved, active, done, cancelled")},
+    {.name = F_(OWNER),
+     .type = &rm_type_text,
+     .off = INIT(owner),
+     .csv = 6,
+     .show = true,
+     SHEET(6, "Owner", 18),
+     ADD(11, "T", "the accountable person")},
+    {.name = F_(TEAM),
+     .type = &rm_type_id,
+     .off = INIT(team),
+     .ref = RM_REF_TEAM,
+     .csv = 7,
+     .show = true,
+     SHEET(7, "Team", 12),
+     ADD(10, "T", "the team doing it")},
+    {.name = F_(START),
+     .type = &rm_type_date,
+     .off = INIT(start),
+     .required = true,
+     .csv = 8,
+     .show = true,
+     SHEET(8, "Start", 12),
+     ADD(2, "P",
+	 "first day (YYYY-MM-DD, YYYY-MM, YYYY-Qn, FYYYYY) (required)")},
+    {.name = F_(END),
+     .type = &rm_type_date,
+     .off = INIT(end),
+     .required = true,
+     .end = true,
+     .csv = 9,
+     .show = true,
+     SHEET(9, "End", 12),
+     ADD(3, "P", "last day, same syntax (required)")},
+    {.name = F_(OPTIMISTIC),
+     .type = &rm_type_date,
+     .off = INIT(optimistic),
+     .flag = INIT(has_optimistic),
+     .end = true,
+     .csv = 18,
+     .show = true,
+     SHEET(21, "Optimistic end", 14),
+     ADD(4, "P", "the earliest it could end (for forecast)")},
+    {.name = F_(PESSIMISTIC),
+     .type = &rm_type_date,
+     .off = INIT(pessimistic),
+     .flag = INIT(has_pessimistic),
+     .end = true,
+     .csv = 19,
+     .show = true,
+     SHEET(22, "Pessimistic end", 15),
+     ADD(5, "P", "the latest it could end (for forecast)")},
+    {.name = F_(OPEX),
+     .type = &rm_type_money,
+     .off = INIT(opex),
+     .csv = 10,
+     .show = true,
+     SHEET(10, "Opex", 16),
+     ADD(7, "A", "operating cost (250k, 1.5M, 1,250,000, 99.95)")},
+    {.name = F_(CAPEX),
+     .type = &rm_type_money,
+     .off = INIT(capex),
+     .csv = 11,
+     .show = true,
+     SHEET(11, "Capex", 16),
+     ADD(8, "A", "capital cost")},
+    {.name = F_(FTE),
+     .type = &rm_type_fte,
+     .off = INIT(fte),
+     .csv = 13,
+     .show = true,
+     SHEET(13, "FTE", 7),
+     ADD(9, "N", "people on it (full-time equivalents)")},
+    {.name = F_(DEPENDS_ON),
+     .type = &rm_type_ids,
+     .off = INIT(depends_on),
+     .flag = INIT(n_depends_on),
+     .ref = RM_REF_INITIATIVE,
+     .csv = 17,
+     .show = true,
+     SHEET(17, "Depends on", 24),
+     ADD(15, "I", "a prerequisite initiative (repeat, or a,b)"),
+     .option = "depends-on"},
+    {.name = F_(PRIORITY),
+     .type = &rm_type_whole,
+     .off = INIT(priority),
+     .lo = 1,
+     .hi = 5,
+     .def = 3,
+     .csv = 14,
+     .show = true,
+     SHEET(14, "Priority", 8),
+     ADD(16, "N", "1 (highest) to 5, default 3")},
+    {.name = F_(BENEFIT),
+     .type = &rm_type_money,
+     .off = INIT(benefit),
+     .flag = INIT(has_benefit),
+     .csv = 15,
+     .show = true,
+     SHEET(15, "Benefit", 16),
+     ADD(17, "A", "the value it should deliver")},
+    {.name = F_(ACTUALS),
+     .type = &rm_type_actuals,
+     .off = INIT(actuals),
+     .flag = INIT(n_actuals),
+     .command = "actual"},
+    {.name = F_(PROGRESS),
+     .type = &rm_type_readings,
+     .off = INIT(progress),
+     .flag = INIT(n_progress),
+     .percent = true,
+     .command = F_(PROGRESS)},
+    {0},
 };
 
 const struct rm_field rm_team_fields[] = {
-    {F_(ID), RM_F_ID, TEAM(id), NONE, true, 0, RM_REF_NONE, false, 1},
-    {F_(CAPACITY), RM_F_FTE, TEAM(capacity), NONE, true, 0, RM_REF_NONE, false,
-     2},
-    {NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {.name = F_(ID),
+     .type = &rm_type_id,
+     .off = TEAM(id),
+     .required = true,
+     .csv = 1},
+    {.name = F_(CAPACITY),
+     .type = &rm_type_fte,
+     .off = TEAM(capacity),
+     .required = true,
+     .csv = 2,
+     .show = true,
+     ADD(1, "N", "FTE available (required)")},
+    {0},
 };
 
 const struct rm_field rm_budget_fields[] = {
-    {F_(PERIOD), RM_F_PERIOD, 0, NONE, true, 0, RM_REF_NONE, false, 1},
-    {F_(PILLAR), RM_F_ID, BUDGET(pillar), NONE, false, 0, RM_REF_PILLAR, false,
-     2},
-    {F_(AMOUNT), RM_F_MONEY, BUDGET(amount), NONE, true, 0, RM_REF_NONE, false,
-     3},
-    {NULL, 0, 0, 0, false, 0, 0, false, 0},
+    {.name = F_(PERIOD), .type = &rm_type_period, .required = true, .csv = 1},
+    {.name = F_(PILLAR),
+     .type = &rm_type_id,
+     .off = BUDGET(pillar),
+     .ref = RM_REF_PILLAR,
+     .csv = 2,
+     ADD(1, "P", "the envelope funds one pillar only")},
+    {.name = F_(AMOUNT),
+     .type = &rm_type_money,
+     .off = BUDGET(amount),
+     .required = true,
+     .csv = 3},
+    {0},
 };
 
-typedef char **strlist;
-typedef const char *cstr;
-typedef const struct roadmap_reading *readings;
-#define AT(item, off, type)                                                    \
-	(*(const type *)(const void *)((const char *)(item) + (off)))
+const struct rm_field *rm_fields_of(enum roadmap_kind kind)
+{
+	switch (kind) {
+	case ROADMAP_KIND_GOAL:
+		return rm_goal_fields;
+	case ROADMAP_KIND_INITIATIVE:
+		return rm_initiative_fields;
+	case ROADMAP_KIND_TEAM:
+		return rm_team_fields;
+	case ROADMAP_KIND_BUDGET:
+		return rm_budget_fields;
+	}
+	return NULL;
+}
 
 const struct rm_field *rm_field_find(const struct rm_field *fields,
 				     const char *name)
@@ -124,127 +340,61 @@ size_t rm_field_names(const struct rm_field *fields, const char **names,
 	return n;
 }
 
-/* "Absent": null in the JSON of `list` and `show`, left out of the file. */
-static cJSON *absent(bool defaults, bool *omit)
+bool rm_csv_total(int rank)
 {
-	*omit = !defaults;
-	return defaults ? cJSON_CreateNull() : NULL;
+	return rank == RM_CSV_TOTAL;
 }
 
-/* The value of f in item as JSON; *omit when the canonical form leaves it
- * out (only without defaults). NULL without *omit: out of memory. */
-static cJSON *value(const struct rm_field *f, const void *item, bool defaults,
-		    bool *omit)
+size_t rm_field_columns(const struct rm_field *fields, bool sheet,
+			bool (*computed)(int rank),
+			const struct rm_field **cols, size_t max)
 {
-	bool has = RM_FIELD_HAS(f, item);
+	size_t n = 0;
 
-	*omit = false;
-	switch (f->type) {
-	case RM_F_ID:
-	case RM_F_TEXT: {
-		const char *s = AT(item, f->off, cstr);
-		return s ? rm_json_ref(s) : absent(defaults, omit);
-	}
-	case RM_F_NUMBER:
-		return has ? cJSON_CreateNumber(AT(item, f->off, double))
-			   : absent(defaults, omit);
-	case RM_F_DATE:
-		return has ? rm_json_date(AT(item, f->off, roadmap_day))
-			   : absent(defaults, omit);
-	case RM_F_MONEY:
-	case RM_F_FTE: {
-		int64_t v = AT(item, f->off, int64_t);
-		if (!has) {
-			return absent(defaults, omit);
+	for (int rank = 1; n < max; rank++) {
+		const struct rm_field *hit = NULL;
+		for (const struct rm_field *f = fields; f->name; f++) {
+			hit = (sheet ? f->sheet : f->csv) == rank ? f : hit;
 		}
-		if (!defaults && !f->required && f->flag == NONE &&
-		    v == f->def) {
-			*omit = true;
-			return NULL;
+		if (hit || (computed && computed(rank))) {
+			cols[n++] = hit;
+		} else {
+			break;
 		}
-		return f->type == RM_F_MONEY ? rm_json_money(v)
-					     : rm_json_hundredths(v);
 	}
-	case RM_F_PRIORITY: {
-		int v = AT(item, f->off, int);
-		if (v == 0) { /* a goal's priority is optional */
-			return absent(defaults, omit);
+	return n;
+}
+
+void rm_fields_init(const struct rm_field *fields, void *item)
+{
+	for (const struct rm_field *f = fields; f->name; f++) {
+		if (f->type->init) {
+			f->type->init(f, item);
 		}
-		if (!defaults && v == f->def) {
-			*omit = true;
-			return NULL;
+	}
+}
+
+bool rm_fields_copy(const struct rm_field *fields, void *dst, const void *src)
+{
+	bool ok = true;
+
+	/* every field is made the copy's own (or NULL) before any fails, so
+	 * that the copy can be released */
+	for (const struct rm_field *f = fields; f->name; f++) {
+		if (f->type->copy) {
+			ok = f->type->copy(f, dst, src) && ok;
 		}
-		return cJSON_CreateNumber(v);
 	}
-	case RM_F_IDS: {
-		size_t n = AT(item, f->flag, size_t);
-		if (!n && !defaults) {
-			*omit = true;
-			return NULL;
+	return ok;
+}
+
+void rm_fields_release(const struct rm_field *fields, void *item)
+{
+	for (const struct rm_field *f = fields; f->name; f++) {
+		if (f->type->release) {
+			f->type->release(f, item);
 		}
-		return rm_json_string_list(AT(item, f->off, strlist), n);
 	}
-	case RM_F_STAGE: {
-		int v = AT(item, f->off, int);
-		return v == (int)f->def ? absent(defaults, omit)
-					: cJSON_CreateString(roadmap_stage_name(
-					      (enum roadmap_stage)v));
-	}
-	case RM_F_STATUS: {
-		int v = AT(item, f->off, int);
-		if (!defaults && v == (int)f->def) {
-			*omit = true;
-			return NULL;
-		}
-		return cJSON_CreateString(roadmap_initiative_status_name(
-		    (enum roadmap_initiative_status)v));
-	}
-	case RM_F_ACTUALS: {
-		const struct roadmap_initiative *in = item;
-		if (!in->n_actuals && !defaults) {
-			*omit = true;
-			return NULL;
-		}
-		cJSON *a = cJSON_CreateObject();
-		bool ok = a != NULL;
-		for (size_t k = 0; a && k < in->n_actuals; k++) {
-			char label[12];
-			roadmap_quarter_label(in->actuals[k].qi, label);
-			rm_json_add_copy(a, label,
-					 rm_json_money(in->actuals[k].amount),
-					 &ok);
-		}
-		return ok ? a : (cJSON_Delete(a), NULL);
-	}
-	case RM_F_READINGS: {
-		const struct roadmap_reading *r =
-		    AT(item, f->off, readings);
-		size_t n = AT(item, f->flag, size_t);
-		if (!n && !defaults) {
-			*omit = true;
-			return NULL;
-		}
-		cJSON *o = cJSON_CreateObject();
-		bool ok = o != NULL;
-		for (size_t k = 0; o && k < n; k++) {
-			char day[16];
-			roadmap_day_format(r[k].day, day);
-			rm_json_add_copy(o, day,
-					 f->def == RM_PERCENT
-					     ? rm_json_hundredths(
-						   llround(r[k].value * 100))
-					     : cJSON_CreateNumber(r[k].value),
-					 &ok);
-		}
-		return ok ? o : (cJSON_Delete(o), NULL);
-	}
-	case RM_F_PERIOD: {
-		char label[16];
-		return cJSON_CreateString(
-		    rm_budget_label(item, label, sizeof(label)));
-	}
-	}
-	return NULL;
 }
 
 void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
@@ -252,7 +402,7 @@ void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
 {
 	for (const struct rm_field *f = fields; *ok && f->name; f++) {
 		bool omit;
-		cJSON *v = value(f, item, defaults, &omit);
+		cJSON *v = f->type->json(f, item, defaults, &omit);
 		if (v) {
 			rm_json_add(o, f->name, v, ok);
 		} else if (!omit) {
@@ -262,168 +412,85 @@ void rm_fields_json(cJSON *o, const struct rm_field *fields, const void *item,
 }
 
 const char *rm_fields_problem(const struct rm_field *fields, const void *item,
-			      const char **field)
+			      const char **field, char *buf, size_t size)
 {
-	const char *base = item, *why = NULL;
+	const char *why = NULL;
 
 	for (const struct rm_field *f = fields; f->name && !why; f++) {
-		const void *at = base + f->off;
-		bool has = RM_FIELD_HAS(f, item);
 		*field = f->name;
-		switch (f->type) {
-		case RM_F_ID: {
-			const char *v = AT(item, f->off, cstr);
-			if ((v || f->required) && !roadmap_id_valid(v)) {
-				why = f->ref == RM_REF_PILLAR
-					  ? "is not a valid name"
-					  : "is not a valid id";
-			}
-			break;
-		}
-		case RM_F_TEXT: {
-			const char *v = AT(item, f->off, cstr);
-			if (!v && f->required) {
-				why = "is missing";
-			} else if (v) {
-				why = rm_text_problem(v, strlen(v));
-			}
-			break;
-		}
-		case RM_F_PRIORITY: {
-			int v = *(const int *)at;
-			if ((v != 0 || f->def != 0) && (v < 1 || v > 5)) {
-				why = "must be 1 to 5";
-			}
-			break;
-		}
-		case RM_F_MONEY:
-		case RM_F_FTE: {
-			int64_t v = *(const int64_t *)at;
-			int64_t max = f->type == RM_F_MONEY ? ROADMAP_MONEY_MAX
-							    : RM_FTE_MAX;
-			if (has && (v < 0 || v > max)) {
-				why = "is out of range";
-			}
-			break;
-		}
-		case RM_F_IDS: {
-			char *const *list = AT(item, f->off, strlist);
-			size_t n = AT(item, f->flag, size_t);
-			for (size_t k = 0; k < n && !why; k++) {
-				if (!roadmap_id_valid(list[k])) {
-					why = "holds an invalid id";
-				}
-			}
-			break;
-		}
-		case RM_F_READINGS: {
-			const struct roadmap_reading *r =
-			    AT(item, f->off, readings);
-			size_t n = AT(item, f->flag, size_t);
-			for (size_t k = 0; k < n && !why; k++) {
-				why = f->def == RM_PERCENT
-					  ? rm_percent_problem(r[k].value)
-				      : !isfinite(r[k].value)
-					  ? "holds a number out of range"
-					  : NULL;
-			}
-			break;
-		}
-		default:
-			break;
-		}
+		why = f->type->problem ? f->type->problem(f, item, buf, size)
+				       : NULL;
 	}
 	return why;
 }
 
-void rm_field_text(const struct roadmap *rm, const struct rm_field *f,
-		       const void *item, char *buf, size_t size)
+enum roadmap_status rm_fields_refs(const struct rm_field *fields,
+				   const struct roadmap *rm, const void *item,
+				   struct roadmap_error *err)
 {
-	const char *base = item;
-	const void *at = base + f->off;
-	bool has = RM_FIELD_HAS(f, item);
-	char m[ROADMAP_NUMBER_BUF];
+	enum roadmap_status st = ROADMAP_OK;
 
-	snprintf(buf, size, "-");
-	switch (f->type) {
-	case RM_F_ID:
-	case RM_F_TEXT:
-		if (AT(item, f->off, cstr)) {
-			snprintf(buf, size, "%s", AT(item, f->off, cstr));
-		}
-		break;
-	case RM_F_NUMBER:
-		if (has) {
-			roadmap_number_format(*(const double *)at, buf);
-		}
-		break;
-	case RM_F_DATE:
-		if (has) {
-			roadmap_day_format(*(const roadmap_day *)at, buf);
-		}
-		break;
-	case RM_F_MONEY:
-		if (has) {
-			snprintf(buf, size, "%s %s", rm->currency,
-				 roadmap_money_format(*(const int64_t *)at,
-						      true, m));
-		}
-		break;
-	case RM_F_FTE:
-		snprintf(buf, size, "%s FTE",
-			 rm_hundredths_format(*(const int64_t *)at, m));
-		break;
-	case RM_F_PRIORITY:
-		if (*(const int *)at) {
-			snprintf(buf, size, "%d", *(const int *)at);
-		}
-		break;
-	case RM_F_IDS: {
-		char *const *list = AT(item, f->off, strlist);
-		size_t n = AT(item, f->flag, size_t), o = 0;
-		for (size_t k = 0; k < n && o + 1 < size; k++) {
-			o += (size_t)snprintf(buf + o, size - o, "%s%s",
-					      k ? ", " : "", list[k]);
-		}
-		break;
+	for (const struct rm_field *f = fields; f->name && !st; f++) {
+		st = f->type->refs ? f->type->refs(f, rm, item, err)
+				   : ROADMAP_OK;
 	}
-	case RM_F_STAGE:
-		if (*(const int *)at != (int)f->def) {
-			snprintf(buf, size, "%s",
-				 roadmap_stage_name((enum roadmap_stage) *
-						    (const int *)at));
-		}
-		break;
-	case RM_F_STATUS:
-		snprintf(
-		    buf, size, "%s",
-		    roadmap_initiative_status_name(
-			(enum roadmap_initiative_status) * (const int *)at));
-		break;
-	case RM_F_ACTUALS:
-	case RM_F_READINGS:
-	case RM_F_PERIOD:
-		break;
-	}
+	return st;
 }
 
-size_t rm_csv_columns(const struct rm_field *fields, bool total,
-		      const struct rm_field **cols, size_t max)
+bool rm_field_text(const struct roadmap *rm, const struct rm_field *f,
+		   const void *item, bool people, struct strbuf *out)
 {
-	size_t n = 0;
+	out->len = 0;
+	sb_put(out, "", 0);
+	if (f->type->text) {
+		f->type->text(f, rm, item, people, out);
+	} else {
+		sb_puts(out, people ? "-" : "");
+	}
+	return !out->failed;
+}
 
-	for (int rank = 1; n < max; rank++) {
-		const struct rm_field *hit = NULL;
-		for (const struct rm_field *f = fields; f->name; f++) {
-			hit = f->csv == rank ? f : hit;
-		}
-		if (hit) {
-			cols[n++] = hit;
-		} else if (total && rank == RM_CSV_TOTAL) {
-			cols[n++] = NULL;
-		} else {
-			break;
+enum roadmap_status rm_field_parse(const struct rm_field *f, const char *v,
+				   void *item, const struct rm_parse *p,
+				   struct roadmap_error *err)
+{
+	return f->type->parse(f, v, item, p, err);
+}
+
+/* ------------------------------------------------------ the public view */
+
+bool roadmap_field_option(enum roadmap_kind kind, size_t i,
+			  struct roadmap_field_option *out)
+{
+	const struct rm_field *fields = rm_fields_of(kind), *hit = NULL;
+
+	for (const struct rm_field *f = fields; f && f->name && !hit; f++) {
+		hit = f->add == (int)i + 1 ? f : NULL;
+	}
+	if (!hit) {
+		return false;
+	}
+	out->field = hit->name;
+	out->option = hit->option ? hit->option : hit->name;
+	out->arg = hit->arg;
+	out->help = hit->help;
+	out->required = hit->required;
+	out->list = hit->type->list;
+	out->flag = hit->type->boolean;
+	return true;
+}
+
+const char *roadmap_field_settable(enum roadmap_kind kind, size_t i)
+{
+	const struct rm_field *fields = rm_fields_of(kind);
+
+	/* every field but the first, the id (a budget's period), and those
+	 * recorded by their own commands */
+	for (const struct rm_field *f = fields ? fields + 1 : NULL;
+	     f && f->name; f++) {
+		if (f->type->parse && i-- == 0) {
+			return f->name;
 		}
 	}
-	return n;
+	return NULL;
 }

@@ -1,5 +1,5 @@
 /* roadmap.c - the in-memory model: items, lookups and the defaults. */
-#include "internal.h"
+#include "fields.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,39 +7,35 @@
 
 const char *const rm_default_pillars[RM_DEFAULT_PILLARS] = {
     "strategy", "team", "operations", "innovation"};
-static const char *const status_names[] = {"proposed", "approved", "active",
-					   "done", "cancelled"};
-static const char *const stage_names[] = {NULL, "research", "poc",
-					  "implementation"};
-
+/* the words are the field table's (fields.c) */
 const char *roadmap_initiative_status_name(enum roadmap_initiative_status s)
 {
-	return (unsigned)s < 5 ? status_names[s] : NULL;
+	return (unsigned)s < RM_STATUS_WORDS ? rm_status_words[s] : NULL;
 }
 
 const char *roadmap_stage_name(enum roadmap_stage s)
 {
-	return (unsigned)s < 4 ? stage_names[s] : NULL;
+	return (unsigned)s < RM_STAGE_WORDS ? rm_stage_words[s] : NULL;
+}
+
+static int word_of(const char *const *words, int n, const char *name)
+{
+	for (int i = 0; i < n; i++) {
+		if (words[i] && strcmp(name, words[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
 }
 
 int roadmap_initiative_status_parse(const char *name)
 {
-	for (int i = 0; i < 5; i++) {
-		if (strcmp(name, status_names[i]) == 0) {
-			return i;
-		}
-	}
-	return -1;
+	return word_of(rm_status_words, RM_STATUS_WORDS, name);
 }
 
 int roadmap_stage_parse(const char *name)
 {
-	for (int i = 1; i < 4; i++) {
-		if (strcmp(name, stage_names[i]) == 0) {
-			return i;
-		}
-	}
-	return -1;
+	return word_of(rm_stage_words, RM_STAGE_WORDS, name);
 }
 
 bool roadmap_initiative_counts(const struct roadmap_initiative *i)
@@ -73,13 +69,13 @@ bool roadmap_id_valid(const char *s)
 void roadmap_initiative_init(struct roadmap_initiative *in)
 {
 	memset(in, 0, sizeof(*in));
-	in->priority = 3;
-	in->status = ROADMAP_PROPOSED;
+	rm_fields_init(rm_initiative_fields, in);
 }
 
 void roadmap_goal_init(struct roadmap_goal *g)
 {
 	memset(g, 0, sizeof(*g));
+	rm_fields_init(rm_goal_fields, g);
 }
 
 struct roadmap *roadmap_create(void)
@@ -164,25 +160,12 @@ bool rm_list_add(const char *const **list, size_t *n, const char *s)
 
 void rm_goal_free(struct roadmap_goal *g)
 {
-	free((char *)g->id);
-	free((char *)g->title);
-	free((char *)g->metric);
-	free((char *)g->unit);
-	free((char *)g->owner);
-	free(g->measurements);
+	rm_fields_release(rm_goal_fields, g);
 }
 
 void rm_initiative_free(struct roadmap_initiative *in)
 {
-	free((char *)in->id);
-	free((char *)in->title);
-	free((char *)in->pillar);
-	free((char *)in->owner);
-	free((char *)in->team);
-	rm_list_free(rm_list_own(in->goals), in->n_goals);
-	rm_list_free(rm_list_own(in->depends_on), in->n_depends_on);
-	free(in->actuals);
-	free(in->progress);
+	rm_fields_release(rm_initiative_fields, in);
 }
 
 void roadmap_destroy(struct roadmap *rm)

@@ -7,6 +7,7 @@
  * the timeline, findings and the budget table.
  */
 #include "html.h"
+#include "fields.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -519,6 +520,106 @@ static void budget_table(struct page *p)
 	nl(p);
 }
 
+/* A cell of text that may hold lines: one <br> between them. */
+static void td_lines(struct page *p, const char *text)
+{
+	h_open(p, "td");
+	for (const char *line = text;;) {
+		size_t n = strcspn(line, "\n");
+		char *copy = strndup(line, n);
+		p->ok = p->ok && copy;
+		h_text(p, copy ? copy : "");
+		free(copy);
+		if (!line[n]) {
+			break;
+		}
+		h_open(p, "br");
+		h_void_end(p);
+		line += n + 1;
+	}
+	h_close(p);
+}
+
+/* The rows of the items of one kind (fields, n of size bytes each) that
+ * have a value for the field called name, when its row puts it on the
+ * page; how many. */
+static size_t detail_rows(struct page *p, const struct rm_field *fields,
+			  const char *items, size_t n, size_t size,
+			  const char *name, bool write, struct strbuf *b)
+{
+	const struct rm_field *f = rm_field_find(fields, name);
+	size_t rows = 0;
+
+	for (size_t i = 0; f && f->html && i < n; i++) {
+		const char *item = items + i * size;
+		struct rm_cell x = {RM_CELL_NONE, 0, 0, 0};
+		f->type->cell(f, item, &x);
+		if (x.kind == RM_CELL_NONE) {
+			continue;
+		}
+		rows++;
+		if (write) {
+			rm_field_text(p->rm, f, item, true, b);
+			h_open(p, "tr");
+			td(p, RM_AT(&fields[0], item, char *), NULL);
+			td(p,
+			   RM_AT(rm_field_find(fields, ROADMAP_FIELD_TITLE),
+				 item, char *),
+			   NULL);
+			td_lines(p, b->data ? b->data : "");
+			h_close(p);
+		}
+	}
+	return rows;
+}
+
+/*
+ * A section for each field of goals and initiatives whose row puts it on
+ * the page (notes), listing the items that have it; none when no item
+ * does (docs/decisions.md, "One field table that carries behaviour").
+ */
+static void item_fields(struct page *p)
+{
+	const struct roadmap *rm = p->rm;
+	const struct rm_field *const tables[] = {rm_goal_fields,
+						 rm_initiative_fields};
+	struct strbuf b = {0};
+
+	for (size_t t = 0; t < 2; t++) {
+		for (const struct rm_field *f = tables[t]; f->name; f++) {
+			if (!f->html ||
+			    (t == 1 && rm_field_find(rm_goal_fields, f->name) &&
+			     rm_field_find(rm_goal_fields, f->name)->html)) {
+				continue; /* listed with the goals' */
+			}
+			const char *head[] = {"Item", "Title", f->head};
+			for (int write = 0; write < 2; write++) {
+				size_t n =
+				    detail_rows(p, rm_goal_fields,
+						(const char *)rm->goals,
+						rm->n_goals, sizeof(*rm->goals),
+						f->name, write, &b) +
+				    detail_rows(p, rm_initiative_fields,
+						(const char *)rm->inits,
+						rm->n_inits, sizeof(*rm->inits),
+						f->name, write, &b);
+				if (!write && !n) {
+					break;
+				}
+				if (!write) {
+					section(p, f->name, f->head);
+					table_start(p, NULL, head, 3, 0);
+				} else {
+					table_end(p);
+					h_close(p);
+					nl(p);
+				}
+			}
+		}
+	}
+	sb_release(&b);
+}
+
 static void page(struct page *p)
 {
 	const struct roadmap *rm = p->rm;
@@ -597,6 +698,7 @@ static void page(struct page *p)
 	nl(p);
 	findings(p);
 	budget_table(p);
+	item_fields(p);
 	h_close(p);
 	h_open(p, "footer");
 	h_text(p, "Made by roadmap " ROADMAP_VERSION

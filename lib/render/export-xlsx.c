@@ -8,6 +8,7 @@
  * written with its computed value, because viewers show the cached result.
  */
 #include "deck.h"
+#include "fields.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -164,6 +165,10 @@ void rm_deck_formats(struct deck *d)
 	format_set_num_format(d->pct, "0.0%");
 	d->num = workbook_add_format(wb);
 	format_set_num_format(d->num, "0.##");
+	/* a text field that may hold lines (notes) wraps */
+	d->text = workbook_add_format(wb);
+	format_set_text_wrap(d->text);
+	format_set_align(d->text, LXW_ALIGN_VERTICAL_TOP);
 	d->crit = workbook_add_format(wb);
 	format_set_bg_color(d->crit, 0xC00000);
 	format_set_font_color(d->crit, LXW_COLOR_WHITE);
@@ -181,33 +186,132 @@ void rm_deck_formats(struct deck *d)
 
 /* ------------------------------------------------------------ sheets */
 
-/* A sheet's columns: the base ones, then (with tracking) the extra. */
-static int columns(const char **names, double *widths, const char *const *base,
-		   const double *bw, int n, const char *const *extra,
-		   const double *ew, int m, bool with)
+/*
+ * A sheet's columns: its kind's fields where their rows put them, and
+ * those the sheet computes at their places (docs/decisions.md, "One field
+ * table that carries behaviour"); then, with tracking, the extra ones.
+ */
+struct computed {
+	int rank;
+	const char *head;
+	double width;
+};
+struct col {
+	const struct rm_field *f;  /* or */
+	const struct computed *cc; /* one computed here */
+};
+
+static int layout(const struct rm_field *fields, const struct computed *comp,
+		  struct col *cols, int max)
+{
+	int n = 0;
+
+	for (int rank = 1; n < max; rank++) {
+		struct col c = {NULL, NULL};
+		for (const struct rm_field *f = fields; f->name; f++) {
+			c.f = f->sheet == rank ? f : c.f;
+		}
+		for (const struct computed *k = comp; k->head; k++) {
+			c.cc = k->rank == rank ? k : c.cc;
+		}
+		if (!c.f && !c.cc) {
+			break;
+		}
+		cols[n++] = c;
+	}
+	return n;
+}
+
+/* The heads and widths of n columns, then (with tracking) the extra. */
+static int heads(const struct col *cols, int n, const char **names,
+		 double *widths, const char *const *extra, const double *ew,
+		 int m, bool with)
 {
 	for (int c = 0; c < n + m; c++) {
-		names[c] = c < n ? base[c] : extra[c - n];
-		widths[c] = c < n ? bw[c] : ew[c - n];
+		names[c] = c >= n      ? extra[c - n]
+			   : cols[c].f ? cols[c].f->head
+				       : cols[c].cc->head;
+		widths[c] = c >= n	? ew[c - n]
+			    : cols[c].f ? cols[c].f->width
+					: cols[c].cc->width;
 	}
 	return with ? n + m : n;
 }
 
+/* The column of the field called name, or -1. */
+static int column_of(const struct col *cols, int n, const char *name)
+{
+	for (int c = 0; c < n; c++) {
+		if (cols[c].f && strcmp(cols[c].f->name, name) == 0) {
+			return c;
+		}
+	}
+	return -1;
+}
+
+/* One field's cell, as its type makes it: text (wrapped when it may hold
+ * lines), a number, an amount, hundredths, a date, or nothing. */
+static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+		       lxw_col_t c, const struct rm_field *f, const void *item,
+		       struct strbuf *b)
+{
+	struct rm_cell x = {RM_CELL_NONE, 0, 0, 0};
+
+	f->type->cell(f, item, &x);
+	switch (x.kind) {
+	case RM_CELL_NONE:
+		break;
+	case RM_CELL_TEXT:
+		rm_field_text(d->rm, f, item, true, b);
+		rm_deck_str(ws, r, c, b->data, f->lines ? d->text : NULL);
+		break;
+	case RM_CELL_NUMBER:
+		worksheet_write_number(ws, r, c, x.number, NULL);
+		break;
+	case RM_CELL_MONEY:
+		worksheet_write_number(ws, r, c, rm_deck_units(x.fixed),
+				       d->money);
+		break;
+	case RM_CELL_HUNDREDTHS:
+		worksheet_write_number(ws, r, c, (double)x.fixed / 100.0,
+				       d->num);
+		break;
+	case RM_CELL_DATE:
+		rm_deck_write_date(ws, r, c, x.day, d->date);
+		break;
+	}
+}
+
+#define MAX_COLS 48
+
+static void join(const char *const *list, size_t n, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && o + 2 < size; i++) {
+		int w =
+		    snprintf(buf + o, size - o, "%s%s", i ? ", " : "", list[i]);
+		o += w > 0 ? (size_t)w : 0;
+	}
+}
+
 static void goals(struct deck *d)
 {
-	static const char *const base[] = {
-	    "ID",  "Title", "Metric",	"Baseline",    "Target", "Unit",
-	    "Due", "Owner", "Priority", "Initiatives", "Planned"};
-	static const double bw[] = {16, 36, 24, 10, 10, 8, 12, 18, 8, 11, 18};
-	const char *names[11 + RM_DECK_GOAL_COLS];
-	double widths[11 + RM_DECK_GOAL_COLS];
-	int n = columns(names, widths, base, bw, 11, rm_deck_goal_names,
-			rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
-	names[11] = d->goal_head;
+	static const struct computed comp[] = {
+	    {10, "Initiatives", 11}, {11, "Planned", 18}, {0, NULL, 0}};
+	struct col cols[MAX_COLS];
+	int nb = layout(rm_goal_fields, comp, cols, MAX_COLS);
+	const char *names[MAX_COLS + RM_DECK_GOAL_COLS];
+	double widths[MAX_COLS + RM_DECK_GOAL_COLS];
+	int n = heads(cols, nb, names, widths, rm_deck_goal_names,
+		      rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
+	names[nb] = d->goal_head;
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Goals");
 	size_t *serving = calloc(rm->n_goals + 1, sizeof(size_t));
 	size_t k;
+	struct strbuf b = {0};
 
 	for (size_t i = 0; serving && i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
@@ -222,29 +326,22 @@ static void goals(struct deck *d)
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
-		rm_deck_str(ws, r, 0, g->id, NULL);
-		rm_deck_str(ws, r, 1, g->title, NULL);
-		rm_deck_str(ws, r, 2, g->metric, NULL);
-		if (g->has_baseline) {
-			worksheet_write_number(ws, r, 3, g->baseline, NULL);
+		for (int c = 0; c < nb; c++) {
+			if (cols[c].f) {
+				field_cell(d, ws, r, (lxw_col_t)c, cols[c].f, g,
+					   &b);
+			} else if (cols[c].cc == &comp[0]) {
+				worksheet_write_number(
+				    ws, r, (lxw_col_t)c,
+				    serving ? (double)serving[i] : 0, NULL);
+			} else {
+				worksheet_write_number(
+				    ws, r, (lxw_col_t)c,
+				    rm_deck_units(d->planned[i]), d->money);
+			}
 		}
-		if (g->has_target) {
-			worksheet_write_number(ws, r, 4, g->target, NULL);
-		}
-		rm_deck_str(ws, r, 5, g->unit, NULL);
-		if (g->has_due) {
-			rm_deck_write_date(ws, r, 6, g->due, d->date);
-		}
-		rm_deck_str(ws, r, 7, g->owner, NULL);
-		if (g->priority) {
-			worksheet_write_number(ws, r, 8, g->priority, NULL);
-		}
-		worksheet_write_number(ws, r, 9,
-				       serving ? (double)serving[i] : 0, NULL);
-		worksheet_write_number(ws, r, 10, rm_deck_units(d->planned[i]),
-				       d->money);
 		if (d->tr_ok) {
-			rm_deck_goal_cells(d, ws, r, i, 11);
+			rm_deck_goal_cells(d, ws, r, i, (lxw_col_t)nb);
 		}
 	}
 	if (rm->n_goals) {
@@ -252,118 +349,75 @@ static void goals(struct deck *d)
 				     (lxw_col_t)(n - 1));
 	}
 	rm_deck_print_setup(ws, 0, widths, n, 2);
-	if (d->tr_ok) {
-		/* the goals and their state on one page for the board, a
-		 * little smaller than the rule's 80 % (about 63 %) */
-		worksheet_fit_to_pages(ws, 1, 0);
-	}
+	/* the goals on one page wide for the board, with their state or
+	 * long fields a little smaller than the rule's 80 % (about 63 %) */
+	worksheet_fit_to_pages(ws, 1, 0);
+	sb_release(&b);
 	free(serving);
 }
 
-static void join(const char *const *list, size_t n, char *buf, size_t size)
+/* The initiatives' columns the sheet computes: the total (a formula over
+ * opex and capex) and the schedule's. */
+static void init_computed(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+			  lxw_col_t c, int which, const int *money_cols,
+			  const struct roadmap_initiative *in,
+			  const struct roadmap_schedule_row *row)
 {
-	size_t o = 0;
+	char f[64], a[8], b[8];
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && o + 2 < size; i++) {
-		int w =
-		    snprintf(buf + o, size - o, "%s%s", i ? ", " : "", list[i]);
-		o += w > 0 ? (size_t)w : 0;
+	if (which == 0) {
+		rm_deck_col_name(money_cols[0], a);
+		rm_deck_col_name(money_cols[1], b);
+		snprintf(f, sizeof(f), "=%s%u+%s%u", a, (unsigned)(r + 1), b,
+			 (unsigned)(r + 1));
+		worksheet_write_formula_num(
+		    ws, r, c, f, d->money, rm_deck_units(in->opex + in->capex));
+	} else if (row && which == 1) {
+		rm_deck_write_date(ws, r, c, row->earliest_start, d->date);
+	} else if (row && which == 2) {
+		worksheet_write_number(ws, r, c, row->slack_days, NULL);
+	} else if (row && which == 3) {
+		rm_deck_str(ws, r, c, row->critical ? "yes" : "no",
+			    row->critical ? d->red : NULL);
 	}
 }
 
 static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 {
-	static const char *const base[] = {"ID",
-					    "Title",
-					    "Pillar",
-					    "Stage",
-					    "Status",
-					    "Owner",
-					    "Team",
-					    "Start",
-					    "End",
-					    "Opex",
-					    "Capex",
-					    "Total",
-					    "FTE",
-					    "Priority",
-					    "Benefit",
-					    "Goals",
-					    "Depends on",
-					    "Earliest start",
-					    "Slack (days)",
-					    "Critical",
-					    "Optimistic end",
-					    "Pessimistic end"};
-	static const double bw[] = {16, 36, 12, 14, 11, 18, 12, 12,
-				    12, 16, 16, 16, 7,	8,  16, 24,
-				    24, 14, 12, 9,  14, 15};
-	const char *names[22 + RM_DECK_EV_COLS];
-	double widths[22 + RM_DECK_EV_COLS];
-	int n = columns(names, widths, base, bw, 22, rm_deck_ev_names,
-			rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
-	names[22] = d->ev_head;
+	static const struct computed comp[] = {{12, "Total", 16},
+					       {18, "Earliest start", 14},
+					       {19, "Slack (days)", 12},
+					       {20, "Critical", 9},
+					       {0, NULL, 0}};
+	struct col cols[MAX_COLS];
+	int nb = layout(rm_initiative_fields, comp, cols, MAX_COLS);
+	const char *names[MAX_COLS + RM_DECK_EV_COLS];
+	double widths[MAX_COLS + RM_DECK_EV_COLS];
+	int n = heads(cols, nb, names, widths, rm_deck_ev_names,
+		      rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
+	names[nb] = d->ev_head;
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
-	char list[4096], f[64], a[8], b[8];
+	const int money_cols[2] = {column_of(cols, nb, ROADMAP_FIELD_OPEX),
+				   column_of(cols, nb, ROADMAP_FIELD_CAPEX)};
+	struct strbuf b = {0};
 
 	rm_deck_header(d, ws, names, widths, n);
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
-		rm_deck_str(ws, r, 0, in->id, NULL);
-		rm_deck_str(ws, r, 1, in->title, NULL);
-		rm_deck_str(ws, r, 2, in->pillar, NULL);
-		rm_deck_str(ws, r, 3,
-			    in->stage ? roadmap_stage_name(in->stage) : NULL,
-			    NULL);
-		rm_deck_str(ws, r, 4,
-			    roadmap_initiative_status_name(in->status), NULL);
-		rm_deck_str(ws, r, 5, in->owner, NULL);
-		rm_deck_str(ws, r, 6, in->team, NULL);
-		rm_deck_write_date(ws, r, 7, in->start, d->date);
-		rm_deck_write_date(ws, r, 8, in->end, d->date);
-		worksheet_write_number(ws, r, 9, rm_deck_units(in->opex),
-				       d->money);
-		worksheet_write_number(ws, r, 10, rm_deck_units(in->capex),
-				       d->money);
-		rm_deck_col_name(9, a);
-		rm_deck_col_name(10, b);
-		snprintf(f, sizeof(f), "=%s%u+%s%u", a, (unsigned)(r + 1), b,
-			 (unsigned)(r + 1));
-		worksheet_write_formula_num(
-		    ws, r, 11, f, d->money,
-		    rm_deck_units(in->opex + in->capex));
-		worksheet_write_number(ws, r, 12, (double)in->fte / 100.0,
-				       d->num);
-		worksheet_write_number(ws, r, 13, in->priority, NULL);
-		if (in->has_benefit) {
-			worksheet_write_number(
-			    ws, r, 14, rm_deck_units(in->benefit), d->money);
-		}
-		join((const char *const *)in->goals, in->n_goals, list,
-		     sizeof(list));
-		rm_deck_str(ws, r, 15, list, NULL);
-		join((const char *const *)in->depends_on, in->n_depends_on,
-		     list, sizeof(list));
-		rm_deck_str(ws, r, 16, list, NULL);
-		if (row[i]) {
-			rm_deck_write_date(ws, r, 17, row[i]->earliest_start,
-					   d->date);
-			worksheet_write_number(ws, r, 18, row[i]->slack_days,
-					       NULL);
-			rm_deck_str(ws, r, 19, row[i]->critical ? "yes" : "no",
-				    row[i]->critical ? d->red : NULL);
-		}
-		if (in->has_optimistic) {
-			rm_deck_write_date(ws, r, 20, in->optimistic, d->date);
-		}
-		if (in->has_pessimistic) {
-			rm_deck_write_date(ws, r, 21, in->pessimistic, d->date);
+		for (int c = 0; c < nb; c++) {
+			if (cols[c].f) {
+				field_cell(d, ws, r, (lxw_col_t)c, cols[c].f,
+					   in, &b);
+			} else {
+				init_computed(d, ws, r, (lxw_col_t)c,
+					      (int)(cols[c].cc - comp),
+					      money_cols, in, row[i]);
+			}
 		}
 		if (d->tr_ok) {
-			rm_deck_ev_cells(d, ws, r, i, 22);
+			rm_deck_ev_cells(d, ws, r, i, (lxw_col_t)nb);
 		}
 	}
 	if (rm->n_inits) {
@@ -371,6 +425,7 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 				     (lxw_col_t)(n - 1));
 	}
 	rm_deck_print_setup(ws, 0, widths, n, 2);
+	sb_release(&b);
 }
 
 static void budget(struct deck *d)

@@ -1,5 +1,5 @@
 /* items.c - items as JSON objects for `list` and `show` (stable contract). */
-#include "json.h"
+#include "fields.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -334,7 +334,8 @@ enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 {
 	const struct rm_field *fields;
 	const void *item;
-	char q[120], buf[4096];
+	char q[120];
+	struct strbuf buf = {0};
 	size_t i, n = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -370,18 +371,19 @@ enum roadmap_status roadmap_item_fields(const struct roadmap *rm,
 	size_t r = 0;
 	bool ok = (cells[0] = rm_rows_strdup(out, "field")) &&
 		  (cells[1] = rm_rows_strdup(out, "value"));
-	/* the id and the title head the view; actuals are in its spend,
-	 * progress and measurements in its tracking */
+	/* the rows say which fields are lines of `show` (the id and the
+	 * title head the view; actuals are in its spend, progress and
+	 * measurements in its tracking) */
 	for (const struct rm_field *f = fields + 1; ok && f->name; f++) {
-		if ((f->type == RM_F_TEXT && f->required) ||
-		    f->type == RM_F_ACTUALS || f->type == RM_F_READINGS) {
+		if (!f->show) {
 			continue;
 		}
-		rm_field_text(rm, f, item, buf, sizeof(buf));
 		r++;
-		ok = (cells[r * 2] = rm_rows_strdup(out, f->name)) &&
-		     (cells[r * 2 + 1] = rm_rows_strdup(out, buf));
+		ok = rm_field_text(rm, f, item, true, &buf) &&
+		     (cells[r * 2] = rm_rows_strdup(out, f->name)) &&
+		     (cells[r * 2 + 1] = rm_rows_strdup(out, buf.data));
 	}
+	sb_release(&buf);
 	out->n_rows = r;
 	if (!ok) {
 		roadmap_rows_release(out);

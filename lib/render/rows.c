@@ -1,12 +1,10 @@
 /* rows.c - items as rows of text cells, and the CSV writer (libcsv). */
-#include "internal.h"
+#include "fields.h"
 
 #include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "json.h" /* struct strbuf */
 
 /*
  * The cells' text lives in a chain of large blocks: a 100,000-row table has
@@ -77,126 +75,34 @@ static void put_money(struct filler *f, int64_t v)
 	put(f, roadmap_money_format(v, false, buf));
 }
 
-static void put_list(struct filler *f, char *const *list, size_t n)
-{
-	struct strbuf b = {0};
-
-	for (size_t i = 0; i < n; i++) {
-		if (i) {
-			sb_put(&b, ";", 1);
-		}
-		sb_puts(&b, list[i]);
-	}
-	if (b.failed) {
-		f->ok = false;
-	}
-	put(f, b.data ? b.data : "");
-	sb_release(&b);
-}
-
-/* A plain decimal for people and spreadsheets, the same in every
- * locale. */
-static void put_double(struct filler *f, bool has, double d)
-{
-	char buf[ROADMAP_NUMBER_BUF];
-
-	if (!has) {
-		put(f, "");
-		return;
-	}
-	put(f, roadmap_number_format(d, buf));
-}
-
-/* One cell of a field, as the CSV tables write it. */
-static void put_field(struct filler *f, const struct rm_field *fd,
-		      const void *item)
-{
-	const char *base = item;
-	const void *at = base + fd->off;
-	bool has = RM_FIELD_HAS(fd, item);
-	char buf[32];
-
-	switch (fd->type) {
-	case RM_F_ID:
-	case RM_F_TEXT:
-		put(f, *(const char *const *)at);
-		break;
-	case RM_F_NUMBER:
-		put_double(f, has, *(const double *)at);
-		break;
-	case RM_F_DATE:
-		put(f, has ? roadmap_day_format(*(const roadmap_day *)at, buf)
-			   : "");
-		break;
-	case RM_F_MONEY:
-		if (has) {
-			put_money(f, *(const int64_t *)at);
-		} else {
-			put(f, "");
-		}
-		break;
-	case RM_F_FTE:
-		put(f, rm_hundredths_format(*(const int64_t *)at, buf));
-		break;
-	case RM_F_PRIORITY:
-		snprintf(buf, sizeof(buf), "%d", *(const int *)at);
-		put(f, *(const int *)at ? buf : "");
-		break;
-	case RM_F_IDS:
-		put_list(f, *(char *const *const *)at,
-			 *(const size_t *)(base + fd->flag));
-		break;
-	case RM_F_STAGE:
-		put(f, *(const int *)at == (int)fd->def
-			   ? ""
-			   : roadmap_stage_name((enum roadmap_stage) *
-						(const int *)at));
-		break;
-	case RM_F_STATUS:
-		put(f, roadmap_initiative_status_name(
-			   (enum roadmap_initiative_status) * (const int *)at));
-		break;
-	case RM_F_PERIOD:
-		put(f, rm_budget_label(item, buf, sizeof(buf)));
-		break;
-	case RM_F_ACTUALS:
-	case RM_F_READINGS:
-		break;
-	}
-}
-
 enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 				       enum roadmap_kind kind,
 				       const size_t *idx, size_t n,
 				       struct roadmap_rows *out,
 				       struct roadmap_error *err)
 {
-	const struct rm_field *fields, *cols[32];
+	const struct rm_field *fields = rm_fields_of(kind), *cols[32];
 	const char *items;
 	size_t ncols, total, size;
 
 	memset(out, 0, sizeof(*out));
 	switch (kind) {
 	case ROADMAP_KIND_INITIATIVE:
-		fields = rm_initiative_fields;
 		items = (const char *)rm->inits;
 		size = sizeof(*rm->inits);
 		total = rm->n_inits;
 		break;
 	case ROADMAP_KIND_GOAL:
-		fields = rm_goal_fields;
 		items = (const char *)rm->goals;
 		size = sizeof(*rm->goals);
 		total = rm->n_goals;
 		break;
 	case ROADMAP_KIND_TEAM:
-		fields = rm_team_fields;
 		items = (const char *)rm->teams;
 		size = sizeof(*rm->teams);
 		total = rm->n_teams;
 		break;
 	case ROADMAP_KIND_BUDGET:
-		fields = rm_budget_fields;
 		items = (const char *)rm->budgets;
 		size = sizeof(*rm->budgets);
 		total = rm->n_budgets;
@@ -204,8 +110,9 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 	default:
 		return rm_fail(err, ROADMAP_ERR_USAGE, "unknown kind of item");
 	}
-	ncols =
-	    rm_csv_columns(fields, kind == ROADMAP_KIND_INITIATIVE, cols, 32);
+	ncols = rm_field_columns(
+	    fields, false,
+	    kind == ROADMAP_KIND_INITIATIVE ? rm_csv_total : NULL, cols, 32);
 	if (!idx) {
 		n = total;
 	}
@@ -221,22 +128,25 @@ enum roadmap_status roadmap_rows_build(const struct roadmap *rm,
 	for (size_t c = 0; c < ncols; c++) {
 		/* text cells are guarded and quoted; numbers, dates and
 		 * names from a fixed set are not */
-		out->text[c] = cols[c] && (cols[c]->type == RM_F_ID ||
-					   cols[c]->type == RM_F_TEXT ||
-					   cols[c]->type == RM_F_IDS);
+		out->text[c] = cols[c] && cols[c]->type->text_cell;
 		put(&f, cols[c] ? cols[c]->name : ROADMAP_WORD_TOTAL);
 	}
+	struct strbuf b = {0};
 	for (size_t r = 0; r < n && f.ok; r++) {
 		const void *item = items + (idx ? idx[r] : r) * size;
 		for (size_t c = 0; c < ncols; c++) {
 			if (cols[c]) {
-				put_field(&f, cols[c], item);
+				f.ok = rm_field_text(rm, cols[c], item, false,
+						     &b) &&
+				       f.ok;
+				put(&f, b.data);
 			} else {
 				const struct roadmap_initiative *in = item;
 				put_money(&f, in->opex + in->capex);
 			}
 		}
 	}
+	sb_release(&b);
 	if (!f.ok) {
 		roadmap_rows_release(out);
 		return rm_nomem(err);

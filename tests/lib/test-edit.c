@@ -77,6 +77,39 @@ int main(void)
 		"at most 64; starting with a letter or digit)",
 		"an id with a space");
 	in.id = "recs";
+	/* values out of their field's range or words, as a caller of the
+	 * library can build them (the table checks every field) */
+	in.status = (enum roadmap_initiative_status)42;
+	refused(rm, roadmap_add_initiative(rm, &in, &err), &err, before,
+		"\"recs\": status is 42, not one of proposed, approved, "
+		"active, done or cancelled",
+		"status 42");
+	in.status = ROADMAP_PROPOSED;
+	in.stage = (enum roadmap_stage)99;
+	refused(rm, roadmap_add_initiative(rm, &in, &err), &err, before,
+		"\"recs\": stage is 99, not one of research, poc or "
+		"implementation",
+		"stage 99");
+	in.stage = (enum roadmap_stage) - 1;
+	refused(rm, roadmap_add_initiative(rm, &in, &err), &err, before,
+		"\"recs\": stage is -1, not one of research, poc or "
+		"implementation",
+		"stage -1");
+	in.stage = ROADMAP_STAGE_NONE;
+	in.priority = 9;
+	refused(rm, roadmap_add_initiative(rm, &in, &err), &err, before,
+		"\"recs\": priority must be 1 to 5", "priority 9");
+	in.priority = 0;
+	refused(rm, roadmap_add_initiative(rm, &in, &err), &err, before,
+		"\"recs\": priority must be 1 to 5",
+		"an initiative's priority 0");
+	in.priority = 3;
+	g.id = "g2";
+	g.priority = 6;
+	refused(rm, roadmap_add_goal(rm, &g, &err), &err, before,
+		"\"g2\": priority must be 1 to 5", "a goal's priority 6");
+	g.priority = 0;
+	g.id = "retention";
 
 	refused(rm, roadmap_set_field(rm, "pipeline", "goals", "retention,x",
 				      &err),
