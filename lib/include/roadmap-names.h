@@ -59,6 +59,7 @@
 #define ROADMAP_FIELD_CAPACITY "capacity"
 #define ROADMAP_FIELD_PERIOD "period"
 #define ROADMAP_FIELD_AMOUNT "amount"
+#define ROADMAP_FIELD_NOTES "notes"
 
 /* Words of the reports that are not fields. */
 #define ROADMAP_WORD_QUARTER "quarter"

@@ -238,6 +238,7 @@ struct roadmap_goal {
 	double target;
 	roadmap_day due;
 	int priority; /* 1..5, 0 when absent */
+	const char *notes; /* free text with newlines, or NULL */
 	struct roadmap_reading *measurements; /* the metric's values */
 	size_t n_measurements;
 	long line; /* the line of its id (an envelope's period) in the file
@@ -278,6 +279,7 @@ struct roadmap_initiative {
 	int priority; /* 1..5, default 3 */
 	bool has_benefit;
 	int64_t benefit;
+	const char *notes;	  /* free text with newlines, or NULL */
 	const char *const *goals; /* ids */
 	size_t n_goals;
 	const char *const *depends_on; /* ids */

@@ -22,6 +22,9 @@
 #define WORDS(w) .words = w, .n_words = (int)(sizeof(w) / sizeof(w[0]))
 #define SHEET(rank, h, w) .sheet = rank, .head = h, .width = w
 #define ADD(rank, a, h) .add = rank, .arg = a, .help = h
+/* notes: free text for people, with newlines (docs/roadmap.5.scd) */
+#define RM_NOTES_MAX 4000
+#define NOTES_HELP "free text, newlines allowed (at most 4,000 characters)"
 
 const char *const rm_status_words[RM_STATUS_WORDS] = {
     "proposed", "approved", "active", "done", "cancelled"};
@@ -98,6 +101,16 @@ const struct rm_field rm_goal_fields[] = {
      .show = true,
      SHEET(9, "Priority", 8),
      ADD(8, "N", "1 (highest) to 5")},
+    {.name = F_(NOTES),
+     .type = &rm_type_text,
+     .off = GOAL(notes),
+     .max = RM_NOTES_MAX,
+     .lines = true,
+     .csv = 10,
+     .show = true,
+     SHEET(12, "Notes", 40),
+     .html = true,
+     ADD(9, "T", NOTES_HELP)},
     {.name = F_(MEASUREMENTS),
      .type = &rm_type_readings,
      .off = GOAL(measurements),
@@ -256,6 +269,16 @@ const struct rm_field rm_initiative_fields[] = {
      .show = true,
      SHEET(15, "Benefit", 16),
      ADD(17, "A", "the value it should deliver")},
+    {.name = F_(NOTES),
+     .type = &rm_type_text,
+     .off = INIT(notes),
+     .max = RM_NOTES_MAX,
+     .lines = true,
+     .csv = 20,
+     .show = true,
+     SHEET(23, "Notes", 40),
+     .html = true,
+     ADD(18, "T", NOTES_HELP)},
     {.name = F_(ACTUALS),
      .type = &rm_type_actuals,
      .off = INIT(actuals),

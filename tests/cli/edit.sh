@@ -123,7 +123,7 @@ t "set applied them" 0 "2026-12-31 20000000 active" "" -- bash -c "$ROADMAP list
 cp roadmap.json mid.json
 t "set: one bad field changes nothing" 65 "" '2026-13 is not a month' -- bash -c "$ROADMAP set recs-engine owner=Zed end=2026-13 2>&1 >/dev/null | sed 's/^roadmap: //' >&2; exit \${PIPESTATUS[0]}"
 ok_if "and the file is unchanged" cmp -s roadmap.json mid.json
-t "set: unknown field" 65 "" 'roadmap: an initiative has no field "colour" (fields: title, goals, pillar, stage, status, owner, team, start, end, optimistic, pessimistic, opex, capex, fte, depends_on, priority, benefit)' -- R set recs-engine colour=red
+t "set: unknown field" 65 "" 'roadmap: an initiative has no field "colour" (fields: title, goals, pillar, stage, status, owner, team, start, end, optimistic, pessimistic, opex, capex, fte, depends_on, priority, benefit, notes)' -- R set recs-engine colour=red
 t "set: not FIELD=VALUE" 64 "" "roadmap: set: 'status' is not FIELD=VALUE
 usage: roadmap set ID FIELD=VALUE...
 (see 'roadmap help set')" -- R set recs-engine status
@@ -155,8 +155,8 @@ t "rm a goal nobody serves" 0 "" "" -- bash -c "$ROADMAP add goal spare --title 
 # -f and ROADMAP_FILE
 t "-f chooses the file" 0 "" "roadmap: created other.json" -- R -f other.json init
 t "ROADMAP_FILE chooses the file" 0 "" "" -- env ROADMAP_FILE=other.json "$ROADMAP" add goal g1 --title "Goal one"
-t "-f wins over ROADMAP_FILE" 0 "id,title,metric,baseline,target,unit,due,owner,priority
-g1,Goal one,,,,,,," "" -- env ROADMAP_FILE=roadmap.json "$ROADMAP" -f other.json list goals --format csv
+t "-f wins over ROADMAP_FILE" 0 "id,title,metric,baseline,target,unit,due,owner,priority,notes
+g1,Goal one,,,,,,,," "" -- env ROADMAP_FILE=roadmap.json "$ROADMAP" -f other.json list goals --format csv
 t "a missing roadmap is exit 66" 66 "" "roadmap: nothere.json: no roadmap here (create one with 'roadmap init', or choose a file with -f)" -- R -f nothere.json add goal x --title X
 ok_if "and is not created by a failed add" test ! -e nothere.json
 t "a directory is not a roadmap" 66 "" "roadmap: .: is a directory, not a file" -- R -f . list

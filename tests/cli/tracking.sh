@@ -156,12 +156,15 @@ wb = openpyxl.load_workbook("deck.xlsx")
 g, i = wb["Goals"], wb["Initiatives"]
 gh = [c.value for c in g[1]]
 ih = [c.value for c in i[1]]
-assert gh[11:16] == ["Current on 2026-03-16", "Progress", "Expected", "State", "Score"], gh
-assert ih[22] == "Planned % on 2026-03-16" and ih[23:32] == ["Progress %", "PV", "EV", "AC", "SPI", "CPI", "EAC", "VAC", "Late"], ih
+# the tracking columns follow the fields (wherever the last one ends)
+gc, ic = gh.index("Current on 2026-03-16"), ih.index("Planned % on 2026-03-16")
+assert gh[gc:gc + 5] == ["Current on 2026-03-16", "Progress", "Expected", "State", "Score"] and gc + 5 == len(gh), gh
+assert ih[ic + 1:ic + 10] == ["Progress %", "PV", "EV", "AC", "SPI", "CPI", "EAC", "VAC", "Late"] and ic + 10 == len(ih), ih
+assert ih[:2] == ["ID", "Title"] and gh[:2] == ["ID", "Title"]
 row = {r[0].value: [c.value for c in r] for r in i.iter_rows(min_row=2)}
-assert row["textbook"][22:32] == [0.75, 0.6, 75, 60, 70, 0.8, 0.857, 116.67, -16.67, None], row["textbook"]
-assert row["slow"][31] == "late"
-states = [r[14].value for r in g.iter_rows(min_row=2)]
+assert row["textbook"][ic:ic + 10] == [0.75, 0.6, 75, 60, 70, 0.8, 0.857, 116.67, -16.67, None], row["textbook"]
+assert row["slow"][ic + 9] == "late"
+states = [r[gc + 3].value for r in g.iter_rows(min_row=2)]
 assert states == ["at-risk", "on-track", "achieved", "missed"], states
 '
 
