@@ -60,6 +60,7 @@
 #define ROADMAP_FIELD_PERIOD "period"
 #define ROADMAP_FIELD_AMOUNT "amount"
 #define ROADMAP_FIELD_NOTES "notes"
+#define ROADMAP_FIELD_MANDATORY "mandatory"
 
 /* Words of the reports that are not fields. */
 #define ROADMAP_WORD_QUARTER "quarter"

@@ -279,6 +279,7 @@ struct roadmap_initiative {
 	int priority; /* 1..5, default 3 */
 	bool has_benefit;
 	int64_t benefit;
+	bool mandatory;		  /* work a cut may not touch (roadmap(5)) */
 	const char *notes;	  /* free text with newlines, or NULL */
 	const char *const *goals; /* ids */
 	size_t n_goals;

@@ -69,7 +69,7 @@ printf 'id,title,start,end\nq,ab"c,2026-01-01,2026-02-01\n' > quote.csv
 t "a stray quote" 65 "" "roadmap: quote.csv:2: malformed quoting (a quote inside an unquoted field, or text after a closing quote)
 roadmap: quote.csv: nothing imported" -- R import quote.csv
 printf 'id,title,start,colour\nq,Q,2026-01-01,red\n' > columns.csv
-t "unknown and missing columns" 65 "" 'roadmap: columns.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes)
+t "unknown and missing columns" 65 "" 'roadmap: columns.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
 roadmap: columns.csv:1: column "end": is missing from the header (the initiatives table needs it)
 roadmap: columns.csv: nothing imported' -- R import columns.csv
 printf 'id,title,start,end\nd,D,2026-01-01,2026-02-01\nd,D again,2026-01-01,2026-02-01\ng,Clash,2026-01-01,2026-02-01\n' > dups.csv
