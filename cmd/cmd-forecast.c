@@ -9,6 +9,7 @@
 struct forecast_opts {
 	const char *trials;
 	const char *seed;
+	const char *as_of;
 	int format;
 };
 
@@ -18,6 +19,10 @@ static const struct opt forecast_opts[] = {
     OPT_STRING("seed", 0, "S", struct forecast_opts, seed,
 	       "the random seed (0 to 2^53 = 9007199254740992,\n"
 	       "default 1): the same seed gives the same output"),
+    OPT_STRING("as-of", 0, "DATE", struct forecast_opts, as_of,
+	       "forecast from DATE: done work fixed, started work\n"
+	       "runs its remaining share from DATE, nothing starts\n"
+	       "before it; cost from the actuals before it"),
     OPT_CHOICE("format", "F", report_formats, struct forecast_opts, format,
 	       "table (for people, default), csv (initiatives) or json"),
     {0},
@@ -61,18 +66,28 @@ static int print_table(const struct roadmap *rm,
 		msg("out of memory");
 		return 70;
 	}
-	printf("forecast: %lu trials, seed %llu\n", f->trials,
-	       (unsigned long long)f->seed);
+	char day[32] = "";
+	size_t n = 0;
+	if (f->has_as_of) {
+		strcpy(day, ", as of ");
+		roadmap_day_format(f->as_of, day + 8);
+	}
+	printf("forecast: %lu trials, seed %llu%s\n", f->trials,
+	       (unsigned long long)f->seed, day);
 	if (!f->estimated) {
 		printf("(no initiative has an optimistic or pessimistic end:\n"
 		       "every date is certain)\n");
 	}
+	/* the work whose dates are in question: estimated, or moved off
+	 * its planned end in some trial */
 	for (size_t i = 0; i < f->n_initiatives; i++) {
-		order[i] = &f->initiatives[i];
+		if (f->initiatives[i].estimated || f->initiatives[i].moved) {
+			order[n++] = &f->initiatives[i];
+		}
 	}
-	qsort(order, f->n_initiatives, sizeof(*order), by_risk);
+	qsort(order, n, sizeof(*order), by_risk);
 	table_init(&t, 6, head, right, 0);
-	for (size_t k = 0; k < f->n_initiatives; k++) {
+	for (size_t k = 0; k < n; k++) {
 		const struct roadmap_forecast_initiative *x = order[k];
 		roadmap_day_format(x->planned_end, d[0]);
 		roadmap_day_format(x->p50, d[1]);
@@ -89,8 +104,16 @@ static int print_table(const struct roadmap *rm,
 	}
 	free(order);
 	printf("\n");
-	if ((rc = table_emit(&t, ok))) {
+	if (n == 0) {
+		table_release(&t);
+	} else if ((rc = table_emit(&t, ok))) {
 		return rc;
+	}
+	if (n < f->n_initiatives) {
+		printf("%s%zu initiative%s not listed: no estimate, and on "
+		       "their planned end\nin every trial\n",
+		       n ? "\n" : "", f->n_initiatives - n,
+		       f->n_initiatives - n == 1 ? "" : "s");
 	}
 	if (f->n_goals) {
 		table_init(&t, 6, ghead, right, 0);
@@ -216,6 +239,13 @@ static int run_forecast(struct ctx *ctx, int argc, char **argv)
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;
 	}
+	if (o.as_of &&
+	    (rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), false,
+			    &opt.as_of))) {
+		roadmap_destroy(rm);
+		return rc;
+	}
+	opt.has_as_of = o.as_of != NULL;
 	if (roadmap_forecast(rm, &opt, &f, &err)) {
 		rc = fail_err(&err);
 		roadmap_destroy(rm);

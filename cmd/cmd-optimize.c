@@ -9,8 +9,10 @@ struct optimize_opts {
 	const char *scale;
 	const char *keep;
 	const char *time_limit;
+	const char *as_of;
 	bool ignore_capacity;
 	bool frontier;
+	bool explain;
 	bool apply;
 	int format;
 };
@@ -32,7 +34,12 @@ static const struct opt optimize_opts[] = {
 	       "every envelope at PCT % (1 to 1000, default 100):\n"
 	       "85 for a 15 % cut"),
     OPT_STRING("keep", 0, "S", struct optimize_opts, keep,
-	       "statuses always funded (default active,done; none)"),
+	       "statuses and initiative ids always funded, a comma\n"
+	       "list (default active,done; none)"),
+    OPT_STRING("as-of", 0, "DATE", struct optimize_opts, as_of,
+	       "decide from DATE: past envelopes are history, spend\n"
+	       "before DATE is sunk, work done or ended is funded,\n"
+	       "started work may be stopped"),
     OPT_FLAG("ignore-capacity", struct optimize_opts, ignore_capacity,
 	     "no limit from the teams' capacity"),
     OPT_STRING("time-limit", 0, "SEC", struct optimize_opts, time_limit,
@@ -40,6 +47,9 @@ static const struct opt optimize_opts[] = {
 	       "then the best plan found, the exact bound and the gap"),
     OPT_FLAG("frontier", struct optimize_opts, frontier,
 	     "also the optimum at 100, 95, ... 50 % of the budget"),
+    OPT_FLAG("explain", struct optimize_opts, explain,
+	     "also why: the value lost if each decision flipped,\n"
+	     "the limit each cut one breaks"),
     OPT_FLAG("apply", struct optimize_opts, apply,
 	     "cancel the cut initiatives (one atomic save)"),
     OPT_CHOICE("format", "F", formats, struct optimize_opts, format,
@@ -99,7 +109,7 @@ static int print_envelopes(const struct roadmap *rm,
 		const struct roadmap_plan_envelope *e = &p->envelopes[k];
 		const struct roadmap_budget *b =
 		    roadmap_budget_at(rm, e->budget);
-		char label[16], a[48], u[48];
+		char label[24], a[48], u[48];
 		if (b->is_year) {
 			snprintf(label, sizeof(label), "FY%d", b->year);
 		} else {
@@ -107,6 +117,9 @@ static int print_envelopes(const struct roadmap *rm,
 					      label);
 		}
 		roadmap_money_format(e->amount, true, a);
+		if (e->past) { /* history: what was spent, no limit */
+			strcat(label, " (past)");
+		}
 		if (p->status == ROADMAP_PLAN_INFEASIBLE) {
 			snprintf(u, sizeof(u), "-");
 		} else {
@@ -145,6 +158,48 @@ static int print_frontier(const struct roadmap_plan *p)
 	return table_emit(&t, ok);
 }
 
+static int print_reasons(const struct roadmap *rm, const struct roadmap_plan *p)
+{
+	static const char *const head[] = {"ID", "DECISION", "LOST IF FLIPPED",
+					   "REASON"};
+	static const bool right[] = {0, 0, 1, 0};
+	struct table t;
+	bool ok = true;
+
+	printf("\nwhy: the value lost if each decision were flipped\n");
+	if (p->n_reasons == 0) {
+		return 0;
+	}
+	table_init(&t, 4, head, right, 3);
+	for (size_t k = 0; k < p->n_reasons; k++) {
+		const struct roadmap_plan_reason *r = &p->reasons[k];
+		char v[64], why[128];
+		if (r->status == ROADMAP_PLAN_INFEASIBLE) {
+			snprintf(v, sizeof(v), "infeasible");
+		} else {
+			value_text(p, r->lost, v);
+			if (r->status == ROADMAP_PLAN_FEASIBLE) {
+				strcat(v, " (at most)");
+			}
+		}
+		if (r->funded) {
+			snprintf(why, sizeof(why), "-");
+		} else if (r->reason[0]) {
+			snprintf(why, sizeof(why), "%s%s",
+				 strncmp(r->reason, "prerequisite ", 13) == 0
+				     ? "needs its "
+				     : "would break ",
+				 r->reason);
+		} else {
+			snprintf(why, sizeof(why), "breaks nothing");
+		}
+		const char *row[] = {roadmap_initiative_at(rm, r->index)->id,
+				     r->funded ? "funded" : "cut", v, why};
+		ok = ok && table_add(&t, row);
+	}
+	return table_emit(&t, ok);
+}
+
 static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)
 {
 	const char *cur = roadmap_currency(rm);
@@ -155,10 +210,15 @@ static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)
 	value_text(p, p->value, v);
 	value_text(p, p->value_all, all);
 	roadmap_money_format(p->spend, true, s);
-	printf("%s%s (objective %s, envelopes at %d %%)\n",
+	char day[32] = "";
+	if (p->has_as_of) {
+		strcpy(day, ", as of ");
+		roadmap_day_format(p->as_of, day + 8);
+	}
+	printf("%s%s (objective %s, envelopes at %d %%%s)\n",
 	       roadmap_plan_status_name(p->status),
 	       p->status == ROADMAP_PLAN_INFEASIBLE ? "" : " plan",
-	       objectives[p->objective], p->budget_scale);
+	       objectives[p->objective], p->budget_scale, day);
 	if (p->status == ROADMAP_PLAN_INFEASIBLE) {
 		printf("the kept initiatives and their prerequisites alone\n"
 		       "break %s\n",
@@ -171,7 +231,8 @@ static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)
 		       p->value_all
 			   ? 100.0 * (double)p->value / (double)p->value_all
 			   : 100.0);
-		printf("planned spend: %s %s\n", cur, s);
+		printf("planned spend%s: %s %s\n",
+		       p->has_as_of ? " from then on" : "", cur, s);
 		if (p->status == ROADMAP_PLAN_FEASIBLE) {
 			value_text(p, p->bound, b);
 			printf(
@@ -191,7 +252,120 @@ static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)
 	if (p->n_frontier && (rc = print_frontier(p))) {
 		return rc;
 	}
+	if (p->reasons && (rc = print_reasons(rm, p))) {
+		return rc;
+	}
 	return write_stdout("", 0);
+}
+
+/*
+ * --keep: statuses and initiative ids, a comma list. Words that are
+ * statuses go into opt->keep; a word near a status that names no
+ * initiative is a mistyped status (64, before the roadmap is read); the
+ * other words are ids, checked once it is read (keep_ids()).
+ */
+static int keep_statuses(const char *s, struct roadmap_optimize_options *opt,
+			 char ***ids, size_t *n_ids)
+{
+	opt->keep = 0;
+	*ids = NULL;
+	*n_ids = 0;
+	if (strcmp(s, "none") == 0) {
+		return 0;
+	}
+	for (const char *p = s; *p;) {
+		size_t len = strcspn(p, ",");
+		char *word = strndup(p, len);
+		char **more = realloc(*ids, (*n_ids + 1) * sizeof(char *));
+		if (!word || !more) {
+			free(word);
+			msg("out of memory");
+			return 70;
+		}
+		*ids = more;
+		p += len + (p[len] == ',');
+		int st = roadmap_initiative_status_parse(word);
+		if (st >= 0) {
+			opt->keep |= 1u << st;
+			free(word);
+			continue;
+		}
+		(*ids)[(*n_ids)++] = word;
+	}
+	return 0;
+}
+
+/* The ids of --keep against the roadmap: a mistyped status (64) or no
+ * such initiative (65), with the nearest name. */
+static int keep_ids(const struct roadmap *rm, char **ids, size_t n)
+{
+	const char *statuses[33];
+	size_t N = roadmap_initiative_count(rm), ns = 0;
+
+	while (ns < 32 && roadmap_initiative_status_name(
+			      (enum roadmap_initiative_status)ns)) {
+		statuses[ns] = roadmap_initiative_status_name(
+		    (enum roadmap_initiative_status)ns);
+		ns++;
+	}
+	statuses[ns++] = "none";
+
+	for (size_t k = 0; k < n; k++) {
+		const struct roadmap_initiative *in =
+		    roadmap_find_initiative(rm, ids[k]);
+		if (in && roadmap_initiative_counts(in)) {
+			continue;
+		}
+		if (in) {
+			msg("optimize: --keep: \"%s\" does not count (it is "
+			    "%s): it cannot be kept",
+			    ids[k], roadmap_initiative_status_name(in->status));
+			return 65;
+		}
+		if (roadmap_nearest(ids[k], statuses, ns) || !*ids[k]) {
+			/* its message and status ("," reads as one empty
+			 * word) */
+			unsigned ignored;
+			return status_list(&cmd_optimize,
+					   *ids[k] ? ids[k] : ",", " in --keep",
+					   true, &ignored);
+		}
+		const char **names = malloc((N + 1) * sizeof(char *));
+		if (!names) {
+			msg("out of memory");
+			return 70;
+		}
+		for (size_t i = 0; i < N; i++) {
+			names[i] = roadmap_initiative_at(rm, i)->id;
+		}
+		const char *near = roadmap_nearest(ids[k], names, N);
+		if (near) {
+			msg("optimize: --keep: no initiative or status \"%s\" "
+			    "(did you mean \"%s\"?)",
+			    ids[k], near);
+		} else {
+			msg("optimize: --keep: no initiative or status \"%s\" "
+			    "(see 'roadmap list initiatives')",
+			    ids[k]);
+		}
+		free(names);
+		return 65;
+	}
+	return 0;
+}
+
+/* Whether the roadmap records actuals or progress: then deciding the
+ * whole plan as if nothing were spent is likely not what is meant. */
+static bool has_readings(const struct roadmap *rm)
+{
+	for (size_t i = 0; i < roadmap_initiative_count(rm); i++) {
+		const struct roadmap_initiative *in =
+		    roadmap_initiative_at(rm, i);
+		if (in->n_actuals || in->n_progress) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Cancels the cut initiatives; says what changed. */
@@ -224,6 +398,8 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 	struct session ses = {0};
 	struct roadmap *rm = NULL;
 	bool changed = false;
+	char **ids = NULL;
+	size_t n_ids = 0;
 	double d = 0;
 	int rc;
 
@@ -253,20 +429,33 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 		}
 		opt.time_limit = d;
 	}
+	opt.explain = o.explain;
 	if (o.keep) {
 		opt.keep_set = true;
-		if ((rc = status_list(&cmd_optimize, o.keep, " in --keep", true,
-				      &opt.keep))) {
-			return rc;
+		if ((rc = keep_statuses(o.keep, &opt, &ids, &n_ids))) {
+			goto done;
 		}
+		opt.keep_ids = (const char *const *)ids;
+		opt.n_keep_ids = n_ids;
 	}
 	if ((rc = begin_maybe_write(ctx, o.apply, &ses))) {
-		return rc;
+		goto done;
 	}
 	rm = ses.rm;
+	if ((rc = keep_ids(rm, ids, n_ids)) ||
+	    (o.as_of &&
+	     (rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), false,
+			     &opt.as_of)))) {
+		goto out;
+	}
+	opt.has_as_of = o.as_of != NULL;
 	if (roadmap_optimize(rm, &opt, &plan, &err)) {
 		rc = fail_err(&err);
 		goto out;
+	}
+	if (!o.as_of && has_readings(rm)) {
+		msg("note: the roadmap records actuals or progress; "
+		    "'optimize --as-of DATE' decides from that day");
 	}
 	if (o.format == ROADMAP_OUTPUT_JSON) {
 		char *out;
@@ -290,7 +479,13 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 	}
 	roadmap_plan_release(&plan);
 out:
-	return end_maybe_write(ctx, &ses, changed, rc);
+	rc = end_maybe_write(ctx, &ses, changed, rc);
+done:
+	for (size_t k = 0; k < n_ids; k++) {
+		free(ids[k]);
+	}
+	free(ids);
+	return rc;
 }
 
 const struct cmd cmd_optimize = {
@@ -300,9 +495,12 @@ const struct cmd cmd_optimize = {
 	    "every budget envelope\n(scaled by --budget-scale) holds "
 	    "their planned spend, every team's quarterly\nload stays within "
 	    "its capacity, funded work has its prerequisites funded and\n"
-	    "the kept statuses stay funded; maximising their value, then "
-	    "the least spend.\n\"optimal\" is proven in exact arithmetic "
-	    "(COIN-OR CBC, checked in integers);\nwhen the time limit ends "
+	    "the kept statuses and ids stay funded; maximising their value, "
+	    "then the least\nspend. --as-of decides from a day: spend before "
+	    "it is sunk, past envelopes are\nhistory, done and ended work "
+	    "stays funded. --explain says what each decision\nis worth. "
+	    "\"optimal\" is proven in exact arithmetic (COIN-OR CBC, "
+	    "checked in\nintegers); when the time limit ends "
 	    "the search first, \"feasible\" with the exact bound.\nExit 1 "
 	    "when the kept initiatives alone break a limit (infeasible).\n"
 	    "Ctrl-C ends the command at once; nothing is written.\n",

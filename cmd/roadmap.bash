@@ -22,6 +22,13 @@ _roadmap_ids() {
   done
 }
 
+_roadmap_initiatives() {
+  local file
+  file=$(_roadmap_file)
+  [ -r "$file" ] || return
+  roadmap -f "$file" list initiatives --format csv 2>/dev/null | tail -n +2 | cut -d, -f1
+}
+
 # Envelope keys: "2026-Q3", "FY2027/innovation".
 _roadmap_envelopes() {
   local file
@@ -60,7 +67,10 @@ _roadmap() {
       COMPREPLY=($(compgen -W "benefit priority" -- "$cur"))
       return ;;
     --keep)
-      COMPREPLY=($(compgen -W "proposed approved active done none" -- "$cur"))
+      # a comma list of statuses and initiative ids: complete its last word
+      local head="" word=$cur
+      if [[ $cur == *,* ]]; then head=${cur%,*},; word=${cur##*,}; fi
+      COMPREPLY=($(compgen -P "$head" -W "proposed approved active done none $(_roadmap_initiatives)" -- "$word"))
       return ;;
     --status)
       COMPREPLY=($(compgen -W "proposed approved active done cancelled" -- "$cur"))

@@ -77,8 +77,9 @@ bool rm_findings_sort(struct roadmap_findings *f);
 /* Whether the finding's subject or one of its related ids is id. */
 bool rm_finding_concerns(const struct roadmap_finding *x, const char *id);
 
-/* decide/forecast.c: PCG32 (O'Neill's pcg32_srandom_r / pcg32_random_r); output
- * k (1, 2, ...) of SplitMix64 seeded with seed (Vigna's splitmix64.c);
+/* decide/forecast-random.c: PCG32 (O'Neill's pcg32_srandom_r /
+ * pcg32_random_r); output k (1, 2, ...) of SplitMix64 seeded with seed
+ * (Vigna's splitmix64.c);
  * trial t's generator, PCG32 seeded with SplitMix64's outputs 2t + 1 and
  * 2t + 2; and a triangular draw in whole days (halves up) from a uniform
  * u in [0, 1). */
@@ -90,9 +91,9 @@ uint32_t rm_pcg32_next(struct rm_pcg32 *r);
 uint64_t rm_splitmix64(uint64_t seed, uint64_t k);
 void rm_forecast_rng(struct rm_pcg32 *r, uint64_t seed, uint64_t trial);
 int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi);
-/* Puts the k-th smallest of a[0..n) (from 0) at a[k], none greater before
- * it and none smaller after (nth_element), in O(n) expected time and
- * O(n log n) at worst. */
+/* decide/forecast-select.c: puts the k-th smallest of a[0..n) (from 0) at
+ * a[k], none greater before it and none smaller after (nth_element), in
+ * O(n) expected time and O(n log n) at worst. */
 void rm_select_day(roadmap_day *a, size_t n, size_t k);
 
 /* The exports' forecast (decide/forecast.c: 10,000 trials, fewer past

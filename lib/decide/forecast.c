@@ -5,9 +5,9 @@
  * One trial draws every estimated initiative's duration from its
  * triangular distribution (optimistic, most likely = planned, pessimistic),
  * rounds it to whole days (halves up), and runs the schedule's forward
- * pass. The generator is PCG32 (O'Neill, pcg-random.org: pcg32_srandom_r
- * and pcg32_random_r of the minimal C library). Trial t seeds it with
- * outputs 2t + 1 and 2t + 2 of SplitMix64 (Steele, Lea and Flood 2014;
+ * pass. The generator (forecast-random.c) is PCG32 (O'Neill, pcg-random.org:
+ * pcg32_srandom_r and pcg32_random_r of the minimal C library). Trial t seeds
+ * it with outputs 2t + 1 and 2t + 2 of SplitMix64 (Steele, Lea and Flood 2014;
  * Vigna's splitmix64.c) seeded with the seed: its own state and its own
  * stream, both hashed, so trials are independent (streams that share a
  * state are correlated), a trial draws the same numbers whichever thread
@@ -32,62 +32,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------ PCG32 */
-
-void rm_pcg32_seed(struct rm_pcg32 *r, uint64_t initstate, uint64_t initseq)
-{
-	r->state = 0;
-	r->inc = (initseq << 1u) | 1u;
-	rm_pcg32_next(r);
-	r->state += initstate;
-	rm_pcg32_next(r);
-}
-
-uint32_t rm_pcg32_next(struct rm_pcg32 *r)
-{
-	uint64_t old = r->state;
-	r->state = old * 6364136223846793005u + r->inc;
-	uint32_t xs = (uint32_t)(((old >> 18u) ^ old) >> 27u);
-	uint32_t rot = (uint32_t)(old >> 59u);
-	return (xs >> rot) | (xs << ((-rot) & 31u));
-}
-
-uint64_t rm_splitmix64(uint64_t seed, uint64_t k)
-{
-	uint64_t z = seed + k * 0x9e3779b97f4a7c15u;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	return z ^ (z >> 31);
-}
-
-void rm_forecast_rng(struct rm_pcg32 *r, uint64_t seed, uint64_t trial)
-{
-	rm_pcg32_seed(r, rm_splitmix64(seed, 2 * trial + 1),
-		      rm_splitmix64(seed, 2 * trial + 2));
-}
-
 /* A uniform double in [0, 1) with 53 random bits (two outputs). */
 static double uniform(struct rm_pcg32 *r)
 {
 	uint32_t a = rm_pcg32_next(r) >> 5, b = rm_pcg32_next(r) >> 6;
 	return ((double)a * 67108864.0 + (double)b) / 9007199254740992.0;
-}
-
-int64_t rm_triangular_days(double u, int64_t lo, int64_t mode, int64_t hi)
-{
-	double a = (double)lo, b = (double)mode, c = (double)hi, x;
-
-	if (hi <= lo) {
-		return mode;
-	}
-	if (u < (b - a) / (c - a)) {
-		x = a + sqrt(u * (c - a) * (b - a));
-	} else {
-		x = c - sqrt((1 - u) * (c - a) * (c - b));
-	}
-	int64_t d = (int64_t)floor(x + 0.5);
-	return d < lo ? lo : d > hi ? hi : d;
 }
 
 /* ------------------------------------------------------------ the model */
@@ -111,8 +60,16 @@ struct task {
 	int64_t lo, mode, hi; /* duration in days */
 	bool drawn;	      /* has an estimate */
 	roadmap_day start;
+	int64_t planned_end;
+	/* as of a day (has_as_of): done work ends on fixed_end; started
+	 * work (start before the day) runs share / 10000 of its drawn
+	 * duration from the day on */
+	bool fixed, started;
+	int64_t fixed_end, share;
 	int64_t opex, capex;
-	size_t pre_off, n_pre;	  /* into pre[]: task numbers */
+	int64_t base;	       /* cost known before the trial: as of a day, the
+				  actuals before it and the capex not yet recorded */
+	size_t pre_off, n_pre; /* into pre[]: task numbers */
 	int64_t min_end, max_end; /* bounds of its end over all trials */
 	struct series ends;
 };
@@ -126,6 +83,9 @@ struct goalw {
 };
 
 struct sim {
+	bool dated;
+	roadmap_day as_of;
+	int fs;
 	size_t n_tasks;
 	struct task *tasks; /* in dependency order */
 	size_t *pre;
@@ -148,6 +108,7 @@ struct part {
 	unsigned long from, to; /* trials */
 	uint32_t *counts;
 	unsigned long *on_time; /* per task, then per goal */
+	unsigned long *moved;	/* per task: trials off its planned end */
 	bool overflow, nomem;
 };
 
@@ -210,6 +171,13 @@ static int64_t scaled_opex(int64_t opex, int64_t d, int64_t planned,
 	return (int64_t)q;
 }
 
+/* The days left of a drawn duration d when share / 10000 of it remains,
+ * halves up. */
+static int64_t remaining(int64_t d, int64_t share)
+{
+	return (2 * share * d + 10000) / 20000;
+}
+
 static void *run_part(void *arg)
 {
 	struct part *p = arg;
@@ -226,25 +194,36 @@ static void *run_part(void *arg)
 		rm_forecast_rng(&r, s->seed, t);
 		for (size_t k = 0; k < s->n_tasks; k++) {
 			const struct task *x = &s->tasks[k];
-			int64_t d = x->mode, st = x->start;
+			int64_t d = x->mode, st = x->start, o = 0;
 			if (x->drawn) {
 				d = rm_triangular_days(uniform(&r), x->lo,
 						       x->mode, x->hi);
 			}
-			for (size_t e = 0; e < x->n_pre; e++) {
+			for (size_t e = 0; !x->fixed && e < x->n_pre; e++) {
 				int64_t after = end[s->pre[x->pre_off + e]] + 1;
 				st = after > st ? after : st;
 			}
-			end[k] = st + d - 1;
+			if (x->fixed) {
+				end[k] = x->fixed_end;
+			} else if (x->started) {
+				d = remaining(d, x->share);
+				end[k] = st + d - 1 < s->as_of ? s->as_of
+							       : st + d - 1;
+			} else {
+				end[k] = st + d - 1;
+			}
 			last = end[k] > last ? end[k] : last;
 			record(p, &x->ends, t, end[k]);
-			p->on_time[k] += end[k] <= x->mode + x->start - 1;
-			int64_t o = d == x->mode
+			p->on_time[k] += end[k] <= x->planned_end;
+			p->moved[k] += end[k] != x->planned_end;
+			if (!x->fixed) {
+				o = d == x->mode
 					? x->opex
 					: scaled_opex(x->opex, d, x->mode,
 						      &p->overflow);
+			}
 			if (!roadmap_money_add(cost, o, &cost) ||
-			    !roadmap_money_add(cost, x->capex, &cost)) {
+			    !roadmap_money_add(cost, x->base, &cost)) {
 				p->overflow = true;
 			}
 		}
@@ -293,81 +272,6 @@ static int64_t rank_of(const uint32_t *c, int64_t lo, int64_t hi,
 		}
 	}
 	return hi;
-}
-
-static int cmp_day(const void *a, const void *b)
-{
-	roadmap_day x = *(const roadmap_day *)a, y = *(const roadmap_day *)b;
-	return (x > y) - (x < y);
-}
-
-static void swap_day(roadmap_day *a, roadmap_day *b)
-{
-	roadmap_day t = *a;
-	*a = *b;
-	*b = t;
-}
-
-static roadmap_day median3(roadmap_day x, roadmap_day y, roadmap_day z)
-{
-	if (x > y) {
-		roadmap_day t = x;
-		x = y;
-		y = t;
-	}
-	/* x <= y */
-	return z < x ? x : z > y ? y : z;
-}
-
-/*
- * Puts the k-th smallest of a[0..n) (from 0) at a[k], none greater before
- * it and none smaller after (C++'s nth_element): quickselect around the
- * median of three with a three-way partition, so runs of equal days cost
- * one pass; a range still wide after 2 log2(n) + 4 rounds is sorted
- * instead, which bounds the worst case by n log n.
- */
-void rm_select_day(roadmap_day *a, size_t n, size_t k)
-{
-	size_t lo = 0, hi = n;
-	int rounds = 4;
-
-	for (size_t m = n; m > 1; m >>= 1) {
-		rounds += 2;
-	}
-	while (hi - lo > 16) {
-		if (rounds-- == 0) {
-			qsort(a + lo, hi - lo, sizeof(*a), cmp_day);
-			return;
-		}
-		roadmap_day pv =
-		    median3(a[lo], a[lo + (hi - lo) / 2], a[hi - 1]);
-		/* [lo, lt) < pv, [lt, i) == pv, [gt, hi) > pv */
-		size_t lt = lo, i = lo, gt = hi;
-		while (i < gt) {
-			if (a[i] < pv) {
-				swap_day(&a[lt++], &a[i++]);
-			} else if (a[i] > pv) {
-				swap_day(&a[i], &a[--gt]);
-			} else {
-				i++;
-			}
-		}
-		if (k < lt) {
-			hi = lt;
-		} else if (k >= gt) {
-			lo = gt;
-		} else {
-			return;
-		}
-	}
-	for (size_t i = lo + 1; i < hi; i++) {
-		roadmap_day v = a[i];
-		size_t j = i;
-		for (; j > lo && a[j - 1] > v; j--) {
-			a[j] = a[j - 1];
-		}
-		a[j] = v;
-	}
 }
 
 /* A series' P50, P80 and P95: from its counts (the parts' summed in
@@ -464,6 +368,67 @@ static int cmp_i64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * A task as of the day (roadmap(1), forecast --as-of): done work (status
+ * done, or a latest reading of 100 %) ends on its planned end or the day
+ * of that reading, whichever is earlier; work that started before the day
+ * runs the remaining share of its drawn duration (100 % less its latest
+ * progress on or before the day) from the day on; work not started
+ * starts on the day at the earliest. Its cost before the trial: the
+ * actuals of quarters that started before the day, and the capex not yet
+ * recorded (capex less the actuals' share in the planned capex:opex
+ * ratio, halves up).
+ */
+static enum roadmap_status as_of_task(const struct sim *s,
+				      const struct roadmap_initiative *in,
+				      struct task *x, struct roadmap_error *err)
+{
+	const struct roadmap_reading *r =
+	    rm_reading_last(in->progress, in->n_progress, s->as_of);
+	int64_t pct = r ? (int64_t)llround(r->value * 100) : 0;
+	int64_t booked = 0, total;
+
+	pct = pct < 0 ? 0 : pct > 10000 ? 10000 : pct;
+	for (size_t m = 0; m < in->n_actuals; m++) {
+		if (roadmap_quarter_first(in->actuals[m].qi, s->fs) <
+			s->as_of &&
+		    !roadmap_money_add(booked, in->actuals[m].amount,
+				       &booked)) {
+			return rm_overflow(err, "an initiative's actuals");
+		}
+	}
+	if (!roadmap_money_add(in->opex, in->capex, &total)) {
+		return rm_overflow(err, "an initiative's planned total");
+	}
+	if (total > 0 && booked > 0) {
+		uint64_t rem;
+		struct rm_u128 n = rm_add128(
+		    rm_mul64(2 * (uint64_t)booked, (uint64_t)in->capex),
+		    (struct rm_u128){0, (uint64_t)total});
+		uint64_t part = n.hi >= 2 * (uint64_t)total
+				    ? UINT64_MAX
+				    : rm_div128(n, 2 * (uint64_t)total, &rem);
+		x->base =
+		    part >= (uint64_t)in->capex ? 0 : in->capex - (int64_t)part;
+	}
+	if (!roadmap_money_add(x->base, booked, &x->base)) {
+		return rm_overflow(err, "an initiative's actuals");
+	}
+	if (in->status == ROADMAP_DONE || pct == 10000) {
+		x->fixed = true;
+		x->drawn = false;
+		x->fixed_end = in->end;
+		if (pct == 10000 && r->day < in->end) {
+			x->fixed_end = r->day;
+		}
+	} else if (in->start < s->as_of) {
+		x->started = true;
+		x->share = 10000 - pct;
+		x->start = s->as_of;
+	}
+	return ROADMAP_OK;
+}
+
 /* Tasks in dependency order with their bounds; goals' members. */
 static enum roadmap_status build(const struct roadmap *rm,
 				 const struct rm_refs *pre_refs,
@@ -510,6 +475,7 @@ static enum roadmap_status build(const struct roadmap *rm,
 		struct task *x = &s->tasks[s->n_tasks];
 		x->init = i;
 		x->start = in->start;
+		x->planned_end = in->end;
 		x->mode = in->end - in->start + 1;
 		x->lo = in->has_optimistic ? in->optimistic - in->start + 1
 					   : x->mode;
@@ -518,8 +484,12 @@ static enum roadmap_status build(const struct roadmap *rm,
 		x->drawn = x->lo != x->hi;
 		x->opex = in->opex;
 		x->capex = in->capex;
+		x->base = in->capex;
 		x->pre_off = n_pre;
-		int64_t lo_s = in->start, hi_s = in->start;
+		if (s->dated && (st = as_of_task(s, in, x, err))) {
+			goto out;
+		}
+		int64_t lo_s = x->start, hi_s = x->start;
 		for (size_t e = g->pre_off[i]; e < g->pre_off[i + 1]; e++) {
 			const struct task *p = &s->tasks[task_of[g->pre[e]]];
 			s->pre[n_pre++] = task_of[g->pre[e]];
@@ -529,6 +499,14 @@ static enum roadmap_status build(const struct roadmap *rm,
 		x->n_pre = n_pre - x->pre_off;
 		x->min_end = lo_s + x->lo - 1;
 		x->max_end = hi_s + x->hi - 1;
+		if (x->fixed) {
+			x->min_end = x->max_end = x->fixed_end;
+		} else if (x->started) {
+			int64_t a = lo_s + remaining(x->lo, x->share) - 1,
+				z = hi_s + remaining(x->hi, x->share) - 1;
+			x->min_end = a < s->as_of ? s->as_of : a;
+			x->max_end = z < s->as_of ? s->as_of : z;
+		}
 		place(s, &x->ends, x->min_end, x->max_end);
 		s->min_end = s->n_tasks == 0 || x->min_end > s->min_end
 				 ? x->min_end
@@ -664,6 +642,9 @@ forecast(const struct roadmap *rm, const struct rm_refs *refs,
 	s.trials = trials;
 	s.threads = threads;
 	s.seed = o && o->seed_set ? o->seed : 1;
+	s.dated = o && o->has_as_of;
+	s.as_of = s.dated ? o->as_of : 0;
+	s.fs = rm->fiscal_start;
 	if ((st = build(rm, refs, graph, &s, err))) {
 		sim_release(&s);
 		return st;
@@ -682,7 +663,8 @@ forecast(const struct roadmap *rm, const struct rm_refs *refs,
 		    trials * (unsigned long)(k + 1) / (unsigned long)threads;
 		parts[k].counts = calloc(s.n_cells + 1, sizeof(uint32_t));
 		parts[k].on_time = calloc(n_on, sizeof(unsigned long));
-		ok = parts[k].counts && parts[k].on_time;
+		parts[k].moved = calloc(s.n_tasks + 1, sizeof(unsigned long));
+		ok = parts[k].counts && parts[k].on_time && parts[k].moved;
 	}
 	if (ok) {
 		run_all(run_part, parts, sizeof(parts[0]), threads);
@@ -701,6 +683,9 @@ forecast(const struct roadmap *rm, const struct rm_refs *refs,
 		}
 		for (size_t c = 0; c < n_on; c++) {
 			parts[0].on_time[c] += parts[k].on_time[c];
+		}
+		for (size_t c = 0; c < s.n_tasks; c++) {
+			parts[0].moved[c] += parts[k].moved[c];
 		}
 		parts[0].overflow |= parts[k].overflow;
 	}
@@ -728,6 +713,8 @@ forecast(const struct roadmap *rm, const struct rm_refs *refs,
 	const unsigned long *on = parts[0].on_time;
 	out->trials = trials;
 	out->seed = s.seed;
+	out->has_as_of = s.dated;
+	out->as_of = s.as_of;
 	out->initiatives = calloc(s.n_tasks + 1, sizeof(*out->initiatives));
 	out->goals = calloc(s.n_goals + 1, sizeof(*out->goals));
 	if (!out->initiatives || !out->goals) {
@@ -760,6 +747,8 @@ forecast(const struct roadmap *rm, const struct rm_refs *refs,
 		fi->p80 = q[k][1];
 		fi->p95 = q[k][2];
 		fi->on_time = (double)on[k] / (double)trials;
+		fi->estimated = s.tasks[k].drawn;
+		fi->moved = parts[0].moved[k] > 0;
 	}
 	free(byfile);
 	for (size_t g = 0; g < s.n_goals; g++) {
@@ -792,6 +781,7 @@ out:
 	for (int k = 0; k < threads; k++) {
 		free(parts[k].counts);
 		free(parts[k].on_time);
+		free(parts[k].moved);
 	}
 	free(q);
 	sim_release(&s);

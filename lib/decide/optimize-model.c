@@ -13,6 +13,7 @@
 #include "json.h"
 #include "optimize.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,22 +120,77 @@ static void row_end(struct lp *lp)
 	lp->start[lp->n_rows] = lp->n_nz;
 }
 
-/* Planned spend of initiative i in quarters [a, z]. */
-static int64_t spend_in(struct lp *lp, size_t i, int a, int z)
+/* The share of s, initiative in's planned spend in quarter qi, on its
+ * days from the as-of day on (pro rata to its days in the quarter, halves
+ * up): all of it without a day. */
+static int64_t share_after(const struct lp *lp,
+			   const struct roadmap_initiative *in, int qi,
+			   int64_t s)
+{
+	int fs = lp->rm->fiscal_start;
+	roadmap_day a = roadmap_quarter_first(qi, fs),
+		    z = roadmap_quarter_last(qi, fs), d = lp->o->as_of;
+
+	a = a < in->start ? in->start : a;
+	z = z > in->end ? in->end : z;
+	if (!lp->o->has_as_of || d <= a) {
+		return s;
+	}
+	if (d > z) {
+		return 0;
+	}
+	/* s <= 2 x 10^14 and at most 92 days: no overflow */
+	int64_t days = (int64_t)z - a + 1, after = (int64_t)z - d + 1;
+	return (2 * s * after + days) / (2 * days);
+}
+
+/*
+ * Initiative i's spend in quarters [a, z] split at the as-of day
+ * (roadmap(1), optimize --as-of): *after, its planned spend on the days
+ * from the day on; *before, what it spent before the day: of each quarter
+ * that started before it the actual where one is recorded, else the
+ * planned rest. Without a day all of it is after.
+ */
+static void spend_split(struct lp *lp, size_t i, int a, int z, int64_t *before,
+			int64_t *after)
 {
 	const struct roadmap_spend *sp = &lp->sp;
-	int64_t s = 0;
+	const struct roadmap_initiative *in = &lp->rm->inits[i];
+	int fs = lp->rm->fiscal_start;
+	bool dated = lp->o->has_as_of;
 
+	*before = *after = 0;
 	for (int k = 0; k < sp->n[i]; k++) {
 		int qi = sp->q0[i] + k;
 		size_t o = sp->off[i] + (size_t)k;
-		if (qi >= a && qi <= z &&
-		    (!roadmap_money_add(s, sp->opex[o], &s) ||
-		     !roadmap_money_add(s, sp->capex[o], &s))) {
+		int64_t s;
+		if (qi < a || qi > z) {
+			continue;
+		}
+		if (!roadmap_money_add(sp->opex[o], sp->capex[o], &s)) {
+			lp->overflow = true;
+			continue;
+		}
+		int64_t late = share_after(lp, in, qi, s);
+		bool booked = false;
+		for (size_t m = 0; dated && m < in->n_actuals; m++) {
+			booked = booked || in->actuals[m].qi == qi;
+		}
+		if (!roadmap_money_add(*after, late, after) ||
+		    (!booked &&
+		     !roadmap_money_add(*before, s - late, before))) {
 			lp->overflow = true;
 		}
 	}
-	return s;
+	for (size_t m = 0; dated && m < in->n_actuals; m++) {
+		int qi = in->actuals[m].qi;
+		if (qi >= a && qi <= z &&
+		    roadmap_quarter_first(qi, fs) < lp->o->as_of &&
+		    !roadmap_money_add(*before, in->actuals[m].amount,
+				       before)) {
+			lp->overflow = true;
+		}
+	}
 }
 
 /* Whether an envelope funds an initiative: all pillars, or its own. */
@@ -150,6 +206,19 @@ static int64_t scaled(int64_t amount, int pct)
 				  100, NULL);
 }
 
+/* Whether an envelope ended before the as-of day: history, no limit. */
+static bool envelope_past(const struct lp *lp, const struct roadmap_budget *e)
+{
+	int z;
+
+	(void)rm_budget_quarters(e, &z);
+	return lp->o->has_as_of &&
+	       roadmap_quarter_last(z, lp->rm->fiscal_start) < lp->o->as_of;
+}
+
+/* Each envelope not past: the funded ones' spend from the day on within
+ * what is left of it once every counting initiative's spend before the
+ * day is taken (a limit below 0 when that alone breaks it). */
 static void envelope_rows(struct lp *lp, int pct)
 {
 	const struct roadmap *rm = lp->rm;
@@ -158,17 +227,38 @@ static void envelope_rows(struct lp *lp, int pct)
 	for (size_t b = 0; b < rm->n_budgets; b++) {
 		const struct roadmap_budget *e = &rm->budgets[b];
 		int z, a = rm_budget_quarters(e, &z);
+		int64_t sunk = 0, before, after;
+		if (envelope_past(lp, e)) {
+			continue;
+		}
 		row_begin(lp, rm_budget_key(e, key, sizeof(key)),
 			  scaled(e->amount, pct));
 		for (size_t j = 0; j < lp->n; j++) {
 			const struct roadmap_initiative *in =
 			    &rm->inits[lp->init[j]];
 			if (in_scope(e, in)) {
-				put(lp, j, spend_in(lp, lp->init[j], a, z));
+				spend_split(lp, lp->init[j], a, z, &before,
+					    &after);
+				put(lp, j, after);
+				if (!roadmap_money_add(sunk, before, &sunk)) {
+					lp->overflow = true;
+				}
 			}
+		}
+		if (!lp->nomem) {
+			lp->limit[lp->n_rows] -= sunk;
 		}
 		row_end(lp);
 	}
+}
+
+/* fte x the days it runs in [s, e] */
+static int64_t load_in(const struct roadmap_initiative *in, roadmap_day s,
+		       roadmap_day e)
+{
+	s = s < in->start ? in->start : s;
+	e = e > in->end ? in->end : e;
+	return e < s ? 0 : in->fte * ((int64_t)e - s + 1);
 }
 
 /* Each team's quarters, as check's capacity-overrun counts load: open
@@ -179,6 +269,8 @@ static bool capacity_rows(struct lp *lp)
 {
 	const struct roadmap *rm = lp->rm;
 	int fs = rm->fiscal_start;
+	bool dated = lp->o->has_as_of;
+	roadmap_day day = lp->o->as_of;
 	char name[96], label[12];
 	size_t T = rm->n_teams, *start = calloc(T + 2, sizeof(size_t));
 	size_t *member = malloc((lp->n + 1) * sizeof(size_t));
@@ -225,13 +317,26 @@ static bool capacity_rows(struct lp *lp)
 		for (int qi = qa; qi <= qb; qi++) {
 			roadmap_day qs = roadmap_quarter_first(qi, fs);
 			roadmap_day qe = roadmap_quarter_last(qi, fs);
+			/* as of a day: past days are history (a load, not
+			 * a sum: an overrun then leaves nothing to hold
+			 * now), the current quarter from the day on */
+			roadmap_day d = dated && day > qs ? day : qs;
+			int64_t limit = team->capacity * (qe - d + 1);
+			if (d > qe) {
+				continue;
+			}
 			snprintf(name, sizeof(name), "%s@%s", team->id,
 				 roadmap_quarter_label(qi, label));
-			row_begin(lp, name, team->capacity * (qe - qs + 1));
+			row_begin(lp, name, limit);
 			for (size_t m = start[t]; m < start[t + 1]; m++) {
 				const struct roadmap_initiative *in =
 				    &rm->inits[lp->init[member[m]]];
-				put(lp, member[m], rm_quarter_load(in, qi, fs));
+				if (d == qs) {
+					put(lp, member[m],
+					    rm_quarter_load(in, qi, fs));
+					continue;
+				}
+				put(lp, member[m], load_in(in, d, qe));
 			}
 			row_end(lp);
 		}
@@ -242,13 +347,46 @@ static bool capacity_rows(struct lp *lp)
 	return true;
 }
 
+/* Funded in every plan: a kept status; as of a day, work done or ended
+ * before it (spent, not to be undone). */
 static bool keeps(const struct roadmap_optimize_options *o,
-		  enum roadmap_initiative_status s)
+		  const struct roadmap_initiative *in)
 {
 	unsigned keep = o->keep_set
 			    ? o->keep
 			    : (1u << ROADMAP_ACTIVE) | (1u << ROADMAP_DONE);
-	return (keep >> s) & 1u;
+	return ((keep >> in->status) & 1u) ||
+	       (o->has_as_of &&
+		(in->status == ROADMAP_DONE || in->end < o->as_of));
+}
+
+/* The kept ids (roadmap_optimize_options.keep_ids) into lp->kept. */
+static enum roadmap_status keep_ids(struct lp *lp, struct roadmap_error *err)
+{
+	const struct roadmap *rm = lp->rm;
+	char q[96];
+
+	for (size_t k = 0; k < lp->o->n_keep_ids; k++) {
+		const char *id = lp->o->keep_ids[k];
+		const struct roadmap_initiative *in =
+		    roadmap_find_initiative(rm, id);
+		if (!in) {
+			return rm_fail(err, ROADMAP_ERR_DATA,
+				       "no initiative %s to keep",
+				       rm_quote(id, q, sizeof(q)));
+		}
+		size_t j = lp->col[in - rm->inits];
+		if (j == NO_COL) {
+			return rm_fail(
+			    err, ROADMAP_ERR_DATA,
+			    "%s does not count (it is %s): it "
+			    "cannot be kept",
+			    rm_quote(id, q, sizeof(q)),
+			    roadmap_initiative_status_name(in->status));
+		}
+		lp->kept[j] = true;
+	}
+	return ROADMAP_OK;
 }
 
 static int64_t gcd64(int64_t a, int64_t b)
@@ -357,12 +495,26 @@ enum roadmap_status rm_opt_columns(struct lp *lp, const struct rm_graph *g,
 		size_t j = lp->n++;
 		lp->col[i] = j;
 		lp->init[j] = i;
-		lp->kept[j] = keeps(lp->o, in->status);
+		lp->kept[j] = keeps(lp->o, in);
 		lp->value[j] = roadmap_initiative_value(in, lp->o->objective);
 		if (!roadmap_money_add(in->opex, in->capex, &lp->cost[j])) {
 			return rm_overflow(err,
 					   "an initiative's planned total");
 		}
+		if (lp->o->has_as_of) { /* what funding it still costs */
+			int64_t before;
+			spend_split(lp, i, INT_MIN, INT_MAX, &before,
+				    &lp->cost[j]);
+		}
+	}
+	if (lp->overflow) {
+		return rm_overflow(err, "planned spend");
+	}
+	/* the kept ids join the kept statuses (mandatory work joins here
+	 * too); then their prerequisites, below */
+	enum roadmap_status st = keep_ids(lp, err);
+	if (st) {
+		return st;
 	}
 	/* dependents before prerequisites: a kept one keeps what it needs */
 	for (size_t k = count; k-- > 0;) {
@@ -399,7 +551,11 @@ static bool scale_rows(struct lp *lp)
 		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
 			lp->coef[k] /= g;
 		}
-		lp->limit[r] /= g;
+		/* rounded down: below 0 (spend before the day alone breaks
+		 * it) stays below 0 */
+		lp->limit[r] = lp->limit[r] >= 0
+				   ? lp->limit[r] / g
+				   : -((-lp->limit[r] + g - 1) / g);
 	}
 	free(lp->cstart);
 	free(lp->crow);
@@ -472,7 +628,7 @@ long rm_opt_breaks(const struct lp *lp, const bool *on)
 bool rm_opt_plan_valid(const struct lp *lp, const bool *on)
 {
 	for (size_t j = 0; j < lp->n; j++) {
-		if (lp->kept[j] && !on[j]) {
+		if ((lp->kept[j] && !on[j]) || (on[j] && !lp->fits[j])) {
 			return false;
 		}
 	}
@@ -505,18 +661,22 @@ void rm_opt_fill_envelopes(struct lp *lp, const bool *on, int pct,
 	for (size_t b = 0; b < rm->n_budgets; b++) {
 		const struct roadmap_budget *e = &rm->budgets[b];
 		int z, a = rm_budget_quarters(e, &z);
-		int64_t used = 0;
+		int64_t used = 0, before, after;
+		bool past = envelope_past(lp, e);
 		for (size_t j = 0; j < lp->n; j++) {
 			const struct roadmap_initiative *in =
 			    &rm->inits[lp->init[j]];
-			if (on[j] && in_scope(e, in) &&
-			    !roadmap_money_add(
-				used, spend_in(lp, lp->init[j], a, z), &used)) {
+			if (!in_scope(e, in)) {
+				continue;
+			}
+			spend_split(lp, lp->init[j], a, z, &before, &after);
+			if (!roadmap_money_add(used, before, &used) ||
+			    (on[j] && !roadmap_money_add(used, after, &used))) {
 				lp->overflow = true;
 			}
 		}
 		p->envelopes[b] = (struct roadmap_plan_envelope){
-		    b, scaled(e->amount, pct), used};
+		    b, past ? e->amount : scaled(e->amount, pct), used, past};
 	}
 }
 
@@ -545,6 +705,7 @@ void roadmap_plan_release(struct roadmap_plan *p)
 	free(p->cut);
 	free(p->envelopes);
 	free(p->frontier);
+	free(p->reasons);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -590,6 +751,40 @@ static cJSON *items_json(const struct roadmap *rm, const struct roadmap_plan *p,
 	return arr;
 }
 
+/* --explain: [{"id", "decision", "status", "value_if_flipped",
+ * "reason"}], the value null when the flip is infeasible, the reason null
+ * for a funded one or a cut one that breaks nothing. */
+static cJSON *reasons_json(const struct roadmap *rm,
+			   const struct roadmap_plan *p, bool *ok)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t k = 0; k < p->n_reasons; k++) {
+		const struct roadmap_plan_reason *r = &p->reasons[k];
+		cJSON *x = cJSON_CreateObject();
+		rm_json_add(x, ROADMAP_FIELD_ID,
+			    cJSON_CreateString(rm->inits[r->index].id), ok);
+		rm_json_add(x, "decision",
+			    cJSON_CreateString(r->funded ? "funded" : "cut"),
+			    ok);
+		rm_json_add(
+		    x, "status",
+		    cJSON_CreateString(roadmap_plan_status_name(r->status)),
+		    ok);
+		rm_json_add(x, "value_if_flipped",
+			    r->status == ROADMAP_PLAN_INFEASIBLE
+				? cJSON_CreateNull()
+				: value_json(p, r->lost),
+			    ok);
+		rm_json_add(
+		    x, "reason",
+		    rm_json_string_or_null(r->reason[0] ? r->reason : NULL),
+		    ok);
+		rm_json_push(arr, x, ok);
+	}
+	return arr;
+}
+
 enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 				      const struct roadmap_plan *p, char **out,
 				      struct roadmap_error *err)
@@ -607,6 +802,9 @@ enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 	    &ok);
 	rm_json_add(o, "budget_scale", cJSON_CreateNumber(p->budget_scale),
 		    &ok);
+	if (p->has_as_of) {
+		rm_json_add(o, "as_of", rm_json_date(p->as_of), &ok);
+	}
 	rm_json_add(o, "status",
 		    cJSON_CreateString(roadmap_plan_status_name(p->status)),
 		    &ok);
@@ -639,6 +837,9 @@ enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 		rm_json_add(x, "used",
 			    inf ? cJSON_CreateNull() : rm_json_money(e->used),
 			    &ok);
+		if (p->has_as_of) {
+			rm_json_add(x, "past", cJSON_CreateBool(e->past), &ok);
+		}
 		rm_json_push(env, x, &ok);
 	}
 	rm_json_add(o, "envelopes", env, &ok);
@@ -670,6 +871,9 @@ enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
 			rm_json_push(fr, x, &ok);
 		}
 		rm_json_add(o, "frontier", fr, &ok);
+	}
+	if (p->reasons) {
+		rm_json_add(o, "explain", reasons_json(rm, p, &ok), &ok);
 	}
 	struct strbuf b = {0};
 	enum roadmap_status st =

@@ -342,6 +342,234 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 	return ROADMAP_OK;
 }
 
+/*
+ * The most value over the plans from on[] (which holds), until end, with
+ * CBC and, where its proof cannot be taken, the exact search: *proven
+ * when it is the optimum. For --explain, whose figures are values only.
+ */
+static bool best_value(struct lp *lp, bool *on, double end, struct run *run,
+		       bool *proven)
+{
+	bool *x = malloc((lp->n + 1) * sizeof(bool)), nomem = false;
+	struct cbc_answer c = {0};
+	int64_t ignored;
+
+	*proven = false;
+	if (!x) {
+		return false;
+	}
+	cbc_phase(lp, false, 0, on, end, run, x, &c, &nomem);
+	*proven = c.proven && separable(lp, lp->vs) &&
+		  c.bound < (double)rm_opt_total(lp, lp->vs, on) + 0.9;
+	if (!nomem && !*proven) {
+		*proven = rm_opt_exact(lp, lp->vs, NULL, 0, on, end, run,
+				       &ignored, &nomem);
+	}
+	free(x);
+	return !nomem;
+}
+
+/* Marks j and everything it needs (way 1: its prerequisites) or that
+ * needs it (way 0: its dependents) in mark[]. */
+static void closure(const struct lp *lp, size_t j0, int way, bool *mark,
+		    size_t *stack)
+{
+	const size_t *off = way ? lp->pre_off : lp->dpd_off;
+	const size_t *adj = way ? lp->pre : lp->dpd;
+	size_t top = 0;
+
+	stack[top++] = j0;
+	while (top) {
+		size_t j = stack[--top];
+		if (mark[j]) {
+			continue;
+		}
+		mark[j] = true;
+		for (size_t e = off[j]; e < off[j + 1]; e++) {
+			stack[top++] = adj[e];
+		}
+	}
+}
+
+/* Whether funding column j with what it needs keeps plan on[] within
+ * every limit; funds them when it does (mark[] and stack[] scratch, mark
+ * of 2n). */
+static bool try_add(struct lp *lp, bool *on, size_t j, bool *mark,
+		    size_t *stack)
+{
+	size_t n = lp->n;
+	bool *was = mark + n;
+
+	memcpy(was, on, n * sizeof(bool));
+	memset(mark, 0, n * sizeof(bool));
+	closure(lp, j, 1, mark, stack);
+	for (size_t k = 0; k < n; k++) {
+		on[k] = on[k] || mark[k];
+	}
+	if (rm_opt_plan_valid(lp, on)) {
+		return true;
+	}
+	memcpy(on, was, n * sizeof(bool));
+	return false;
+}
+
+/*
+ * A start for a flip, from the plan: while it breaks a limit, the column
+ * in that limit's row of the least value per unit of planned spend (never
+ * a kept one) dropped with what needs it; then each cut one of some
+ * value added, with what it needs, when that fits. Leaves on[] holding,
+ * or the kept ones alone.
+ */
+static void repair(struct lp *lp, bool *on, bool *mark, size_t *stack)
+{
+	size_t n = lp->n;
+	long r;
+
+	while ((r = rm_opt_breaks(lp, on)) >= 0) {
+		size_t worst = NO_COL;
+		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
+			size_t c = lp->cols[k];
+			/* value over cost, compared as cross products */
+			if (on[c] && !lp->kept[c] &&
+			    (worst == NO_COL ||
+			     (double)lp->vs[c] * (double)(lp->cs[worst] + 1) <
+				 (double)lp->vs[worst] *
+				     (double)(lp->cs[c] + 1))) {
+				worst = c;
+			}
+		}
+		if (worst == NO_COL) {
+			break;
+		}
+		memset(mark, 0, n * sizeof(bool));
+		closure(lp, worst, 0, mark, stack);
+		for (size_t k = 0; k < n; k++) {
+			on[k] = on[k] && (!mark[k] || lp->kept[k]);
+		}
+	}
+	if (!rm_opt_plan_valid(lp, on)) {
+		memcpy(on, lp->kept, n * sizeof(bool));
+		return;
+	}
+	for (size_t c = 0; c < n; c++) { /* one pass, in column order */
+		if (!on[c] && lp->fits[c] && lp->vs[c] > 0) {
+			(void)try_add(lp, on, c, mark, stack);
+		}
+	}
+}
+
+/* Why cut j stays cut: the first limit the plan breaks with it added,
+ * else a cut prerequisite, else nothing (""). */
+static void cut_reason(const struct lp *lp, const bool *plan, size_t j, bool *x,
+		       char *why, size_t n)
+{
+	memcpy(x, plan, lp->n * sizeof(bool));
+	x[j] = true;
+	long r = rm_opt_breaks(lp, x);
+	why[0] = '\0';
+	if (r >= 0) {
+		snprintf(why, n, "%s", lp->name[r]);
+		return;
+	}
+	for (size_t e = lp->pre_off[j]; e < lp->pre_off[j + 1]; e++) {
+		if (!plan[lp->pre[e]]) {
+			snprintf(why, n, "prerequisite %s",
+				 lp->rm->inits[lp->init[lp->pre[e]]].id);
+			return;
+		}
+	}
+}
+
+/*
+ * --explain: for every column not kept, the optimum with its decision
+ * flipped (funded: cut with what needs it; cut: funded with what it
+ * needs), by the same solves as the plan, each an equal share of the
+ * time left. Run on the rows at the plan's scale.
+ */
+static enum roadmap_status explain(struct lp *lp, const bool *plan,
+				   int64_t value, struct run *run,
+				   struct roadmap_plan *p,
+				   struct roadmap_error *err)
+{
+	size_t n = lp->n, todo = 0;
+	bool *on = malloc((n + 1) * sizeof(bool));
+	bool *mark = malloc((n + 1) * sizeof(bool));
+	bool *was = malloc((n + 1) * sizeof(bool));
+	size_t *stack = malloc((n + lp->n_deps + 1) * sizeof(size_t));
+	bool *scratch = malloc((2 * n + 1) * sizeof(bool));
+	enum roadmap_status rc = ROADMAP_OK;
+
+	p->reasons = calloc(n + 1, sizeof(*p->reasons));
+	if (!on || !mark || !was || !stack || !scratch || !p->reasons) {
+		rc = rm_nomem(err);
+		goto out;
+	}
+	for (size_t j = 0; j < n; j++) {
+		todo += !lp->kept[j];
+	}
+	for (size_t j = 0; j < n && !rc; j++) {
+		if (lp->kept[j]) {
+			continue;
+		}
+		struct roadmap_plan_reason *why = &p->reasons[p->n_reasons++];
+		bool proven = false, feasible = true;
+		double t = rm_opt_now();
+		double end = t + (run->end - t) / (double)(todo--);
+		why->index = lp->init[j];
+		why->funded = plan[j];
+		memset(mark, 0, n * sizeof(bool));
+		closure(lp, j, plan[j] ? 0 : 1, mark, stack);
+		if (plan[j]) {
+			/* out: cut it and what needs it; the plan without
+			 * them holds, and starts the search */
+			memcpy(was, lp->fits, n * sizeof(bool));
+			for (size_t k = 0; k < n; k++) {
+				on[k] = plan[k] && !mark[k];
+			}
+			lp->fits[j] = false;
+			repair(lp, on, scratch, stack);
+			if (!best_value(lp, on, end, run, &proven)) {
+				rc = rm_nomem(err);
+			}
+			memcpy(lp->fits, was, n * sizeof(bool));
+		} else {
+			/* in: fund it and what it needs; the kept ones
+			 * with them start the search, when they hold */
+			cut_reason(lp, plan, j, on, why->reason,
+				   sizeof(why->reason));
+			memcpy(was, lp->kept, n * sizeof(bool));
+			for (size_t k = 0; k < n; k++) {
+				lp->kept[k] = lp->kept[k] || mark[k];
+				on[k] = lp->kept[k];
+			}
+			feasible = rm_opt_plan_valid(lp, on);
+			if (feasible) {
+				for (size_t k = 0; k < n; k++) {
+					on[k] = plan[k] || lp->kept[k];
+				}
+				repair(lp, on, scratch, stack);
+				if (!best_value(lp, on, end, run, &proven)) {
+					rc = rm_nomem(err);
+				}
+			}
+			memcpy(lp->kept, was, n * sizeof(bool));
+		}
+		why->status = !feasible ? ROADMAP_PLAN_INFEASIBLE
+			      : proven	? ROADMAP_PLAN_OPTIMAL
+					: ROADMAP_PLAN_FEASIBLE;
+		if (feasible) {
+			why->lost = value - rm_opt_total(lp, lp->value, on);
+		}
+	}
+out:
+	free(on);
+	free(mark);
+	free(was);
+	free(stack);
+	free(scratch);
+	return rc;
+}
+
 /* The scales to solve, smallest first: the frontier's (100, 95, ... 50 %
  * of the envelopes as written) and the plan's own. Returns how many. */
 static size_t scales_to_solve(const struct roadmap_optimize_options *o, int pct,
@@ -449,6 +677,8 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 	run.end = rm_opt_now() + (o->time_limit > 0 ? o->time_limit : 30);
 	out->objective = o->objective;
 	out->budget_scale = pct;
+	out->has_as_of = o->has_as_of;
+	out->as_of = o->as_of;
 	lp.rm = rm;
 	lp.o = o;
 	if (!rm_graph_build(rm, &g)) {
@@ -472,7 +702,13 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 		st = rm_nomem(err);
 		goto out;
 	}
-	if ((st = solve_all(&lp, pct, &run, on, &out->status, &bound, out,
+	/* --explain: the plan in half the time, the flips in the rest */
+	struct run plan_run = run;
+	if (o->explain) {
+		double t = rm_opt_now();
+		plan_run.end = t + 0.5 * (run.end - t);
+	}
+	if ((st = solve_all(&lp, pct, &plan_run, on, &out->status, &bound, out,
 			    err))) {
 		goto out;
 	}
@@ -496,6 +732,12 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 			} else {
 				out->cut[out->n_cut++] = lp.init[j];
 			}
+		}
+		if (o->explain && !lp.overflow &&
+		    ((st =
+			  rm_opt_rows(&lp, pct) ? ROADMAP_OK : rm_nomem(err)) ||
+		     (st = explain(&lp, on, out->value, &run, out, err)))) {
+			goto out;
 		}
 	}
 	if (!st && lp.overflow) {

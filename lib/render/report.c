@@ -232,6 +232,9 @@ cJSON *rm_forecast_object(const struct roadmap *rm,
 	char seed[24];
 	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)f->seed);
 	rm_json_add(o, "seed", cJSON_CreateRaw(seed), &ok);
+	if (f->has_as_of) {
+		rm_json_add(o, "as_of", rm_json_date(f->as_of), &ok);
+	}
 	for (size_t i = 0; i < f->n_initiatives; i++) {
 		const struct roadmap_forecast_initiative *x =
 		    &f->initiatives[i];
@@ -242,6 +245,8 @@ cJSON *rm_forecast_object(const struct roadmap *rm,
 			    &ok);
 		add_quantiles(e, x->p50, x->p80, x->p95, true, &ok);
 		rm_json_add(e, "on_time", cJSON_CreateNumber(x->on_time), &ok);
+		rm_json_add(e, "estimated", cJSON_CreateBool(x->estimated),
+			    &ok);
 		rm_json_push(inits, e, &ok);
 	}
 	rm_json_add(o, ROADMAP_KEY_INITIATIVES, inits, &ok);

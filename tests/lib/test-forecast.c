@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "tap.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +168,101 @@ static void selection(void)
 	   bad);
 }
 
+/*
+ * As of a day, against a closed form: one started initiative (40 % done
+ * on 2026-01-20) whose duration X is triangular (60, 90, 135 days) runs
+ * rem = round(0.6 round(X)) days from the day, halves up; P(round(X) = d)
+ * = F(d + 1/2) - F(d - 1/2). Its on-time share is the distribution of rem
+ * at (planned end - day + 1): four days give four points of it, each
+ * within 4.5 binomial deviations; each percentile within them too. Its
+ * cost is the actual before the day plus the opex of rem days (exact,
+ * from the P50 end). A done one is fixed, not estimated.
+ */
+static double rem_cdf(int64_t k)
+{
+	double p = 0;
+
+	for (int d = 60; d <= 135; d++) {
+		double lo = d == 60 ? 0 : tri_cdf(d - 0.5, 60, 90, 135);
+		double hi = d == 135 ? 1 : tri_cdf(d + 0.5, 60, 90, 135);
+		int64_t rem = (2 * 6000 * (int64_t)d + 10000) / 20000;
+		p += rem <= k ? hi - lo : 0;
+	}
+	return p;
+}
+
+static void as_of_closed_form(void)
+{
+	static const char text[] =
+	    "{\"format\": 1, \"initiatives\": ["
+	    "{\"id\": \"x\", \"title\": \"X\", \"start\": \"2026-01-01\", "
+	    "\"end\": \"2026-03-31\", \"optimistic\": \"2026-03-01\", "
+	    "\"pessimistic\": \"2026-05-15\", \"opex\": 90000, "
+	    "\"actuals\": {\"2026-Q1\": 30000}, "
+	    "\"progress\": {\"2026-01-20\": 40}},"
+	    "{\"id\": \"y\", \"title\": \"Y\", \"status\": \"done\", "
+	    "\"start\": \"2026-01-01\", \"end\": \"2026-01-31\", "
+	    "\"pessimistic\": \"2026-03-31\"}]}";
+	static const char *const days[] = {"2026-01-25", "2026-02-01",
+					   "2026-02-08", "2026-02-15"};
+	enum { N = 20000 };
+	struct roadmap *rm;
+	struct roadmap_error err;
+	roadmap_day end;
+
+	if (roadmap_load_buffer("a.json", text, strlen(text), &rm, &err)) {
+		ok(0, "the as-of fixture loads: %s", err.message);
+		return;
+	}
+	roadmap_day_from_ymd(2026, 3, 31, &end);
+	for (int k = 0; k < 4; k++) {
+		struct roadmap_forecast_options o = {.trials = N,
+						     .seed = 11,
+						     .seed_set = true,
+						     .threads = 2,
+						     .has_as_of = true};
+		struct roadmap_forecast f;
+		struct roadmap_period per;
+		roadmap_period_parse(days[k], 1, &per, NULL);
+		o.as_of = per.first;
+		if (roadmap_forecast(rm, &o, &f, &err) != ROADMAP_OK ||
+		    f.n_initiatives != 2) {
+			ok(0, "as of %s: the forecast runs", days[k]);
+			continue;
+		}
+		const struct roadmap_forecast_initiative *x = &f.initiatives[0];
+		const struct roadmap_forecast_initiative *y = &f.initiatives[1];
+		double p = rem_cdf(end - o.as_of + 1);
+		double sd = sqrt(p * (1 - p) / N);
+		ok(fabs(x->on_time - p) <= 4.5 * sd + 1e-12,
+		   "as of %s: on time %.4f, exactly %.4f (sd %.4f)", days[k],
+		   x->on_time, p, sd);
+		static const double q[3] = {0.5, 0.8, 0.95};
+		const roadmap_day at[3] = {x->p50, x->p80, x->p95};
+		for (int i = 0; i < 3; i++) {
+			double t = 4.5 * sqrt(q[i] * (1 - q[i]) / N);
+			double below = rem_cdf(at[i] - o.as_of);
+			double upto = rem_cdf(at[i] - o.as_of + 1);
+			ok(upto >= q[i] - t && below <= q[i] + t,
+			   "as of %s: P%d within the exact distribution "
+			   "(%.4f before it, %.4f on it)",
+			   days[k], (int)(q[i] * 100), below, upto);
+		}
+		ok(x->estimated && !y->estimated && y->p50 == y->p95 &&
+		       y->p95 == y->planned_end,
+		   "as of %s: the done one is fixed at its end, not "
+		   "estimated",
+		   days[k]);
+		int64_t rem = (int64_t)f.end_p50 - o.as_of + 1;
+		is_int(f.cost_p50, 3000000 + (9000000 * 2 * rem + 90) / 180,
+		       "as of %s: cost = the actual + the opex of the %lld "
+		       "days left at P50",
+		       days[k], (long long)rem);
+		roadmap_forecast_release(&f);
+	}
+	roadmap_destroy(rm);
+}
+
 int main(void)
 {
 	/* pcg32-demo of the minimal C library: pcg32_srandom_r(&rng, 42u,
@@ -275,5 +371,6 @@ int main(void)
 	roadmap_destroy(rm);
 	selection();
 	dispersion();
+	as_of_closed_form();
 	return done_testing();
 }

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -249,6 +250,74 @@ static void test_time_limit(struct roadmap *rm)
 	roadmap_plan_release(&p);
 }
 
+/*
+ * As of a day, by hand: "spent" runs January to June at 1 a day (90 in
+ * the first quarter, 91 in the second), "late" April to June at 1 a day;
+ * the second quarter's envelope is 100. From April 1 one of them fits
+ * (spent, worth more); from May 1 each has spent 30 in April, leaving 40
+ * for the 61 each still needs, so neither fits.
+ */
+static const char today_doc[] =
+    "{\"format\": 1, \"initiatives\": ["
+    "{\"id\": \"spent\", \"title\": \"S\", \"start\": \"2026-01-01\", "
+    "\"end\": \"2026-06-30\", \"opex\": 181, \"benefit\": 50},"
+    "{\"id\": \"late\", \"title\": \"L\", \"start\": \"2026-04-01\", "
+    "\"end\": \"2026-06-30\", \"opex\": 91, \"benefit\": 40}],"
+    "\"budgets\": [{\"period\": \"2026-Q1\", \"amount\": 80},"
+    "{\"period\": \"2026-Q2\", \"amount\": 100}]}";
+
+static void test_today(void)
+{
+	struct roadmap *rm = load(today_doc);
+	struct roadmap_optimize_options o = {
+	    .keep_set = true, .has_as_of = true, .explain = true};
+	struct roadmap_plan p;
+	struct roadmap_error err;
+	roadmap_day apr, may;
+
+	if (!rm) {
+		ok(0, "the as-of roadmap loads");
+		return;
+	}
+	roadmap_day_from_ymd(2026, 4, 1, &apr);
+	roadmap_day_from_ymd(2026, 5, 1, &may);
+	o.as_of = apr;
+	is_int(roadmap_optimize(rm, &o, &p, &err), ROADMAP_OK, "as of April");
+	ok(p.status == ROADMAP_PLAN_OPTIMAL && p.value == 5000 &&
+	       funded(rm, &p, "spent") && p.spend == 9100 &&
+	       p.envelopes[0].past && !p.envelopes[1].past,
+	   "the first quarter (overrun: 90 of 80) is history; spent is "
+	   "funded, spending 91 from April");
+	ok(p.n_reasons == 2 && p.reasons[0].funded &&
+	       p.reasons[0].lost == 1000 && !p.reasons[1].funded &&
+	       p.reasons[1].lost == 1000 &&
+	       strcmp(p.reasons[1].reason, "2026-Q2") == 0,
+	   "why: each loses 10 flipped; late would break 2026-Q2");
+	roadmap_plan_release(&p);
+	o.as_of = may;
+	is_int(roadmap_optimize(rm, &o, &p, &err), ROADMAP_OK, "as of May");
+	ok(p.status == ROADMAP_PLAN_OPTIMAL && p.value == 0 &&
+	       p.envelopes[1].used == 6000 && p.n_reasons == 2 &&
+	       p.reasons[0].status == ROADMAP_PLAN_INFEASIBLE &&
+	       p.reasons[1].status == ROADMAP_PLAN_INFEASIBLE,
+	   "April's 60 is sunk: neither fits what is left, forced in "
+	   "each is infeasible");
+	roadmap_plan_release(&p);
+	const char *ids[] = {"late"};
+	o.keep_ids = ids;
+	o.n_keep_ids = 1;
+	is_int(roadmap_optimize(rm, &o, &p, &err), ROADMAP_OK, "keeping late");
+	ok(p.status == ROADMAP_PLAN_INFEASIBLE &&
+	       strcmp(p.breaks, "2026-Q2") == 0,
+	   "a kept id that does not fit: infeasible, 2026-Q2 named");
+	roadmap_plan_release(&p);
+	ids[0] = "nope";
+	is_int(roadmap_optimize(rm, &o, &p, &err), ROADMAP_ERR_DATA,
+	       "a kept id that names nothing is refused");
+	is_str(err.message, "no initiative \"nope\" to keep", "and said");
+	roadmap_destroy(rm);
+}
+
 int main(void)
 {
 	char *doc = hard_doc(200);
@@ -256,6 +325,7 @@ int main(void)
 
 	free(doc);
 	test_cents();
+	test_today();
 	if (rm) {
 		test_signals(rm);
 		test_time_limit(rm);

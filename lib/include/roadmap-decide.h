@@ -1,0 +1,226 @@
+/*
+ * roadmap-decide.h - libroadmap's decisions: which initiatives to fund
+ * (optimize) and when the work will land (forecast).
+ *
+ * Included by roadmap.h (include either); the conventions are roadmap.h's.
+ */
+#ifndef ROADMAP_DECIDE_H
+#define ROADMAP_DECIDE_H
+
+#include "roadmap-report.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------ optimize */
+
+enum roadmap_objective {
+	ROADMAP_OBJECTIVE_BENEFIT,  /* value = benefit (cents) */
+	ROADMAP_OBJECTIVE_PRIORITY, /* value = 6 - priority (points) */
+};
+
+enum roadmap_plan_status {
+	ROADMAP_PLAN_OPTIMAL,	 /* proven, in exact arithmetic */
+	ROADMAP_PLAN_FEASIBLE,	 /* the time limit ended the search */
+	ROADMAP_PLAN_INFEASIBLE, /* the kept initiatives alone break a limit */
+};
+
+/* What an initiative is worth under an objective: its benefit (cents, 0
+ * without one), or 6 - priority (points). */
+ROADMAP_API int64_t roadmap_initiative_value(
+    const struct roadmap_initiative *in, enum roadmap_objective o);
+
+/* "optimal", "feasible", "infeasible". Static. */
+ROADMAP_API const char *roadmap_plan_status_name(enum roadmap_plan_status s);
+
+struct roadmap_optimize_options {
+	enum roadmap_objective objective;
+	int budget_scale;     /* percent of every envelope, 1..1000 (0: 100) */
+	bool ignore_capacity; /* no team capacity limits */
+	/* the statuses always funded, a bit (1u << status) each; with
+	 * keep_set false, active and done */
+	unsigned keep;
+	bool keep_set;
+	/* initiatives always funded beside those statuses, by id (counting
+	 * ones; NULL when n_keep_ids is 0) */
+	const char *const *keep_ids;
+	size_t n_keep_ids;
+	/* wall-clock seconds for the whole call, frontier included (0: 30) */
+	double time_limit;
+	bool frontier; /* also solve at 100, 95, ... 50 % of the scale */
+	/* decide from a day (roadmap(1), optimize --as-of): envelopes that
+	 * ended before it are history, spend before it is sunk, work done or
+	 * ended before it is funded, started work may be stopped */
+	bool has_as_of;
+	roadmap_day as_of;
+	bool explain; /* also the value lost if each decision flipped */
+};
+
+/* One envelope under a plan: its amount scaled, and what the plan uses. */
+struct roadmap_plan_envelope {
+	size_t budget; /* index of the envelope (roadmap_budget_at) */
+	int64_t amount;
+	int64_t used; /* with as_of: spend before it, then the plan's */
+	bool past;    /* with as_of: ended before it (history, unscaled) */
+};
+
+/* Why one decision (--explain): the optimum with it flipped. */
+struct roadmap_plan_reason {
+	size_t index; /* the initiative (roadmap_initiative_at) */
+	bool funded;  /* the plan's decision; flipped: forced out, or in */
+	/* the solve with it flipped: optimal (exact), feasible (the time
+	 * limit stopped it: lost is from the best plan found) or
+	 * infeasible (it cannot be funded with the kept ones; no lost) */
+	enum roadmap_plan_status status;
+	int64_t lost; /* the plan's value minus that solve's */
+	/* cut: the first limit it breaks when added to the plan alone (an
+	 * envelope, "team@quarter"), or "prerequisite ID" when one of those
+	 * is cut, or "" when it breaks none (it adds no value); funded: "" */
+	char reason[112];
+};
+
+/* The optimum at one budget scale (--frontier). */
+struct roadmap_plan_point {
+	int budget_scale;
+	enum roadmap_plan_status status;
+	int64_t value, spend;
+	size_t n_cut;
+};
+
+struct roadmap_plan {
+	enum roadmap_objective objective;
+	int budget_scale;
+	enum roadmap_plan_status status;
+	int64_t value;	      /* of the funded initiatives */
+	int64_t value_all;    /* of every counting initiative */
+	int64_t bound;	      /* the best value possible, exact */
+	double gap;	      /* (bound - value) / bound; 0 when optimal */
+	int64_t spend;	      /* the funded initiatives' planned total */
+	size_t *funded, *cut; /* initiative indexes, in file order */
+	size_t n_funded, n_cut;
+	struct roadmap_plan_envelope *envelopes; /* in file order */
+	size_t n_envelopes;
+	/* infeasible: an envelope ("2026-Q3", "FY2027/innovation") or a
+	 * team's quarter ("platform@2026-Q3") the kept ones alone break */
+	char breaks[96];
+	struct roadmap_plan_point *frontier; /* 100 % first */
+	size_t n_frontier;
+	bool has_as_of;
+	roadmap_day as_of;
+	/* explain: every counting initiative not kept, in file order */
+	struct roadmap_plan_reason *reasons;
+	size_t n_reasons;
+};
+
+/*
+ * Which counting initiatives to fund (roadmap(1), optimize): a 0/1
+ * program over them, every envelope (scaled) holding the planned spend of
+ * the funded ones in its scope, every team's quarterly load within its
+ * capacity, funded work with its counting prerequisites funded, the kept
+ * statuses and ids funded; maximising the value, then the least planned
+ * spend (from as_of on, with has_as_of).
+ * Searched with COIN-OR CBC (silenced) and proven optimal in exact
+ * arithmetic, or feasible with the exact bound when the time limit (wall
+ * clock, the whole call) ends the search. An infeasible plan is a result
+ * (status, breaks), not an error. The caller's signal dispositions are as
+ * it left them on return; calls from several threads run their solves one
+ * at a time (CBC keeps global state). ROADMAP_ERR_DATA for a dependency
+ * cycle, a sum past the largest amount or a kept id that is no counting
+ * initiative, ROADMAP_ERR_USAGE for bad options, ROADMAP_ERR_NOMEM.
+ * Release *out with roadmap_plan_release().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_optimize(const struct roadmap *rm,
+		 const struct roadmap_optimize_options *o,
+		 struct roadmap_plan *out, struct roadmap_error *err);
+ROADMAP_API void roadmap_plan_release(struct roadmap_plan *p);
+
+/* The JSON of roadmap(1), optimize. *out is malloc'ed; the caller frees it. */
+ROADMAP_API enum roadmap_status roadmap_plan_json(const struct roadmap *rm,
+						  const struct roadmap_plan *p,
+						  char **out,
+						  struct roadmap_error *err);
+
+/* ------------------------------------------------------------ forecast */
+
+struct roadmap_forecast_options {
+	unsigned long trials; /* 1..10,000,000 (0: 10,000) */
+	uint64_t seed;	      /* with seed_set; else 1 */
+	bool seed_set;
+	/* threads the library may start (1..64; 0 or 1: none): the result
+	 * is the same for any number */
+	int threads;
+	/* forecast from a day (roadmap(1), forecast --as-of): done work
+	 * fixed, started work runs its remaining share from it */
+	bool has_as_of;
+	roadmap_day as_of;
+};
+
+struct roadmap_forecast_initiative {
+	size_t index; /* roadmap_initiative_at() */
+	roadmap_day planned_end;
+	roadmap_day p50, p80, p95;
+	double on_time; /* fraction of trials ending on or before plan */
+	bool estimated; /* its duration is drawn (an estimate, not done) */
+	bool moved;	/* its end differs from the planned end in a trial */
+};
+
+struct roadmap_forecast_goal {
+	size_t index; /* roadmap_goal_at() */
+	bool has_due;
+	roadmap_day due;
+	bool any; /* some counting initiative serves it (else no dates) */
+	roadmap_day p50, p80, p95; /* when all of them have ended */
+	double on_time;		   /* by its due date (0 without one) */
+};
+
+struct roadmap_forecast {
+	unsigned long trials;
+	uint64_t seed;
+	bool has_as_of;
+	roadmap_day as_of;
+	bool estimated; /* some initiative has an estimate */
+	struct roadmap_forecast_initiative *initiatives; /* counting, in
+							    file order */
+	size_t n_initiatives;
+	struct roadmap_forecast_goal *goals; /* every goal, in file order */
+	size_t n_goals;
+	bool any; /* some initiative counts */
+	roadmap_day end_p50, end_p80, end_p95;
+	int64_t cost_p50, cost_p80, cost_p95;
+};
+
+/*
+ * Monte Carlo dates and costs (docs/roadmap.1.scd, forecast): per trial,
+ * triangular durations from the optimistic, planned and pessimistic ends
+ * (whole days, halves up) through the schedule's forward pass, opex at the
+ * planned daily rate; nearest-rank P50/P80/P95 and on-time fractions over
+ * the trials, in memory that grows with initiatives x trials at most. The
+ * generator is PCG32, each trial's seeded from SplitMix64 (independent
+ * trials). ROADMAP_ERR_DATA for a dependency cycle, ROADMAP_ERR_USAGE for
+ * bad options. Release with roadmap_forecast_release().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_forecast(const struct roadmap *rm,
+		 const struct roadmap_forecast_options *o,
+		 struct roadmap_forecast *out, struct roadmap_error *err);
+ROADMAP_API void roadmap_forecast_release(struct roadmap_forecast *f);
+/* The JSON of docs/roadmap.1.scd, forecast. *out is malloc'ed; the
+ * caller frees it. */
+ROADMAP_API enum roadmap_status
+roadmap_forecast_json(const struct roadmap *rm,
+		      const struct roadmap_forecast *f, char **out,
+		      struct roadmap_error *err);
+/* The initiatives' rows (id, planned_end, p50, p80, p95, on_time) for CSV;
+ * release with roadmap_rows_release(). */
+ROADMAP_API enum roadmap_status
+roadmap_forecast_rows(const struct roadmap *rm,
+		      const struct roadmap_forecast *f,
+		      struct roadmap_rows *out, struct roadmap_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
