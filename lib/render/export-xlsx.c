@@ -249,6 +249,30 @@ static int column_of(const struct col *cols, int n, const char *name)
 	return -1;
 }
 
+/* A row tall enough for the lines a wrapped text takes in a column
+ * width characters wide (neither Excel nor LibreOffice grows a row for
+ * wrapped text written by a program). */
+static void wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
+			   double width, lxw_format *top)
+{
+	size_t lines = 0, chars = 0, per = width > 2 ? (size_t)width - 1 : 1;
+
+	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+		if (*p == '\n' || !*p) {
+			lines += chars ? (chars + per - 1) / per : 1;
+			chars = 0;
+			if (!*p) {
+				break;
+			}
+		} else if ((*p & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+	if (lines > 1) {
+		worksheet_set_row(ws, r, 15.0 * (double)lines, top);
+	}
+}
+
 /* One field's cell, as its type makes it: text (wrapped when it may hold
  * lines), a number, an amount, hundredths, a date, or nothing. */
 static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
@@ -264,6 +288,9 @@ static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 	case RM_CELL_TEXT:
 		rm_field_text(d->rm, f, item, true, b);
 		rm_deck_str(ws, r, c, b->data, f->lines ? d->text : NULL);
+		if (f->lines) {
+			wrapped_height(ws, r, b->data, f->width, d->text);
+		}
 		break;
 	case RM_CELL_NUMBER:
 		worksheet_write_number(ws, r, c, x.number, NULL);

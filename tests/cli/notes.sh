@@ -115,6 +115,11 @@ for sheet, want in (("Goals", {"g1": "First line\nsecond, with a comma"}),
     got = {r[0].value: r[col] for r in ws.iter_rows(min_row=2)}
     assert {k: got[k].value for k in want} == want, (sheet, got)
     assert all(got[k].alignment.wrap_text for k in want), sheet
+    # a row tall enough for its two lines, the others as they were
+    tall = {r[0].value: ws.row_dimensions[r[0].row].height
+            for r in ws.iter_rows(min_row=2)}
+    assert all(tall[k] == 30 for k in want), (sheet, tall)
+    assert all(tall[k] is None for k in tall if k not in want), (sheet, tall)
 '
 # the HTML page: a Notes section, lines kept, text escaped
 R set i2 "notes=<b>bold?</b>${nl}next"
