@@ -13,6 +13,20 @@ struct forecast_opts {
 	int format;
 };
 
+/* "LABEL  P50 A  P80 B  P95 C" on one line, or past the width each
+ * figure on a line of its own under the label. */
+static void percentiles(const char *label, const char *a, const char *b,
+			const char *c)
+{
+	const char *sep =
+	    strlen(label) + strlen(a) + strlen(b) + strlen(c) + 18 <=
+		    term_width()
+		? "  "
+		: "\n  ";
+
+	printf("%s%sP50 %s%sP80 %s%sP95 %s\n", label, sep, a, sep, b, sep, c);
+}
+
 static const struct opt forecast_opts[] = {
     OPT_STRING("trials", 0, "N", struct forecast_opts, trials,
 	       "trials to run (1 to 10000000, default 10000)"),
@@ -86,7 +100,12 @@ static int print_table(const struct roadmap *rm,
 		}
 	}
 	qsort(order, n, sizeof(*order), by_risk);
+	/* the dates are never cut: narrow, the id gives way and P95 goes */
+	static const bool dates[] = {0, 1, 1, 1, 1, 0};
+	static const int p95_first[] = {4, -1};
 	table_init(&t, 6, head, right, 0);
+	t.keep = dates;
+	t.optional = p95_first;
 	for (size_t k = 0; k < n; k++) {
 		const struct roadmap_forecast_initiative *x = order[k];
 		roadmap_day_format(x->planned_end, d[0]);
@@ -111,12 +130,14 @@ static int print_table(const struct roadmap *rm,
 	}
 	if (n < f->n_initiatives) {
 		printf("%s%zu initiative%s not listed: no estimate, and on "
-		       "their planned end\nin every trial\n",
+		       "their\nplanned end in every trial\n",
 		       n ? "\n" : "", f->n_initiatives - n,
 		       f->n_initiatives - n == 1 ? "" : "s");
 	}
 	if (f->n_goals) {
 		table_init(&t, 6, ghead, right, 0);
+		t.keep = dates;
+		t.optional = p95_first;
 		for (size_t g = 0; g < f->n_goals; g++) {
 			const struct roadmap_forecast_goal *x = &f->goals[g];
 			snprintf(d[0], 16, "-");
@@ -155,10 +176,12 @@ static int print_table(const struct roadmap *rm,
 		roadmap_money_format(f->cost_p50, true, c[0]);
 		roadmap_money_format(f->cost_p80, true, c[1]);
 		roadmap_money_format(f->cost_p95, true, c[2]);
-		printf("\nportfolio ends  P50 %s  P80 %s  P95 %s\n", d[0], d[1],
-		       d[2]);
-		printf("total cost (%s)  P50 %s  P80 %s  P95 %s\n",
-		       roadmap_currency(rm), c[0], c[1], c[2]);
+		char cost_head[32];
+		snprintf(cost_head, sizeof(cost_head), "total cost (%s)",
+			 roadmap_currency(rm));
+		printf("\n");
+		percentiles("portfolio ends", d[0], d[1], d[2]);
+		percentiles(cost_head, c[0], c[1], c[2]);
 	}
 	return write_stdout("", 0);
 }

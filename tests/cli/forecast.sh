@@ -61,6 +61,12 @@ t "the table: the least likely on time first" 0 "$(cat "$golden/forecast-fixture
   -- R -f fc.json forecast --trials 20000 --seed 3
 ok_if "the table fits 80 columns" fits 80 "$ROADMAP" -f fc.json forecast
 ok_if "the example's fits 80 columns" fits 80 "$ROADMAP" -f acme.json forecast
+ok_if "and 60, its dates whole" bash -c '
+  out=$(COLUMNS=60 "$0" -f acme.json forecast --as-of 2026-12-07) &&
+  [ "$(printf "%s\n" "$out" | wc -L)" -le 60 ] &&
+  printf "%s\n" "$out" | grep -q "^INITIATIVE  *PLANNED  *P50  *P80  *ON TIME$" &&
+  printf "%s\n" "$out" | grep -q "^[a-z0-9-]*…*  *[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]  *[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]  *[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]  *[0-9.]* %$" &&
+  ! printf "%s\n" "$out" | grep -q "[0-9-]…"' "$ROADMAP"
 t "CSV: the initiatives" 0 "id,planned_end,p50,p80,p95,on_time
 solo,2026-03-31,2026-04-03,2026-04-16,2026-05-04,0.41
 c1,2026-01-30,2026-02-01,2026-02-07,2026-02-13,0.37
