@@ -152,7 +152,7 @@ extern const char *const rm_status_words[], *const rm_stage_words[];
 	 *(const bool *)(const void *)((const char *)(item) + (f)->flag))
 /* The value of f in item, as a T. */
 #define RM_AT(f, item, T)                                                      \
-	(*(const T *)(const void *)((const char *)(item) + (f)->off))
+	(*(T const *)(const void *)((const char *)(item) + (f)->off))
 #define RM_SLOT(f, item, T) ((T *)(void *)((char *)(item) + (f)->off))
 
 /* The table of a kind of item (NULL for another kind). */
