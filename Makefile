@@ -99,8 +99,16 @@ demo: build
 	@echo "== the board cuts the budget by 15 %: what to fund, solved exactly"
 	@$(ROADMAP) -f $(DEMO)/acme.json optimize --budget-scale 85 --frontier
 	@echo
+	@echo "== mid-year: the same cut decided from 2026-10-01 (spend so far is"
+	@echo "   history, done work stays), with why each decision was made"
+	@$(ROADMAP) -f $(DEMO)/acme.json optimize --budget-scale 85 \
+		--as-of 2026-10-01 --explain
+	@echo
 	@echo "== when will it land? Monte Carlo over the three-point estimates"
 	@$(ROADMAP) -f $(DEMO)/acme.json forecast
+	@echo
+	@echo "== and from 2026-10-01, with the progress recorded so far"
+	@$(ROADMAP) -f $(DEMO)/acme.json forecast --as-of 2026-10-01
 	@echo
 	@echo "== the quarterly review as of 2026-Q1: earned value and goals"
 	@$(ROADMAP) -f $(DEMO)/acme.json status --as-of 2026-Q1
