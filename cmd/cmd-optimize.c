@@ -14,6 +14,7 @@ struct optimize_opts {
 	bool frontier;
 	bool explain;
 	bool apply;
+	bool cancel;
 	int format;
 };
 
@@ -51,7 +52,9 @@ static const struct opt optimize_opts[] = {
 	     "also why: the value lost if each decision flipped,\n"
 	     "the limit each cut one breaks"),
     OPT_FLAG("apply", struct optimize_opts, apply,
-	     "cancel the cut initiatives (one atomic save)"),
+	     "defer the cut initiatives (one atomic save)"),
+    OPT_FLAG("cancel", struct optimize_opts, cancel,
+	     "with --apply: cancel them instead of deferring"),
     OPT_CHOICE("format", "F", formats, struct optimize_opts, format,
 	       "table (for people, default) or json"),
     {0},
@@ -220,8 +223,8 @@ static int print_plan(const struct roadmap *rm, const struct roadmap_plan *p)
 	       p->status == ROADMAP_PLAN_INFEASIBLE ? "" : " plan",
 	       objectives[p->objective], p->budget_scale, day);
 	if (p->status == ROADMAP_PLAN_INFEASIBLE) {
-		printf("the kept initiatives and their prerequisites alone\n"
-		       "break %s\n",
+		printf("the kept and mandatory initiatives and their "
+		       "prerequisites\nalone break %s\n",
 		       p->breaks);
 	} else {
 		/* the currency before amounts; priority values are points */
@@ -368,8 +371,9 @@ static bool has_readings(const struct roadmap *rm)
 	return false;
 }
 
-/* Cancels the cut initiatives; says what changed. */
-static int apply_plan(struct roadmap *rm, const struct roadmap_plan *p)
+/* Defers (or cancels) the cut initiatives; says what changed. */
+static int apply_plan(struct roadmap *rm, const struct roadmap_plan *p,
+		      const char *to)
 {
 	struct roadmap_error err;
 
@@ -379,11 +383,10 @@ static int apply_plan(struct roadmap *rm, const struct roadmap_plan *p)
 		const char *was = roadmap_initiative_status_name(in->status);
 		char id[80];
 		snprintf(id, sizeof(id), "%s", in->id);
-		if (roadmap_set_field(rm, id, ROADMAP_FIELD_STATUS, "cancelled",
-				      &err)) {
+		if (roadmap_set_field(rm, id, ROADMAP_FIELD_STATUS, to, &err)) {
 			return fail_err(&err);
 		}
-		msg("cancelled %s (was %s)", id, was);
+		msg("%s %s (was %s)", to, id, was);
 	}
 	return 0;
 }
@@ -409,6 +412,9 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 	if (optind < argc) {
 		return usage_error(&cmd_optimize, "unexpected argument '%s'",
 				   argv[optind]);
+	}
+	if (o.cancel && !o.apply) {
+		return usage_error(&cmd_optimize, "--cancel needs --apply");
 	}
 	opt.objective = (enum roadmap_objective)o.objective;
 	opt.ignore_capacity = o.ignore_capacity;
@@ -475,7 +481,7 @@ static int run_optimize(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_FINDINGS;
 	} else if (rc == 0 && o.apply) {
 		changed = plan.n_cut > 0;
-		rc = apply_plan(rm, &plan);
+		rc = apply_plan(rm, &plan, o.cancel ? "cancelled" : "deferred");
 	}
 	roadmap_plan_release(&plan);
 out:
@@ -495,18 +501,21 @@ const struct cmd cmd_optimize = {
 	    "every budget envelope\n(scaled by --budget-scale) holds "
 	    "their planned spend, every team's quarterly\nload stays within "
 	    "its capacity, funded work has its prerequisites funded and\n"
-	    "the kept statuses and ids stay funded; maximising their value, "
-	    "then the least\nspend. --as-of decides from a day: spend before "
-	    "it is sunk, past envelopes are\nhistory, done and ended work "
-	    "stays funded. --explain says what each decision\nis worth. "
-	    "\"optimal\" is proven in exact arithmetic (COIN-OR CBC, "
-	    "checked in\nintegers); when the time limit ends "
-	    "the search first, \"feasible\" with the exact bound.\nExit 1 "
-	    "when the kept initiatives alone break a limit (infeasible).\n"
+	    "the kept statuses and ids and mandatory work stay funded; "
+	    "maximising their\nvalue, then the least spend. --as-of decides "
+	    "from a day: spend before it is\nsunk, past envelopes are "
+	    "history, done and ended work stays funded. --explain\nsays what "
+	    "each decision is worth. \"optimal\" is proven in exact "
+	    "arithmetic\n(COIN-OR CBC, checked in integers); when the time "
+	    "limit ends the search first,\n\"feasible\" with the exact "
+	    "bound. Exit 1 when the kept and mandatory initiatives\nalone "
+	    "break a limit (infeasible). --apply defers the cut initiatives "
+	    "(status\ndeferred); --apply --cancel cancels them.\n"
 	    "Ctrl-C ends the command at once; nothing is written.\n",
     .opts = optimize_opts,
     .examples = "  roadmap optimize --budget-scale 85\n"
 		"  roadmap optimize --objective priority --frontier\n"
-		"  roadmap optimize --budget-scale 85 --keep done --apply\n",
+		"  roadmap optimize --budget-scale 85 --keep done --apply\n"
+		"  roadmap optimize --budget-scale 85 --apply --cancel\n",
     .run = run_optimize,
 };

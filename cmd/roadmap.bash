@@ -73,7 +73,7 @@ _roadmap() {
       COMPREPLY=($(compgen -P "$head" -W "proposed approved active done none $(_roadmap_initiatives)" -- "$word"))
       return ;;
     --status)
-      COMPREPLY=($(compgen -W "proposed approved active done cancelled" -- "$cur"))
+      COMPREPLY=($(compgen -W "proposed approved active done cancelled deferred" -- "$cur"))
       return ;;
     --stage)
       COMPREPLY=($(compgen -W "research poc implementation" -- "$cur"))

@@ -254,7 +254,7 @@ int status_list(const struct cmd *cmd, const char *s, const char *where,
 			return usage_error(cmd,
 					   "unknown status '%s'%s (proposed, "
 					   "approved, active, done, "
-					   "cancelled%s)",
+					   "cancelled, deferred%s)",
 					   word, where,
 					   none ? ", or none" : "");
 		}

@@ -174,31 +174,84 @@ void ck_dependency_cycle(struct check *c)
 	}
 }
 
-void ck_goal_unfunded(struct check *c)
+/* Per goal, how many initiatives that count serve it (funded) and how
+ * many deferred ones do (deferred); NULL when out of memory. */
+static size_t *goal_servers(struct check *c, size_t **deferred)
 {
 	const struct roadmap *rm = c->rm;
-	bool *funded = calloc(rm->n_goals + 1, sizeof(bool));
+	size_t *funded = calloc(2 * rm->n_goals + 1, sizeof(size_t));
 	size_t k;
 
 	if (!funded) {
 		c->nomem = true;
-		return;
+		return NULL;
 	}
+	*deferred = funded + rm->n_goals;
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
-		for (size_t g = 0;
-		     roadmap_initiative_counts(in) && g < in->n_goals; g++) {
+		size_t *count = NULL;
+		if (roadmap_initiative_counts(in)) {
+			count = funded;
+		} else if (in->status == ROADMAP_DEFERRED) {
+			count = *deferred;
+		}
+		for (size_t g = 0; count && g < in->n_goals; g++) {
 			if ((k = c->refs.goal[c->refs.goff[i] + g]) !=
 			    RM_UNKNOWN) {
-				funded[k] = true;
+				count[k]++;
 			}
 		}
 	}
-	for (size_t g = 0; g < rm->n_goals; g++) {
-		if (!funded[g]) {
+	return funded;
+}
+
+/* A goal served by nothing: one served only by deferred work is
+ * goal-deferred's instead (roadmap(1), CHECK RULES). */
+void ck_goal_unfunded(struct check *c)
+{
+	const struct roadmap *rm = c->rm;
+	size_t *deferred, *funded = goal_servers(c, &deferred);
+
+	for (size_t g = 0; funded && g < rm->n_goals; g++) {
+		if (!funded[g] && !deferred[g]) {
 			ck_add(c, rm->goals[g].id,
 			       "no initiative serves this goal");
 			ck_at(c, rm->goals[g].line);
+		}
+	}
+	free(funded);
+}
+
+void ck_goal_deferred(struct check *c)
+{
+	const struct roadmap *rm = c->rm;
+	size_t *deferred, *funded = goal_servers(c, &deferred);
+
+	for (size_t g = 0; funded && g < rm->n_goals; g++) {
+		if (funded[g] || !deferred[g]) {
+			continue;
+		}
+		if (deferred[g] == 1) {
+			ck_add(c, rm->goals[g].id,
+			       "the only initiative that serves this goal is "
+			       "deferred");
+		} else {
+			ck_add(c, rm->goals[g].id,
+			       "all %zu initiatives that serve this goal are "
+			       "deferred",
+			       deferred[g]);
+		}
+		ck_at(c, rm->goals[g].line);
+		for (size_t i = 0; i < rm->n_inits; i++) {
+			const struct roadmap_initiative *in = &rm->inits[i];
+			for (size_t e = 0;
+			     in->status == ROADMAP_DEFERRED && e < in->n_goals;
+			     e++) {
+				if (c->refs.goal[c->refs.goff[i] + e] == g) {
+					ck_relate(c, in->id);
+					break;
+				}
+			}
 		}
 	}
 	free(funded);

@@ -124,6 +124,7 @@ void ck_dependency_order(struct check *c, size_t i);
 void ck_goal_deadline(struct check *c, size_t i);
 void ck_dependency_cycle(struct check *c);
 void ck_goal_unfunded(struct check *c);
+void ck_goal_deferred(struct check *c);
 void ck_owner_overload(struct check *c);
 void ck_capacity_overrun(struct check *c);
 void ck_initiative_late(struct check *c);

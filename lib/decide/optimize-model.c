@@ -347,15 +347,16 @@ static bool capacity_rows(struct lp *lp)
 	return true;
 }
 
-/* Funded in every plan: a kept status; as of a day, work done or ended
- * before it (spent, not to be undone). */
+/* Funded in every plan: a kept status; mandatory work (roadmap(5),
+ * mandatory); as of a day, work done or ended before it (spent, not to
+ * be undone). */
 static bool keeps(const struct roadmap_optimize_options *o,
 		  const struct roadmap_initiative *in)
 {
 	unsigned keep = o->keep_set
 			    ? o->keep
 			    : (1u << ROADMAP_ACTIVE) | (1u << ROADMAP_DONE);
-	return ((keep >> in->status) & 1u) ||
+	return ((keep >> in->status) & 1u) || in->mandatory ||
 	       (o->has_as_of &&
 		(in->status == ROADMAP_DONE || in->end < o->as_of));
 }
@@ -510,8 +511,8 @@ enum roadmap_status rm_opt_columns(struct lp *lp, const struct rm_graph *g,
 	if (lp->overflow) {
 		return rm_overflow(err, "planned spend");
 	}
-	/* the kept ids join the kept statuses (mandatory work joins here
-	 * too); then their prerequisites, below */
+	/* the kept ids join the kept statuses and mandatory work (keeps());
+	 * then their prerequisites, below */
 	enum roadmap_status st = keep_ids(lp, err);
 	if (st) {
 		return st;

@@ -200,6 +200,7 @@ enum roadmap_initiative_status {
 	ROADMAP_ACTIVE,
 	ROADMAP_DONE,
 	ROADMAP_CANCELLED,
+	ROADMAP_DEFERRED, /* cut for now, kept as backlog: does not count */
 };
 
 enum roadmap_stage {
@@ -320,7 +321,8 @@ struct roadmap_policy {
 	const double *target_mix_percent;
 };
 
-/* True when an initiative counts (not cancelled) / is open. */
+/* True when an initiative counts (not cancelled or deferred) / is open
+ * (counts and not done). */
 ROADMAP_API bool roadmap_initiative_counts(const struct roadmap_initiative *i);
 ROADMAP_API bool roadmap_initiative_is_open(const struct roadmap_initiative *i);
 

@@ -27,7 +27,7 @@
 #define NOTES_HELP "free text, newlines allowed (at most 4,000 characters)"
 
 const char *const rm_status_words[RM_STATUS_WORDS] = {
-    "proposed", "approved", "active", "done", "cancelled"};
+    "proposed", "approved", "active", "done", "cancelled", "deferred"};
 /* an initiative without a stage has none (NULL) */
 const char *const rm_stage_words[RM_STAGE_WORDS] = {NULL, "research", "poc",
 						    "implementation"};
@@ -168,7 +168,8 @@ const struct rm_field rm_initiative_fields[] = {
      .csv = 5,
      .show = true,
      SHEET(5, "Status", 11),
-     ADD(14, "S", "proposed (default), approved, active, done, cancelled")},
+     ADD(14, "S",
+	 "proposed (default), approved, active, done, cancelled, deferred")},
     {.name = F_(OWNER),
      .type = &rm_type_text,
      .off = INIT(owner),

@@ -140,7 +140,7 @@ extern const struct rm_field rm_goal_fields[], rm_initiative_fields[],
     rm_team_fields[], rm_budget_fields[];
 /* The words of the initiatives' status and stage, by value. */
 extern const char *const rm_status_words[], *const rm_stage_words[];
-#define RM_STATUS_WORDS 5
+#define RM_STATUS_WORDS 6
 #define RM_STAGE_WORDS 4
 
 /* The initiatives' CSV table has one computed column, the total (opex +

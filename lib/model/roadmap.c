@@ -40,12 +40,12 @@ int roadmap_stage_parse(const char *name)
 
 bool roadmap_initiative_counts(const struct roadmap_initiative *i)
 {
-	return i->status != ROADMAP_CANCELLED;
+	return i->status != ROADMAP_CANCELLED && i->status != ROADMAP_DEFERRED;
 }
 
 bool roadmap_initiative_is_open(const struct roadmap_initiative *i)
 {
-	return i->status != ROADMAP_CANCELLED && i->status != ROADMAP_DONE;
+	return roadmap_initiative_counts(i) && i->status != ROADMAP_DONE;
 }
 
 bool roadmap_id_valid(const char *s)

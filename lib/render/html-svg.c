@@ -604,23 +604,28 @@ void h_gantt(struct page *p)
 			   "exports.",
 			shown);
 	}
-	/* what is not drawn is still named */
-	size_t cancelled = 0;
-	for (size_t i = 0; i < rm->n_inits; i++) {
-		if (roadmap_initiative_counts(&rm->inits[i])) {
-			continue;
+	/* what is not drawn is still named: cancelled, then deferred */
+	for (int w = 0; w < 2; w++) {
+		enum roadmap_initiative_status st =
+		    w ? ROADMAP_DEFERRED : ROADMAP_CANCELLED;
+		const char *head = w ? " Deferred: " : " Cancelled: ";
+		size_t named = 0;
+		for (size_t i = 0; i < rm->n_inits; i++) {
+			if (rm->inits[i].status != st) {
+				continue;
+			}
+			if (named < 100) {
+				h_textf(p, "%s%s", named ? ", " : head,
+					rm->inits[i].id);
+			}
+			named++;
 		}
-		if (cancelled < 100) {
-			h_textf(p, "%s%s", cancelled ? ", " : " Cancelled: ",
-				rm->inits[i].id);
+		if (named > 100) {
+			h_textf(p, " and %zu more", named - 100);
 		}
-		cancelled++;
-	}
-	if (cancelled > 100) {
-		h_textf(p, " and %zu more", cancelled - 100);
-	}
-	if (cancelled) {
-		h_text(p, ".");
+		if (named) {
+			h_text(p, ".");
+		}
 	}
 	h_close(p);
 	h_close(p);

@@ -27,7 +27,7 @@ t "add initiative: unknown pillar" 65 "" "roadmap: no pillar \"moonshot\" (the r
 t "add initiative: bad amount" 65 "" 'roadmap: opex "12abc" is not an amount (like 250k, 1.5M, 1,250,000 or 99.95)' -- R add initiative x --title X --start 2026-Q1 --end 2026-Q2 --opex 12abc
 t "add initiative: fractional cents" 65 "" 'roadmap: capex "1.2345678k" is not a whole number of cents' -- R add initiative x --title X --start 2026-Q1 --end 2026-Q2 --capex 1.2345678k
 t "add initiative: three decimals (a thousands dot?)" 65 "" 'roadmap: opex "145.000" has more than two decimals (is "." a thousands separator? then write 145000 or 145,000)' -- R add initiative x --title X --start 2026-Q1 --end 2026-Q2 --opex 145.000
-t "add initiative: bad status" 65 "" 'roadmap: status "started" is not proposed, approved, active, done or cancelled' -- R add initiative x --title X --start 2026-Q1 --end 2026-Q2 --status started
+t "add initiative: bad status" 65 "" 'roadmap: status "started" is not proposed, approved, active, done, cancelled or deferred' -- R add initiative x --title X --start 2026-Q1 --end 2026-Q2 --status started
 t "add initiative: bad id" 65 "" "roadmap: \"=cmd\" is not a valid id (letters, digits, '.', '_', '-'; at most 64; starting with a letter or digit)" -- R add initiative =cmd --title X --start 2026-Q1 --end 2026-Q2
 t "add initiative: missing --end" 64 "" "roadmap: add: add initiative needs --end
 usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD AMOUNT [--pillar P] | add team ID --capacity N

@@ -50,7 +50,7 @@ usage: roadmap list [goals|initiatives|budgets|teams] [--format table|csv|json] 
 t 'list: unknown format' 64 '' "roadmap: list: unknown format 'xml' (table, csv or json)
 usage: roadmap list [goals|initiatives|budgets|teams] [--format table|csv|json] [filters]
 (see 'roadmap help list')" -- R list --format xml
-t 'list: unknown status' 64 '' "roadmap: list: unknown status 'started' (proposed, approved, active, done, cancelled)
+t 'list: unknown status' 64 '' "roadmap: list: unknown status 'started' (proposed, approved, active, done, cancelled, deferred)
 usage: roadmap list [goals|initiatives|budgets|teams] [--format table|csv|json] [filters]
 (see 'roadmap help list')" -- R list --status started
 t 'list: a filter that does not apply' 64 '' "roadmap: list: --status does not apply to teams

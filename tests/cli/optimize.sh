@@ -66,7 +66,7 @@ ok_if "the exhaustive check fails a plan that is not the optimum (it can fail)" 
 cp r1.json apply.json
 cuts=$(/usr/bin/python3 -c 'import json; print(len(json.load(open("p1.json"))["cut"]))')
 R -f apply.json optimize --budget-scale 100 --apply >/dev/null 2>applied.txt
-ok_if "--apply says what it cancelled" test "$(grep -c '^roadmap: cancelled i[0-9]* (was ' applied.txt)" = "$cuts"
+ok_if "--apply says what it deferred" test "$(grep -c '^roadmap: deferred i[0-9]* (was ' applied.txt)" = "$cuts"
 ok_if "after --apply, check finds no overrun" \
   bash -c "! '$ROADMAP' -f apply.json check --format json | grep -q '\"code\": \"\\(budget\\|capacity\\)-overrun\"'"
 t "after --apply, nothing is left to cut" 0 "0" "" \
@@ -74,8 +74,8 @@ t "after --apply, nothing is left to cut" 0 "0" "" \
 cp r3.json inf.json
 t "an infeasible plan: exit 1, the limit named, nothing written" 1 \
   "infeasible (objective benefit, envelopes at 100 %)
-the kept initiatives and their prerequisites alone
-break t2@2026-Q4" "" \
+the kept and mandatory initiatives and their prerequisites
+alone break t2@2026-Q4" "" \
   -- bash -c "'$ROADMAP' -f inf.json optimize --apply | head -n3; exit \${PIPESTATUS[0]}"
 ok_if "and the file is unchanged" cmp -s r3.json inf.json
 t "with --keep none the same portfolio is feasible" 0 "optimal" "" \
@@ -149,7 +149,7 @@ t "the same input gives the same output" 0 "" "" \
   -- bash -c "cmp <('$ROADMAP' -f acme.json optimize --format json --frontier 2>/dev/null) <('$ROADMAP' -f acme.json optimize --format json --frontier 2>/dev/null)"
 
 # --- errors ------------------------------------------------------------------
-usage="usage: roadmap optimize [--objective benefit|priority] [--budget-scale PCT] [--keep S] [--as-of DATE] [--ignore-capacity] [--time-limit SEC] [--frontier] [--explain] [--apply] [--format table|json]
+usage="usage: roadmap optimize [--objective benefit|priority] [--budget-scale PCT] [--keep S] [--as-of DATE] [--ignore-capacity] [--time-limit SEC] [--frontier] [--explain] [--apply] [--cancel] [--format table|json]
 (see 'roadmap help optimize')"
 t "a budget scale of 0" 64 "" "roadmap: optimize: --budget-scale must be a whole number from 1 to 1000, not '0'
 $usage" -- R -f acme.json optimize --budget-scale 0
@@ -157,7 +157,7 @@ t "a fractional budget scale" 64 "" "roadmap: optimize: --budget-scale must be a
 $usage" -- R -f acme.json optimize --budget-scale 85.5
 t "a negative time limit" 64 "" "roadmap: optimize: --time-limit must be a number of seconds from 0.1 to 1000000, not '-1'
 $usage" -- R -f acme.json optimize --time-limit -1
-t "an unknown status to keep" 64 "" "roadmap: optimize: unknown status 'actve' in --keep (proposed, approved, active, done, cancelled, or none)
+t "an unknown status to keep" 64 "" "roadmap: optimize: unknown status 'actve' in --keep (proposed, approved, active, done, cancelled, deferred, or none)
 $usage" -- R -f acme.json optimize --keep actve
 t "an unknown objective" 64 "" "roadmap: optimize: unknown objective 'value' (benefit or priority)
 $usage" -- R -f acme.json optimize --objective value

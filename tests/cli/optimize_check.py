@@ -125,7 +125,7 @@ def cents(x):
 def model(export, scale, objective, ignore_capacity, keep):
     """Columns, their value and cost, rows (coefs, limit, name), deps and
     the kept ones, from the export, independently of the tool."""
-    inits = [i for i in export["initiatives"] if i["status"] != "cancelled"]
+    inits = [i for i in export["initiatives"] if i["status"] not in ("cancelled", "deferred")]
     ids = [i["id"] for i in inits]
     col = {x: k for k, x in enumerate(ids)}
     value = []
@@ -157,7 +157,7 @@ def model(export, scale, objective, ignore_capacity, keep):
     if not ignore_capacity:
         for t in export["teams"]:
             mine = [i for i in inits if i.get("team") == t["id"] and
-                    i["status"] not in ("done", "cancelled") and i["fte"]]
+                    i["status"] not in ("done", "cancelled", "deferred") and i["fte"]]
             qs = set()
             for i in mine:
                 a = datetime.date.fromisoformat(i["start"])

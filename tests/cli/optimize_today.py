@@ -5,7 +5,8 @@ exhaustive search (roadmap(1), optimize).
   gen SEED N OUT.json       optimize_check.py's random portfolio of N
                             initiatives with actuals recorded for some
                             quarters of 2026 (some above plan) and
-                            progress on some
+                            progress on some; some mandatory, some
+                            deferred
   verify ROADMAP EXPORT PLAN [--as-of DATE] [--scale PCT] [--keep LIST]
                             PLAN (optimize --format json --explain) is the
                             exhaustive optimum of the program as of DATE,
@@ -16,8 +17,9 @@ exhaustive search (roadmap(1), optimize).
                             else the planned spend of its days before it)
                             and the funded ones' planned spend from DATE
                             on; team quarters likewise with load; work
-                            done or ended before DATE kept; LIST's statuses
-                            and ids kept. Every "explain" figure is the
+                            done or ended before DATE kept; mandatory work,
+                            LIST's statuses and ids kept; deferred work
+                            left out. Every "explain" figure is the
                             optimum less the optimum with that decision
                             flipped, "infeasible" where no plan has it
                             funded, and the reason of a cut one the first
@@ -53,6 +55,12 @@ def gen(seed, n, out):
                 for k in range(q, last + 1) if rnd.random() < 0.8}
             if rnd.random() < 0.5:
                 it["progress"] = {"2026-06-30": rnd.choice([10, 40, 75])}
+    more = random.Random(int(seed) + 13)  # the portfolio above unchanged
+    for it in doc["initiatives"]:
+        if more.random() < 0.15:
+            it["mandatory"] = True
+        if more.random() < 0.08 and it["id"] not in ("i03", "i05"):
+            it["status"] = "deferred"  # today.sh keeps i03 and i05
     with open(out, "w") as f:
         json.dump(doc, f, indent=2)
 
@@ -92,7 +100,7 @@ def split(i, labels, as_of):
 
 
 def model(export, scale, keep, as_of):
-    inits = [i for i in export["initiatives"] if i["status"] != "cancelled"]
+    inits = [i for i in export["initiatives"] if i["status"] not in ("cancelled", "deferred")]
     ids = [i["id"] for i in inits]
     col = {x: k for k, x in enumerate(ids)}
     value = [cents(i["benefit"] or 0) for i in inits]
@@ -122,7 +130,7 @@ def model(export, scale, keep, as_of):
                                         else "")))
     for t in export["teams"]:
         mine = [i for i in inits if i.get("team") == t["id"] and
-                i["status"] not in ("done", "cancelled") and i["fte"]]
+                i["status"] not in ("done", "cancelled", "deferred") and i["fte"]]
         qs = set()
         for i in mine:
             qs.update(range(quarter_of(day(i["start"])),
@@ -150,7 +158,7 @@ def model(export, scale, keep, as_of):
         for p in i.get("depends_on") or []:
             if p in col:
                 deps.append((col[i["id"]], col[p]))
-    kept = [i["status"] in keep or i["id"] in keep or
+    kept = [i["status"] in keep or i["id"] in keep or i.get("mandatory") or
             (as_of is not None and (i["status"] == "done" or
                                     day(i["end"]) < as_of)) for i in inits]
     changed = True

@@ -53,7 +53,8 @@ POLICY_DEFAULTS = {
 }
 PILLAR_POOL = DEFAULT_PILLARS + ["run", "grow", "transform", "p5", "p6",
                                  "p7", "p8", "p9", "x.y_z-1"]
-STATUSES = ["proposed", "approved", "active", "done", "cancelled"]
+STATUSES = ["proposed", "approved", "active", "done", "cancelled",
+            "deferred"]
 STAGES = ["research", "poc", "implementation"]
 CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CHF"]
 SANITIZER = ("AddressSanitizer", "runtime error", "LeakSanitizer",
@@ -318,7 +319,7 @@ class Model:
 
     def counting(self):
         return {k: v for k, v in self.inits.items()
-                if v["status"] != "cancelled"}
+                if v["status"] not in ("cancelled", "deferred")}
 
     def has_cycle(self):
         return self.schedule() is None
@@ -1225,19 +1226,24 @@ class Gen:
                                          "approved,active"])]
         if r.random() < 0.2:
             args.append("--ignore-capacity")
+        want = "deferred"
+        if r.random() < 0.3:
+            args.append("--cancel")
+            want = "cancelled"
         if m.has_cycle():
             return bad(args)
 
         def apply(p):
             for line in p.stderr.splitlines():
-                # roadmap: cancelled ID (was STATUS)
+                # roadmap: deferred ID (was STATUS), cancelled with
+                # --cancel
                 w = line.split()
-                if w[:2] == ["roadmap:", "cancelled"] and len(w) == 5:
+                if w[:2] == ["roadmap:", want] and len(w) == 5:
                     iid = w[2]
                     if iid not in m.inits:
                         raise Failure("optimize cancelled %r, not an "
                                       "initiative" % iid)
-                    m.inits[iid]["status"] = "cancelled"
+                    m.inits[iid]["status"] = want
         return Cmd(args, {0, 1}, apply)
 
     # import

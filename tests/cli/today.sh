@@ -2,9 +2,10 @@
 # today.sh - deciding from a day (roadmap(1), optimize --as-of, --keep ids,
 # --explain; forecast --as-of): random portfolios with actuals and progress
 # solved exhaustively as of days before, in and after a year's quarters,
-# with kept statuses and ids, every --explain figure recomputed; a small
-# mid-year roadmap whose plan, reasons and forecast are pinned; the note
-# that suggests --as-of; the errors of --keep.
+# with mandatory and deferred work, kept statuses and ids, every --explain
+# figure recomputed; a small mid-year roadmap whose plan, reasons and
+# forecast are pinned; mandatory work there; --apply defers, --apply
+# --cancel cancels; the note that suggests --as-of; the errors of --keep.
 . "$(dirname "$0")/lib.sh"
 py() {
   local out rc
@@ -64,19 +65,38 @@ t "the JSON marks past envelopes and says the day" 0 "2026-08-01 [True, True, Fa
   -- bash -c "'$ROADMAP' -f mid.json optimize --as-of 2026-08-01 --format json | /usr/bin/python3 -c 'import json, sys; p = json.load(sys.stdin); print(p[\"as_of\"], [e[\"past\"] for e in p[\"envelopes\"]])'"
 t "a kept id whose work alone breaks an envelope: infeasible, named" 1 \
   "infeasible (objective benefit, envelopes at 100 %, as of 2026-08-01)
-the kept initiatives and their prerequisites alone
-break 2026-Q4" "" \
+the kept and mandatory initiatives and their prerequisites
+alone break 2026-Q4" "" \
   -- bash -c "'$ROADMAP' -f mid.json optimize --as-of 2026-08-01 --keep active,dashboards,growth | head -n3; exit \${PIPESTATUS[0]}"
+cp mid.json must.json
+R -f must.json set growth mandatory=true
+R -f must.json set dashboards mandatory=true
+t "mandatory work that alone breaks an envelope: infeasible, named" 1 \
+  "infeasible (objective benefit, envelopes at 100 %, as of 2026-08-01)
+the kept and mandatory initiatives and their prerequisites
+alone break 2026-Q4" "" \
+  -- bash -c "'$ROADMAP' -f must.json optimize --as-of 2026-08-01 | head -n3; exit \${PIPESTATUS[0]}"
+R -f must.json set growth mandatory=false
+t "a mandatory one (and its prerequisite) is never explained, like a kept one" 0 \
+  '[["growth", "cut", "infeasible", null, "2026-Q4"]]' "" \
+  -- bash -c "'$ROADMAP' -f must.json optimize --as-of 2026-08-01 --explain --format json | /usr/bin/python3 -c 'import json, sys; print(json.dumps([[e[k] for k in (\"id\", \"decision\", \"status\", \"value_if_flipped\", \"reason\")] for e in json.load(sys.stdin)[\"explain\"]]))'"
 t "statuses and ids mixed in --keep" 0 "growth" "" \
   -- bash -c "'$ROADMAP' -f mid.json optimize --as-of 2026-08-01 --keep done,growth --format json | /usr/bin/python3 -c 'import json, sys; print(*[c[\"id\"] for c in json.load(sys.stdin)[\"funded\"] if c[\"id\"] == \"growth\"])'"
 cp mid.json apply.json
-t "--apply with --as-of cancels the cut ones" 0 "" "roadmap: cancelled growth (was proposed)" \
+t "--apply with --as-of defers the cut ones" 0 "" "roadmap: deferred growth (was proposed)" \
   -- bash -c "'$ROADMAP' -f apply.json optimize --as-of 2026-08-01 --apply >/dev/null"
 t "and leaves nothing to cut" 0 "0" "" \
   -- bash -c "'$ROADMAP' -f apply.json optimize --as-of 2026-08-01 --format json | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"cut\"]))'"
+t "the deferred one is still listed" 0 "growth deferred" "" \
+  -- bash -c "'$ROADMAP' -f apply.json list --status deferred --format csv | awk -F, 'NR > 1 { print \$1, \$5 }'"
+cp mid.json cancel.json
+t "--apply --cancel cancels them" 0 "" "roadmap: cancelled growth (was proposed)" \
+  -- bash -c "'$ROADMAP' -f cancel.json optimize --as-of 2026-08-01 --apply --cancel >/dev/null"
 
-usage="usage: roadmap optimize [--objective benefit|priority] [--budget-scale PCT] [--keep S] [--as-of DATE] [--ignore-capacity] [--time-limit SEC] [--frontier] [--explain] [--apply] [--format table|json]
+usage="usage: roadmap optimize [--objective benefit|priority] [--budget-scale PCT] [--keep S] [--as-of DATE] [--ignore-capacity] [--time-limit SEC] [--frontier] [--explain] [--apply] [--cancel] [--format table|json]
 (see 'roadmap help optimize')"
+t "--cancel needs --apply" 64 "" "roadmap: optimize: --cancel needs --apply
+$usage" -- R -f mid.json optimize --cancel
 t "--keep: a mistyped id, with the nearest" 65 "" \
   'roadmap: optimize: --keep: no initiative or status "crn" (did you mean "crm"?)' \
   -- R -f mid.json optimize --as-of 2026-08-01 --keep done,crn
@@ -84,10 +104,10 @@ t "--keep: an unknown word" 65 "" \
   "roadmap: optimize: --keep: no initiative or status \"zzzzzz\" (see 'roadmap list initiatives')" \
   -- R -f mid.json optimize --as-of 2026-08-01 --keep zzzzzz
 t "--keep: a mistyped status is a usage error" 64 "" \
-  "roadmap: optimize: unknown status 'actve' in --keep (proposed, approved, active, done, cancelled, or none)
+  "roadmap: optimize: unknown status 'actve' in --keep (proposed, approved, active, done, cancelled, deferred, or none)
 $usage" -- R -f mid.json optimize --as-of 2026-08-01 --keep done,actve
 t "--keep: an empty word" 64 "" \
-  "roadmap: optimize: unknown status '' in --keep (proposed, approved, active, done, cancelled, or none)
+  "roadmap: optimize: unknown status '' in --keep (proposed, approved, active, done, cancelled, deferred, or none)
 $usage" -- R -f mid.json optimize --as-of 2026-08-01 --keep done,,crm
 t "--keep: an initiative that does not count" 65 "" \
   'roadmap: optimize: --keep: "fax" does not count (it is cancelled): it cannot be kept' \

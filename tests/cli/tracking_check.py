@@ -58,7 +58,7 @@ def expected(rm, as_of, baseline=None):
     for i in rm.get("initiatives", []):
         status = i.get("status", "proposed")
         start, end = day(i["start"]), day(i["end"])
-        if status == "cancelled" or start > as_of:
+        if status in ("cancelled", "deferred") or start > as_of:
             continue
         d = (end - start).days + 1
         e = min((as_of - start).days + 1, d)
@@ -100,7 +100,7 @@ def expected(rm, as_of, baseline=None):
     goals = []
     for g in rm.get("goals", []):
         first = [day(i["start"]) for i in rm.get("initiatives", [])
-                 if i.get("status") != "cancelled" and g["id"] in i.get("goals", [])]
+                 if i.get("status") not in ("cancelled", "deferred") and g["id"] in i.get("goals", [])]
         cur = latest(g.get("measurements"), as_of)
         cur = g.get("baseline") if cur is None else cur
         b, t = g.get("baseline"), g.get("target")
@@ -203,7 +203,7 @@ def gen(seed, path):
         end = start + r.randrange(0, 400) * ONE_DAY
         i = {"id": f"i{k}", "title": f"Initiative {k}",
              "goals": r.sample([g["id"] for g in goals], r.randrange(0, 3)),
-             "status": r.choice(["proposed", "approved", "active", "active", "done", "cancelled"]),
+             "status": r.choice(["proposed", "approved", "active", "active", "done", "cancelled", "deferred"]),
              "start": start.isoformat(), "end": end.isoformat(),
              "opex": r.choice([0, 100, 99.99, 250000, 1234567.89, r.randrange(0, 10**9) / 100]),
              "capex": r.choice([0, 0, 50000, r.randrange(0, 10**8) / 100])}

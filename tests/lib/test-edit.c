@@ -82,7 +82,7 @@ int main(void)
 	in.status = (enum roadmap_initiative_status)42;
 	refused(rm, roadmap_add_initiative(rm, &in, &err), &err, before,
 		"\"recs\": status is 42, not one of proposed, approved, "
-		"active, done or cancelled",
+		"active, done, cancelled or deferred",
 		"status 42");
 	in.status = ROADMAP_PROPOSED;
 	in.stage = (enum roadmap_stage)99;
