@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-void sb_put(struct strbuf *b, const char *s, size_t n)
+/* Room for n more bytes and a NUL: the capacity doubles from 4096; false
+ * (and b failed) when out of memory. */
+static bool sb_room(struct strbuf *b, size_t n)
 {
 	if (b->failed) {
-		return;
+		return false;
 	}
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 4096;
@@ -17,10 +19,18 @@ void sb_put(struct strbuf *b, const char *s, size_t n)
 		char *p = realloc(b->data, cap);
 		if (!p) {
 			b->failed = true;
-			return;
+			return false;
 		}
 		b->data = p;
 		b->cap = cap;
+	}
+	return true;
+}
+
+void sb_put(struct strbuf *b, const char *s, size_t n)
+{
+	if (!sb_room(b, n)) {
+		return;
 	}
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
@@ -159,18 +169,8 @@ void rm_json_element_compact(struct strbuf *b, int depth, const cJSON *value,
 	/* straight into the buffer's free space, growing it when cJSON
 	 * says the space is too small */
 	for (size_t room = 16384; !b->failed; room *= 2) {
-		if (b->cap - b->len < room + 1) {
-			size_t cap = b->cap ? b->cap : 4096;
-			while (cap - b->len < room + 1) {
-				cap *= 2;
-			}
-			char *p = realloc(b->data, cap);
-			if (!p) {
-				b->failed = true;
-				return;
-			}
-			b->data = p;
-			b->cap = cap;
+		if (!sb_room(b, room)) {
+			return;
 		}
 		if (cJSON_PrintPreallocated((cJSON *)value, b->data + b->len,
 					    (int)(b->cap - b->len - 1), 0)) {
@@ -230,8 +230,7 @@ enum roadmap_status rm_json_finish(struct strbuf *b, const cJSON *root,
  * Keys are not copied: they are string literals (rm_json_add_copy copies
  * the others). A large export adds millions of members.
  */
-static cJSON *add(cJSON *obj, const char *key, cJSON *item, bool *ok,
-		  bool copy)
+static cJSON *add(cJSON *obj, const char *key, cJSON *item, bool *ok, bool copy)
 {
 	if (!item || !obj || !*ok ||
 	    !(copy ? cJSON_AddItemToObject(obj, key, item)
