@@ -147,17 +147,15 @@ static int64_t share_after(const struct lp *lp,
 /*
  * Initiative i's spend in quarters [a, z] split at the as-of day
  * (roadmap(1), optimize --as-of): *after, its planned spend on the days
- * from the day on; *before, what it spent before the day: of each quarter
- * that started before it the actual where one is recorded, else the
- * planned rest. Without a day all of it is after.
+ * from the day on; *before, its planned spend on the days before it (the
+ * file's actuals do not enter: the plan's spend is what the envelopes
+ * were set against). Without a day all of it is after.
  */
 static void spend_split(struct lp *lp, size_t i, int a, int z, int64_t *before,
 			int64_t *after)
 {
 	const struct roadmap_spend *sp = &lp->sp;
 	const struct roadmap_initiative *in = &lp->rm->inits[i];
-	int fs = lp->rm->fiscal_start;
-	bool dated = lp->o->has_as_of;
 
 	*before = *after = 0;
 	for (int k = 0; k < sp->n[i]; k++) {
@@ -172,22 +170,8 @@ static void spend_split(struct lp *lp, size_t i, int a, int z, int64_t *before,
 			continue;
 		}
 		int64_t late = share_after(lp, in, qi, s);
-		bool booked = false;
-		for (size_t m = 0; dated && m < in->n_actuals; m++) {
-			booked = booked || in->actuals[m].qi == qi;
-		}
 		if (!roadmap_money_add(*after, late, after) ||
-		    (!booked &&
-		     !roadmap_money_add(*before, s - late, before))) {
-			lp->overflow = true;
-		}
-	}
-	for (size_t m = 0; dated && m < in->n_actuals; m++) {
-		int qi = in->actuals[m].qi;
-		if (qi >= a && qi <= z &&
-		    roadmap_quarter_first(qi, fs) < lp->o->as_of &&
-		    !roadmap_money_add(*before, in->actuals[m].amount,
-				       before)) {
+		    !roadmap_money_add(*before, s - late, before)) {
 			lp->overflow = true;
 		}
 	}

@@ -12,10 +12,9 @@ exhaustive search (roadmap(1), optimize).
                             exhaustive optimum of the program as of DATE,
                             built here from EXPORT: envelopes that ended
                             before DATE left out; the others hold every
-                            counting initiative's spend before DATE (the
-                            actual of a quarter that started before it,
-                            else the planned spend of its days before it)
-                            and the funded ones' planned spend from DATE
+                            counting initiative's planned spend of its
+                            days before DATE (actuals, recorded by gen,
+                            do not enter) and the funded ones' planned spend from DATE
                             on; team quarters likewise with load; work
                             done or ended before DATE kept; mandatory work,
                             LIST's statuses and ids kept; deferred work
@@ -72,7 +71,6 @@ def day(s):
 def split(i, labels, as_of):
     """(before, after) of initiative i's spend in the quarters labels."""
     start, end = day(i["start"]), day(i["end"])
-    actuals = i.get("actuals") or {}
     before = after = 0
     for s in i["spend"]:
         if s["period"] not in labels:
@@ -89,13 +87,7 @@ def split(i, labels, as_of):
             days = (z - a).days + 1
             late = (2 * total * ((z - as_of).days + 1) + days) // (2 * days)
         after += late
-        if as_of is not None and s["period"] not in actuals:
-            before += total - late
-    if as_of is not None:
-        for label, amount in actuals.items():
-            y, q = int(label[:4]), int(label[6])
-            if label in labels and quarter_bounds(y * 4 + q - 1)[0] < as_of:
-                before += cents(amount)
+        before += total - late
     return before, after
 
 
