@@ -116,7 +116,8 @@ char *h_compact(int64_t cents, char *buf)
 			snprintf(buf, 32, "%s%lldM", sign, (long long)(t / 10));
 		}
 	} else if (a >= 1000) {
-		snprintf(buf, 32, "%s%lldk", sign, (long long)((a + 500) / 1000));
+		snprintf(buf, 32, "%s%lldk", sign,
+			 (long long)((a + 500) / 1000));
 	} else {
 		snprintf(buf, 32, "%s%lld", sign, (long long)a);
 	}
@@ -234,8 +235,7 @@ static void card(struct page *p, const char *label, const char *value,
 	h_close(p);
 }
 
-static void money_card(struct page *p, const char *label, int64_t v,
-		       bool sign)
+static void money_card(struct page *p, const char *label, int64_t v, bool sign)
 {
 	char shown[64], m[40], plain[40];
 
@@ -327,8 +327,8 @@ static void td(struct page *p, const char *text, const char *cls)
 
 /* A scrolling table with its header row (num: which columns are numbers,
  * by bit), its body open; table_end closes body, table and wrapper. */
-static void table_start(struct page *p, const char *id,
-			const char *const *head, size_t n, unsigned num)
+static void table_start(struct page *p, const char *id, const char *const *head,
+			size_t n, unsigned num)
 {
 	h_open(p, "div");
 	h_attr(p, "class", "wide");
@@ -356,9 +356,9 @@ static void table_end(struct page *p)
 static void goals(struct page *p)
 {
 	const struct roadmap *rm = p->rm;
-	static const char *const head[] = {"Goal", "Metric", "Current",
-					   "Target", "Due", "Progress",
-					   "State", "Score"};
+	static const char *const head[] = {"Goal",   "Metric", "Current",
+					   "Target", "Due",    "Progress",
+					   "State",  "Score"};
 	char d[16], a[ROADMAP_NUMBER_BUF], buf[160];
 
 	section(p, "goals", "Goals");
@@ -381,7 +381,8 @@ static void goals(struct page *p)
 		const struct roadmap_goal *g = &rm->goals[i];
 		const struct roadmap_goal_tracking *x =
 		    p->a->tr_ok ? &p->a->tr.goals[i] : NULL;
-		const char *state = x ? roadmap_goal_state_name(x->state) : NULL;
+		const char *state =
+		    x ? roadmap_goal_state_name(x->state) : NULL;
 		h_open(p, "tr");
 		h_open(p, "td");
 		h_el(p, "strong", NULL, g->id);
@@ -466,8 +467,11 @@ static void findings(struct page *p)
 static void budget_table(struct page *p)
 {
 	static const char *const head[] = {
-	    "Quarter", "Opex",	  "Capex",     "Planned", "Envelope", "Covered",
-	    "Variance", "Uncovered", "Actual",	  "Planned where actual",
+	    "Quarter",	      "Opex",
+	    "Capex",	      "Planned",
+	    "Envelope",	      "Covered",
+	    "Variance",	      "Uncovered",
+	    "Actual",	      "Planned where actual",
 	    "Actual variance"};
 	char m[40], plain[40];
 
@@ -573,6 +577,47 @@ static size_t detail_rows(struct page *p, const struct rm_field *fields,
 	return rows;
 }
 
+/* The tables walked for the page's item sections: goals, initiatives. */
+static const struct rm_field *const item_tables[] = {rm_goal_fields,
+						     rm_initiative_fields};
+
+/* Whether f, of item_tables[t], has a section of the page: its row puts
+ * it there, and a field both kinds have is listed once, with the goals'. */
+static bool page_field(size_t t, const struct rm_field *f)
+{
+	const struct rm_field *g = rm_field_find(rm_goal_fields, f->name);
+
+	return f->html && !(t == 1 && g && g->html);
+}
+
+/* The rows of the section of the field called name (written when write). */
+static size_t field_rows(struct page *p, const char *name, bool write,
+			 struct strbuf *b)
+{
+	const struct roadmap *rm = p->rm;
+
+	return detail_rows(p, rm_goal_fields, (const char *)rm->goals,
+			   rm->n_goals, sizeof(*rm->goals), name, write, b) +
+	       detail_rows(p, rm_initiative_fields, (const char *)rm->inits,
+			   rm->n_inits, sizeof(*rm->inits), name, write, b);
+}
+
+/* The navigation's links to the item sections that have rows. */
+static void item_links(struct page *p)
+{
+	for (size_t t = 0; t < 2; t++) {
+		for (const struct rm_field *f = item_tables[t]; f->name; f++) {
+			if (page_field(t, f) &&
+			    field_rows(p, f->name, false, NULL)) {
+				h_open(p, "a");
+				h_attrf(p, "href", "#%s", f->name);
+				h_text(p, f->head);
+				h_close(p);
+			}
+		}
+	}
+}
+
 /*
  * A section for each field of goals and initiatives whose row puts it on
  * the page (notes), listing the items that have it; none when no item
@@ -580,41 +625,22 @@ static size_t detail_rows(struct page *p, const struct rm_field *fields,
  */
 static void item_fields(struct page *p)
 {
-	const struct roadmap *rm = p->rm;
-	const struct rm_field *const tables[] = {rm_goal_fields,
-						 rm_initiative_fields};
+	const char *head[] = {"Item", "Title", NULL};
 	struct strbuf b = {0};
 
 	for (size_t t = 0; t < 2; t++) {
-		for (const struct rm_field *f = tables[t]; f->name; f++) {
-			if (!f->html ||
-			    (t == 1 && rm_field_find(rm_goal_fields, f->name) &&
-			     rm_field_find(rm_goal_fields, f->name)->html)) {
-				continue; /* listed with the goals' */
+		for (const struct rm_field *f = item_tables[t]; f->name; f++) {
+			if (!page_field(t, f) ||
+			    !field_rows(p, f->name, false, NULL)) {
+				continue;
 			}
-			const char *head[] = {"Item", "Title", f->head};
-			for (int write = 0; write < 2; write++) {
-				size_t n =
-				    detail_rows(p, rm_goal_fields,
-						(const char *)rm->goals,
-						rm->n_goals, sizeof(*rm->goals),
-						f->name, write, &b) +
-				    detail_rows(p, rm_initiative_fields,
-						(const char *)rm->inits,
-						rm->n_inits, sizeof(*rm->inits),
-						f->name, write, &b);
-				if (!write && !n) {
-					break;
-				}
-				if (!write) {
-					section(p, f->name, f->head);
-					table_start(p, NULL, head, 3, 0);
-				} else {
-					table_end(p);
-					h_close(p);
-					nl(p);
-				}
-			}
+			head[2] = f->head;
+			section(p, f->name, f->head);
+			table_start(p, NULL, head, 3, 0);
+			field_rows(p, f->name, true, &b);
+			table_end(p);
+			h_close(p);
+			nl(p);
 		}
 	}
 	sb_release(&b);
@@ -625,14 +651,14 @@ static void page(struct page *p)
 	const struct roadmap *rm = p->rm;
 	const char *name = rm->name ? rm->name : "Technology roadmap";
 	static const char *const nav[][2] = {
-	    {"headline", "Figures"}, {"spend", "Spend"},
-	    {"mix", "Mix"},	     {"goals", "Goals"},
+	    {"headline", "Figures"},  {"spend", "Spend"},
+	    {"mix", "Mix"},	      {"goals", "Goals"},
 	    {"timeline", "Timeline"}, {"findings", "Findings"},
 	    {"budget", "Budget"}};
 	char d[16];
 
-	p->ok = xmlTextWriterWriteDTD(p->w, BAD_CAST "html", NULL, NULL,
-				      NULL) >= 0;
+	p->ok =
+	    xmlTextWriterWriteDTD(p->w, BAD_CAST "html", NULL, NULL, NULL) >= 0;
 	nl(p);
 	h_open(p, "html");
 	h_attr(p, "lang", "en");
@@ -679,6 +705,7 @@ static void page(struct page *p)
 		h_text(p, nav[k][1]);
 		h_close(p);
 	}
+	item_links(p);
 	h_close(p);
 	nl(p);
 	h_open(p, "main");

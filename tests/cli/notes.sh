@@ -130,5 +130,7 @@ R -f json.json set i1 notes=
 R -f json.json set i2 notes=
 R -f json.json set g1 notes=
 R -f json.json export --format html -o plain.html 2>/dev/null
+ok_if "and the navigation links it" grep -q '<a href="#budget">Budget</a><a href="#notes">Notes</a></nav>' page.html
 ok_if "a roadmap without notes has no such section" bash -c "! grep -q 'id=\"notes\"' plain.html"
+ok_if "nor such a link" bash -c "! grep -q 'href=\"#notes\"' plain.html"
 finish
