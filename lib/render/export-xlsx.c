@@ -169,6 +169,12 @@ void rm_deck_formats(struct deck *d)
 	d->text = workbook_add_format(wb);
 	format_set_text_wrap(d->text);
 	format_set_align(d->text, LXW_ALIGN_VERTICAL_TOP);
+	/* a row that a wrapped text makes tall keeps its figures at the top
+	 * beside it (wrapped_height); in a row of one line it changes nothing */
+	lxw_format *top[] = {d->money, d->date, d->num, d->pct, d->red};
+	for (size_t k = 0; k < sizeof(top) / sizeof(top[0]); k++) {
+		format_set_align(top[k], LXW_ALIGN_VERTICAL_TOP);
+	}
 	d->crit = workbook_add_format(wb);
 	format_set_bg_color(d->crit, 0xC00000);
 	format_set_font_color(d->crit, LXW_COLOR_WHITE);
