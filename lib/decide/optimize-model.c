@@ -43,6 +43,10 @@ void rm_opt_release(struct lp *lp)
 	free(lp->coef);
 	free(lp->limit);
 	free(lp->name);
+	free(lp->cut_start);
+	free(lp->cut_cols);
+	free(lp->cut_rhs);
+	free(lp->cut_ge);
 	roadmap_spend_release(&lp->sp);
 }
 
@@ -545,17 +549,6 @@ static bool scale_rows(struct lp *lp)
 	free(lp->cstart);
 	free(lp->crow);
 	free(lp->ccoef);
-	lp->rows_exact = true;
-	for (size_t r = 0; r < lp->n_rows; r++) {
-		struct rm_i128 sum = rm_i128_of(0);
-		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
-			(void)rm_i128_add_ov(sum, rm_i128_of(lp->coef[k]),
-					     &sum);
-		}
-		lp->rows_exact =
-		    lp->rows_exact &&
-		    rm_i128_cmp(sum, rm_i128_of(INT64_C(1) << 50)) <= 0;
-	}
 	lp->cstart = calloc(n + 2, sizeof(size_t));
 	lp->crow = malloc((lp->n_nz + 1) * sizeof(size_t));
 	lp->ccoef = malloc((lp->n_nz + 1) * sizeof(int64_t));
@@ -585,6 +578,7 @@ static bool scale_rows(struct lp *lp)
 bool rm_opt_rows(struct lp *lp, int pct)
 {
 	lp->n_rows = lp->n_nz = 0;
+	lp->n_cuts = lp->n_cut_nz = 0; /* cuts belong to the rows */
 	envelope_rows(lp, pct);
 	if (!lp->o->ignore_capacity && !capacity_rows(lp)) {
 		lp->nomem = true;

@@ -1,20 +1,20 @@
 /*
- * optimize.c - which initiatives to fund within the envelopes: CBC, and
- * the decisions around it (roadmap(1), optimize; docs/decisions.md,
- * "Optimize" and "Optimize: optimal means optimal"). The program itself
- * is built in optimize-model.c, the exact proof made in optimize-exact.c.
+ * optimize.c - which initiatives to fund within the envelopes: the
+ * decisions around the searches (roadmap(1), optimize; docs/decisions.md,
+ * "Optimize" and "Optimize: optimal means optimal"). The program is built
+ * in optimize-model.c, CBC runs in optimize-cbc.c (on relaxed rows, its
+ * plans checked and cut off until one holds), the exact proof is made in
+ * optimize-exact.c.
  *
- * COIN-OR CBC (through its C interface) searches for good plans. It works
- * in floating point with tolerances relative to the amounts, so what it
- * says is checked: its plans again in integers (one that breaks a limit
- * is dropped), and its proof is taken only where its tolerances separate
- * two plans a unit apart (the objective over its gcd small enough, every
- * row exact in doubles; see separable()). Elsewhere "optimal" is proven
- * in exact arithmetic by a branch and bound: at each node the LP
- * relaxation gives duals, which rounded to fixed point give in 128-bit
- * integers an upper bound on every plan below the node. Value first, then
- * spend with the value held. Only a search that ends proves "optimal";
- * one the clock stops leaves "feasible" with the exact bound of the root.
+ * CBC's proof is taken only where its objective separates two plans a
+ * unit apart (the objective over its gcd small enough; see
+ * rm_opt_separable()). Elsewhere "optimal" is proven in exact arithmetic
+ * by a branch and bound: at each node the LP relaxation gives duals,
+ * which rounded to fixed point give in 128-bit integers an upper bound on
+ * every plan below the node. Value first, then spend with the value held.
+ * Only a search that ends proves "optimal"; one the clock stops leaves
+ * "feasible" with the best bound known (CBC's on its relaxed rows, or the
+ * exact search's at the root).
  *
  * When the kept initiatives (with their prerequisites) alone already
  * break a limit, that is the "infeasible" answer, found before any
@@ -24,197 +24,13 @@
  * Time is wall-clock time, one deadline for the whole call, shared out
  * between the budget scales solved, smallest budget first, each plan the
  * start of the next. The caller's SIGINT disposition is put back whole
- * after every CBC solve (Clp changes it while it runs; see cbc_run()).
+ * after every CBC solve (optimize-cbc.c).
  */
 #include "optimize.h"
 
-#include <Cbc_C_Interface.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-/*
- * Clp's initialSolve, which CBC calls for each root relaxation, takes
- * SIGINT with a handler of its own for as long as it runs (a Ctrl-C then
- * stops that relaxation, not the process) and puts the previous one back
- * with signal(), which drops its flags and mask. The caller's disposition
- * is saved and restored whole around every solve, one solve at a time in
- * the process (CbcMain1 and that handler keep their state in globals).
- * The relaxations here use the dual simplex, which leaves signals alone.
- */
-static pthread_mutex_t cbc_mutex = PTHREAD_MUTEX_INITIALIZER;
-
-static void cbc_run(Cbc_Model *m)
-{
-	struct sigaction was;
-
-	pthread_mutex_lock(&cbc_mutex);
-	sigaction(SIGINT, NULL, &was);
-	Cbc_solve(m);
-	sigaction(SIGINT, &was, NULL);
-	pthread_mutex_unlock(&cbc_mutex);
-}
-
-struct cbc_answer {
-	bool proven;  /* CBC says so */
-	double bound; /* its best possible objective */
-};
-
-/*
- * CBC on the exact rows: maximise value (phase 1), or minimise planned
- * spend with the value held at least at floor (phase 2), from start, until
- * end. x receives CBC's plan, which the caller checks; false when CBC has
- * none (or there is no time).
- */
-static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
-		const bool *start, double end, struct run *run, bool *x,
-		struct cbc_answer *ans, bool *nomem)
-{
-	const int64_t *obj = phase2 ? lp->cs : lp->vs;
-	double secs = end - rm_opt_now();
-	bool got = false;
-
-	if (!rm_opt_time_left(run, end) || secs < 0.01) {
-		return false;
-	}
-	Cbc_Model *m = Cbc_newModel();
-	int *idx = malloc((lp->n + 1) * sizeof(int));
-	double *val = malloc((lp->n + 1) * sizeof(double));
-	if (!m || !idx || !val) {
-		*nomem = true;
-		goto out;
-	}
-	Cbc_setLogLevel(m, 0);
-	for (size_t j = 0; j < lp->n; j++) {
-		char name[24];
-		/* CBC matches a MIP start to its columns by name */
-		snprintf(name, sizeof(name), "x%zu", j);
-		Cbc_addCol(m, name, lp->kept[j] ? 1 : 0, lp->fits[j] ? 1 : 0,
-			   (double)obj[j], 1, 0, NULL, NULL);
-	}
-	for (size_t r = 0; r < lp->n_rows; r++) {
-		int nz = 0;
-		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
-			idx[nz] = (int)lp->cols[k];
-			val[nz++] = (double)lp->coef[k];
-		}
-		Cbc_addRow(m, "", nz, idx, val, 'L', (double)lp->limit[r]);
-	}
-	for (size_t d = 0; d < lp->n_deps; d++) {
-		int cols[2] = {(int)lp->dep[2 * d], (int)lp->dep[2 * d + 1]};
-		double c[2] = {1, -1};
-		Cbc_addRow(m, "", 2, cols, c, 'L', 0);
-	}
-	if (phase2) {
-		int nz = 0;
-		for (size_t j = 0; j < lp->n; j++) {
-			if (lp->vs[j]) {
-				idx[nz] = (int)j;
-				val[nz++] = (double)lp->vs[j];
-			}
-		}
-		if (nz) {
-			Cbc_addRow(m, "", nz, idx, val, 'G', (double)floor);
-		}
-	}
-	int nz = 0;
-	for (size_t j = 0; j < lp->n; j++) {
-		if (start[j]) {
-			idx[nz] = (int)j;
-			val[nz++] = 1;
-		}
-	}
-	Cbc_setObjSense(m, phase2 ? 1 : -1);
-	Cbc_setMIPStartI(m, nz, idx, val);
-	/* the clock on the wall, not the processor's (CBC's default) */
-	Cbc_setParameter(m, "timeMode", "elapsed");
-	Cbc_setMaximumSeconds(m, secs);
-	/* CglTwomir prints a debugging line to standard output on rows of
-	 * large amounts ("2mir_test: ..."): the library never prints */
-	Cbc_setParameter(m, "twoMirCuts", "off");
-	/* CglPreProcess::postProcess dereferences a null pointer when the
-	 * clock stops a search that started from a MIP start (seen with
-	 * MALLOC_PERTURB_ set, under AddressSanitizer); the portfolios here
-	 * solve as fast without it */
-	Cbc_setParameter(m, "preprocess", "off");
-	/* whole-number objectives; its proof is checked anyway */
-	Cbc_setAllowableGap(m, 0.5);
-	Cbc_setAllowableFractionGap(m, 0);
-	Cbc_setAllowablePercentageGap(m, 0);
-	cbc_run(m);
-	ans->proven = Cbc_isProvenOptimal(m) != 0;
-	ans->bound = Cbc_getBestPossibleObjValue(m);
-	const double *sol = Cbc_bestSolution(m);
-	for (size_t j = 0; sol && j < lp->n; j++) {
-		x[j] = sol[j] > 0.5;
-	}
-	got = sol != NULL;
-out:
-	if (m) {
-		Cbc_deleteModel(m);
-	}
-	free(idx);
-	free(val);
-	return got;
-}
-
-/* Takes plan x when it holds (checked in integers) and beats on[]: more
- * value, or as much for less spend. */
-static void consider(struct lp *lp, bool *on, const bool *x)
-{
-	int64_t v = rm_opt_total(lp, lp->vs, x),
-		c = rm_opt_total(lp, lp->cs, x);
-	int64_t bv = rm_opt_total(lp, lp->vs, on),
-		bc = rm_opt_total(lp, lp->cs, on);
-
-	if ((v > bv || (v == bv && c < bc)) && rm_opt_plan_valid(lp, x)) {
-		memcpy(on, x, lp->n * sizeof(bool));
-	}
-}
-
-/*
- * Whether CBC's tolerances separate two plans one unit of obj apart. Its
- * objective is off by about 1e-9 of its size at worst (seen: a plan 61
- * cents short of the optimum proven "optimal" at 1.2e11 cents), so the
- * objective over its gcd must sum to at most 2^26 (the error then stays
- * under a tenth of a unit), and every row to at most 2^50 (its sums are
- * exact in double precision).
- */
-static bool separable(const struct lp *lp, const int64_t *obj)
-{
-	int64_t s = 0;
-
-	for (size_t j = 0; j < lp->n && s <= (INT64_C(1) << 26); j++) {
-		s += obj[j] < 0 ? -obj[j] : obj[j];
-	}
-	return lp->rows_exact && s <= (INT64_C(1) << 26);
-}
-
-/*
- * A CBC phase until end: a first run with half the time, and when it
- * stops without a proof a second one from the best plan so far (CBC's
- * heuristics share out the time they are given, so on a busy machine one
- * run now and then strays where another, started from its plan, proves
- * at once). Plans that hold and do better go into on[].
- */
-static void cbc_phase(struct lp *lp, bool phase2, int64_t floor, bool *on,
-		      double end, struct run *run, bool *x,
-		      struct cbc_answer *ans, bool *nomem)
-{
-	double t = rm_opt_now();
-
-	if (cbc(lp, phase2, floor, on, t + 0.5 * (end - t), run, x, ans,
-		nomem)) {
-		consider(lp, on, x);
-	}
-	if (!ans->proven && !*nomem &&
-	    cbc(lp, phase2, floor, on, end, run, x, ans, nomem)) {
-		consider(lp, on, x);
-	}
-}
 
 /* The answer at one scale, once the start in on[] holds. */
 struct answer {
@@ -250,19 +66,19 @@ static enum roadmap_status decide(struct lp *lp, bool *on, double end,
 		negv[j] = -lp->vs[j];
 		negc[j] = -lp->cs[j];
 	}
-	cbc_phase(lp, false, 0, on, t + 0.6 * (end - t), run, x, &c1, &nomem);
+	rm_opt_cbc_phase(lp, false, 0, on, t + 0.6 * (end - t), run, x, &c1, &nomem);
 	v1 = rm_opt_total(lp, lp->vs, on);
 	t = rm_opt_now();
 	if (!nomem) {
-		cbc_phase(lp, true, v1, on, t + 0.5 * (end - t), run, x, &c2,
+		rm_opt_cbc_phase(lp, true, v1, on, t + 0.5 * (end - t), run, x, &c2,
 			  &nomem);
 	}
 	v = rm_opt_total(lp, lp->vs, on);
 	c = rm_opt_total(lp, lp->cs, on);
 	/* no plan worth one more; none worth as much for one less */
-	p1 = c1.proven && separable(lp, lp->vs) && v == v1 &&
+	p1 = c1.proven && rm_opt_separable(lp, lp->vs) && v == v1 &&
 	     c1.bound < (double)v + 0.9;
-	p2 = p1 && c2.proven && separable(lp, lp->cs) &&
+	p2 = p1 && c2.proven && rm_opt_separable(lp, lp->cs) &&
 	     c2.bound > (double)c - 0.9;
 	a->bound = v;
 	if (!nomem && !p1) {
@@ -281,6 +97,10 @@ static enum roadmap_status decide(struct lp *lp, bool *on, double end,
 	a->proven = p1 && p2;
 	if (p1) {
 		a->bound = v;
+	} else if (rm_opt_separable(lp, lp->vs) && c1.bound >= (double)v &&
+		   c1.bound < (double)a->bound) {
+		/* CBC's bound on its relaxed rows bounds every plan too */
+		a->bound = (int64_t)(c1.bound + 1e-6);
 	}
 out:
 	free(x);
@@ -358,8 +178,8 @@ static bool best_value(struct lp *lp, bool *on, double end, struct run *run,
 	if (!x) {
 		return false;
 	}
-	cbc_phase(lp, false, 0, on, end, run, x, &c, &nomem);
-	*proven = c.proven && separable(lp, lp->vs) &&
+	rm_opt_cbc_phase(lp, false, 0, on, end, run, x, &c, &nomem);
+	*proven = c.proven && rm_opt_separable(lp, lp->vs) &&
 		  c.bound < (double)rm_opt_total(lp, lp->vs, on) + 0.9;
 	if (!nomem && !*proven) {
 		*proven = rm_opt_exact(lp, lp->vs, NULL, 0, on, end, run,
@@ -367,95 +187,6 @@ static bool best_value(struct lp *lp, bool *on, double end, struct run *run,
 	}
 	free(x);
 	return !nomem;
-}
-
-/* Marks j and everything it needs (way 1: its prerequisites) or that
- * needs it (way 0: its dependents) in mark[]. */
-static void closure(const struct lp *lp, size_t j0, int way, bool *mark,
-		    size_t *stack)
-{
-	const size_t *off = way ? lp->pre_off : lp->dpd_off;
-	const size_t *adj = way ? lp->pre : lp->dpd;
-	size_t top = 0;
-
-	stack[top++] = j0;
-	while (top) {
-		size_t j = stack[--top];
-		if (mark[j]) {
-			continue;
-		}
-		mark[j] = true;
-		for (size_t e = off[j]; e < off[j + 1]; e++) {
-			stack[top++] = adj[e];
-		}
-	}
-}
-
-/* Whether funding column j with what it needs keeps plan on[] within
- * every limit; funds them when it does (mark[] and stack[] scratch, mark
- * of 2n). */
-static bool try_add(struct lp *lp, bool *on, size_t j, bool *mark,
-		    size_t *stack)
-{
-	size_t n = lp->n;
-	bool *was = mark + n;
-
-	memcpy(was, on, n * sizeof(bool));
-	memset(mark, 0, n * sizeof(bool));
-	closure(lp, j, 1, mark, stack);
-	for (size_t k = 0; k < n; k++) {
-		on[k] = on[k] || mark[k];
-	}
-	if (rm_opt_plan_valid(lp, on)) {
-		return true;
-	}
-	memcpy(on, was, n * sizeof(bool));
-	return false;
-}
-
-/*
- * A start for a flip, from the plan: while it breaks a limit, the column
- * in that limit's row of the least value per unit of planned spend (never
- * a kept one) dropped with what needs it; then each cut one of some
- * value added, with what it needs, when that fits. Leaves on[] holding,
- * or the kept ones alone.
- */
-static void repair(struct lp *lp, bool *on, bool *mark, size_t *stack)
-{
-	size_t n = lp->n;
-	long r;
-
-	while ((r = rm_opt_breaks(lp, on)) >= 0) {
-		size_t worst = NO_COL;
-		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
-			size_t c = lp->cols[k];
-			/* value over cost, compared as cross products */
-			if (on[c] && !lp->kept[c] &&
-			    (worst == NO_COL ||
-			     (double)lp->vs[c] * (double)(lp->cs[worst] + 1) <
-				 (double)lp->vs[worst] *
-				     (double)(lp->cs[c] + 1))) {
-				worst = c;
-			}
-		}
-		if (worst == NO_COL) {
-			break;
-		}
-		memset(mark, 0, n * sizeof(bool));
-		closure(lp, worst, 0, mark, stack);
-		for (size_t k = 0; k < n; k++) {
-			on[k] = on[k] && (!mark[k] || lp->kept[k]);
-		}
-	}
-	if (!rm_opt_plan_valid(lp, on)) {
-		memcpy(on, lp->kept, n * sizeof(bool));
-		return;
-	}
-	for (size_t c = 0; c < n; c++) { /* one pass, in column order */
-		if (!on[c] && lp->fits[c] && lp->vs[c] > 0) {
-			(void)try_add(lp, on, c, mark, stack);
-		}
-	}
 }
 
 /* Why cut j stays cut: the first limit the plan breaks with it added,
@@ -518,7 +249,7 @@ static enum roadmap_status explain(struct lp *lp, const bool *plan,
 		why->index = lp->init[j];
 		why->funded = plan[j];
 		memset(mark, 0, n * sizeof(bool));
-		closure(lp, j, plan[j] ? 0 : 1, mark, stack);
+		rm_opt_closure(lp, j, plan[j] ? 0 : 1, mark, stack);
 		if (plan[j]) {
 			/* out: cut it and what needs it; the plan without
 			 * them holds, and starts the search */
@@ -527,7 +258,7 @@ static enum roadmap_status explain(struct lp *lp, const bool *plan,
 				on[k] = plan[k] && !mark[k];
 			}
 			lp->fits[j] = false;
-			repair(lp, on, scratch, stack);
+			rm_opt_repair(lp, on, scratch, stack);
 			if (!best_value(lp, on, end, run, &proven)) {
 				rc = rm_nomem(err);
 			}
@@ -547,7 +278,7 @@ static enum roadmap_status explain(struct lp *lp, const bool *plan,
 				for (size_t k = 0; k < n; k++) {
 					on[k] = plan[k] || lp->kept[k];
 				}
-				repair(lp, on, scratch, stack);
+				rm_opt_repair(lp, on, scratch, stack);
 				if (!best_value(lp, on, end, run, &proven)) {
 					rc = rm_nomem(err);
 				}

@@ -1,8 +1,8 @@
 /*
  * optimize.h - the 0/1 program of optimize, and its solvers (private):
- * optimize-model.c builds it and checks plans in integers, optimize.c
- * runs CBC and decides, optimize-exact.c proves in exact arithmetic
- * (roadmap(1), optimize; docs/decisions.md, "Optimize").
+ * optimize-model.c builds it and checks plans in integers, optimize-cbc.c
+ * runs CBC, optimize.c decides, optimize-exact.c proves in exact
+ * arithmetic (roadmap(1), optimize; docs/decisions.md, "Optimize").
  */
 #ifndef ROADMAP_OPTIMIZE_H
 #define ROADMAP_OPTIMIZE_H
@@ -30,7 +30,6 @@ struct lp {
 	int64_t *vs, *cs; /* value and planned total over their gcds */
 	int64_t gv, gc;	  /* those gcds */
 	bool *fits;	  /* alone within every limit (else never funded) */
-	bool rows_exact;  /* every row sums to at most 2^50 */
 	/* the rows by column, rebuilt for each budget scale */
 	size_t *cstart, *crow;
 	int64_t *ccoef;
@@ -39,6 +38,13 @@ struct lp {
 	size_t *start, *cols;
 	int64_t *coef, *limit;
 	char (*name)[96];
+	/* cover cuts found against CBC's plans, valid for every plan at
+	 * this scale: cut k is "sum of x over cut_cols[cut_start[k] ..
+	 * cut_start[k + 1]) <= cut_rhs[k]", or ">=" with cut_ge[k] */
+	size_t n_cuts, n_cut_nz, cap_cuts, cap_cut_nz;
+	size_t *cut_start, *cut_cols;
+	int64_t *cut_rhs;
+	bool *cut_ge;
 	bool nomem, overflow;
 	struct roadmap_spend sp;
 };
@@ -72,6 +78,30 @@ int64_t rm_opt_total(struct lp *lp, const int64_t *v, const bool *on);
 /* What plan on[] uses of each envelope at pct percent. */
 void rm_opt_fill_envelopes(struct lp *lp, const bool *on, int pct,
 			   struct roadmap_plan *p);
+
+/* optimize-cbc.c: CBC's answer to one phase. */
+struct cbc_answer {
+	bool proven;  /* CBC says so, for a plan that holds */
+	double bound; /* its best possible objective */
+};
+/*
+ * A CBC phase until end: the most value (phase 1), or the least planned
+ * spend with the value at least floor (phase2), from the plan in on[]
+ * (which holds); better plans that hold go into on[]. x is scratch of n.
+ */
+void rm_opt_cbc_phase(struct lp *lp, bool phase2, int64_t floor, bool *on,
+		      double end, struct run *run, bool *x,
+		      struct cbc_answer *ans, bool *nomem);
+/* Whether CBC's objective obj separates plans a unit apart. */
+bool rm_opt_separable(const struct lp *lp, const int64_t *obj);
+/* Marks j0 and what it needs (way 1) or what needs it (way 0) in mark[]
+ * (stack[] scratch of n + n_deps). */
+void rm_opt_closure(const struct lp *lp, size_t j0, int way, bool *mark,
+		    size_t *stack);
+/* Makes plan on[] hold by dropping the least value per unit of spend
+ * from each row it breaks, then adds what still fits (mark[] scratch of
+ * 2n); the kept ones alone when nothing else holds. */
+void rm_opt_repair(struct lp *lp, bool *on, bool *mark, size_t *stack);
 
 /*
  * The exact branch and bound: maximises obj . x over the plans (with

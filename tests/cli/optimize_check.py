@@ -33,6 +33,7 @@ import datetime
 import json
 import random
 import sys
+import time
 
 
 def fail(msg):
@@ -276,14 +277,12 @@ def verify(roadmap, export_path, plan_path, *flags):
     print("ok")
 
 
-def greedy(roadmap, export_path, plan_path):
+def greedy_cut(export, scale=100):
     """The cut line a person would draw: by value per unit of spend, each
-    initiative (with its prerequisites) funded when it still fits. The
-    optimum must be at least as good, and its plan must hold."""
-    export = json.load(open(export_path))
-    plan = json.load(open(plan_path))
+    initiative (with its prerequisites) funded when it still fits. Returns
+    the indexes funded, in the model's columns, and the model."""
     ids, value, cost, rows, deps, kept = model(
-        export, 100, "benefit", False, ("active", "done"))
+        export, scale, "benefit", False, ("active", "done"))
     n = len(ids)
     pre = [[] for _ in range(n)]
     for a, b in deps:
@@ -313,6 +312,26 @@ def greedy(roadmap, export_path, plan_path):
             sums = new
             for a in add:
                 on[a] = True
+    return on, (ids, value, cost, rows, deps, kept)
+
+
+def greedy_line(export_path, scale):
+    """For make bench: the greedy cut line's value (in currency units) and
+    the seconds it took, from the export."""
+    export = json.load(open(export_path))
+    t = time.monotonic()
+    on, m = greedy_cut(export, int(scale))
+    took = time.monotonic() - t
+    print("%.2f %.3f" % (sum(v for v, o in zip(m[1], on) if o) / 100, took))
+
+
+def greedy(roadmap, export_path, plan_path):
+    """The optimum must be at least as good as the greedy cut line, and
+    its plan must hold."""
+    export = json.load(open(export_path))
+    plan = json.load(open(plan_path))
+    on, (ids, value, cost, rows, deps, kept) = greedy_cut(export)
+    n = len(ids)
     g = sum(value[j] for j in range(n) if on[j])
     funded = {f["id"] for f in plan["funded"]}
     mask = sum(1 << j for j, x in enumerate(ids) if x in funded)
@@ -391,4 +410,4 @@ def bounded(plan_path):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     {"gen": gen, "verify": verify, "greedy": greedy, "frontier": frontier,
-     "hard": hard, "bounded": bounded}[cmd](*args)
+     "hard": hard, "bounded": bounded, "greedy-line": greedy_line}[cmd](*args)
