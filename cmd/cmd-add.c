@@ -234,12 +234,31 @@ static int run_add(struct ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
+	/* "PERIOD/PILLAR" is the envelope's key, as `set` and `rm` take it
+	 * (roadmap(1)): the same as PERIOD --pillar PILLAR */
+	char buf[64];
+	const char *period = argv[optind];
+	const char *pillar = value_of(rk, &vals, ROADMAP_FIELD_PILLAR);
+	const char *slash = strchr(period, '/');
+	if (rk == ROADMAP_KIND_BUDGET && slash && slash > period && slash[1] &&
+	    (size_t)(slash - period) < sizeof(buf)) {
+		if (pillar && strcmp(pillar, slash + 1) != 0) {
+			rc = usage_error(&cmd_add,
+					 "'%s' names pillar '%s' but --pillar "
+					 "says '%s'",
+					 period, slash + 1, pillar);
+			goto out;
+		}
+		pillar = slash + 1;
+		memcpy(buf, period, (size_t)(slash - period));
+		buf[slash - period] = '\0';
+		period = buf;
+	}
 	if ((rc = begin_write(ctx, &s))) {
 		goto out;
 	}
 	if (rk == ROADMAP_KIND_BUDGET) {
-		rc = add_budget(s.rm, argv[optind], argv[optind + 1],
-				value_of(rk, &vals, ROADMAP_FIELD_PILLAR));
+		rc = add_budget(s.rm, period, argv[optind + 1], pillar);
 	} else {
 		rc = add_item(s.rm, rk, argv[optind], &vals);
 	}
@@ -256,9 +275,10 @@ out:
 const struct cmd cmd_add = {
     .name = "add",
     .summary = "add a goal, initiative, budget envelope or team",
-    .usage = "add goal ID --title T [options] | add initiative ID --title "
-	     "T --start P --end P [options] | add budget PERIOD AMOUNT "
-	     "[--pillar P] | add team ID --capacity N",
+    .usage =
+	"add goal ID --title T [options] | add initiative ID --title "
+	"T --start P --end P [options] | add budget PERIOD[/PILLAR] AMOUNT "
+	"[--pillar P] | add team ID --capacity N",
     .sections = add_sections,
     .examples = "  roadmap add goal retention --title \"Raise retention\" "
 		"--due 2027-Q2\n"

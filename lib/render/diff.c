@@ -43,53 +43,105 @@ static void text_value(struct strbuf *b, const cJSON *v)
 	cJSON_free(s);
 }
 
+/* One changed field; a NULL side is shown as null. */
+static void changed(struct dstate *d, const char *kind, const char *id,
+		    const char *field, const cJSON *old, const cJSON *f)
+{
+	char q[160];
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, "kind", cJSON_CreateString(kind), &d->ok);
+	rm_json_add(o, ROADMAP_FIELD_ID,
+		    id ? cJSON_CreateString(id) : cJSON_CreateNull(), &d->ok);
+	rm_json_add(o, "field", cJSON_CreateString(field), &d->ok);
+	rm_json_add(o, "old",
+		    old ? cJSON_Duplicate(old, true) : cJSON_CreateNull(),
+		    &d->ok);
+	rm_json_add(o, "new", f ? cJSON_Duplicate(f, true) : cJSON_CreateNull(),
+		    &d->ok);
+	rm_json_push(d->changed, o, &d->ok);
+	sb_puts(&d->text, "changed ");
+	sb_puts(&d->text, kind);
+	if (id) {
+		sb_puts(&d->text, " ");
+		sb_puts(&d->text, rm_quote(id, q, sizeof(q)));
+	}
+	sb_puts(&d->text, ": ");
+	sb_puts(&d->text, field);
+	sb_puts(&d->text, " ");
+	if (old) {
+		text_value(&d->text, old);
+	} else {
+		sb_puts(&d->text, "null");
+	}
+	sb_puts(&d->text, " -> ");
+	if (f) {
+		text_value(&d->text, f);
+	} else {
+		sb_puts(&d->text, "null");
+	}
+	sb_puts(&d->text, "\n");
+}
+
 /* Field by field, in the order of the new object. */
 static void compare(struct dstate *d, const char *kind, const char *id,
 		    const cJSON *a, const cJSON *b)
 {
-	char q[160];
 	const cJSON *f;
 
 	cJSON_ArrayForEach(f, b)
 	{
 		const cJSON *old =
 		    cJSON_GetObjectItemCaseSensitive(a, f->string);
-		if (old && cJSON_Compare(old, f, true)) {
-			continue;
+		if (!old || !cJSON_Compare(old, f, true)) {
+			changed(d, kind, id, f->string, old, f);
 		}
-		cJSON *o = cJSON_CreateObject();
-		rm_json_add(o, "kind", cJSON_CreateString(kind), &d->ok);
-		rm_json_add(o, ROADMAP_FIELD_ID,
-			    id ? cJSON_CreateString(id) : cJSON_CreateNull(),
-			    &d->ok);
-		rm_json_add(o, "field", cJSON_CreateString(f->string), &d->ok);
-		rm_json_add(o, "old",
-			    old ? cJSON_Duplicate(old, true)
-				: cJSON_CreateNull(),
-			    &d->ok);
-		rm_json_add(o, "new", cJSON_Duplicate(f, true), &d->ok);
-		rm_json_push(d->changed, o, &d->ok);
-		sb_puts(&d->text, "changed ");
-		sb_puts(&d->text, kind);
-		if (id) {
-			sb_puts(&d->text, " ");
-			sb_puts(&d->text, rm_quote(id, q, sizeof(q)));
-		}
-		sb_puts(&d->text, ": ");
-		sb_puts(&d->text, f->string);
-		sb_puts(&d->text, " ");
-		if (old) {
-			text_value(&d->text, old);
-		} else {
-			sb_puts(&d->text, "null");
-		}
-		sb_puts(&d->text, " -> ");
-		text_value(&d->text, f);
-		sb_puts(&d->text, "\n");
 	}
 }
 
-static cJSON *settings(const struct roadmap *rm, bool *ok)
+/*
+ * The policy as one setting per key, named as `config` names them
+ * ("policy.mix_tolerance", "policy.target_mix.PILLAR"), so that diff says
+ * which number changed rather than printing the whole policy twice. A
+ * pillar with a target only in the other roadmap's mix is null here.
+ */
+static void flat_policy(cJSON *o, const struct roadmap_policy *p,
+			const struct roadmap_policy *other, bool *ok)
+{
+	cJSON *pol = rm_policy_json(p, true, ok);
+	const cJSON *f, *m;
+	char key[160];
+
+	cJSON_ArrayForEach(f, pol)
+	{
+		if (!cJSON_IsObject(f)) {
+			snprintf(key, sizeof(key), ROADMAP_KEY_POLICY ".%s",
+				 f->string);
+			rm_json_add_copy(o, key, cJSON_Duplicate(f, true), ok);
+			continue;
+		}
+		cJSON_ArrayForEach(m, f)
+		{
+			snprintf(key, sizeof(key), ROADMAP_KEY_POLICY ".%s.%s",
+				 f->string, m->string);
+			rm_json_add_copy(o, key, cJSON_Duplicate(m, true), ok);
+		}
+		for (size_t i = 0; i < other->n_target_mix; i++) {
+			const char *pillar = other->target_mix_pillar[i];
+			if (!cJSON_GetObjectItemCaseSensitive(f, pillar)) {
+				snprintf(key, sizeof(key),
+					 ROADMAP_KEY_POLICY ".%s.%s", f->string,
+					 pillar);
+				rm_json_add_copy(o, key, cJSON_CreateNull(),
+						 ok);
+			}
+		}
+	}
+	cJSON_Delete(pol);
+}
+
+static cJSON *settings(const struct roadmap *rm, const struct roadmap *other,
+		       bool *ok)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -100,8 +152,7 @@ static cJSON *settings(const struct roadmap *rm, bool *ok)
 		    cJSON_CreateNumber(rm->fiscal_start), ok);
 	rm_json_add(o, ROADMAP_KEY_PILLARS,
 		    rm_json_string_list(rm->pillars, rm->n_pillars), ok);
-	rm_json_add(o, ROADMAP_KEY_POLICY,
-		    rm_policy_json(&rm->policy, true, ok), ok);
+	flat_policy(o, &rm->policy, &other->policy, ok);
 	return o;
 }
 
@@ -234,7 +285,7 @@ enum roadmap_status roadmap_diff(const struct roadmap *a,
 	d.spend = rm_json_add(root, "spend", cJSON_CreateArray(), &d.ok);
 	sb_put(&d.text, "", 0);
 	if (d.ok) {
-		cJSON *sa = settings(a, &d.ok), *sb = settings(b, &d.ok);
+		cJSON *sa = settings(a, b, &d.ok), *sb = settings(b, a, &d.ok);
 		if (d.ok) {
 			compare(&d, "roadmap", NULL, sa, sb);
 		}

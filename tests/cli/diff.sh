@@ -28,6 +28,19 @@ spend 2026-Q1: USD 100.00 -> EUR 90.00
 spend 2026-Q2: USD 50.00 -> EUR 50.00' "" -- R diff usd.json eur.json
 t "and in JSON the delta is null" 1 '[{"period": "2026-Q1", "old": 100, "new": 90, "delta": null}, {"period": "2026-Q2", "old": 50, "new": 50, "delta": null}]' "" -- \
   bash -c "$ROADMAP diff usd.json eur.json --format json | /usr/bin/python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[\"spend\"]))'; exit \${PIPESTATUS[0]}"
+# the policy is compared key by key, under the names `config` uses; a
+# pillar's target on one side only is null on the other
+printf '{"format":1,"policy":{"target_mix":{"innovation":40,"team":30},"mix_tolerance":10}}' > pol-old.json
+printf '{"format":1,"policy":{"target_mix":{"innovation":35,"strategy":20},"mix_tolerance":15}}' > pol-new.json
+t "policy changes key by key" 1 'changed roadmap: policy.target_mix.innovation 40 -> 35
+changed roadmap: policy.target_mix.strategy null -> 20
+changed roadmap: policy.target_mix.team 30 -> null
+changed roadmap: policy.mix_tolerance 10 -> 15' "" -- R diff pol-old.json pol-new.json
+t "and in JSON" 1 '[{"kind": "roadmap", "id": null, "field": "policy.target_mix.innovation", "old": 40, "new": 35}, {"kind": "roadmap", "id": null, "field": "policy.target_mix.strategy", "old": null, "new": 20}, {"kind": "roadmap", "id": null, "field": "policy.target_mix.team", "old": 30, "new": null}, {"kind": "roadmap", "id": null, "field": "policy.mix_tolerance", "old": 10, "new": 15}]' "" -- \
+  bash -c "$ROADMAP diff pol-old.json pol-new.json --format json | /usr/bin/python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[\"changed\"]))'; exit \${PIPESTATUS[0]}"
+printf '{"format":1,"policy":{"mix_tolerance":5,"target_mix":{}}}' > pol-def.json
+printf '{"format":1}' > bare.json
+t "a default written out is no policy change" 0 "" "" -- R diff bare.json pol-def.json
 t "diff needs two files" 64 "" "roadmap: diff: diff needs OLD and NEW files
 usage: roadmap diff OLD NEW [--format text|json]
 (see 'roadmap help diff')" -- R diff old.json

@@ -12,7 +12,7 @@ t "the new file is canonical" 0 '{
 
 t "add goal" 0 "" "" -- R add goal retention --title "Raise customer retention" --metric "12-month retention" --baseline 70 --target 84 --unit % --due 2027-Q2 --owner CEO --priority 1
 t "add goal needs --title" 64 "" "roadmap: add: add goal needs --title
-usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD AMOUNT [--pillar P] | add team ID --capacity N
+usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD[/PILLAR] AMOUNT [--pillar P] | add team ID --capacity N
 (see 'roadmap help add')" -- R add goal g2
 t "add a duplicate goal" 65 "" 'roadmap: a goal "retention" already exists' -- R add goal retention --title X
 t "add team" 0 "" "" -- R add team platform --capacity 12
@@ -30,18 +30,33 @@ t "add initiative: three decimals (a thousands dot?)" 65 "" 'roadmap: opex "145.
 t "add initiative: bad status" 65 "" 'roadmap: status "started" is not proposed, approved, active, done, cancelled or deferred' -- R add initiative x --title X --start 2026-Q1 --end 2026-Q2 --status started
 t "add initiative: bad id" 65 "" "roadmap: \"=cmd\" is not a valid id (letters, digits, '.', '_', '-'; at most 64; starting with a letter or digit)" -- R add initiative =cmd --title X --start 2026-Q1 --end 2026-Q2
 t "add initiative: missing --end" 64 "" "roadmap: add: add initiative needs --end
-usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD AMOUNT [--pillar P] | add team ID --capacity N
+usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD[/PILLAR] AMOUNT [--pillar P] | add team ID --capacity N
 (see 'roadmap help add')" -- R add initiative x --title X --start 2026-Q1
 t "add: unknown option suggests" 64 "" "roadmap: add: unknown option '--titel' (did you mean '--title'?)
-usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD AMOUNT [--pillar P] | add team ID --capacity N
+usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD[/PILLAR] AMOUNT [--pillar P] | add team ID --capacity N
 (see 'roadmap help add')" -- R add goal g --titel X
 t "add: no prefix guessing" 64 "" "roadmap: add: unknown option '--tit' (did you mean '--title'?)
-usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD AMOUNT [--pillar P] | add team ID --capacity N
+usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD[/PILLAR] AMOUNT [--pillar P] | add team ID --capacity N
 (see 'roadmap help add')" -- R add goal g --tit X
 t "add budget" 0 "" "" -- R add budget 2026-Q2 1.5M
 t "add pillar budget" 0 "" "" -- R add budget FY2026 900k --pillar innovation
 t "add a second budget for a period" 65 "" "roadmap: a budget for 2026-Q2 already exists" -- R add budget 2026-Q2 1M
 t "add budget for a month" 65 "" 'roadmap: budget period "2026-05" must be a fiscal quarter (YYYY-Qn) or fiscal year (FYYYYY)' -- R add budget 2026-05 1M
+t "add budget by its key PERIOD/PILLAR" 0 "" "" -- R add budget FY2027/innovation 1.1M
+t "the key and --pillar may agree" 0 "" "" -- R add budget 2026-Q3/operations 50k --pillar operations
+t "the key and --pillar must agree" 64 "" "roadmap: add: 'FY2028/team' names pillar 'team' but --pillar says 'strategy'
+usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD[/PILLAR] AMOUNT [--pillar P] | add team ID --capacity N
+(see 'roadmap help add')" -- R add budget FY2028/team 1M --pillar strategy
+t "a key's unknown pillar is --pillar's error" 65 "" "roadmap: no pillar \"moonshot\" (the roadmap's pillars: strategy, team, operations, innovation)" -- R add budget FY2028/moonshot 1M
+t "a key names one envelope" 65 "" 'roadmap: a budget for FY2027 pillar "innovation" already exists' -- R add budget FY2027/innovation 1M
+t "a key with no pillar is no period" 65 "" 'roadmap: "FY2028/" is not a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or FYYYYY)' -- R add budget FY2028/ 1M
+t "the keyed envelopes are set by the same key" 0 "PERIOD   PILLAR        AMOUNT USD
+2026-Q2  (all)       1,500,000.00
+FY2026   innovation    900,000.00
+FY2027   innovation  1,100,000.00
+2026-Q3  operations     60,000.00" "" -- bash -c "'$ROADMAP' set 2026-Q3/operations amount=60k && '$ROADMAP' list budgets"
+t "and removed by it" 0 "" "" -- bash -c "'$ROADMAP' rm 2026-Q3/operations && '$ROADMAP' rm FY2027/innovation"
+t "--pillar moonshot gives the same error" 65 "" "roadmap: no pillar \"moonshot\" (the roadmap's pillars: strategy, team, operations, innovation)" -- R add budget FY2028 1M --pillar moonshot
 t "actual" 0 "" "" -- R actual recs-engine 2026-Q2 95k
 t "actual replaces" 0 "" "" -- R actual recs-engine 2026-Q2 95,000.50
 t "actual needs a quarter" 65 "" 'roadmap: "2026-05" is not a fiscal quarter (YYYY-Qn)' -- R actual recs-engine 2026-05 1k

@@ -9,7 +9,7 @@ R init --name "Must" 2>/dev/null
 t "add --mandatory" 0 "" "" -- R add initiative pci --title "PCI audit" --start 2026-Q1 --end 2026-Q2 --mandatory
 t "add without it" 0 "" "" -- R add initiative recs --title "Recommendations" --start 2026-Q1 --end 2026-Q2
 t "--mandatory takes no value" 64 "" "roadmap: add: unknown option '--mandatory=yes'
-usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD AMOUNT [--pillar P] | add team ID --capacity N
+usage: roadmap add goal ID --title T [options] | add initiative ID --title T --start P --end P [options] | add budget PERIOD[/PILLAR] AMOUNT [--pillar P] | add team ID --capacity N
 (see 'roadmap help add')" -- R add initiative x --title X --start 2026-Q1 --end 2026-Q2 --mandatory=yes
 t "the file says true, and leaves out false" 0 '{
   "format": 1,
