@@ -83,7 +83,8 @@ static void changed(struct dstate *d, const char *kind, const char *id,
 	sb_puts(&d->text, "\n");
 }
 
-/* Field by field, in the order of the new object. */
+/* Field by field, in the order of the new object, then the fields only
+ * the old one has. */
 static void compare(struct dstate *d, const char *kind, const char *id,
 		    const cJSON *a, const cJSON *b)
 {
@@ -95,6 +96,12 @@ static void compare(struct dstate *d, const char *kind, const char *id,
 		    cJSON_GetObjectItemCaseSensitive(a, f->string);
 		if (!old || !cJSON_Compare(old, f, true)) {
 			changed(d, kind, id, f->string, old, f);
+		}
+	}
+	cJSON_ArrayForEach(f, a) /* fields the new one no longer has */
+	{
+		if (!cJSON_GetObjectItemCaseSensitive(b, f->string)) {
+			changed(d, kind, id, f->string, f, NULL);
 		}
 	}
 }

@@ -41,6 +41,12 @@ t "and in JSON" 1 '[{"kind": "roadmap", "id": null, "field": "policy.target_mix.
 printf '{"format":1,"policy":{"mix_tolerance":5,"target_mix":{}}}' > pol-def.json
 printf '{"format":1}' > bare.json
 t "a default written out is no policy change" 0 "" "" -- R diff bare.json pol-def.json
+# a field the new file no longer has (notes cleared, an end date range
+# dropped) is a change to null
+printf '{"format":1,"initiatives":[{"id":"a","title":"A","start":"2026-01-01","end":"2026-03-31","opex":100,"notes":"pilot first","optimistic":"2026-03-15"}]}' > cleared-old.json
+printf '{"format":1,"initiatives":[{"id":"a","title":"A","start":"2026-01-01","end":"2026-03-31","opex":100}]}' > cleared-new.json
+t "a cleared field is a change to null" 1 'changed initiative "a": optimistic "2026-03-15" -> null
+changed initiative "a": notes "pilot first" -> null' "" -- R diff cleared-old.json cleared-new.json
 t "diff needs two files" 64 "" "roadmap: diff: diff needs OLD and NEW files
 usage: roadmap diff OLD NEW [--format text|json]
 (see 'roadmap help diff')" -- R diff old.json
