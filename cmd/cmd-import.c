@@ -47,6 +47,7 @@ struct import_opts {
 	int table;
 	bool update, dry;
 	const char *delimiter;
+	char *ignore; /* OPT_LIST: malloc'ed */
 };
 
 /* the tables that import reads (roadmap_table_parse knows them all) */
@@ -69,35 +70,38 @@ static const struct opt import_opts[] = {
     OPT_STRING("delimiter", 0, ",|;|tab", struct import_opts, delimiter,
 	       "',', ';' or tab (default: ';' or tab when the header "
 	       "splits\nonly on that, else ',')"),
+    OPT_LIST("ignore-columns", "A,B", struct import_opts, ignore,
+	     "CSV: skip these header columns (neither checked nor\n"
+	     "imported); each must be in the header"),
     {0},
 };
 
-static int run_import(struct ctx *ctx, int argc, char **argv)
+/* The import once the options are parsed (o->ignore is freed by the
+ * caller). */
+static int import_file(struct ctx *ctx, const struct import_opts *o, int argc,
+		       char **argv)
 {
-	struct import_opts o = {-1, false, false, NULL};
-	struct roadmap_import_options opt = {-1, false, 0};
+	struct roadmap_import_options opt = {-1, false, 0, NULL};
 	struct roadmap_import_report rep;
 	struct session s;
 	int rc;
 
-	if (parse_options(&cmd_import, argc, argv, &o)) {
-		return 64;
-	}
-	opt.table = o.table; /* an enum roadmap_table, or -1 */
-	opt.update = o.update;
-	bool dry = o.dry;
-	if (o.delimiter) {
-		if (strcmp(o.delimiter, ",") == 0 ||
-		    strcmp(o.delimiter, ";") == 0) {
-			opt.delimiter = o.delimiter[0];
-		} else if (strcmp(o.delimiter, "tab") == 0 ||
-			   strcmp(o.delimiter, "\t") == 0) {
+	opt.table = o->table; /* an enum roadmap_table, or -1 */
+	opt.update = o->update;
+	bool dry = o->dry;
+	opt.ignore_columns = o->ignore;
+	if (o->delimiter) {
+		if (strcmp(o->delimiter, ",") == 0 ||
+		    strcmp(o->delimiter, ";") == 0) {
+			opt.delimiter = o->delimiter[0];
+		} else if (strcmp(o->delimiter, "tab") == 0 ||
+			   strcmp(o->delimiter, "\t") == 0) {
 			opt.delimiter = '\t';
 		} else {
 			return usage_error(&cmd_import,
 					   "unknown delimiter '%s' (',', ';' "
 					   "or tab)",
-					   o.delimiter);
+					   o->delimiter);
 		}
 	}
 	if (argc - optind != 1) {
@@ -133,7 +137,9 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 			    rep.total_errors - rep.n_errors == 1 ? "" : "s");
 		}
 		msg("%s: nothing imported", file);
-		rc = 65;
+		/* a column --ignore-columns names but the header lacks is
+		 * the command line's mistake, not the file's */
+		rc = st == ROADMAP_ERR_USAGE ? 64 : 65;
 	} else if (dry) {
 		rc = dry_run(ctx, s.rm, &rep);
 	}
@@ -149,6 +155,20 @@ static int run_import(struct ctx *ctx, int argc, char **argv)
 	}
 	roadmap_import_report_release(&rep);
 	return rc ? rc : rc2;
+}
+
+static int run_import(struct ctx *ctx, int argc, char **argv)
+{
+	struct import_opts o = {-1, false, false, NULL, NULL};
+	int rc;
+
+	if ((rc = parse_options(&cmd_import, argc, argv, &o))) {
+		free(o.ignore);
+		return rc;
+	}
+	rc = import_file(ctx, &o, argc, argv);
+	free(o.ignore);
+	return rc;
 }
 
 const struct cmd cmd_import = {

@@ -286,7 +286,7 @@ const char *cmd_usage(const struct cmd *cmd, char *buf)
 		if (o->kind == OPT_FLAG) {
 			n += (size_t)snprintf(buf + n, 512 - n, "%s--%s%s",
 					      open, o->name, close);
-		} else if (o->kind == OPT_STRING) {
+		} else if (o->kind == OPT_STRING || o->kind == OPT_LIST) {
 			if (o->letter) {
 				n += (size_t)snprintf(buf + n, 512 - n,
 						      "%s-%c %s%s", open,

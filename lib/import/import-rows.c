@@ -444,22 +444,116 @@ static void csv_reading(struct row *x, bool goal)
 			 goal ? "measurement" : ROADMAP_FIELD_PROGRESS, q);
 }
 
+/* A row of empty cells only (",,,," as spreadsheets write below a
+ * table): blank, skipped like an empty line. */
+static bool blank(const struct record *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->f[i][0]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Marks in drop the header's columns that opt->ignore_columns names (a
+ * comma list, spaces around each name trimmed, any ASCII case). A name
+ * the header lacks is likely a typo: the caller's error, reported by
+ * name. False when one is missing or memory ran out.
+ */
+static bool ignored_columns(struct imp *im, const struct record *h, bool *drop)
+{
+	const char *s = im->opt->ignore_columns;
+	bool ok = true;
+
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		const char *b = s, *e = s + n;
+		s = *e ? e + 1 : e;
+		while (b < e && *b == ' ') {
+			b++;
+		}
+		while (e > b && e[-1] == ' ') {
+			e--;
+		}
+		if (b == e) {
+			continue;
+		}
+		char *name = malloc((size_t)(e - b) + 1);
+		if (!name) {
+			im->nomem = true;
+			return false;
+		}
+		memcpy(name, b, (size_t)(e - b));
+		name[e - b] = '\0';
+		bool found = false;
+		for (size_t i = 0; i < h->n; i++) {
+			if (rm_import_same_name(h->f[i], name)) {
+				drop[i] = found = true;
+			}
+		}
+		if (!found) {
+			im->usage = true;
+			rm_import_report(im, h->line, NULL, name,
+					 "--ignore-columns names it, but the "
+					 "header has no such column");
+			ok = false;
+		}
+		free(name);
+	}
+	return ok;
+}
+
+/* Removes the dropped cells of a record as wide as the header was. */
+static void drop_cells(struct record *r, const bool *drop)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		if (drop[i]) {
+			free(r->f[i]);
+		} else {
+			r->f[k++] = r->f[i];
+		}
+	}
+	r->n = k;
+}
+
 void rm_import_csv(struct imp *im, const char *d, size_t len)
 {
 	struct csvstate st = {0};
 	char list[400];
+	bool *drop = NULL;
+	size_t first = 0;
 
 	if (!rm_csv_parse(im, d, len, &st)) {
 		rm_csv_free(&st);
 		return;
 	}
-	if (st.n == 0) {
+	while (first < st.n && blank(&st.rec[first])) {
+		first++;
+	}
+	if (first == st.n) {
 		rm_import_report(im, 1, NULL, NULL,
 				 "no header row (the file is empty)");
 		rm_csv_free(&st);
 		return;
 	}
-	const struct record *h = &st.rec[0];
+	struct record *h = &st.rec[first];
+	size_t width = h->n; /* ignored columns included */
+	if (im->opt->ignore_columns) {
+		drop = calloc(width + 1, sizeof(bool));
+		if (!drop) {
+			im->nomem = true;
+		}
+		if (!drop || !ignored_columns(im, h, drop)) {
+			free(drop);
+			rm_csv_free(&st);
+			return;
+		}
+		drop_cells(h, drop);
+	}
 	int table =
 	    im->opt->table >= 0 ? im->opt->table : rm_import_guess_table(h);
 	struct column cols[32];
@@ -482,16 +576,26 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 		for (const struct column *c = cols; c->name; c++) {
 			known = known || rm_import_same_name(c->name, h->f[i]);
 		}
-		if (!known && h->n == 1 && strpbrk(h->f[i], ",;\t")) {
+		if (!known && h->n == 1 && strpbrk(h->f[i], ",;\t|")) {
 			/* the header did not split: another delimiter */
 			const char *w = strpbrk(h->f[i], ",;\t");
-			rm_import_report(
-			    im, h->line, NULL, NULL,
-			    "the header does not split into columns: wrong "
-			    "delimiter? (try --delimiter %s)",
-			    *w == '\t'	? "tab"
-			    : *w == ';' ? "';'"
-					: "','");
+			if (w) {
+				rm_import_report(
+				    im, h->line, NULL, NULL,
+				    "the header does not split into columns: "
+				    "wrong delimiter? (try --delimiter %s)",
+				    *w == '\t'	? "tab"
+				    : *w == ';' ? "';'"
+						: "','");
+			} else {
+				rm_import_report(
+				    im, h->line, NULL, NULL,
+				    "the header does not split into columns: "
+				    "wrong delimiter? (import reads ',', ';' "
+				    "or "
+				    "tab, not '|')");
+			}
+			free(drop);
 			rm_csv_free(&st);
 			return;
 		} else if (!known) {
@@ -521,29 +625,37 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 		}
 	}
 	if (!header_ok) {
+		free(drop);
 		rm_csv_free(&st);
 		return;
 	}
 	bool *ok = calloc(st.n + 1, sizeof(bool));
 	if (!ok) {
 		im->nomem = true;
+		free(drop);
 		rm_csv_free(&st);
 		return;
 	}
 	for (int pass = 0; pass < 2 && !im->nomem; pass++) {
-		for (size_t i = 1; i < st.n && !im->nomem; i++) {
+		for (size_t i = first + 1; i < st.n && !im->nomem; i++) {
 			struct row x = {im, h, &st.rec[i], st.rec[i].line,
 					false};
 			if (pass == 1 && !ok[i]) {
 				continue;
 			}
-			if (pass == 0 && x.r->n != h->n) {
+			if (pass == 0 && blank(x.r)) {
+				continue; /* ok[i] stays false: skipped */
+			}
+			if (pass == 0 && x.r->n != width) {
 				rm_import_report(
 				    im, x.line, NULL, NULL,
 				    "the row has %zu field%s; the header has "
 				    "%zu",
-				    x.r->n, x.r->n == 1 ? "" : "s", h->n);
+				    x.r->n, x.r->n == 1 ? "" : "s", width);
 				continue;
+			}
+			if (pass == 0 && drop) {
+				drop_cells(&st.rec[i], drop);
 			}
 			switch (table) {
 			case ROADMAP_TABLE_INITIATIVES:
@@ -584,5 +696,6 @@ void rm_import_csv(struct imp *im, const char *d, size_t len)
 		}
 	}
 	free(ok);
+	free(drop);
 	rm_csv_free(&st);
 }

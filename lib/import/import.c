@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-void rm_import_report(struct imp *im, long line, const char *where, const char *column,
-       const char *fmt, ...)
+void rm_import_report(struct imp *im, long line, const char *where,
+		      const char *column, const char *fmt, ...)
 {
 	struct roadmap_import_report *rep = im->rep;
 	va_list ap;
@@ -31,8 +31,8 @@ void rm_import_report(struct imp *im, long line, const char *where, const char *
 	if (at >= KEEP_ERRORS) {
 		return;
 	}
-	size_t keep = rep->n_errors < KEEP_ERRORS ? rep->n_errors
-						  : KEEP_ERRORS - 1;
+	size_t keep =
+	    rep->n_errors < KEEP_ERRORS ? rep->n_errors : KEEP_ERRORS - 1;
 	memmove(&rep->errors[at + 1], &rep->errors[at],
 		(keep - at) * sizeof(rep->errors[0]));
 	if (rep->n_errors < KEEP_ERRORS) {
@@ -40,7 +40,7 @@ void rm_import_report(struct imp *im, long line, const char *where, const char *
 	}
 	struct roadmap_error *e = &rep->errors[at];
 	memset(e, 0, sizeof(*e));
-	e->status = ROADMAP_ERR_DATA;
+	e->status = im->usage ? ROADMAP_ERR_USAGE : ROADMAP_ERR_DATA;
 	snprintf(e->file, sizeof(e->file), "%s", im->name);
 	e->line = line;
 	if (column) {
@@ -54,12 +54,12 @@ void rm_import_report(struct imp *im, long line, const char *where, const char *
 }
 
 void rm_import_change(struct imp *im, bool added, const char *kind,
-		   const char *id)
+		      const char *id)
 {
 	char q[160], line[256];
 
-	snprintf(line, sizeof(line), "%s %s %s", added ? "add" : "update",
-		 kind, rm_quote(id, q, sizeof(q)));
+	snprintf(line, sizeof(line), "%s %s %s", added ? "add" : "update", kind,
+		 rm_quote(id, q, sizeof(q)));
 	if (!rm_list_add(&im->rep->changes, &im->rep->n_changes, line)) {
 		im->nomem = true;
 	}
@@ -95,7 +95,7 @@ enum roadmap_status roadmap_import(struct roadmap *rm, const char *name,
 				   const struct roadmap_import_options *opt,
 				   struct roadmap_import_report *rep)
 {
-	struct imp im = {rm, name, opt, rep, false};
+	struct imp im = {rm, name, opt, rep, false, false};
 
 	memset(rep, 0, sizeof(*rep));
 	rep->errors = calloc(KEEP_ERRORS, sizeof(*rep->errors));
@@ -106,7 +106,11 @@ enum roadmap_status roadmap_import(struct roadmap *rm, const char *name,
 		data += 3;
 		len -= 3;
 	}
-	if (looks_json(data, len)) {
+	if (looks_json(data, len) && opt->ignore_columns) {
+		im.usage = true;
+		rm_import_report(&im, 0, NULL, NULL,
+				 "--ignore-columns applies to CSV files only");
+	} else if (looks_json(data, len)) {
 		rm_import_json(&im, data, len);
 	} else {
 		rm_import_csv(&im, data, len);
@@ -114,6 +118,8 @@ enum roadmap_status roadmap_import(struct roadmap *rm, const char *name,
 	if (im.nomem) {
 		return ROADMAP_ERR_NOMEM;
 	}
-	return rep->total_errors ? ROADMAP_ERR_DATA : ROADMAP_OK;
+	if (!rep->total_errors) {
+		return ROADMAP_OK;
+	}
+	return im.usage ? ROADMAP_ERR_USAGE : ROADMAP_ERR_DATA;
 }
-

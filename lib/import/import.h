@@ -13,6 +13,7 @@ struct imp {
 	const struct roadmap_import_options *opt;
 	struct roadmap_import_report *rep;
 	bool nomem;
+	bool usage; /* an error is the caller's (ROADMAP_ERR_USAGE) */
 };
 
 /* An error at a line (0: none), a JSON path or a CSV column. */

@@ -491,6 +491,11 @@ struct roadmap_import_options {
 	bool update;	/* existing ids are updated instead of refused */
 	char delimiter; /* CSV: ',', ';' or '\t'; 0: ';' or tab when the
 			   header splits only on that, else ',' */
+	/* CSV: header names, comma-separated (spaces around each name
+	 * trimmed), whose columns are skipped: neither checked nor
+	 * imported. A name the header lacks is ROADMAP_ERR_USAGE, as is
+	 * a list given with a JSON file. NULL: none. */
+	const char *ignore_columns;
 };
 
 struct roadmap_import_report {
@@ -508,7 +513,8 @@ struct roadmap_import_report {
 /*
  * Merges a CSV table or a JSON document (a roadmap file or an export) into
  * rm, all or nothing: on ROADMAP_ERR_DATA every bad row is in the report
- * (FILE:LINE: column "x": ...) and rm must be discarded, not saved. A
+ * (FILE:LINE: column "x": ...) and rm must be discarded, not saved; on
+ * ROADMAP_ERR_USAGE (a bad opt->ignore_columns) likewise. A
  * UTF-8 byte order mark is accepted. A JSON file's quarter and year labels
  * are converted from its fiscal calendar to rm's (a label that is not a
  * whole period there is an error, as is another currency). Release the report

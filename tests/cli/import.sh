@@ -116,8 +116,47 @@ t "the envelopes" 0 "period,pillar,amount
 FY2026,innovation,250000.00" "" -- R list budgets --format csv
 t "a missing file is 66" 66 "" "roadmap: nothing.csv: cannot open: No such file or directory" -- R import nothing.csv
 t "an unknown delimiter" 64 "" "roadmap: import: unknown delimiter '|' (',', ';' or tab)
-usage: roadmap import FILE [--table initiatives|goals|teams|budgets|actuals|progress|measurements] [--update] [--dry-run] [--delimiter ,|;|tab]
+usage: roadmap import FILE [--table initiatives|goals|teams|budgets|actuals|progress|measurements] [--update] [--dry-run] [--delimiter ,|;|tab] [--ignore-columns A,B]
 (see 'roadmap help import')" -- R import budgets.csv --delimiter '|'
+
+# --ignore-columns: named columns skipped, not checked; the others still
+# refused by name; a name the header lacks is a usage error
+printf 'id,title,colour,start,Size,end\nign,Ign,,2026-Q1,not checked,2026-Q2\n' > ignore.csv
+cp roadmap.json before.json
+t "a column import does not know is refused" 65 "" 'roadmap: ignore.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
+roadmap: ignore.csv:1: column "Size": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
+roadmap: ignore.csv: nothing imported' -- R import ignore.csv
+t "--ignore-columns skips one, the other is still refused" 65 "" 'roadmap: ignore.csv:1: column "Size": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
+roadmap: ignore.csv: nothing imported' -- R import ignore.csv --ignore-columns colour
+t "a name the header lacks is a usage error, named" 64 "" 'roadmap: ignore.csv:1: column "color": --ignore-columns names it, but the header has no such column
+roadmap: ignore.csv:1: column "wieght": --ignore-columns names it, but the header has no such column
+roadmap: ignore.csv: nothing imported' -- R import ignore.csv --ignore-columns colour,color,size,wieght
+ok_if "nothing written" cmp -s before.json roadmap.json
+printf '{"format": 1}' > empty.json
+t "JSON has no columns to ignore" 64 "" 'roadmap: empty.json: --ignore-columns applies to CSV files only
+roadmap: empty.json: nothing imported' -- R import empty.json --ignore-columns colour
+t "both skipped (any case, spaces trimmed, the option repeats)" 0 "" "roadmap: imported ignore.csv: 1 added, 0 updated" -- R import ignore.csv --ignore-columns 'COLOUR, size ' --ignore-columns colour
+t "the row imported without them" 0 "ign,Ign,2026-01-01,2026-06-30" "" -- bash -c "$ROADMAP list --format csv | awk -F, '\$1==\"ign\" {print \$1\",\"\$2\",\"\$8\",\"\$9}'"
+printf 'id,title,start,end,opex\nrow,Row,2026-Q1,2026-Q2,1,extra\n' > width.csv
+t "row widths are still counted with the ignored columns" 65 "" 'roadmap: width.csv:2: the row has 6 fields; the header has 5
+roadmap: width.csv: nothing imported' -- R import width.csv --ignore-columns opex
+
+# a header of one column holding '|': another delimiter, one that import
+# does not read
+printf 'id|title|start|end\np|P|2026-Q1|2026-Q2\n' > pipe.csv
+t "a '|' header: wrong delimiter?" 65 "" "roadmap: pipe.csv:1: the header does not split into columns: wrong delimiter? (import reads ',', ';' or tab, not '|')
+roadmap: pipe.csv: nothing imported" -- R import pipe.csv
+
+# rows of delimiters only (spreadsheets write them below a table) are
+# blank lines: skipped, and later lines keep their numbers
+printf ',,,\nid,title,start,end\n,,,\nbl1,B,2026-Q1,2026-Q2\n,,,,\n\n"",""\nbl2,B,2026-Q5,2026-Q2\n,,,\n' > blank.csv
+t "blank rows are skipped; a later error keeps its line" 65 "" 'roadmap: blank.csv:8: column "start": "2026-Q5" is not a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or FYYYYY)
+roadmap: blank.csv: nothing imported' -- R import blank.csv
+sed -i 's/2026-Q5/2026-Q1/' blank.csv
+t "and without the error, both rows import" 0 "" "roadmap: imported blank.csv: 2 added, 0 updated" -- R import blank.csv
+printf ',,,\n,\n' > allblank.csv
+t "a file of blank rows has no header" 65 "" 'roadmap: allblank.csv:1: no header row (the file is empty)
+roadmap: allblank.csv: nothing imported' -- R import allblank.csv
 printf '{"format": 1, "goals": [{"id": "g", "title": "Again"}]}' > dup.json
 t "JSON: duplicates are located" 65 "" 'roadmap: dup.json: goals[0] "g": the goal already exists (use --update)
 roadmap: dup.json: nothing imported' -- R import dup.json
