@@ -97,25 +97,52 @@ static void pillar_legend(struct page *p)
 	}
 }
 
-/* A round number at or above v (1, 2 or 5 times a power of ten). */
-static int64_t nice_max(int64_t v)
+/*
+ * The axis for amounts up to v (cents): the smallest round step (1, 2,
+ * 2.5 or 5 times a power of ten) that covers v in at most six intervals;
+ * *n receives the intervals, so the axis ends at the first tick at or
+ * above v.
+ */
+static int64_t axis_step(int64_t v, int *n)
 {
-	int64_t step = 1;
+	static const int64_t m[] = {10, 20, 25, 50}; /* tenths */
 
-	while (step <= v / 10) {
-		step *= 10;
+	v = v > 0 ? v : 1;
+	for (int64_t p = 1;; p *= 10) {
+		for (size_t k = 0; k < sizeof(m) / sizeof(m[0]); k++) {
+			if (m[k] * p % 10) {
+				continue; /* 2.5 cents is no step */
+			}
+			int64_t step = m[k] * p / 10;
+			int64_t count = (v + step - 1) / step;
+			if (count <= 6) {
+				*n = (int)count;
+				return step;
+			}
+		}
 	}
-	for (int64_t m = step;; m *= 10) {
-		if (m >= v) {
-			return m;
-		}
-		if (2 * m >= v) {
-			return 2 * m;
-		}
-		if (5 * m >= v) {
-			return 5 * m;
+}
+
+/* A tick's amount, short and exact: 250k, 1.25M, 2.5M, 900. */
+static char *tick_label(int64_t cents, char *buf)
+{
+	int64_t u = cents / 100;
+	int64_t unit = u >= 1000000 ? 1000000 : u >= 1000 ? 1000 : 1;
+	const char *suffix = unit == 1000000 ? "M" : unit == 1000 ? "k" : "";
+	int64_t whole = u / unit, frac = u % unit;
+	char digits[16] = "";
+
+	if (frac) { /* the fraction's digits, trailing zeros dropped */
+		int width = unit == 1000000 ? 6 : 3;
+		snprintf(digits, sizeof(digits), ".%0*lld", width,
+			 (long long)frac);
+		size_t e = strlen(digits);
+		while (e > 1 && digits[e - 1] == '0') {
+			digits[--e] = '\0';
 		}
 	}
+	snprintf(buf, 32, "%lld%s%s", (long long)whole, digits, suffix);
+	return buf;
 }
 
 /* ------------------------------------------------------- spend chart */
@@ -151,7 +178,9 @@ void h_spend_chart(struct page *p)
 						      true, c));
 		}
 	}
-	max = nice_max(max);
+	int ticks = 4;
+	int64_t step = axis_step(max, &ticks);
+	max = step * ticks;
 	h_open(p, "figure");
 	h_open(p, "div");
 	h_attr(p, "class", "wide");
@@ -159,12 +188,12 @@ void h_spend_chart(struct page *p)
 		 "Planned spend per quarter, stacked by pillar, against the "
 		 "envelopes",
 		 desc);
-	for (int k = 0; k <= 4; k++) { /* the grid and its amounts */
-		int y = T + PH - PH * k / 4;
+	for (int k = 0; k <= ticks; k++) { /* the grid and its amounts */
+		int y = T + PH - PH * k / ticks;
 		line(p, L, y, L + PW, y, k ? "#e3e3e3" : "#888", 1);
 		h_close(p);
 		text(p, L - 6, y + 4, "end", 11, "#555",
-		     h_compact(max / 4 * k, a));
+		     tick_label(step * k, a));
 	}
 	int slot = PW / (int)br->n, bw = slot * 6 / 10;
 	size_t every = br->n > 16 ? (br->n + 15) / 16 : 1;

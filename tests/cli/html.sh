@@ -117,4 +117,22 @@ ok_if "a screenshot at 1280 pixels" py png "$shots/desktop-1280.png" 1280
 ok_if "a screenshot at 390 pixels" py png "$shots/phone-390.png" 390
 ok_if "the print: a page per section at least" py pdf "$shots/print.pdf" 7
 cp page.html "$shots/page.html"
+
+# the spend chart's axis: round ticks (1, 2, 2.5, 5 x 10^n), at most six
+# intervals, ending at the first tick at or above the tallest bar or
+# envelope
+axis() { # PEAK: one initiative in one quarter; the chart's tick labels
+  printf '{"format":1,"initiatives":[{"id":"a","title":"A","start":"2026-01-01","end":"2026-03-31","opex":%s}]}' "$1" > axis.json
+  R -f axis.json export --format html -o axis.html &&
+    /usr/bin/python3 -c "
+import re, sys
+page = open(sys.argv[1]).read()
+svg = page[page.index('spend-t'):]
+svg = svg[:svg.index('</svg>')]
+print(' '.join(re.findall(r'<text[^>]*text-anchor=\"end\"[^>]*>([^<]*)</text>', svg)))" axis.html
+}
+t "a 2.1M peak: ticks of 500k up to 2.5M" 0 "0 500k 1M 1.5M 2M 2.5M" "" -- axis 2100000
+t "a 1.4M peak: ticks of 250k up to 1.5M" 0 "0 250k 500k 750k 1M 1.25M 1.5M" "" -- axis 1400000
+t "a peak on a tick ends there" 0 "0 200k 400k 600k 800k 1M" "" -- axis 1000000
+t "a peak of 7 ends at 8" 0 "0 2 4 6 8" "" -- axis 7
 finish
