@@ -93,7 +93,9 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
  * quarter under its envelope gets a transparent gap up to the mark; a
  * quarter without an envelope is the pillars alone. The mark takes its
  * height from the spend below it, so every column's top is exactly
- * max(planned, envelope).
+ * max(planned, envelope); spend that reaches into the mark's band is
+ * behind the mark, so the hatching is exactly the spend past the
+ * envelope, and a quarter just under its envelope has none.
  */
 static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 		       const int64_t *cell, size_t np, const bool *show)
@@ -147,17 +149,23 @@ static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 		if (x->has_envelope && room < 0) {
 			room = 0;
 		}
+		/* spend that reaches into the mark's band is behind the mark,
+		 * so only spend past the envelope is drawn over it */
+		int64_t behind = x->has_envelope ? x->envelope - room : 0;
 		c = 1;
 		for (size_t p = 0; p < np; p++) {
 			if (!show[p]) {
 				continue;
 			}
 			int64_t below = row[p] < room ? row[p] : room;
+			int64_t rest = row[p] - below;
+			int64_t hid = rest < behind ? rest : behind;
 			room -= below;
+			behind -= hid;
 			worksheet_write_number(ws, r, (lxw_col_t)c, rm_deck_units(below),
 					       d->money);
 			worksheet_write_number(ws, r, (lxw_col_t)(c + nc + 2),
-					       rm_deck_units(row[p] - below), d->money);
+					       rm_deck_units(rest - hid), d->money);
 			c++;
 		}
 		if (x->has_envelope) {

@@ -48,6 +48,13 @@ tap_from deck /usr/bin/python3 "$here/xlsx_check.py" deck.xlsx budget.json "Acme
 R -f small.json export --format xlsx -o small.xlsx 2>/dev/null
 R -f small.json budget --format json > small-budget.json
 tap_from "small deck" /usr/bin/python3 "$here/xlsx_check.py" small.xlsx small-budget.json "Small roadmap"
+# a quarter just under its envelope (within the mark's thickness, 1/150 of
+# the tallest column) is not hatched as over it; one over is, by exactly
+# its overrun
+printf '{"format":1,"name":"Near","initiatives":[{"id":"a","title":"A","start":"2026-01-01","end":"2026-03-31","opex":1000000},{"id":"b","title":"B","start":"2026-04-01","end":"2026-06-30","opex":1495000},{"id":"c","title":"C","start":"2026-07-01","end":"2026-09-30","opex":1600000}],"budgets":[{"period":"2026-Q1","amount":1500000},{"period":"2026-Q2","amount":1500000},{"period":"2026-Q3","amount":1500000}]}' > near.json
+R -f near.json export --format xlsx -o near.xlsx 2>/dev/null
+R -f near.json budget --format json > near-budget.json
+tap_from "near deck" /usr/bin/python3 "$here/xlsx_check.py" near.xlsx near-budget.json "Near"
 ok_if "the example's deck has a Forecast sheet (it has estimates)" \
   /usr/bin/python3 -c 'import openpyxl, sys; sys.exit("Forecast" not in openpyxl.load_workbook("deck.xlsx").sheetnames)'
 ok_if "a deck without estimates has none" \

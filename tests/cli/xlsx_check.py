@@ -111,6 +111,11 @@ drawn = [fs.cell(top + 1 + i, 1).value for i in range(len(rows))
          if sum(fs.cell(top + 1 + i, c).value or 0 for c in over_cols) > 0]
 ok(drawn == over, "the chart hatches exactly the quarters over their "
    "envelope %s" % over)
+hatched = {fs.cell(top + 1 + i, 1).value:
+           sum(fs.cell(top + 1 + i, c).value or 0 for c in over_cols)
+           for i in range(len(rows))}
+ok(all(abs(hatched[r["period"]] - max(0, -(r["variance"] or 0))) < 0.001
+       for r in rows), "and by exactly the overrun")
 fig = {fs.cell(r, 1).value: fs.cell(r, 2).value
        for r in range(4, 25) if fs.cell(r, 1).value}
 ok(abs(fig["Planned spend"] - t["total"]) < 0.001,
