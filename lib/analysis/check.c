@@ -326,7 +326,7 @@ static void pass_whole(struct check *c, struct ck_list *lists, int which)
 		c->to = &lists[r];
 		rules[r].whole(c);
 	}
-	if (c->has_day) {
+	if (c->has_day && !c->day_borrowed) {
 		roadmap_tracking_release(&c->day);
 		c->has_day = false;
 	}
@@ -423,7 +423,7 @@ enum roadmap_status roadmap_check_opt(const struct roadmap *rm,
 				      struct roadmap_findings *out,
 				      struct roadmap_error *err)
 {
-	return rm_check_prebuilt(rm, o, NULL, NULL, NULL, out, err);
+	return rm_check_prebuilt(rm, o, NULL, NULL, NULL, NULL, out, err);
 }
 
 enum roadmap_status rm_check_prebuilt(const struct roadmap *rm,
@@ -431,6 +431,7 @@ enum roadmap_status rm_check_prebuilt(const struct roadmap *rm,
 				      const struct roadmap_spend *sp,
 				      const struct rm_refs *refs,
 				      const struct rm_graph *g,
+				      const struct roadmap_tracking *day,
 				      struct roadmap_findings *out,
 				      struct roadmap_error *err)
 {
@@ -446,6 +447,10 @@ enum roadmap_status rm_check_prebuilt(const struct roadmap *rm,
 	c.rm = rm;
 	c.has_as_of = o && o->has_as_of;
 	c.as_of = c.has_as_of ? o->as_of : 0;
+	if (c.has_as_of && day) { /* the caller's, read and left to it */
+		c.day = *day;
+		c.has_day = c.day_borrowed = true;
+	}
 	if (threads) {
 		helper_start(&early, &c, lists, pass_early);
 	}

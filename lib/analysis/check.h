@@ -39,6 +39,7 @@ struct check {
 	 * needs them, on the thread that runs those rules, and released at
 	 * the end of its pass */
 	bool has_day;
+	bool day_borrowed; /* the caller's (rm_check_prebuilt) */
 	struct roadmap_tracking day;
 	/* why the day's figures could not be worked out (an estimate past
 	 * the largest amount), reported as the check's own error */

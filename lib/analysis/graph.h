@@ -78,13 +78,15 @@ enum roadmap_status rm_spend_refs_build(const struct roadmap *rm, bool threads,
  * An export builds the tables once and hands them to both (the renderers'
  * one analysis, lib/render/analysis.h). sp, refs and g are the roadmap's
  * own (rm_spend_refs_build, rm_graph_build_refs); they fail as the public
- * functions.
+ * functions. day, when not NULL, is the tracking as of o->as_of, built
+ * and kept by the caller, which the rules of the day then read.
  */
 enum roadmap_status rm_check_prebuilt(const struct roadmap *rm,
 				      const struct roadmap_check_options *o,
 				      const struct roadmap_spend *sp,
 				      const struct rm_refs *refs,
 				      const struct rm_graph *g,
+				      const struct roadmap_tracking *day,
 				      struct roadmap_findings *out,
 				      struct roadmap_error *err);
 enum roadmap_status rm_schedule_graph(const struct roadmap *rm,

@@ -35,9 +35,28 @@ enum roadmap_status rm_analysis_build(const struct roadmap *rm, unsigned want,
 		}
 		a->built |= RM_AN_TABLES;
 	}
+	/* before the findings, which read it when it is built */
+	if (wanted(a, want, RM_AN_TRACKING)) {
+		if (opt && opt->has_as_of &&
+		    (st =
+			 roadmap_tracking(rm, opt->as_of, NULL, &a->tr, err))) {
+			return st;
+		}
+		a->tr_ok = opt && opt->has_as_of;
+		a->built |= RM_AN_TRACKING;
+	}
 	if (wanted(a, want, RM_AN_FINDINGS)) {
-		if ((st = rm_check_prebuilt(rm, NULL, &a->sp, &a->refs, &a->g,
-					    &a->f, err))) {
+		/* a roadmap that records progress or measurements is
+		 * exported with its figures of the day: its findings are the
+		 * day's too (the time rules of check --as-of) */
+		struct roadmap_check_options co = {0};
+		if (opt && opt->has_as_of && roadmap_has_tracking(rm)) {
+			co.has_as_of = true;
+			co.as_of = opt->as_of;
+		}
+		if ((st = rm_check_prebuilt(rm, &co, &a->sp, &a->refs, &a->g,
+					    a->tr_ok ? &a->tr : NULL, &a->f,
+					    err))) {
 			return st;
 		}
 		a->built |= RM_AN_FINDINGS;
@@ -80,15 +99,6 @@ enum roadmap_status rm_analysis_build(const struct roadmap *rm, unsigned want,
 			return st;
 		}
 		a->built |= RM_AN_FORECAST;
-	}
-	if (wanted(a, want, RM_AN_TRACKING)) {
-		if (opt && opt->has_as_of &&
-		    (st =
-			 roadmap_tracking(rm, opt->as_of, NULL, &a->tr, err))) {
-			return st;
-		}
-		a->tr_ok = opt && opt->has_as_of;
-		a->built |= RM_AN_TRACKING;
 	}
 	return ROADMAP_OK;
 }

@@ -765,8 +765,13 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 
 	d.rm = rm;
 	d.a = &a;
-	/* the findings first: too many rows for a sheet, nothing more */
-	if ((st = rm_analysis_build(rm, RM_AN_FINDINGS, opt, &a, err))) {
+	/* the findings first (with the day's figures they read): too many
+	 * rows for a sheet, nothing more */
+	if (roadmap_has_tracking(rm)) {
+		want |= RM_AN_TRACKING;
+	}
+	if ((st = rm_analysis_build(
+		 rm, RM_AN_FINDINGS | (want & RM_AN_TRACKING), opt, &a, err))) {
 		goto out;
 	}
 	if (a.f.n + 1 > rows_needed) {
@@ -778,9 +783,6 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 			     "XLSX sheet holds %d (export CSV instead)",
 			     rows_needed, MAX_ROWS);
 		goto out;
-	}
-	if (roadmap_has_tracking(rm)) {
-		want |= RM_AN_TRACKING;
 	}
 	if ((st = rm_analysis_build(rm, want, opt, &a, err)) ||
 	    (st = rm_deck_tracking(&d, opt, err))) {

@@ -610,12 +610,25 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 			size_t *len, struct roadmap_error *err)
 {
 	struct strbuf b = {0};
-	struct rm_analysis c;
+	struct rm_analysis c = {0};
 	enum roadmap_status st;
 
 	if (f == ROADMAP_EXPORT_CSV) {
 		struct roadmap_rows rows;
-		if ((st = roadmap_table_rows(rm, table, &rows, err))) {
+		if (table == ROADMAP_TABLE_FINDINGS) {
+			/* the findings the other exports list: of the day,
+			 * for a roadmap that records progress or measurements */
+			if ((st = rm_analysis_build(rm, RM_AN_FINDINGS, opt, &c,
+						    err))) {
+				rm_analysis_release(&c);
+				return st;
+			}
+			st = roadmap_findings_rows(&c.f, &rows, err);
+			rm_analysis_release(&c);
+		} else {
+			st = roadmap_table_rows(rm, table, &rows, err);
+		}
+		if (st) {
 			return st;
 		}
 		st = roadmap_rows_csv(&rows, out, len, err);

@@ -55,6 +55,15 @@ printf '{"format":1,"name":"Near","initiatives":[{"id":"a","title":"A","start":"
 R -f near.json export --format xlsx -o near.xlsx 2>/dev/null
 R -f near.json budget --format json > near-budget.json
 tap_from "near deck" /usr/bin/python3 "$here/xlsx_check.py" near.xlsx near-budget.json "Near"
+t "the deck's findings are the day's, as the Markdown's (a roadmap that tracks)" 0 \
+  "$(R export --format md | grep -o '^| [a-z]* | [a-z-]* |' | sort | uniq -c)" "" -- \
+  /usr/bin/python3 -c "
+import collections, openpyxl
+ws = openpyxl.load_workbook('deck.xlsx')['Findings']
+c = collections.Counter('| %s | %s |' % (r[0], r[1]) for r in
+                        ws.iter_rows(min_row=2, values_only=True) if r[0])
+for k in sorted(c):
+    print('%7d %s' % (c[k], k))"
 ok_if "the example's deck has a Forecast sheet (it has estimates)" \
   /usr/bin/python3 -c 'import openpyxl, sys; sys.exit("Forecast" not in openpyxl.load_workbook("deck.xlsx").sheetnames)'
 ok_if "a deck without estimates has none" \

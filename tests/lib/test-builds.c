@@ -82,9 +82,9 @@ WRAP(FINDINGS, enum roadmap_status, roadmap_check_opt,
 WRAP(FINDINGS, enum roadmap_status, rm_check_prebuilt,
      (const struct roadmap *rm, const struct roadmap_check_options *o,
       const struct roadmap_spend *sp, const struct rm_refs *refs,
-      const struct rm_graph *g, struct roadmap_findings *out,
-      struct roadmap_error *err),
-     (rm, o, sp, refs, g, out, err))
+      const struct rm_graph *g, const struct roadmap_tracking *day,
+      struct roadmap_findings *out, struct roadmap_error *err),
+     (rm, o, sp, refs, g, day, out, err))
 WRAP(BUDGET, enum roadmap_status, roadmap_budget_report,
      (const struct roadmap *rm, enum roadmap_budget_by by,
       struct roadmap_budget_report *out, struct roadmap_error *err),
