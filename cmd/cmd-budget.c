@@ -13,26 +13,53 @@ enum {
 	C_VARIANCE = ROADMAP_BUDGET_VARIANCE,
 	C_UNCOVERED = ROADMAP_BUDGET_UNCOVERED,
 	C_PWA = ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
-	N_MONEY = ROADMAP_BUDGET_COLUMNS
+	N_MONEY = ROADMAP_BUDGET_COLUMNS,
+	/* the pillar view's share and target share, shown after PLANNED */
+	C_SHARE = N_MONEY,
+	C_TARGET,
+	N_COLS
 };
 
-static const char *const money_head[N_MONEY] = {
-    "OPEX",	"CAPEX",     "PLANNED", "ENVELOPE",  "COVERED",
-    "VARIANCE", "UNCOVERED", "ACTUAL",	"PLAN@ACT.", "ACT. VAR."};
+static const char *const col_head[N_COLS] = {
+    "OPEX",	 "CAPEX",  "PLANNED",	"ENVELOPE",  "COVERED", "VARIANCE",
+    "UNCOVERED", "ACTUAL", "PLAN@ACT.", "ACT. VAR.", "SHARE",	"TARGET"};
+
+/* the order the table shows them in */
+static const int col_order[N_COLS] = {C_OPEX,
+				      C_CAPEX,
+				      ROADMAP_BUDGET_TOTAL,
+				      C_SHARE,
+				      C_TARGET,
+				      C_ENVELOPE,
+				      C_COVERED,
+				      C_VARIANCE,
+				      C_UNCOVERED,
+				      ROADMAP_BUDGET_ACTUAL,
+				      C_PWA,
+				      ROADMAP_BUDGET_ACTUAL_VARIANCE};
+
+#define ALL ((1u << N_COLS) - 1)
+#define SPLIT (1u << C_OPEX | 1u << C_CAPEX)
+#define DERIVED (1u << C_COVERED | 1u << C_PWA)
 
 /*
  * The layouts tried in turn until one fits the width: every column, then
  * without the opex/capex split, then without the two columns the others
  * are computed from (covered, planned where actual), then without
  * uncovered (the note under the table still gives what no envelope
- * covers).
+ * covers), then without the actual variance and then the actual (a
+ * pillar view at 60 columns: its shares stay, they are what it is read
+ * for).
  */
 static const unsigned layouts[] = {
-    0x3ff,
-    0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX),
-    0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED | 1u << C_PWA),
-    0x3ff & ~(1u << C_OPEX | 1u << C_CAPEX | 1u << C_COVERED | 1u << C_PWA |
-	      1u << C_UNCOVERED),
+    ALL,
+    ALL & ~SPLIT,
+    ALL & ~(SPLIT | DERIVED),
+    ALL & ~(SPLIT | DERIVED | 1u << C_UNCOVERED),
+    ALL & ~(SPLIT | DERIVED | 1u << C_UNCOVERED |
+	    1u << ROADMAP_BUDGET_ACTUAL_VARIANCE),
+    ALL & ~(SPLIT | DERIVED | 1u << C_UNCOVERED |
+	    1u << ROADMAP_BUDGET_ACTUAL_VARIANCE | 1u << ROADMAP_BUDGET_ACTUAL),
 };
 
 static bool build_table(struct table *t, const struct roadmap_budget_report *r,
@@ -40,29 +67,41 @@ static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 {
 	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR", "GOAL",
 					    "TEAM"};
-	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	size_t n = 1;
 
 	head[0] = first[r->by];
-	for (int c = 0; c < N_MONEY; c++) {
-		if (cols & 1u << c) {
-			head[n++] = money_head[c];
+	for (int o = 0; o < N_COLS; o++) {
+		if (cols & 1u << col_order[o]) {
+			head[n++] = col_head[col_order[o]];
 		}
 	}
 	table_init(t, n, head, right, 0);
 	for (size_t i = 0; i <= r->n; i++) {
 		const struct roadmap_budget_row *x =
 		    i < r->n ? &r->rows[i] : &r->total;
-		char c[N_MONEY][40];
-		const char *cells[N_MONEY + 1] = {i < r->n ? x->key : "TOTAL"};
+		char c[N_COLS][ROADMAP_NUMBER_BUF];
+		const char *cells[N_COLS + 1] = {i < r->n ? x->key : "TOTAL"};
 		size_t k = 1;
-		for (int j = 0; j < N_MONEY; j++) {
-			if (cols & 1u << j) {
-				int64_t v;
-				bool has = roadmap_budget_value(x, j, &v);
-				money_cell(has, v, scale, c[j]);
-				cells[k++] = c[j];
+		for (int o = 0; o < N_COLS; o++) {
+			int j = col_order[o];
+			const char *s;
+			int64_t v;
+			if (!(cols & 1u << j)) {
+				continue;
 			}
+			if (j >= N_MONEY) {
+				s = roadmap_budget_share_text(x, j == C_TARGET,
+							      c[j]);
+				if (s) {
+					strcat(c[j], "%");
+				}
+				cells[k++] = s ? c[j] : "-";
+				continue;
+			}
+			bool has = roadmap_budget_value(x, j, &v);
+			money_cell(has, v, scale, c[j]);
+			cells[k++] = c[j];
 		}
 		if (!table_add(t, cells)) {
 			table_release(t);
@@ -76,20 +115,24 @@ static int print_table(const struct roadmap *rm,
 		       const struct roadmap_budget_report *r)
 {
 	static const char *const units[] = {"", ", whole units", ", thousands"};
-	const char *head[N_MONEY + 1];
+	const char *head[N_COLS + 1];
 	struct table t;
 	int scale = 0, rc;
 	size_t layout = 0, width = term_width();
-	/* goal and team rows use no envelope: those columns say nothing */
+	/* goal and team rows use no envelope: those columns say nothing;
+	 * only pillar rows have shares */
 	unsigned none = r->by == ROADMAP_BY_GOAL || r->by == ROADMAP_BY_TEAM
 			    ? 1u << C_ENVELOPE | 1u << C_COVERED |
 				  1u << C_VARIANCE | 1u << C_UNCOVERED
 			    : 0;
+	unsigned shares =
+	    r->by == ROADMAP_BY_PILLAR ? 0 : 1u << C_SHARE | 1u << C_TARGET;
 	char m[40];
 
 	/* within each layout the scale shrinks; then the next layout */
 	for (;;) {
-		if (!build_table(&t, r, scale, layouts[layout] & ~none, head)) {
+		if (!build_table(&t, r, scale,
+				 layouts[layout] & ~(none | shares), head)) {
 			msg("out of memory");
 			return 70;
 		}

@@ -70,6 +70,23 @@ bool roadmap_budget_value(const struct roadmap_budget_row *r,
 	return has && (unsigned)col < ROADMAP_BUDGET_COLUMNS;
 }
 
+const char *roadmap_budget_share_text(const struct roadmap_budget_row *r,
+				      bool target, char *buf)
+{
+	if (target ? !r->has_target : !r->has_share) {
+		return NULL;
+	}
+	int64_t v = target ? r->target : r->share * 10;
+	if (v % 10) {
+		snprintf(buf, ROADMAP_NUMBER_BUF, "%lld.%02lld",
+			 (long long)(v / 100), (long long)(v % 100));
+	} else {
+		snprintf(buf, ROADMAP_NUMBER_BUF, "%lld.%lld",
+			 (long long)(v / 100), (long long)(v % 100 / 10));
+	}
+	return buf;
+}
+
 void roadmap_budget_report_release(struct roadmap_budget_report *r)
 {
 	if (!r) {
@@ -488,19 +505,55 @@ static void periods(struct acc *a)
 	}
 }
 
-/* The declared pillars, then any other pillar an envelope names. */
+/* The declared pillars, then any other pillar an envelope or the target
+ * mix names. */
 static void pillars(struct acc *a)
 {
 	const struct roadmap *rm = a->rm;
+	const struct roadmap_policy *p = &rm->policy;
 
-	for (size_t p = 0; p < rm->n_pillars; p++) {
-		row(a, rm->pillars[p]);
+	for (size_t k = 0; k < rm->n_pillars; k++) {
+		row(a, rm->pillars[k]);
 	}
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		if (rm->budgets[i].pillar) {
 			row(a, rm->budgets[i].pillar);
 		}
 	}
+	for (size_t i = 0; i < p->n_target_mix; i++) {
+		row(a, p->target_mix_pillar[i]);
+	}
+}
+
+/*
+ * Each pillar row's share of the planned total, by the computation check's
+ * mix-off-target uses, and its target from the policy; the TOTAL row has
+ * 100.0 and the sum of the rows' targets (roadmap(1), budget).
+ */
+static void shares(struct acc *a)
+{
+	const struct roadmap_policy *p = &a->rm->policy;
+	struct roadmap_budget_report *r = a->r;
+	struct roadmap_budget_row *t = &r->total;
+
+	for (size_t i = 0; i < r->n; i++) {
+		struct roadmap_budget_row *x = &r->rows[i];
+		if (t->total > 0) {
+			x->share = rm_share_permille(x->total, t->total);
+			x->has_share = true;
+		}
+		for (size_t k = 0; k < p->n_target_mix; k++) {
+			if (strcmp(p->target_mix_pillar[k], x->key) == 0) {
+				x->target = rm_percent_hundredths(
+				    p->target_mix_percent[k]);
+				x->has_target = true;
+				t->target += x->target;
+				t->has_target = true;
+			}
+		}
+	}
+	t->share = 1000;
+	t->has_share = t->total > 0;
 }
 
 /* The derived columns of each row, and the total row as their sum. */
@@ -639,6 +692,9 @@ enum roadmap_status rm_budget_report_from(const struct roadmap *rm,
 	if (!a.nomem) {
 		special_last(out);
 		totals(&a);
+	}
+	if (!a.nomem && !a.overflow && by == ROADMAP_BY_PILLAR) {
+		shares(&a);
 	}
 	idmap_release(&a.keys);
 	free(a.cover.keys);

@@ -252,8 +252,8 @@ static void mix_one(struct check *c, const char *pillar, double target,
 	const struct roadmap *rm = c->rm;
 	int64_t spend =
 	    c->sp.any ? planned(c, pillar, c->sp.qmin, c->sp.qmax) : 0;
-	int64_t t = (int64_t)(target * 100 + 0.5);
-	int64_t tol = (int64_t)(rm->policy.mix_tolerance * 100 + 0.5);
+	int64_t t = rm_percent_hundredths(target);
+	int64_t tol = rm_percent_hundredths(rm->policy.mix_tolerance);
 	/* |spend x 10000 - t x total| <= tol x total, exactly: all of them
 	 * are non-negative, so two comparisons of 128-bit products */
 	struct rm_u128 s = rm_mul64((uint64_t)spend, 10000);
@@ -262,11 +262,8 @@ static void mix_one(struct check *c, const char *pillar, double target,
 		      rm_mul64((uint64_t)t, (uint64_t)total)) >= 0) {
 		return;
 	}
-	/* a pillar's spend is at most the total: the share is at most 1000 */
-	struct rm_u128 half = {0, (uint64_t)total / 2};
-	int64_t share =
-	    (int64_t)rm_div128(rm_add128(rm_mul64((uint64_t)spend, 1000), half),
-			       (uint64_t)total, NULL);
+	/* the share budget --by pillar shows (roadmap(1), budget) */
+	int64_t share = rm_share_permille(spend, total);
 	char t1[ROADMAP_NUMBER_BUF], t2[ROADMAP_NUMBER_BUF];
 	ck_add(c, pillar,
 	       "%lld.%lld%% of planned spend against a target of %s%% "

@@ -372,3 +372,17 @@ bool rm_muldiv_round(uint64_t a, uint64_t b, uint64_t d, uint64_t *out)
 	*out = q;
 	return true;
 }
+
+int64_t rm_share_permille(int64_t part, int64_t whole)
+{
+	uint64_t q = 0;
+
+	/* part <= whole: the quotient is at most 1000 and always fits */
+	rm_muldiv_round((uint64_t)part, 1000, (uint64_t)whole, &q);
+	return (int64_t)q;
+}
+
+int64_t rm_percent_hundredths(double pct)
+{
+	return (int64_t)(pct * 100 + 0.5);
+}

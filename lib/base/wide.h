@@ -55,6 +55,13 @@ uint64_t rm_div128(struct rm_u128 n, uint64_t d, uint64_t *rem);
 /* a x b / d rounded to the nearest, halves up (d > 0); false when the
  * quotient passes 64 bits (*out then unchanged). */
 bool rm_muldiv_round(uint64_t a, uint64_t b, uint64_t d, uint64_t *out);
+/* part's share of whole in tenths of a percent, to the nearest, halves up
+ * (0 <= part <= whole, whole > 0): check's mix share and budget's pillar
+ * share are this one figure (base/money.c). */
+int64_t rm_share_permille(int64_t part, int64_t whole);
+/* A percentage (a target mix entry, a tolerance) in whole hundredths of a
+ * percent, to the nearest (0 <= pct <= 100). */
+int64_t rm_percent_hundredths(double pct);
 
 /* Signed: the two's complement bits of the value, high half first. */
 struct rm_i128 {

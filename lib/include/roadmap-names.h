@@ -22,6 +22,9 @@
 #define ROADMAP_KEY_INITIATIVES "initiatives"
 #define ROADMAP_KEY_BUDGETS "budgets"
 #define ROADMAP_KEY_TARGET_MIX "target_mix"
+/* budget --by pillar's share columns, in its JSON and CSV. */
+#define ROADMAP_KEY_SHARE "share"
+#define ROADMAP_KEY_TARGET_SHARE "target_share"
 
 /* The kinds of item, as messages and reports name one. */
 #define ROADMAP_WORD_GOAL "goal"

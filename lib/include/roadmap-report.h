@@ -311,6 +311,16 @@ struct roadmap_budget_row {
 	int64_t actual;
 	int64_t planned_where_actual; /* planned spend of those pairs */
 	int64_t actual_variance;      /* planned_where_actual - actual */
+	/* By pillar only (roadmap(1), budget): the row's share of the
+	 * planned total in tenths of a percent (385 is 38.5%), to the
+	 * nearest, halves up, as check's mix-off-target counts it; the TOTAL
+	 * row's is 1000. No share (has_share false) in other views or when
+	 * the planned total is 0. The pillar's policy.target_mix entry in
+	 * hundredths of a percent (4000 is 40%); the TOTAL row's is the sum
+	 * of the rows' targets. has_target false where there is none. */
+	bool has_share, has_target;
+	int64_t share;
+	int64_t target;
 };
 
 struct roadmap_budget_report {
@@ -345,6 +355,14 @@ roadmap_budget_column_name(enum roadmap_budget_column col);
 ROADMAP_API bool roadmap_budget_value(const struct roadmap_budget_row *r,
 				      enum roadmap_budget_column col,
 				      int64_t *v);
+
+/* The row's share (target false) or target share (target true) as text
+ * into buf of ROADMAP_NUMBER_BUF bytes: the share with one decimal
+ * ("38.5"), the target with one or, where it has them, two ("40.0",
+ * "12.25"); NULL where the value is null. */
+ROADMAP_API const char *
+roadmap_budget_share_text(const struct roadmap_budget_row *r, bool target,
+			  char *buf);
 
 /*
  * The CFO's view of roadmap(1), budget. *out is caller storage released with

@@ -97,7 +97,7 @@ static cJSON *money_or_null(bool has, int64_t v)
 }
 
 static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
-			 bool with_key)
+			 bool with_key, bool shares)
 {
 	bool ok = true;
 	cJSON *o = cJSON_CreateObject();
@@ -111,6 +111,18 @@ static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
 		rm_json_add(o, roadmap_budget_column_name(c),
 			    money_or_null(has, v), &ok);
 	}
+	if (shares) {
+		rm_json_add(o, ROADMAP_KEY_SHARE,
+			    r->has_share
+				? cJSON_CreateNumber((double)r->share / 10)
+				: cJSON_CreateNull(),
+			    &ok);
+		rm_json_add(o, ROADMAP_KEY_TARGET_SHARE,
+			    r->has_target
+				? cJSON_CreateNumber((double)r->target / 100)
+				: cJSON_CreateNull(),
+			    &ok);
+	}
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -121,7 +133,7 @@ static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
 cJSON *rm_budget_report_object(const struct roadmap *rm,
 			       const struct roadmap_budget_report *r)
 {
-	bool ok = true;
+	bool ok = true, shares = r->by == ROADMAP_BY_PILLAR;
 	cJSON *o = cJSON_CreateObject();
 
 	rm_json_add(o, "by", cJSON_CreateString(roadmap_budget_by_name(r->by)),
@@ -130,13 +142,13 @@ cJSON *rm_budget_report_object(const struct roadmap *rm,
 		    &ok);
 	cJSON *rows = rm_json_add(o, "rows", cJSON_CreateArray(), &ok);
 	for (size_t i = 0; rows && ok && i < r->n; i++) {
-		rm_json_push(
-		    rows,
-		    budget_row(&r->rows[i], rm_budget_row_key(r->by), true),
-		    &ok);
+		rm_json_push(rows,
+			     budget_row(&r->rows[i], rm_budget_row_key(r->by),
+					true, shares),
+			     &ok);
 	}
-	rm_json_add(o, ROADMAP_WORD_TOTAL, budget_row(&r->total, NULL, false),
-		    &ok);
+	rm_json_add(o, ROADMAP_WORD_TOTAL,
+		    budget_row(&r->total, NULL, false, shares), &ok);
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;

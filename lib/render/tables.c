@@ -58,15 +58,20 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 					struct roadmap_rows *out,
 					struct roadmap_error *err)
 {
-	const char *head[1 + ROADMAP_BUDGET_COLUMNS] = {
+	const char *head[3 + ROADMAP_BUDGET_COLUMNS] = {
 	    rm_budget_row_key(r->by)};
-	bool text[1 + ROADMAP_BUDGET_COLUMNS] = {true};
+	bool text[3 + ROADMAP_BUDGET_COLUMNS] = {true};
+	/* the pillar view adds share and target_share after the money */
+	size_t n =
+	    1 + ROADMAP_BUDGET_COLUMNS + 2 * (r->by == ROADMAP_BY_PILLAR);
 	struct grid g;
 
 	for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
 		head[1 + c] = roadmap_budget_column_name(c);
 	}
-	grid_init(&g, out, 1 + ROADMAP_BUDGET_COLUMNS, r->n + 1, head, text);
+	head[1 + ROADMAP_BUDGET_COLUMNS] = ROADMAP_KEY_SHARE;
+	head[2 + ROADMAP_BUDGET_COLUMNS] = ROADMAP_KEY_TARGET_SHARE;
+	grid_init(&g, out, n, r->n + 1, head, text);
 	for (size_t i = 0; g.ok && i <= r->n; i++) {
 		const struct roadmap_budget_row *x =
 		    i < r->n ? &r->rows[i] : &r->total;
@@ -75,6 +80,11 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 			int64_t v;
 			bool has = roadmap_budget_value(x, c, &v);
 			put_money(&g, has, v);
+		}
+		for (size_t c = 1 + ROADMAP_BUDGET_COLUMNS; c < n; c++) {
+			char buf[ROADMAP_NUMBER_BUF];
+			put(&g, roadmap_budget_share_text(
+				    x, c > 1 + ROADMAP_BUDGET_COLUMNS, buf));
 		}
 	}
 	return grid_done(&g, err);
@@ -183,9 +193,10 @@ static enum roadmap_status readings_rows(const struct roadmap *rm, bool goals,
 					 struct roadmap_rows *out,
 					 struct roadmap_error *err)
 {
-	const char *head[] = {goals ? ROADMAP_WORD_GOAL : ROADMAP_WORD_INITIATIVE,
-			      ROADMAP_WORD_DATE,
-			      goals ? ROADMAP_WORD_VALUE : ROADMAP_WORD_PERCENT};
+	const char *head[] = {
+	    goals ? ROADMAP_WORD_GOAL : ROADMAP_WORD_INITIATIVE,
+	    ROADMAP_WORD_DATE,
+	    goals ? ROADMAP_WORD_VALUE : ROADMAP_WORD_PERCENT};
 	static const bool text[] = {1, 0, 0};
 	size_t n = 0, items = goals ? rm->n_goals : rm->n_inits;
 	char b[ROADMAP_NUMBER_BUF];
@@ -306,15 +317,26 @@ enum roadmap_status roadmap_tracking_rows(const struct roadmap *rm,
 					  bool goals, struct roadmap_rows *out,
 					  struct roadmap_error *err)
 {
-	static const char *const ihead[] = {
-	    ROADMAP_FIELD_ID, "bac",  "planned_pct", "pv", ROADMAP_FIELD_PROGRESS,
-	    "ev",	      "ac",   "sv",	     "cv",	   "spi",
-	    "cpi",	      "eac",  "vac",	     "late",	   "slip_days",
-	    "bac_change"};
+	static const char *const ihead[] = {ROADMAP_FIELD_ID,
+					    "bac",
+					    "planned_pct",
+					    "pv",
+					    ROADMAP_FIELD_PROGRESS,
+					    "ev",
+					    "ac",
+					    "sv",
+					    "cv",
+					    "spi",
+					    "cpi",
+					    "eac",
+					    "vac",
+					    "late",
+					    "slip_days",
+					    "bac_change"};
 	static const bool itext[16] = {1};
-	static const char *const ghead[] = {ROADMAP_FIELD_ID, "current",
-					    ROADMAP_FIELD_PROGRESS, "expected",
-					    "state",	      "score"};
+	static const char *const ghead[] = {
+	    ROADMAP_FIELD_ID, "current", ROADMAP_FIELD_PROGRESS,
+	    "expected",	      "state",	 "score"};
 	static const bool gtext[] = {1, 0, 0, 0, 1, 0};
 	char b[ROADMAP_NUMBER_BUF];
 	struct grid g;

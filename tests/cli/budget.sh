@@ -19,12 +19,35 @@ t "by year: FY2026 uses its quarter envelope, FY2027 its year envelope" 0 "$H
 FY2026,200000.00,60000.00,260000.00,150000.00,100000.00,50000.00,160000.00,130000.00,100000.00,-30000.00
 FY2027,0.00,0.00,0.00,100000.00,0.00,100000.00,0.00,,,
 total,200000.00,60000.00,260000.00,250000.00,100000.00,150000.00,160000.00,130000.00,100000.00,-30000.00" "" -- R budget --by year --format csv
-t "by pillar: a one-quarter pillar envelope against that quarter only" 0 "${H/period/pillar}
-strategy,100000.00,0.00,100000.00,,,,100000.00,,,
-team,0.00,0.00,0.00,,,,0.00,,,
-operations,0.00,0.00,0.00,,,,0.00,20000.00,0.00,-20000.00
-innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,100000.00,-10000.00
-total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,100000.00,-30000.00" "" -- R budget --by pillar --format csv
+# pillar rows add each pillar's share of the planned total (100k and 160k
+# of 260k: 38.46% and 61.54%) and its target share, blank with no target mix
+t "by pillar: a one-quarter pillar envelope against that quarter only" 0 "${H/period/pillar},share,target_share
+strategy,100000.00,0.00,100000.00,,,,100000.00,,,,38.5,
+team,0.00,0.00,0.00,,,,0.00,,,,0.0,
+operations,0.00,0.00,0.00,,,,0.00,20000.00,0.00,-20000.00,0.0,
+innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,100000.00,-10000.00,61.5,
+total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,100000.00,-30000.00,100.0," "" -- R budget --by pillar --format csv
+t "by pillar, 80 columns: shares stay, no target is -" 0 "Budget by pillar (USD, whole units)
+PILLAR      PLANNED   SHARE  TARGET  ENVELOPE  VARIANCE   ACTUAL  ACT. VAR.
+strategy    100,000   38.5%       -         -         -        -          -
+team              0    0.0%       -         -         -        -          -
+operations        0    0.0%       -         -         -   20,000    -20,000
+innovation  160,000   61.5%       -    50,000   -10,000  110,000    -10,000
+TOTAL       260,000  100.0%       -    50,000   -10,000  130,000    -30,000
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 100,000.00" "" -- R budget --by pillar
+t "by pillar, 60 columns: the actuals give way to the shares" 0 "Budget by pillar (USD, whole units)
+PILLAR      PLANNED   SHARE  TARGET  ENVELOPE  VARIANCE
+strategy    100,000   38.5%       -         -         -
+team              0    0.0%       -         -         -
+operations        0    0.0%       -         -         -
+innovation  160,000   61.5%       -    50,000   -10,000
+TOTAL       260,000  100.0%       -    50,000   -10,000
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=60 "$ROADMAP" budget --by pillar
+t "JSON by pillar: share a number, target_share null with no target mix" 0 '[38.5,null],[0,null],[0,null],[61.5,null],[100,null]' "" -- \
+  /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"budget","--by","pillar","--format","json"],capture_output=True,check=True).stdout); print(",".join(json.dumps([x["share"],x["target_share"]]).replace(" ","") for x in r["rows"]+[r["total"]]))' "$ROADMAP"
+t "other views have no share columns" 0 "${H/period/team}" "" -- bash -c "$ROADMAP budget --by team --format csv | head -1"
 t "check reports the pillar overrun the pillar view shows" 0 "error   budget-overrun       2026-Q3/innovation: planned USD 60,000.00 exceeds the envelope of USD 50,000.00 by USD 10,000.00" "" -- bash -c "$ROADMAP check | grep budget-overrun"
 t "by goal: shares split equally, actuals with their plans" 0 "${H/period/goal}
 g1,150000.00,0.00,150000.00,,,,150000.00,110000.00,100000.00,-10000.00
@@ -104,6 +127,40 @@ PY
 }
 t "the views agree on this roadmap" 0 "agree" "" -- invariants roadmap.json
 t "the views agree on the example" 0 "agree" "" -- invariants "$EXAMPLES/acme/roadmap.json"
+
+# With a target mix: the target beside each share, blank where a pillar has
+# none, and the TOTAL row's target the sum of the rows' (37.5 + 2.25 + 55)
+cp "$DATA/budget/views.json" mix.json
+for kv in innovation=55 strategy=37.5 team=2.25; do
+  "$ROADMAP" -f mix.json config "policy.target_mix.${kv%=*}" "${kv#*=}"
+done
+t "target mix: CSV" 0 "${H/period/pillar},share,target_share
+strategy,100000.00,0.00,100000.00,,,,100000.00,,,,38.5,37.5
+team,0.00,0.00,0.00,,,,0.00,,,,0.0,2.25
+operations,0.00,0.00,0.00,,,,0.00,20000.00,0.00,-20000.00,0.0,
+innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,100000.00,-10000.00,61.5,55.0
+total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,100000.00,-30000.00,100.0,94.75" "" -- R -f mix.json budget --by pillar --format csv
+t "target mix: JSON" 0 '[38.5,37.5],[0,2.25],[0,null],[61.5,55],[100,94.75]' "" -- \
+  /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"-f","mix.json","budget","--by","pillar","--format","json"],capture_output=True,check=True).stdout); print(",".join(json.dumps([x["share"],x["target_share"]]).replace(" ","") for x in r["rows"]+[r["total"]]))' "$ROADMAP"
+t "target mix: 80 columns" 0 "Budget by pillar (USD, whole units)
+PILLAR      PLANNED   SHARE  TARGET  ENVELOPE  VARIANCE   ACTUAL  ACT. VAR.
+strategy    100,000   38.5%   37.5%         -         -        -          -
+team              0    0.0%   2.25%         -         -        -          -
+operations        0    0.0%       -         -         -   20,000    -20,000
+innovation  160,000   61.5%   55.0%    50,000   -10,000  110,000    -10,000
+TOTAL       260,000  100.0%  94.75%    50,000   -10,000  130,000    -30,000
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 100,000.00" "" -- R -f mix.json budget --by pillar
+t "target mix: 60 columns" 0 "Budget by pillar (USD, whole units)
+PILLAR      PLANNED   SHARE  TARGET  ENVELOPE  VARIANCE
+strategy    100,000   38.5%   37.5%         -         -
+team              0    0.0%   2.25%         -         -
+operations        0    0.0%       -         -         -
+innovation  160,000   61.5%   55.0%    50,000   -10,000
+TOTAL       260,000  100.0%  94.75%    50,000   -10,000
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=60 "$ROADMAP" -f mix.json budget --by pillar
+t "check's mix-off-target gives the share budget shows" 0 "warning mix-off-target       innovation: 61.5% of planned spend against a target of 55% (tolerance 5 points)" "" -- bash -c "$ROADMAP -f mix.json check | grep mix-off-target"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
