@@ -450,10 +450,33 @@ static int by_pillar_start(const void *a, const void *b, void *ctx)
 	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
+/* A title for the timeline's label column: whole when short, else its
+ * first 30 characters (whole UTF-8 sequences) and an ellipsis. */
+static const char *short_title(const char *t, char *buf, size_t n)
+{
+	size_t chars = 0, i = 0;
+
+	while (t[i] && chars < 30 && i + 8 < n) {
+		size_t len = 1;
+		while ((t[i + len] & 0xC0) == 0x80) {
+			len++;
+		}
+		i += len;
+		chars++;
+	}
+	if (!t[i]) {
+		return t;
+	}
+	memcpy(buf, t, i);
+	memcpy(buf + i, "\xE2\x80\xA6", 4); /* ... */
+	return buf;
+}
+
 void h_gantt(struct page *p)
 {
 	const struct roadmap *rm = p->rm;
-	enum { W = 1000, LW = 190, CW = 795, HEAD = 30, ROW = 22, GROUP = 24 };
+	/* W leaves room for a "late" mark after the last day */
+	enum { W = 1030, LW = 190, CW = 795, HEAD = 30, ROW = 22, GROUP = 24 };
 	size_t n = 0, *order = malloc((rm->n_inits + 1) * sizeof(size_t));
 	int *ys = malloc((rm->n_inits + 1) * sizeof(int));
 	char d0[16], d1[16], label[80], desc[1024];
@@ -483,6 +506,20 @@ void h_gantt(struct page *p)
 	}
 	qsort_r(order, n, sizeof(*order), by_pillar_start, (void *)rm);
 	size_t shown = n > GANTT_MAX ? GANTT_MAX : n;
+	/* the day's progress and lateness, for a roadmap that tracks */
+	const struct roadmap_earned_value **tr =
+	    calloc(rm->n_inits + 1, sizeof(*tr));
+	bool tracked = p->a->tr_ok && roadmap_has_tracking(rm);
+	size_t late = 0;
+	if (!tr) {
+		free(order);
+		free(ys);
+		p->ok = false;
+		return;
+	}
+	for (size_t k = 0; tracked && k < p->a->tr.n_initiatives; k++) {
+		tr[p->a->tr.initiatives[k].index] = &p->a->tr.initiatives[k];
+	}
 	t0 = roadmap_quarter_first(roadmap_quarter_of(t0, fs), fs);
 	t1 = roadmap_quarter_last(roadmap_quarter_of(t1, fs), fs);
 	int64_t span = (int64_t)t1 - t0 + 1;
@@ -549,17 +586,18 @@ void h_gantt(struct page *p)
 			     h_pillar_name(rm, pi));
 			last = pi;
 		}
-		/* a long id is squeezed into the column, never cut */
+		/* the title (shortened to the column, whole in the
+		 * tooltip with the id) */
 		h_open(p, "text");
 		h_attr(p, "x", "14");
 		h_attrf(p, "y", "%d", y + 15);
 		h_attr(p, "font-size", "11");
 		h_attr(p, "fill", "#222");
-		if (strlen(in->id) > 28) {
-			h_attrf(p, "textLength", "%d", LW - 18);
-			h_attr(p, "lengthAdjust", "spacingAndGlyphs");
-		}
-		h_text(p, in->id);
+		h_attr(p, "data-id", in->id);
+		h_open(p, "title");
+		h_textf(p, "%s: %s", in->id, in->title);
+		h_close(p);
+		h_text(p, short_title(in->title, label, sizeof(label)));
 		h_close(p);
 		h_open(p, "g");
 		h_open(p, "title");
@@ -578,6 +616,21 @@ void h_gantt(struct page *p)
 			h_attr(p, "fill-opacity", "0.45");
 		}
 		h_close(p);
+		const struct roadmap_earned_value *ev = tr[order[k]];
+		if (ev && ev->progress > 0) { /* progress: the bar's done part */
+			int x0 = X(in->start), w = X(in->end + 1) - x0;
+			int done = (int)(w * (ev->progress > 100 ? 100
+								: ev->progress) /
+					 100);
+			rect(p, x0, y + ROW / 2 - 1, done, 3, "#000");
+			h_attr(p, "class", "progress");
+			h_close(p);
+		}
+		if (ev && ev->late) { /* late: a vermillion mark at its end */
+			int xe = X(in->end + 1);
+			text(p, xe + 3, y + 15, NULL, 12, "#B23A00", "late");
+			late++;
+		}
 		h_close(p);
 	}
 	/* dependency arrows, over the bars */
@@ -623,11 +676,20 @@ void h_gantt(struct page *p)
 	if (p->has_day) {
 		legend_item(p, OVER_FILL, "today", NULL);
 	}
+	if (tracked) {
+		legend_item(p, "#000", "progress", NULL);
+		legend_item(p, "#B23A00", "late (past its end, not done)", NULL);
+	}
 	h_close(p);
 	h_open(p, "figcaption");
 	h_textf(p, "Planned dates of the %zu initiatives that count, in %zu "
 		   "pillar group%s; faded bars are done.",
 		n, groups, groups == 1 ? "" : "s");
+	if (tracked) {
+		h_textf(p, " The black line in a bar is its progress; %zu "
+			   "initiative%s late.",
+			late, late == 1 ? " is" : "s are");
+	}
 	if (shown < n) {
 		h_textf(p, " The first %zu are drawn; every one is in the "
 			   "exports.",
@@ -660,4 +722,5 @@ void h_gantt(struct page *p)
 	h_close(p);
 	free(order);
 	free(ys);
+	free(tr);
 }

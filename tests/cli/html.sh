@@ -118,6 +118,23 @@ ok_if "a screenshot at 390 pixels" py png "$shots/phone-390.png" 390
 ok_if "the print: a page per section at least" py pdf "$shots/print.pdf" 7
 cp page.html "$shots/page.html"
 
+# the timeline: titles (the id with the title in the tooltip), the
+# progress of each started initiative and a mark on each late one, as
+# status sees the page's day
+cp "$EXAMPLES/acme/roadmap.json" tl.json
+R -f tl.json export --format html --as-of 2026-12-07 -o tl.html
+R -f tl.json status --as-of 2026-12-07 --format json > tl-status.json
+t "the timeline's labels are the titles, the id and title in the tooltip" 0 \
+  '<text x="14" y="69" font-size="11" fill="#222" data-id="checkout-v2"><title>checkout-v2: Checkout rebuild (one-page, wallets)</title>Checkout rebuild (one-page, wa…</text>
+<text x="14" y="91" font-size="11" fill="#222" data-id="mobile-app"><title>mobile-app: Native mobile app</title>Native mobile app</text>' "" -- \
+  bash -c "grep -o '<text[^>]*data-id=\"[^\"]*\"[^>]*><title>[^<]*</title>[^<]*</text>' tl.html | head -2"
+t "a late mark on exactly the initiatives status finds late" 0 \
+  "$(/usr/bin/python3 -c "import json; print(sum(1 for i in json.load(open('tl-status.json'))['initiatives'] if i['late']))")" "" -- \
+  bash -c "grep -o '>late<' tl.html | wc -l"
+t "a progress line on each started initiative with progress" 0 \
+  "$(/usr/bin/python3 -c "import json; print(sum(1 for i in json.load(open('tl-status.json'))['initiatives'] if (i['progress'] or 0) > 0))")" "" -- \
+  bash -c "grep -o 'class=\"progress\"' tl.html | wc -l"
+
 # the spend chart's axis: round ticks (1, 2, 2.5, 5 x 10^n), at most six
 # intervals, ending at the first tick at or above the tallest bar or
 # envelope
