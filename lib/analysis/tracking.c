@@ -78,6 +78,8 @@ const char *roadmap_goal_state_name(enum roadmap_goal_state s)
 		return "at-risk";
 	case ROADMAP_GOAL_MISSED:
 		return "missed";
+	case ROADMAP_GOAL_NOT_MEASURED:
+		return "not-measured";
 	case ROADMAP_GOAL_UNKNOWN:
 		break;
 	}
@@ -210,7 +212,12 @@ static bool goal_tracking(const struct roadmap *rm,
 					   : (double)gone / (double)total;
 		x->expected = round_to(expected, 1000);
 	}
-	if (!x->has_progress) {
+	/* nothing measured says nothing achieved, at risk or missed, even
+	 * past its due date; current, progress and expected stay as they
+	 * are, from the baseline (docs/decisions.md) */
+	if (!x->measured) {
+		x->state = ROADMAP_GOAL_NOT_MEASURED;
+	} else if (!x->has_progress) {
 		x->state = ROADMAP_GOAL_UNKNOWN;
 	} else if (progress >= 1 - 1e-9) {
 		x->state = ROADMAP_GOAL_ACHIEVED;

@@ -648,8 +648,12 @@ enum roadmap_goal_state {
 	ROADMAP_GOAL_ON_TRACK,
 	ROADMAP_GOAL_AT_RISK,
 	ROADMAP_GOAL_MISSED,
+	/* no measurement on or before the day, whatever its baseline,
+	 * target or due date */
+	ROADMAP_GOAL_NOT_MEASURED,
 };
-/* "achieved", "on-track", "at-risk", "missed"; NULL for UNKNOWN. */
+/* "achieved", "on-track", "at-risk", "missed", "not-measured"; NULL for
+ * UNKNOWN. */
 ROADMAP_API const char *roadmap_goal_state_name(enum roadmap_goal_state s);
 
 /*

@@ -82,6 +82,11 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 		}
 		r++;
 	}
+	if (d->untracked) {
+		rm_deck_str(ws, r, 0, "Earned value (SPI, CPI), goal states",
+			    d->label);
+		rm_deck_str(ws, r++, 1, RM_DECK_UNTRACKED, NULL);
+	}
 	return r;
 }
 

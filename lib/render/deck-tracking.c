@@ -2,7 +2,8 @@
  * deck-tracking.c - the board deck's tracking columns (roadmap(1), status): the
  * goals' current value, progress and state, and the earned value of the
  * initiatives that have started, as of the export's day. Only a roadmap
- * that records progress or measurements has them.
+ * that records progress or measurements has them; one that records none
+ * says "not tracked yet" in their place (docs/decisions.md).
  */
 #include "deck.h"
 
@@ -25,6 +26,7 @@ enum roadmap_status rm_deck_tracking(struct deck *d,
 	const struct roadmap *rm = d->rm;
 
 	d->tr_ok = false;
+	d->untracked = !roadmap_has_tracking(rm);
 	if (!d->a->tr_ok) {
 		return ROADMAP_OK;
 	}

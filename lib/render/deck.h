@@ -27,7 +27,13 @@ struct deck {
 	bool tr_ok;
 	lxw_format *ratio;
 	char goal_head[48], ev_head[48]; /* "Current on 2026-03-16" */
+	/* no progress or measurement recorded: "not tracked yet" where the
+	 * goal states, SPI and CPI would be (docs/decisions.md) */
+	bool untracked;
 };
+
+/* What an untracked roadmap's deck shows for its figures. */
+#define RM_DECK_UNTRACKED "not tracked yet"
 
 /* The sheets' common pieces (export-xlsx.c): pillar colours, column
  * letters, amounts in the deck's units, dates and text cells, a header

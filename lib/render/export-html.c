@@ -194,7 +194,7 @@ static const char style[] =
     "font-size:.85em;font-weight:600;color:#fff;white-space:nowrap}"
     ".s-achieved{background:#0072B2}.s-on-track{background:#00785A}"
     ".s-at-risk{background:#9A6400}.s-missed{background:#B23A00}"
-    ".s-none{background:#777}"
+    ".s-none{background:#777}.s-not-measured{background:#777}"
     ".sev-error{color:#B23A00;font-weight:700}.sev-warning{color:#8A5A00;"
     "font-weight:600}"
     ".note{color:var(--muted);font-size:.9em}"
@@ -289,13 +289,22 @@ static void headline(struct page *p)
 	}
 	snprintf(buf, sizeof(buf), "%zu of %zu", counting, rm->n_inits);
 	card(p, "Initiatives counting", buf, NULL, NULL);
-	snprintf(buf, sizeof(buf), "%zu (%zu at risk or missed)", rm->n_goals,
-		 at_risk);
+	/* nothing recorded: no state, SPI or CPI to show, not 0 of them */
+	bool tracked = roadmap_has_tracking(rm);
+	if (tracked) {
+		snprintf(buf, sizeof(buf), "%zu (%zu at risk or missed)",
+			 rm->n_goals, at_risk);
+	} else {
+		snprintf(buf, sizeof(buf), "%zu (not tracked yet)",
+			 rm->n_goals);
+	}
 	card(p, "Goals", buf, at_risk ? "bad" : NULL, NULL);
 	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings", p->a->f.errors,
 		 p->a->f.warnings);
 	card(p, "Findings", buf, p->a->f.errors ? "bad" : "good", NULL);
-	if (p->a->tr_ok && p->a->tr.has_spi) {
+	if (!tracked) {
+		card(p, "Earned value", "not tracked yet", NULL, NULL);
+	} else if (p->a->tr_ok && p->a->tr.has_spi) {
 		char a[ROADMAP_NUMBER_BUF], b[ROADMAP_NUMBER_BUF];
 		snprintf(buf, sizeof(buf), "SPI %s, CPI %s",
 			 roadmap_number_format(p->a->tr.spi, a),
@@ -377,6 +386,9 @@ static void goals(struct page *p)
 		h_close(p);
 	}
 	table_start(p, NULL, head, 8, 1u << 2 | 1u << 3 | 1u << 7);
+	/* nothing recorded: the baseline as current, and no progress or
+	 * state that would read as measured */
+	bool tracked = roadmap_has_tracking(rm);
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		const struct roadmap_goal_tracking *x =
@@ -406,7 +418,7 @@ static void goals(struct page *p)
 		td(p, buf, "n");
 		td(p, g->has_due ? roadmap_day_format(g->due, d) : "-", NULL);
 		h_open(p, "td");
-		if (x && x->has_progress) {
+		if (tracked && x && x->has_progress) {
 			h_progress_bar(p, x);
 		} else {
 			h_text(p, "-");
@@ -414,13 +426,17 @@ static void goals(struct page *p)
 		h_close(p);
 		h_open(p, "td");
 		h_open(p, "span");
-		h_attrf(p, "class", "state s-%s", state ? state : "none");
-		h_text(p, state ? state : "no target");
+		h_attrf(p, "class", "state s-%s",
+			tracked && state ? state : "none");
+		h_text(p, !tracked ? "not tracked yet"
+			  : state  ? state
+				   : "no target");
 		h_close(p);
 		h_close(p);
 		td(p,
-		   x && x->has_progress ? roadmap_number_format(x->score, a)
-					: "-",
+		   tracked && x && x->has_progress
+		       ? roadmap_number_format(x->score, a)
+		       : "-",
 		   "n");
 		h_close(p);
 	}

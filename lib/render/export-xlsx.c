@@ -340,6 +340,11 @@ static void goals(struct deck *d)
 	int n = heads(cols, nb, names, widths, rm_deck_goal_names,
 		      rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
 	names[nb] = d->goal_head;
+	if (d->untracked) { /* one column where the states would be */
+		names[nb] = rm_deck_goal_names[3];
+		widths[nb] = 16;
+		n = nb + 1;
+	}
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Goals");
 	size_t *serving = calloc(rm->n_goals + 1, sizeof(size_t));
@@ -375,6 +380,9 @@ static void goals(struct deck *d)
 		}
 		if (d->tr_ok) {
 			rm_deck_goal_cells(d, ws, r, i, (lxw_col_t)nb);
+		} else if (d->untracked) {
+			rm_deck_str(ws, r, (lxw_col_t)nb, RM_DECK_UNTRACKED,
+				    NULL);
 		}
 	}
 	if (rm->n_goals) {
@@ -429,6 +437,11 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 	int n = heads(cols, nb, names, widths, rm_deck_ev_names,
 		      rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
 	names[nb] = d->ev_head;
+	if (d->untracked) { /* one column where SPI and CPI would be */
+		names[nb] = "Earned value";
+		widths[nb] = 16;
+		n = nb + 1;
+	}
 	const struct roadmap *rm = d->rm;
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Initiatives");
 	const int money_cols[2] = {column_of(cols, nb, ROADMAP_FIELD_OPEX),
@@ -451,6 +464,9 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 		}
 		if (d->tr_ok) {
 			rm_deck_ev_cells(d, ws, r, i, (lxw_col_t)nb);
+		} else if (d->untracked) {
+			rm_deck_str(ws, r, (lxw_col_t)nb, RM_DECK_UNTRACKED,
+				    NULL);
 		}
 	}
 	if (rm->n_inits) {

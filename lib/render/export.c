@@ -506,6 +506,10 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	}
 	FIG("Findings", "%zu errors, %zu warnings, %zu infos", c->f.errors,
 	    c->f.warnings, c->f.infos);
+	if (!roadmap_has_tracking(rm)) { /* no Status section below */
+		FIG("Earned value (SPI, CPI), goal states", "%s",
+		    "not tracked yet");
+	}
 #undef FIG
 
 	sb_puts(b, "\n## Goals\n\n");

@@ -389,8 +389,13 @@ void h_mix_chart(struct page *p)
 void h_progress_bar(struct page *p, const struct roadmap_goal_tracking *x)
 {
 	enum { W = 120, H = 14 };
-	static const char *const fills[] = {"#777", "#0072B2", "#009E73",
-					    "#E69F00", OVER_FILL};
+	static const char *const fills[] = {
+	    [ROADMAP_GOAL_UNKNOWN] = "#777",
+	    [ROADMAP_GOAL_ACHIEVED] = "#0072B2",
+	    [ROADMAP_GOAL_ON_TRACK] = "#009E73",
+	    [ROADMAP_GOAL_AT_RISK] = "#E69F00",
+	    [ROADMAP_GOAL_MISSED] = OVER_FILL,
+	    [ROADMAP_GOAL_NOT_MEASURED] = "#777"};
 	char a[ROADMAP_NUMBER_BUF], b[ROADMAP_NUMBER_BUF], t[160];
 	double v = x->progress < 0 ? 0 : x->progress > 1 ? 1 : x->progress;
 
@@ -623,7 +628,7 @@ void h_gantt(struct page *p)
 								: ev->progress) /
 					 100);
 			rect(p, x0, y + ROW / 2 - 1, done, 3, "#000");
-			h_attr(p, "class", "progress");
+			h_attr(p, "class", "done-line");
 			h_close(p);
 		}
 		if (ev && ev->late) { /* late: a vermillion mark at its end */
@@ -677,7 +682,7 @@ void h_gantt(struct page *p)
 		legend_item(p, OVER_FILL, "today", NULL);
 	}
 	if (tracked) {
-		legend_item(p, "#000", "progress", NULL);
+		legend_item(p, "#000", "progress so far", NULL);
 		legend_item(p, "#B23A00", "late (past its end, not done)", NULL);
 	}
 	h_close(p);

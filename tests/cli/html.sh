@@ -133,7 +133,7 @@ t "a late mark on exactly the initiatives status finds late" 0 \
   bash -c "grep -o '>late<' tl.html | wc -l"
 t "a progress line on each started initiative with progress" 0 \
   "$(/usr/bin/python3 -c "import json; print(sum(1 for i in json.load(open('tl-status.json'))['initiatives'] if (i['progress'] or 0) > 0))")" "" -- \
-  bash -c "grep -o 'class=\"progress\"' tl.html | wc -l"
+  bash -c "grep -o 'class=\"done-line\"' tl.html | wc -l"
 
 # the spend chart's axis: round ticks (1, 2, 2.5, 5 x 10^n), at most six
 # intervals, ending at the first tick at or above the tallest bar or

@@ -253,6 +253,87 @@ R -f eur.json init --currency EUR 2>/dev/null
 R -f eur.json add initiative textbook --title Textbook --start 2026-01-01 --end 2026-04-10 --opex 90
 t "status --baseline in another currency is refused" 65 "" "roadmap: the baseline's amounts are in EUR, the roadmap's in USD (status --baseline converts no currency)" -- R status --as-of 2026-03-16 --baseline eur.json
 
+# a goal with no measurement by the day is not-measured, not at risk,
+# even past its due date; current, progress and expected as before
+t "status: a goal not measured yet" 0 "Goals as of 2026-03-05
+GOAL       CURRENT  TARGET  PROGRESS  EXPECTED  STATE         SCORE
+retention       71      84     7.1 %    17.5 %  at-risk        0.07
+latency        250     200      50 %    17.5 %  on-track        0.5
+uptime        99.5    99.9       0 %    71.1 %  not-measured      0
+audit            4       0      80 %     100 %  missed          0.8" "" \
+  -- bash -c "'$ROADMAP' status --as-of 2026-03-05 | tail -6"
+t "csv: a goal not measured yet" 0 "id,current,progress,expected,state,score
+retention,71,0.071,0.175,at-risk,0.07
+latency,250,0.5,0.175,on-track,0.5
+uptime,99.5,0,0.711,not-measured,0
+audit,4,0.8,1,missed,0.8" "" -- R status --as-of 2026-03-05 --format csv --table goals
+ok_if "json: a goal not measured yet" \
+  test "$(R status --as-of 2026-03-05 --format json | jq_ '[x["state"] for x in d["goals"]]')" = "['at-risk', 'on-track', 'not-measured', 'missed']"
+R status --as-of 2026-03-05 --format json > nm-s.json
+ok_if "and equal to the exact computation" py check roadmap.json 2026-03-05 nm-s.json
+cp good.json nm.json
+R -f nm.json measure uptime --unset --on 2026-03-10
+t "past its due date with no measurement: not-measured, not missed" 0 "uptime,99.5,0,1,not-measured,0" "" \
+  -- bash -c "'$ROADMAP' -f nm.json status --as-of 2026-04-05 --format csv --table goals | grep ^uptime"
+t "check: a goal not measured is not reported at risk or missed" 0 "warning cost-at-risk         textbook: estimate at completion USD 116.67 against a budget of USD 100.00 (CPI 0.857; tolerance 10%)
+warning goal-at-risk         audit: missed: progress 80 % where 100 % is expected by 2026-04-05 (due 2026-02-28)
+warning goal-at-risk         retention: at risk: progress 7.1 % where 26 % is expected by 2026-04-05 (due 2026-12-31)
+warning goal-deadline        later: ends 2026-09-30, after goal \"audit\" is due (2026-02-28)
+warning initiative-late      slow: planned to end 2026-02-28, 40 % complete on 2026-04-05
+0 errors, 5 warnings, 0 infos" "" -- R -f nm.json check --as-of 2026-04-05
+
+# nothing recorded at all (the example with its actuals, progress and
+# measurements stripped): "not tracked yet" where SPI, CPI and the goal
+# states would be, never 0 or at risk
+/usr/bin/python3 - "$here/../../examples/acme/roadmap.json" <<'PY'
+import json, sys
+rm = json.load(open(sys.argv[1]))
+for i in rm.get("initiatives", []):
+    for k in ("actuals", "progress"):
+        i.pop(k, None)
+for g in rm.get("goals", []):
+    g.pop("measurements", None)
+json.dump(rm, open("untracked.json", "w"), indent=2)
+PY
+t "status of an untracked roadmap: every goal not-measured" 0 "not-measured not-measured not-measured not-measured not-measured not-measured not-measured" "" \
+  -- bash -c "'$ROADMAP' -f untracked.json status --as-of 2026-12-07 --format csv --table goals | cut -d, -f5 | sed 1d | paste -sd' '"
+t "check of an untracked roadmap reports no goal at risk" 1 "" "" \
+  -- bash -c "'$ROADMAP' -f untracked.json check --as-of 2026-12-07 | grep goal-at-risk"
+t "markdown: the headline says not tracked yet" 0 "| Findings | 2 errors, 13 warnings, 0 infos |
+| Earned value (SPI, CPI), goal states | not tracked yet |" "" \
+  -- bash -c "'$ROADMAP' -f untracked.json export --format md --as-of 2026-12-07 | sed -n '/^| Findings/,/^\$/p' | sed '\$d'"
+R -f untracked.json export --format html --as-of 2026-12-07 -o untracked.html
+t "html: the goals and earned value cards say not tracked yet" 0 "<dt>Goals</dt><dd>7 (not tracked yet)</dd>
+<dt>Earned value</dt><dd>not tracked yet</dd>" "" \
+  -- grep -o '<dt>\(Goals\|Earned value\)</dt><dd>[^<]*</dd>' untracked.html
+t "html: no goal's state is a guess" 0 "7 not tracked yet" "" \
+  -- bash -c "grep -o 'class=\"state s-[a-z-]*\">[^<]*' untracked.html | sed 's/.*>//' | uniq -c | sed 's/^ *//'"
+t "html: no SPI of 0 and no goal at risk" 1 "" "" \
+  -- grep -E 'SPI 0|at-risk<|at risk or missed' untracked.html
+R -f untracked.json export --format xlsx --as-of 2026-12-07 -o untracked.xlsx 2>/dev/null
+ok_if "the deck: not tracked yet on Summary, Goals and Initiatives" \
+  /usr/bin/python3 -c '
+import openpyxl
+wb = openpyxl.load_workbook("untracked.xlsx")
+s, g, i = wb["Summary"], wb["Goals"], wb["Initiatives"]
+rows = {r[0]: r[1] for r in s.iter_rows(min_row=4, max_col=2, values_only=True) if r[0]}
+assert rows["Earned value (SPI, CPI), goal states"] == "not tracked yet", rows
+gh = [c.value for c in g[1]]
+ih = [c.value for c in i[1]]
+assert gh[-1] == "State" and "Current" not in " ".join(map(str, gh)), gh
+assert ih[-1] == "Earned value" and "SPI" not in ih, ih
+assert {r[-1] for r in g.iter_rows(min_row=2, values_only=True)} == {"not tracked yet"}
+assert {r[-1] for r in i.iter_rows(min_row=2, values_only=True)} == {"not tracked yet"}
+'
+R -f before.json export --format xlsx --as-of 2026-03-16 -o before.xlsx 2>/dev/null
+ok_if "actuals alone are not tracking: the deck says so too" \
+  /usr/bin/python3 -c '
+import openpyxl
+wb = openpyxl.load_workbook("before.xlsx")
+assert [c.value for c in wb["Goals"][1]][-1] == "State"
+assert wb["Goals"]["%s2" % openpyxl.utils.get_column_letter(wb["Goals"].max_column)].value == "not tracked yet"
+'
+
 # random portfolios against exact fractions
 for seed in 1 2 3 4 5 6; do
   py gen "$seed" "r$seed.json"

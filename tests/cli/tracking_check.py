@@ -102,6 +102,7 @@ def expected(rm, as_of, baseline=None):
         first = [day(i["start"]) for i in rm.get("initiatives", [])
                  if i.get("status") not in ("cancelled", "deferred") and g["id"] in i.get("goals", [])]
         cur = latest(g.get("measurements"), as_of)
+        measured = cur is not None
         cur = g.get("baseline") if cur is None else cur
         b, t = g.get("baseline"), g.get("target")
         prog = None
@@ -113,7 +114,9 @@ def expected(rm, as_of, baseline=None):
             total, gone = (due - s).days + 1, (as_of - s).days + 1
             exp = (F(1) if as_of >= due else F(0)) if total <= 0 else \
                 F(0) if gone <= 0 else F(1) if gone >= total else F(gone, total)
-        if prog is None:
+        if not measured:  # nothing measured by then, even past due
+            state = "not-measured"
+        elif prog is None:
             state = None
         elif prog >= 1:
             state = "achieved"
