@@ -314,7 +314,8 @@ static int by_coef(const void *a, const void *b)
  * or 1 - x with neg) sum over limit, so not all of them can be; the
  * smallest are let go while the rest still sum over it, and the row's
  * other columns whose coefficient is at least the largest left join them
- * (an extended cover). Stored for every later solve at this scale; false
+ * (an extended cover; col NULL: the row names every column in order).
+ * Stored for every later solve at this scale; false
  * when out of memory.
  */
 static bool add_cover(struct lp *lp, size_t n, int64_t *cv, int64_t sum,
@@ -330,7 +331,8 @@ static bool add_cover(struct lp *lp, size_t n, int64_t *cv, int64_t sum,
 	size_t size = n - first, more = 0;
 	int64_t top = cv[2 * (n - 1)];
 	for (size_t k = 0; k < nz; k++) {
-		more += !in[col[k]] && coef[k] >= top;
+		size_t j = col ? col[k] : k;
+		more += !in[j] && coef[k] >= top;
 	}
 	size_t need = lp->n_cut_nz + size + more;
 	if (lp->n_cuts + 2 > lp->cap_cuts) {
@@ -367,8 +369,9 @@ static bool add_cover(struct lp *lp, size_t n, int64_t *cv, int64_t sum,
 		lp->cut_cols[e++] = (size_t)cv[2 * k + 1];
 	}
 	for (size_t k = 0; k < nz; k++) {
-		if (!in[col[k]] && coef[k] >= top) {
-			lp->cut_cols[e++] = col[k];
+		size_t j = col ? col[k] : k;
+		if (!in[j] && coef[k] >= top) {
+			lp->cut_cols[e++] = j;
 		}
 	}
 	/* at most size - 1 of the e columns are counted: sum y <= size - 1,
@@ -427,23 +430,10 @@ static size_t covers(struct lp *lp, const bool *x, bool phase2, int64_t floor,
 		if (sum <= limit || n == 0) {
 			continue;
 		}
-		size_t *ident = NULL;
-		if (!col) { /* the value row names every column */
-			ident = malloc((nz + 1) * sizeof(size_t));
-			if (!ident) {
-				*nomem = true;
-				break;
-			}
-			for (size_t k = 0; k < nz; k++) {
-				ident[k] = k;
-			}
-			col = ident;
-		}
 		if (!add_cover(lp, n, cv, sum, limit, col, coef, nz, value,
 			       in)) {
 			*nomem = true;
 		}
-		free(ident);
 		made++;
 	}
 	return made;

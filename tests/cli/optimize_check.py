@@ -344,6 +344,21 @@ def greedy(roadmap, export_path, plan_path):
     print("ok")
 
 
+def holds(export_path, plan_path, scale):
+    """The plan keeps every envelope (at scale percent), capacity and
+    prerequisite, in the independent model."""
+    export = json.load(open(export_path))
+    plan = json.load(open(plan_path))
+    ids, value, cost, rows, deps, kept = model(
+        export, int(scale), "benefit", False, ())
+    funded = {f["id"] for f in plan["funded"]}
+    mask = sum(1 << j for j, x in enumerate(ids) if x in funded)
+    good, why = feasible(mask, len(ids), rows, deps, kept)
+    if not good:
+        fail("the plan %s" % why)
+    print("ok")
+
+
 def frontier(plan_path):
     plan = json.load(open(plan_path))
     pts = plan["frontier"]
@@ -410,4 +425,5 @@ def bounded(plan_path):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     {"gen": gen, "verify": verify, "greedy": greedy, "frontier": frontier,
-     "hard": hard, "bounded": bounded, "greedy-line": greedy_line}[cmd](*args)
+     "hard": hard, "bounded": bounded, "greedy-line": greedy_line,
+     "holds": holds}[cmd](*args)
