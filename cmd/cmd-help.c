@@ -5,7 +5,8 @@
 
 void print_overview(FILE *f)
 {
-	fprintf(f, "usage: roadmap [-f FILE] COMMAND [ARGS]\n\n"
+	fprintf(f, "usage: roadmap [-f FILE] [--scenario NAME] COMMAND "
+		   "[ARGS]\n\n"
 		   "Plan a technology roadmap: goals, initiatives, budgets "
 		   "and timelines in one\nJSON file (default roadmap.json, "
 		   "or $ROADMAP_FILE).\n\ncommands:\n");
@@ -15,6 +16,10 @@ void print_overview(FILE *f)
 	}
 	fprintf(f, "\noptions:\n"
 		   "  -f, --file FILE  the roadmap file (\"-\" reads stdin)\n"
+		   "  --scenario NAME  see the roadmap through scenario NAME "
+		   "(or $ROADMAP_SCENARIO);\n"
+		   "                   edits go into the scenario, never the "
+		   "roadmap itself\n"
 		   "  -h, --help       this help\n"
 		   "  --version        the version\n\n"
 		   "'roadmap help COMMAND' explains one command; 'man roadmap' "

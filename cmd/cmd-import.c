@@ -28,7 +28,7 @@ static int dry_run(struct ctx *ctx, const struct roadmap *merged,
 	bool differs;
 	int rc;
 
-	if (roadmap_load_file(ctx->file, &before, &err) ||
+	if (load_view(ctx, &before, &err) ||
 	    roadmap_diff(before, merged, ROADMAP_OUTPUT_TEXT, &out, &differs,
 			 &err)) {
 		rc = fail_err(&err);

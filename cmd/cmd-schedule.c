@@ -63,7 +63,7 @@ static int changes_of(const struct ctx *ctx, const struct roadmap *rm,
 	int rc = 0;
 
 	*out = NULL;
-	if (roadmap_load_file(ctx->file, &before, &err) ||
+	if (load_view(ctx, &before, &err) ||
 	    roadmap_diff(before, rm, ROADMAP_OUTPUT_TEXT, out, &differs,
 			 &err)) {
 		rc = fail_err(&err);

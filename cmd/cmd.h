@@ -12,8 +12,9 @@
 #define EXIT_FINDINGS 1
 
 struct ctx {
-	const char *file; /* the roadmap's path */
-	bool color;	  /* stdout may be coloured */
+	const char *file;     /* the roadmap's path */
+	const char *scenario; /* --scenario or $ROADMAP_SCENARIO, or NULL */
+	bool color;	      /* stdout may be coloured */
 };
 
 /*
@@ -169,6 +170,13 @@ int number_arg(const struct cmd *cmd, const char *name, const char *s,
 int status_list(const struct cmd *cmd, const char *s, const char *where,
 		bool none, unsigned *out);
 
+/* The roadmap as the command sees it (with --scenario, through the
+ * scenario), without messages: what an edit is compared with. */
+enum roadmap_status load_view(const struct ctx *ctx, struct roadmap **out,
+			      struct roadmap_error *err);
+/* Says, one line each, the changes of the scenario that were left out. */
+void say_skipped(const struct ctx *ctx, char *skipped);
+
 /* A roadmap from a file, a pipe or "-" (stdin), unlocked: another
  * revision to compare with (diff OLD NEW, check --baseline OLD). */
 enum roadmap_status load_any(const char *path, struct roadmap **out,
@@ -181,7 +189,9 @@ enum roadmap_status load_any(const char *path, struct roadmap **out,
  */
 struct session {
 	struct roadmap_lock *lock;
-	struct roadmap *rm;
+	struct roadmap *rm;   /* what the command reads and edits */
+	struct roadmap *base; /* with --scenario: the roadmap itself, into
+				 whose scenario rm's changes are recorded */
 };
 int begin_write(struct ctx *ctx, struct session *s);
 int end_write(struct ctx *ctx, struct session *s, bool save);
@@ -276,6 +286,7 @@ int parse_choice(const char *value, const char *const *names);
 extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_check, cmd_config,
     cmd_depend, cmd_diff, cmd_export, cmd_forecast, cmd_help, cmd_import,
     cmd_init, cmd_link, cmd_list, cmd_optimize, cmd_rm, cmd_progress,
+    cmd_scenario,
     cmd_measure, cmd_status, cmd_schedule, cmd_set, cmd_show, cmd_timeline,
     cmd_undepend, cmd_unlink;
 

@@ -9,6 +9,60 @@
 
 static int run(int argc, char **argv);
 
+/* The commands that read or edit one roadmap take --scenario NAME (or
+ * $ROADMAP_SCENARIO) anywhere before "--"; it is taken out of argv here,
+ * so that each command's options stay its own. */
+static bool sees_scenarios(const struct cmd *cmd)
+{
+	return cmd != &cmd_init && cmd != &cmd_diff && cmd != &cmd_help &&
+	       cmd != &cmd_scenario;
+}
+
+static int scenario_option(const struct cmd *cmd, struct ctx *ctx, int *argc,
+			   char **argv)
+{
+	const char *env = getenv("ROADMAP_SCENARIO");
+	bool given = ctx->scenario != NULL;
+	int w = 1, i = 1;
+
+	for (; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--scenario") == 0) {
+			if (i + 1 >= *argc) {
+				return usage_error(cmd, "option '--scenario' "
+							"needs a NAME");
+			}
+			ctx->scenario = argv[++i];
+			given = true;
+		} else if (strncmp(argv[i], "--scenario=", 11) == 0) {
+			ctx->scenario = argv[i] + 11;
+			given = true;
+		} else {
+			argv[w++] = argv[i];
+		}
+	}
+	while (i < *argc) {
+		argv[w++] = argv[i++];
+	}
+	argv[w] = NULL;
+	*argc = w;
+	if (!sees_scenarios(cmd)) {
+		if (given) {
+			return usage_error(cmd,
+					   "--scenario does not apply to '%s'",
+					   cmd->name);
+		}
+		ctx->scenario = NULL;
+		return 0;
+	}
+	if (!given && env && *env) {
+		ctx->scenario = env;
+	}
+	if (ctx->scenario && !*ctx->scenario) {
+		return usage_error(cmd, "--scenario needs a NAME");
+	}
+	return 0;
+}
+
 /* Whatever the command, output that did not reach stdout is exit 74. */
 int main(int argc, char **argv)
 {
@@ -21,10 +75,11 @@ int main(int argc, char **argv)
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"file", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
+	    {"file", required_argument, NULL, 'f'},
+	    {"scenario", required_argument, NULL, 'S'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct ctx ctx = {0};
 	const char *env = getenv("ROADMAP_FILE");
@@ -44,16 +99,21 @@ static int run(int argc, char **argv)
 	ctx.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
 		    !(term && strcmp(term, "dumb") == 0);
 
-	static const struct cmd top = {"roadmap", "", "[-f FILE] COMMAND [ARGS]",
-				       NULL, NULL};
+	static const struct cmd top = {
+	    "roadmap", "", "[-f FILE] [--scenario NAME] COMMAND [ARGS]", NULL,
+	    NULL};
 	/* '+': stop at the command word; its options are its own. */
 	while ((c = cmd_getopt(&top, argc, argv, "+f:h", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!*optarg) {
-				return usage_error(NULL, "-f needs a file name");
+				return usage_error(NULL,
+						   "-f needs a file name");
 			}
 			ctx.file = optarg;
+			break;
+		case 'S':
+			ctx.scenario = optarg;
 			break;
 		case 'h':
 			print_overview(stdout);
@@ -89,6 +149,10 @@ static int run(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	optind = 0; /* reinitialise getopt for the command's options */
+	int rc = scenario_option(cmd, &ctx, &argc, argv);
+	if (rc) {
+		return rc;
+	}
 	/* COMMAND --help anywhere before "--" prints the command's help. */
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "--help") == 0 ||

@@ -11,14 +11,30 @@
 #include <unistd.h>
 #include <wchar.h>
 
-int open_read(struct ctx *ctx, struct roadmap **out)
+/* the CLI owns the process: a large file may use the second core */
+static const struct roadmap_load_options load_opt = {.threads = true,
+						     .cjson_hooks = true};
+
+void say_skipped(const struct ctx *ctx, char *skipped)
+{
+	for (char *line = skipped, *nl; line && *line; line = nl + 1) {
+		if ((nl = strchr(line, '\n'))) {
+			*nl = '\0';
+		}
+		msg("warning: scenario \"%s\": %s", ctx->scenario, line);
+		if (!nl) {
+			break;
+		}
+	}
+	free(skipped);
+}
+
+/* The roadmap file's base roadmap, with the message for a missing one. */
+static int open_base(struct ctx *ctx, struct roadmap **out)
 {
 	struct roadmap_error err;
-	/* the CLI owns the process: a large file may use the second core */
-	static const struct roadmap_load_options opt = {.threads = true,
-							.cjson_hooks = true};
 	enum roadmap_status st =
-	    roadmap_load_file_opt(ctx->file, &opt, out, &err);
+	    roadmap_load_file_opt(ctx->file, &load_opt, out, &err);
 
 	if (st == ROADMAP_ERR_NOINPUT && access(ctx->file, F_OK) != 0) {
 		msg("%s: no roadmap here (create one with 'roadmap init', or "
@@ -27,6 +43,37 @@ int open_read(struct ctx *ctx, struct roadmap **out)
 		return 66;
 	}
 	return st ? fail_err(&err) : 0;
+}
+
+int open_read(struct ctx *ctx, struct roadmap **out)
+{
+	struct roadmap_error err;
+	char *skipped = NULL;
+	int rc = open_base(ctx, out);
+
+	if (rc || !ctx->scenario) {
+		return rc;
+	}
+	if (roadmap_scenario_use(*out, ctx->scenario, &skipped, &err)) {
+		roadmap_destroy(*out);
+		*out = NULL;
+		return fail_err(&err);
+	}
+	say_skipped(ctx, skipped);
+	return 0;
+}
+
+enum roadmap_status load_view(const struct ctx *ctx, struct roadmap **out,
+			      struct roadmap_error *err)
+{
+	enum roadmap_status st = roadmap_load_file(ctx->file, out, err);
+
+	if (!st && ctx->scenario &&
+	    (st = roadmap_scenario_use(*out, ctx->scenario, NULL, err))) {
+		roadmap_destroy(*out);
+		*out = NULL;
+	}
+	return st;
 }
 
 /* A roadmap from a file or a pipe: diff <(git show HEAD~1:roadmap.json) */
@@ -71,7 +118,8 @@ int begin_write(struct ctx *ctx, struct session *s)
 	enum roadmap_status st;
 	int rc;
 
-	s->rm = NULL;
+	s->rm = s->base = NULL;
+	s->lock = NULL;
 	if (strcmp(ctx->file, "-") == 0) {
 		msg("-: a roadmap on stdin cannot be changed (use -f FILE)");
 		return 64;
@@ -84,10 +132,23 @@ int begin_write(struct ctx *ctx, struct session *s)
 				       &err))) {
 		return fail_err(&err);
 	}
-	if ((rc = open_read(ctx, &s->rm))) {
+	if ((rc = open_base(ctx, &s->rm))) {
 		roadmap_lock_release(s->lock);
 		s->lock = NULL;
 		return rc;
+	}
+	if (ctx->scenario) {
+		/* edits go to a view; the end records them in the scenario */
+		char *skipped = NULL;
+		s->base = s->rm;
+		if (roadmap_scenario_view(s->base, ctx->scenario, &s->rm,
+					  &skipped, &err)) {
+			s->rm = NULL;
+			rc = fail_err(&err);
+			end_write(ctx, s, false);
+			return rc;
+		}
+		say_skipped(ctx, skipped);
 	}
 	return 0;
 }
@@ -97,14 +158,22 @@ int end_write(struct ctx *ctx, struct session *s, bool save)
 	struct roadmap_error err;
 	int rc = 0;
 
+	if (save && s->base && s->rm &&
+	    roadmap_scenario_record(s->base, ctx->scenario, s->rm, &err)) {
+		rc = fail_err(&err);
+		save = false;
+	}
 	if (save && s->rm &&
-	    roadmap_save_file(s->rm, ctx->file, &err) != ROADMAP_OK) {
+	    roadmap_save_file(s->base ? s->base : s->rm, ctx->file, &err) !=
+		ROADMAP_OK) {
 		rc = fail_err(&err);
 	}
 	roadmap_lock_release(s->lock);
 	roadmap_destroy(s->rm);
+	roadmap_destroy(s->base);
 	s->lock = NULL;
 	s->rm = NULL;
+	s->base = NULL;
 	return rc;
 }
 

@@ -209,9 +209,62 @@ struct roadmap {
 	struct idmap budget_ids;
 	char **budget_keys; /* cap_budgets of them, one per envelope */
 
+	/* what-if plans kept with it (roadmap(1), scenario) */
+	struct rm_scenario *scenarios;
+	size_t n_scenarios;
+
 	/* when the file it was loaded from was last modified, or 0 */
 	time_t saved;
 };
+
+/*
+ * A scenario (model/scenario.c, file/scenario.c): a name and its changes.
+ * A change is one field of one item (field set), a whole item (field
+ * NULL: added when base is null, removed when value is null), or one
+ * setting (kind RM_CH_SETTING, id its `config` key). base is the value
+ * the roadmap had when the change was made, value the scenario's; JSON,
+ * the form of `list --format json` for a field or a setting (null:
+ * absent), the file's object for a whole item.
+ */
+enum rm_change_kind {
+	RM_CH_SETTING,
+	RM_CH_TEAM,
+	RM_CH_GOAL,
+	RM_CH_INITIATIVE,
+	RM_CH_BUDGET,
+	RM_CH_KINDS
+};
+struct rm_change {
+	enum rm_change_kind kind;
+	char *id;
+	char *field;
+	struct cJSON *base, *value;
+};
+struct rm_scenario {
+	char *name;
+	struct rm_change *changes;
+	size_t n;
+};
+/* The word of a kind of change ("setting", "initiative"), and back (-1). */
+extern const char *const rm_change_kinds[RM_CH_KINDS];
+int rm_change_kind_parse(const char *word);
+void rm_change_release(struct rm_change *c);
+void rm_scenario_release(struct rm_scenario *s);
+/* Appends a scenario (taking its members) or a change; false when out of
+ * memory (nothing taken). */
+bool rm_scenario_push(struct roadmap *rm, const struct rm_scenario *s);
+bool rm_change_push(struct rm_scenario *s, const struct rm_change *c);
+/* The scenario called name, or NULL with the error (ROADMAP_ERR_DATA,
+ * naming the scenarios there are) in err. */
+struct rm_scenario *rm_scenario_named(const struct roadmap *rm,
+				      const char *name,
+				      struct roadmap_error *err);
+/* The roadmap's settings as `config` names them, one member a key
+ * ("policy.mix_tolerance", "policy.target_mix.PILLAR"; defaults filled
+ * in); a pillar that has a target only in other's mix is null here
+ * (model/config.c). NULL when out of memory. */
+struct cJSON *rm_settings_json(const struct roadmap *rm,
+			       const struct roadmap *other);
 
 /* The policy's numbers (model/config.c), described once: loading, saving, the
  * exports, `config` and import's comparison walk this table. */

@@ -160,6 +160,10 @@ rm_load_tree_all(const char *name, const cJSON *root, struct roadmap **out,
 		 void (*on_bad)(void *ctx, const struct roadmap_error *e),
 		 void *ctx, struct roadmap_error *err);
 
+/* The scenarios as the file's list (file/scenario.c); NULL when out of
+ * memory (*ok false). */
+cJSON *rm_scenarios_json(const struct roadmap *rm, bool *ok);
+
 /* The policy as the file's object (model/config.c): every setting with
  * defaults, else only those that differ (NULL when none; *ok false when out of
  * memory). */

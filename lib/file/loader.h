@@ -66,6 +66,14 @@ enum roadmap_status ld_dup_id(struct load *L, const char *id);
  * location of an error found before the id was read. */
 const char *ld_peek_id(const cJSON *obj);
 
+/* One goal, initiative, team or envelope (kind: a ROADMAP_KIND_*) from
+ * its file object c into item, released again on failure: a scenario's
+ * items (store.c). */
+enum roadmap_status rm_load_object(struct load *L, int kind, const cJSON *c,
+				   void *item);
+/* The file's scenarios, checked (file/scenario.c). */
+enum roadmap_status rm_load_scenarios(struct load *L, const cJSON *v);
+
 #define RM_SHARE_MIN 8192 /* items a thread, at least (load-shared.c) */
 
 /* What a shared load needs to know of a kind of item. */

@@ -169,6 +169,14 @@ enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 		     &first, &ok);
 	stream_items(&b, ROADMAP_KEY_BUDGETS, rm->n_budgets, rm_budget_fields,
 		     rm->budgets, sizeof(*rm->budgets), &first, &ok);
+	if (ok && rm->n_scenarios) {
+		cJSON *sc = rm_scenarios_json(rm, &ok);
+		if (sc) {
+			rm_json_member(&b, 1, ROADMAP_KEY_SCENARIOS, sc, first);
+			first = false;
+		}
+		cJSON_Delete(sc);
+	}
 	rm_json_close(&b, 0, true);
 	sb_put(&b, "\n", 1);
 	if (!ok || b.failed || !b.data) {

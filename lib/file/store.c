@@ -427,21 +427,50 @@ static enum roadmap_status load_items(struct load *L, const cJSON *root)
 	return st ? st : L->bad_items ? ROADMAP_ERR_DATA : ROADMAP_OK;
 }
 
+enum roadmap_status rm_load_object(struct load *L, int kind, const cJSON *c,
+				   void *item)
+{
+	enum roadmap_status st;
+
+	switch (kind) {
+	case ROADMAP_KIND_GOAL:
+		roadmap_goal_init(item);
+		if ((st = load_fields(L, c, rm_goal_fields, item, false))) {
+			rm_goal_free(item);
+		}
+		return st;
+	case ROADMAP_KIND_INITIATIVE:
+		roadmap_initiative_init(item);
+		if ((st = load_initiative(L, c, item, false))) {
+			rm_initiative_free(item);
+		}
+		return st;
+	case ROADMAP_KIND_TEAM:
+		memset(item, 0, sizeof(struct roadmap_team));
+		if ((st = load_fields(L, c, rm_team_fields, item, false))) {
+			free((char *)((struct roadmap_team *)item)->id);
+		}
+		return st;
+	default:
+		memset(item, 0, sizeof(struct roadmap_budget));
+		if ((st = load_fields(L, c, rm_budget_fields, item, false))) {
+			free((char *)((struct roadmap_budget *)item)->pillar);
+		}
+		return st;
+	}
+}
+
 static enum roadmap_status load_root(struct load *L, const cJSON *root)
 {
-	static const char *const keys[] = {ROADMAP_KEY_FORMAT,
-					   ROADMAP_KEY_NAME,
-					   ROADMAP_KEY_CURRENCY,
-					   ROADMAP_KEY_FISCAL_YEAR_START,
-					   ROADMAP_KEY_PILLARS,
-					   ROADMAP_KEY_POLICY,
-					   ROADMAP_KEY_TEAMS,
-					   ROADMAP_KEY_GOALS,
-					   ROADMAP_KEY_INITIATIVES,
-					   ROADMAP_KEY_BUDGETS,
-					   NULL};
+	static const char *const keys[] = {
+	    ROADMAP_KEY_FORMAT,	     ROADMAP_KEY_NAME,
+	    ROADMAP_KEY_CURRENCY,    ROADMAP_KEY_FISCAL_YEAR_START,
+	    ROADMAP_KEY_PILLARS,     ROADMAP_KEY_POLICY,
+	    ROADMAP_KEY_TEAMS,	     ROADMAP_KEY_GOALS,
+	    ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_BUDGETS,
+	    ROADMAP_KEY_SCENARIOS,   NULL};
 	enum roadmap_status st;
-	const cJSON *v;
+	const cJSON *v, *scen;
 	int format = 0;
 
 	ld_set_where(L, NULL, 0, NULL);
@@ -498,11 +527,15 @@ static enum roadmap_status load_root(struct load *L, const cJSON *root)
 		L->rm->n_pillars = n;
 		L->rm->default_pillars = false;
 	}
+	scen = ld_get(L, root, ROADMAP_KEY_SCENARIOS);
 	if ((v = ld_get(L, root, ROADMAP_KEY_POLICY)) &&
 	    (st = load_policy(L, v))) {
 		return st;
 	}
-	return load_items(L, root);
+	if ((st = load_items(L, root))) {
+		return st;
+	}
+	return scen ? rm_load_scenarios(L, scen) : ROADMAP_OK;
 }
 
 static enum roadmap_status

@@ -22,6 +22,13 @@
 #define ROADMAP_KEY_INITIATIVES "initiatives"
 #define ROADMAP_KEY_BUDGETS "budgets"
 #define ROADMAP_KEY_TARGET_MIX "target_mix"
+#define ROADMAP_KEY_SCENARIOS "scenarios"
+/* A scenario's keys, and its changes' (roadmap(5), SCENARIOS). */
+#define ROADMAP_KEY_CHANGES "changes"
+#define ROADMAP_KEY_KIND "kind"
+#define ROADMAP_KEY_FIELD "field"
+#define ROADMAP_KEY_BASE "base"
+#define ROADMAP_KEY_VALUE "value"
 /* budget --by pillar's share columns, in its JSON and CSV. */
 #define ROADMAP_KEY_SHARE "share"
 #define ROADMAP_KEY_TARGET_SHARE "target_share"
@@ -31,6 +38,9 @@
 #define ROADMAP_WORD_INITIATIVE "initiative"
 #define ROADMAP_WORD_TEAM "team"
 #define ROADMAP_WORD_BUDGET "budget"
+/* A change of a scenario to a setting; the roadmap itself among them. */
+#define ROADMAP_WORD_SETTING "setting"
+#define ROADMAP_WORD_BASE "base"
 
 /* Item fields (a goal's, an initiative's, a team's, an envelope's). */
 #define ROADMAP_FIELD_ID "id"

@@ -747,6 +747,20 @@ roadmap_tracking_rows(const struct roadmap *rm,
 		      const struct roadmap_tracking *t, bool goals,
 		      struct roadmap_rows *out, struct roadmap_error *err);
 
+/* ----------------------------------------------------------- scenarios */
+
+/* The list of roadmap(1), scenario list: each scenario's name, number of
+ * changes and number of conflicts with the roadmap (see
+ * roadmap_scenario_conflicts()), as rows (name, changes, conflicts;
+ * release with roadmap_rows_release()) or as JSON ({"scenarios": [{"name",
+ * "changes", "conflicts"}]}, malloc'ed). */
+ROADMAP_API enum roadmap_status
+roadmap_scenario_list_rows(const struct roadmap *rm, struct roadmap_rows *out,
+			   struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_scenario_list_json(const struct roadmap *rm, char **out,
+			   struct roadmap_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -682,6 +682,106 @@ ROADMAP_API enum roadmap_status roadmap_lock_acquire(const char *path,
 /* Releases and frees a lock. Accepts NULL. */
 ROADMAP_API void roadmap_lock_release(struct roadmap_lock *lock);
 
+/* ------------------------------------------------------------ scenarios */
+
+/*
+ * Scenarios (roadmap(1), scenario; roadmap(5), SCENARIOS): named what-if
+ * plans kept in the roadmap's file. A scenario is a set of changes on top
+ * of the roadmap: fields set, items added or removed, envelopes and
+ * settings changed, each change recording the value the roadmap had when
+ * it was made. Seeing the roadmap through a scenario is the roadmap as it
+ * is now with the scenario's values in place of its own.
+ *
+ * Names are as ids; "base" is refused (it names the roadmap in
+ * roadmap_scenario_compare()). A missing scenario is ROADMAP_ERR_DATA
+ * with a message naming the ones there are.
+ */
+ROADMAP_API size_t roadmap_scenario_count(const struct roadmap *rm);
+/* The name and number of changes of scenario i (NULL and 0 past the
+ * last); its index by name, or -1. */
+ROADMAP_API const char *roadmap_scenario_name(const struct roadmap *rm,
+					      size_t i);
+ROADMAP_API size_t roadmap_scenario_changes(const struct roadmap *rm,
+					    size_t i);
+ROADMAP_API long roadmap_scenario_index(const struct roadmap *rm,
+					const char *name);
+/* A new, empty scenario, or (from not NULL) a copy of scenario from's
+ * changes. */
+ROADMAP_API enum roadmap_status roadmap_scenario_new(struct roadmap *rm,
+						     const char *name,
+						     const char *from,
+						     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_scenario_remove(struct roadmap *rm, const char *name,
+			struct roadmap_error *err);
+
+/*
+ * Turns rm into what scenario name sees: its changes applied, and no
+ * scenarios of its own left. A change that no longer applies to the
+ * roadmap as it is now (its item was removed from the roadmap, or its
+ * value with the roadmap's other fields makes an item the file cannot
+ * hold) is left out; *skipped (when not NULL) is then a malloc'ed text,
+ * one line per change left out, else NULL. With a scenario that has many
+ * changes this costs about as much as the changes, not the roadmap.
+ */
+ROADMAP_API enum roadmap_status roadmap_scenario_use(struct roadmap *rm,
+						     const char *name,
+						     char **skipped,
+						     struct roadmap_error *err);
+/* The same into a new roadmap *out (rm unchanged, its scenarios too). */
+ROADMAP_API enum roadmap_status
+roadmap_scenario_view(const struct roadmap *rm, const char *name,
+		      struct roadmap **out, char **skipped,
+		      struct roadmap_error *err);
+
+/*
+ * Makes scenario name's changes what view (a roadmap seen through it, then
+ * edited) differs by from rm: every field, item, envelope and setting
+ * that differs, each with the value rm had when the scenario first
+ * changed it (for a change it already had) or has now. rm's items are
+ * untouched. Editing commands given --scenario run on the view and end
+ * here.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_scenario_record(struct roadmap *rm, const char *name,
+			const struct roadmap *view, struct roadmap_error *err);
+
+/*
+ * A change of the scenario to a value that the roadmap has changed since
+ * the change was made: kind ("initiative", "setting", ...), id (the
+ * item's, the envelope's key "FY2027/innovation" or the setting's key),
+ * field (NULL for a whole item), and the values as JSON text: then (when
+ * the change was made), now (the roadmap's), scenario (the change's);
+ * "null" for absent. The strings belong to the list.
+ */
+struct roadmap_scenario_conflict {
+	const char *kind, *id, *field;
+	const char *then, *now, *scenario;
+};
+struct roadmap_scenario_conflicts {
+	struct roadmap_scenario_conflict *items;
+	size_t n;
+	char *text_; /* private */
+};
+ROADMAP_API enum roadmap_status
+roadmap_scenario_conflicts(const struct roadmap *rm, const char *name,
+			   struct roadmap_scenario_conflicts *out,
+			   struct roadmap_error *err);
+ROADMAP_API void
+roadmap_scenario_conflicts_release(struct roadmap_scenario_conflicts *c);
+
+/*
+ * Writes scenario name's changes into rm and removes the scenario. Refuses
+ * with ROADMAP_ERR_DATA, rm unchanged, when it has conflicts (see
+ * roadmap_scenario_conflicts(), which says which) or when a change does
+ * not apply; then err says why. *applied (when not NULL) is the number of
+ * changes written.
+ */
+ROADMAP_API enum roadmap_status roadmap_scenario_apply(struct roadmap *rm,
+						       const char *name,
+						       size_t *applied,
+						       struct roadmap_error *err);
+
 #ifdef __cplusplus
 }
 #endif

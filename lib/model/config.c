@@ -137,6 +137,67 @@ bool rm_policy_equal(const struct roadmap_policy *a,
 	return true;
 }
 
+/*
+ * The policy as one setting per key, named as `config` names them
+ * ("policy.mix_tolerance", "policy.target_mix.PILLAR"), so that diff says
+ * which number changed rather than printing the whole policy twice. A
+ * pillar with a target only in the other roadmap's mix is null here.
+ */
+static void flat_policy(cJSON *o, const struct roadmap_policy *p,
+			const struct roadmap_policy *other, bool *ok)
+{
+	cJSON *pol = rm_policy_json(p, true, ok);
+	const cJSON *f, *m;
+	char key[160];
+
+	cJSON_ArrayForEach(f, pol)
+	{
+		if (!cJSON_IsObject(f)) {
+			snprintf(key, sizeof(key), ROADMAP_KEY_POLICY ".%s",
+				 f->string);
+			rm_json_add_copy(o, key, cJSON_Duplicate(f, true), ok);
+			continue;
+		}
+		cJSON_ArrayForEach(m, f)
+		{
+			snprintf(key, sizeof(key), ROADMAP_KEY_POLICY ".%s.%s",
+				 f->string, m->string);
+			rm_json_add_copy(o, key, cJSON_Duplicate(m, true), ok);
+		}
+		for (size_t i = 0; i < other->n_target_mix; i++) {
+			const char *pillar = other->target_mix_pillar[i];
+			if (!cJSON_GetObjectItemCaseSensitive(f, pillar)) {
+				snprintf(key, sizeof(key),
+					 ROADMAP_KEY_POLICY ".%s.%s", f->string,
+					 pillar);
+				rm_json_add_copy(o, key, cJSON_CreateNull(),
+						 ok);
+			}
+		}
+	}
+	cJSON_Delete(pol);
+}
+
+cJSON *rm_settings_json(const struct roadmap *rm, const struct roadmap *other)
+{
+	bool ok_ = true, *ok = &ok_;
+	cJSON *o = cJSON_CreateObject();
+
+	rm_json_add(o, ROADMAP_KEY_NAME, rm_json_string_or_null(rm->name), ok);
+	rm_json_add(o, ROADMAP_KEY_CURRENCY, cJSON_CreateString(rm->currency),
+		    ok);
+	rm_json_add(o, ROADMAP_KEY_FISCAL_YEAR_START,
+		    cJSON_CreateNumber(rm->fiscal_start), ok);
+	rm_json_add(o, ROADMAP_KEY_PILLARS,
+		    rm_json_string_list(rm->pillars, rm->n_pillars), ok);
+	flat_policy(o, &rm->policy, &other->policy, ok);
+	if (!o || !*ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
 /* ------------------------------------------------------------ config */
 
 /* The fixed keys, in the order `config` lists them; "policy.target_mix.P"

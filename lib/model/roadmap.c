@@ -196,6 +196,10 @@ void roadmap_destroy(struct roadmap *rm)
 	}
 	free(rm->budgets);
 	free(rm->budget_keys);
+	for (size_t i = 0; i < rm->n_scenarios; i++) {
+		rm_scenario_release(&rm->scenarios[i]);
+	}
+	free(rm->scenarios);
 	idmap_release(&rm->budget_ids);
 	idmap_release(&rm->goal_ids);
 	idmap_release(&rm->init_ids);

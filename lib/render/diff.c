@@ -106,63 +106,6 @@ static void compare(struct dstate *d, const char *kind, const char *id,
 	}
 }
 
-/*
- * The policy as one setting per key, named as `config` names them
- * ("policy.mix_tolerance", "policy.target_mix.PILLAR"), so that diff says
- * which number changed rather than printing the whole policy twice. A
- * pillar with a target only in the other roadmap's mix is null here.
- */
-static void flat_policy(cJSON *o, const struct roadmap_policy *p,
-			const struct roadmap_policy *other, bool *ok)
-{
-	cJSON *pol = rm_policy_json(p, true, ok);
-	const cJSON *f, *m;
-	char key[160];
-
-	cJSON_ArrayForEach(f, pol)
-	{
-		if (!cJSON_IsObject(f)) {
-			snprintf(key, sizeof(key), ROADMAP_KEY_POLICY ".%s",
-				 f->string);
-			rm_json_add_copy(o, key, cJSON_Duplicate(f, true), ok);
-			continue;
-		}
-		cJSON_ArrayForEach(m, f)
-		{
-			snprintf(key, sizeof(key), ROADMAP_KEY_POLICY ".%s.%s",
-				 f->string, m->string);
-			rm_json_add_copy(o, key, cJSON_Duplicate(m, true), ok);
-		}
-		for (size_t i = 0; i < other->n_target_mix; i++) {
-			const char *pillar = other->target_mix_pillar[i];
-			if (!cJSON_GetObjectItemCaseSensitive(f, pillar)) {
-				snprintf(key, sizeof(key),
-					 ROADMAP_KEY_POLICY ".%s.%s", f->string,
-					 pillar);
-				rm_json_add_copy(o, key, cJSON_CreateNull(),
-						 ok);
-			}
-		}
-	}
-	cJSON_Delete(pol);
-}
-
-static cJSON *settings(const struct roadmap *rm, const struct roadmap *other,
-		       bool *ok)
-{
-	cJSON *o = cJSON_CreateObject();
-
-	rm_json_add(o, ROADMAP_KEY_NAME, rm_json_string_or_null(rm->name), ok);
-	rm_json_add(o, ROADMAP_KEY_CURRENCY, cJSON_CreateString(rm->currency),
-		    ok);
-	rm_json_add(o, ROADMAP_KEY_FISCAL_YEAR_START,
-		    cJSON_CreateNumber(rm->fiscal_start), ok);
-	rm_json_add(o, ROADMAP_KEY_PILLARS,
-		    rm_json_string_list(rm->pillars, rm->n_pillars), ok);
-	flat_policy(o, &rm->policy, &other->policy, ok);
-	return o;
-}
-
 /* The items of one kind as an object keyed by id (budgets by label). */
 static cJSON *keyed(const struct roadmap *rm, int kind, bool *ok)
 {
@@ -292,7 +235,9 @@ enum roadmap_status roadmap_diff(const struct roadmap *a,
 	d.spend = rm_json_add(root, "spend", cJSON_CreateArray(), &d.ok);
 	sb_put(&d.text, "", 0);
 	if (d.ok) {
-		cJSON *sa = settings(a, b, &d.ok), *sb = settings(b, a, &d.ok);
+		cJSON *sa = rm_settings_json(a, b),
+		      *sb = rm_settings_json(b, a);
+		d.ok = sa && sb;
 		if (d.ok) {
 			compare(&d, "roadmap", NULL, sa, sb);
 		}
