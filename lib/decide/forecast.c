@@ -100,6 +100,7 @@ struct sim {
 	uint64_t seed;
 	unsigned long trials;
 	int threads;
+	bool any_drawn; /* some task's duration is drawn */
 	int64_t *cost; /* per trial */
 };
 
@@ -129,15 +130,19 @@ static void place(struct sim *s, struct series *v, int64_t lo, int64_t hi)
 	}
 }
 
+/* Records end for the w trials from t (w > 1: trials that are all the
+ * same). */
 static void record(struct part *p, const struct series *v, unsigned long t,
-		   int64_t end)
+		   unsigned long w, int64_t end)
 {
 	roadmap_day d = rm_day_clamp(end);
 
 	if (v->counted) {
-		p->counts[v->off + (size_t)(d - v->lo)]++;
-	} else {
-		p->s->days[v->off * p->s->trials + t] = d;
+		p->counts[v->off + (size_t)(d - v->lo)] += (uint32_t)w;
+		return;
+	}
+	for (unsigned long k = 0; k < w; k++) {
+		p->s->days[v->off * p->s->trials + t + k] = d;
 	}
 }
 
@@ -188,7 +193,10 @@ static void *run_part(void *arg)
 		p->nomem = true;
 		return NULL;
 	}
-	for (unsigned long t = p->from; t < p->to; t++) {
+	/* with nothing drawn every trial is the same: one is run, and
+	 * counted for all of the part's */
+	unsigned long reps = s->any_drawn ? 1 : p->to - p->from;
+	for (unsigned long t = p->from; t < p->to; t += reps) {
 		struct rm_pcg32 r;
 		int64_t cost = 0, last = INT64_MIN;
 		rm_forecast_rng(&r, s->seed, t);
@@ -213,9 +221,9 @@ static void *run_part(void *arg)
 				end[k] = st + d - 1;
 			}
 			last = end[k] > last ? end[k] : last;
-			record(p, &x->ends, t, end[k]);
-			p->on_time[k] += end[k] <= x->planned_end;
-			p->moved[k] += end[k] != x->planned_end;
+			record(p, &x->ends, t, reps, end[k]);
+			p->on_time[k] += reps * (end[k] <= x->planned_end);
+			p->moved[k] += reps * (end[k] != x->planned_end);
 			if (!x->fixed) {
 				o = d == x->mode
 					? x->opex
@@ -235,15 +243,17 @@ static void *run_part(void *arg)
 				ge = e > ge ? e : ge;
 			}
 			if (w->n) {
-				record(p, &w->ends, t, ge);
+				record(p, &w->ends, t, reps, ge);
 				p->on_time[s->n_tasks + g] +=
-				    w->has_due && ge <= w->due;
+				    reps * (w->has_due && ge <= w->due);
 			}
 		}
 		if (s->n_tasks) {
-			record(p, &s->ends, t, last);
+			record(p, &s->ends, t, reps, last);
 		}
-		s->cost[t] = cost;
+		for (unsigned long k = 0; k < reps; k++) {
+			s->cost[t + k] = cost;
+		}
 	}
 	free(end);
 	return NULL;
@@ -648,6 +658,9 @@ forecast(const struct roadmap *rm, const struct rm_refs *refs,
 	if ((st = build(rm, refs, graph, &s, err))) {
 		sim_release(&s);
 		return st;
+	}
+	for (size_t k = 0; k < s.n_tasks && !s.any_drawn; k++) {
+		s.any_drawn = s.tasks[k].drawn;
 	}
 	s.cost = malloc(trials * sizeof(int64_t));
 	if (s.n_kept < SIZE_MAX / sizeof(roadmap_day) / trials) {

@@ -92,15 +92,20 @@ static const char *field_problem(const struct roadmap *rm,
 
 /* A whole item's value: null, or an object the loader reads as an item
  * whose key is the change's. */
+/* (*canon is then the item's canonical object, or null: the form the
+ * save writes and the conflicts compare.) */
 static const char *whole_problem(const struct roadmap *rm,
 				 enum rm_change_kind k, const char *id,
-				 const cJSON *v, char *why, size_t size)
+				 const cJSON *v, cJSON **canon, char *why,
+				 size_t size)
 {
 	union sc_item it;
 	char key[200];
 
+	*canon = NULL;
 	if (cJSON_IsNull(v)) {
-		return NULL;
+		*canon = cJSON_CreateNull();
+		return *canon ? NULL : "out of memory";
 	}
 	if (!cJSON_IsObject(v)) {
 		return "must be an object (the whole item) or null";
@@ -109,6 +114,10 @@ static const char *whole_problem(const struct roadmap *rm,
 		return why;
 	}
 	bool same = strcmp(sc_item_key(k, &it, key, sizeof(key)), id) == 0;
+	if (same && !(*canon = sc_file_object(k, &it))) {
+		sc_release_item(k, &it);
+		return "out of memory";
+	}
 	sc_release_item(k, &it);
 	return same ? NULL : "is an item with another id";
 }
@@ -135,6 +144,7 @@ static enum roadmap_status load_change(struct load *L, const cJSON *c,
 					   ROADMAP_KEY_FIELD, ROADMAP_KEY_BASE,
 					   ROADMAP_KEY_VALUE, NULL};
 	const cJSON *kv, *idv, *fv, *bv, *vv;
+	cJSON *cb = NULL, *cv = NULL; /* a whole item's canonical values */
 	struct rm_change ch = {0};
 	const struct rm_field *f = NULL;
 	enum roadmap_status st;
@@ -205,13 +215,16 @@ static enum roadmap_status load_change(struct load *L, const cJSON *c,
 			  field_problem(L->rm, k, f, vv, why, sizeof(why))))) {
 			return ld_bad(L, "%s: %s", f->name, bad);
 		}
-		if (!f && ((bad = whole_problem(L->rm, k, id, bv, why,
+		if (!f && ((bad = whole_problem(L->rm, k, id, bv, &cb, why,
 						sizeof(why))) ||
-			   (bad = whole_problem(L->rm, k, id, vv, why,
+			   (bad = whole_problem(L->rm, k, id, vv, &cv, why,
 						sizeof(why))))) {
+			cJSON_Delete(cb);
 			return ld_bad(L, "%s", bad);
 		}
 		if (!f && cJSON_IsNull(bv) == cJSON_IsNull(vv)) {
+			cJSON_Delete(cb);
+			cJSON_Delete(cv);
 			return ld_bad(L, "a whole item's change adds one "
 					 "(base null) or removes one (value "
 					 "null)");
@@ -227,6 +240,8 @@ static enum roadmap_status load_change(struct load *L, const cJSON *c,
 		free(key);
 		free(other);
 		free(mark);
+		cJSON_Delete(cb);
+		cJSON_Delete(cv);
 		return rm_nomem(L->err);
 	}
 	bool dup = idmap_get(&seen->map, key, &at);
@@ -235,19 +250,23 @@ static enum roadmap_status load_change(struct load *L, const cJSON *c,
 	if (dup || mixed) {
 		free(key);
 		free(mark);
+		cJSON_Delete(cb);
+		cJSON_Delete(cv);
 		return dup ? ld_bad(L, "a second change of the same %s",
 				    f || k == RM_CH_SETTING ? "field" : "item")
 			   : ld_bad(L, "a change of a whole item and of its "
 				       "fields");
 	}
 	if (!keep_key(seen, key) || (mark && !keep_key(seen, mark))) {
+		cJSON_Delete(cb);
+		cJSON_Delete(cv);
 		return rm_nomem(L->err);
 	}
 	ch.kind = (enum rm_change_kind)k;
 	ch.id = rm_strdup(id);
 	ch.field = f ? rm_strdup(f->name) : NULL;
-	ch.base = cJSON_Duplicate(bv, true);
-	ch.value = cJSON_Duplicate(vv, true);
+	ch.base = cb ? cb : cJSON_Duplicate(bv, true);
+	ch.value = cv ? cv : cJSON_Duplicate(vv, true);
 	if (!ch.id || (f && !ch.field) || !ch.base || !ch.value ||
 	    !rm_change_push(s, &ch)) {
 		rm_change_release(&ch);

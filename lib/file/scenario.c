@@ -356,21 +356,10 @@ enum roadmap_status roadmap_scenario_use(struct roadmap *rm, const char *name,
 	return st;
 }
 
-/* A copy of rm (its scenarios too), by its canonical text. */
 static enum roadmap_status copy(const struct roadmap *rm, struct roadmap **out,
 				struct roadmap_error *err)
 {
-	char *text;
-	size_t len;
-	enum roadmap_status st = roadmap_save_buffer(rm, &text, &len, err);
-
-	*out = NULL;
-	if (st) {
-		return st;
-	}
-	st = roadmap_load_buffer("", text, len, out, err);
-	free(text);
-	return st;
+	return (*out = roadmap_copy(rm)) ? ROADMAP_OK : rm_nomem(err);
 }
 
 enum roadmap_status roadmap_scenario_view(const struct roadmap *rm,

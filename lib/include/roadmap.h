@@ -330,6 +330,8 @@ struct roadmap;
 
 /* A new, empty roadmap with the defaults. NULL when out of memory. */
 ROADMAP_API struct roadmap *roadmap_create(void);
+/* A deep copy of rm (its scenarios too); NULL when out of memory. */
+ROADMAP_API struct roadmap *roadmap_copy(const struct roadmap *rm);
 /* Frees a roadmap and everything it owns. Accepts NULL. */
 ROADMAP_API void roadmap_destroy(struct roadmap *rm);
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool copy_scenario(struct rm_scenario *d, const struct rm_scenario *s);
+
 const char *const rm_change_kinds[RM_CH_KINDS] = {
     ROADMAP_WORD_SETTING, ROADMAP_WORD_TEAM, ROADMAP_WORD_GOAL,
     ROADMAP_WORD_INITIATIVE, ROADMAP_WORD_BUDGET};
@@ -145,15 +147,14 @@ enum roadmap_status roadmap_scenario_new(struct roadmap *rm, const char *name,
 	if (!(s.name = rm_strdup(name))) {
 		return rm_nomem(err);
 	}
-	for (size_t i = 0; src && i < src->n; i++) {
-		const struct rm_change *c = &src->changes[i];
-		struct rm_change d = {c->kind, rm_strdup(c->id),
-				      c->field ? rm_strdup(c->field) : NULL,
-				      cJSON_Duplicate(c->base, true),
-				      cJSON_Duplicate(c->value, true)};
-		if (!d.id || (c->field && !d.field) || !d.base || !d.value ||
-		    !rm_change_push(&s, &d)) {
-			rm_change_release(&d);
+	if (src) {
+		free(s.name);
+		if (!copy_scenario(&s, src)) {
+			rm_scenario_release(&s);
+			return rm_nomem(err);
+		}
+		free(s.name);
+		if (!(s.name = rm_strdup(name))) {
 			rm_scenario_release(&s);
 			return rm_nomem(err);
 		}
@@ -180,4 +181,111 @@ enum roadmap_status roadmap_scenario_remove(struct roadmap *rm,
 		(rm->n_scenarios - i - 1) * sizeof(*rm->scenarios));
 	rm->n_scenarios--;
 	return ROADMAP_OK;
+}
+
+/* A copy of scenario s into d; false when out of memory (release d). */
+static bool copy_scenario(struct rm_scenario *d, const struct rm_scenario *s)
+{
+	memset(d, 0, sizeof(*d));
+	if (!(d->name = rm_strdup(s->name))) {
+		return false;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		const struct rm_change *c = &s->changes[i];
+		struct rm_change x = {c->kind, rm_strdup(c->id),
+				      c->field ? rm_strdup(c->field) : NULL,
+				      cJSON_Duplicate(c->base, true),
+				      cJSON_Duplicate(c->value, true)};
+		if (!x.id || (c->field && !x.field) || !x.base || !x.value ||
+		    !rm_change_push(d, &x)) {
+			rm_change_release(&x);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The items of rm copied into c; false when out of memory. */
+static bool copy_items(struct roadmap *c, const struct roadmap *rm)
+{
+	if (!rm_reserve(c, ITEM_GOAL, rm->n_goals) ||
+	    !rm_reserve(c, ITEM_INITIATIVE, rm->n_inits)) {
+		return false;
+	}
+	for (size_t i = 0; i < rm->n_teams; i++) {
+		struct roadmap_team t = rm->teams[i];
+		if (!(t.id = rm_strdup(t.id)) || !rm_push_team(c, &t)) {
+			free((char *)t.id);
+			return false;
+		}
+	}
+	for (size_t i = 0; i < rm->n_goals; i++) {
+		struct roadmap_goal g;
+		if (!rm_copy_goal(&g, &rm->goals[i]) || !rm_push_goal(c, &g)) {
+			rm_goal_free(&g);
+			return false;
+		}
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		struct roadmap_initiative in;
+		if (!rm_copy_initiative(&in, &rm->inits[i]) ||
+		    !rm_push_initiative(c, &in)) {
+			rm_initiative_free(&in);
+			return false;
+		}
+	}
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		struct roadmap_budget b = rm->budgets[i];
+		if ((b.pillar && !(b.pillar = rm_strdup(b.pillar))) ||
+		    !rm_push_budget(c, &b)) {
+			free((char *)b.pillar);
+			return false;
+		}
+	}
+	return true;
+}
+
+struct roadmap *roadmap_copy(const struct roadmap *rm)
+{
+	struct roadmap *c = roadmap_create();
+	bool ok = c != NULL;
+
+	if (!ok) {
+		return NULL;
+	}
+	rm_list_free(c->pillars, c->n_pillars);
+	c->pillars = NULL;
+	c->n_pillars = 0;
+	ok = !rm->name || (c->name = rm_strdup(rm->name));
+	memcpy(c->currency, rm->currency, sizeof(c->currency));
+	c->fiscal_start = rm->fiscal_start;
+	c->default_pillars = rm->default_pillars;
+	for (size_t i = 0; ok && i < rm->n_pillars; i++) {
+		ok = rm_list_push(&c->pillars, &c->n_pillars, rm->pillars[i]);
+	}
+	c->policy = rm->policy;
+	c->policy.n_target_mix = 0;
+	c->policy.target_mix_pillar = NULL;
+	c->policy.target_mix_percent = NULL;
+	for (size_t i = 0; ok && i < rm->policy.n_target_mix; i++) {
+		ok = rm_target_mix_push(&c->policy,
+					rm->policy.target_mix_pillar[i],
+					rm->policy.target_mix_percent[i]) ==
+		     ROADMAP_OK;
+	}
+	ok = ok && copy_items(c, rm);
+	for (size_t i = 0; ok && i < rm->n_scenarios; i++) {
+		struct rm_scenario s;
+		ok = copy_scenario(&s, &rm->scenarios[i]);
+		if (!ok || !rm_scenario_push(c, &s)) {
+			rm_scenario_release(&s);
+			ok = false;
+		}
+	}
+	c->saved = rm->saved;
+	if (!ok) {
+		roadmap_destroy(c);
+		return NULL;
+	}
+	return c;
 }
