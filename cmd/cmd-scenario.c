@@ -191,15 +191,13 @@ static int run_apply(struct ctx *ctx, const char *name)
 	}
 	for (size_t i = 0; i < cf.n; i++) {
 		const struct roadmap_scenario_conflict *c = &cf.items[i];
-		if (!c->field && strcmp(c->kind, "setting") != 0) {
-			msg("scenario \"%s\": %s \"%s\": the roadmap %s it "
-			    "since the scenario %s it",
+		if (!c->field && strcmp(c->kind, ROADMAP_WORD_SETTING) != 0) {
+			bool added = strcmp(c->then, "null") == 0;
+			msg("scenario \"%s\": %s \"%s\": the roadmap has %s "
+			    "since the scenario %s",
 			    name, c->kind, c->id,
-			    strcmp(c->then, "null") == 0  ? "added one of that "
-							    "id"
-			    : strcmp(c->now, "null") == 0 ? "removed"
-							  : "changed",
-			    strcmp(c->then, "null") == 0 ? "added" : "removed");
+			    added ? "added one of that id" : "changed it",
+			    added ? "added its own" : "removed it");
 			continue;
 		}
 		msg("scenario \"%s\": %s \"%s\"%s%s: %s when the scenario "

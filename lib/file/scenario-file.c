@@ -73,8 +73,12 @@ static const char *field_problem(const struct roadmap *rm,
 	enum roadmap_status st;
 
 	if (cJSON_IsNull(v)) {
-		return f->required ? "must not be null (the field is required)"
-				   : NULL;
+		if (!f->required) {
+			return NULL;
+		}
+		snprintf(why, size, "%s is required: it cannot be null",
+			 f->name);
+		return why;
 	}
 	memset(&it, 0, sizeof(it));
 	if (k == RM_CH_GOAL) {
@@ -213,7 +217,7 @@ static enum roadmap_status load_change(struct load *L, const cJSON *c,
 		    ((bad = field_problem(L->rm, k, f, bv, why, sizeof(why))) ||
 		     (bad =
 			  field_problem(L->rm, k, f, vv, why, sizeof(why))))) {
-			return ld_bad(L, "%s: %s", f->name, bad);
+			return ld_bad(L, "%s", bad);
 		}
 		if (!f && ((bad = whole_problem(L->rm, k, id, bv, &cb, why,
 						sizeof(why))) ||

@@ -595,7 +595,10 @@ roadmap_scenario_conflicts(const struct roadmap *rm, const char *name,
 			ok = false;
 			break;
 		}
-		if (now && cJSON_Compare(now, c->base, true)) {
+		/* the same value as then, or as the scenario's (both made
+		 * the same change) is no conflict */
+		if (now && (cJSON_Compare(now, c->base, true) ||
+			    cJSON_Compare(now, c->value, true))) {
 			cJSON_Delete(now);
 			continue;
 		}

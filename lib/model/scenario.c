@@ -109,9 +109,8 @@ struct rm_scenario *rm_scenario_named(const struct roadmap *rm,
 		sb_puts(&b, k ? ", " : "");
 		sb_puts(&b, rm->scenarios[k].name);
 	}
-	rm_fail(err, ROADMAP_ERR_DATA, "no scenario %s (there %s %s)",
-		rm_quote(name, q, sizeof(q)),
-		rm->n_scenarios == 1 ? "is" : "are", b.data ? b.data : "?");
+	rm_fail(err, ROADMAP_ERR_DATA, "no scenario %s (the roadmap has %s)",
+		rm_quote(name, q, sizeof(q)), b.data ? b.data : "?");
 	sb_release(&b);
 	return NULL;
 }

@@ -30,6 +30,24 @@ for i in $(seq 1 "$trials"); do
     probe_writer "probe-$i"
   fi
 done
+# the same for writes into a scenario: judged as the scenario sees the
+# file, and the roadmap itself never changes
+R scenario new what-if 2>/dev/null
+own=$("$ROADMAP" list --format json | sha256sum)
+export ROADMAP_SCENARIO=what-if
+rows=$(count)
+for i in $(seq 1 $((trials / 4))); do
+  old=$(sha256sum < roadmap.json)
+  "$ROADMAP" add initiative "ks$i" --title "Killed $i" --start 2026-Q1 \
+    --end 2026-Q2 --goal goal-1 2>/dev/null &
+  pid=$!
+  sleep "$(awk -v r=$RANDOM -v s="$span" 'BEGIN { printf "%.4f", r % s * 2 / 1000 }')"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  judge_kill "ks$i" initiatives "$old"
+done
+unset ROADMAP_SCENARIO
+ok_if "writes into a scenario never touched the roadmap itself" test "$("$ROADMAP" list --format json | sha256sum)" = "$own"
 ok_if "$trials kills: the file was always the old or the new one ($torn torn)" test "$torn" = 0
 ok_if "no writer was blocked by a killed one's lock ($blocked)" test "$blocked" = 0
 ok_if "no killed writer's temporary file survived a save ($survived)" test "$survived" = 0
