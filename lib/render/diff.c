@@ -138,6 +138,76 @@ static cJSON *keyed(const struct roadmap *rm, int kind, bool *ok)
 	return o;
 }
 
+/* A scenario's changes keyed "kind/id[/field]", each its {base, value}. */
+static cJSON *changes_of(const struct rm_scenario *s, bool *ok)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	*ok = *ok && o;
+	for (size_t i = 0; *ok && i < s->n; i++) {
+		const struct rm_change *c = &s->changes[i];
+		char key[400];
+		snprintf(key, sizeof(key), "%s/%s%s%s", rm_change_kinds[c->kind],
+			 c->id, c->field ? "/" : "", c->field ? c->field : "");
+		cJSON *x = cJSON_CreateObject();
+		rm_json_add_copy(o, key, x, ok);
+		rm_json_add(x, ROADMAP_KEY_BASE, cJSON_Duplicate(c->base, true),
+			    ok);
+		rm_json_add(x, ROADMAP_KEY_VALUE,
+			    cJSON_Duplicate(c->value, true), ok);
+	}
+	return o;
+}
+
+/* Scenarios added and removed, and each change of a scenario in both
+ * ("changed scenario "cut": initiative/loyalty/end ..."), shown by the
+ * scenario's value. */
+static void scenarios(struct dstate *d, const struct roadmap *a,
+		      const struct roadmap *b)
+{
+	for (size_t i = 0; d->ok && i < a->n_scenarios; i++) {
+		if (roadmap_scenario_index(b, a->scenarios[i].name) < 0) {
+			entry(d, d->removed, "removed", "scenario",
+			      a->scenarios[i].name);
+		}
+	}
+	for (size_t i = 0; d->ok && i < b->n_scenarios; i++) {
+		const struct rm_scenario *sb = &b->scenarios[i];
+		long j = roadmap_scenario_index(a, sb->name);
+		if (j < 0) {
+			entry(d, d->added, "added", "scenario", sb->name);
+			continue;
+		}
+		cJSON *ca = changes_of(&a->scenarios[j], &d->ok),
+		      *cb = changes_of(sb, &d->ok);
+		const cJSON *x;
+		cJSON_ArrayForEach(x, cb)
+		{
+			const cJSON *y =
+			    cJSON_GetObjectItemCaseSensitive(ca, x->string);
+			if (!y || !cJSON_Compare(x, y, true)) {
+				changed(d, "scenario", sb->name, x->string,
+					y ? cJSON_GetObjectItemCaseSensitive(
+						y, ROADMAP_KEY_VALUE)
+					  : NULL,
+					cJSON_GetObjectItemCaseSensitive(
+					    x, ROADMAP_KEY_VALUE));
+			}
+		}
+		cJSON_ArrayForEach(x, ca)
+		{
+			if (!cJSON_GetObjectItemCaseSensitive(cb, x->string)) {
+				changed(d, "scenario", sb->name, x->string,
+					cJSON_GetObjectItemCaseSensitive(
+					    x, ROADMAP_KEY_VALUE),
+					NULL);
+			}
+		}
+		cJSON_Delete(ca);
+		cJSON_Delete(cb);
+	}
+}
+
 /* Planned spend per quarter of both roadmaps, in quarter order, every sum
  * checked. Fails (false) with *overflow set when a sum overflows. */
 static bool spend(struct dstate *d, const struct roadmap *a,
@@ -267,6 +337,9 @@ enum roadmap_status roadmap_diff(const struct roadmap *a,
 		}
 		cJSON_Delete(ka);
 		cJSON_Delete(kb);
+	}
+	if (d.ok) {
+		scenarios(&d, a, b);
 	}
 	bool overflow = false;
 	if (d.ok && !spend(&d, a, b, &overflow)) {

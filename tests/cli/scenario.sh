@@ -147,6 +147,16 @@ t 'apply' 0 '' 'roadmap: applied scenario "slip": 3 changes written into the roa
 ok_if 'the roadmap is now what the scenario saw' cmp <(R list --format json) <(R -f slip.json list --format json)
 ok_if 'and has no scenario left' bash -c "! grep -q '\"scenarios\"' roadmap.json"
 
+# ------------------------------------------- diff sees scenarios as data
+cp "$DATA/good/scenarios.json" s1.json
+cp s1.json s2.json
+R -f s2.json --scenario slip set event-pipeline end=2026-07-31
+R -f s2.json scenario rm board-cut
+R -f s2.json scenario new fresh 2>/dev/null
+t 'diff of two revisions lists scenario changes' 1 'removed scenario "board-cut"
+changed scenario "slip": initiative/event-pipeline/end "2026-06-30" -> "2026-07-31"
+added scenario "fresh"' '' -- R diff s1.json s2.json
+
 # ------------------------------------------------------ scenario data
 bad() {
   local name=$1 msg=$2 json=$3
