@@ -126,8 +126,13 @@ static int run_diff(struct ctx *ctx, const char *name,
 	if (rc) {
 		return rc;
 	}
-	if (roadmap_scenario_view(rm, name, &view, &skipped, &err) ||
-	    roadmap_diff(rm, view, format, &out, &differs, &err)) {
+	/* the roadmap's own changes only: the view keeps no scenarios */
+	bool seen = roadmap_scenario_view(rm, name, &view, &skipped, &err) ==
+		    ROADMAP_OK;
+	while (seen && roadmap_scenario_count(rm) > 0) {
+		roadmap_scenario_remove(rm, roadmap_scenario_name(rm, 0), NULL);
+	}
+	if (!seen || roadmap_diff(rm, view, format, &out, &differs, &err)) {
 		rc = fail_err(&err);
 	} else {
 		struct ctx named = *ctx;

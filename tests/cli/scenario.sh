@@ -123,7 +123,8 @@ spend 2026-Q1: 962,897.22 -> 863,183.23 (-99,713.99)
 spend 2026-Q2: 1,445,451.94 -> 1,344,630.02 (-100,821.92)
 spend 2026-Q3: 1,819,012.91 -> 1,727,083.07 (-91,929.84)
 spend 2026-Q4: 1,406,872.13 -> 1,709,337.88 (+302,465.75)' '' -- R scenario diff slip
-ok_if 'diff --format json is the diff of the export' cmp <(R scenario diff slip --format json) <(R scenario export slip -o s.json && R diff roadmap.json s.json --format json)
+/usr/bin/python3 -c 'import json; d = json.load(open("roadmap.json")); d.pop("scenarios"); json.dump(d, open("own.json", "w"))'
+ok_if 'diff --format json is the diff of the export' cmp <(R scenario diff slip --format json) <(R scenario export slip -o s.json && R diff own.json s.json --format json)
 
 # --------------------------------------------------------------- apply
 cp roadmap.json before.json
