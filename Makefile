@@ -124,6 +124,18 @@ demo: build
 	@$(ROADMAP) -f $(DEMO)/acme.json check --format github \
 		--baseline $(DEMO)/main.json || true
 	@$(ROADMAP) -f $(DEMO)/acme.json rm side-quest
+	@echo
+	@echo "== what if? two scenarios beside the plan, which stays untouched:"
+	@echo "   the board's 15 % cut, and checkout slipping a quarter with two hires"
+	@$(ROADMAP) -f $(DEMO)/acme.json scenario new board-cut
+	@$(ROADMAP) -f $(DEMO)/acme.json --scenario board-cut optimize \
+		--budget-scale 85 --apply > /dev/null
+	@$(ROADMAP) -f $(DEMO)/acme.json scenario new slip
+	@$(ROADMAP) -f $(DEMO)/acme.json --scenario slip set checkout-v2 \
+		end=2027-Q1 pessimistic=2027-Q2
+	@$(ROADMAP) -f $(DEMO)/acme.json --scenario slip set product capacity=16
+	@$(ROADMAP) -f $(DEMO)/acme.json scenario diff slip
+	@$(ROADMAP) -f $(DEMO)/acme.json scenario compare
 	@$(ROADMAP) -f $(DEMO)/acme.json check --format sarif > acme-check.sarif || true
 	@$(ROADMAP) -f $(DEMO)/acme.json check --format junit > acme-check.xml || true
 	@echo
@@ -134,7 +146,7 @@ demo: build
 	@echo
 	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
 	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings,"
-	@echo "Forecast; goals' states and earned value as of 2026-Q1)."
+	@echo "Forecast, Scenarios; goals' states and earned value as of 2026-Q1)."
 	@echo "The page for everyone else is $(CURDIR)/acme-roadmap.html (one"
 	@echo "self-contained file: open it in any browser, mail it, print it)."
 	@echo "The check for pipelines: $(CURDIR)/acme-check.sarif (code scanning)"

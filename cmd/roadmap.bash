@@ -38,6 +38,13 @@ _roadmap_envelopes() {
     awk -F, '{ print ($2 == "" ? $1 : $1 "/" $2) }'
 }
 
+_roadmap_scenarios() {
+  local file
+  file=$(_roadmap_file)
+  [ -r "$file" ] || return
+  roadmap -f "$file" scenario list --format csv 2>/dev/null | tail -n +2 | cut -d, -f1
+}
+
 _roadmap_config_keys() {
   local file
   file=$(_roadmap_file)
@@ -51,7 +58,7 @@ _roadmap() {
   local cmd="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      -f | --file) ((i++)) ;;
+      -f | --file | --scenario) ((i++)) ;;
       -*) ;;
       *) cmd=${COMP_WORDS[i]}; break ;;
     esac
@@ -84,25 +91,34 @@ _roadmap() {
     --table)
       COMPREPLY=($(compgen -W "initiatives goals teams budgets actuals budget findings schedule progress measurements" -- "$cur"))
       return ;;
+    --scenario | --from)
+      COMPREPLY=($(compgen -W "$(_roadmap_scenarios)" -- "$cur"))
+      return ;;
     --goal | --depends-on | --team)
       COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur"))
       return ;;
   esac
   if [ -z "$cmd" ]; then
     if [[ $cur == -* ]]; then
-      COMPREPLY=($(compgen -W "-f --file --help --version" -- "$cur"))
+      COMPREPLY=($(compgen -W "-f --file --scenario --help --version" -- "$cur"))
     else
       COMPREPLY=($(compgen -W "$(roadmap help 2>/dev/null | sed -n 's/^  \([a-z]*\) .*/\1/p')" -- "$cur"))
     fi
     return
   fi
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "$(roadmap help "$cmd" 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur"))
+    COMPREPLY=($(compgen -W "$(roadmap help "$cmd" 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u) --scenario" -- "$cur"))
     return
   fi
   case $cmd in
     add) [ "$prev" = add ] && COMPREPLY=($(compgen -W "goal initiative budget team" -- "$cur")) ;;
     list) COMPREPLY=($(compgen -W "goals initiatives budgets teams" -- "$cur")) ;;
+    scenario)
+      if [ "$prev" = scenario ]; then
+        COMPREPLY=($(compgen -W "new list rm diff export apply compare" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "$(_roadmap_scenarios)" -- "$cur"))
+      fi ;;
     help) COMPREPLY=($(compgen -W "$(roadmap help 2>/dev/null | sed -n 's/^  \([a-z]*\) .*/\1/p')" -- "$cur")) ;;
     import | diff) COMPREPLY=($(compgen -f -- "$cur")) ;;
     set | rm)
