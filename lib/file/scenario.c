@@ -107,32 +107,32 @@ static enum roadmap_status replace(struct roadmap *rm, enum rm_change_kind k,
 		note(x, c, "%s; left out", why);
 		return ROADMAP_OK;
 	}
+	/* the index takes the new id string (the same text) first: the old
+	 * one is freed with the old item */
+	struct idmap *ids = k == RM_CH_GOAL	    ? &rm->goal_ids
+			    : k == RM_CH_INITIATIVE ? &rm->init_ids
+			    : k == RM_CH_TEAM	    ? &rm->team_ids
+						    : NULL;
+	const char *id = k == RM_CH_GOAL	 ? it.g.id
+			 : k == RM_CH_INITIATIVE ? it.in.id
+			 : k == RM_CH_TEAM	 ? it.t.id
+						 : NULL;
+	if (ids && !idmap_put(ids, id, i)) {
+		sc_release_item(k, &it);
+		return rm_nomem(x->err);
+	}
+	if (k == RM_CH_GOAL) {
+		it.g.line = rm->goals[i].line;
+	} else if (k == RM_CH_INITIATIVE) {
+		it.in.line = rm->inits[i].line;
+	} else if (k == RM_CH_TEAM) {
+		it.t.line = rm->teams[i].line;
+	} else {
+		it.b.line = rm->budgets[i].line;
+	}
 	void *old = sc_item_at(rm, k, i);
-	long line = k == RM_CH_GOAL	    ? rm->goals[i].line
-		    : k == RM_CH_INITIATIVE ? rm->inits[i].line
-		    : k == RM_CH_TEAM	    ? rm->teams[i].line
-					    : rm->budgets[i].line;
 	sc_release_item(k, old);
 	memcpy(old, &it, sc_size_of(k));
-	if (k == RM_CH_GOAL) {
-		rm->goals[i].line = line;
-		return idmap_put(&rm->goal_ids, rm->goals[i].id, i)
-			   ? ROADMAP_OK
-			   : rm_nomem(x->err);
-	}
-	if (k == RM_CH_INITIATIVE) {
-		rm->inits[i].line = line;
-		return idmap_put(&rm->init_ids, rm->inits[i].id, i)
-			   ? ROADMAP_OK
-			   : rm_nomem(x->err);
-	}
-	if (k == RM_CH_TEAM) {
-		rm->teams[i].line = line;
-		return idmap_put(&rm->team_ids, rm->teams[i].id, i)
-			   ? ROADMAP_OK
-			   : rm_nomem(x->err);
-	}
-	rm->budgets[i].line = line;
 	return ROADMAP_OK;
 }
 
