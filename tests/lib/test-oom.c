@@ -108,6 +108,60 @@ static void mix(const char *s, size_t n)
 	}
 }
 
+static int saved(const struct roadmap *rm)
+{
+	struct roadmap_error err;
+	char *out = NULL;
+	size_t len;
+
+	if (roadmap_save_buffer(rm, &out, &len, &err) != ROADMAP_OK) {
+		return 1;
+	}
+	mix(out, len);
+	free(out);
+	return 0;
+}
+
+/* A scenario made, edited through a view, recorded, its conflicts listed
+ * and applied; the failures. */
+static int scenario_pass(struct roadmap *rm)
+{
+	struct roadmap_error err;
+	struct roadmap *view = NULL;
+	struct roadmap_scenario_conflicts cf;
+	char *skipped = NULL;
+	int failures = 0;
+
+	stage = "scenario";
+	if (roadmap_scenario_new(rm, "s", NULL, &err) ||
+	    roadmap_scenario_view(rm, "s", &view, &skipped, &err) ||
+	    roadmap_set_field(view, "a", "end", "2026-12-31", &err) ||
+	    roadmap_remove(view, "c", true, &err) ||
+	    roadmap_config_set(view, "policy.mix_tolerance", "7", &err) ||
+	    roadmap_scenario_record(rm, "s", view, &err)) {
+		failures++;
+	}
+	roadmap_destroy(view);
+	free(skipped);
+	failures += saved(rm);
+	if (roadmap_scenario_conflicts(rm, "s", &cf, &err) == ROADMAP_OK) {
+		roadmap_scenario_conflicts_release(&cf);
+	} else {
+		failures++;
+	}
+	if (roadmap_scenario_new(rm, "t", "s", &err) ||
+	    roadmap_scenario_apply(rm, "s", NULL, &err)) {
+		failures++;
+	}
+	failures += saved(rm);
+	if (roadmap_scenario_use(rm, "t", &skipped, &err)) {
+		failures++;
+	}
+	free(skipped);
+	failures += saved(rm);
+	return failures;
+}
+
 /* One pass over everything; returns the number of calls that failed. */
 static int pass(void)
 {
@@ -200,6 +254,7 @@ static int pass(void)
 	} else {
 		failures++;
 	}
+	failures += scenario_pass(rm);
 	roadmap_destroy(rm);
 	return failures;
 }
