@@ -65,8 +65,8 @@ static const unsigned layouts[] = {
 static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 			int scale, unsigned cols, const char **head)
 {
-	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR", "GOAL",
-					    "TEAM"};
+	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR",
+					    "GOAL",    "TEAM", "MONTH"};
 	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	size_t n = 1;
 
@@ -121,10 +121,16 @@ static int print_table(const struct roadmap *rm,
 	size_t layout = 0, width = term_width();
 	/* goal and team rows use no envelope: those columns say nothing;
 	 * only pillar rows have shares */
-	unsigned none = r->by == ROADMAP_BY_GOAL || r->by == ROADMAP_BY_TEAM
+	unsigned none = r->by == ROADMAP_BY_GOAL || r->by == ROADMAP_BY_TEAM ||
+				r->by == ROADMAP_BY_MONTH
 			    ? 1u << C_ENVELOPE | 1u << C_COVERED |
 				  1u << C_VARIANCE | 1u << C_UNCOVERED
 			    : 0;
+	/* months compare no actual either: actuals are kept by quarter */
+	if (r->by == ROADMAP_BY_MONTH) {
+		none |= 1u << ROADMAP_BUDGET_ACTUAL | 1u << C_PWA |
+			1u << ROADMAP_BUDGET_ACTUAL_VARIANCE;
+	}
 	unsigned shares =
 	    r->by == ROADMAP_BY_PILLAR ? 0 : 1u << C_SHARE | 1u << C_TARGET;
 	char m[40];
@@ -159,6 +165,9 @@ static int print_table(const struct roadmap *rm,
 	if (layout > 0) {
 		printf("Columns left out to fit; --format csv has all.\n");
 	}
+	if (r->by == ROADMAP_BY_MONTH) {
+		printf("Envelopes and actuals: see budget --by quarter.\n");
+	}
 	if (r->unbudgeted > 0 && !none) {
 		printf("Not covered by any envelope: %s %s\n",
 		       roadmap_currency(rm),
@@ -182,11 +191,13 @@ struct budget_opts {
 
 static const char *const views[] = {ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR,
 				    ROADMAP_FIELD_PILLAR, ROADMAP_WORD_GOAL,
-				    ROADMAP_WORD_TEAM,	  NULL};
+				    ROADMAP_WORD_TEAM,	  ROADMAP_WORD_MONTH,
+				    NULL};
 static const struct opt budget_opts[] = {
     OPT_NAMED("by", "view", "V", views, roadmap_budget_by_parse,
 	      struct budget_opts, by,
-	      "quarter (default), year, pillar, goal or team"),
+	      "quarter (default), year, pillar, goal, team or month\n"
+	      "(calendar months: planned spend only)"),
     OPT_CHOICE("format", "F", report_formats, struct budget_opts, format,
 	       "table, csv or json"),
     {0},

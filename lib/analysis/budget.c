@@ -10,18 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const by_names[] = {ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR,
-				       ROADMAP_FIELD_PILLAR, ROADMAP_WORD_GOAL,
-				       ROADMAP_WORD_TEAM};
+static const char *const by_names[] = {
+    ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR, ROADMAP_FIELD_PILLAR,
+    ROADMAP_WORD_GOAL,	  ROADMAP_WORD_TEAM, ROADMAP_WORD_MONTH};
+#define BY_VIEWS (sizeof(by_names) / sizeof(by_names[0]))
 
 const char *roadmap_budget_by_name(enum roadmap_budget_by by)
 {
-	return (unsigned)by < 5 ? by_names[by] : ROADMAP_WORD_QUARTER;
+	return (unsigned)by < BY_VIEWS ? by_names[by] : ROADMAP_WORD_QUARTER;
 }
 
 int roadmap_budget_by_parse(const char *name)
 {
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < (int)BY_VIEWS; i++) {
 		if (strcmp(name, by_names[i]) == 0) {
 			return i;
 		}
@@ -33,9 +34,9 @@ const char *rm_budget_row_key(enum roadmap_budget_by by)
 {
 	static const char *const keys[] = {
 	    ROADMAP_FIELD_PERIOD, ROADMAP_FIELD_PERIOD, ROADMAP_FIELD_PILLAR,
-	    ROADMAP_WORD_GOAL, ROADMAP_WORD_TEAM};
+	    ROADMAP_WORD_GOAL,	  ROADMAP_WORD_TEAM,	ROADMAP_FIELD_PERIOD};
 
-	return (unsigned)by < 5 ? keys[by] : keys[0];
+	return (unsigned)by < BY_VIEWS ? keys[by] : keys[0];
 }
 
 const char *roadmap_budget_column_name(enum roadmap_budget_column col)
@@ -428,12 +429,73 @@ static const char *row_key(struct acc *a, const struct roadmap_initiative *in,
 	}
 }
 
+static char *month_label(int mi, char *buf)
+{
+	snprintf(buf, 16, "%04d-%02d", mi / 12, mi % 12 + 1);
+	return buf;
+}
+
+/* The month view: each initiative's planned spend of each fiscal quarter
+ * (a quarter is three whole calendar months) spread by days over the
+ * months of that quarter it runs in, so that the months of a quarter add
+ * up to the quarter view's figure; a row for every month from the first
+ * to the last (no gaps); no envelope and no actual (both are kept by
+ * quarter). */
+static void fill_months(struct acc *a)
+{
+	const struct roadmap *rm = a->rm;
+	const struct roadmap_spend *sp = a->sp;
+	int lo = 0, hi = -1, fs = rm->fiscal_start;
+	char label[16];
+
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		if (!sp->n[i]) {
+			continue;
+		}
+		int m0 = rm_month_of(in->start), m1 = rm_month_of(in->end);
+		lo = hi < lo || m0 < lo ? m0 : lo;
+		hi = m1 > hi ? m1 : hi;
+	}
+	for (int m = lo; m <= hi && !a->nomem; m++) {
+		row(a, month_label(m, label));
+	}
+	for (size_t i = 0; i < rm->n_inits && !a->nomem; i++) {
+		const struct roadmap_initiative *in = &rm->inits[i];
+		for (int k = 0; k < sp->n[i] && !a->nomem; k++) {
+			size_t o = sp->off[i] + (size_t)k;
+			int qi = sp->q0[i] + k;
+			roadmap_day f = roadmap_quarter_first(qi, fs),
+				    l = roadmap_quarter_last(qi, fs);
+			int64_t op[3], cap[3];
+			int m0 = rm_month_of(f);
+			if (rm_spread_months(sp->opex[o], sp->capex[o],
+					     in->start > f ? in->start : f,
+					     in->end < l ? in->end : l, m0, 3,
+					     op, cap)) {
+				a->nomem = true;
+				return;
+			}
+			for (int m = 0; m < 3; m++) {
+				if (op[m] || cap[m]) {
+					plan(a, month_label(m0 + m, label), 0,
+					     op[m], cap[m]);
+				}
+			}
+		}
+	}
+}
+
 static void fill(struct acc *a)
 {
 	const struct roadmap *rm = a->rm;
 	const struct roadmap_spend *sp = a->sp;
 	char label[16];
 
+	if (a->by == ROADMAP_BY_MONTH) {
+		fill_months(a);
+		return;
+	}
 	for (size_t i = 0; i < rm->n_inits && !a->nomem; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		if (a->by == ROADMAP_BY_GOAL) {
@@ -685,6 +747,8 @@ enum roadmap_status rm_budget_report_from(const struct roadmap *rm,
 			row(&a, rm->teams[t].id);
 		}
 		break;
+	case ROADMAP_BY_MONTH:
+		break; /* fill_months() makes them */
 	}
 	envelopes(&a);
 	fill(&a);

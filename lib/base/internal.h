@@ -502,6 +502,13 @@ enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
 				   roadmap_day start, roadmap_day end, int fs,
 				   int q0, size_t count, int64_t *out,
 				   int64_t *out2);
+/* The same per calendar month m0 .. m0 + count - 1, a month numbered
+ * year * 12 + month - 1 (rm_month_of()). */
+enum roadmap_status rm_spread_months(int64_t amount, int64_t amount2,
+				     roadmap_day start, roadmap_day end,
+				     int m0, size_t count, int64_t *out,
+				     int64_t *out2);
+int rm_month_of(roadmap_day day);
 
 /* The most FTE (or capacity) a field holds, in hundredths. */
 #define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */

@@ -262,21 +262,38 @@ enum roadmap_status roadmap_apportion(int64_t amount, const int64_t *weights,
 	return ROADMAP_OK;
 }
 
-enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
-				   roadmap_day start, roadmap_day end, int fs,
-				   int q0, size_t count, int64_t *out,
-				   int64_t *out2)
+static roadmap_day quarter_first(int i, int fs)
+{
+	return roadmap_quarter_first(i, fs);
+}
+
+/* The first day of month number mi (year * 12 + month - 1). */
+static roadmap_day month_first(int mi, int fs)
+{
+	roadmap_day d = 0;
+
+	(void)fs;
+	roadmap_day_from_ymd(mi / 12, mi % 12 + 1, 1, &d);
+	return d;
+}
+
+/* The spreading rule over periods p0 .. p0 + count - 1, each from
+ * first(p, fs) to the day before the next one's first. */
+static enum roadmap_status spread(int64_t amount, int64_t amount2,
+				  roadmap_day start, roadmap_day end, int fs,
+				  roadmap_day (*first)(int, int), int p0,
+				  size_t count, int64_t *out, int64_t *out2)
 {
 	int64_t small[64] = {0};
 	int64_t *days = count <= 64 ? small : malloc(count * sizeof(*days));
-	roadmap_day next = roadmap_quarter_first(q0, fs);
+	roadmap_day next = first(p0, fs);
 
 	if (!days) {
 		return ROADMAP_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < count; i++) {
 		roadmap_day a = next;
-		next = roadmap_quarter_first(q0 + (int)i + 1, fs);
+		next = first(p0 + (int)i + 1, fs);
 		roadmap_day b = next - 1;
 		if (a < start) {
 			a = start;
@@ -284,7 +301,7 @@ enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
 		if (b > end) {
 			b = end;
 		}
-		days[i] = b - a + 1;
+		days[i] = b >= a ? b - a + 1 : 0; /* a period outside */
 	}
 	enum roadmap_status st = roadmap_apportion(amount, days, count, out);
 	if (st == ROADMAP_OK && out2) {
@@ -294,6 +311,32 @@ enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
 		free(days);
 	}
 	return st;
+}
+
+enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
+				   roadmap_day start, roadmap_day end, int fs,
+				   int q0, size_t count, int64_t *out,
+				   int64_t *out2)
+{
+	return spread(amount, amount2, start, end, fs, quarter_first, q0,
+		      count, out, out2);
+}
+
+enum roadmap_status rm_spread_months(int64_t amount, int64_t amount2,
+				     roadmap_day start, roadmap_day end,
+				     int m0, size_t count, int64_t *out,
+				     int64_t *out2)
+{
+	return spread(amount, amount2, start, end, 1, month_first, m0, count,
+		      out, out2);
+}
+
+int rm_month_of(roadmap_day day)
+{
+	int y, m, d;
+
+	roadmap_day_to_ymd(day, &y, &m, &d);
+	return y * 12 + m - 1;
 }
 
 enum roadmap_status roadmap_spread(int64_t amount, roadmap_day start,

@@ -78,6 +78,7 @@
 /* Words of the reports that are not fields. */
 #define ROADMAP_WORD_QUARTER "quarter"
 #define ROADMAP_WORD_YEAR "year"
+#define ROADMAP_WORD_MONTH "month"
 #define ROADMAP_WORD_TOTAL "total"
 /* The columns of the progress and measurements CSV tables. */
 #define ROADMAP_WORD_DATE "date"

@@ -288,6 +288,9 @@ enum roadmap_budget_by {
 	ROADMAP_BY_PILLAR,
 	ROADMAP_BY_GOAL,
 	ROADMAP_BY_TEAM,
+	/* calendar months ("2026-07"): planned spend spread by days; no
+	 * envelope or actual is compared (they are kept by quarter) */
+	ROADMAP_BY_MONTH,
 };
 
 /* "quarter", "year", ...; roadmap_budget_by_parse returns -1 if unknown. */

@@ -162,5 +162,41 @@ Columns left out to fit; --format csv has all.
 Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=60 "$ROADMAP" -f mix.json budget --by pillar
 t "check's mix-off-target gives the share budget shows" 0 "warning mix-off-target       innovation: 61.5% of planned spend against a target of 55% (tolerance 5 points)" "" -- bash -c "$ROADMAP -f mix.json check | grep mix-off-target"
 
+# months: each quarter's planned spend spread by days over its months (a
+# from 2026-02-15 to 2026-04-10, 55 days: Q1 holds 45 of them, 81,818.18 of
+# the opex, split 14:31 between February and March), so the months of a
+# quarter add up to the quarter's figure; no envelope or actual
+R -f months.json init 2>/dev/null
+R -f months.json add initiative a --title A --start 2026-02-15 --end 2026-04-10 --opex 100k --capex 10k
+R -f months.json add initiative b --title B --start 2026-03-01 --end 2026-03-31 --opex 3k
+R -f months.json add budget 2026-Q1 50k
+R -f months.json actual a 2026-Q1 40k
+t "by month" 0 "Budget by month (USD)
+MONTH          OPEX      CAPEX     PLANNED
+2026-02   25,454.54   2,545.46   28,000.00
+2026-03   59,363.64   5,636.36   65,000.00
+2026-04   18,181.82   1,818.18   20,000.00
+TOTAL    103,000.00  10,000.00  113,000.00
+Envelopes and actuals: see budget --by quarter." "" -- R -f months.json budget --by month
+t "by month: CSV" 0 "period,opex,capex,total,envelope,covered,variance,uncovered,actual,planned_where_actual,actual_variance
+2026-02,25454.54,2545.46,28000.00,,,,28000.00,,,
+2026-03,59363.64,5636.36,65000.00,,,,65000.00,,,
+2026-04,18181.82,1818.18,20000.00,,,,20000.00,,,
+total,103000.00,10000.00,113000.00,,,,113000.00,,," "" -- R -f months.json budget --by month --format csv
+cp "$EXAMPLES/acme/roadmap.json" acme-months.json
+t "by month: the months of each quarter add up to the quarter view" 0 "" "" -- /usr/bin/python3 -c '
+import collections, json, subprocess, sys
+def rows(by):
+    return json.loads(subprocess.run([sys.argv[1], "-f", "acme-months.json", "budget", "--by", by, "--format", "json"], capture_output=True, check=True).stdout)
+m, q = rows("month"), rows("quarter")
+agg = collections.Counter()
+for r in m["rows"]:
+    y, mo = map(int, r["period"].split("-"))
+    agg["%d-Q%d" % (y, (mo - 1) // 3 + 1)] += round(r["total"] * 100)
+bad = [r["period"] for r in q["rows"] if round(r["total"] * 100) != agg[r["period"]]]
+if bad or m["total"]["total"] != q["total"]["total"] or len(m["rows"]) != 24:
+    print(bad, m["total"], len(m["rows"]))
+' "$ROADMAP"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
