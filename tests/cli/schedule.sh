@@ -153,9 +153,9 @@ ok_if "the file is unchanged" cmp -s cyclic.json roadmap.json
 t "check names every cycle" 1 "error   dependency-cycle     a: dependency cycle: a -> d -> b -> a" "" -- bash -c "$ROADMAP check | grep dependency-cycle; exit \${PIPESTATUS[0]}"
 R undepend a d
 
-t "budget: unknown view" 64 "" "roadmap: budget: unknown view 'month' (quarter, year, pillar, goal or team)
-usage: roadmap budget [--by quarter|year|pillar|goal|team] [--format table|csv|json]
-(see 'roadmap help budget')" -- R budget --by month
+t "budget: unknown view" 64 "" "roadmap: budget: unknown view 'week' (quarter, year, pillar, goal, team or month)
+usage: roadmap budget [--by quarter|year|pillar|goal|team|month] [--format table|csv|json]
+(see 'roadmap help budget')" -- R budget --by week
 t "timeline: unknown grouping" 64 "" "roadmap: timeline: unknown grouping 'team' (pillar or goal)
 usage: roadmap timeline [--by quarter|month] [--group pillar|goal] [--ascii]
 (see 'roadmap help timeline')" -- R timeline --group team
