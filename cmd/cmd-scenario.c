@@ -2,9 +2,11 @@
  * diff, export, apply and compare (the library does the work). */
 #include "cmd.h"
 
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct scenario_opts {
 	int format;
@@ -230,15 +232,203 @@ static int run_apply(struct ctx *ctx, const char *name)
 	return rc;
 }
 
+/* The figure of line k for row r as people read it, money at the
+ * table's scale (0: cents, 1: whole units, 2: thousands); the line's label
+ * is written to label (16 bytes) when it is not static. */
+static const char *compare_cell(const struct roadmap_scenario_comparison *c,
+				size_t k, size_t r, int scale, char *label,
+				char *buf)
+{
+	struct roadmap_scenario_line l;
+
+	roadmap_scenario_comparison_line(c, k, r, &l, label);
+	if (!l.has) {
+		/* a cycle leaves no forecast: say so where the dates go */
+		strcpy(buf, l.cycle ? "cycle" : "-");
+	} else if (l.kind == ROADMAP_FIGURE_MONEY) {
+		money_cell(true, l.value, scale, buf);
+	} else if (l.kind == ROADMAP_FIGURE_DATE) {
+		roadmap_day_format((roadmap_day)l.value, buf);
+	} else {
+		snprintf(buf, 40, "%lld", (long long)l.value);
+	}
+	return l.label;
+}
+
+/*
+ * The widths of the label column and of each scenario's column at a money
+ * scale, and how many blocks of columns the table takes at width: each
+ * block the label column and as many scenarios as fit beside it.
+ */
+static size_t compare_widths(const struct roadmap_scenario_comparison *c,
+			     int scale, size_t width, size_t *label_w,
+			     size_t *col_w)
+{
+	size_t n_rows = roadmap_scenario_comparison_lines(c), blocks = 1, used;
+	char buf[48], label[16];
+
+	*label_w = 0;
+	for (size_t s = 0; s < c->n; s++) {
+		col_w[s] = text_width(c->rows[s].name);
+		for (size_t k = 0; k < n_rows; k++) {
+			size_t w = text_width(
+			    compare_cell(c, k, s, scale, label, buf));
+			*label_w = w > *label_w ? w : *label_w;
+			w = text_width(buf);
+			col_w[s] = w > col_w[s] ? w : col_w[s];
+		}
+	}
+	used = *label_w;
+	for (size_t s = 0; s < c->n; s++) {
+		if (used > *label_w && used + 2 + col_w[s] > width) {
+			blocks++;
+			used = *label_w;
+		}
+		used += 2 + col_w[s];
+	}
+	return blocks;
+}
+
+/* The comparison for people: a row per figure, a column per scenario, in
+ * blocks of columns when they do not fit side by side. */
+static int print_compare(const struct roadmap *rm,
+			 const struct roadmap_scenario_comparison *c)
+{
+	static const char *const units[] = {"", ", whole units", ", thousands"};
+	size_t width = term_width(), label_w, best = 0, n_rows;
+	size_t *col_w = calloc(c->n + 1, sizeof(size_t));
+	const char **head = calloc(c->n + 2, sizeof(char *));
+	const char **cells = calloc(c->n + 2, sizeof(char *));
+	char(*buf)[48] = calloc(c->n + 2, sizeof(*buf)), label[16];
+	char(*names)[72] = calloc(c->n + 1, sizeof(*names));
+	bool *right = calloc(c->n + 2, sizeof(bool));
+	int scale = 0, rc = 0;
+
+	if (!col_w || !head || !cells || !buf || !names || !right) {
+		msg("out of memory");
+		rc = 70;
+		goto out;
+	}
+	/* the scale with the fewest blocks, the finest among those */
+	for (int s = 0; s < 3; s++) {
+		size_t b = compare_widths(c, s, width, &label_w, col_w);
+		if (s == 0 || b < best) {
+			best = b;
+			scale = s;
+		}
+	}
+	compare_widths(c, scale, width, &label_w, col_w);
+	n_rows = roadmap_scenario_comparison_lines(c);
+	printf("Scenarios compared (%s%s)\n", roadmap_currency(rm),
+	       units[scale]);
+	for (size_t s = 0; s < c->n;) {
+		/* the scenarios of this block; a name too long for the
+		 * width alone is shortened (names are ids: ASCII) */
+		size_t used = label_w, e = s;
+		for (; e < c->n; e++) {
+			if (e > s && used + 2 + col_w[e] > width) {
+				break;
+			}
+			used += 2 + col_w[e];
+		}
+		size_t m = e - s,
+		       room = width > label_w + 12 ? width - label_w - 2 : 10;
+		struct table t;
+		bool ok = true;
+		head[0] = "";
+		for (size_t k = 0; k < m; k++) {
+			const char *nm = c->rows[s + k].name;
+			if (strlen(nm) > room) {
+				snprintf(names[s + k], sizeof(names[0]),
+					 "%.*s\xE2\x80\xA6", (int)(room - 1),
+					 nm);
+				nm = names[s + k];
+			}
+			head[k + 1] = nm;
+			right[k + 1] = true;
+		}
+		table_init(&t, m + 1, head, right, -1);
+		for (size_t r = 0; ok && r < n_rows; r++) {
+			for (size_t k = 0; k < m; k++) {
+				cells[0] = compare_cell(c, r, s + k, scale,
+							label, buf[k + 1]);
+				cells[k + 1] = buf[k + 1];
+			}
+			ok = table_add(&t, cells);
+		}
+		if (s > 0) {
+			printf("\n");
+		}
+		if ((rc = table_emit(&t, ok))) {
+			goto out;
+		}
+		s = e;
+	}
+	rc = flush_stdout();
+out:
+	free(col_w);
+	free(head);
+	free(cells);
+	free(buf);
+	free(names);
+	free(right);
+	return rc;
+}
+
+/* The threads the forecasts may use: the cores this process may run on
+ * (taskset counts), at most 8, as forecast takes them. */
+static int cpu_threads(void)
+{
+	cpu_set_t set;
+	long cpus = sched_getaffinity(0, sizeof(set), &set) == 0
+			? CPU_COUNT(&set)
+			: sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+}
+
 static int run_compare(struct ctx *ctx, int argc, char **argv,
 		       enum report_format format)
 {
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	(void)format;
-	msg("scenario compare: not built yet");
-	return 70;
+	struct roadmap_scenario_compare_options o = {cpu_threads()};
+	struct roadmap_scenario_comparison c;
+	struct roadmap_error err;
+	struct roadmap *rm;
+	int rc;
+
+	if ((rc = open_read(ctx, &rm))) {
+		return rc;
+	}
+	if (roadmap_scenario_compare_opt(
+		rm, (const char *const *)argv + optind + 1,
+		(size_t)(argc - optind - 1), &o, &c, &err)) {
+		rc = fail_err(&err);
+		roadmap_destroy(rm);
+		return rc;
+	}
+	for (size_t r = 1; r < c.n; r++) {
+		struct ctx named = *ctx;
+		named.scenario = c.rows[r].name;
+		say_skipped(&named, c.rows[r].skipped);
+		c.rows[r].skipped = NULL;
+	}
+	if (format == REPORT_JSON) {
+		char *out = NULL;
+		rc = roadmap_scenario_comparison_json(&c, &out, &err)
+			 ? fail_err(&err)
+			 : write_stdout(out, strlen(out));
+		free(out);
+	} else if (format == REPORT_CSV) {
+		struct roadmap_rows rows;
+		rc = print_rows_csv(
+		    &rows, roadmap_scenario_comparison_rows(&c, &rows, &err),
+		    &err);
+	} else {
+		rc = print_compare(rm, &c);
+	}
+	roadmap_scenario_comparison_release(&c);
+	release_at_exit(rm);
+	return rc;
 }
 
 static int run_scenario(struct ctx *ctx, int argc, char **argv)

@@ -1,6 +1,7 @@
 /*
  * roadmap-decide.h - libroadmap's decisions: which initiatives to fund
- * (optimize) and when the work will land (forecast).
+ * (optimize), when the work will land (forecast) and how scenarios
+ * compare.
  *
  * Included by roadmap.h (include either); the conventions are roadmap.h's.
  */
@@ -218,6 +219,126 @@ ROADMAP_API enum roadmap_status
 roadmap_forecast_rows(const struct roadmap *rm,
 		      const struct roadmap_forecast *f,
 		      struct roadmap_rows *out, struct roadmap_error *err);
+
+/* ---------------------------------------------------- scenario compare */
+
+/*
+ * One column of roadmap(1), scenario compare: the figures of the roadmap
+ * (name "base") or of one scenario, each what the command itself prints
+ * on the roadmap that `scenario export NAME` writes. Money in cents.
+ */
+struct roadmap_scenario_figures {
+	const char *name; /* "base", or the roadmap's name of the scenario */
+	size_t changes;	  /* the scenario's changes; 0 for the base */
+	/* budget's TOTAL row: planned (opex + capex), opex, capex */
+	int64_t planned, opex, capex;
+	/* planned per fiscal year, budget --by year: one per
+	 * roadmap_scenario_comparison.years, 0 where it has no such row */
+	const int64_t *by_year;
+	/* the TOTAL row's variance of budget --by year; meaningless
+	 * without has_variance (no envelope) */
+	bool has_variance;
+	int64_t variance;
+	/* check (no day): errors, warnings and capacity-overrun findings */
+	size_t errors, warnings, capacity_overruns;
+	/* counting initiatives, the sum of their benefit, and the goals
+	 * at least one of them serves */
+	size_t counting;
+	int64_t value;
+	size_t goals_served;
+	/* against the base, by id: only in the scenario (added), only in
+	 * the base (removed), in both but counting only in the base (cut),
+	 * in both with another start or end (moved); 0 for the base */
+	size_t added, removed, cut, moved;
+	/* the portfolio's P50 and P80 end (forecast, seed 1, 2,000
+	 * trials); has_end false when nothing counts or, with cycle, when
+	 * a dependency cycle leaves no forecast */
+	bool has_end, cycle;
+	roadmap_day end_p50, end_p80;
+	/* the scenario's changes left out (roadmap_scenario_view()), one
+	 * line each, or NULL */
+	char *skipped;
+};
+
+struct roadmap_scenario_comparison {
+	struct roadmap_scenario_figures *rows; /* the base first */
+	size_t n;
+	int *years; /* every fiscal year of any row, ascending */
+	size_t n_years;
+	int64_t *by_year_; /* private: where the rows' by_year are */
+};
+
+struct roadmap_scenario_compare_options {
+	/* threads the forecasts may start, as roadmap_forecast_options */
+	int threads;
+};
+
+/*
+ * The base and the n scenarios names (NULL or n 0: every scenario, in
+ * the file's order) side by side (roadmap(1), scenario compare). Each
+ * scenario is seen (roadmap_scenario_view()), worked out and let go
+ * before the next. A missing scenario is ROADMAP_ERR_DATA naming the
+ * ones there are; a sum past the largest amount is ROADMAP_ERR_DATA (with
+ * the scenario in err->where, "scenario \"NAME\"", when it is one's);
+ * ROADMAP_ERR_NOMEM. *out is caller storage,
+ * released with roadmap_scenario_comparison_release() (which accepts one
+ * that failed). The _opt form takes options (NULL: no thread).
+ */
+ROADMAP_API enum roadmap_status
+roadmap_scenario_compare(const struct roadmap *rm, const char *const *names,
+			 size_t n, struct roadmap_scenario_comparison *out,
+			 struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_scenario_compare_opt(
+    const struct roadmap *rm, const char *const *names, size_t n,
+    const struct roadmap_scenario_compare_options *o,
+    struct roadmap_scenario_comparison *out, struct roadmap_error *err);
+ROADMAP_API void
+roadmap_scenario_comparison_release(struct roadmap_scenario_comparison *c);
+/*
+ * The comparison for people, a line per figure (roadmap(1), scenario
+ * compare; the deck's and the page's table): how many lines, and line k's
+ * label ("Planned", "  Opex", "  FY2027", ...; static, or written into buf
+ * of 16 bytes) and figure for row r. has is false where the figure is null
+ * (no envelope, no forecast), cycle when a dependency cycle left the
+ * forecast out.
+ */
+enum roadmap_figure_kind {
+	ROADMAP_FIGURE_MONEY, /* cents */
+	ROADMAP_FIGURE_COUNT,
+	ROADMAP_FIGURE_DATE, /* a roadmap_day */
+	ROADMAP_FIGURE_FLAG, /* 0 or 1 */
+};
+struct roadmap_scenario_line {
+	const char *label;
+	enum roadmap_figure_kind kind;
+	bool has, cycle;
+	int64_t value;
+};
+ROADMAP_API size_t
+roadmap_scenario_comparison_lines(const struct roadmap_scenario_comparison *c);
+ROADMAP_API void
+roadmap_scenario_comparison_line(const struct roadmap_scenario_comparison *c,
+				 size_t k, size_t r,
+				 struct roadmap_scenario_line *out, char *buf);
+/*
+ * {"scenarios": [{"name", "changes", "planned", "opex", "capex",
+ * "planned_by_year": {"FY2026": ...}, "envelope_variance", "errors",
+ * "warnings", "capacity_overruns", "counting_initiatives", "value",
+ * "goals_served", "added", "removed", "cut", "moved", "p50_end",
+ * "p80_end", "dependency_cycle"}]}, the base first; money as the other
+ * reports write it, dates YYYY-MM-DD, null where a figure has none.
+ * *out is malloc'ed; the caller frees it. ROADMAP_ERR_NOMEM.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_scenario_comparison_json(const struct roadmap_scenario_comparison *c,
+				 char **out, struct roadmap_error *err);
+/* The same as rows for CSV, one per scenario: name, changes, planned,
+ * opex, capex, one column per fiscal year ("FY2026"), then the JSON's
+ * other members in its order. Release with roadmap_rows_release(). */
+ROADMAP_API enum roadmap_status
+roadmap_scenario_comparison_rows(const struct roadmap_scenario_comparison *c,
+				 struct roadmap_rows *out,
+				 struct roadmap_error *err);
 
 #ifdef __cplusplus
 }

@@ -30,6 +30,9 @@ struct deck {
 	/* no progress or measurement recorded: "not tracked yet" where the
 	 * goal states, SPI and CPI would be (docs/decisions.md) */
 	bool untracked;
+	/* the roadmap's scenarios compared (roadmap(1), scenario compare),
+	 * or NULL when it has none */
+	const struct roadmap_scenario_comparison *cmp;
 };
 
 /* What an untracked roadmap's deck shows for its figures. */
@@ -55,6 +58,10 @@ void rm_deck_formats(struct deck *d);
 /* The Summary sheet: headline figures, the spend and mix charts and their
  * tables (deck-summary.c). */
 void rm_deck_summary(struct deck *d);
+
+/* The Scenarios sheet: d->cmp, a line per figure, a column per scenario
+ * (deck-scenarios.c). */
+void rm_deck_scenarios(struct deck *d);
 
 /* The tracking columns (deck-tracking.c): shown when the analysis has the
  * tracking (the options give a day and the roadmap records progress or

@@ -4,7 +4,8 @@
  * font, no URL), with a print style sheet. Written with libxml2's
  * xmlTextWriter, so every text of the roadmap is escaped. Sections: headline
  * figures, spend per quarter against the envelopes, the investment mix, goals,
- * the timeline, findings and the budget table.
+ * the timeline, findings, the budget table and, for a roadmap with
+ * scenarios, their comparison.
  */
 #include "html.h"
 #include "fields.h"
@@ -721,6 +722,12 @@ static void page(struct page *p)
 		h_text(p, nav[k][1]);
 		h_close(p);
 	}
+	if (p->cmp) {
+		h_open(p, "a");
+		h_attr(p, "href", "#scenarios");
+		h_text(p, "Scenarios");
+		h_close(p);
+	}
 	item_links(p);
 	h_close(p);
 	nl(p);
@@ -741,6 +748,10 @@ static void page(struct page *p)
 	nl(p);
 	findings(p);
 	budget_table(p);
+	if (p->cmp) {
+		h_scenarios(p);
+		nl(p);
+	}
 	item_fields(p);
 	h_close(p);
 	h_open(p, "footer");
@@ -753,8 +764,10 @@ static void page(struct page *p)
 	nl(p);
 }
 
-static void release(struct page *p, struct rm_analysis *a)
+static void release(struct page *p, struct rm_analysis *a,
+		    struct roadmap_scenario_comparison *cmp)
 {
+	roadmap_scenario_comparison_release(cmp);
 	rm_pillar_spend_release(&p->ps);
 	free(p->row);
 	rm_analysis_release(a);
@@ -767,6 +780,7 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 {
 	struct page p = {0};
 	struct rm_analysis a = {0};
+	struct roadmap_scenario_comparison cmp = {0};
 	/* the tracking whenever the options give a day */
 	unsigned want = RM_AN_FINDINGS | RM_AN_BUDGET | RM_AN_HEADLINE |
 			RM_AN_SCHEDULE | RM_AN_TRACKING;
@@ -777,13 +791,20 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 	p.has_day = opt && opt->has_as_of;
 	p.today = p.has_day ? opt->as_of : 0;
 	if ((st = rm_analysis_build(rm, want, opt, &a, err))) {
-		release(&p, &a);
+		release(&p, &a, &cmp);
 		return st;
 	}
 	rm_analysis_built(&a);
+	if (roadmap_scenario_count(rm) > 0) {
+		if ((st = roadmap_scenario_compare(rm, NULL, 0, &cmp, err))) {
+			release(&p, &a, &cmp);
+			return st;
+		}
+		p.cmp = &cmp;
+	}
 	p.row = calloc(rm->n_inits + 1, sizeof(*p.row));
 	if (!p.row || !rm_pillar_spend(rm, &a.sp, &a.br, &p.ps)) {
-		release(&p, &a);
+		release(&p, &a, &cmp);
 		return rm_nomem(err);
 	}
 	for (size_t k = 0; a.sched_ok && k < a.s.n; k++) {
@@ -810,6 +831,6 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 	if (buf) {
 		xmlBufferFree(buf);
 	}
-	release(&p, &a);
+	release(&p, &a, &cmp);
 	return p.ok ? ROADMAP_OK : rm_nomem(err);
 }

@@ -1,6 +1,7 @@
 /*
  * export-xlsx.c - the board deck (roadmap(1), export): Summary with two charts,
- * Goals, Initiatives, Budget, Timeline and Findings, through libxlsxwriter.
+ * Goals, Initiatives, Budget, Timeline and Findings (then Forecast and
+ * Scenarios when the roadmap has them), through libxlsxwriter.
  *
  * libxlsxwriter truncates its target in place and cannot write to a pipe, so
  * the deck is written to a temporary file beside the target and renamed
@@ -745,6 +746,9 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	if (d->a->fc_ok) {
 		forecast_sheet(d);
 	}
+	if (d->cmp) {
+		rm_deck_scenarios(d);
+	}
 	free(row);
 	lxw_error e = workbook_close(d->wb);
 	d->wb = NULL;
@@ -772,6 +776,7 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 {
 	struct deck d = {0};
 	struct rm_analysis a = {0};
+	struct roadmap_scenario_comparison cmp = {0};
 	unsigned want = RM_AN_BUDGET | RM_AN_HEADLINE | RM_AN_SCHEDULE |
 			RM_AN_PLANNED | RM_AN_FORECAST;
 	enum roadmap_status st;
@@ -806,6 +811,12 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 	}
 	rm_analysis_built(&a);
 	d.planned = a.planned;
+	if (roadmap_scenario_count(rm) > 0) {
+		if ((st = roadmap_scenario_compare(rm, NULL, 0, &cmp, err))) {
+			goto out;
+		}
+		d.cmp = &cmp;
+	}
 	/*
 	 * libxlsxwriter needs a file name, so the deck is built in a
 	 * temporary file beside the target (libxlsxwriter's own temporary
@@ -865,5 +876,6 @@ out:
 	}
 	rm_deck_tracking_release(&d);
 	rm_analysis_release(&a);
+	roadmap_scenario_comparison_release(&cmp);
 	return st;
 }

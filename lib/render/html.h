@@ -18,6 +18,9 @@ struct page {
 	roadmap_day today;
 	const struct roadmap_schedule_row **row; /* per initiative, or NULL */
 	struct rm_pillar_spend ps;
+	/* the roadmap's scenarios compared (roadmap(1), scenario compare),
+	 * or NULL when it has none */
+	const struct roadmap_scenario_comparison *cmp;
 };
 
 /* The writer, each call a no-op after a failure. Every element is closed
@@ -46,6 +49,8 @@ const char *h_pillar_name(const struct roadmap *rm, size_t p);
 void h_spend_chart(struct page *p);
 void h_mix_chart(struct page *p);
 void h_gantt(struct page *p);
+/* The Scenarios section: p->cmp's table (html-scenarios.c). */
+void h_scenarios(struct page *p);
 /* A goal's progress bar with its expected mark. */
 void h_progress_bar(struct page *p, const struct roadmap_goal_tracking *x);
 
