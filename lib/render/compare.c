@@ -7,6 +7,7 @@
 #include "analysis.h"
 #include "json.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,6 +266,117 @@ static enum roadmap_status in_scenario(const char *name, enum roadmap_status st,
 	return st;
 }
 
+/* One row: the base (r 0) or a scenario's view, made and let go. */
+static enum roadmap_status
+one_row(const struct roadmap *rm,
+	const struct roadmap_scenario_compare_options *o,
+	struct roadmap_scenario_comparison *out, struct work *w, size_t r,
+	struct roadmap_error *err)
+{
+	struct roadmap_scenario_figures *x = &out->rows[r];
+	struct roadmap *view = NULL;
+	enum roadmap_status st;
+
+	if (r == 0) {
+		return figures(rm, NULL, o, x, &w->years[0], &w->n_years[0],
+			       err);
+	}
+	if ((st =
+		 roadmap_scenario_view(rm, x->name, &view, &x->skipped, err))) {
+		return st;
+	}
+	st = in_scenario(
+	    x->name, figures(view, rm, o, x, &w->years[r], &w->n_years[r], err),
+	    err);
+	roadmap_destroy(view);
+	return st;
+}
+
+/* The rows shared among threads (each takes every t-th row): the figures
+ * do not depend on which thread works them out. */
+struct share {
+	const struct roadmap *rm;
+	struct roadmap_scenario_compare_options o;
+	struct roadmap_scenario_comparison *out;
+	struct work *w;
+	size_t first, step;
+	enum roadmap_status *st;
+	struct roadmap_error *errs;
+};
+
+static void *share_run(void *arg)
+{
+	struct share *s = arg;
+
+	for (size_t r = s->first; r < s->out->n; r += s->step) {
+		s->st[r] = one_row(s->rm, &s->o, s->out, s->w, r, &s->errs[r]);
+		if (s->st[r]) {
+			break;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Every row. With threads, a view per thread at once, each forecast on
+ * one thread: the scenarios' views and checks, which run on one core,
+ * then use them all. The first failing row's error is reported.
+ */
+static enum roadmap_status
+all_rows(const struct roadmap *rm,
+	 const struct roadmap_scenario_compare_options *o,
+	 struct roadmap_scenario_comparison *out, struct work *w,
+	 struct roadmap_error *err)
+{
+	int n = o && o->threads > 1 ? o->threads : 1;
+	enum roadmap_status st = ROADMAP_OK;
+
+	n = (size_t)n > out->n ? (int)out->n : n;
+	n = n > 8 ? 8 : n;
+	if (n <= 1) {
+		for (size_t r = 0; !st && r < out->n; r++) {
+			st = one_row(rm, o, out, w, r, err);
+		}
+		return st;
+	}
+	struct share sh[8];
+	pthread_t tid[8];
+	bool started[8] = {false};
+	enum roadmap_status *sts = calloc(out->n, sizeof(*sts));
+	struct roadmap_error *errs = calloc(out->n, sizeof(*errs));
+	if (!sts || !errs) {
+		free(sts);
+		free(errs);
+		return rm_nomem(err);
+	}
+	for (int t = 0; t < n; t++) {
+		sh[t] = (struct share){rm,	  {1},	     out, w,
+				       (size_t)t, (size_t)n, sts, errs};
+		if (t > 0) {
+			started[t] = pthread_create(&tid[t], NULL, share_run,
+						    &sh[t]) == 0;
+		}
+	}
+	for (int t = 0; t < n; t++) {
+		if (t == 0 || !started[t]) {
+			share_run(&sh[t]);
+		}
+	}
+	for (int t = 1; t < n; t++) {
+		if (started[t]) {
+			pthread_join(tid[t], NULL);
+		}
+	}
+	for (size_t r = 0; r < out->n && !st; r++) {
+		if ((st = sts[r]) && err) {
+			*err = errs[r];
+		}
+	}
+	free(sts);
+	free(errs);
+	return st;
+}
+
 enum roadmap_status roadmap_scenario_compare_opt(
     const struct roadmap *rm, const char *const *names, size_t n,
     const struct roadmap_scenario_compare_options *o,
@@ -299,26 +411,14 @@ enum roadmap_status roadmap_scenario_compare_opt(
 	}
 	out->n = rows;
 	out->rows[0].name = ROADMAP_WORD_BASE;
-	st = figures(rm, NULL, o, &out->rows[0], &w.years[0], &w.n_years[0],
-		     err);
-	for (size_t r = 1; !st && r < rows; r++) {
-		struct roadmap_scenario_figures *x = &out->rows[r];
-		struct roadmap *view = NULL;
+	for (size_t r = 1; r < rows; r++) {
 		size_t k =
 		    all ? r - 1
 			: (size_t)roadmap_scenario_index(rm, names[r - 1]);
-		x->name = roadmap_scenario_name(rm, k);
-		x->changes = roadmap_scenario_changes(rm, k);
-		if ((st = roadmap_scenario_view(rm, x->name, &view, &x->skipped,
-						err))) {
-			break;
-		}
-		st = in_scenario(
-		    x->name,
-		    figures(view, rm, o, x, &w.years[r], &w.n_years[r], err),
-		    err);
-		roadmap_destroy(view);
+		out->rows[r].name = roadmap_scenario_name(rm, k);
+		out->rows[r].changes = roadmap_scenario_changes(rm, k);
 	}
+	st = all_rows(rm, o, out, &w, err);
 	if (!st && !merge_years(out, &w)) {
 		st = rm_nomem(err);
 	}
