@@ -202,7 +202,17 @@ static bool compact(struct roadmap *rm, enum rm_change_kind k, bool *gone)
 		rm->n_budgets = w;
 		return rm_reindex_budgets(rm);
 	}
-	return rm_reindex(rm);
+	/* only the kind's index: the others' items did not move */
+	struct idmap *ids = k == RM_CH_TEAM   ? &rm->team_ids
+			    : k == RM_CH_GOAL ? &rm->goal_ids
+					      : &rm->init_ids;
+	idmap_clear(ids);
+	for (size_t i = 0; i < w; i++) {
+		if (!idmap_put(ids, sc_key_at(rm, k, i), i)) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /* The changes of one item from c[0] on (they are together, as the record
