@@ -187,6 +187,7 @@ static int print_csv(const struct roadmap_budget_report *r)
 
 struct budget_opts {
 	int by, format;
+	struct selection_opts sel;
 };
 
 static const char *const views[] = {ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR,
@@ -200,27 +201,26 @@ static const struct opt budget_opts[] = {
 	      "(calendar months: planned spend only)"),
     OPT_CHOICE("format", "F", report_formats, struct budget_opts, format,
 	       "table, csv or json"),
+    OPT_SELECTION(struct budget_opts, sel),
     {0},
 };
 
-static int run_budget(struct ctx *ctx, int argc, char **argv)
+static int budget_of(struct ctx *ctx, struct budget_opts o, int argc,
+		     char **argv)
 {
-	struct budget_opts o = {ROADMAP_BY_QUARTER, REPORT_TABLE};
 	struct roadmap_budget_report r;
+	struct roadmap_selection sel;
 	struct roadmap_error err;
 	struct roadmap *rm;
 	int rc;
 
-	if (parse_options(&cmd_budget, argc, argv, &o)) {
-		return 64;
-	}
 	enum roadmap_budget_by by = (enum roadmap_budget_by)o.by;
 	enum report_format format = (enum report_format)o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_budget, "unexpected argument '%s'",
 				   argv[optind]);
 	}
-	if ((rc = open_read(ctx, &rm))) {
+	if ((rc = open_selected(ctx, &cmd_budget, &o.sel, &sel, &rm))) {
 		return rc;
 	}
 	if (roadmap_budget_report(rm, by, &r, &err)) {
@@ -243,6 +243,18 @@ static int run_budget(struct ctx *ctx, int argc, char **argv)
 	}
 	roadmap_budget_report_release(&r);
 	release_at_exit(rm);
+	return rc;
+}
+
+static int run_budget(struct ctx *ctx, int argc, char **argv)
+{
+	struct budget_opts o = {ROADMAP_BY_QUARTER, REPORT_TABLE, {0}};
+	int rc = parse_options(&cmd_budget, argc, argv, &o);
+
+	if (rc == 0) {
+		rc = budget_of(ctx, o, argc, argv);
+	}
+	selection_release(&o.sel);
 	return rc;
 }
 

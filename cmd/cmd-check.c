@@ -45,6 +45,7 @@ struct check_opts {
 	int format;
 	bool strict;
 	const char *baseline, *as_of;
+	struct selection_opts sel;
 };
 
 static const char *const formats[] = {
@@ -68,6 +69,7 @@ static const struct opt check_opts[] = {
 	       "also run the rules of a day: initiative-late,\n"
 	       "goal-at-risk, cost-at-risk (never without it, so a\n"
 	       "file's check does not change with the clock)"),
+    OPT_SELECTION(struct check_opts, sel),
     {0},
 };
 
@@ -131,16 +133,17 @@ static int print_findings(const struct ctx *ctx, enum check_format format,
 	return rc;
 }
 
-static int run_check(struct ctx *ctx, int argc, char **argv)
+static int check_of(struct ctx *ctx, struct check_opts o, int argc,
+		    char **argv)
 {
-	struct check_opts o = {.format = F_TEXT};
+	struct roadmap_selection sel;
 	struct roadmap_findings f;
 	struct roadmap_error err;
 	struct roadmap *rm;
 	int rc;
 
-	if (parse_options(&cmd_check, argc, argv, &o)) {
-		return 64;
+	if ((rc = selection_of(&cmd_check, &o.sel, &sel))) {
+		return rc;
 	}
 	if (optind < argc) {
 		return usage_error(&cmd_check, "unexpected argument '%s'",
@@ -160,6 +163,11 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 	if (o.baseline) {
 		rc = subtract_baseline(o.baseline, &co, &f);
 	}
+	/* the whole roadmap is checked, the findings about the selected
+	 * initiatives reported */
+	if (rc == 0 && roadmap_findings_select(rm, &sel, &f, &err)) {
+		rc = fail_err(&err);
+	}
 	if (rc == 0) {
 		rc = print_findings(ctx, (enum check_format)o.format, o.strict,
 				    &f);
@@ -169,6 +177,18 @@ static int run_check(struct ctx *ctx, int argc, char **argv)
 	}
 	roadmap_findings_release(&f);
 	release_at_exit(rm);
+	return rc;
+}
+
+static int run_check(struct ctx *ctx, int argc, char **argv)
+{
+	struct check_opts o = {.format = F_TEXT};
+	int rc = parse_options(&cmd_check, argc, argv, &o);
+
+	if (rc == 0) {
+		rc = check_of(ctx, o, argc, argv);
+	}
+	selection_release(&o.sel);
 	return rc;
 }
 

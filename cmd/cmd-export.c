@@ -9,6 +9,7 @@
 struct export_opts {
 	int format, table;
 	const char *output, *as_of;
+	struct selection_opts sel;
 };
 
 /* the words of --format and --table, read with the library's parsers */
@@ -43,20 +44,19 @@ static const struct opt export_opts[] = {
 	       "the day of the tracking figures, for a roadmap that\n"
 	       "records progress or measurements (default today:\n"
 	       "ROADMAP_TODAY, SOURCE_DATE_EPOCH, else the system's date)"),
+    OPT_SELECTION(struct export_opts, sel),
     {0},
 };
 
-static int run_export(struct ctx *ctx, int argc, char **argv)
+static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
+		     int argc, char **argv)
 {
-	struct export_opts o = {-1, -1, NULL, NULL};
-	struct roadmap_export_options eo = {true, 0};
+	struct roadmap_export_options eo = {true, 0, selection};
+	struct roadmap_selection sel;
 	struct roadmap_error err;
 	struct roadmap *rm;
 	int rc;
 
-	if (parse_options(&cmd_export, argc, argv, &o)) {
-		return 64;
-	}
 	bool table_given = o.table >= 0;
 	enum roadmap_table table = table_given ? (enum roadmap_table)o.table
 					       : ROADMAP_TABLE_INITIATIVES;
@@ -88,7 +88,7 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 		    output);
 		return 73;
 	}
-	if ((rc = open_read(ctx, &rm))) {
+	if ((rc = open_selected(ctx, &cmd_export, &o.sel, &sel, &rm))) {
 		return rc;
 	}
 	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), true,
@@ -132,6 +132,27 @@ static int run_export(struct ctx *ctx, int argc, char **argv)
 		free(out);
 	}
 	release_at_exit(rm);
+	return rc;
+}
+
+static int run_export(struct ctx *ctx, int argc, char **argv)
+{
+	struct export_opts o = {-1, -1, NULL, NULL, {0}};
+	struct roadmap_selection sel;
+	char *words = NULL;
+	int rc = parse_options(&cmd_export, argc, argv, &o);
+
+	if (rc == 0 && (rc = selection_of(&cmd_export, &o.sel, &sel)) == 0) {
+		if (roadmap_selection_given(&sel) &&
+		    !(words = roadmap_selection_text(&sel))) {
+			msg("out of memory");
+			rc = 70;
+		} else {
+			rc = export_of(ctx, o, words, argc, argv);
+		}
+	}
+	free(words);
+	selection_release(&o.sel);
 	return rc;
 }
 

@@ -11,6 +11,7 @@ struct forecast_opts {
 	const char *seed;
 	const char *as_of;
 	int format;
+	struct selection_opts sel;
 };
 
 /* "LABEL  P50 A  P80 B  P95 C" on one line, or past the width each
@@ -39,6 +40,7 @@ static const struct opt forecast_opts[] = {
 	       "before it; cost from the actuals before it"),
     OPT_CHOICE("format", "F", report_formats, struct forecast_opts, format,
 	       "table (for people, default), csv (initiatives) or json"),
+    OPT_SELECTION(struct forecast_opts, sel),
     {0},
 };
 
@@ -221,19 +223,17 @@ static int seed_arg(const char *s, uint64_t *out)
 	return 0;
 }
 
-static int run_forecast(struct ctx *ctx, int argc, char **argv)
+static int forecast_of(struct ctx *ctx, struct forecast_opts o, int argc,
+		       char **argv)
 {
-	struct forecast_opts o = {.format = REPORT_TABLE};
 	struct roadmap_forecast_options opt = {0};
+	struct roadmap_selection sel;
 	struct roadmap_forecast f;
 	struct roadmap_error err;
 	struct roadmap *rm;
 	double v = 0;
 	int rc;
 
-	if (parse_options(&cmd_forecast, argc, argv, &o)) {
-		return 64;
-	}
 	if (optind < argc) {
 		return usage_error(&cmd_forecast, "unexpected argument '%s'",
 				   argv[optind]);
@@ -259,7 +259,7 @@ static int run_forecast(struct ctx *ctx, int argc, char **argv)
 			? CPU_COUNT(&set)
 			: sysconf(_SC_NPROCESSORS_ONLN);
 	opt.threads = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
-	if ((rc = open_read(ctx, &rm))) {
+	if ((rc = open_selected(ctx, &cmd_forecast, &o.sel, &sel, &rm))) {
 		return rc;
 	}
 	if (o.as_of &&
@@ -291,6 +291,18 @@ static int run_forecast(struct ctx *ctx, int argc, char **argv)
 	}
 	roadmap_forecast_release(&f);
 	release_at_exit(rm);
+	return rc;
+}
+
+static int run_forecast(struct ctx *ctx, int argc, char **argv)
+{
+	struct forecast_opts o = {.format = REPORT_TABLE};
+	int rc = parse_options(&cmd_forecast, argc, argv, &o);
+
+	if (rc == 0) {
+		rc = forecast_of(ctx, o, argc, argv);
+	}
+	selection_release(&o.sel);
 	return rc;
 }
 

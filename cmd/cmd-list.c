@@ -4,10 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct filters {
-	const char *status, *pillar, *goal, *owner, *team;
-};
-
 /* Whether s is one of the comma-separated names in list. */
 static bool in_list(const char *list, const char *s)
 {
@@ -24,31 +20,6 @@ static bool in_list(const char *list, const char *s)
 		}
 		p = comma + 1;
 	}
-}
-
-static bool match(const struct filters *f, const struct roadmap_initiative *in)
-{
-	if (f->status &&
-	    !in_list(f->status, roadmap_initiative_status_name(in->status))) {
-		return false;
-	}
-	if (f->pillar && !(in->pillar && in_list(f->pillar, in->pillar))) {
-		return false;
-	}
-	if (f->team && !(in->team && in_list(f->team, in->team))) {
-		return false;
-	}
-	if (f->owner && !(in->owner && strcmp(f->owner, in->owner) == 0)) {
-		return false;
-	}
-	if (f->goal) {
-		bool any = false;
-		for (size_t k = 0; k < in->n_goals && !any; k++) {
-			any = in_list(f->goal, in->goals[k]);
-		}
-		return any;
-	}
-	return true;
 }
 
 static void money(int64_t v, char *buf)
@@ -187,23 +158,14 @@ nomem:
 
 struct list_opts {
 	int format;
-	struct filters f;
+	struct selection_opts f;
 };
 
 static const struct opt list_opts[] = {
     OPT_CHOICE("format", "F", report_formats, struct list_opts, format,
 	       "table (for people, default), csv or json (for scripts:\n"
 	       "the file's field names, defaults filled in)"),
-    OPT_STRING(ROADMAP_FIELD_STATUS, 0, "S", struct list_opts, f.status,
-	       "initiatives with this status (or a,b)"),
-    OPT_STRING(ROADMAP_FIELD_PILLAR, 0, "P", struct list_opts, f.pillar,
-	       "initiatives (or budgets) of this pillar (or a,b)"),
-    OPT_STRING(ROADMAP_WORD_GOAL, 0, "G", struct list_opts, f.goal,
-	       "initiatives serving this goal (or a,b)"),
-    OPT_STRING(ROADMAP_FIELD_OWNER, 0, "T", struct list_opts, f.owner,
-	       "initiatives (or goals) owned by exactly T"),
-    OPT_STRING(ROADMAP_WORD_TEAM, 0, "T", struct list_opts, f.team,
-	       "initiatives of this team (or a,b)"),
+    OPT_SELECTION(struct list_opts, f),
     {0},
 };
 
@@ -223,39 +185,42 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 	if (parse_options(&cmd_list, argc, argv, &opt)) {
 		return 64;
 	}
-	struct filters f = opt.f;
+	struct selection_opts f = opt.f;
+	struct roadmap_selection sel;
 	enum report_format format = (enum report_format)opt.format;
-	const char *filter_used = f.team     ? "--team"
+	const char *filter_used = f.id	     ? "--id"
+				  : f.team   ? "--team"
 				  : f.owner  ? "--owner"
 				  : f.goal   ? "--goal"
 				  : f.pillar ? "--pillar"
 				  : f.status ? "--status"
 					     : NULL;
 	if (argc - optind > 1) {
-		return usage_error(&cmd_list, "list takes one kind of item");
+		rc = usage_error(&cmd_list, "list takes one kind of item");
+		goto done;
 	}
 	if (argc - optind == 1 &&
 	    (kind = parse_choice(argv[optind], kinds)) < 0) {
-		return usage_error(&cmd_list,
-				   "cannot list '%s' (goals, initiatives, "
-				   "budgets or teams)",
-				   argv[optind]);
+		rc = usage_error(&cmd_list,
+				 "cannot list '%s' (goals, initiatives, "
+				 "budgets or teams)",
+				 argv[optind]);
+		goto done;
 	}
-	unsigned statuses;
-	if (f.status &&
-	    (rc = status_list(&cmd_list, f.status, "", false, &statuses))) {
-		return rc;
+	if ((rc = selection_of(&cmd_list, &f, &sel))) {
+		goto done;
 	}
 	if (filter_used && kind != ROADMAP_KIND_INITIATIVE &&
 	    !(kind == ROADMAP_KIND_GOAL && f.owner && !f.status && !f.pillar &&
-	      !f.goal && !f.team) &&
+	      !f.goal && !f.team && !f.id) &&
 	    !(kind == ROADMAP_KIND_BUDGET && f.pillar && !f.status &&
-	      !f.owner && !f.goal && !f.team)) {
-		return usage_error(&cmd_list, "%s does not apply to %s",
-				   filter_used, kinds[kind]);
+	      !f.owner && !f.goal && !f.team && !f.id)) {
+		rc = usage_error(&cmd_list, "%s does not apply to %s",
+				 filter_used, kinds[kind]);
+		goto done;
 	}
 	if ((rc = open_read(ctx, &rm))) {
-		return rc;
+		goto done;
 	}
 	size_t total = kind == ROADMAP_KIND_GOAL ? roadmap_goal_count(rm)
 		       : kind == ROADMAP_KIND_INITIATIVE
@@ -266,15 +231,18 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 	if (!idx) {
 		roadmap_destroy(rm);
 		msg("out of memory");
-		return 70;
+		rc = 70;
+		goto done;
 	}
 	for (size_t i = 0; i < total; i++) {
 		bool keep = true;
 		if (kind == ROADMAP_KIND_INITIATIVE) {
-			keep = match(&f, roadmap_initiative_at(rm, i));
+			keep =
+			    roadmap_selects(&sel, roadmap_initiative_at(rm, i));
 		} else if (kind == ROADMAP_KIND_GOAL && f.owner) {
 			const char *o = roadmap_goal_at(rm, i)->owner;
-			keep = o && strcmp(o, f.owner) == 0;
+			keep = o &&
+			       (strcmp(o, f.owner) == 0 || in_list(f.owner, o));
 		} else if (kind == ROADMAP_KIND_BUDGET && f.pillar) {
 			const char *p = roadmap_budget_at(rm, i)->pillar;
 			keep = p && in_list(f.pillar, p);
@@ -304,6 +272,8 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 	free(out);
 	free(idx);
 	release_at_exit(rm);
+done:
+	selection_release(&opt.f);
 	return rc;
 }
 

@@ -88,6 +88,7 @@ static void say_changes(char *text)
 struct schedule_opts {
 	int format;
 	bool apply;
+	struct selection_opts sel;
 };
 
 static const struct opt schedule_opts[] = {
@@ -97,12 +98,14 @@ static const struct opt schedule_opts[] = {
 	     "move shifted initiatives to their earliest dates (start,\n"
 	     "end and estimates by the same days; cost follows the\n"
 	     "dates) and say what changed"),
+    OPT_SELECTION(struct schedule_opts, sel),
     {0},
 };
 
-static int run_schedule(struct ctx *ctx, int argc, char **argv)
+static int schedule_of(struct ctx *ctx, struct schedule_opts o, int argc,
+		       char **argv)
 {
-	struct schedule_opts o = {0};
+	struct roadmap_selection sel;
 	struct roadmap_schedule s;
 	struct roadmap_error err;
 	struct session ses = {0};
@@ -111,10 +114,15 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 	char *changes = NULL;
 	int rc;
 
-	if (parse_options(&cmd_schedule, argc, argv, &o)) {
-		return 64;
+	if ((rc = selection_of(&cmd_schedule, &o.sel, &sel))) {
+		return rc;
 	}
 	bool apply = o.apply;
+	if (apply && roadmap_selection_given(&sel)) {
+		return usage_error(&cmd_schedule,
+				   "--apply moves the whole roadmap: it takes "
+				   "no selection");
+	}
 	enum report_format format = (enum report_format)o.format;
 	if (optind < argc) {
 		return usage_error(&cmd_schedule, "unexpected argument '%s'",
@@ -124,6 +132,9 @@ static int run_schedule(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	rm = ses.rm;
+	if ((rc = narrow(rm, &sel))) {
+		goto out;
+	}
 	if (roadmap_schedule(rm, &s, &err)) {
 		rc = fail_err(&err);
 		goto out;
@@ -173,6 +184,18 @@ out:
 		msg("moved %zu initiative%s to %s earliest dates", moved,
 		    moved == 1 ? "" : "s", moved == 1 ? "its" : "their");
 	}
+	return rc;
+}
+
+static int run_schedule(struct ctx *ctx, int argc, char **argv)
+{
+	struct schedule_opts o = {0};
+	int rc = parse_options(&cmd_schedule, argc, argv, &o);
+
+	if (rc == 0) {
+		rc = schedule_of(ctx, o, argc, argv);
+	}
+	selection_release(&o.sel);
 	return rc;
 }
 

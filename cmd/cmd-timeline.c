@@ -205,6 +205,7 @@ static void by_goal(const struct chart *c)
 struct timeline_opts {
 	int by, group;
 	bool ascii;
+	struct selection_opts sel;
 };
 
 enum timeline_by { BY_QUARTER, BY_MONTH };
@@ -223,12 +224,14 @@ static const struct opt timeline_opts[] = {
 		  "pillar (default) or goal"),
     OPT_FLAG("ascii", struct timeline_opts, ascii,
 	     "'#' bars for plain terminals"),
+    OPT_SELECTION(struct timeline_opts, sel),
     {0},
 };
 
-static int run_timeline(struct ctx *ctx, int argc, char **argv)
+static int timeline_of(struct ctx *ctx, struct timeline_opts o, int argc,
+		       char **argv)
 {
-	struct timeline_opts o = {BY_QUARTER, GROUP_PILLAR, false};
+	struct roadmap_selection sel;
 	struct chart c = {0};
 	struct roadmap_schedule s = {0};
 	struct roadmap_error err;
@@ -236,9 +239,6 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 	enum timeline_group group;
 	int rc;
 
-	if (parse_options(&cmd_timeline, argc, argv, &o)) {
-		return 64;
-	}
 	c.ascii = o.ascii;
 	c.months = o.by == BY_MONTH;
 	group = (enum timeline_group)o.group;
@@ -246,7 +246,7 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 		return usage_error(&cmd_timeline, "unexpected argument '%s'",
 				   argv[optind]);
 	}
-	if ((rc = open_read(ctx, &rm))) {
+	if ((rc = open_selected(ctx, &cmd_timeline, &o.sel, &sel, &rm))) {
 		return rc;
 	}
 	c.rm = rm;
@@ -297,6 +297,18 @@ static int run_timeline(struct ctx *ctx, int argc, char **argv)
 	free(c.critical);
 	roadmap_schedule_release(&s);
 	release_at_exit(rm);
+	return rc;
+}
+
+static int run_timeline(struct ctx *ctx, int argc, char **argv)
+{
+	struct timeline_opts o = {BY_QUARTER, GROUP_PILLAR, false, {0}};
+	int rc = parse_options(&cmd_timeline, argc, argv, &o);
+
+	if (rc == 0) {
+		rc = timeline_of(ctx, o, argc, argv);
+	}
+	selection_release(&o.sel);
 	return rc;
 }
 

@@ -133,6 +133,7 @@ const struct cmd cmd_measure = {
 struct status_opts {
 	const char *as_of, *baseline;
 	int format, table;
+	struct selection_opts sel;
 };
 
 static const char *const tables[] = {ROADMAP_KEY_INITIATIVES, ROADMAP_KEY_GOALS,
@@ -150,6 +151,7 @@ static const struct opt status_opts[] = {
     OPT_NAMED("table", "table", "T", tables, roadmap_table_parse,
 	      struct status_opts, table,
 	      "with csv: initiatives (default) or goals"),
+    OPT_SELECTION(struct status_opts, sel),
     {0},
 };
 
@@ -336,29 +338,29 @@ static int load_baseline(const char *path, struct roadmap **out)
 	return 0;
 }
 
-static int run_status(struct ctx *ctx, int argc, char **argv)
+static int status_of(struct ctx *ctx, struct status_opts o, int argc,
+		     char **argv)
 {
-	struct status_opts o = {.format = REPORT_TABLE,
-				.table = ROADMAP_TABLE_INITIATIVES};
+	struct roadmap_selection sel;
 	struct roadmap_tracking t;
 	struct roadmap_error err;
 	struct roadmap *rm, *base = NULL;
 	roadmap_day day;
 	int rc;
 
-	if (parse_options(&cmd_status, argc, argv, &o)) {
-		return 64;
-	}
 	if (optind < argc) {
 		return usage_error(&cmd_status, "unexpected argument '%s'",
 				   argv[optind]);
 	}
-	if ((rc = open_read(ctx, &rm))) {
+	if ((rc = open_selected(ctx, &cmd_status, &o.sel, &sel, &rm))) {
 		return rc;
 	}
+	/* the baseline narrowed alike: the slip of the same work */
 	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), false,
 			    &day)) ||
-	    (o.baseline && (rc = load_baseline(o.baseline, &base)))) {
+	    (o.baseline && ((rc = load_baseline(o.baseline, &base)) ||
+			    (rc = narrow(base, &sel))))) {
+		roadmap_destroy(base);
 		roadmap_destroy(rm);
 		return rc;
 	}
@@ -385,6 +387,19 @@ static int run_status(struct ctx *ctx, int argc, char **argv)
 	roadmap_tracking_release(&t);
 	roadmap_destroy(base);
 	release_at_exit(rm);
+	return rc;
+}
+
+static int run_status(struct ctx *ctx, int argc, char **argv)
+{
+	struct status_opts o = {.format = REPORT_TABLE,
+				.table = ROADMAP_TABLE_INITIATIVES};
+	int rc = parse_options(&cmd_status, argc, argv, &o);
+
+	if (rc == 0) {
+		rc = status_of(ctx, o, argc, argv);
+	}
+	selection_release(&o.sel);
 	return rc;
 }
 

@@ -280,10 +280,18 @@ const char *cmd_usage(const struct cmd *cmd, char *buf)
 	}
 	n = (size_t)snprintf(buf, 512, "%s%s%s", cmd->name,
 			     cmd->args ? " " : "", cmd->args ? cmd->args : "");
+	bool selection = false;
 	for (const struct opt *o = cmd->opts; o->kind && n < 512; o++) {
 		const char *open = o->required ? " " : " [";
 		const char *close = o->required ? "" : "]";
-		if (o->kind == OPT_FLAG) {
+		if (o->what && strcmp(o->what, OPT_SELECTION_WORD) == 0) {
+			/* the selection's options, in the help below */
+			if (!selection) {
+				n += (size_t)snprintf(buf + n, 512 - n,
+						      " [selection]");
+			}
+			selection = true;
+		} else if (o->kind == OPT_FLAG) {
 			n += (size_t)snprintf(buf + n, 512 - n, "%s--%s%s",
 					      open, o->name, close);
 		} else if (o->kind == OPT_STRING || o->kind == OPT_LIST) {
@@ -502,6 +510,14 @@ int parse_opts(const struct cmd *cmd, const struct opt *opts, int argc,
 	}
 	free(longopts);
 	free(shortopts);
+	/* a failed parse owns nothing: the lists read so far are freed */
+	for (size_t k = 0; rc && k < n; k++) {
+		if (opts[k].kind == OPT_LIST) {
+			char **at = (char **)(void *)((char *)vals + opts[k].off);
+			free(*at);
+			*at = NULL;
+		}
+	}
 	return rc;
 }
 

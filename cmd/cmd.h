@@ -90,6 +90,52 @@ extern const char *const output_formats[];
 #define OPT_BASELINE(type, field, help)                                        \
 	OPT_STRING("baseline", 0, "OLD", type, field, help)
 
+struct cmd;
+
+/*
+ * The selection of initiatives (roadmap(1), SELECTIONS), declared once for
+ * every command that takes it: OPT_SELECTION(type, field) among its
+ * options, field a struct selection_opts of its values (each repeats or
+ * takes a comma list; malloc'ed: selection_release()).
+ */
+struct selection_opts {
+	char *status, *pillar, *goal, *owner, *team, *id;
+};
+#define OPT_SELECTION_WORD "selection" /* their what: [selection] in usage */
+#define OPT_SELECT(name, arg, type, field, help)                               \
+	{                                                                      \
+		OPT_LIST, name, 0, arg, help, NULL, offsetof(type, field),     \
+		    false, OPT_SELECTION_WORD                                  \
+	}
+#define OPT_SELECTION(type, field)                                             \
+	OPT_SELECT(ROADMAP_FIELD_STATUS, "S", type, field.status,             \
+		   "selection: initiatives with this status (each\n"           \
+		   "option repeats, or takes a comma list)"),                  \
+	    OPT_SELECT(ROADMAP_FIELD_PILLAR, "P", type, field.pillar,          \
+		       "selection: initiatives of this pillar"),               \
+	    OPT_SELECT(ROADMAP_WORD_GOAL, "G", type, field.goal,               \
+		       "selection: initiatives serving this goal"),            \
+	    OPT_SELECT(ROADMAP_FIELD_OWNER, "T", type, field.owner,            \
+		       "selection: initiatives owned by exactly T"),           \
+	    OPT_SELECT(ROADMAP_WORD_TEAM, "T", type, field.team,               \
+		       "selection: initiatives of this team"),                 \
+	    OPT_SELECT(ROADMAP_FIELD_ID, "I", type, field.id,                  \
+		       "selection: this initiative")
+/* The library's selection from the options: 0, or 64 after a message for
+ * an unknown status. out's strings are o's. */
+int selection_of(const struct cmd *cmd, const struct selection_opts *o,
+		 struct roadmap_selection *out);
+void selection_release(struct selection_opts *o);
+/* Narrows rm to the selection (roadmap_select()): 0, or the exit code
+ * after the message. */
+int narrow(struct roadmap *rm, const struct roadmap_selection *sel);
+/* open_read() of the roadmap narrowed to the selection of o (*sel, whose
+ * strings are o's): 0, or the exit code after the message. */
+struct ctx;
+int open_selected(struct ctx *ctx, const struct cmd *cmd,
+		  const struct selection_opts *o, struct roadmap_selection *sel,
+		  struct roadmap **out);
+
 /* A command whose options depend on its first word (add goal, add team)
  * declares one section of options per form. */
 struct opt_section {

@@ -402,3 +402,48 @@ int today_arg(const char *opt, const char *value, int fiscal_start,
 	}
 	return 0;
 }
+
+int selection_of(const struct cmd *cmd, const struct selection_opts *o,
+		 struct roadmap_selection *out)
+{
+	*out = (struct roadmap_selection){0, o->pillar, o->goal, o->owner,
+					  o->team, o->id};
+	return o->status ? status_list(cmd, o->status, "", false,
+				       &out->statuses)
+			 : 0;
+}
+
+void selection_release(struct selection_opts *o)
+{
+	free(o->status);
+	free(o->pillar);
+	free(o->goal);
+	free(o->owner);
+	free(o->team);
+	free(o->id);
+	memset(o, 0, sizeof(*o));
+}
+
+int narrow(struct roadmap *rm, const struct roadmap_selection *sel)
+{
+	struct roadmap_error err;
+
+	return roadmap_select(rm, sel, &err) ? fail_err(&err) : 0;
+}
+
+int open_selected(struct ctx *ctx, const struct cmd *cmd,
+		  const struct selection_opts *o, struct roadmap_selection *sel,
+		  struct roadmap **out)
+{
+	int rc;
+
+	*out = NULL;
+	if ((rc = selection_of(cmd, o, sel)) || (rc = open_read(ctx, out))) {
+		return rc;
+	}
+	if ((rc = narrow(*out, sel))) {
+		roadmap_destroy(*out);
+		*out = NULL;
+	}
+	return rc;
+}

@@ -483,6 +483,10 @@ ROADMAP_API const char *roadmap_source_date(char *buf, size_t n,
 struct roadmap_export_options {
 	bool has_as_of;
 	roadmap_day as_of;
+	/* the selection the roadmap was narrowed to (roadmap_select()), in
+	 * words (roadmap_selection_text()), or NULL: the Markdown, HTML and
+	 * deck name it under their title, the JSON as "selection" */
+	const char *selection;
 };
 ROADMAP_API enum roadmap_status
 roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
@@ -749,6 +753,44 @@ ROADMAP_API enum roadmap_status
 roadmap_tracking_rows(const struct roadmap *rm,
 		      const struct roadmap_tracking *t, bool goals,
 		      struct roadmap_rows *out, struct roadmap_error *err);
+
+/* ----------------------------------------------------------- selections */
+
+/*
+ * A selection of initiatives (roadmap(1), SELECTIONS), the filters of
+ * `list`: statuses as a bit set (1u << status; 0: any), and comma lists
+ * of pillars, goals served, owners, teams and ids (NULL: any). An
+ * initiative is selected when it passes every filter given.
+ */
+struct roadmap_selection {
+	unsigned statuses;
+	const char *pillars, *goals, *owners, *teams, *ids;
+};
+/* Whether any filter is given; whether in is selected (always, when
+ * none is). */
+ROADMAP_API bool roadmap_selection_given(const struct roadmap_selection *sel);
+ROADMAP_API bool roadmap_selects(const struct roadmap_selection *sel,
+				 const struct roadmap_initiative *in);
+/*
+ * Narrows rm to the selection, as a report of it sees the roadmap: the
+ * selected initiatives only (their prerequisites outside the selection
+ * dropped from their depends_on), every goal and team, and the envelopes
+ * whose scope lies inside the selection: a pillar's envelopes when only
+ * pillars are chosen and theirs is one of them; none otherwise.
+ */
+ROADMAP_API enum roadmap_status
+roadmap_select(struct roadmap *rm, const struct roadmap_selection *sel,
+	       struct roadmap_error *err);
+/* Keeps the findings (of rm's check) about selected initiatives: a
+ * selected one is their subject or among their related ids. Recounts
+ * them. */
+ROADMAP_API enum roadmap_status
+roadmap_findings_select(const struct roadmap *rm,
+			const struct roadmap_selection *sel,
+			struct roadmap_findings *f, struct roadmap_error *err);
+/* "status = active, approved; pillar = secure", malloc'ed ("" for no
+ * filter); NULL when out of memory. */
+ROADMAP_API char *roadmap_selection_text(const struct roadmap_selection *sel);
 
 /* ----------------------------------------------------------- scenarios */
 

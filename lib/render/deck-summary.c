@@ -396,7 +396,15 @@ void rm_deck_summary(struct deck *d)
 	worksheet_set_column(ws, 1, 3, 17, NULL);
 	rm_deck_str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap",
 		    d->title);
-	rm_deck_str(ws, 1, 0, "Board deck: headline figures", NULL);
+	if (d->selection) {
+		char line[600];
+		snprintf(line, sizeof(line),
+			 "Board deck: headline figures. Selection: %s",
+			 d->selection);
+		rm_deck_str(ws, 1, 0, line, NULL);
+	} else {
+		rm_deck_str(ws, 1, 0, "Board deck: headline figures", NULL);
+	}
 	lxw_row_t r = headline(d, ws, 3);
 	if (spend_by_pillar(d, &bp)) {
 		/* the quarter table below the headline figures and the spend

@@ -33,6 +33,7 @@ struct deck {
 	/* the roadmap's scenarios compared (roadmap(1), scenario compare),
 	 * or NULL when it has none */
 	const struct roadmap_scenario_comparison *cmp;
+	const char *selection; /* the export options', or NULL */
 };
 
 /* What an untracked roadmap's deck shows for its figures. */

@@ -713,6 +713,11 @@ static void page(struct page *p)
 		h_textf(p, ", as of %s", roadmap_day_format(p->today, d));
 	}
 	h_close(p);
+	if (p->selection) {
+		h_open(p, "p");
+		h_textf(p, "Selection: %s", p->selection);
+		h_close(p);
+	}
 	h_close(p);
 	h_open(p, "nav");
 	h_attr(p, "aria-label", "Sections");
@@ -789,6 +794,9 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 	p.rm = rm;
 	p.a = &a;
 	p.has_day = opt && opt->has_as_of;
+	p.selection = opt && opt->selection && *opt->selection
+			  ? opt->selection
+			  : NULL;
 	p.today = p.has_day ? opt->as_of : 0;
 	if ((st = rm_analysis_build(rm, want, opt, &a, err))) {
 		release(&p, &a, &cmp);

@@ -775,6 +775,8 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 			struct roadmap_error *err)
 {
 	struct deck d = {0};
+	d.selection = opt && opt->selection && *opt->selection ? opt->selection
+								 : NULL;
 	struct rm_analysis a = {0};
 	struct roadmap_scenario_comparison cmp = {0};
 	unsigned want = RM_AN_BUDGET | RM_AN_HEADLINE | RM_AN_SCHEDULE |

@@ -73,7 +73,7 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			  const struct roadmap_schedule *s, bool sched_ok,
 			  const int64_t *planned,
 			  const struct roadmap_tracking *tr,
-			  const struct roadmap_spend *sp)
+			  const struct roadmap_spend *sp, const char *selection)
 {
 	bool ok = true, first = true;
 	char when[40];
@@ -86,6 +86,10 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	}
 	member(b, ROADMAP_KEY_NAME, rm_json_string_or_null(rm->name), &first,
 	       &ok);
+	if (selection) {
+		member(b, "selection", cJSON_CreateString(selection), &first,
+		       &ok);
+	}
 	member(b, ROADMAP_KEY_CURRENCY, cJSON_CreateString(rm->currency),
 	       &first, &ok);
 	member(b, ROADMAP_KEY_FISCAL_YEAR_START,
@@ -456,7 +460,7 @@ static void md_tracking(struct strbuf *b, const struct roadmap *rm,
 }
 
 static void md_export(struct strbuf *b, const struct roadmap *rm,
-		      const struct rm_analysis *c)
+		      const struct rm_analysis *c, const char *selection)
 {
 	char m[8][40], line[256], when[40];
 	const struct roadmap_budget_row *t = &c->br.total;
@@ -468,6 +472,11 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	sb_puts(b, "# ");
 	md_text(b, rm->name ? rm->name : "Technology roadmap");
 	sb_puts(b, "\n\n");
+	if (selection) {
+		sb_puts(b, "Selection: ");
+		md_text(b, selection);
+		sb_puts(b, ".\n\n");
+	}
 	if (roadmap_source_date(when, sizeof(when), NULL)) {
 		snprintf(line, sizeof(line), "Generated %s.\n\n", when);
 		sb_puts(b, line);
@@ -650,6 +659,9 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 	if ((st = compute(rm, &c, f == ROADMAP_EXPORT_MD, opt, err))) {
 		return st;
 	}
+	const char *selection = opt && opt->selection && *opt->selection
+				    ? opt->selection
+				    : NULL;
 	if (f == ROADMAP_EXPORT_JSON) {
 		/* about 1.3 kB per initiative: one allocation, not a dozen
 		 * doublings of a buffer that ends up 100+ MB */
@@ -659,11 +671,11 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 			b.failed = true;
 		} else if (!stream_export(&b, rm, &c.f, &c.br, &c.s, c.sched_ok,
 					  c.planned, c.tr_ok ? &c.tr : NULL,
-					  &c.sp)) {
+					  &c.sp, selection)) {
 			b.failed = true;
 		}
 	} else {
-		md_export(&b, rm, &c);
+		md_export(&b, rm, &c, selection);
 	}
 	{
 		if (b.failed || !b.data) {

@@ -21,6 +21,7 @@ struct page {
 	/* the roadmap's scenarios compared (roadmap(1), scenario compare),
 	 * or NULL when it has none */
 	const struct roadmap_scenario_comparison *cmp;
+	const char *selection; /* the export options' */
 };
 
 /* The writer, each call a no-op after a failure. Every element is closed

@@ -42,7 +42,7 @@ t "text output" 1 "error   dependency-order     b: starts 2026-03-31, on or befo
 1 error, 0 warnings, 0 infos" "" -- R -f dependency-order.json check
 t "a clean roadmap" 0 "0 errors, 0 warnings, 0 infos" "" -- R -f invalid-dates-ok.json check
 t "check: unknown format" 64 "" "roadmap: check: unknown format 'xml' (text, json, sarif, junit or github)
-usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE]
+usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE] [selection]
 (see 'roadmap help check')" -- R -f invalid-dates-ok.json check --format xml
 # envelope-mismatch: a fiscal year's quarter envelopes against its own
 t "envelope-mismatch: four quarters that do not add up, two that exceed" 0 \

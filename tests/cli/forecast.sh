@@ -113,7 +113,7 @@ cp acme.json cyc.json
 R -f cyc.json depend multi-region checkout-v2 2>/dev/null
 t "a dependency cycle is 65, as in schedule" 65 "" \
   'roadmap: dependency cycle: checkout-v2 -> multi-region -> checkout-v2' -- R -f cyc.json forecast
-usage="usage: roadmap forecast [--trials N] [--seed S] [--as-of DATE] [--format table|csv|json]
+usage="usage: roadmap forecast [--trials N] [--seed S] [--as-of DATE] [--format table|csv|json] [selection]
 (see 'roadmap help forecast')"
 t "no trials" 64 "" "roadmap: forecast: --trials must be a whole number from 1 to 10000000, not '0'
 $usage" -- R -f fc.json forecast --trials 0

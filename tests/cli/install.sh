@@ -45,7 +45,8 @@ complete_words() {
 }
 t "completes commands" 0 "check
 checkout-v2" "" -- bash -c "$(declare -f complete_words); root='$root'; complete_words roadmap che; complete_words roadmap show checkout"
-t "completes options" 0 "--strict" "" -- bash -c "$(declare -f complete_words); root='$root'; complete_words roadmap check --st"
+t "completes options" 0 "--status
+--strict" "" -- bash -c "$(declare -f complete_words); root='$root'; complete_words roadmap check --st"
 t "completes ids" 0 "recs-engine" "" -- bash -c "$(declare -f complete_words); root='$root'; complete_words roadmap depend recs"
 t "completes envelopes for set and rm" 0 "FY2026/innovation" "" -- bash -c "$(declare -f complete_words); root='$root'; complete_words roadmap rm FY2026"
 t "completes config keys" 0 "policy.target_mix.operations" "" -- bash -c "$(declare -f complete_words); root='$root'; complete_words roadmap config policy.target_mix.o"

@@ -320,6 +320,6 @@ t "baseline: money in another currency is not compared, FTE is" 0 \
   -- R -f grow-both.json check --baseline grow-eur.json
 t "an unknown format is a usage error" 64 "" \
   "roadmap: check: unknown format 'xml' (text, json, sarif, junit or github)
-usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE]
+usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE] [selection]
 (see 'roadmap help check')" -- R -f acme.json check --format xml
 finish

@@ -154,10 +154,10 @@ t "check names every cycle" 1 "error   dependency-cycle     a: dependency cycle:
 R undepend a d
 
 t "budget: unknown view" 64 "" "roadmap: budget: unknown view 'week' (quarter, year, pillar, goal, team or month)
-usage: roadmap budget [--by quarter|year|pillar|goal|team|month] [--format table|csv|json]
+usage: roadmap budget [--by quarter|year|pillar|goal|team|month] [--format table|csv|json] [selection]
 (see 'roadmap help budget')" -- R budget --by week
 t "timeline: unknown grouping" 64 "" "roadmap: timeline: unknown grouping 'team' (pillar or goal)
-usage: roadmap timeline [--by quarter|month] [--group pillar|goal] [--ascii]
+usage: roadmap timeline [--by quarter|month] [--group pillar|goal] [--ascii] [selection]
 (see 'roadmap help timeline')" -- R timeline --group team
 t "timeline fits 80 columns" 0 "" "" -- bash -c "$ROADMAP timeline --ascii | awk 'length > 80 { exit 1 }'"
 t "timeline: no colour when piped" 0 "0" "" -- bash -c "unset NO_COLOR; $ROADMAP timeline | grep -c \$'\\033'; true"

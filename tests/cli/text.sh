@@ -52,7 +52,7 @@ t "and list shows them" 0 $'id,title\na,Team \U0001F469\u200d\U0001F4BB' "" \
 # an argument is echoed with its bidirectional control escaped
 t "a message escapes U+202E" 64 "" \
   "roadmap: check: unexpected argument 'x\\xe2\\x80\\xae'
-usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE]
+usage: roadmap check [--format text|json|sarif|junit|github] [--strict] [--baseline OLD] [--as-of DATE] [selection]
 (see 'roadmap help check')" -- R check $'x\u202e'
 t "and a quoted id too" 65 "" \
   'roadmap: no goal, initiative or team "x\xe2\x80\xae"' -- R show $'x\u202e'

@@ -1,0 +1,92 @@
+#!/bin/bash
+# select.sh - one selection of initiatives on every report (roadmap(1),
+# SELECTIONS): a report of a selection is the report of a roadmap holding
+# only the selected initiatives and the envelopes whose scope lies inside
+# the selection (checked against such a file made independently, in
+# Python), check's findings about selected initiatives, the exports naming
+# the selection, and the options declared once.
+. "$(dirname "$0")/lib.sh"
+
+cp "$EXAMPLES/acme/roadmap.json" acme.json
+# only(PILLARS, STATUSES, KEEP_PILLAR_ENVELOPES): the file a selection
+# stands for, written by hand from the JSON
+only() {
+  /usr/bin/python3 - "$@" <<'EOF'
+import json, sys
+pillars, statuses, keep = sys.argv[1], sys.argv[2], sys.argv[3] == "yes"
+doc = json.load(open("acme.json"))
+def picked(i):
+    return ((not pillars or i.get("pillar") in pillars.split(",")) and
+            (not statuses or i.get("status", "proposed") in statuses.split(",")))
+inits = [i for i in doc["initiatives"] if picked(i)]
+ids = {i["id"] for i in inits}
+for i in inits:
+    if "depends_on" in i:
+        i["depends_on"] = [d for d in i["depends_on"] if d in ids]
+        if not i["depends_on"]:
+            del i["depends_on"]
+doc["initiatives"] = inits
+doc["budgets"] = [b for b in doc["budgets"]
+                  if keep and b.get("pillar") in pillars.split(",")]
+if not doc["budgets"]:
+    del doc["budgets"]
+json.dump(doc, open("only.json", "w"), indent=2)
+EOF
+}
+only innovation "" yes
+for what in "budget --format json" "budget --by pillar --format json" "budget --by year --format json" \
+  "schedule --format json" "status --as-of 2026-Q2 --format json" "timeline --ascii" \
+  "forecast --trials 500 --format json" "export --format csv --table budget"; do
+  # shellcheck disable=SC2086
+  ok_if "--pillar innovation: $what is that of a roadmap of its initiatives and envelopes" \
+    cmp <(R -f acme.json $what --pillar innovation 2>&1) <(R -f only.json $what 2>&1)
+done
+only "" active,approved no
+for what in "budget --format json" "budget --by team --format json" "schedule --format csv"; do
+  # shellcheck disable=SC2086
+  ok_if "--status active,approved: $what is that of its initiatives, no envelope" \
+    cmp <(R -f acme.json $what --status active --status approved 2>&1) <(R -f only.json $what 2>&1)
+done
+only operations,innovation "" yes
+ok_if "--pillar a --pillar b is --pillar a,b" \
+  cmp <(R -f acme.json budget --by pillar --format json --pillar operations --pillar innovation) \
+  <(R -f acme.json budget --by pillar --format json --pillar operations,innovation)
+
+t "an envelope outside the selection is not compared" 0 "Budget by year (USD)
+YEAR         PLANNED  ENVELOPE  VARIANCE     UNCOVERED      ACTUAL  ACT. VAR.
+FY2026  1,031,459.85         -         -  1,031,459.85  205,000.00  -6,104.97
+FY2027    588,540.15         -         -    588,540.15           -          -
+TOTAL   1,620,000.00         -         -  1,620,000.00  205,000.00  -6,104.97
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 588,540.15" "" -- R -f acme.json budget --by year --pillar innovation
+t "a pillar's envelope is compared under --pillar" 0 "innovation,1120000.00,500000.00,1620000.00,1200000.00,1031459.85,168540.15,588540.15,205000.00,198895.03,-6104.97,100.0," "" -- \
+  bash -c "$ROADMAP -f acme.json budget --by pillar --format csv --pillar innovation | grep '^innovation'"
+
+# check: the whole roadmap is checked, the findings about selected
+# initiatives reported (a finding about one of them and one outside, such
+# as a dependency, is kept)
+t "check of a selection" 0 "warning goal-deadline        edge-compute: ends 2027-12-31, after goal \"reliability\" is due (2026-12-31)
+warning owner-overload       Dana Kim: owns 5 open initiatives; the policy allows 3
+warning owner-overload       Lena Vogel: owns 4 open initiatives; the policy allows 3
+0 errors, 3 warnings, 0 infos" "" -- R -f acme.json check --pillar innovation
+t "check --format json of a selection counts its findings" 0 "0 3" "" -- \
+  bash -c "$ROADMAP -f acme.json check --pillar innovation --format json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[\"errors\"], d[\"warnings\"])'"
+t "--id" 0 "recs-engine" "" -- bash -c "$ROADMAP -f acme.json schedule --format csv --id recs-engine | tail -n +2 | cut -d, -f1"
+t "an unknown status" 64 "" "roadmap: forecast: unknown status 'started' (proposed, approved, active, done, cancelled, deferred)
+usage: roadmap forecast [--trials N] [--seed S] [--as-of DATE] [--format table|csv|json] [selection]
+(see 'roadmap help forecast')" -- R -f acme.json forecast --status started
+t "schedule --apply takes no selection" 64 "" "roadmap: schedule: --apply moves the whole roadmap: it takes no selection
+usage: roadmap schedule [--format table|csv|json] [--apply] [selection]
+(see 'roadmap help schedule')" -- R -f acme.json schedule --apply --pillar innovation
+
+# the exports name the selection
+t "Markdown names the selection" 0 "Selection: status = active; pillar = innovation, operations." "" -- \
+  bash -c "$ROADMAP -f acme.json export --format md --status active --pillar innovation,operations | sed -n 3p"
+t "JSON names the selection" 0 "status = active; pillar = innovation, operations" "" -- \
+  bash -c "$ROADMAP -f acme.json export --format json --status active --pillar innovation,operations | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[\"selection\"])'"
+ok_if "the page names the selection" bash -c "$ROADMAP -f acme.json export --format html --pillar innovation | grep -q '<p>Selection: pillar = innovation</p>'"
+R -f acme.json export --format xlsx --pillar innovation -o sel.xlsx 2>/dev/null
+t "the deck names the selection" 0 "Board deck: headline figures. Selection: pillar = innovation" "" -- \
+  /usr/bin/python3 -c 'import openpyxl; print(openpyxl.load_workbook("sel.xlsx")["Summary"]["A2"].value)'
+ok_if "without a selection nothing is named" bash -c "! $ROADMAP -f acme.json export --format md | grep -q Selection"
+finish
