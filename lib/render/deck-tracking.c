@@ -12,7 +12,8 @@
 
 const char *const rm_deck_goal_names[RM_DECK_GOAL_COLS] = {
     "Current", "Progress", "Expected", "State", "Score"};
-const double rm_deck_goal_widths[RM_DECK_GOAL_COLS] = {21, 10, 10, 10, 7};
+/* State: "not-measured" and its indent */
+const double rm_deck_goal_widths[RM_DECK_GOAL_COLS] = {21, 10, 10, 15, 7};
 const char *const rm_deck_ev_names[RM_DECK_EV_COLS] = {
     "Planned %", "Progress %", "PV", "EV",  "AC",
     "SPI",	 "CPI",	       "EAC", "VAC", "Late"};
@@ -74,8 +75,8 @@ void rm_deck_goal_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 	rm_deck_str(ws, r, c + 3, state,
 		    x->state == ROADMAP_GOAL_AT_RISK ||
 			    x->state == ROADMAP_GOAL_MISSED
-			? d->red
-			: NULL);
+			? d->word_red
+			: d->word);
 }
 
 void rm_deck_ev_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
@@ -104,5 +105,5 @@ void rm_deck_ev_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 				       d->money);
 	}
 	rm_deck_str(ws, r, c + 9, x->late ? "late" : NULL,
-		    x->late ? d->red : NULL);
+		    x->late ? d->word_red : NULL);
 }

@@ -26,6 +26,9 @@ struct deck {
 	const struct roadmap_earned_value **ev;
 	bool tr_ok;
 	lxw_format *ratio;
+	/* words beside a right-aligned figure (a goal's state, "late",
+	 * "not tracked yet"): indented, so they never run into it */
+	lxw_format *word, *word_red;
 	char goal_head[48], ev_head[48]; /* "Current on 2026-03-16" */
 	/* no progress or measurement recorded: "not tracked yet" where the
 	 * goal states, SPI and CPI would be (docs/decisions.md) */

@@ -162,6 +162,12 @@ void rm_deck_formats(struct deck *d)
 	d->red = workbook_add_format(wb);
 	format_set_font_color(d->red, 0xC00000);
 	format_set_bold(d->red);
+	d->word = workbook_add_format(wb);
+	format_set_indent(d->word, 1);
+	d->word_red = workbook_add_format(wb);
+	format_set_font_color(d->word_red, 0xC00000);
+	format_set_bold(d->word_red);
+	format_set_indent(d->word_red, 1);
 	d->pct = workbook_add_format(wb);
 	format_set_num_format(d->pct, "0.0%");
 	d->num = workbook_add_format(wb);
@@ -243,6 +249,31 @@ static int heads(const struct col *cols, int n, const char **names,
 					: cols[c].cc->width;
 	}
 	return with ? n + m : n;
+}
+
+/* An optional field no item has (notes, say) gets a column as wide as
+ * its heading, not its usual room: more of the sheet fits on a page. */
+static void shrink_empty(const struct col *cols, int n, double *widths,
+			 const void *items, size_t count, size_t size)
+{
+	for (int c = 0; c < n; c++) {
+		const struct rm_field *f = cols[c].f;
+		bool any = false;
+		if (!f || f->required) {
+			continue;
+		}
+		for (size_t i = 0; i < count && !any; i++) {
+			bool omit = false;
+			cJSON *v = f->type->json(
+			    f, (const char *)items + i * size, false, &omit);
+			any = v || !omit; /* out of memory: keep the room */
+			cJSON_Delete(v);
+		}
+		double w = (double)strlen(f->head) + 3;
+		if (!any && w < widths[c]) {
+			widths[c] = w < 8 ? 8 : w;
+		}
+	}
 }
 
 /* The column of the field called name, or -1. */
@@ -340,6 +371,8 @@ static void goals(struct deck *d)
 	double widths[MAX_COLS + RM_DECK_GOAL_COLS];
 	int n = heads(cols, nb, names, widths, rm_deck_goal_names,
 		      rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
+	shrink_empty(cols, nb, widths, d->rm->goals, d->rm->n_goals,
+		     sizeof(*d->rm->goals));
 	names[nb] = d->goal_head;
 	if (d->untracked) { /* one column where the states would be */
 		names[nb] = rm_deck_goal_names[3];
@@ -383,7 +416,7 @@ static void goals(struct deck *d)
 			rm_deck_goal_cells(d, ws, r, i, (lxw_col_t)nb);
 		} else if (d->untracked) {
 			rm_deck_str(ws, r, (lxw_col_t)nb, RM_DECK_UNTRACKED,
-				    NULL);
+				    d->word);
 		}
 	}
 	if (rm->n_goals) {
@@ -391,9 +424,6 @@ static void goals(struct deck *d)
 				     (lxw_col_t)(n - 1));
 	}
 	rm_deck_print_setup(ws, 0, widths, n, 2);
-	/* the goals on one page wide for the board, with their state or
-	 * long fields a little smaller than the rule's 80 % (about 63 %) */
-	worksheet_fit_to_pages(ws, 1, 0);
 	sb_release(&b);
 	free(serving);
 }
@@ -437,6 +467,8 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 	double widths[MAX_COLS + RM_DECK_EV_COLS];
 	int n = heads(cols, nb, names, widths, rm_deck_ev_names,
 		      rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
+	shrink_empty(cols, nb, widths, d->rm->inits, d->rm->n_inits,
+		     sizeof(*d->rm->inits));
 	names[nb] = d->ev_head;
 	if (d->untracked) { /* one column where SPI and CPI would be */
 		names[nb] = "Earned value";
@@ -467,7 +499,7 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 			rm_deck_ev_cells(d, ws, r, i, (lxw_col_t)nb);
 		} else if (d->untracked) {
 			rm_deck_str(ws, r, (lxw_col_t)nb, RM_DECK_UNTRACKED,
-				    NULL);
+				    d->word);
 		}
 	}
 	if (rm->n_inits) {
