@@ -208,12 +208,13 @@ static const char style[] =
     "body{font-size:11px}nav{display:none}"
     "header.top,.card,th,.state,.swatch{-webkit-print-color-adjust:exact;"
     "print-color-adjust:exact}"
-    "section{break-before:page;margin-top:0}section#headline{"
-    "break-before:auto}"
+    /* sections flow; one that would not fit the rest of a page starts
+     * the next (a longer one breaks between its rows) */
+    "section{margin-top:6mm;break-inside:avoid}"
     ".wide{overflow:visible}.wide>svg{min-width:0}"
     "tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}"
     "h2{break-after:avoid}"
-    "#timeline .wide>svg{max-height:170mm;width:auto;max-width:100%;"
+    "#timeline .wide>svg{max-height:150mm;width:auto;max-width:100%;"
     "margin:0 auto}}";
 
 /* ----------------------------------------------------------- sections */

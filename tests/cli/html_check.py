@@ -156,10 +156,11 @@ def png(path, width):
     return bad
 
 
-def pdf(path, pages):
+def pdf(path, lo, hi):
     data = open(path, "rb").read()
     n = len(re.findall(rb"/Type\s*/Page[^s]", data))
-    return [] if n >= int(pages) else [f"{n} pages, want at least {pages}"]
+    return [] if int(lo) <= n <= int(hi) else [
+        f"{n} pages, want {lo} to {hi}"]
 
 
 def main():
