@@ -206,6 +206,7 @@ struct timeline_opts {
 	int by, group;
 	bool ascii;
 	struct selection_opts sel;
+	int format;
 };
 
 enum timeline_by { BY_QUARTER, BY_MONTH };
@@ -224,9 +225,35 @@ static const struct opt timeline_opts[] = {
 		  "pillar (default) or goal"),
     OPT_FLAG("ascii", struct timeline_opts, ascii,
 	     "'#' bars for plain terminals"),
+    OPT_CHOICE("format", "F", report_formats, struct timeline_opts, format,
+	       "table (the chart, default), or for scripts csv or json:\n"
+	       "each initiative's dates and planned spend per period"),
     OPT_SELECTION(struct timeline_opts, sel),
     {0},
 };
+
+/* The timeline as CSV or JSON (the library's). */
+static int for_scripts(struct roadmap *rm, bool months,
+		       enum report_format format)
+{
+	struct roadmap_error err;
+	struct roadmap_rows rows;
+	char *out = NULL;
+	int rc;
+
+	if (format == REPORT_CSV) {
+		rc = print_rows_csv(
+		    &rows, roadmap_timeline_rows(rm, months, &rows, &err),
+		    &err);
+	} else if (roadmap_timeline_json(rm, months, &out, &err)) {
+		rc = fail_err(&err);
+	} else {
+		rc = write_stdout(out, strlen(out));
+	}
+	free(out);
+	release_at_exit(rm);
+	return rc;
+}
 
 static int timeline_of(struct ctx *ctx, struct timeline_opts o, int argc,
 		       char **argv)
@@ -248,6 +275,9 @@ static int timeline_of(struct ctx *ctx, struct timeline_opts o, int argc,
 	}
 	if ((rc = open_selected(ctx, &cmd_timeline, &o.sel, &sel, &rm))) {
 		return rc;
+	}
+	if (o.format != REPORT_TABLE) {
+		return for_scripts(rm, c.months, (enum report_format)o.format);
 	}
 	c.rm = rm;
 	c.color = ctx->color;
@@ -302,7 +332,8 @@ static int timeline_of(struct ctx *ctx, struct timeline_opts o, int argc,
 
 static int run_timeline(struct ctx *ctx, int argc, char **argv)
 {
-	struct timeline_opts o = {BY_QUARTER, GROUP_PILLAR, false, {0}};
+	struct timeline_opts o = {BY_QUARTER, GROUP_PILLAR, false, {0},
+				  REPORT_TABLE};
 	int rc = parse_options(&cmd_timeline, argc, argv, &o);
 
 	if (rc == 0) {

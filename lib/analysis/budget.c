@@ -445,7 +445,7 @@ static void fill_months(struct acc *a)
 {
 	const struct roadmap *rm = a->rm;
 	const struct roadmap_spend *sp = a->sp;
-	int lo = 0, hi = -1, fs = rm->fiscal_start;
+	int lo = 0, hi = -1;
 	char label[16];
 
 	for (size_t i = 0; i < rm->n_inits; i++) {
@@ -461,28 +461,21 @@ static void fill_months(struct acc *a)
 		row(a, month_label(m, label));
 	}
 	for (size_t i = 0; i < rm->n_inits && !a->nomem; i++) {
-		const struct roadmap_initiative *in = &rm->inits[i];
-		for (int k = 0; k < sp->n[i] && !a->nomem; k++) {
-			size_t o = sp->off[i] + (size_t)k;
-			int qi = sp->q0[i] + k;
-			roadmap_day f = roadmap_quarter_first(qi, fs),
-				    l = roadmap_quarter_last(qi, fs);
-			int64_t op[3], cap[3];
-			int m0 = rm_month_of(f);
-			if (rm_spread_months(sp->opex[o], sp->capex[o],
-					     in->start > f ? in->start : f,
-					     in->end < l ? in->end : l, m0, 3,
-					     op, cap)) {
-				a->nomem = true;
-				return;
-			}
-			for (int m = 0; m < 3; m++) {
-				if (op[m] || cap[m]) {
-					plan(a, month_label(m0 + m, label), 0,
-					     op[m], cap[m]);
-				}
+		int64_t *op, *cap;
+		int m0;
+		size_t n;
+		if (!rm_month_spend(rm, sp, i, &m0, &n, &op, &cap)) {
+			a->nomem = true;
+			return;
+		}
+		for (size_t m = 0; m < n; m++) {
+			if (op[m] || cap[m]) {
+				plan(a, month_label(m0 + (int)m, label), 0,
+				     op[m], cap[m]);
 			}
 		}
+		free(op);
+		free(cap);
 	}
 }
 

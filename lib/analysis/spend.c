@@ -266,3 +266,52 @@ size_t rm_pillar_index(const struct roadmap *rm, const char *p)
 	}
 	return rm->n_pillars;
 }
+
+bool rm_month_spend(const struct roadmap *rm, const struct roadmap_spend *sp,
+		    size_t i, int *m0, size_t *n, int64_t **opex,
+		    int64_t **capex)
+{
+	const struct roadmap_initiative *in = &rm->inits[i];
+	int fs = rm->fiscal_start;
+
+	*n = 0;
+	*opex = *capex = NULL;
+	if (!sp->n[i]) {
+		return true;
+	}
+	*m0 = rm_month_of(in->start);
+	*n = (size_t)(rm_month_of(in->end) - *m0 + 1);
+	*opex = calloc(*n, sizeof(int64_t));
+	*capex = calloc(*n, sizeof(int64_t));
+	if (!*opex || !*capex) {
+		goto nomem;
+	}
+	for (int k = 0; k < sp->n[i]; k++) {
+		size_t o = sp->off[i] + (size_t)k;
+		int qi = sp->q0[i] + k;
+		roadmap_day f = roadmap_quarter_first(qi, fs),
+			    l = roadmap_quarter_last(qi, fs);
+		int64_t op[3], cap[3];
+		int q0 = rm_month_of(f);
+		if (rm_spread_months(sp->opex[o], sp->capex[o],
+				     in->start > f ? in->start : f,
+				     in->end < l ? in->end : l, q0, 3, op,
+				     cap)) {
+			goto nomem;
+		}
+		for (int m = 0; m < 3; m++) {
+			long at = (long)(q0 + m - *m0);
+			if (at >= 0 && (size_t)at < *n) {
+				(*opex)[at] += op[m];
+				(*capex)[at] += cap[m];
+			}
+		}
+	}
+	return true;
+nomem:
+	free(*opex);
+	free(*capex);
+	*opex = *capex = NULL;
+	*n = 0;
+	return false;
+}

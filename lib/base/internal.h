@@ -509,6 +509,15 @@ enum roadmap_status rm_spread_months(int64_t amount, int64_t amount2,
 				     int m0, size_t count, int64_t *out,
 				     int64_t *out2);
 int rm_month_of(roadmap_day day);
+/* Initiative i's planned spend of sp by calendar month (analysis/spend.c):
+ * each fiscal quarter's spread by days over the months of that quarter it
+ * runs in, so that they add up to the quarter's; months *m0 .. *m0 + *n -
+ * 1, *opex and *capex malloc'ed (NULL and *n 0 without spend). false when
+ * out of memory. */
+struct roadmap_spend;
+bool rm_month_spend(const struct roadmap *rm, const struct roadmap_spend *sp,
+		    size_t i, int *m0, size_t *n, int64_t **opex,
+		    int64_t **capex);
 
 /* The most FTE (or capacity) a field holds, in hundredths. */
 #define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */

@@ -754,6 +754,27 @@ roadmap_tracking_rows(const struct roadmap *rm,
 		      const struct roadmap_tracking *t, bool goals,
 		      struct roadmap_rows *out, struct roadmap_error *err);
 
+/* ----------------------------------------------------------- timeline */
+
+/*
+ * The timeline for scripts (roadmap(1), timeline --format csv|json): each
+ * counting initiative in file order with its id, title, pillar, start,
+ * end, whether it is on the critical path (unknown with a dependency
+ * cycle: an empty cell, null), and its planned spend (opex + capex, the
+ * budget's spreading rule) in every fiscal quarter (or, with months,
+ * calendar month) from the first with planned spend to the last (empty,
+ * null, where it has none). Rows for CSV (release with
+ * roadmap_rows_release()), or JSON {"by", "periods": [...],
+ * "initiatives": [{"id", "title", "pillar", "start", "end", "critical",
+ * "spend": [...]}]} (malloc'ed).
+ */
+ROADMAP_API enum roadmap_status
+roadmap_timeline_rows(const struct roadmap *rm, bool months,
+		      struct roadmap_rows *out, struct roadmap_error *err);
+ROADMAP_API enum roadmap_status roadmap_timeline_json(const struct roadmap *rm,
+						      bool months, char **out,
+						      struct roadmap_error *err);
+
 /* ----------------------------------------------------------- selections */
 
 /*

@@ -198,5 +198,23 @@ if bad or m["total"]["total"] != q["total"]["total"] or len(m["rows"]) != 24:
     print(bad, m["total"], len(m["rows"]))
 ' "$ROADMAP"
 
+# the timeline for scripts: each initiative's planned spend per period,
+# the columns adding up to budget's rows
+t "timeline --by month --format csv" 0 "id,title,pillar,start,end,critical,2026-02,2026-03,2026-04
+a,A,,2026-02-15,2026-04-10,true,28000.00,62000.00,20000.00
+b,B,,2026-03-01,2026-03-31,false,,3000.00," "" -- R -f months.json timeline --by month --format csv
+t "timeline --format json" 0 '["2026-Q1", "2026-Q2"] [[90000, 20000], [3000, null]]' "" -- \
+  /usr/bin/python3 -c 'import json,subprocess,sys; d=json.loads(subprocess.run([sys.argv[1],"-f","months.json","timeline","--format","json"],capture_output=True,check=True).stdout); print(json.dumps(d["periods"]), json.dumps([x["spend"] for x in d["initiatives"]]))' "$ROADMAP"
+t "timeline's months add up to budget's months" 0 "" "" -- /usr/bin/python3 -c '
+import json, subprocess, sys
+def run(*a):
+    return json.loads(subprocess.run([sys.argv[1], "-f", "acme-months.json"] + list(a), capture_output=True, check=True).stdout)
+t, b = run("timeline", "--by", "month", "--format", "json"), run("budget", "--by", "month", "--format", "json")
+sums = [round(sum(x["spend"][k] or 0 for x in t["initiatives"]), 2) for k in range(len(t["periods"]))]
+rows = [(r["period"], r["total"]) for r in b["rows"]]
+if rows != list(zip(t["periods"], sums)):
+    print(rows[:3], list(zip(t["periods"], sums))[:3])
+' "$ROADMAP"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

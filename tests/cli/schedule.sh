@@ -157,7 +157,7 @@ t "budget: unknown view" 64 "" "roadmap: budget: unknown view 'week' (quarter, y
 usage: roadmap budget [--by quarter|year|pillar|goal|team|month] [--format table|csv|json] [selection]
 (see 'roadmap help budget')" -- R budget --by week
 t "timeline: unknown grouping" 64 "" "roadmap: timeline: unknown grouping 'team' (pillar or goal)
-usage: roadmap timeline [--by quarter|month] [--group pillar|goal] [--ascii] [selection]
+usage: roadmap timeline [--by quarter|month] [--group pillar|goal] [--ascii] [--format table|csv|json] [selection]
 (see 'roadmap help timeline')" -- R timeline --group team
 t "timeline fits 80 columns" 0 "" "" -- bash -c "$ROADMAP timeline --ascii | awk 'length > 80 { exit 1 }'"
 t "timeline: no colour when piped" 0 "0" "" -- bash -c "unset NO_COLOR; $ROADMAP timeline | grep -c \$'\\033'; true"
