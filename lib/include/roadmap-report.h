@@ -764,9 +764,9 @@ roadmap_tracking_rows(const struct roadmap *rm,
  * budget's spreading rule) in every fiscal quarter (or, with months,
  * calendar month) from the first with planned spend to the last (empty,
  * null, where it has none). Rows for CSV (release with
- * roadmap_rows_release()), or JSON {"by", "periods": [...],
- * "initiatives": [{"id", "title", "pillar", "start", "end", "critical",
- * "spend": [...]}]} (malloc'ed).
+ * roadmap_rows_release()), or JSON (malloc'ed): an object with by,
+ * periods and initiatives, each with the columns above and spend, one
+ * amount or null per period.
  */
 ROADMAP_API enum roadmap_status
 roadmap_timeline_rows(const struct roadmap *rm, bool months,

@@ -43,7 +43,7 @@ ok_if "no temporary files remain" test -z "$(ls -A | grep '^\.roadmap.json.tmp')
 # lock: none is lost, and each lands where it was sent.
 R scenario new what-if 2>/dev/null
 half=$((writers / 2))
-sadds=$((adds / 5))
+sadds=$((adds / 10))
 for w in $(seq 1 "$half"); do
   (
     for i in $(seq 1 "$sadds"); do
