@@ -73,6 +73,11 @@ enum roadmap_status rm_load_object(struct load *L, int kind, const cJSON *c,
 				   void *item);
 /* The file's scenarios, checked (file/scenario.c). */
 enum roadmap_status rm_load_scenarios(struct load *L, const cJSON *v);
+/* ROADMAP_ERR_DATA naming the first date the loader would refuse (an end
+ * before its start...), as the save refuses it; an edit seen through a
+ * scenario is checked so too (save.c). */
+enum roadmap_status rm_savable(const struct roadmap *rm,
+			       struct roadmap_error *err);
 
 #define RM_SHARE_MIN 8192 /* items a thread, at least (load-shared.c) */
 

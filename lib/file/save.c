@@ -3,7 +3,7 @@
  * documented order, defaults left out, amounts exact, streamed item by
  * item; a model the loader would refuse for its dates is not written.
  */
-#include "fields.h"
+#include "loader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,8 +72,8 @@ static bool quarter_savable(const struct roadmap *rm, int qi)
 
 /* Refuses a model the loader would refuse for its dates, so that nothing
  * saved fails to load (roadmap(5)). */
-static enum roadmap_status savable(const struct roadmap *rm,
-				   struct roadmap_error *err)
+enum roadmap_status rm_savable(const struct roadmap *rm,
+			       struct roadmap_error *err)
 {
 	char q[120], why[96];
 
@@ -125,7 +125,7 @@ enum roadmap_status roadmap_save_buffer(const struct roadmap *rm, char **out,
 {
 	struct strbuf b = {0};
 	bool ok = true, first = true;
-	enum roadmap_status st = savable(rm, err);
+	enum roadmap_status st = rm_savable(rm, err);
 	cJSON *head;
 
 	if (st) {

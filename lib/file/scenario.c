@@ -69,8 +69,11 @@ static bool setting_text(const cJSON *v, struct strbuf *b)
 	return true;
 }
 
-static enum roadmap_status
-use_setting(struct roadmap *rm, const struct rm_change *c, struct notes *x)
+/* Applies setting change c: *done when the roadmap takes it; a refusal
+ * is a note only on the last try. */
+static enum roadmap_status use_setting(struct roadmap *rm,
+				       const struct rm_change *c, bool last,
+				       bool *done, struct notes *x)
 {
 	struct strbuf b = {0};
 	struct roadmap_error e;
@@ -84,10 +87,50 @@ use_setting(struct roadmap *rm, const struct rm_change *c, struct notes *x)
 	if (st == ROADMAP_ERR_NOMEM) {
 		return rm_nomem(x->err);
 	}
-	if (st) {
+	*done = st == ROADMAP_OK;
+	if (st && last) {
 		note(x, c, "%s; left out", e.message);
 	}
 	return ROADMAP_OK;
+}
+
+/*
+ * The settings, once the items have their changes: a pillar the scenario
+ * drops is free only when its initiatives, envelopes and target have left
+ * it, and a target needs its pillar first. Each round applies what the
+ * roadmap takes; what it still refuses once a round takes nothing is left
+ * out, with a note.
+ */
+static enum roadmap_status
+use_settings(struct roadmap *rm, const struct rm_scenario *s, struct notes *x)
+{
+	bool *done = calloc(s->n ? s->n : 1, sizeof(bool)), last = false;
+	enum roadmap_status st = ROADMAP_OK;
+	size_t left = 0;
+
+	if (!done) {
+		return rm_nomem(x->err);
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		done[i] = s->changes[i].kind != RM_CH_SETTING;
+		left += !done[i];
+	}
+	while (!st && left) {
+		size_t before = left;
+		for (size_t i = 0; !st && i < s->n; i++) {
+			if (done[i]) {
+				continue;
+			}
+			st = use_setting(rm, &s->changes[i], last, &done[i], x);
+			if (done[i] || last) {
+				done[i] = true;
+				left--;
+			}
+		}
+		last = left == before;
+	}
+	free(done);
+	return st;
 }
 
 /* Puts a new item (read from the file object o) in place of item i of
@@ -282,7 +325,7 @@ use_changes(struct roadmap *rm, const struct rm_scenario *s, struct notes *x)
 		size_t run = 1;
 		long at;
 		if (c->kind == RM_CH_SETTING) {
-			st = use_setting(rm, c, x);
+			/* the settings come last (use_settings) */
 		} else if (c->field) {
 			run = run_of(c, s->n - i);
 			st = use_fields(rm, c, run, x);
@@ -325,7 +368,7 @@ use_changes(struct roadmap *rm, const struct rm_scenario *s, struct notes *x)
 	for (int k = 0; k < RM_CH_KINDS; k++) {
 		free(gone[k]);
 	}
-	return st;
+	return st ? st : use_settings(rm, s, x);
 }
 
 enum roadmap_status roadmap_scenario_use(struct roadmap *rm, const char *name,
@@ -409,6 +452,13 @@ static void put(struct rec *r, enum rm_change_kind k, const char *id,
 {
 	const struct rm_change *was =
 	    sc_index_get(&r->idx, r->old, k, id, field, &r->nomem);
+	/* a whole item's change keeps its base while it stays an addition
+	 * (base null) or a removal: an item that the roadmap, too, has
+	 * removed since and the scenario adds again, or added since and the
+	 * scenario removes, is a change made now */
+	if (was && !field && cJSON_IsNull(was->base) != cJSON_IsNull(base)) {
+		was = NULL;
+	}
 	struct rm_change c = {k, rm_strdup(id), field ? rm_strdup(field) : NULL,
 			      cJSON_Duplicate(was ? was->base : base, true),
 			      cJSON_Duplicate(value, true)};
@@ -517,6 +567,13 @@ enum roadmap_status roadmap_scenario_record(struct roadmap *rm,
 			       "(its envelopes and actuals are kept by the "
 			       "roadmap's periods): change it without "
 			       "--scenario");
+	}
+	/* an edit the roadmap's own save would refuse (set end before
+	 * start) is refused here too: recorded, it would be left out of
+	 * every view, with the item's other changes */
+	enum roadmap_status st = rm_savable(view, err);
+	if (st) {
+		return st;
 	}
 	r.old = s;
 	if (!sc_index_build(&r.idx, s)) {

@@ -158,6 +158,75 @@ t 'diff of two revisions lists scenario changes' 1 'removed scenario "board-cut"
 changed scenario "slip": initiative/event-pipeline/end "2026-06-30" -> "2026-07-31"
 added scenario "fresh"' '' -- R diff s1.json s2.json
 
+# -------------------------- an edit the roadmap's own save would refuse
+cp acme.json roadmap.json
+R scenario new late 2>/dev/null
+R --scenario late set loyalty title='Loyalty 2'
+t 'an end before the start is refused as without a scenario' 65 '' \
+  'roadmap: "loyalty": end 2026-03-31 is before start 2027-01-01' -- R --scenario late set loyalty end=2026-Q1
+t 'an end past the pessimistic end too' 65 '' \
+  'roadmap: "loyalty": pessimistic 2027-10-31 is before end 2027-12-31 (the most likely)' -- R --scenario late set loyalty end=2027-Q4
+t 'and the next edit keeps the scenario'"'"'s other change of the item' 0 \
+  'changed initiative "loyalty": title "Loyalty programme platform" -> "Loyalty 2"
+changed initiative "mobile-app": title "Native mobile app" -> "App"' '' \
+  -- bash -c "$ROADMAP --scenario late set mobile-app title=App && $ROADMAP scenario diff late"
+
+# ------- an item removed by both and added again, added by both and removed
+cp acme.json roadmap.json
+R scenario new again 2>/dev/null
+R scenario new both 2>/dev/null
+R --scenario again rm edge-compute
+R --scenario both add initiative newx --title X --start 2027-Q1 --end 2027-Q2
+R rm edge-compute
+R add initiative newx --title 'Base X' --start 2027-Q1 --end 2027-Q2
+t 'an item the roadmap removed too is added again' 0 '' '' \
+  -- R --scenario again add initiative edge-compute --title E2 --start 2027-Q1 --end 2027-Q2
+t 'the file still loads: the addition is a change made now' 0 'added initiative "edge-compute"' '' -- R scenario diff again
+t 'an item the roadmap added too is removed' 0 '' '' -- R --scenario both rm newx
+t 'the file still loads: the removal is a change made now' 0 'removed initiative "newx"' '' -- R scenario diff both
+
+# ------------------- a pillar renamed: the settings follow the items
+cp acme.json roadmap.json
+R config policy.target_mix.innovation 25 2>/dev/null
+R scenario new ai 2>/dev/null
+R --scenario ai config pillars strategy,team,operations,innovation,ai
+for i in event-pipeline recs-engine genai-support search-relevance fraud-ml edge-compute; do
+  R --scenario ai set $i pillar=ai
+done
+R --scenario ai rm FY2026/innovation
+R --scenario ai config --unset policy.target_mix.innovation
+R --scenario ai config pillars strategy,team,operations,ai
+R --scenario ai config policy.target_mix.ai 25
+t 'a scenario drops a pillar that its items, envelopes and target left' 0 'name=Acme technology roadmap 2026-2027
+currency=USD
+fiscal_year_start=1
+pillars=strategy,team,operations,ai
+policy.max_open_per_owner=3
+policy.mix_tolerance=5
+policy.actuals_tolerance=10
+policy.goal_tolerance=10
+policy.target_mix.ai=25' '' -- R --scenario ai config
+R --scenario ai set loyalty title='Loyalty 2'
+t 'and the next edit keeps it' 0 'changed roadmap: pillars ["strategy","team","operations","innovation"] -> ["strategy","team","operations","ai"]' '' \
+  -- bash -c "$ROADMAP scenario diff ai | head -1"
+R scenario export ai -o ai.json
+t 'apply' 0 '' 'roadmap: applied scenario "ai": 11 changes written into the roadmap, and the scenario removed' -- R scenario apply ai
+ok_if 'the roadmap is now what the scenario saw' cmp roadmap.json ai.json
+
+# ----------------- diff in linear time: items and changes looked up by hash
+# (looked up one by one, these took over 20 s; they take 1 to 3 s under
+# the sanitizers)
+/usr/bin/python3 - <<'EOF'
+import json
+n = 40000
+d = {"format": 1, "initiatives": [{"id": "i%d" % i, "title": "T", "start": "2026-01-01", "end": "2026-03-31"} for i in range(n)]}
+for v, out in (("U", "big.json"), ("V", "big2.json")):
+    d["scenarios"] = [{"name": "all", "changes": [{"kind": "initiative", "id": "i%d" % i, "field": "title", "base": "T", "value": v} for i in range(n)]}]
+    json.dump(d, open(out, "w"))
+EOF
+t 'scenario diff of 40,000 changed initiatives' 0 40000 '' -- bash -c "timeout 12 $ROADMAP -f big.json scenario diff all | wc -l"
+t 'diff of two files whose scenario changed 40,000 values' 0 40000 '' -- bash -c "timeout 12 $ROADMAP diff big.json big2.json | wc -l"
+
 # ------------------------------------------------------ scenario data
 bad() {
   local name=$1 msg=$2 json=$3
