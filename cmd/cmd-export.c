@@ -13,8 +13,8 @@ struct export_opts {
 };
 
 /* the words of --format and --table, read with the library's parsers */
-static const char *const formats[] = {"csv", "json", "xlsx", "md", "html",
-				      NULL};
+static const char *const formats[] = {"csv", "json", "xlsx",
+				      "md",  "html", NULL};
 static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
 				     ROADMAP_KEY_GOALS,
 				     ROADMAP_KEY_TEAMS,
@@ -51,7 +51,7 @@ static const struct opt export_opts[] = {
 static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		     int argc, char **argv)
 {
-	struct roadmap_export_options eo = {true, 0, selection};
+	struct roadmap_export_options eo = {true, 0, selection, ctx->scenario};
 	struct roadmap_selection sel;
 	struct roadmap_error err;
 	struct roadmap *rm;
@@ -104,7 +104,8 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 			return 64;
 		}
 		progress(rm, "writing the deck for");
-		enum roadmap_status st = roadmap_export_xlsx_opt(rm, output, &eo, &err);
+		enum roadmap_status st =
+		    roadmap_export_xlsx_opt(rm, output, &eo, &err);
 		progress_done(rm);
 		if (st) {
 			rc = fail_err(&err);

@@ -19,7 +19,8 @@ static bool setting_key(const char *key)
 	static const char mix[] =
 	    ROADMAP_KEY_POLICY "." ROADMAP_KEY_TARGET_MIX ".";
 
-	if (strcmp(key, ROADMAP_KEY_FISCAL_YEAR_START) == 0) {
+	if (strcmp(key, ROADMAP_KEY_FISCAL_YEAR_START) == 0 ||
+	    strcmp(key, ROADMAP_KEY_CURRENCY) == 0) {
 		return false;
 	}
 	for (size_t i = 0; keys[i]; i++) {

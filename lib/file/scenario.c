@@ -568,6 +568,12 @@ enum roadmap_status roadmap_scenario_record(struct roadmap *rm,
 			       "roadmap's periods): change it without "
 			       "--scenario");
 	}
+	if (strcmp(view->currency, rm->currency) != 0) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "a scenario cannot change the currency (its "
+			       "amounts are the roadmap's, and no amount is "
+			       "converted): change it without --scenario");
+	}
 	/* an edit the roadmap's own save would refuse (set end before
 	 * start) is refused here too: recorded, it would be left out of
 	 * every view, with the item's other changes */

@@ -487,6 +487,9 @@ struct roadmap_export_options {
 	 * words (roadmap_selection_text()), or NULL: the Markdown, HTML and
 	 * deck name it under their title, the JSON as "selection" */
 	const char *selection;
+	/* the scenario the roadmap is seen through (roadmap_scenario_use()),
+	 * or NULL: named as the selection is */
+	const char *scenario;
 };
 ROADMAP_API enum roadmap_status
 roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,

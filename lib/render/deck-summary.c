@@ -39,33 +39,31 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 		int64_t v;
 		bool money, show;
 	} figs[] = {
-		{"Planned spend", t->total, true, true},
-		{"Planned opex", t->opex, true, true},
-		{"Planned capex", t->capex, true, true},
-		{"Envelopes (all pillars, by fiscal year)", y->envelope, true,
-		 y->has_envelope},
-		{"Planned spend inside them", y->covered, true,
-		 y->has_envelope},
-		{"Variance (envelopes - planned inside)", y->variance, true,
-		 y->has_envelope},
-		{"Quarters over their envelope", (int64_t)over, false,
-		 t->has_envelope},
-		{"Overrun in those quarters", overrun, true, t->has_envelope},
-		{"Planned spend no envelope covers", d->a->br.unbudgeted, true,
-		 rm->n_budgets > 0},
-		{"Actual spend", t->has_actuals ? t->actual : 0, true, true},
-		{"Planned where actuals are recorded", t->planned_where_actual,
-		 true, t->has_actuals},
-		{"Actual variance (planned - actual)", t->actual_variance, true,
-		 t->has_actuals},
-		{"Goals", (int64_t)rm->n_goals, false, true},
-		{"Initiatives (counting)", (int64_t)counting, false, true},
-		{"Envelopes overrun (budget-overrun)", (int64_t)overruns, false,
-		 true},
-		{"Errors found by the check", (int64_t)d->a->f.errors, false,
-		 true},
-		{"Warnings found by the check", (int64_t)d->a->f.warnings,
-		 false, true},
+	    {"Planned spend", t->total, true, true},
+	    {"Planned opex", t->opex, true, true},
+	    {"Planned capex", t->capex, true, true},
+	    {"Envelopes (all pillars, by fiscal year)", y->envelope, true,
+	     y->has_envelope},
+	    {"Planned spend inside them", y->covered, true, y->has_envelope},
+	    {"Variance (envelopes - planned inside)", y->variance, true,
+	     y->has_envelope},
+	    {"Quarters over their envelope", (int64_t)over, false,
+	     t->has_envelope},
+	    {"Overrun in those quarters", overrun, true, t->has_envelope},
+	    {"Planned spend no envelope covers", d->a->br.unbudgeted, true,
+	     rm->n_budgets > 0},
+	    {"Actual spend", t->has_actuals ? t->actual : 0, true, true},
+	    {"Planned where actuals are recorded", t->planned_where_actual,
+	     true, t->has_actuals},
+	    {"Actual variance (planned - actual)", t->actual_variance, true,
+	     t->has_actuals},
+	    {"Goals", (int64_t)rm->n_goals, false, true},
+	    {"Initiatives (counting)", (int64_t)counting, false, true},
+	    {"Envelopes overrun (budget-overrun)", (int64_t)overruns, false,
+	     true},
+	    {"Errors found by the check", (int64_t)d->a->f.errors, false, true},
+	    {"Warnings found by the check", (int64_t)d->a->f.warnings, false,
+	     true},
 	};
 	for (size_t i = 0; i < sizeof(figs) / sizeof(*figs); i++) {
 		if (!figs[i].show) {
@@ -74,8 +72,8 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 		bool bad = figs[i].v < 0 || (i >= 6 && i <= 8 && figs[i].v > 0);
 		rm_deck_str(ws, r, 0, figs[i].label, d->label);
 		if (figs[i].money) {
-			worksheet_write_number(ws, r, 1, rm_deck_units(figs[i].v),
-					       d->money);
+			worksheet_write_number(
+			    ws, r, 1, rm_deck_units(figs[i].v), d->money);
 		} else {
 			worksheet_write_number(ws, r, 1, (double)figs[i].v,
 					       bad ? d->red : NULL);
@@ -125,20 +123,22 @@ static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 	/* columns: quarter, nc "below", gap, mark, nc "over" */
 	worksheet_set_column(ws, (lxw_col_t)(nc + 1), (lxw_col_t)(2 * nc + 2),
 			     17, NULL);
-	rm_deck_str(ws, top - 1, 0, "Chart data: how each quarter's column is drawn",
-	    d->label);
+	rm_deck_str(ws, top - 1, 0,
+		    "Chart data: how each quarter's column is drawn", d->label);
 	worksheet_set_row(ws, top, 30, NULL);
 	rm_deck_str(ws, top, 0, "Quarter", d->head);
 	size_t c = 1;
 	for (size_t p = 0; p < np; p++) {
 		if (show[p]) {
 			rm_deck_str(ws, top, (lxw_col_t)c,
-			    p < d->rm->n_pillars ? d->rm->pillars[p] : "(none)",
-			    d->head);
+				    p < d->rm->n_pillars ? d->rm->pillars[p]
+							 : "(none)",
+				    d->head);
 			snprintf(name, sizeof(name), "%.60s over the envelope",
 				 p < d->rm->n_pillars ? d->rm->pillars[p]
 						      : "(none)");
-			rm_deck_str(ws, top, (lxw_col_t)(c + nc + 2), name, d->head);
+			rm_deck_str(ws, top, (lxw_col_t)(c + nc + 2), name,
+				    d->head);
 			c++;
 		}
 	}
@@ -167,10 +167,11 @@ static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 			int64_t hid = rest < behind ? rest : behind;
 			room -= below;
 			behind -= hid;
-			worksheet_write_number(ws, r, (lxw_col_t)c, rm_deck_units(below),
-					       d->money);
+			worksheet_write_number(ws, r, (lxw_col_t)c,
+					       rm_deck_units(below), d->money);
 			worksheet_write_number(ws, r, (lxw_col_t)(c + nc + 2),
-					       rm_deck_units(rest - hid), d->money);
+					       rm_deck_units(rest - hid),
+					       d->money);
 			c++;
 		}
 		if (x->has_envelope) {
@@ -179,8 +180,8 @@ static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 					       rm_deck_units(gap), d->money);
 			worksheet_write_number(ws, r, (lxw_col_t)(nc + 2),
 					       rm_deck_units(x->envelope < mark
-							     ? x->envelope
-							     : mark),
+								 ? x->envelope
+								 : mark),
 					       d->money);
 		}
 	}
@@ -214,9 +215,9 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 			chart_series_set_fill(se, &mark);
 		} else {
 			lxw_chart_pattern pat = {
-				.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
-				.fg_color = d->colors[k - nc - 2],
-				.bg_color = 0xFFFFFF};
+			    .type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
+			    .fg_color = d->colors[k - nc - 2],
+			    .bg_color = 0xFFFFFF};
 			lxw_chart_line ln = {.color = 0xC00000, .width = 1.25};
 			chart_series_set_pattern(se, &pat);
 			chart_series_set_line(se, &ln);
@@ -296,8 +297,8 @@ static const char *pillar_name(const struct roadmap *rm, size_t p)
 
 /* Quarter, a column per pillar shown, planned, envelope and variance,
  * from row top; returns the last row written. */
-static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws,
-			       lxw_row_t top, const struct rm_pillar_spend *bp)
+static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
+			       const struct rm_pillar_spend *bp)
 {
 	const struct roadmap_budget_report *br = &d->a->br;
 	size_t c = 1;
@@ -330,9 +331,9 @@ static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws,
 		for (size_t p = 0; p < bp->np; p++) {
 			if (bp->show[p]) {
 				worksheet_write_number(
-					ws, row, (lxw_col_t)k++,
-					rm_deck_units(bp->cell[i * bp->np + p]),
-					d->money);
+				    ws, row, (lxw_col_t)k++,
+				    rm_deck_units(bp->cell[i * bp->np + p]),
+				    d->money);
 			}
 		}
 		worksheet_write_number(ws, row, (lxw_col_t)k,
@@ -379,8 +380,8 @@ static lxw_row_t mix_table(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
 			 (unsigned)(row + 1), (unsigned)(mtop + 2),
 			 (unsigned)(mtop + 1 + bp->nc));
 		worksheet_write_formula_num(
-			ws, row, 2, buf, d->pct,
-			all ? (double)bp->mix[p] / (double)all : 0.0);
+		    ws, row, 2, buf, d->pct,
+		    all ? (double)bp->mix[p] / (double)all : 0.0);
 		row++;
 	}
 	return row;
@@ -396,21 +397,21 @@ void rm_deck_summary(struct deck *d)
 	worksheet_set_column(ws, 1, 3, 17, NULL);
 	rm_deck_str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap",
 		    d->title);
-	if (d->selection) {
-		char line[600];
-		snprintf(line, sizeof(line),
-			 "Board deck: headline figures. Selection: %s",
-			 d->selection);
-		rm_deck_str(ws, 1, 0, line, NULL);
-	} else {
-		rm_deck_str(ws, 1, 0, "Board deck: headline figures", NULL);
-	}
+	char line[700];
+	snprintf(line, sizeof(line), "Board deck: headline figures%s%s%s%s%s",
+		 d->scenario ? ". Scenario: " : "",
+		 d->scenario ? d->scenario : "",
+		 d->scenario ? " (a what-if plan, not the roadmap itself)" : "",
+		 d->selection ? ". Selection: " : "",
+		 d->selection ? d->selection : "");
+	rm_deck_str(ws, 1, 0, line, NULL);
 	lxw_row_t r = headline(d, ws, 3);
 	if (spend_by_pillar(d, &bp)) {
 		/* the quarter table below the headline figures and the spend
 		 * chart beside them; the mix table and its chart below; the
 		 * charts' data below everything and not printed */
-		lxw_row_t last = quarter_table(d, ws, (r > 21 ? r : 21) + 2, &bp);
+		lxw_row_t last =
+		    quarter_table(d, ws, (r > 21 ? r : 21) + 2, &bp);
 		lxw_row_t mtop = last + 3;
 		lxw_row_t row = mix_table(d, ws, mtop, &bp);
 		lxw_row_t ctop = row + 3 > mtop + 20 ? row + 3 : mtop + 20;
@@ -419,9 +420,9 @@ void rm_deck_summary(struct deck *d)
 			spend_chart(d, ws, ctop, bp.nc, 2);
 		}
 		mix_chart(d, ws, mtop, bp.nc, 4);
-		worksheet_print_area(ws, 0, 0, ctop - 3,
-				     (lxw_col_t)(bp.nc + 3 > 8 ? bp.nc + 3
-							       : 8));
+		worksheet_print_area(
+		    ws, 0, 0, ctop - 3,
+		    (lxw_col_t)(bp.nc + 3 > 8 ? bp.nc + 3 : 8));
 	}
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9);

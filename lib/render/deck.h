@@ -37,6 +37,7 @@ struct deck {
 	 * or NULL when it has none */
 	const struct roadmap_scenario_comparison *cmp;
 	const char *selection; /* the export options', or NULL */
+	const char *scenario;
 };
 
 /* What an untracked roadmap's deck shows for its figures. */

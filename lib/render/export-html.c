@@ -714,6 +714,13 @@ static void page(struct page *p)
 		h_textf(p, ", as of %s", roadmap_day_format(p->today, d));
 	}
 	h_close(p);
+	if (p->scenario) {
+		h_open(p, "p");
+		h_textf(p,
+			"Scenario: %s (a what-if plan, not the roadmap itself)",
+			p->scenario);
+		h_close(p);
+	}
 	if (p->selection) {
 		h_open(p, "p");
 		h_textf(p, "Selection: %s", p->selection);
@@ -795,9 +802,10 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 	p.rm = rm;
 	p.a = &a;
 	p.has_day = opt && opt->has_as_of;
-	p.selection = opt && opt->selection && *opt->selection
-			  ? opt->selection
-			  : NULL;
+	p.selection =
+	    opt && opt->selection && *opt->selection ? opt->selection : NULL;
+	p.scenario =
+	    opt && opt->scenario && *opt->scenario ? opt->scenario : NULL;
 	p.today = p.has_day ? opt->as_of : 0;
 	if ((st = rm_analysis_build(rm, want, opt, &a, err))) {
 		release(&p, &a, &cmp);

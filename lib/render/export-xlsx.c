@@ -124,7 +124,8 @@ void rm_deck_formats(struct deck *d)
 	format_set_text_wrap(d->text);
 	format_set_align(d->text, LXW_ALIGN_VERTICAL_TOP);
 	/* a row that a wrapped text makes tall keeps its figures at the top
-	 * beside it (wrapped_height); in a row of one line it changes nothing */
+	 * beside it (wrapped_height); in a row of one line it changes nothing
+	 */
 	lxw_format *top[] = {d->money, d->date, d->num, d->pct, d->red};
 	for (size_t k = 0; k < sizeof(top) / sizeof(top[0]); k++) {
 		format_set_align(top[k], LXW_ALIGN_VERTICAL_TOP);
@@ -754,8 +755,10 @@ roadmap_export_xlsx_opt(const struct roadmap *rm, const char *path,
 			struct roadmap_error *err)
 {
 	struct deck d = {0};
-	d.selection = opt && opt->selection && *opt->selection ? opt->selection
-								 : NULL;
+	d.selection =
+	    opt && opt->selection && *opt->selection ? opt->selection : NULL;
+	d.scenario =
+	    opt && opt->scenario && *opt->scenario ? opt->scenario : NULL;
 	struct rm_analysis a = {0};
 	struct roadmap_scenario_comparison cmp = {0};
 	unsigned want = RM_AN_BUDGET | RM_AN_HEADLINE | RM_AN_SCHEDULE |

@@ -73,7 +73,8 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 			  const struct roadmap_schedule *s, bool sched_ok,
 			  const int64_t *planned,
 			  const struct roadmap_tracking *tr,
-			  const struct roadmap_spend *sp, const char *selection)
+			  const struct roadmap_spend *sp, const char *selection,
+			  const char *scenario)
 {
 	bool ok = true, first = true;
 	char when[40];
@@ -86,6 +87,10 @@ static bool stream_export(struct strbuf *b, const struct roadmap *rm,
 	}
 	member(b, ROADMAP_KEY_NAME, rm_json_string_or_null(rm->name), &first,
 	       &ok);
+	if (scenario) {
+		member(b, "scenario", cJSON_CreateString(scenario), &first,
+		       &ok);
+	}
 	if (selection) {
 		member(b, "selection", cJSON_CreateString(selection), &first,
 		       &ok);
@@ -197,7 +202,6 @@ static enum roadmap_status compute(const struct roadmap *rm,
 	rm_analysis_built(c);
 	return ROADMAP_OK;
 }
-
 
 /* ------------------------------------------------------------ markdown */
 
@@ -423,20 +427,21 @@ static void md_tracking(struct strbuf *b, const struct roadmap *rm,
 		    x->late ? "late" : ""};
 		md_row(b, r, 11);
 	}
-	const char *tot[] = {"Total",
-			     grouped(t->bac, m[0]),
-			     "",
-			     "",
-			     grouped(t->pv, m[1]),
-			     grouped(t->ev, m[2]),
-			     grouped(t->ac, m[3]),
-			     t->has_spi ? roadmap_number_format(t->spi, n[2]) : "",
-			     t->has_cpi ? roadmap_number_format(t->cpi, n[3]) : "",
-			     t->has_eac ? grouped(t->eac, m[4]) : "",
-			     ""};
+	const char *tot[] = {
+	    "Total",
+	    grouped(t->bac, m[0]),
+	    "",
+	    "",
+	    grouped(t->pv, m[1]),
+	    grouped(t->ev, m[2]),
+	    grouped(t->ac, m[3]),
+	    t->has_spi ? roadmap_number_format(t->spi, n[2]) : "",
+	    t->has_cpi ? roadmap_number_format(t->cpi, n[3]) : "",
+	    t->has_eac ? grouped(t->eac, m[4]) : "",
+	    ""};
 	md_row(b, tot, 11);
 	sb_puts(b, "\n");
-	const char *gh[] = {"Goal",	"Current", "Progress %",
+	const char *gh[] = {"Goal",	  "Current", "Progress %",
 			    "Expected %", "State",   "Score"};
 	md_row(b, gh, 6);
 	md_rule(b, "lrrrlr");
@@ -445,12 +450,15 @@ static void md_tracking(struct strbuf *b, const struct roadmap *rm,
 		const char *state = roadmap_goal_state_name(x->state);
 		const char *r[] = {
 		    rm->goals[x->index].id,
-		    x->has_current ? roadmap_number_format(x->current, n[0]) : "",
+		    x->has_current ? roadmap_number_format(x->current, n[0])
+				   : "",
 		    x->has_progress
-			? roadmap_number_format(roadmap_ratio_percent(x->progress), n[1])
+			? roadmap_number_format(
+			      roadmap_ratio_percent(x->progress), n[1])
 			: "",
 		    x->has_expected
-			? roadmap_number_format(roadmap_ratio_percent(x->expected), n[2])
+			? roadmap_number_format(
+			      roadmap_ratio_percent(x->expected), n[2])
 			: "",
 		    state ? state : "",
 		    x->has_progress ? roadmap_number_format(x->score, n[3])
@@ -460,7 +468,8 @@ static void md_tracking(struct strbuf *b, const struct roadmap *rm,
 }
 
 static void md_export(struct strbuf *b, const struct roadmap *rm,
-		      const struct rm_analysis *c, const char *selection)
+		      const struct rm_analysis *c, const char *selection,
+		      const char *scenario)
 {
 	char m[8][40], line[256], when[40];
 	const struct roadmap_budget_row *t = &c->br.total;
@@ -472,6 +481,11 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	sb_puts(b, "# ");
 	md_text(b, rm->name ? rm->name : "Technology roadmap");
 	sb_puts(b, "\n\n");
+	if (scenario) {
+		sb_puts(b, "Scenario: ");
+		md_text(b, scenario);
+		sb_puts(b, " (a what-if plan, not the roadmap itself).\n\n");
+	}
 	if (selection) {
 		sb_puts(b, "Selection: ");
 		md_text(b, selection);
@@ -630,7 +644,8 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 		struct roadmap_rows rows;
 		if (table == ROADMAP_TABLE_FINDINGS) {
 			/* the findings the other exports list: of the day,
-			 * for a roadmap that records progress or measurements */
+			 * for a roadmap that records progress or measurements
+			 */
 			if ((st = rm_analysis_build(rm, RM_AN_FINDINGS, opt, &c,
 						    err))) {
 				rm_analysis_release(&c);
@@ -659,9 +674,10 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 	if ((st = compute(rm, &c, f == ROADMAP_EXPORT_MD, opt, err))) {
 		return st;
 	}
-	const char *selection = opt && opt->selection && *opt->selection
-				    ? opt->selection
-				    : NULL;
+	const char *selection =
+	    opt && opt->selection && *opt->selection ? opt->selection : NULL;
+	const char *scenario =
+	    opt && opt->scenario && *opt->scenario ? opt->scenario : NULL;
 	if (f == ROADMAP_EXPORT_JSON) {
 		/* about 1.3 kB per initiative: one allocation, not a dozen
 		 * doublings of a buffer that ends up 100+ MB */
@@ -671,11 +687,11 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 			b.failed = true;
 		} else if (!stream_export(&b, rm, &c.f, &c.br, &c.s, c.sched_ok,
 					  c.planned, c.tr_ok ? &c.tr : NULL,
-					  &c.sp, selection)) {
+					  &c.sp, selection, scenario)) {
 			b.failed = true;
 		}
 	} else {
-		md_export(&b, rm, &c, selection);
+		md_export(&b, rm, &c, selection, scenario);
 	}
 	{
 		if (b.failed || !b.data) {

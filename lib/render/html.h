@@ -22,6 +22,7 @@ struct page {
 	 * or NULL when it has none */
 	const struct roadmap_scenario_comparison *cmp;
 	const char *selection; /* the export options' */
+	const char *scenario;
 };
 
 /* The writer, each call a no-op after a failure. Every element is closed

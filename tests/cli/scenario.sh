@@ -227,6 +227,15 @@ EOF
 t 'scenario diff of 40,000 changed initiatives' 0 40000 '' -- bash -c "timeout 12 $ROADMAP -f big.json scenario diff all | wc -l"
 t 'diff of two files whose scenario changed 40,000 values' 0 40000 '' -- bash -c "timeout 12 $ROADMAP diff big.json big2.json | wc -l"
 
+# --------------------------------- an export says it is a scenario's
+cp acme.json roadmap.json
+R scenario new named 2>/dev/null
+t 'Markdown names the scenario' 0 'Scenario: named (a what-if plan, not the roadmap itself).' '' -- \
+  bash -c "$ROADMAP --scenario named export --format md | sed -n 3p"
+t 'JSON too' 0 'named' '' -- bash -c "$ROADMAP --scenario named export --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[\"scenario\"])'"
+t 'the currency stays the roadmap'"'"'s' 65 '' "roadmap: a scenario cannot change the currency (its amounts are the roadmap's, and no amount is converted): change it without --scenario" \
+  -- R --scenario named config currency EUR
+
 # ------------------------------------------------------ scenario data
 bad() {
   local name=$1 msg=$2 json=$3
@@ -261,6 +270,8 @@ bad 'a whole item of another id' 'scenarios[0] "a" changes[0]: is an item with a
   '[{"name": "a", "changes": [{"kind": "initiative", "id": "x", "base": null, "value": {"id": "y", "title": "Y", "start": "2027-01-01", "end": "2027-06-30"}}]}]'
 bad 'neither added nor removed' 'scenarios[0] "a" changes[0]: a whole item'"'"'s change adds one (base null) or removes one (value null)' \
   '[{"name": "a", "changes": [{"kind": "team", "id": "x", "base": null, "value": null}]}]'
+bad 'the currency is not a scenario'"'"'s' 'scenarios[0] "a" changes[0]: "currency" is not a setting a scenario can change' \
+  '[{"name": "a", "changes": [{"kind": "setting", "id": "currency", "base": "USD", "value": "EUR"}]}]'
 bad 'a setting a scenario cannot change' 'scenarios[0] "a" changes[0]: "fiscal_year_start" is not a setting a scenario can change' \
   '[{"name": "a", "changes": [{"kind": "setting", "id": "fiscal_year_start", "base": 1, "value": 4}]}]'
 bad 'an envelope that is not one' 'scenarios[0] "a" changes[0]: "2026-Q9" is not an envelope (PERIOD or PERIOD/PILLAR)' \
