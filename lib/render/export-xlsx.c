@@ -259,8 +259,34 @@ static void wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
 	}
 }
 
+/* The characters of UTF-8 text s (its bytes that begin one). */
+static size_t text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		n += (*p & 0xC0) != 0x80;
+	}
+	return n;
+}
+
+/* Text in a column width characters wide: wrapped, its row made tall
+ * enough, when it would not fit, so that it is neither clipped by its
+ * neighbour nor runs over it. */
+static void fit_str(struct deck *d, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+		    const char *s, double width, lxw_format *fmt)
+{
+	if (s && (double)text_chars(s) > width - 1 && !fmt) {
+		rm_deck_str(ws, r, c, s, d->text);
+		wrapped_height(ws, r, s, width, d->text);
+		return;
+	}
+	rm_deck_str(ws, r, c, s, fmt);
+}
+
 /* One field's cell, as its type makes it: text (wrapped when it may hold
- * lines), a number, an amount, hundredths, a date, or nothing. */
+ * lines, or when it is longer than its column), a number, an amount,
+ * hundredths, a date, or nothing. */
 static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 		       lxw_col_t c, const struct rm_field *f, const void *item,
 		       struct strbuf *b)
@@ -273,9 +299,11 @@ static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 		break;
 	case RM_CELL_TEXT:
 		rm_field_text(d->rm, f, item, true, b);
-		rm_deck_str(ws, r, c, b->data, f->lines ? d->text : NULL);
 		if (f->lines) {
+			rm_deck_str(ws, r, c, b->data, d->text);
 			wrapped_height(ws, r, b->data, f->width, d->text);
+		} else {
+			fit_str(d, ws, r, c, b->data, f->width, NULL);
 		}
 		break;
 	case RM_CELL_NUMBER:
@@ -572,7 +600,14 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 	rm_deck_str(ws, 0, 2, "Pillar", d->head);
 	rm_deck_str(ws, 0, 3, "Critical", d->head);
 	worksheet_set_column(ws, 0, 0, 16, NULL);
-	worksheet_set_column(ws, 1, 1, 30, NULL);
+	/* the bars' rows stay one line high: the titles' column is as wide
+	 * as the longest (30 to 60 characters) */
+	double tw = 30;
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		double w = (double)text_chars(rm->inits[i].title) + 2;
+		tw = w > tw ? (w > 60 ? 60 : w) : tw;
+	}
+	worksheet_set_column(ws, 1, 1, tw, NULL);
 	worksheet_set_column(ws, 2, 2, 12, NULL);
 	worksheet_set_column(ws, 3, 3, 8, NULL);
 	for (int q = q0; q <= q1; q++) {
@@ -613,7 +648,7 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		}
 		r++;
 	}
-	double widths[] = {16, 30, 12, 8, (q1 - q0 + 1) * 8.5};
+	double widths[] = {16, tw, 12, 8, (q1 - q0 + 1) * 8.5};
 	rm_deck_print_setup(ws, 0, widths, 5, 2);
 }
 
@@ -634,10 +669,10 @@ static void findings(struct deck *d)
 								  : NULL);
 		rm_deck_str(ws, r, 1, x->code, NULL);
 		rm_deck_str(ws, r, 2, x->subject, NULL);
-		rm_deck_str(ws, r, 3, x->message, NULL);
+		fit_str(d, ws, r, 3, x->message, widths[3], NULL);
 		join((const char *const *)x->related, x->n_related, list,
 		     sizeof(list));
-		rm_deck_str(ws, r, 4, list, NULL);
+		fit_str(d, ws, r, 4, list, widths[4], NULL);
 	}
 	if (d->a->f.n == 0) {
 		rm_deck_str(ws, 1, 0, "No findings: the roadmap is aligned.",
@@ -664,7 +699,7 @@ static void forecast_sheet(struct deck *d)
 		const struct roadmap_initiative *in = &d->rm->inits[x->index];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		rm_deck_str(ws, r, 0, in->id, NULL);
-		rm_deck_str(ws, r, 1, in->title, NULL);
+		fit_str(d, ws, r, 1, in->title, widths[1], NULL);
 		rm_deck_write_date(ws, r, 2, x->planned_end, d->date);
 		rm_deck_write_date(ws, r, 3, x->p50, d->date);
 		rm_deck_write_date(ws, r, 4, x->p80, d->date);

@@ -159,5 +159,22 @@ ok((fg.sheet_properties.pageSetUpPr.fitToPage and
    "Goals print at 78 %% or more (width %.0f)" % gw)
 ok(fi.cell(2, 8).is_date, "dates are dates")
 ok(fi.column_dimensions["B"].width > 20, "columns are sized")
+# no text is clipped by a neighbour or runs over it: a text cell longer
+# than its column wraps, or has an empty cell to its right
+clipped = []
+for ws in wb.worksheets:
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 400)):
+        for cell in row:
+            v = cell.value
+            if not isinstance(v, str) or v.startswith("="):
+                continue
+            letter = openpyxl.utils.get_column_letter(cell.column)
+            width = ws.column_dimensions[letter].width or 8.43
+            wrap = cell.alignment is not None and cell.alignment.wrap_text
+            longest = max(len(x) for x in v.split("\n"))
+            if (not wrap and longest > width + 0.5 and
+                    ws.cell(cell.row, cell.column + 1).value is not None):
+                clipped.append("%s!%s" % (ws.title, cell.coordinate))
+ok(not clipped, "no text clipped by its neighbour: %s" % clipped[:5])
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
