@@ -212,6 +212,9 @@ struct roadmap {
 	/* what-if plans kept with it (roadmap(1), scenario) */
 	struct rm_scenario *scenarios;
 	size_t n_scenarios;
+	/* a roadmap seen through a scenario: the scenario's changes that were
+	 * left out of it, recorded again by roadmap_scenario_record() */
+	struct rm_scenario *left_out;
 
 	/* when the file it was loaded from was last modified, or 0 */
 	time_t saved;

@@ -23,7 +23,29 @@ struct notes {
 	size_t n;
 	bool strict; /* the first is an error (apply) */
 	struct roadmap_error *err;
+	/* where the changes left out are kept (a view's left_out), or NULL;
+	 * nomem when one could not be */
+	struct rm_scenario *left;
+	bool nomem;
 };
+
+/* Keeps copies of the n changes from c that were left out, so that the
+ * next edit through the scenario records them again (roadmap_scenario_
+ * record()): a change that does not apply today is not lost. */
+static void keep_left(struct notes *x, const struct rm_change *c, size_t n)
+{
+	for (size_t k = 0; x->left && k < n; k++) {
+		struct rm_change d = {c[k].kind, rm_strdup(c[k].id),
+				      c[k].field ? rm_strdup(c[k].field) : NULL,
+				      cJSON_Duplicate(c[k].base, true),
+				      cJSON_Duplicate(c[k].value, true)};
+		if (!d.id || (c[k].field && !d.field) || !d.base || !d.value ||
+		    !rm_change_push(x->left, &d)) {
+			rm_change_release(&d);
+			x->nomem = true;
+		}
+	}
+}
 
 __attribute__((format(printf, 3, 4))) static void
 note(struct notes *x, const struct rm_change *c, const char *fmt, ...)
@@ -90,6 +112,7 @@ static enum roadmap_status use_setting(struct roadmap *rm,
 	*done = st == ROADMAP_OK;
 	if (st && last) {
 		note(x, c, "%s; left out", e.message);
+		keep_left(x, c, 1);
 	}
 	return ROADMAP_OK;
 }
@@ -136,7 +159,7 @@ use_settings(struct roadmap *rm, const struct rm_scenario *s, struct notes *x)
 /* Puts a new item (read from the file object o) in place of item i of
  * kind k. Its id string takes the old one's place in the index. */
 static enum roadmap_status replace(struct roadmap *rm, enum rm_change_kind k,
-				   size_t i, const cJSON *o,
+				   size_t run, size_t i, const cJSON *o,
 				   const struct rm_change *c, struct notes *x)
 {
 	union sc_item it;
@@ -148,6 +171,7 @@ static enum roadmap_status replace(struct roadmap *rm, enum rm_change_kind k,
 	}
 	if (st) {
 		note(x, c, "%s; left out", why);
+		keep_left(x, c, run);
 		return ROADMAP_OK;
 	}
 	/* the index takes the new id string (the same text) first: the old
@@ -190,6 +214,7 @@ static enum roadmap_status add(struct roadmap *rm, enum rm_change_kind k,
 	if ((k == RM_CH_GOAL && idmap_get(&rm->init_ids, c->id, &other)) ||
 	    (k == RM_CH_INITIATIVE &&
 	     idmap_get(&rm->goal_ids, c->id, &other))) {
+		keep_left(x, c, 1);
 		note(x, c, "the roadmap has a %s of that id now; left out",
 		     k == RM_CH_GOAL ? ROADMAP_WORD_INITIATIVE
 				     : ROADMAP_WORD_GOAL);
@@ -200,6 +225,7 @@ static enum roadmap_status add(struct roadmap *rm, enum rm_change_kind k,
 			return rm_nomem(x->err);
 		}
 		note(x, c, "%s; left out", why);
+		keep_left(x, c, 1);
 		return ROADMAP_OK;
 	}
 	bool ok = k == RM_CH_GOAL	  ? rm_push_goal(rm, &it.g)
@@ -280,6 +306,7 @@ static enum roadmap_status use_fields(struct roadmap *rm,
 
 	if (i < 0) {
 		for (size_t j = 0; j < n; j++) {
+			keep_left(x, &c[j], 1);
 			note(x, &c[j],
 			     "no longer in the roadmap; the change to %s is "
 			     "left out",
@@ -300,7 +327,7 @@ static enum roadmap_status use_fields(struct roadmap *rm,
 		}
 	}
 	enum roadmap_status st =
-	    ok ? replace(rm, k, (size_t)i, o, c, x) : rm_nomem(x->err);
+	    ok ? replace(rm, k, n, (size_t)i, o, c, x) : rm_nomem(x->err);
 	cJSON_Delete(o);
 	return st;
 }
@@ -337,7 +364,8 @@ use_changes(struct roadmap *rm, const struct rm_scenario *s, struct notes *x)
 				gone[c->kind][at] = true;
 			}
 		} else if ((at = sc_find(rm, c->kind, c->id)) >= 0) {
-			st = replace(rm, c->kind, (size_t)at, c->value, c, x);
+			st =
+			    replace(rm, c->kind, 1, (size_t)at, c->value, c, x);
 		} else {
 			st = add(rm, c->kind, c, x);
 		}
@@ -376,7 +404,7 @@ enum roadmap_status roadmap_scenario_use(struct roadmap *rm, const char *name,
 					 struct roadmap_error *err)
 {
 	struct rm_scenario *s = rm_scenario_named(rm, name, err);
-	struct notes x = {{0}, 0, false, err};
+	struct notes x = {{0}, 0, false, err, NULL, false};
 	enum roadmap_status st;
 
 	if (skipped) {
@@ -385,6 +413,11 @@ enum roadmap_status roadmap_scenario_use(struct roadmap *rm, const char *name,
 	if (!s) {
 		return ROADMAP_ERR_DATA;
 	}
+	if (!rm->left_out &&
+	    !(rm->left_out = calloc(1, sizeof(*rm->left_out)))) {
+		return rm_nomem(err);
+	}
+	x.left = rm->left_out;
 	/* the scenario leaves the roadmap's list first: it is read from
 	 * there, and what uses the roadmap sees no scenarios */
 	struct rm_scenario mine = *s;
@@ -398,7 +431,7 @@ enum roadmap_status roadmap_scenario_use(struct roadmap *rm, const char *name,
 		rm_scenario_release(&rm->scenarios[i]);
 	}
 	rm->n_scenarios = 0;
-	if (!st && x.text.failed) {
+	if (!st && (x.text.failed || x.nomem)) {
 		st = rm_nomem(err);
 	}
 	if (!st && skipped && x.n) {
@@ -588,6 +621,35 @@ enum roadmap_status roadmap_scenario_record(struct roadmap *rm,
 	record_settings(&r, rm, view);
 	for (int k = RM_CH_TEAM; k < RM_CH_KINDS; k++) {
 		record_kind(&r, (enum rm_change_kind)k, rm, view);
+	}
+	/* what the view left out is kept as it was (it may apply again
+	 * later), unless the edit made a change that stands in its place: of
+	 * the same field, or of the whole item; a whole item's, unless the
+	 * edit changed the item at all */
+	size_t made = r.next.n; /* the changes the edit's view shows */
+	for (size_t k = 0; view->left_out && !r.nomem && k < view->left_out->n;
+	     k++) {
+		const struct rm_change *c = &view->left_out->changes[k];
+		bool same = false;
+		for (size_t m = 0; m < made && !same; m++) {
+			const struct rm_change *e = &r.next.changes[m];
+			same = e->kind == c->kind &&
+			       strcmp(e->id, c->id) == 0 &&
+			       (!c->field || !e->field ||
+				strcmp(e->field, c->field) == 0);
+		}
+		if (same) {
+			continue;
+		}
+		struct rm_change d = {c->kind, rm_strdup(c->id),
+				      c->field ? rm_strdup(c->field) : NULL,
+				      cJSON_Duplicate(c->base, true),
+				      cJSON_Duplicate(c->value, true)};
+		if (!d.id || (c->field && !d.field) || !d.base || !d.value ||
+		    !rm_change_push(&r.next, &d)) {
+			rm_change_release(&d);
+			r.nomem = true;
+		}
 	}
 	sc_index_release(&r.idx);
 	if (r.nomem || !(r.next.name = rm_strdup(s->name))) {

@@ -200,6 +200,10 @@ void roadmap_destroy(struct roadmap *rm)
 		rm_scenario_release(&rm->scenarios[i]);
 	}
 	free(rm->scenarios);
+	if (rm->left_out) {
+		rm_scenario_release(rm->left_out);
+		free(rm->left_out);
+	}
 	idmap_release(&rm->budget_ids);
 	idmap_release(&rm->goal_ids);
 	idmap_release(&rm->init_ids);

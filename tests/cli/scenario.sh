@@ -227,6 +227,17 @@ EOF
 t 'scenario diff of 40,000 changed initiatives' 0 40000 '' -- bash -c "timeout 12 $ROADMAP -f big.json scenario diff all | wc -l"
 t 'diff of two files whose scenario changed 40,000 values' 0 40000 '' -- bash -c "timeout 12 $ROADMAP diff big.json big2.json | wc -l"
 
+# ------------- a change left out of the view is kept by the next edit
+cp acme.json roadmap.json
+R scenario new kept 2>/dev/null
+R --scenario kept set loyalty title='Loyalty 2' end=2027-09-30 pessimistic=2027-12-31
+R set loyalty start=2027-10-01 end=2027-12-31 optimistic=2027-11-30 pessimistic=2028-03-31
+t 'an unrelated edit through the scenario keeps what its view left out' 0 'SCENARIO  CHANGES  CONFLICTS
+kept            4          2' '' -- bash -c "$ROADMAP --scenario kept set mobile-app title=App 2>/dev/null && $ROADMAP scenario list"
+t 'and an edit of the same field replaces it' 0 'initiative loyalty end 2028-03-31
+initiative loyalty title Loyalty 2
+initiative loyalty pessimistic 2027-12-31' '' -- bash -c "$ROADMAP --scenario kept set loyalty end=2028-03-31 2>/dev/null; /usr/bin/python3 -c 'import json; d = json.load(open(\"roadmap.json\")); print(\"\\n\".join(\"%s %s %s %s\" % (c[\"kind\"], c[\"id\"], c.get(\"field\"), c[\"value\"]) for c in d[\"scenarios\"][-1][\"changes\"] if c[\"id\"] == \"loyalty\"))'"
+
 # --------------------------------- an export says it is a scenario's
 cp acme.json roadmap.json
 R scenario new named 2>/dev/null
