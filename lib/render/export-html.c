@@ -301,8 +301,9 @@ static void headline(struct page *p)
 			 rm->n_goals);
 	}
 	card(p, "Goals", buf, at_risk ? "bad" : NULL, NULL);
-	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings", p->a->f.errors,
-		 p->a->f.warnings);
+	snprintf(buf, sizeof(buf), "%zu error%s, %zu warning%s",
+		 p->a->f.errors, p->a->f.errors == 1 ? "" : "s",
+		 p->a->f.warnings, p->a->f.warnings == 1 ? "" : "s");
 	card(p, "Findings", buf, p->a->f.errors ? "bad" : "good", NULL);
 	if (!tracked) {
 		card(p, "Earned value", "not tracked yet", NULL, NULL);
