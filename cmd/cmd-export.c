@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 struct export_opts {
@@ -80,13 +79,8 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 				   "an XLSX deck needs -o FILE (-o - writes it "
 				   "to standard output)");
 	}
-	struct stat so, sr;
-	if (output && strcmp(output, "-") != 0 && stat(output, &so) == 0 &&
-	    stat(ctx->file, &sr) == 0 && so.st_dev == sr.st_dev &&
-	    so.st_ino == sr.st_ino) {
-		msg("%s: is the roadmap itself (export to another file)",
-		    output);
-		return 73;
+	if ((rc = output_not_roadmap(ctx, output))) {
+		return rc;
 	}
 	if ((rc = open_selected(ctx, &cmd_export, &o.sel, &sel, &rm))) {
 		return rc;

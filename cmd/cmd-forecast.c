@@ -1,10 +1,8 @@
 /* cmd-forecast.c - Monte Carlo dates and costs from three-point estimates. */
 #include "cmd.h"
 
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 struct forecast_opts {
 	const char *trials;
@@ -252,13 +250,7 @@ static int forecast_of(struct ctx *ctx, struct forecast_opts o, int argc,
 		}
 		opt.seed_set = true;
 	}
-	/* the CLI owns the process: use the cores it may run on (taskset
-	 * counts); the result is the same for any number */
-	cpu_set_t set;
-	long cpus = sched_getaffinity(0, sizeof(set), &set) == 0
-			? CPU_COUNT(&set)
-			: sysconf(_SC_NPROCESSORS_ONLN);
-	opt.threads = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+	opt.threads = cpu_threads();
 	if ((rc = open_selected(ctx, &cmd_forecast, &o.sel, &sel, &rm))) {
 		return rc;
 	}

@@ -2,11 +2,8 @@
  * diff, export, apply and compare (the library does the work). */
 #include "cmd.h"
 
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct scenario_opts {
 	int format;
@@ -154,17 +151,12 @@ static int run_export(struct ctx *ctx, const char *name, const char *output)
 {
 	struct roadmap *rm;
 	struct roadmap_error err;
-	struct stat so, sr;
 	char *out = NULL;
 	size_t len;
 	int rc;
 
-	if (output && strcmp(output, "-") != 0 && stat(output, &so) == 0 &&
-	    stat(ctx->file, &sr) == 0 && so.st_dev == sr.st_dev &&
-	    so.st_ino == sr.st_ino) {
-		msg("%s: is the roadmap itself (export to another file)",
-		    output);
-		return 73;
+	if ((rc = output_not_roadmap(ctx, output))) {
+		return rc;
 	}
 	ctx->scenario = name;
 	if ((rc = open_read(ctx, &rm))) {
@@ -373,18 +365,6 @@ out:
 	free(names);
 	free(right);
 	return rc;
-}
-
-/* The threads the forecasts may use: the cores this process may run on
- * (taskset counts), at most 8, as forecast takes them. */
-static int cpu_threads(void)
-{
-	cpu_set_t set;
-	long cpus = sched_getaffinity(0, sizeof(set), &set) == 0
-			? CPU_COUNT(&set)
-			: sysconf(_SC_NPROCESSORS_ONLN);
-
-	return cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
 }
 
 static int run_compare(struct ctx *ctx, int argc, char **argv,

@@ -205,6 +205,14 @@ void print_overview(FILE *f);
 /* Prints cmd's full help to f. */
 void cmd_print_help(const struct cmd *cmd, FILE *f);
 
+/* The threads a library computation may start: the cores this process
+ * may run on (taskset counts), 1 to 8; the CLI owns the process, and the
+ * results are the same for any number. */
+int cpu_threads(void);
+/* 73 after a message when output names the roadmap file itself (an
+ * export must not replace it), else 0. */
+int output_not_roadmap(const struct ctx *ctx, const char *output);
+
 /* Loads the roadmap for reading. Returns 0 or an exit code. */
 int open_read(struct ctx *ctx, struct roadmap **out);
 /* A numeric option's value in [lo, hi] (a whole number unless frac),

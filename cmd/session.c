@@ -3,6 +3,8 @@
 #include "cmd.h"
 
 #include <errno.h>
+#include <sched.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,30 @@ static int open_base(struct ctx *ctx, struct roadmap **out)
 		return 66;
 	}
 	return st ? fail_err(&err) : 0;
+}
+
+int cpu_threads(void)
+{
+	cpu_set_t set;
+	long cpus = sched_getaffinity(0, sizeof(set), &set) == 0
+			? CPU_COUNT(&set)
+			: sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+}
+
+int output_not_roadmap(const struct ctx *ctx, const char *output)
+{
+	struct stat so, sr;
+
+	if (output && strcmp(output, "-") != 0 && stat(output, &so) == 0 &&
+	    stat(ctx->file, &sr) == 0 && so.st_dev == sr.st_dev &&
+	    so.st_ino == sr.st_ino) {
+		msg("%s: is the roadmap itself (export to another file)",
+		    output);
+		return 73;
+	}
+	return 0;
 }
 
 int open_read(struct ctx *ctx, struct roadmap **out)
