@@ -4,24 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether s is one of the comma-separated names in list. */
-static bool in_list(const char *list, const char *s)
-{
-	size_t n = strlen(s);
-
-	for (const char *p = list;;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == n && strncmp(p, s, n) == 0) {
-			return true;
-		}
-		if (!comma) {
-			return false;
-		}
-		p = comma + 1;
-	}
-}
-
 static void money(int64_t v, char *buf)
 {
 	roadmap_money_format(v, true, buf);
@@ -240,12 +222,11 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 			keep =
 			    roadmap_selects(&sel, roadmap_initiative_at(rm, i));
 		} else if (kind == ROADMAP_KIND_GOAL && f.owner) {
-			const char *o = roadmap_goal_at(rm, i)->owner;
-			keep = o &&
-			       (strcmp(o, f.owner) == 0 || in_list(f.owner, o));
+			keep = roadmap_owned_by(&sel,
+						roadmap_goal_at(rm, i)->owner);
 		} else if (kind == ROADMAP_KIND_BUDGET && f.pillar) {
-			const char *p = roadmap_budget_at(rm, i)->pillar;
-			keep = p && in_list(f.pillar, p);
+			keep = roadmap_of_pillar(
+			    &sel, roadmap_budget_at(rm, i)->pillar);
 		}
 		if (keep) {
 			idx[n++] = i;

@@ -33,6 +33,18 @@ bool roadmap_selection_given(const struct roadmap_selection *sel)
 		       sel->owners || sel->teams || sel->ids);
 }
 
+bool roadmap_owned_by(const struct roadmap_selection *sel, const char *owner)
+{
+	/* a name may hold a comma: the whole text, or one of its names */
+	return !sel->owners || (owner && (strcmp(sel->owners, owner) == 0 ||
+					  in_list(sel->owners, owner)));
+}
+
+bool roadmap_of_pillar(const struct roadmap_selection *sel, const char *pillar)
+{
+	return !sel->pillars || (pillar && in_list(sel->pillars, pillar));
+}
+
 bool roadmap_selects(const struct roadmap_selection *sel,
 		     const struct roadmap_initiative *in)
 {
@@ -45,18 +57,13 @@ bool roadmap_selects(const struct roadmap_selection *sel,
 	if (sel->ids && !in_list(sel->ids, in->id)) {
 		return false;
 	}
-	if (sel->pillars &&
-	    !(in->pillar && in_list(sel->pillars, in->pillar))) {
+	if (!roadmap_of_pillar(sel, in->pillar)) {
 		return false;
 	}
 	if (sel->teams && !(in->team && in_list(sel->teams, in->team))) {
 		return false;
 	}
-	/* an owner's name may hold a comma: the whole text, or one of its
-	 * comma-separated names */
-	if (sel->owners &&
-	    !(in->owner && (strcmp(sel->owners, in->owner) == 0 ||
-			    in_list(sel->owners, in->owner)))) {
+	if (!roadmap_owned_by(sel, in->owner)) {
 		return false;
 	}
 	if (sel->goals) {

@@ -795,6 +795,13 @@ struct roadmap_selection {
 ROADMAP_API bool roadmap_selection_given(const struct roadmap_selection *sel);
 ROADMAP_API bool roadmap_selects(const struct roadmap_selection *sel,
 				 const struct roadmap_initiative *in);
+/* Whether the selection's owners (the whole text, or one of its comma-
+ * separated names) take owner, and its pillars pillar (true when it names
+ * none): list filters goals by owner and envelopes by pillar with them. */
+ROADMAP_API bool roadmap_owned_by(const struct roadmap_selection *sel,
+				  const char *owner);
+ROADMAP_API bool roadmap_of_pillar(const struct roadmap_selection *sel,
+				   const char *pillar);
 /*
  * Narrows rm to the selection, as a report of it sees the roadmap: the
  * selected initiatives only (their prerequisites outside the selection
