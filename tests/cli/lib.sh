@@ -131,6 +131,28 @@ probe_writer() {
   fi
 }
 
+# same NAME A B [FILTER]: the shell commands A and B exit alike with 0 or
+# 1 (check's findings), print something, and print the same (through
+# FILTER when given): two failures alike are no pass.
+same() {
+  local name=$1 a=$2 b=$3 filter=${4:-cat} oa ob ra rb
+  oa=$(bash -c "$a" 2>&1)
+  ra=$?
+  ob=$(bash -c "$b" 2>&1)
+  rb=$?
+  oa=$(printf '%s\n' "$oa" | $filter)
+  ob=$(printf '%s\n' "$ob" | $filter)
+  n=$((n + 1))
+  if [ "$ra" = "$rb" ] && [ "$ra" -le 1 ] && [ -n "$oa" ] && [ "$oa" = "$ob" ]; then
+    echo "ok $n - $name"
+  else
+    failed=$((failed + 1))
+    echo "not ok $n - $name"
+    echo "#   status $ra and $rb"
+    diff <(printf '%s\n' "$oa") <(printf '%s\n' "$ob") | head -20 | sed 's/^/#   /'
+  fi
+}
+
 finish() {
   echo "1..$n"
   [ "$failed" -eq 0 ]

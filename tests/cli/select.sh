@@ -37,15 +37,13 @@ only innovation "" yes
 for what in "budget --format json" "budget --by pillar --format json" "budget --by year --format json" \
   "schedule --format json" "status --as-of 2026-Q2 --format json" "timeline --ascii" \
   "forecast --trials 500 --format json" "export --format csv --table budget"; do
-  # shellcheck disable=SC2086
-  ok_if "--pillar innovation: $what is that of a roadmap of its initiatives and envelopes" \
-    cmp <(R -f acme.json $what --pillar innovation 2>&1) <(R -f only.json $what 2>&1)
+  same "--pillar innovation: $what is that of a roadmap of its initiatives and envelopes" \
+    "$ROADMAP -f acme.json $what --pillar innovation" "$ROADMAP -f only.json $what"
 done
 only "" active,approved no
 for what in "budget --format json" "budget --by team --format json" "schedule --format csv"; do
-  # shellcheck disable=SC2086
-  ok_if "--status active,approved: $what is that of its initiatives, no envelope" \
-    cmp <(R -f acme.json $what --status active --status approved 2>&1) <(R -f only.json $what 2>&1)
+  same "--status active,approved: $what is that of its initiatives, no envelope" \
+    "$ROADMAP -f acme.json $what --status active --status approved" "$ROADMAP -f only.json $what"
 done
 only operations,innovation "" yes
 ok_if "--pillar a --pillar b is --pillar a,b" \
