@@ -55,21 +55,12 @@ static void scenarios(const struct roadmap *rm)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct roadmap *rm = NULL, *again = NULL;
+	struct roadmap *rm = NULL;
 	struct roadmap_error err;
-	char *out = NULL;
-	size_t len;
 
 	if (roadmap_load_buffer("fuzz.json", (const char *)data, size, &rm,
 				&err) == ROADMAP_OK) {
-		if (roadmap_save_buffer(rm, &out, &len, &err) == ROADMAP_OK) {
-			if (roadmap_load_buffer("again.json", out, len, &again,
-						&err) != ROADMAP_OK) {
-				abort(); /* a saved roadmap must load */
-			}
-			roadmap_destroy(again);
-			free(out);
-		}
+		must_reload(rm);
 		scenarios(rm);
 		roadmap_destroy(rm);
 	}
