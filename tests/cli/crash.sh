@@ -16,36 +16,33 @@ t0=$EPOCHREALTIME
 t1=$EPOCHREALTIME
 "$ROADMAP" rm calibrate
 span=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", (b - a) * 1300 + 1 }')
-rows=$(count)
-for i in $(seq 1 "$trials"); do
-  old=$(sha256sum < roadmap.json)
-  "$ROADMAP" add initiative "k$i" --title "Killed $i" --start 2026-Q1 \
-    --end 2026-Q2 --goal goal-1 2>/dev/null &
-  pid=$!
-  sleep "$(awk -v r=$RANDOM -v s="$span" 'BEGIN { printf "%.4f", r % s / 1000 }')"
-  kill -9 "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  judge_kill "k$i" initiatives "$old"
-  if [ $((i % 10)) = 0 ]; then
-    probe_writer "probe-$i"
-  fi
-done
-# the same for writes into a scenario: judged as the scenario sees the
-# file, and the roadmap itself never changes
+# kills PREFIX N STRETCH: N adds killed at a random moment within STRETCH
+# times one save, each judged; a probe writer every tenth
+kills() {
+  local i
+  rows=$(count)
+  for i in $(seq 1 "$2"); do
+    old=$(sha256sum < roadmap.json)
+    "$ROADMAP" add initiative "$1$i" --title "Killed $i" --start 2026-Q1 \
+      --end 2026-Q2 --goal goal-1 2>/dev/null &
+    pid=$!
+    sleep "$(awk -v r=$RANDOM -v s="$span" -v x="$3" 'BEGIN { printf "%.4f", r % s * x / 1000 }')"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    judge_kill "$1$i" initiatives "$old"
+    if [ $((i % 10)) = 0 ]; then
+      probe_writer "probe-$1$i"
+    fi
+  done
+}
+kills k "$trials" 1
+# the same for writes into a scenario (a save that takes about twice as
+# long): judged as the scenario sees the file, and the roadmap itself
+# never changes
 R scenario new what-if 2>/dev/null
 own=$("$ROADMAP" list --format json | sha256sum)
 export ROADMAP_SCENARIO=what-if
-rows=$(count)
-for i in $(seq 1 $((trials / 4))); do
-  old=$(sha256sum < roadmap.json)
-  "$ROADMAP" add initiative "ks$i" --title "Killed $i" --start 2026-Q1 \
-    --end 2026-Q2 --goal goal-1 2>/dev/null &
-  pid=$!
-  sleep "$(awk -v r=$RANDOM -v s="$span" 'BEGIN { printf "%.4f", r % s * 2 / 1000 }')"
-  kill -9 "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  judge_kill "ks$i" initiatives "$old"
-done
+kills ks $((trials / 4)) 2
 unset ROADMAP_SCENARIO
 ok_if "writes into a scenario never touched the roadmap itself" test "$("$ROADMAP" list --format json | sha256sum)" = "$own"
 ok_if "$trials kills: the file was always the old or the new one ($torn torn)" test "$torn" = 0
