@@ -26,17 +26,6 @@ static const char *const words[] = {"new",    "list",  "rm",	  "diff",
 				    "export", "apply", "compare", NULL};
 enum word { NEW, LIST, RM, DIFF, EXPORT, APPLY, COMPARE };
 
-/* The one NAME a subcommand takes. */
-static int one_name(int argc, char **argv, const char *what, const char **name)
-{
-	if (argc - optind != 2) {
-		return usage_error(&cmd_scenario, "scenario %s takes one NAME",
-				   what);
-	}
-	*name = argv[optind + 1];
-	return 0;
-}
-
 static int run_new(struct ctx *ctx, const char *name, const char *from)
 {
 	struct session s;
@@ -445,24 +434,28 @@ static int run_scenario(struct ctx *ctx, int argc, char **argv)
 	}
 	enum report_format format =
 	    o.format < 0 ? REPORT_TABLE : (enum report_format)o.format;
+	/* the subcommands of one NAME */
+	if (w != LIST && w != COMPARE) {
+		if (argc - optind != 2) {
+			return usage_error(&cmd_scenario,
+					   "scenario %s takes one NAME",
+					   words[w]);
+		}
+		name = argv[optind + 1];
+	}
 	switch ((enum word)w) {
 	case NEW:
-		return one_name(argc, argv, "new", &name)
-			   ?: run_new(ctx, name, o.from);
+		return run_new(ctx, name, o.from);
 	case RM:
-		return one_name(argc, argv, "rm", &name) ?: run_rm(ctx, name);
+		return run_rm(ctx, name);
 	case DIFF:
-		return one_name(argc, argv, "diff", &name)
-			   ?: run_diff(ctx, name,
-				       format == REPORT_JSON
-					   ? ROADMAP_OUTPUT_JSON
-					   : ROADMAP_OUTPUT_TEXT);
+		return run_diff(ctx, name,
+				format == REPORT_JSON ? ROADMAP_OUTPUT_JSON
+						      : ROADMAP_OUTPUT_TEXT);
 	case EXPORT:
-		return one_name(argc, argv, "export", &name)
-			   ?: run_export(ctx, name, o.output);
+		return run_export(ctx, name, o.output);
 	case APPLY:
-		return one_name(argc, argv, "apply", &name)
-			   ?: run_apply(ctx, name);
+		return run_apply(ctx, name);
 	case LIST:
 		if (argc - optind != 1) {
 			return usage_error(&cmd_scenario,

@@ -391,15 +391,8 @@ enum roadmap_status roadmap_scenario_compare_opt(
 	/* every name first: a missing one fails before any work, with the
 	 * message that names the scenarios there are */
 	for (size_t i = 0; !all && i < n; i++) {
-		struct roadmap *view = NULL;
-		if (roadmap_scenario_index(rm, names[i]) < 0) {
-			st = roadmap_scenario_view(rm, names[i], &view, NULL,
-						   err);
-			roadmap_destroy(view);
-			return st ? st
-				  : rm_fail(err, ROADMAP_ERR_INTERNAL,
-					    "scenario \"%s\" not found",
-					    names[i]);
+		if (!rm_scenario_named(rm, names[i], err)) {
+			return ROADMAP_ERR_DATA;
 		}
 	}
 	out->rows = calloc(rows, sizeof(*out->rows));
