@@ -13,11 +13,11 @@
 const char *const rm_deck_goal_names[RM_DECK_GOAL_COLS] = {
     "Current", "Progress", "Expected", "State", "Score"};
 /* State: "not-measured" and its indent */
-const double rm_deck_goal_widths[RM_DECK_GOAL_COLS] = {21, 10, 10, 15, 7};
+const double rm_deck_goal_widths[RM_DECK_GOAL_COLS] = {24, 10, 10, 15, 7};
 const char *const rm_deck_ev_names[RM_DECK_EV_COLS] = {
     "Planned %", "Progress %", "PV", "EV",  "AC",
     "SPI",	 "CPI",	       "EAC", "VAC", "Late"};
-const double rm_deck_ev_widths[RM_DECK_EV_COLS] = {22, 11, 16, 16, 16,
+const double rm_deck_ev_widths[RM_DECK_EV_COLS] = {25, 11, 16, 16, 16,
 						   7,  7,  16, 16, 7};
 
 enum roadmap_status rm_deck_tracking(struct deck *d,

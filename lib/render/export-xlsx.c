@@ -263,7 +263,6 @@ static void wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
 static size_t text_chars(const char *s)
 {
 	size_t n = 0;
-
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		n += (*p & 0xC0) != 0x80;
 	}
@@ -276,9 +275,10 @@ static size_t text_chars(const char *s)
 static void fit_str(struct deck *d, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		    const char *s, double width, lxw_format *fmt)
 {
-	if (s && (double)text_chars(s) > width - 1 && !fmt) {
+	/* a width counts digits: proportional text holds a fifth more */
+	if (s && (double)text_chars(s) > width * 1.2 && !fmt) {
 		rm_deck_str(ws, r, c, s, d->text);
-		wrapped_height(ws, r, s, width, d->text);
+		wrapped_height(ws, r, s, width * 1.2, d->text);
 		return;
 	}
 	rm_deck_str(ws, r, c, s, fmt);
