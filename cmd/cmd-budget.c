@@ -13,6 +13,8 @@ enum {
 	C_VARIANCE = ROADMAP_BUDGET_VARIANCE,
 	C_UNCOVERED = ROADMAP_BUDGET_UNCOVERED,
 	C_PWA = ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
+	C_AOPEX = ROADMAP_BUDGET_ACTUAL_OPEX,
+	C_ACAPEX = ROADMAP_BUDGET_ACTUAL_CAPEX,
 	N_MONEY = ROADMAP_BUDGET_COLUMNS,
 	/* the pillar view's share and target share, shown after PLANNED */
 	C_SHARE = N_MONEY,
@@ -22,7 +24,8 @@ enum {
 
 static const char *const col_head[N_COLS] = {
     "OPEX",	 "CAPEX",  "PLANNED",	"ENVELOPE",  "COVERED", "VARIANCE",
-    "UNCOVERED", "ACTUAL", "PLAN@ACT.", "ACT. VAR.", "SHARE",	"TARGET"};
+    "UNCOVERED", "ACTUAL", "ACT. OPEX", "ACT. CAPEX", "PLAN@ACT.",
+    "ACT. VAR.", "SHARE",  "TARGET"};
 
 /* the order the table shows them in */
 static const int col_order[N_COLS] = {C_OPEX,
@@ -35,16 +38,19 @@ static const int col_order[N_COLS] = {C_OPEX,
 				      C_VARIANCE,
 				      C_UNCOVERED,
 				      ROADMAP_BUDGET_ACTUAL,
+				      C_AOPEX,
+				      C_ACAPEX,
 				      C_PWA,
 				      ROADMAP_BUDGET_ACTUAL_VARIANCE};
 
 #define ALL ((1u << N_COLS) - 1)
-#define SPLIT (1u << C_OPEX | 1u << C_CAPEX)
+#define ASPLIT (1u << C_AOPEX | 1u << C_ACAPEX)
+#define SPLIT (1u << C_OPEX | 1u << C_CAPEX | ASPLIT)
 #define DERIVED (1u << C_COVERED | 1u << C_PWA)
 
 /*
  * The layouts tried in turn until one fits the width: every column, then
- * without the opex/capex split, then without the two columns the others
+ * without the actuals' opex/capex split, then without the plan's, then without the two columns the others
  * are computed from (covered, planned where actual), then without
  * uncovered (the note under the table still gives what no envelope
  * covers), then without the actual variance and then the actual (a
@@ -53,6 +59,7 @@ static const int col_order[N_COLS] = {C_OPEX,
  */
 static const unsigned layouts[] = {
     ALL,
+    ALL & ~ASPLIT,
     ALL & ~SPLIT,
     ALL & ~(SPLIT | DERIVED),
     ALL & ~(SPLIT | DERIVED | 1u << C_UNCOVERED),
@@ -67,7 +74,8 @@ static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 {
 	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR",
 					    "GOAL",    "TEAM", "MONTH"};
-	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1,
+				     1, 1, 1, 1, 1, 1};
 	size_t n = 1;
 
 	head[0] = first[r->by];
@@ -101,6 +109,12 @@ static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 			}
 			bool has = roadmap_budget_value(x, j, &v);
 			money_cell(has, v, scale, c[j]);
+			/* an estimated split says so (a note explains) */
+			if (has && x->actual_estimated &&
+			    (j == C_AOPEX || j == C_ACAPEX)) {
+				memmove(c[j] + 1, c[j], strlen(c[j]) + 1);
+				c[j][0] = '~';
+			}
 			cells[k++] = c[j];
 		}
 		if (!table_add(t, cells)) {
@@ -128,7 +142,7 @@ static int print_table(const struct roadmap *rm,
 			    : 0;
 	/* months compare no actual either: actuals are kept by quarter */
 	if (r->by == ROADMAP_BY_MONTH) {
-		none |= 1u << ROADMAP_BUDGET_ACTUAL | 1u << C_PWA |
+		none |= 1u << ROADMAP_BUDGET_ACTUAL | 1u << C_PWA | ASPLIT |
 			1u << ROADMAP_BUDGET_ACTUAL_VARIANCE;
 	}
 	unsigned shares =
@@ -164,6 +178,10 @@ static int print_table(const struct roadmap *rm,
 	}
 	if (layout > 0) {
 		printf("Columns left out to fit; --format csv has all.\n");
+	}
+	if (r->total.actual_estimated && (layouts[layout] & ASPLIT & ~none)) {
+		printf("~ estimated: unsplit actuals split in their "
+		       "initiative's planned capex:opex ratio\n");
 	}
 	if (r->by == ROADMAP_BY_MONTH) {
 		printf("Envelopes and actuals: see budget --by quarter.\n");

@@ -94,6 +94,22 @@ static int show_initiative(const struct roadmap *rm,
 		free(op);
 		free(cap);
 	}
+	if (in->n_actuals) {
+		printf("  actuals by kind (%s):\n", roadmap_currency(rm));
+		printf("    %-8s %16s %16s %16s  %s\n", "QUARTER", "OPEX",
+		       "CAPEX", "TOTAL", "SPLIT");
+	}
+	for (size_t k = 0; k < in->n_actuals; k++) {
+		char o[32], c[32], t[32];
+		int64_t ao, ac;
+		bool est = roadmap_actual_kinds(in, &in->actuals[k], &ao, &ac);
+		printf("    %-8s %16s %16s %16s  %s\n",
+		       roadmap_quarter_label(in->actuals[k].qi, a),
+		       roadmap_money_format(ao, true, o),
+		       roadmap_money_format(ac, true, c),
+		       roadmap_money_format(in->actuals[k].amount, true, t),
+		       est ? "estimated" : "recorded");
+	}
 	return 0;
 }
 

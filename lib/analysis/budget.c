@@ -49,6 +49,8 @@ const char *roadmap_budget_column_name(enum roadmap_budget_column col)
 					    "variance",
 					    "uncovered",
 					    "actual",
+					    "actual_opex",
+					    "actual_capex",
 					    "planned_where_actual",
 					    "actual_variance"};
 
@@ -61,7 +63,8 @@ bool roadmap_budget_value(const struct roadmap_budget_row *r,
 	const int64_t vals[] = {
 	    r->opex,	       r->capex,   r->total,
 	    r->envelope,       r->covered, r->variance,
-	    r->uncovered,      r->actual,  r->planned_where_actual,
+	    r->uncovered,      r->actual,  r->actual_opex,
+	    r->actual_capex,   r->planned_where_actual,
 	    r->actual_variance};
 	bool has =
 	    col < ROADMAP_BUDGET_ENVELOPE || col == ROADMAP_BUDGET_UNCOVERED ||
@@ -308,14 +311,24 @@ static void plan(struct acc *a, const char *key, int qi, int64_t opex,
 	}
 }
 
-static void actual(struct acc *a, const char *key, int64_t v, int64_t plan)
+/* An actual's part in one row: its total, its capex, the plan it is
+ * compared with, and whether its kinds are estimated. */
+struct part {
+	int64_t v, capex, plan;
+	bool estimated;
+};
+
+static void actual(struct acc *a, const char *key, const struct part *p)
 {
 	struct roadmap_budget_row *x = row(a, key);
 
 	if (x) {
-		add_to(a, &x->actual, v);
-		add_to(a, &x->planned_where_actual, plan);
+		add_to(a, &x->actual, p->v);
+		add_to(a, &x->actual_opex, p->v - p->capex);
+		add_to(a, &x->actual_capex, p->capex);
+		add_to(a, &x->planned_where_actual, p->plan);
 		x->has_actuals = true;
+		x->actual_estimated |= p->estimated;
 	}
 }
 
@@ -346,18 +359,20 @@ static int64_t planned_in(const struct roadmap_spend *sp, size_t i, int qi)
  * (unaligned).
  */
 static void actual_by_goal(struct acc *a, const struct roadmap_initiative *in,
-			   int64_t v, int64_t plan)
+			   const struct part *p)
 {
 	const struct roadmap *rm = a->rm;
 	size_t small[16], *idx = small, n = 0, k;
-	int64_t sw[16], sv[16], sp[16], *w = sw, *pv = sv, *pp = sp;
+	int64_t sw[16], sv[16], sp[16], sc[16], *w = sw, *pv = sv, *pp = sp,
+					       *pc = sc;
 
 	if (in->n_goals > 16) {
 		idx = malloc(in->n_goals * sizeof(*idx));
 		w = malloc(in->n_goals * sizeof(*w));
 		pv = malloc(in->n_goals * sizeof(*pv));
 		pp = malloc(in->n_goals * sizeof(*pp));
-		if (!idx || !w || !pv || !pp) {
+		pc = malloc(in->n_goals * sizeof(*pc));
+		if (!idx || !w || !pv || !pp || !pc) {
 			a->nomem = true;
 			goto out;
 		}
@@ -368,14 +383,18 @@ static void actual_by_goal(struct acc *a, const struct roadmap_initiative *in,
 			idx[n++] = k;
 		}
 	}
+	/* equal weights: each goal's capex is at most its total, so the
+	 * opex (the remainder) is never negative */
 	if (n == 0) {
-		actual(a, "(unaligned)", v, plan);
-	} else if (roadmap_apportion(v, w, n, pv) ||
-		   roadmap_apportion(plan, w, n, pp)) {
+		actual(a, "(unaligned)", p);
+	} else if (roadmap_apportion(p->v, w, n, pv) ||
+		   roadmap_apportion(p->plan, w, n, pp) ||
+		   roadmap_apportion(p->capex, w, n, pc)) {
 		a->nomem = true;
 	} else {
 		for (k = 0; k < n; k++) {
-			actual(a, rm->goals[idx[k]].id, pv[k], pp[k]);
+			struct part g = {pv[k], pc[k], pp[k], p->estimated};
+			actual(a, rm->goals[idx[k]].id, &g);
 		}
 	}
 out:
@@ -384,6 +403,7 @@ out:
 		free(w);
 		free(pv);
 		free(pp);
+		free(pc);
 	}
 }
 
@@ -507,12 +527,15 @@ static void fill(struct acc *a)
 		 * plan of 0) */
 		for (size_t k = 0; k < in->n_actuals; k++) {
 			int qi = in->actuals[k].qi;
-			int64_t v = in->actuals[k].amount;
-			int64_t p = planned_in(sp, i, qi);
+			int64_t op;
+			struct part p = {in->actuals[k].amount, 0,
+					 planned_in(sp, i, qi), false};
+			p.estimated = roadmap_actual_kinds(in, &in->actuals[k],
+							   &op, &p.capex);
 			if (a->by == ROADMAP_BY_GOAL) {
-				actual_by_goal(a, in, v, p);
+				actual_by_goal(a, in, &p);
 			} else {
-				actual(a, row_key(a, in, qi, label), v, p);
+				actual(a, row_key(a, in, qi, label), &p);
 			}
 		}
 	}
@@ -638,6 +661,9 @@ static void totals(struct acc *a)
 			x->actual_variance =
 			    x->planned_where_actual - x->actual;
 			add_to(a, &t->actual, x->actual);
+			add_to(a, &t->actual_opex, x->actual_opex);
+			add_to(a, &t->actual_capex, x->actual_capex);
+			t->actual_estimated |= x->actual_estimated;
 			add_to(a, &t->planned_where_actual,
 			       x->planned_where_actual);
 			add_to(a, &t->actual_variance, x->actual_variance);

@@ -453,7 +453,8 @@ bool rm_reindex_budgets(struct roadmap *rm);
 bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax);
 /* Records an actual for quarter qi, replacing one there; false when out
  * of memory (model/roadmap.c). */
-bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount);
+bool rm_actual_put(struct roadmap_initiative *in,
+		   const struct roadmap_actual *a);
 /* Readings (model/readings.c): puts value at day into a sorted list,
  * replacing one of that day (*replaced when it did); false when out of
  * memory. */

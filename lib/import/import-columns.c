@@ -6,9 +6,14 @@
 
 #include <string.h>
 
+/* an actual: amount (unsplit), or opex and capex; estimated (true: the
+ * kinds are an unsplit amount's estimate, as export writes them) */
 static const struct column actual_cols[] = {{ROADMAP_WORD_INITIATIVE, 1},
 					    {ROADMAP_WORD_QUARTER, 1},
-					    {ROADMAP_FIELD_AMOUNT, 1},
+					    {ROADMAP_FIELD_AMOUNT, 0},
+					    {ROADMAP_FIELD_OPEX, 0},
+					    {ROADMAP_FIELD_CAPEX, 0},
+					    {ROADMAP_WORD_ESTIMATED, 0},
 					    {NULL, 0}};
 
 static const struct column progress_cols[] = {{ROADMAP_WORD_INITIATIVE, 1},

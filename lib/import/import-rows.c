@@ -329,21 +329,49 @@ static void csv_budget(struct row *x)
 	rm_import_change(im, true, ROADMAP_WORD_BUDGET, q);
 }
 
+/* A cell of an optional column: "" when the header lacks it. */
+static const char *opt_cell(struct row *x, const char *col)
+{
+	const char *v = cell(x, col);
+
+	return v ? v : "";
+}
+
+/*
+ * A row of the actuals table: amount alone is unsplit; opex and capex
+ * (either may be empty: 0) record it by kind, and an amount beside them
+ * must be their sum; estimated true takes the amount unsplit (the kinds
+ * export wrote were its estimate).
+ */
 static void csv_actual(struct row *x)
 {
 	struct imp *im = x->im;
 	const char *id = cell(x, ROADMAP_WORD_INITIATIVE),
 		   *quarter = cell(x, ROADMAP_WORD_QUARTER);
-	const char *amount = cell(x, ROADMAP_FIELD_AMOUNT);
+	const char *amount = opt_cell(x, ROADMAP_FIELD_AMOUNT),
+		   *opex = opt_cell(x, ROADMAP_FIELD_OPEX),
+		   *capex = opt_cell(x, ROADMAP_FIELD_CAPEX),
+		   *est = opt_cell(x, ROADMAP_WORD_ESTIMATED);
 	struct roadmap_period p;
 	struct roadmap_error e;
-	int64_t v;
+	int64_t v = 0, o = 0, c = 0;
 	char q[160];
 
 	bool ok = v_id(x, ROADMAP_WORD_INITIATIVE, id, true);
 	ok = v_amount(x, ROADMAP_FIELD_AMOUNT, amount) && ok;
-	if (!*amount) {
-		bad(x, ROADMAP_FIELD_AMOUNT, "is empty");
+	ok = v_amount(x, ROADMAP_FIELD_OPEX, opex) && ok;
+	ok = v_amount(x, ROADMAP_FIELD_CAPEX, capex) && ok;
+	bool estimated = !strcmp(est, "true");
+	if (*est && !estimated && strcmp(est, "false")) {
+		bad(x, ROADMAP_WORD_ESTIMATED, "%s is not true or false",
+		    qv(est, q));
+		ok = false;
+	}
+	bool split = !estimated && (*opex || *capex);
+	if (!*amount && !split) {
+		bad(x, ROADMAP_FIELD_AMOUNT,
+		    estimated ? "is empty" : "is empty (and so are opex and "
+					     "capex)");
 		ok = false;
 	}
 	if (roadmap_period_parse(quarter, im->rm->fiscal_start, &p, NULL) ||
@@ -356,6 +384,13 @@ static void csv_actual(struct row *x)
 		return;
 	}
 	roadmap_money_parse(amount, &v, NULL);
+	roadmap_money_parse(opex, &o, NULL);
+	roadmap_money_parse(capex, &c, NULL);
+	if (split && *amount && v != o + c) {
+		bad(x, ROADMAP_FIELD_AMOUNT, "%s is not opex + capex",
+		    qv(amount, q));
+		return;
+	}
 	const struct roadmap_initiative *in =
 	    roadmap_find_initiative(im->rm, id);
 	int qi = p.year * 4 + p.index - 1;
@@ -370,7 +405,8 @@ static void csv_actual(struct row *x)
 		    qv(id, q), quarter);
 		return;
 	}
-	if (roadmap_set_actual(im->rm, id, qi, v, &e)) {
+	if (split ? roadmap_set_actual_split(im->rm, id, qi, o, c, &e)
+		  : roadmap_set_actual(im->rm, id, qi, v, &e)) {
 		bad(x, ROADMAP_WORD_INITIATIVE, "%s", e.message);
 		return;
 	}

@@ -31,6 +31,8 @@
 #define ROADMAP_KEY_VALUE "value"
 /* budget --by pillar's share columns, in its JSON and CSV. */
 #define ROADMAP_KEY_SHARE "share"
+#define ROADMAP_KEY_ACTUAL_ESTIMATED "actual_estimated"
+#define ROADMAP_WORD_ESTIMATED "estimated"
 #define ROADMAP_KEY_TARGET_SHARE "target_share"
 
 /* The kinds of item, as messages and reports name one. */

@@ -312,6 +312,10 @@ struct roadmap_budget_row {
 	 * meaningless without has_actuals. */
 	bool has_actuals;
 	int64_t actual;
+	/* the actual's opex and capex; actual_estimated when some of them
+	 * is an unsplit actual's estimate (roadmap_actual_kinds) */
+	int64_t actual_opex, actual_capex;
+	bool actual_estimated;
 	int64_t planned_where_actual; /* planned spend of those pairs */
 	int64_t actual_variance;      /* planned_where_actual - actual */
 	/* By pillar only (roadmap(1), budget): the row's share of the
@@ -346,11 +350,14 @@ enum roadmap_budget_column {
 	ROADMAP_BUDGET_VARIANCE,
 	ROADMAP_BUDGET_UNCOVERED,
 	ROADMAP_BUDGET_ACTUAL,
+	ROADMAP_BUDGET_ACTUAL_OPEX,
+	ROADMAP_BUDGET_ACTUAL_CAPEX,
 	ROADMAP_BUDGET_PLANNED_WHERE_ACTUAL,
 	ROADMAP_BUDGET_ACTUAL_VARIANCE,
 	ROADMAP_BUDGET_COLUMNS /* how many */
 };
-/* The column's JSON and CSV name (opex, ..., actual_variance). */
+/* The column's JSON and CSV name (opex, ..., actual, actual_opex,
+ * actual_capex, planned_where_actual, actual_variance). */
 ROADMAP_API const char *
 roadmap_budget_column_name(enum roadmap_budget_column col);
 /* Sets *v to the column's value in row r; false (and *v 0) where the
@@ -410,7 +417,8 @@ ROADMAP_API enum roadmap_status roadmap_goal_planned(const struct roadmap *rm,
 /*
  * The CSV tables of roadmap(1), export. BUDGET is the report of section 7 by
  * quarter, BUDGETS the envelopes (period,pillar,amount) that import reads back,
- * ACTUALS the recorded actual spend (initiative,quarter,amount), TEAMS the
+ * ACTUALS the recorded actual spend (initiative,quarter,amount,opex,capex,
+ * estimated: the kinds as recorded, or an unsplit amount's estimate), TEAMS the
  * teams (id,capacity), PROGRESS the initiatives' recorded progress
  * (initiative,date,percent) and MEASUREMENTS the goals' (goal,date,value).
  */

@@ -255,9 +255,23 @@ struct roadmap_goal {
 ROADMAP_API char *roadmap_goal_metric_text(const struct roadmap_goal *g,
 					   bool with_metric);
 
+/*
+ * Actual spend of one fiscal quarter (roadmap(5), actuals): the total and,
+ * when it was recorded by kind (an object of the two in the file, actual
+ * --kind), its two parts. An unsplit actual's parts are estimated by
+ * roadmap_actual_kinds().
+ */
 struct roadmap_actual {
-	int qi; /* fiscal quarter number, see roadmap_quarter_of() */
-	int64_t amount;
+	int qi;		/* fiscal quarter number, see roadmap_quarter_of() */
+	int64_t amount; /* opex + capex */
+	bool split;	/* recorded by kind: opex and capex hold it */
+	int64_t opex, capex; /* 0 when not split */
+};
+
+/* The two kinds of spend. */
+enum roadmap_spend_kind {
+	ROADMAP_SPEND_OPEX,
+	ROADMAP_SPEND_CAPEX,
 };
 
 struct roadmap_initiative {
@@ -534,17 +548,39 @@ ROADMAP_API enum roadmap_status
 roadmap_depend(struct roadmap *rm, const char *initiative,
 	       const char *prerequisite, bool on, struct roadmap_error *err);
 
-/* Records actual spend for fiscal quarter qi, replacing an earlier one. */
 /* Removes the actual recorded for quarter qi; ROADMAP_ERR_DATA when the
  * initiative has none for it. */
 ROADMAP_API enum roadmap_status roadmap_unset_actual(struct roadmap *rm,
 						     const char *initiative,
 						     int qi,
 						     struct roadmap_error *err);
+/* Records actual spend for fiscal quarter qi, unsplit, replacing an
+ * earlier one. */
 ROADMAP_API enum roadmap_status roadmap_set_actual(struct roadmap *rm,
 						   const char *initiative,
 						   int qi, int64_t amount,
 						   struct roadmap_error *err);
+/* Records the opex and capex of quarter qi, replacing an earlier actual. */
+ROADMAP_API enum roadmap_status
+roadmap_set_actual_split(struct roadmap *rm, const char *initiative, int qi,
+			 int64_t opex, int64_t capex, struct roadmap_error *err);
+/* Records one kind for quarter qi, keeping the other kind of a split
+ * actual (0 when there was none). ROADMAP_ERR_DATA when the quarter holds
+ * an unsplit actual: its parts were never recorded, so replacing one of
+ * them would invent the other. */
+ROADMAP_API enum roadmap_status
+roadmap_set_actual_kind(struct roadmap *rm, const char *initiative, int qi,
+			enum roadmap_spend_kind kind, int64_t amount,
+			struct roadmap_error *err);
+/*
+ * The opex and capex of actual a of initiative in: as recorded when split;
+ * else estimated in the initiative's planned capex:opex ratio, the capex
+ * rounded half up to the cent and the remainder opex (all opex when it
+ * plans no spend). Returns true when estimated.
+ */
+ROADMAP_API bool roadmap_actual_kinds(const struct roadmap_initiative *in,
+				      const struct roadmap_actual *a,
+				      int64_t *opex, int64_t *capex);
 
 /*
  * Tracking (roadmap(1), status): records an initiative's percent complete

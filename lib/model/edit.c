@@ -1,6 +1,7 @@
 /* edit.c - validated edits: settings, add, remove, link, depend, actual
  * (set.c changes fields). */
 #include "fields.h"
+#include "wide.h"
 
 #include <errno.h>
 #include <math.h>
@@ -589,23 +590,101 @@ enum roadmap_status roadmap_depend(struct roadmap *rm, const char *initiative,
 	return toggle(rm, initiative, prerequisite, on, false, err);
 }
 
-enum roadmap_status roadmap_set_actual(struct roadmap *rm,
-				       const char *initiative, int qi,
-				       int64_t amount,
-				       struct roadmap_error *err)
+/* Records actual a (its quarter and amounts checked here) on initiative. */
+static enum roadmap_status put_actual(struct roadmap *rm,
+				      const char *initiative,
+				      struct roadmap_actual *a,
+				      struct roadmap_error *err)
 {
 	struct roadmap_initiative *in = edit_target(rm, initiative, err);
 
 	if (!in) {
 		return ROADMAP_ERR_DATA;
 	}
-	if (amount < 0 || amount > ROADMAP_MONEY_MAX) {
+	if (a->opex < 0 || a->capex < 0 || a->opex > ROADMAP_MONEY_MAX ||
+	    a->capex > ROADMAP_MONEY_MAX ||
+	    a->opex + a->capex > ROADMAP_MONEY_MAX) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "actual amount is out of range");
 	}
-	if (!rm_quarter_in_range(qi, rm->fiscal_start)) {
+	if (!rm_quarter_in_range(a->qi, rm->fiscal_start)) {
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "actual quarter is out of range");
 	}
-	return rm_actual_put(in, qi, amount) ? ROADMAP_OK : rm_nomem(err);
+	a->amount = a->opex + a->capex;
+	if (!a->split) {
+		a->opex = a->capex = 0;
+	}
+	return rm_actual_put(in, a) ? ROADMAP_OK : rm_nomem(err);
+}
+
+enum roadmap_status roadmap_set_actual(struct roadmap *rm,
+				       const char *initiative, int qi,
+				       int64_t amount,
+				       struct roadmap_error *err)
+{
+	struct roadmap_actual a = {.qi = qi, .opex = amount};
+
+	return put_actual(rm, initiative, &a, err);
+}
+
+enum roadmap_status roadmap_set_actual_split(struct roadmap *rm,
+					     const char *initiative, int qi,
+					     int64_t opex, int64_t capex,
+					     struct roadmap_error *err)
+{
+	struct roadmap_actual a = {
+	    .qi = qi, .split = true, .opex = opex, .capex = capex};
+
+	return put_actual(rm, initiative, &a, err);
+}
+
+enum roadmap_status roadmap_set_actual_kind(struct roadmap *rm,
+					    const char *initiative, int qi,
+					    enum roadmap_spend_kind kind,
+					    int64_t amount,
+					    struct roadmap_error *err)
+{
+	struct roadmap_actual a = {.qi = qi, .split = true};
+	long i = roadmap_initiative_index(rm, initiative);
+	char q[120], label[16];
+
+	for (size_t k = 0; i >= 0 && k < rm->inits[i].n_actuals; k++) {
+		const struct roadmap_actual *was = &rm->inits[i].actuals[k];
+		if (was->qi != qi) {
+			continue;
+		}
+		if (!was->split) {
+			return rm_fail(
+			    err, ROADMAP_ERR_DATA,
+			    "%s has an unsplit actual for %s: replace it "
+			    "unsplit, or remove it before recording a kind",
+			    rm_quote(initiative, q, sizeof(q)),
+			    roadmap_quarter_label(qi, label));
+		}
+		a = *was;
+	}
+	*(kind == ROADMAP_SPEND_CAPEX ? &a.capex : &a.opex) = amount;
+	return put_actual(rm, initiative, &a, err);
+}
+
+bool roadmap_actual_kinds(const struct roadmap_initiative *in,
+			  const struct roadmap_actual *a, int64_t *opex,
+			  int64_t *capex)
+{
+	uint64_t c = 0;
+
+	if (a->split) {
+		*opex = a->opex;
+		*capex = a->capex;
+		return false;
+	}
+	/* the plan's amounts are at most 10^14 cents each: the sum fits */
+	if (in->capex > 0) {
+		rm_muldiv_round((uint64_t)a->amount, (uint64_t)in->capex,
+				(uint64_t)(in->opex + in->capex), &c);
+	}
+	*capex = (int64_t)c;
+	*opex = a->amount - *capex;
+	return true;
 }

@@ -204,6 +204,49 @@ const struct rm_type rm_type_ids = {
 
 /* ----------------------------------------- actuals (by fiscal quarter) */
 
+/* One kind of a split actual: an object of opex and capex, either may be
+ * left out (0). */
+static enum roadmap_status actual_kinds_load(const cJSON *v, const char *label,
+					     struct roadmap_actual *a,
+					     char *why, size_t size)
+{
+	const cJSON *k;
+	enum roadmap_status st;
+	char key[48], q[QBUF];
+
+	if ((st = rm_json_dup_key(v, why, size))) {
+		return st;
+	}
+	a->split = true;
+	cJSON_ArrayForEach(k, v)
+	{
+		bool capex = !strcmp(k->string, ROADMAP_FIELD_CAPEX);
+		if (!capex && strcmp(k->string, ROADMAP_FIELD_OPEX)) {
+			return bad(why, size,
+				   "actuals %s: unknown key %s (opex or "
+				   "capex)",
+				   label, rm_quote(k->string, q, sizeof(q)));
+		}
+		snprintf(key, sizeof(key), "actuals %s %s", label, k->string);
+		if ((st = rm_json_read_fixed2(k, key, ROADMAP_MONEY_MAX,
+					      capex ? &a->capex : &a->opex,
+					      why, size))) {
+			return st;
+		}
+	}
+	if (!v->child) {
+		return bad(why, size, "actuals %s: needs opex or capex",
+			   label);
+	}
+	a->amount = a->opex + a->capex;
+	if (a->amount > ROADMAP_MONEY_MAX) {
+		return bad(why, size, "actuals %s: opex and capex add up to "
+				      "more than an amount may hold",
+			   label);
+	}
+	return ROADMAP_OK;
+}
+
 static enum roadmap_status actuals_load(const struct rm_field *f,
 					const cJSON *v, void *item, int fs,
 					char *why, size_t size)
@@ -224,7 +267,7 @@ static enum roadmap_status actuals_load(const struct rm_field *f,
 	{
 		struct roadmap_period p;
 		struct roadmap_error e;
-		int64_t amount = 0;
+		struct roadmap_actual put = {0};
 		/* a quarter whose days are outside the years says so */
 		if (a->string[0] != 'F' && rm_fiscal_label(a->string) &&
 		    roadmap_period_parse(a->string, fs, &p, &e)) {
@@ -239,15 +282,39 @@ static enum roadmap_status actuals_load(const struct rm_field *f,
 		}
 		char key[40];
 		snprintf(key, sizeof(key), "actuals %s", a->string);
-		if ((st = rm_json_read_fixed2(a, key, ROADMAP_MONEY_MAX,
-					      &amount, why, size))) {
+		if (cJSON_IsObject(a)) {
+			st = actual_kinds_load(a, a->string, &put, why, size);
+		} else if (!cJSON_IsNumber(a)) {
+			return bad(why, size,
+				   "%s must be an amount or an object of "
+				   "opex and capex",
+				   key);
+		} else {
+			st = rm_json_read_fixed2(a, key, ROADMAP_MONEY_MAX,
+						 &put.amount, why, size);
+		}
+		if (st) {
 			return st;
 		}
-		if (!rm_actual_put(item, p.year * 4 + p.index - 1, amount)) {
+		put.qi = p.year * 4 + p.index - 1;
+		if (!rm_actual_put(item, &put)) {
 			return ROADMAP_ERR_NOMEM;
 		}
 	}
 	return ROADMAP_OK;
+}
+
+/* An actual as the file holds it: a number, or its two kinds. */
+static cJSON *actual_json(const struct roadmap_actual *a)
+{
+	if (!a->split) {
+		return rm_json_money(a->amount);
+	}
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+	rm_json_add_copy(o, ROADMAP_FIELD_OPEX, rm_json_money(a->opex), &ok);
+	rm_json_add_copy(o, ROADMAP_FIELD_CAPEX, rm_json_money(a->capex), &ok);
+	return ok ? o : (cJSON_Delete(o), NULL);
 }
 
 static cJSON *actuals_json(const struct rm_field *f, const void *item,
@@ -265,8 +332,7 @@ static cJSON *actuals_json(const struct rm_field *f, const void *item,
 	for (size_t k = 0; a && k < in->n_actuals; k++) {
 		char label[12];
 		roadmap_quarter_label(in->actuals[k].qi, label);
-		rm_json_add_copy(a, label, rm_json_money(in->actuals[k].amount),
-				 &ok);
+		rm_json_add_copy(a, label, actual_json(&in->actuals[k]), &ok);
 	}
 	return ok ? a : (cJSON_Delete(a), NULL);
 }
@@ -280,7 +346,7 @@ static bool actuals_copy(const struct rm_field *f, void *dst, const void *src)
 	d->actuals = NULL;
 	d->n_actuals = 0;
 	for (size_t i = 0; i < s->n_actuals; i++) {
-		if (!rm_actual_put(d, s->actuals[i].qi, s->actuals[i].amount)) {
+		if (!rm_actual_put(d, &s->actuals[i])) {
 			return false;
 		}
 	}

@@ -516,15 +516,16 @@ bool rm_reindex_budgets(struct roadmap *rm)
 	return true;
 }
 
-bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount)
+bool rm_actual_put(struct roadmap_initiative *in,
+		   const struct roadmap_actual *put)
 {
 	size_t i = 0;
 
-	while (i < in->n_actuals && in->actuals[i].qi < qi) {
+	while (i < in->n_actuals && in->actuals[i].qi < put->qi) {
 		i++;
 	}
-	if (i < in->n_actuals && in->actuals[i].qi == qi) {
-		in->actuals[i].amount = amount;
+	if (i < in->n_actuals && in->actuals[i].qi == put->qi) {
+		in->actuals[i] = *put;
 		return true;
 	}
 	struct roadmap_actual *a =
@@ -533,8 +534,7 @@ bool rm_actual_put(struct roadmap_initiative *in, int qi, int64_t amount)
 		return false;
 	}
 	memmove(a + i + 1, a + i, (in->n_actuals - i) * sizeof(*a));
-	a[i].qi = qi;
-	a[i].amount = amount;
+	a[i] = *put;
 	in->actuals = a;
 	in->n_actuals++;
 	return true;

@@ -53,6 +53,12 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 	    {"Planned spend no envelope covers", d->a->br.unbudgeted, true,
 	     rm->n_budgets > 0},
 	    {"Actual spend", t->has_actuals ? t->actual : 0, true, true},
+	    {t->actual_estimated ? "Actual opex (estimated in part)"
+				 : "Actual opex",
+	     t->actual_opex, true, t->has_actuals},
+	    {t->actual_estimated ? "Actual capex (estimated in part)"
+				 : "Actual capex",
+	     t->actual_capex, true, t->has_actuals},
 	    {"Planned where actuals are recorded", t->planned_where_actual,
 	     true, t->has_actuals},
 	    {"Actual variance (planned - actual)", t->actual_variance, true,

@@ -67,6 +67,8 @@ void rm_deck_summary(struct deck *d);
 /* The Scenarios sheet: d->cmp, a line per figure, a column per scenario
  * (deck-scenarios.c). */
 void rm_deck_scenarios(struct deck *d);
+/* deck-budget.c: the Budget sheet */
+void rm_deck_budget(struct deck *d);
 
 /* The tracking columns (deck-tracking.c): shown when the analysis has the
  * tracking (the options give a day and the roadmap records progress or

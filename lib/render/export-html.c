@@ -490,7 +490,8 @@ static void budget_table(struct page *p)
 	    "Capex",	      "Planned",
 	    "Envelope",	      "Covered",
 	    "Variance",	      "Uncovered",
-	    "Actual",	      "Planned where actual",
+	    "Actual",	      "Actual opex",
+			    "Actual capex",	      "Planned where actual",
 	    "Actual variance"};
 	char m[40], plain[40];
 

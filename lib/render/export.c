@@ -568,10 +568,11 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 			    "Capex",	      "Planned",
 			    "Envelope",	      "Covered",
 			    "Variance",	      "Uncovered",
-			    "Actual",	      "Planned where actual",
+			    "Actual",	      "Actual opex",
+			    "Actual capex",	      "Planned where actual",
 			    "Actual variance"};
-	md_row(b, bh, 11);
-	md_rule(b, "lrrrrrrrrrr");
+	md_row(b, bh, 13);
+	md_rule(b, "lrrrrrrrrrrrr");
 	for (size_t i = 0; i <= c->br.n; i++) {
 		const struct roadmap_budget_row *x =
 		    i < c->br.n ? &c->br.rows[i] : &c->br.total;
@@ -584,7 +585,7 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 				       ? grouped(val, v[k])
 				       : "";
 		}
-		md_row(b, r, 11);
+		md_row(b, r, 13);
 	}
 	if (c->br.unbudgeted > 0) {
 		snprintf(line, sizeof(line),

@@ -111,6 +111,10 @@ static cJSON *budget_row(const struct roadmap_budget_row *r, const char *key,
 		rm_json_add(o, roadmap_budget_column_name(c),
 			    money_or_null(has, v), &ok);
 	}
+	rm_json_add(o, ROADMAP_KEY_ACTUAL_ESTIMATED,
+		    r->has_actuals ? cJSON_CreateBool(r->actual_estimated)
+				   : cJSON_CreateNull(),
+		    &ok);
 	if (shares) {
 		rm_json_add(o, ROADMAP_KEY_SHARE,
 			    r->has_share

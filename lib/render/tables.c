@@ -58,19 +58,21 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 					struct roadmap_rows *out,
 					struct roadmap_error *err)
 {
-	const char *head[3 + ROADMAP_BUDGET_COLUMNS] = {
+	const char *head[4 + ROADMAP_BUDGET_COLUMNS] = {
 	    rm_budget_row_key(r->by)};
-	bool text[3 + ROADMAP_BUDGET_COLUMNS] = {true};
-	/* the pillar view adds share and target_share after the money */
-	size_t n =
-	    1 + ROADMAP_BUDGET_COLUMNS + 2 * (r->by == ROADMAP_BY_PILLAR);
+	bool text[4 + ROADMAP_BUDGET_COLUMNS] = {true};
+	/* actual_estimated after the money; the pillar view adds share and
+	 * target_share */
+	const size_t m = 2 + ROADMAP_BUDGET_COLUMNS;
+	size_t n = m + 2 * (r->by == ROADMAP_BY_PILLAR);
 	struct grid g;
 
 	for (int c = 0; c < ROADMAP_BUDGET_COLUMNS; c++) {
 		head[1 + c] = roadmap_budget_column_name(c);
 	}
-	head[1 + ROADMAP_BUDGET_COLUMNS] = ROADMAP_KEY_SHARE;
-	head[2 + ROADMAP_BUDGET_COLUMNS] = ROADMAP_KEY_TARGET_SHARE;
+	head[m - 1] = ROADMAP_KEY_ACTUAL_ESTIMATED;
+	head[m] = ROADMAP_KEY_SHARE;
+	head[m + 1] = ROADMAP_KEY_TARGET_SHARE;
 	grid_init(&g, out, n, r->n + 1, head, text);
 	for (size_t i = 0; g.ok && i <= r->n; i++) {
 		const struct roadmap_budget_row *x =
@@ -81,10 +83,12 @@ enum roadmap_status roadmap_budget_rows(const struct roadmap_budget_report *r,
 			bool has = roadmap_budget_value(x, c, &v);
 			put_money(&g, has, v);
 		}
-		for (size_t c = 1 + ROADMAP_BUDGET_COLUMNS; c < n; c++) {
+		put(&g, !x->has_actuals		? NULL
+			: x->actual_estimated ? "true"
+					      : "false");
+		for (size_t c = m; c < n; c++) {
 			char buf[ROADMAP_NUMBER_BUF];
-			put(&g, roadmap_budget_share_text(
-				    x, c > 1 + ROADMAP_BUDGET_COLUMNS, buf));
+			put(&g, roadmap_budget_share_text(x, c > m, buf));
 		}
 	}
 	return grid_done(&g, err);
@@ -164,10 +168,11 @@ static enum roadmap_status actuals_rows(const struct roadmap *rm,
 					struct roadmap_rows *out,
 					struct roadmap_error *err)
 {
-	static const char *const head[] = {ROADMAP_WORD_INITIATIVE,
-					   ROADMAP_WORD_QUARTER,
-					   ROADMAP_FIELD_AMOUNT};
-	static const bool text[] = {1, 0, 0};
+	static const char *const head[] = {
+	    ROADMAP_WORD_INITIATIVE, ROADMAP_WORD_QUARTER,
+	    ROADMAP_FIELD_AMOUNT,    ROADMAP_FIELD_OPEX,
+	    ROADMAP_FIELD_CAPEX,     ROADMAP_WORD_ESTIMATED};
+	static const bool text[] = {1, 0, 0, 0, 0, 0};
 	struct grid g;
 	size_t n = 0;
 	char label[12];
@@ -175,14 +180,20 @@ static enum roadmap_status actuals_rows(const struct roadmap *rm,
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		n += rm->inits[i].n_actuals;
 	}
-	grid_init(&g, out, 3, n, head, text);
+	grid_init(&g, out, 6, n, head, text);
 	for (size_t i = 0; g.ok && i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		for (size_t k = 0; k < in->n_actuals; k++) {
+			int64_t o, c;
+			bool est = roadmap_actual_kinds(in, &in->actuals[k], &o,
+							&c);
 			put(&g, in->id);
 			put(&g,
 			    roadmap_quarter_label(in->actuals[k].qi, label));
 			put_money(&g, true, in->actuals[k].amount);
+			put_money(&g, true, o);
+			put_money(&g, true, c);
+			put(&g, est ? "true" : "false");
 		}
 	}
 	return grid_done(&g, err);

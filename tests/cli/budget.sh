@@ -9,24 +9,24 @@ cp "$DATA/budget/views.json" roadmap.json
 # a: innovation, Q1, 100k, actual 110k   b: strategy, Q2, 100k (g1, g2)
 # c: innovation, Q3, capex 60k (no goal) d: cancelled, Q1, actual 20k
 # envelopes: 2026-Q1 150k, 2026-Q3/innovation 50k, FY2027 100k
-H=period,opex,capex,total,envelope,covered,variance,uncovered,actual,planned_where_actual,actual_variance
+H=period,opex,capex,total,envelope,covered,variance,uncovered,actual,actual_opex,actual_capex,planned_where_actual,actual_variance,actual_estimated
 t "by quarter: Q1 covered by its envelope, Q2 and Q3 uncovered; d's actual against 0" 0 "$H
-2026-Q1,100000.00,0.00,100000.00,150000.00,100000.00,50000.00,0.00,130000.00,100000.00,-30000.00
-2026-Q2,100000.00,0.00,100000.00,,,,100000.00,,,
-2026-Q3,0.00,60000.00,60000.00,,,,60000.00,,,
-total,200000.00,60000.00,260000.00,150000.00,100000.00,50000.00,160000.00,130000.00,100000.00,-30000.00" "" -- R budget --format csv
+2026-Q1,100000.00,0.00,100000.00,150000.00,100000.00,50000.00,0.00,130000.00,130000.00,0.00,100000.00,-30000.00,true
+2026-Q2,100000.00,0.00,100000.00,,,,100000.00,,,,,,
+2026-Q3,0.00,60000.00,60000.00,,,,60000.00,,,,,,
+total,200000.00,60000.00,260000.00,150000.00,100000.00,50000.00,160000.00,130000.00,130000.00,0.00,100000.00,-30000.00,true" "" -- R budget --format csv
 t "by year: FY2026 uses its quarter envelope, FY2027 its year envelope" 0 "$H
-FY2026,200000.00,60000.00,260000.00,150000.00,100000.00,50000.00,160000.00,130000.00,100000.00,-30000.00
-FY2027,0.00,0.00,0.00,100000.00,0.00,100000.00,0.00,,,
-total,200000.00,60000.00,260000.00,250000.00,100000.00,150000.00,160000.00,130000.00,100000.00,-30000.00" "" -- R budget --by year --format csv
+FY2026,200000.00,60000.00,260000.00,150000.00,100000.00,50000.00,160000.00,130000.00,130000.00,0.00,100000.00,-30000.00,true
+FY2027,0.00,0.00,0.00,100000.00,0.00,100000.00,0.00,,,,,,
+total,200000.00,60000.00,260000.00,250000.00,100000.00,150000.00,160000.00,130000.00,130000.00,0.00,100000.00,-30000.00,true" "" -- R budget --by year --format csv
 # pillar rows add each pillar's share of the planned total (100k and 160k
 # of 260k: 38.46% and 61.54%) and its target share, blank with no target mix
 t "by pillar: a one-quarter pillar envelope against that quarter only" 0 "${H/period/pillar},share,target_share
-strategy,100000.00,0.00,100000.00,,,,100000.00,,,,38.5,
-team,0.00,0.00,0.00,,,,0.00,,,,0.0,
-operations,0.00,0.00,0.00,,,,0.00,20000.00,0.00,-20000.00,0.0,
-innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,100000.00,-10000.00,61.5,
-total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,100000.00,-30000.00,100.0," "" -- R budget --by pillar --format csv
+strategy,100000.00,0.00,100000.00,,,,100000.00,,,,,,,38.5,
+team,0.00,0.00,0.00,,,,0.00,,,,,,,0.0,
+operations,0.00,0.00,0.00,,,,0.00,20000.00,20000.00,0.00,0.00,-20000.00,true,0.0,
+innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,110000.00,0.00,100000.00,-10000.00,true,61.5,
+total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,130000.00,0.00,100000.00,-30000.00,true,100.0," "" -- R budget --by pillar --format csv
 t "by pillar, 80 columns: shares stay, no target is -" 0 "Budget by pillar (USD, whole units)
 PILLAR      PLANNED   SHARE  TARGET  ENVELOPE  VARIANCE   ACTUAL  ACT. VAR.
 strategy    100,000   38.5%       -         -         -        -          -
@@ -50,14 +50,14 @@ t "JSON by pillar: share a number, target_share null with no target mix" 0 '[38.
 t "other views have no share columns" 0 "${H/period/team}" "" -- bash -c "$ROADMAP budget --by team --format csv | head -1"
 t "check reports the pillar overrun the pillar view shows" 0 "error   budget-overrun       2026-Q3/innovation: planned USD 60,000.00 exceeds the envelope of USD 50,000.00 by USD 10,000.00" "" -- bash -c "$ROADMAP check | grep budget-overrun"
 t "by goal: shares split equally, actuals with their plans" 0 "${H/period/goal}
-g1,150000.00,0.00,150000.00,,,,150000.00,110000.00,100000.00,-10000.00
-g2,50000.00,0.00,50000.00,,,,50000.00,20000.00,0.00,-20000.00
-(unaligned),0.00,60000.00,60000.00,,,,60000.00,,,
-total,200000.00,60000.00,260000.00,,,,260000.00,130000.00,100000.00,-30000.00" "" -- R budget --by goal --format csv
+g1,150000.00,0.00,150000.00,,,,150000.00,110000.00,110000.00,0.00,100000.00,-10000.00,true
+g2,50000.00,0.00,50000.00,,,,50000.00,20000.00,20000.00,0.00,0.00,-20000.00,true
+(unaligned),0.00,60000.00,60000.00,,,,60000.00,,,,,,
+total,200000.00,60000.00,260000.00,,,,260000.00,130000.00,130000.00,0.00,100000.00,-30000.00,true" "" -- R budget --by goal --format csv
 t "by team" 0 "${H/period/team}
-t1,100000.00,0.00,100000.00,,,,100000.00,110000.00,100000.00,-10000.00
-(none),100000.00,60000.00,160000.00,,,,160000.00,20000.00,0.00,-20000.00
-total,200000.00,60000.00,260000.00,,,,260000.00,130000.00,100000.00,-30000.00" "" -- R budget --by team --format csv
+t1,100000.00,0.00,100000.00,,,,100000.00,110000.00,110000.00,0.00,100000.00,-10000.00,true
+(none),100000.00,60000.00,160000.00,,,,160000.00,20000.00,20000.00,0.00,0.00,-20000.00,true
+total,200000.00,60000.00,260000.00,,,,260000.00,130000.00,130000.00,0.00,100000.00,-30000.00,true" "" -- R budget --by team --format csv
 t "the table says what no envelope covers (check's unbudgeted-spend)" 0 "Budget by quarter (USD)
 QUARTER     PLANNED    ENVELOPE   VARIANCE   UNCOVERED      ACTUAL   ACT. VAR.
 2026-Q1  100,000.00  150,000.00  50,000.00        0.00  130,000.00  -30,000.00
@@ -79,20 +79,22 @@ GOAL            OPEX   CAPEX  PLANNED   ACTUAL  PLAN@ACT.  ACT. VAR.
 g1           150,000       0  150,000  110,000    100,000    -10,000
 g2            50,000       0   50,000   20,000          0    -20,000
 (unaligned)        0  60,000   60,000        -          -          -
-TOTAL        200,000  60,000  260,000  130,000    100,000    -30,000" "" -- R budget --by goal
+TOTAL        200,000  60,000  260,000  130,000    100,000    -30,000
+Columns left out to fit; --format csv has all." "" -- R budget --by goal
 for w in 60 80 100; do
   for by in quarter year pillar goal team; do
     ok_if "budget --by $by fits $w columns" fits "$w" "$ROADMAP" -f "$EXAMPLES/acme/roadmap.json" budget --by "$by"
   done
 done
-t "every column when there is room" 0 "Budget by quarter (USD)
-QUARTER        OPEX      CAPEX     PLANNED    ENVELOPE     COVERED   VARIANCE   UNCOVERED      ACTUAL   PLAN@ACT.   ACT. VAR.
-2026-Q1  100,000.00       0.00  100,000.00  150,000.00  100,000.00  50,000.00        0.00  130,000.00  100,000.00  -30,000.00
-2026-Q2  100,000.00       0.00  100,000.00           -           -          -  100,000.00           -           -           -
-2026-Q3        0.00  60,000.00   60,000.00           -           -          -   60,000.00           -           -           -
-TOTAL    200,000.00  60,000.00  260,000.00  150,000.00  100,000.00  50,000.00  160,000.00  130,000.00  100,000.00  -30,000.00
-Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=140 "$ROADMAP" budget
-t "JSON: null where a row has no envelope or no actual" 0 '{"period":"2026-Q2","opex":100000,"capex":0,"total":100000,"envelope":null,"covered":null,"variance":null,"uncovered":100000,"actual":null,"planned_where_actual":null,"actual_variance":null}' "" -- \
+t "every column when there is room; an unsplit actual's kinds are estimates" 0 "Budget by quarter (USD)
+QUARTER        OPEX      CAPEX     PLANNED    ENVELOPE     COVERED   VARIANCE   UNCOVERED      ACTUAL    ACT. OPEX  ACT. CAPEX   PLAN@ACT.   ACT. VAR.
+2026-Q1  100,000.00       0.00  100,000.00  150,000.00  100,000.00  50,000.00        0.00  130,000.00  ~130,000.00       ~0.00  100,000.00  -30,000.00
+2026-Q2  100,000.00       0.00  100,000.00           -           -          -  100,000.00           -            -           -           -           -
+2026-Q3        0.00  60,000.00   60,000.00           -           -          -   60,000.00           -            -           -           -           -
+TOTAL    200,000.00  60,000.00  260,000.00  150,000.00  100,000.00  50,000.00  160,000.00  130,000.00  ~130,000.00       ~0.00  100,000.00  -30,000.00
+~ estimated: unsplit actuals split in their initiative's planned capex:opex ratio
+Not covered by any envelope: USD 100,000.00" "" -- env COLUMNS=180 "$ROADMAP" budget
+t "JSON: null where a row has no envelope or no actual" 0 '{"period":"2026-Q2","opex":100000,"capex":0,"total":100000,"envelope":null,"covered":null,"variance":null,"uncovered":100000,"actual":null,"actual_opex":null,"actual_capex":null,"planned_where_actual":null,"actual_variance":null,"actual_estimated":null}' "" -- \
   /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"budget","--format","json"],capture_output=True,check=True).stdout); print(json.dumps(r["rows"][1],separators=(",",":")))' "$ROADMAP"
 
 # The invariants of roadmap(1), budget on this roadmap and on the example, every view.
@@ -135,11 +137,11 @@ for kv in innovation=55 strategy=37.5 team=2.25; do
   "$ROADMAP" -f mix.json config "policy.target_mix.${kv%=*}" "${kv#*=}"
 done
 t "target mix: CSV" 0 "${H/period/pillar},share,target_share
-strategy,100000.00,0.00,100000.00,,,,100000.00,,,,38.5,37.5
-team,0.00,0.00,0.00,,,,0.00,,,,0.0,2.25
-operations,0.00,0.00,0.00,,,,0.00,20000.00,0.00,-20000.00,0.0,
-innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,100000.00,-10000.00,61.5,55.0
-total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,100000.00,-30000.00,100.0,94.75" "" -- R -f mix.json budget --by pillar --format csv
+strategy,100000.00,0.00,100000.00,,,,100000.00,,,,,,,38.5,37.5
+team,0.00,0.00,0.00,,,,0.00,,,,,,,0.0,2.25
+operations,0.00,0.00,0.00,,,,0.00,20000.00,20000.00,0.00,0.00,-20000.00,true,0.0,
+innovation,100000.00,60000.00,160000.00,50000.00,60000.00,-10000.00,100000.00,110000.00,110000.00,0.00,100000.00,-10000.00,true,61.5,55.0
+total,200000.00,60000.00,260000.00,50000.00,60000.00,-10000.00,200000.00,130000.00,130000.00,0.00,100000.00,-30000.00,true,100.0,94.75" "" -- R -f mix.json budget --by pillar --format csv
 t "target mix: JSON" 0 '[38.5,37.5],[0,2.25],[0,null],[61.5,55],[100,94.75]' "" -- \
   /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"-f","mix.json","budget","--by","pillar","--format","json"],capture_output=True,check=True).stdout); print(",".join(json.dumps([x["share"],x["target_share"]]).replace(" ","") for x in r["rows"]+[r["total"]]))' "$ROADMAP"
 t "target mix: 80 columns" 0 "Budget by pillar (USD, whole units)
@@ -178,11 +180,11 @@ MONTH          OPEX      CAPEX     PLANNED
 2026-04   18,181.82   1,818.18   20,000.00
 TOTAL    103,000.00  10,000.00  113,000.00
 Envelopes and actuals: see budget --by quarter." "" -- R -f months.json budget --by month
-t "by month: CSV" 0 "period,opex,capex,total,envelope,covered,variance,uncovered,actual,planned_where_actual,actual_variance
-2026-02,25454.54,2545.46,28000.00,,,,28000.00,,,
-2026-03,59363.64,5636.36,65000.00,,,,65000.00,,,
-2026-04,18181.82,1818.18,20000.00,,,,20000.00,,,
-total,103000.00,10000.00,113000.00,,,,113000.00,,," "" -- R -f months.json budget --by month --format csv
+t "by month: CSV" 0 "period,opex,capex,total,envelope,covered,variance,uncovered,actual,actual_opex,actual_capex,planned_where_actual,actual_variance,actual_estimated
+2026-02,25454.54,2545.46,28000.00,,,,28000.00,,,,,,
+2026-03,59363.64,5636.36,65000.00,,,,65000.00,,,,,,
+2026-04,18181.82,1818.18,20000.00,,,,20000.00,,,,,,
+total,103000.00,10000.00,113000.00,,,,113000.00,,,,,," "" -- R -f months.json budget --by month --format csv
 cp "$EXAMPLES/acme/roadmap.json" acme-months.json
 t "by month: the months of each quarter add up to the quarter view" 0 "" "" -- /usr/bin/python3 -c '
 import collections, json, subprocess, sys

@@ -88,8 +88,8 @@ R rm FY2027/innovation 2>/dev/null
 t "fiscal_year_start 1 converts the quarter labels" 0 "" "" -- R config fiscal_year_start 1
 t "the envelope is the same quarter of days" 0 "period,pillar,amount
 2026-Q3,,150000.00" "" -- R list budgets --format csv
-t "and so is the actual" 0 "initiative,quarter,amount
-a,2026-Q3,90000.00" "" -- R export --format csv --table actuals
+t "and so is the actual" 0 "initiative,quarter,amount,opex,capex,estimated
+a,2026-Q3,90000.00,90000.00,0.00,true" "" -- R export --format csv --table actuals
 t "check finds the converted envelope covering 2026-Q3" 0 "2026-Q4
 2027-Q1
 2027-Q2" "" -- bash -c "'$ROADMAP' check | sed -n 's/^warning unbudgeted-spend  *\([^:]*\):.*/\1/p'"
@@ -116,14 +116,14 @@ t "a pillar's typo in an envelope is suggested" 65 "" 'roadmap: no envelope "FY2
 t "a field's typo is suggested" 65 "" 'roadmap: an initiative has no field "titel" (did you mean "title"?)' \
   -- R set a titel=Renamed
 t "an option's typo is suggested" 64 "" "roadmap: actual: unknown option '--unst' (did you mean '--unset'?)
-usage: roadmap actual INITIATIVE QUARTER AMOUNT | actual INITIATIVE QUARTER --unset
+usage: roadmap actual INITIATIVE QUARTER AMOUNT [--kind opex|capex] | actual INITIATIVE QUARTER --unset
 (see 'roadmap help actual')" -- R actual a 2026-Q3 --unst
 unchanged "refused edits leave the file byte-identical" roadmap.json
 t "rm PERIOD/PILLAR" 0 "" "" -- R rm FY2027/innovation
 t "rm PERIOD" 0 "" "" -- R rm 2026-Q3
 t "no envelope is left" 0 "period,pillar,amount" "" -- R list budgets --format csv
 t "actual --unset" 0 "" "" -- R actual a 2026-Q3 --unset
-t "no actual is left" 0 "initiative,quarter,amount" "" -- R export --format csv --table actuals
+t "no actual is left" 0 "initiative,quarter,amount,opex,capex,estimated" "" -- R export --format csv --table actuals
 # an item whose id looks like a period wins (as a team does)
 R add team 2026-Q3 --capacity 2 2>/dev/null
 t "rm of a team named like a period removes the team" 0 "" "" -- R rm 2026-Q3
@@ -136,7 +136,7 @@ R -f edge.json add initiative late --title Late --start 2200-07-01 --end 2200-12
 R -f edge.json actual late 2200-Q4 1k
 R -f edge.json add budget 2200-Q4 2k
 t "an April year moves a 2200-Q4 actual to 2201-Q3" 0 "" "" -- R -f edge.json config fiscal_year_start 4
-t "its actual and envelope are labelled 2201-Q3" 0 "late,2201-Q3,1000.00
+t "its actual and envelope are labelled 2201-Q3" 0 "late,2201-Q3,1000.00,1000.00,0.00,true
 period,pillar,amount
 2201-Q3,,2000.00" "" -- bash -c "'$ROADMAP' -f edge.json export --format csv --table actuals | sed -n 2p; '$ROADMAP' -f edge.json list budgets --format csv"
 t "the label is taken back" 0 "" "" -- R -f edge.json actual late 2201-Q3 1.5k

@@ -100,7 +100,8 @@ def dom(path, budget_path, roadmap_path, findings_path):
     if f"{total:,.2f}" not in text:
         bad.append(f"the budget total {total:,.2f} is not shown")
     cols = ["opex", "capex", "total", "envelope", "covered", "variance",
-            "uncovered", "actual", "planned_where_actual", "actual_variance"]
+            "uncovered", "actual", "actual_opex", "actual_capex",
+        "planned_where_actual", "actual_variance"]
     table = doc.get_element_by_id("budget-table", None)
     rows = table.findall(".//tbody/tr") if table is not None else []
     want = budget["rows"] + [dict(budget["total"], period="total")]

@@ -186,8 +186,8 @@ t "quarters of an October year become calendar quarters" 0 "" "roadmap: oct.json
 roadmap: imported oct.json: 2 added, 0 updated" -- R import oct.json
 t "the budget period moved with its days" 0 "period,pillar,amount
 2025-Q4,,5.00" "" -- R list budgets --format csv
-t "the actual moved with its days" 0 "initiative,quarter,amount
-q,2026-Q1,5.00" "" -- R export --format csv --table actuals
+t "the actual moved with its days" 0 "initiative,quarter,amount,opex,capex,estimated
+q,2026-Q1,5.00,5.00,0.00,true" "" -- R export --format csv --table actuals
 printf '{"format":1,"fiscal_year_start":7,"initiatives":[{"id":"y","title":"Y","start":"2026-01-01","end":"2026-03-31","actuals":{"2026-Q3":1}}],"budgets":[{"period":"FY2026","amount":5}]}\n' > july.json
 cp roadmap.json before.json
 t "a fiscal year that is no whole year here is refused, by name" 65 "" "roadmap: july.json: budgets[0]: period FY2026 (2025-07-01 to 2026-06-30 in the file's calendar) is not a whole fiscal year of this roadmap, whose fiscal year starts in month 1

@@ -110,10 +110,10 @@ cat > slipped.json <<'JSON'
 }
 JSON
 cp slipped.json slipped.before
-t "slipped: budget by quarter before, inside the envelopes" 0 "period,opex,capex,total,envelope,covered,variance,uncovered,actual,planned_where_actual,actual_variance
-2026-Q1,10500.00,0.00,10500.00,11000.00,10500.00,500.00,0.00,1500.00,3000.00,1500.00
-2026-Q2,11300.00,0.00,11300.00,12000.00,11300.00,700.00,0.00,,,
-total,21800.00,0.00,21800.00,23000.00,21800.00,1200.00,0.00,1500.00,3000.00,1500.00" "" -- R -f slipped.json budget --format csv
+t "slipped: budget by quarter before, inside the envelopes" 0 "period,opex,capex,total,envelope,covered,variance,uncovered,actual,actual_opex,actual_capex,planned_where_actual,actual_variance,actual_estimated
+2026-Q1,10500.00,0.00,10500.00,11000.00,10500.00,500.00,0.00,1500.00,1500.00,0.00,3000.00,1500.00,true
+2026-Q2,11300.00,0.00,11300.00,12000.00,11300.00,700.00,0.00,,,,,,
+total,21800.00,0.00,21800.00,23000.00,21800.00,1200.00,0.00,1500.00,1500.00,0.00,3000.00,1500.00,true" "" -- R -f slipped.json budget --format csv
 t "slipped: --apply says each date it moves and the spend that follows" 0 "id,start,end,earliest_start,earliest_end,latest_start,latest_end,slack_days,critical,shift_days
 build,2026-01-05,2026-03-20,2026-01-05,2026-03-20,2026-01-05,2026-03-20,0,true,0
 pilot,2026-03-21,2026-06-20,2026-03-21,2026-06-20,2026-03-21,2026-06-20,0,true,0
@@ -135,11 +135,11 @@ sed -e 's/"2026-03-02"/"2026-03-21"/; s/"2026-06-01"/"2026-06-20"/' \
   -e 's/"2026-06-02"/"2026-06-21"/; s/"2026-06-30"/"2026-07-19"/' \
   slipped.before > slipped.want
 ok_if "slipped: the file after is the file before with those six dates moved" cmp -s slipped.want slipped.json
-t "slipped: budget by quarter after: cost follows the dates into 2026-Q3" 0 "period,opex,capex,total,envelope,covered,variance,uncovered,actual,planned_where_actual,actual_variance
-2026-Q1,8600.00,0.00,8600.00,11000.00,8600.00,2400.00,0.00,1500.00,1100.00,-400.00
-2026-Q2,11300.00,0.00,11300.00,12000.00,11300.00,700.00,0.00,,,
-2026-Q3,1900.00,0.00,1900.00,,,,1900.00,,,
-total,21800.00,0.00,21800.00,23000.00,19900.00,3100.00,1900.00,1500.00,1100.00,-400.00" "" -- R -f slipped.json budget --format csv
+t "slipped: budget by quarter after: cost follows the dates into 2026-Q3" 0 "period,opex,capex,total,envelope,covered,variance,uncovered,actual,actual_opex,actual_capex,planned_where_actual,actual_variance,actual_estimated
+2026-Q1,8600.00,0.00,8600.00,11000.00,8600.00,2400.00,0.00,1500.00,1500.00,0.00,1100.00,-400.00,true
+2026-Q2,11300.00,0.00,11300.00,12000.00,11300.00,700.00,0.00,,,,,,
+2026-Q3,1900.00,0.00,1900.00,,,,1900.00,,,,,,
+total,21800.00,0.00,21800.00,23000.00,19900.00,3100.00,1900.00,1500.00,1500.00,0.00,1100.00,-400.00,true" "" -- R -f slipped.json budget --format csv
 t "slipped: check after: the order holds; the spill and the kept actual are warnings" 0 \
   "warning actuals-overrun      pilot: actual USD 1,500.00 in 2026-Q1 exceeds the planned USD 1,100.00 by USD 400.00 (36.4%; tolerance 10%)
 warning unbudgeted-spend     2026-Q3: USD 1,900.00 planned with no quarter or fiscal-year envelope
@@ -178,8 +178,11 @@ t "budget json of an empty roadmap" 0 '{
     "variance": null,
     "uncovered": 0,
     "actual": null,
+    "actual_opex": null,
+    "actual_capex": null,
     "planned_where_actual": null,
-    "actual_variance": null
+    "actual_variance": null,
+    "actual_estimated": null
   }
 }' "" -- R -f empty.json budget --format json
 t "timeline of an empty roadmap" 0 "" "roadmap: nothing to show: no initiative counts" -- R -f empty.json timeline

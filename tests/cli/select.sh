@@ -57,7 +57,7 @@ FY2027    588,540.15         -         -    588,540.15           -          -
 TOTAL   1,620,000.00         -         -  1,620,000.00  205,000.00  -6,104.97
 Columns left out to fit; --format csv has all.
 Not covered by any envelope: USD 588,540.15" "" -- R -f acme.json budget --by year --pillar innovation
-t "a pillar's envelope is compared under --pillar" 0 "innovation,1120000.00,500000.00,1620000.00,1200000.00,1031459.85,168540.15,588540.15,205000.00,198895.03,-6104.97,100.0," "" -- \
+t "a pillar's envelope is compared under --pillar" 0 "innovation,1120000.00,500000.00,1620000.00,1200000.00,1031459.85,168540.15,588540.15,205000.00,133250.00,71750.00,198895.03,-6104.97,true,100.0," "" -- \
   bash -c "$ROADMAP -f acme.json budget --by pillar --format csv --pillar innovation | grep '^innovation'"
 
 # check: the whole roadmap is checked, the findings about selected

@@ -48,9 +48,12 @@ ok(bar.grouping == "stacked", "spend per quarter is stacked by pillar")
 # Budget: quarter rows and the total, formulas with their values
 fb, vb = wb["Budget"], wv["Budget"]
 rows = budget["rows"]
-ok(fb.max_row == len(rows) + 2, "one Budget row per quarter plus header and total")
+# the table ends at the first empty row (notes may follow it)
+end = next(r for r in range(1, fb.max_row + 2) if fb.cell(r, 1).value is None)
+ok(end - 1 == len(rows) + 2, "one Budget row per quarter plus header and total")
 keys = ["opex", "capex", "total", "envelope", "covered", "variance",
-        "uncovered", "actual", "planned_where_actual", "actual_variance"]
+        "uncovered", "actual", "actual_opex", "actual_capex",
+        "planned_where_actual", "actual_variance"]
 K = len(keys)
 same = True
 for i, r in enumerate(rows):
@@ -84,7 +87,7 @@ cf = fb.conditional_formatting
 ok(len(list(cf)) >= 1, "negative variance has conditional formatting")
 
 # no text cell is a formula: every formula is one the deck writes itself
-ours = ("=SUM(", "=IF(SUM(", "=B", "=D", "=E", "=J")
+ours = ("=SUM(", "=IF(SUM(", "=B", "=D", "=E", "=J", "=L")
 stray = []
 for ws in wb.worksheets:
     for row in ws.iter_rows():
