@@ -133,6 +133,7 @@ const struct cmd cmd_config = {
 		"  name, currency, fiscal_year_start, pillars (a comma list),\n"
 		"  policy.max_open_per_owner, policy.mix_tolerance,\n"
 		"  policy.actuals_tolerance, policy.goal_tolerance,\n"
+		"  policy.useful_life (months capex is amortized over),\n"
 		"  policy.target_mix.PILLAR (a percentage)\n"
 		"\nA new fiscal_year_start moves every envelope period and "
 		"actual quarter to\nthe same days in the new calendar, or "

@@ -76,6 +76,8 @@
 #define ROADMAP_FIELD_AMOUNT "amount"
 #define ROADMAP_FIELD_NOTES "notes"
 #define ROADMAP_FIELD_MANDATORY "mandatory"
+#define ROADMAP_FIELD_USEFUL_LIFE "useful_life"
+#define ROADMAP_FIELD_IN_SERVICE "in_service"
 
 /* Words of the reports that are not fields. */
 #define ROADMAP_WORD_QUARTER "quarter"

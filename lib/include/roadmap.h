@@ -296,6 +296,12 @@ struct roadmap_initiative {
 	int64_t benefit;
 	bool mandatory;		  /* work a cut may not touch (roadmap(5)) */
 	const char *notes;	  /* free text with newlines, or NULL */
+	/* capitalization (roadmap(1), capitalization): the months its
+	 * capex is amortized over (0: policy.useful_life), and the day it is
+	 * placed in service when not the day after its end */
+	int useful_life;
+	bool has_in_service;
+	roadmap_day in_service;
 	const char *const *goals; /* ids */
 	size_t n_goals;
 	const char *const *depends_on; /* ids */
@@ -330,6 +336,7 @@ struct roadmap_policy {
 	double mix_tolerance;	  /* percentage points, default 5 */
 	double actuals_tolerance; /* percent, default 10 */
 	double goal_tolerance;	  /* progress points, default 10 */
+	int useful_life; /* months capex is amortized over, default 36 */
 	size_t n_target_mix;
 	const char *const *target_mix_pillar;
 	const double *target_mix_percent;

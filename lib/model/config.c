@@ -24,6 +24,8 @@ const struct rm_policy_number rm_policy_numbers[] = {
      " (percent)"},
     {"goal_tolerance", POLICY_NUM(goal_tolerance), 0, 100, 10,
      " (progress points)"},
+    {ROADMAP_FIELD_USEFUL_LIFE, POLICY_INT(useful_life), 1, 1200, 36,
+     " (months)"},
     {NULL, 0, false, 0, 0, 0, NULL},
 };
 
@@ -211,6 +213,7 @@ static const char *const fixed_keys[] = {
     "policy.mix_tolerance",
     "policy.actuals_tolerance",
     "policy.goal_tolerance",
+    "policy." ROADMAP_FIELD_USEFUL_LIFE,
     NULL,
 };
 

@@ -22,7 +22,8 @@ pillars=strategy,team,operations,innovation
 policy.max_open_per_owner=3
 policy.mix_tolerance=5
 policy.actuals_tolerance=10
-policy.goal_tolerance=10" "" -- R config
+policy.goal_tolerance=10
+policy.useful_life=36" "" -- R config
 t "config KEY" 0 "7" "" -- R config fiscal_year_start
 t "set a target" 0 "" "" -- R config policy.target_mix.operations 55
 t "set another" 0 "" "" -- R config policy.target_mix.innovation 12.5
@@ -41,7 +42,8 @@ t "config --format json" 0 '{
     },
     "mix_tolerance": 5,
     "actuals_tolerance": 10,
-    "goal_tolerance": 10
+    "goal_tolerance": 10,
+    "useful_life": 36
   }
 }' "" -- R config --format json
 t "the file holds what was set" 0 '  "policy": {
@@ -144,7 +146,7 @@ t "a quarter whose days are in 2201 is not" 65 "" "roadmap: 2201-Q4 begins 2201-
 t "nor a fiscal year that ends in 2201" 65 "" "roadmap: FY2201 ends 2201-03-31, outside the years 1900-2200" -- R -f edge.json add budget FY2201 1k
 t "the file loads with its 2201-Q3 label" 0 "1500.00" "" -- bash -c "'$ROADMAP' -f edge.json export --format csv --table actuals | cut -d, -f3 | sed -n 2p"
 t "and a calendar year moves it back" 0 "" "" -- R -f edge.json config fiscal_year_start 1
-t "to 2200-Q4" 0 "late,2200-Q4,1500.00" "" -- bash -c "'$ROADMAP' -f edge.json export --format csv --table actuals | sed -n 2p"
+t "to 2200-Q4" 0 "late,2200-Q4,1500.00,1500.00,0.00,true" "" -- bash -c "'$ROADMAP' -f edge.json export --format csv --table actuals | sed -n 2p"
 t "a July year cannot hold FY1900" 65 "" "roadmap: --start FY1900 begins 1899-07-01, outside the years 1900-2200" -- bash -c "'$ROADMAP' -f edge.json config fiscal_year_start 7 && '$ROADMAP' -f edge.json add initiative early --title E --start FY1900 --end FY1901"
 t "but 1900-Q3 is January to March 1900" 0 "1900-01-01,1900-03-31" "" -- bash -c "'$ROADMAP' -f edge.json add initiative early --title E --start 1900-Q3 --end 1900-Q3 && '$ROADMAP' -f edge.json list --format csv | grep ^early | cut -d, -f8,9"
 finish

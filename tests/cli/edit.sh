@@ -138,7 +138,7 @@ t "set applied them" 0 "2026-12-31 20000000 active" "" -- bash -c "$ROADMAP list
 cp roadmap.json mid.json
 t "set: one bad field changes nothing" 65 "" '2026-13 is not a month' -- bash -c "$ROADMAP set recs-engine owner=Zed end=2026-13 2>&1 >/dev/null | sed 's/^roadmap: //' >&2; exit \${PIPESTATUS[0]}"
 ok_if "and the file is unchanged" cmp -s roadmap.json mid.json
-t "set: unknown field" 65 "" 'roadmap: an initiative has no field "colour" (fields: title, goals, pillar, stage, status, owner, team, start, end, optimistic, pessimistic, opex, capex, fte, depends_on, priority, benefit, mandatory, notes)' -- R set recs-engine colour=red
+t "set: unknown field" 65 "" 'roadmap: an initiative has no field "colour" (fields: title, goals, pillar, stage, status, owner, team, start, end, optimistic, pessimistic, opex, capex, fte, depends_on, priority, benefit, mandatory, notes, useful_life, in_service)' -- R set recs-engine colour=red
 t "set: not FIELD=VALUE" 64 "" "roadmap: set: 'status' is not FIELD=VALUE
 usage: roadmap set ID FIELD=VALUE...
 (see 'roadmap help set')" -- R set recs-engine status

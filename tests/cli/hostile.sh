@@ -174,7 +174,7 @@ t "an argument's escape bytes are shown, not sent" 64 "" \
   "roadmap: unknown command 'li\\x1b[31mst' (see 'roadmap help')" -- R $'li\x1b[31mst'
 printf 'id,ti\x1b[2Jtle,start,end\n' > esc.csv
 t "a CSV header cell's escape bytes too" 65 "" \
-  'roadmap: esc.csv:1: column "ti\x1b[2Jtle": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
+  'roadmap: esc.csv:1: column "ti\x1b[2Jtle": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory, useful_life, in_service)
 roadmap: esc.csv:1: column "title": is missing from the header (the initiatives table needs it)
 roadmap: esc.csv: nothing imported' -- R -f nums.json import esc.csv
 R -f inj.json init --name '# *Evil* <b>x</b> [l](u) #' 2>/dev/null

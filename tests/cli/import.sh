@@ -69,7 +69,7 @@ printf 'id,title,start,end\nq,ab"c,2026-01-01,2026-02-01\n' > quote.csv
 t "a stray quote" 65 "" "roadmap: quote.csv:2: malformed quoting (a quote inside an unquoted field, or text after a closing quote)
 roadmap: quote.csv: nothing imported" -- R import quote.csv
 printf 'id,title,start,colour\nq,Q,2026-01-01,red\n' > columns.csv
-t "unknown and missing columns" 65 "" 'roadmap: columns.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
+t "unknown and missing columns" 65 "" 'roadmap: columns.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory, useful_life, in_service)
 roadmap: columns.csv:1: column "end": is missing from the header (the initiatives table needs it)
 roadmap: columns.csv: nothing imported' -- R import columns.csv
 printf 'id,title,start,end\nd,D,2026-01-01,2026-02-01\nd,D again,2026-01-01,2026-02-01\ng,Clash,2026-01-01,2026-02-01\n' > dups.csv
@@ -123,10 +123,10 @@ usage: roadmap import FILE [--table initiatives|goals|teams|budgets|actuals|prog
 # refused by name; a name the header lacks is a usage error
 printf 'id,title,colour,start,Size,end\nign,Ign,,2026-Q1,not checked,2026-Q2\n' > ignore.csv
 cp roadmap.json before.json
-t "a column import does not know is refused" 65 "" 'roadmap: ignore.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
-roadmap: ignore.csv:1: column "Size": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
+t "a column import does not know is refused" 65 "" 'roadmap: ignore.csv:1: column "colour": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory, useful_life, in_service)
+roadmap: ignore.csv:1: column "Size": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory, useful_life, in_service)
 roadmap: ignore.csv: nothing imported' -- R import ignore.csv
-t "--ignore-columns skips one, the other is still refused" 65 "" 'roadmap: ignore.csv:1: column "Size": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory)
+t "--ignore-columns skips one, the other is still refused" 65 "" 'roadmap: ignore.csv:1: column "Size": unknown column (the initiatives table has: id, title, pillar, stage, status, owner, team, start, end, opex, capex, total, fte, priority, benefit, goals, depends_on, optimistic, pessimistic, notes, mandatory, useful_life, in_service)
 roadmap: ignore.csv: nothing imported' -- R import ignore.csv --ignore-columns colour
 t "a name the header lacks is a usage error, named" 64 "" 'roadmap: ignore.csv:1: column "color": --ignore-columns names it, but the header has no such column
 roadmap: ignore.csv:1: column "wieght": --ignore-columns names it, but the header has no such column

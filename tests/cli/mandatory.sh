@@ -44,9 +44,9 @@ t "an empty value is false" 0 "" "" -- R set pci mandatory=
 ok_if "and leaves it out of the file" bash -c "! grep -q mandatory roadmap.json"
 t "a goal has no such field" 65 "" 'roadmap: a goal has no field "mandatory" (fields: title, metric, baseline, target, unit, due, owner, priority, notes)' -- bash -c "$ROADMAP add goal g --title G && $ROADMAP set g mandatory=true"
 R set pci mandatory=true
-t "the CSV export: true and false" 0 'id,title,pillar,stage,status,owner,team,start,end,opex,capex,total,fte,priority,benefit,goals,depends_on,optimistic,pessimistic,notes,mandatory
-pci,PCI audit,,,proposed,,,2026-01-01,2026-06-30,0.00,0.00,0.00,0,3,,,,,,,true
-recs,Recommendations,,,proposed,,,2026-01-01,2026-06-30,0.00,0.00,0.00,0,3,,,,,,,false' "" -- R export --format csv --table initiatives
+t "the CSV export: true and false" 0 'id,title,pillar,stage,status,owner,team,start,end,opex,capex,total,fte,priority,benefit,goals,depends_on,optimistic,pessimistic,notes,mandatory,useful_life,in_service
+pci,PCI audit,,,proposed,,,2026-01-01,2026-06-30,0.00,0.00,0.00,0,3,,,,,,,true,,
+recs,Recommendations,,,proposed,,,2026-01-01,2026-06-30,0.00,0.00,0.00,0,3,,,,,,,false,,' "" -- R export --format csv --table initiatives
 
 # round trips, and what a spreadsheet writes
 R export --format csv --table initiatives > inits.csv

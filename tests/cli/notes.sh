@@ -53,12 +53,12 @@ t "list --format json: null when absent" 0 '    "notes": "Say \"hi\", twice\n=no
     "notes": null,' "" -- bash -c "$ROADMAP list --format json | grep '\"notes\"'"
 t "set notes" 0 "" "" -- R set i2 "notes=one${nl}two, three"
 t "show after set" 0 "  notes       one
-              two, three" "" -- bash -c "$ROADMAP show i2 | sed -n '/^  notes/,/^  days/p' | grep -v '^  days'"
-t "the CSV export quotes the notes" 0 'id,title,pillar,stage,status,owner,team,start,end,opex,capex,total,fte,priority,benefit,goals,depends_on,optimistic,pessimistic,notes,mandatory
+              two, three" "" -- bash -c "$ROADMAP show i2 | sed -n '/^  notes/,/^  useful_life/p' | grep -v '^  useful_life'"
+t "the CSV export quotes the notes" 0 'id,title,pillar,stage,status,owner,team,start,end,opex,capex,total,fte,priority,benefit,goals,depends_on,optimistic,pessimistic,notes,mandatory,useful_life,in_service
 i1,Init one,,,proposed,,,2026-01-01,2026-06-30,0.00,0.00,0.00,0,3,,g1,,,,"Say ""hi"", twice
-=not a formula",false
+=not a formula",false,,
 i2,Init two,,,proposed,,,2026-01-01,2026-06-30,0.00,0.00,0.00,0,3,,,,,,"one
-two, three",false' "" -- R export --format csv --table initiatives
+two, three",false,,' "" -- R export --format csv --table initiatives
 t "and the goals' export" 0 'id,title,metric,baseline,target,unit,due,owner,priority,notes
 g1,Goal one,,,,,,,,"First line
 second, with a comma"' "" -- R export --format csv --table goals

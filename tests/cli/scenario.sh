@@ -204,6 +204,7 @@ policy.max_open_per_owner=3
 policy.mix_tolerance=5
 policy.actuals_tolerance=10
 policy.goal_tolerance=10
+policy.useful_life=36
 policy.target_mix.ai=25' '' -- R --scenario ai config
 R --scenario ai set loyalty title='Loyalty 2'
 t 'and the next edit keeps it' 0 'changed roadmap: pillars ["strategy","team","operations","innovation"] -> ["strategy","team","operations","ai"]' '' \
