@@ -18,8 +18,7 @@ static void line(const char *label, const char *value)
 	putchar('\n');
 }
 
-static void money_line(const struct roadmap *rm, const char *label,
-		       int64_t v)
+static void money_line(const struct roadmap *rm, const char *label, int64_t v)
 {
 	char buf[32], out[48];
 
@@ -80,8 +79,7 @@ static int show_initiative(const struct roadmap *rm,
 			for (size_t j = 0; j < in->n_actuals; j++) {
 				if (in->actuals[j].qi == qi) {
 					roadmap_money_format(
-						in->actuals[j].amount, true,
-						act);
+					    in->actuals[j].amount, true, act);
 				}
 			}
 			printf("    %-8s %16s %16s %16s %16s\n",
@@ -155,7 +153,7 @@ static int show_goal(const struct roadmap *rm, const struct roadmap_goal *g)
 	printf("  initiatives serving it:\n");
 	for (size_t i = 0; i < roadmap_initiative_count(rm); i++) {
 		const struct roadmap_initiative *in =
-			roadmap_initiative_at(rm, i);
+		    roadmap_initiative_at(rm, i);
 		for (size_t k = 0; k < in->n_goals; k++) {
 			if (strcmp(in->goals[k], g->id) != 0) {
 				continue;
@@ -212,8 +210,7 @@ static void show_schedule(const struct roadmap *rm, size_t index)
 			 roadmap_day_format(r->earliest_start, a),
 			 roadmap_day_format(r->earliest_end, b),
 			 (long)r->slack_days, r->slack_days == 1 ? "" : "s",
-			 r->critical ? " (critical)" : "",
-			 (long)r->shift_days);
+			 r->critical ? " (critical)" : "", (long)r->shift_days);
 		line("schedule", buf);
 	}
 	roadmap_schedule_release(&s);
@@ -263,23 +260,25 @@ static int show_tracking(const struct roadmap *rm, const char *id,
 		const struct roadmap_goal_tracking *x = &t.goals[gi];
 		const char *state = roadmap_goal_state_name(x->state);
 		const struct roadmap_goal *g = roadmap_goal_at(rm, (size_t)gi);
-		snprintf(buf, sizeof(buf), "%s%s%s (%s%s)",
-			 x->has_current ? roadmap_number_format(x->current, a)
-					: "-",
-			 g->unit ? " " : "", g->unit ? g->unit : "",
-			 x->measured ? "measured "
-				     : "the baseline, nothing measured by ",
-			 x->measured ? roadmap_day_format(x->measured_on, b) : d);
+		snprintf(
+		    buf, sizeof(buf), "%s%s%s (%s%s)",
+		    x->has_current ? roadmap_number_format(x->current, a) : "-",
+		    g->unit ? " " : "", g->unit ? g->unit : "",
+		    x->measured ? "measured "
+				: "the baseline, nothing measured by ",
+		    x->measured ? roadmap_day_format(x->measured_on, b) : d);
 		line("current", buf);
 		if (x->has_progress) {
 			snprintf(buf, sizeof(buf), "%s %% of the way",
-				 roadmap_number_format(roadmap_ratio_percent(x->progress), a));
+				 roadmap_number_format(
+				     roadmap_ratio_percent(x->progress), a));
 			if (x->has_expected) {
 				size_t n = strlen(buf);
-				snprintf(buf + n, sizeof(buf) - n,
-					 ", %s %% expected by now",
-					 roadmap_number_format(
-					     roadmap_ratio_percent(x->expected), b));
+				snprintf(
+				    buf + n, sizeof(buf) - n,
+				    ", %s %% expected by now",
+				    roadmap_number_format(
+					roadmap_ratio_percent(x->expected), b));
 			}
 			line("progress", buf);
 			snprintf(buf, sizeof(buf), "%s (score %s)", state,
@@ -354,11 +353,12 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		} else {
 			if (roadmap_find_initiative(rm, id)) {
 				rc = show_initiative(
-					rm, roadmap_find_initiative(rm, id));
+				    rm, roadmap_find_initiative(rm, id));
 				if (rc == 0) {
 					show_schedule(
-						rm, (size_t)roadmap_initiative_index(
-							    rm, id));
+					    rm,
+					    (size_t)roadmap_initiative_index(
+						rm, id));
 				}
 			} else {
 				rc = show_goal(rm, roadmap_find_goal(rm, id));
@@ -375,16 +375,31 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 		const struct roadmap_team *t = roadmap_find_team(rm, id);
 		printf("team %s\n", t->id);
 		rc = field_lines(rm, t->id);
+		/* the ramp: the capacity from each day on */
+		for (size_t k = 0; rc == 0 && k < t->n_capacity_changes; k++) {
+			char d[16], f[32];
+			if (k == 0) {
+				printf("  capacity changes (FTE from the day "
+				       "on):\n");
+			}
+			printf(
+			    "    %s  %s\n",
+			    roadmap_day_format(t->capacity_changes[k].day, d),
+			    fte_text(roadmap_team_capacity_on(
+					 t, t->capacity_changes[k].day),
+				     f));
+		}
 		if (rc == 0) {
 			printf("  initiatives:\n");
 		}
 		for (size_t i = 0; rc == 0 && i < roadmap_initiative_count(rm);
 		     i++) {
 			const struct roadmap_initiative *in =
-				roadmap_initiative_at(rm, i);
+			    roadmap_initiative_at(rm, i);
 			if (in->team && strcmp(in->team, id) == 0) {
-				printf("    %-20s %s\n", in->id,
-				       roadmap_initiative_status_name(in->status));
+				printf(
+				    "    %-20s %s\n", in->id,
+				    roadmap_initiative_status_name(in->status));
 			}
 		}
 	} else {
@@ -399,16 +414,16 @@ static int run_show(struct ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_show = {
-	.name = "show",
-	.summary = "show one item with everything computed about it",
-	.args = "ID",
-	.help = "For an initiative: its fields, total cost and spend per "
-		"fiscal quarter\nwith actuals. For a goal: the initiatives "
-		"serving it and its planned total\n(each initiative's cost "
-		"split equally among its goals). Both with their\ntracking "
-		"figures as of a day (see 'roadmap status').\n",
-	.opts = show_opts,
-	.examples = "  roadmap show recs-engine\n"
-		    "  roadmap show retention --format json\n",
-	.run = run_show,
+    .name = "show",
+    .summary = "show one item with everything computed about it",
+    .args = "ID",
+    .help = "For an initiative: its fields, total cost and spend per "
+	    "fiscal quarter\nwith actuals. For a goal: the initiatives "
+	    "serving it and its planned total\n(each initiative's cost "
+	    "split equally among its goals). Both with their\ntracking "
+	    "figures as of a day (see 'roadmap status').\n",
+    .opts = show_opts,
+    .examples = "  roadmap show recs-engine\n"
+		"  roadmap show retention --format json\n",
+    .run = run_show,
 };

@@ -11,12 +11,12 @@
 
 /* Keep alphabetized: `help` lists them in this order. */
 const struct cmd *const commands[] = {
-    &cmd_actual,   &cmd_add,	  &cmd_budget, &cmd_check,    &cmd_config,
-    &cmd_depend,   &cmd_diff,	  &cmd_export, &cmd_forecast, &cmd_help,
-    &cmd_import,   &cmd_init,	  &cmd_link,   &cmd_list,     &cmd_measure,
-    &cmd_optimize, &cmd_progress, &cmd_rm,     &cmd_scenario, &cmd_schedule,
-    &cmd_set,	   &cmd_show,	  &cmd_status, &cmd_timeline, &cmd_undepend,
-    &cmd_unlink,   NULL,
+    &cmd_actual,   &cmd_add,	  &cmd_budget,	 &cmd_capacity, &cmd_check,
+    &cmd_config,   &cmd_depend,	  &cmd_diff,	 &cmd_export,	&cmd_forecast,
+    &cmd_help,	   &cmd_import,	  &cmd_init,	 &cmd_link,	&cmd_list,
+    &cmd_measure,  &cmd_optimize, &cmd_progress, &cmd_rm,	&cmd_scenario,
+    &cmd_schedule, &cmd_set,	  &cmd_show,	 &cmd_status,	&cmd_timeline,
+    &cmd_undepend, &cmd_unlink,	  NULL,
 };
 
 const struct cmd *cmd_find(const char *name)
@@ -513,7 +513,8 @@ int parse_opts(const struct cmd *cmd, const struct opt *opts, int argc,
 	/* a failed parse owns nothing: the lists read so far are freed */
 	for (size_t k = 0; rc && k < n; k++) {
 		if (opts[k].kind == OPT_LIST) {
-			char **at = (char **)(void *)((char *)vals + opts[k].off);
+			char **at =
+			    (char **)(void *)((char *)vals + opts[k].off);
 			free(*at);
 			*at = NULL;
 		}

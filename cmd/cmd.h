@@ -108,7 +108,7 @@ struct selection_opts {
 		    false, OPT_SELECTION_WORD                                  \
 	}
 #define OPT_SELECTION(type, field)                                             \
-	OPT_SELECT(ROADMAP_FIELD_STATUS, "S", type, field.status,             \
+	OPT_SELECT(ROADMAP_FIELD_STATUS, "S", type, field.status,              \
 		   "selection: initiatives with this status (each\n"           \
 		   "option repeats, or takes a comma list)"),                  \
 	    OPT_SELECT(ROADMAP_FIELD_PILLAR, "P", type, field.pillar,          \
@@ -337,11 +337,10 @@ int choice_option(const struct cmd *cmd, const char *what, const char *value,
 /* A parsed --format value among the allowed names; -1 if not allowed. */
 int parse_choice(const char *value, const char *const *names);
 
-extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_check, cmd_config,
-    cmd_depend, cmd_diff, cmd_export, cmd_forecast, cmd_help, cmd_import,
-    cmd_init, cmd_link, cmd_list, cmd_optimize, cmd_rm, cmd_progress,
-    cmd_scenario,
-    cmd_measure, cmd_status, cmd_schedule, cmd_set, cmd_show, cmd_timeline,
-    cmd_undepend, cmd_unlink;
+extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_capacity,
+    cmd_check, cmd_config, cmd_depend, cmd_diff, cmd_export, cmd_forecast,
+    cmd_help, cmd_import, cmd_init, cmd_link, cmd_list, cmd_optimize, cmd_rm,
+    cmd_progress, cmd_scenario, cmd_measure, cmd_status, cmd_schedule, cmd_set,
+    cmd_show, cmd_timeline, cmd_undepend, cmd_unlink;
 
 #endif

@@ -91,8 +91,16 @@ _roadmap() {
     --table)
       COMPREPLY=($(compgen -W "initiatives goals teams budgets actuals budget findings schedule progress measurements" -- "$cur"))
       return ;;
-    --scenario | --from)
+    --from)
+      # scenario new --from NAME; capacity --from DATE takes a date
+      [ "$cmd" = capacity ] && return
       COMPREPLY=($(compgen -W "$(_roadmap_scenarios)" -- "$cur"))
+      return ;;
+    --scenario)
+      COMPREPLY=($(compgen -W "$(_roadmap_scenarios)" -- "$cur"))
+      return ;;
+    --kind)
+      COMPREPLY=($(compgen -W "opex capex" -- "$cur"))
       return ;;
     --goal | --depends-on | --team)
       COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur"))
@@ -126,7 +134,7 @@ _roadmap() {
     config)
       [ "$prev" = config ] || [ "$prev" = --unset ] &&
         COMPREPLY=($(compgen -W "$(_roadmap_config_keys | sort -u)" -- "$cur")) ;;
-    show | link | unlink | depend | undepend | actual | progress | measure)
+    show | link | unlink | depend | undepend | actual | progress | measure | capacity)
       COMPREPLY=($(compgen -W "$(_roadmap_ids)" -- "$cur")) ;;
   esac
 }

@@ -425,9 +425,15 @@ void ck_capacity_overrun(struct check *c)
 			int64_t days = roadmap_quarter_last(qi, fs) -
 				       roadmap_quarter_first(qi, fs) + 1;
 			int64_t num = load[k * nq + j];
-			if (num <= t->capacity * days) {
+			int64_t cap = roadmap_team_capacity_days(
+			    t, roadmap_quarter_first(qi, fs),
+			    roadmap_quarter_last(qi, fs));
+			if (num <= cap) {
 				continue;
 			}
+			/* the quarter's day-weighted capacity, in hundredths
+			 * rounded half up, as the load is */
+			int64_t ch = (cap + days / 2) / days;
 			char subject[96], label[12], l1[32], l2[32];
 			roadmap_quarter_label(qi, label);
 			snprintf(subject, sizeof(subject), "%s@%s", t->id,
@@ -437,9 +443,9 @@ void ck_capacity_overrun(struct check *c)
 			ck_add(c, subject,
 			       "load %s FTE exceeds the capacity of %s FTE",
 			       rm_hundredths_format(h, l1),
-			       rm_hundredths_format(t->capacity, l2));
+			       rm_hundredths_format(ch, l2));
 			ck_at(c, t->line);
-			ck_amount(c, ROADMAP_AMOUNT_FTE, h - t->capacity);
+			ck_amount(c, ROADMAP_AMOUNT_FTE, h - ch);
 			roadmap_day qs = roadmap_quarter_first(qi, fs);
 			roadmap_day qe = roadmap_quarter_last(qi, fs);
 			for (size_t x = toff[k]; x < toff[k + 1]; x++) {

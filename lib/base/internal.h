@@ -380,6 +380,7 @@ enum item_kind rm_item_kind(const struct roadmap *rm, const char *id,
 bool rm_reindex(struct roadmap *rm);
 void rm_goal_free(struct roadmap_goal *g);
 void rm_initiative_free(struct roadmap_initiative *in);
+void rm_team_free(struct roadmap_team *t);
 /* Room for item n of an array appended to one item at a time: its
  * capacity is always the next power of two at or above its count (the one
  * growth rule, roadmap.c); false when out of memory, *arr unchanged. */
@@ -493,6 +494,7 @@ enum roadmap_status rm_check_pillar_ref(const struct roadmap *rm, const char *p,
 bool rm_copy_initiative(struct roadmap_initiative *d,
 			const struct roadmap_initiative *s);
 bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s);
+bool rm_copy_team(struct roadmap_team *d, const struct roadmap_team *s);
 
 /* Fixed-point text of hundredths ("4", "2.5", "0.25"; base/text.c). buf >=
  * 32 bytes. */

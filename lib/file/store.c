@@ -213,19 +213,19 @@ static enum roadmap_status load_teams(struct load *L, const cJSON *arr)
 		t.line = rm_item_line(L->lines, RM_LIST_TEAMS, i);
 		ld_set_item(L, ROADMAP_KEY_TEAMS, i++, c);
 		if ((st = load_fields(L, c, rm_team_fields, &t, false))) {
-			free((char *)t.id);
+			rm_team_free(&t);
 			items_end(&it);
 			return st;
 		}
 		if (roadmap_find_team(L->rm, t.id)) {
 			st = ld_bad(L, "duplicate team id %s",
 				    rm_quote(t.id, q, sizeof(q)));
-			free((char *)t.id);
+			rm_team_free(&t);
 			items_end(&it);
 			return st;
 		}
 		if (!rm_push_team(L->rm, &t)) {
-			free((char *)t.id);
+			rm_team_free(&t);
 			items_end(&it);
 			return rm_nomem(L->err);
 		}

@@ -129,7 +129,18 @@ static void merge(struct imp *im, const struct roadmap *src)
 				    rm_quote(t->id, q, sizeof(q)));
 				continue;
 			}
-			rm->teams[k].capacity = t->capacity;
+			struct roadmap_team c;
+			if (!rm_copy_team(&c, t)) {
+				rm_team_free(&c);
+				im->nomem = true;
+				continue;
+			}
+			/* the file's capacity and ramp replace ours */
+			free((char *)c.id);
+			c.id = rm->teams[k].id;
+			c.line = rm->teams[k].line;
+			free(rm->teams[k].capacity_changes);
+			rm->teams[k] = c;
 			rm_import_change(im, false, ROADMAP_WORD_TEAM, t->id);
 		} else {
 			struct roadmap_error e;

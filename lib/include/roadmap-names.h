@@ -72,6 +72,7 @@
 #define ROADMAP_FIELD_PROGRESS "progress"
 #define ROADMAP_FIELD_MEASUREMENTS "measurements"
 #define ROADMAP_FIELD_CAPACITY "capacity"
+#define ROADMAP_FIELD_CAPACITY_CHANGES "capacity_changes"
 #define ROADMAP_FIELD_PERIOD "period"
 #define ROADMAP_FIELD_AMOUNT "amount"
 #define ROADMAP_FIELD_NOTES "notes"

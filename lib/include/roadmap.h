@@ -317,9 +317,25 @@ struct roadmap_initiative {
 struct roadmap_team {
 	const char *id;
 	int64_t capacity; /* hundredths of an FTE */
+	/* from each day on, the capacity in FTE (value, two decimals):
+	 * a hiring ramp (roadmap(1), capacity); sorted by day */
+	struct roadmap_reading *capacity_changes;
+	size_t n_capacity_changes;
 	long line; /* the line of its id (an envelope's period) in the file
 		    * it was loaded from; 0 for an item added since */
 };
+
+/* The team's capacity on day, in hundredths of an FTE: its capacity, or
+ * the latest of its capacity_changes on or before day. */
+ROADMAP_API int64_t roadmap_team_capacity_on(const struct roadmap_team *t,
+					     roadmap_day day);
+/* The team's capacity summed over the days from..to (hundredths of an FTE
+ * x days; 0 when to < from): a period's day-weighted capacity times its
+ * days, what check's capacity-overrun compares a load with. At most
+ * 10^8 x 10^5 days: no overflow. */
+ROADMAP_API int64_t roadmap_team_capacity_days(const struct roadmap_team *t,
+					       roadmap_day from,
+					       roadmap_day to);
 
 struct roadmap_budget {
 	bool is_year;	    /* fiscal year envelope, else a fiscal quarter */
@@ -588,6 +604,18 @@ roadmap_set_actual_kind(struct roadmap *rm, const char *initiative, int qi,
 ROADMAP_API bool roadmap_actual_kinds(const struct roadmap_initiative *in,
 				      const struct roadmap_actual *a,
 				      int64_t *opex, int64_t *capex);
+
+/* Records that team has fte (hundredths) from day on, replacing a change
+ * of that day; removes the change of that day (an error when there is
+ * none). */
+ROADMAP_API enum roadmap_status roadmap_set_capacity(struct roadmap *rm,
+						     const char *team,
+						     roadmap_day from,
+						     int64_t fte,
+						     struct roadmap_error *err);
+ROADMAP_API enum roadmap_status
+roadmap_unset_capacity(struct roadmap *rm, const char *team, roadmap_day from,
+		       struct roadmap_error *err);
 
 /*
  * Tracking (roadmap(1), status): records an initiative's percent complete

@@ -252,6 +252,12 @@ bool rm_copy_goal(struct roadmap_goal *d, const struct roadmap_goal *s)
 	return rm_fields_copy(rm_goal_fields, d, s);
 }
 
+bool rm_copy_team(struct roadmap_team *d, const struct roadmap_team *s)
+{
+	*d = *s;
+	return rm_fields_copy(rm_team_fields, d, s);
+}
+
 static enum roadmap_status field_fail(struct roadmap_error *err, const char *id,
 				      const char *field, const char *why)
 {
@@ -335,10 +341,9 @@ enum roadmap_status roadmap_add_team(struct roadmap *rm,
 		return rm_fail(err, ROADMAP_ERR_DATA,
 			       "capacity is out of range");
 	}
-	copy.id = rm_strdup(t->id);
-	copy.capacity = t->capacity;
-	if (!copy.id || !rm_push_team(rm, &copy)) {
-		free((char *)copy.id);
+	/* a team from a file (import) brings its capacity changes */
+	if (!rm_copy_team(&copy, t) || !rm_push_team(rm, &copy)) {
+		rm_team_free(&copy);
 		return rm_nomem(err);
 	}
 	return ROADMAP_OK;
@@ -504,7 +509,7 @@ enum roadmap_status roadmap_remove(struct roadmap *rm, const char *id,
 		}
 	}
 	if (team) {
-		free((char *)rm->teams[idx].id);
+		rm_team_free(&rm->teams[idx]);
 		memmove(rm->teams + idx, rm->teams + idx + 1,
 			(rm->n_teams - idx - 1) * sizeof(*rm->teams));
 		rm->n_teams--;

@@ -398,9 +398,10 @@ static enum roadmap_status readings_load(const struct rm_field *f,
 			return bad(why, size, "%s: %s", f->name, e.message);
 		}
 		snprintf(key, sizeof(key), "%s %.40s", f->name, a->string);
-		if (f->percent) {
-			st = rm_json_read_fixed2(a, key, 100 * 100, &h, why,
-						 size);
+		if (f->percent || f->fte) {
+			st = rm_json_read_fixed2(a, key,
+						 f->fte ? RM_FTE_MAX : 100 * 100,
+						 &h, why, size);
 			value = (double)h / 100.0;
 		} else {
 			st = rm_json_read_number(a, key, &value, why, size);
@@ -408,13 +409,14 @@ static enum roadmap_status readings_load(const struct rm_field *f,
 		if (st) {
 			return st;
 		}
+		roadmap_day d = f->fte ? p.first : p.last;
 		if (!rm_reading_put(RM_SLOT(f, item, readings),
-				    count_of(f, item), p.last, value, &again)) {
+				    count_of(f, item), d, value, &again)) {
 			return ROADMAP_ERR_NOMEM;
 		}
 		if (again) {
 			return bad(why, size, "%s: %s is given twice", f->name,
-				   roadmap_day_format(p.last, day));
+				   roadmap_day_format(d, day));
 		}
 	}
 	return ROADMAP_OK;
@@ -453,8 +455,9 @@ static cJSON *readings_json(const struct rm_field *f, const void *item,
 		roadmap_day_format(r[k].day, day);
 		rm_json_add_copy(
 		    o, day,
-		    f->percent ? rm_json_hundredths(llround(r[k].value * 100))
-			       : cJSON_CreateNumber(r[k].value),
+		    f->percent || f->fte
+			? rm_json_hundredths(llround(r[k].value * 100))
+			: cJSON_CreateNumber(r[k].value),
 		    &ok);
 	}
 	return ok ? o : (cJSON_Delete(o), NULL);

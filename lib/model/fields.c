@@ -338,6 +338,12 @@ const struct rm_field rm_team_fields[] = {
      .csv = 2,
      .show = true,
      ADD(1, "N", "FTE available (required)")},
+    {.name = F_(CAPACITY_CHANGES),
+     .type = &rm_type_readings,
+     .off = TEAM(capacity_changes),
+     .flag = TEAM(n_capacity_changes),
+     .fte = true,
+     .command = F_(CAPACITY)},
     {0},
 };
 

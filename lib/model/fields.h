@@ -121,6 +121,8 @@ struct rm_field {
 	const char *const *words; /* choice: by value (NULL: absent) */
 	int n_words;
 	bool percent;	     /* readings: percents (0-100, two decimals) */
+	bool fte;	     /* readings: FTE from a day on (a period read
+				as its first day) */
 	const char *command; /* actuals, readings: the command recording them */
 	/* where it shows */
 	int csv;   /* its column in the CSV table (1, 2, ...), 0: none */

@@ -177,3 +177,84 @@ enum roadmap_status roadmap_unset_measurement(struct roadmap *rm,
 {
 	return drop_reading(rm, goal, true, day, err);
 }
+
+/* ---------------------------------------------- a team's capacity ramp */
+
+int64_t roadmap_team_capacity_on(const struct roadmap_team *t, roadmap_day day)
+{
+	const struct roadmap_reading *r =
+	    rm_reading_last(t->capacity_changes, t->n_capacity_changes, day);
+
+	return r ? llround(r->value * 100) : t->capacity;
+}
+
+int64_t roadmap_team_capacity_days(const struct roadmap_team *t,
+				   roadmap_day from, roadmap_day to)
+{
+	int64_t sum = 0;
+	roadmap_day d = from;
+
+	/* each stretch of days at one capacity: up to the next change */
+	while (d <= to) {
+		const struct roadmap_reading *r = rm_reading_last(
+		    t->capacity_changes, t->n_capacity_changes, d);
+		size_t next = r ? (size_t)(r - t->capacity_changes) + 1 : 0;
+		roadmap_day e = next < t->n_capacity_changes &&
+					t->capacity_changes[next].day <= to
+				    ? t->capacity_changes[next].day - 1
+				    : to;
+		sum += roadmap_team_capacity_on(t, d) * (e - d + 1);
+		d = e + 1;
+	}
+	return sum;
+}
+
+enum roadmap_status roadmap_set_capacity(struct roadmap *rm, const char *team,
+					 roadmap_day from, int64_t fte,
+					 struct roadmap_error *err)
+{
+	struct roadmap_team *t =
+	    (struct roadmap_team *)roadmap_find_team(rm, team);
+	char q[120];
+
+	if (!t) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "no team %s",
+			       rm_quote(team, q, sizeof(q)));
+	}
+	if (fte < 0 || fte > RM_FTE_MAX) {
+		return rm_fail(err, ROADMAP_ERR_DATA,
+			       "capacity is out of range");
+	}
+	if (!rm_reading_put(&t->capacity_changes, &t->n_capacity_changes, from,
+			    (double)fte / 100.0, NULL)) {
+		return rm_nomem(err);
+	}
+	return ROADMAP_OK;
+}
+
+enum roadmap_status roadmap_unset_capacity(struct roadmap *rm, const char *team,
+					   roadmap_day from,
+					   struct roadmap_error *err)
+{
+	struct roadmap_team *t =
+	    (struct roadmap_team *)roadmap_find_team(rm, team);
+	char q[120], d[16];
+
+	if (!t) {
+		return rm_fail(err, ROADMAP_ERR_DATA, "no team %s",
+			       rm_quote(team, q, sizeof(q)));
+	}
+	for (size_t k = 0; k < t->n_capacity_changes; k++) {
+		if (t->capacity_changes[k].day == from) {
+			memmove(t->capacity_changes + k,
+				t->capacity_changes + k + 1,
+				(t->n_capacity_changes - k - 1) *
+				    sizeof(*t->capacity_changes));
+			t->n_capacity_changes--;
+			return ROADMAP_OK;
+		}
+	}
+	return rm_fail(err, ROADMAP_ERR_DATA, "%s has no capacity change on %s",
+		       rm_quote(team, q, sizeof(q)),
+		       roadmap_day_format(from, d));
+}

@@ -168,6 +168,11 @@ void rm_initiative_free(struct roadmap_initiative *in)
 	rm_fields_release(rm_initiative_fields, in);
 }
 
+void rm_team_free(struct roadmap_team *t)
+{
+	rm_fields_release(rm_team_fields, t);
+}
+
 void roadmap_destroy(struct roadmap *rm)
 {
 	if (!rm) {
@@ -179,7 +184,7 @@ void roadmap_destroy(struct roadmap *rm)
 		     rm->policy.n_target_mix);
 	free(rm_mix_own(&rm->policy));
 	for (size_t i = 0; i < rm->n_teams; i++) {
-		free((char *)rm->teams[i].id);
+		rm_team_free(&rm->teams[i]);
 	}
 	free(rm->teams);
 	for (size_t i = 0; i < rm->n_goals; i++) {

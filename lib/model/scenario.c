@@ -212,9 +212,9 @@ static bool copy_items(struct roadmap *c, const struct roadmap *rm)
 		return false;
 	}
 	for (size_t i = 0; i < rm->n_teams; i++) {
-		struct roadmap_team t = rm->teams[i];
-		if (!(t.id = rm_strdup(t.id)) || !rm_push_team(c, &t)) {
-			free((char *)t.id);
+		struct roadmap_team t;
+		if (!rm_copy_team(&t, &rm->teams[i]) || !rm_push_team(c, &t)) {
+			rm_team_free(&t);
 			return false;
 		}
 	}
