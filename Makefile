@@ -10,7 +10,8 @@
 
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
 	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema \
-	python3-lxml coinor-libcbc-dev chromium fonts-dejavu-core
+	python3-lxml coinor-libcbc-dev chromium fonts-dejavu-core \
+	python3-icalendar
 BUILD = build
 SAN = build-san
 PREFIX ?= /usr/local

@@ -12,8 +12,8 @@ struct export_opts {
 };
 
 /* the words of --format and --table, read with the library's parsers */
-static const char *const formats[] = {"csv", "json", "xlsx",
-				      "md",  "html", NULL};
+static const char *const formats[] = {"csv",  "json", "xlsx", "md",
+				      "html", "ics",  NULL};
 static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
 				     ROADMAP_KEY_GOALS,
 				     ROADMAP_KEY_TEAMS,
@@ -28,8 +28,8 @@ static const char *const tables[] = {ROADMAP_KEY_INITIATIVES,
 
 static const struct opt export_opts[] = {
     {OPT_CHOICE, "format", 0, "F",
-     "csv, json (roadmap-export/1), xlsx (the board deck), md or\n"
-     "html (one self-contained page)",
+     "csv, json (roadmap-export/1), xlsx (the board deck), md,\n"
+     "html (one self-contained page) or ics (a calendar)",
      formats, offsetof(struct export_opts, format), true, NULL,
      roadmap_export_format_parse},
     OPT_NAMED("table", NULL, "T", tables, roadmap_table_parse,
@@ -67,7 +67,7 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 	if (o.format < 0) {
 		return usage_error(&cmd_export,
 				   "which format? --format csv, json, xlsx, "
-				   "md or html");
+				   "md, html or ics");
 	}
 	enum roadmap_export_format format =
 	    (enum roadmap_export_format)o.format;

@@ -68,7 +68,7 @@ _roadmap() {
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
     --format)
-      COMPREPLY=($(compgen -W "table text csv json xlsx md html sarif junit github" -- "$cur"))
+      COMPREPLY=($(compgen -W "table text csv json xlsx md html ics sarif junit github" -- "$cur"))
       return ;;
     --objective)
       COMPREPLY=($(compgen -W "benefit priority" -- "$cur"))

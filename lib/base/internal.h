@@ -175,6 +175,13 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 				   char **out, size_t *len,
 				   struct roadmap_error *err);
 
+/* The iCalendar file (render/export-ics.c, roadmap(1), export --format
+ * ics), *out malloc'ed. */
+enum roadmap_status rm_export_ics(const struct roadmap *rm,
+				  const struct roadmap_export_options *opt,
+				  char **out, size_t *len,
+				  struct roadmap_error *err);
+
 /* The pillars of a roadmap that declares none (roadmap(1), PERIODS AND
  * AMOUNTS; model/roadmap.c). */
 #define RM_DEFAULT_PILLARS 4

@@ -456,9 +456,11 @@ enum roadmap_export_format {
 	ROADMAP_EXPORT_XLSX,
 	ROADMAP_EXPORT_MD,
 	ROADMAP_EXPORT_HTML,
+	ROADMAP_EXPORT_ICS,
 };
 
-/* "csv", "json", "xlsx", "md"; the parser returns -1 for an unknown name. */
+/* "csv", "json", "xlsx", "md", "html", "ics"; the parser returns -1 for an
+ * unknown name. */
 ROADMAP_API const char *
 roadmap_export_format_name(enum roadmap_export_format f);
 ROADMAP_API int roadmap_export_format_parse(const char *name);

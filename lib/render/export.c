@@ -7,16 +7,17 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const formats[] = {"csv", "json", "xlsx", "md", "html"};
+static const char *const formats[] = {"csv", "json", "xlsx",
+				      "md",  "html", "ics"};
 
 const char *roadmap_export_format_name(enum roadmap_export_format f)
 {
-	return (unsigned)f < 5 ? formats[f] : "csv";
+	return (unsigned)f < 6 ? formats[f] : "csv";
 }
 
 int roadmap_export_format_parse(const char *name)
 {
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 6; i++) {
 		if (strcmp(name, formats[i]) == 0) {
 			return i;
 		}
@@ -564,13 +565,12 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	snprintf(line, sizeof(line), "\n## Budget by quarter (%s)\n\n",
 		 rm->currency);
 	sb_puts(b, line);
-	const char *bh[] = {"Quarter",	      "Opex",
-			    "Capex",	      "Planned",
-			    "Envelope",	      "Covered",
-			    "Variance",	      "Uncovered",
-			    "Actual",	      "Actual opex",
-			    "Actual capex",	      "Planned where actual",
-			    "Actual variance"};
+	const char *bh[] = {
+	    "Quarter",	      "Opex",	      "Capex",
+	    "Planned",	      "Envelope",     "Covered",
+	    "Variance",	      "Uncovered",    "Actual",
+	    "Actual opex",    "Actual capex", "Planned where actual",
+	    "Actual variance"};
 	md_row(b, bh, 13);
 	md_rule(b, "lrrrrrrrrrrrr");
 	for (size_t i = 0; i <= c->br.n; i++) {
@@ -666,6 +666,9 @@ roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 	}
 	if (f == ROADMAP_EXPORT_HTML) {
 		return rm_export_html(rm, opt, out, len, err);
+	}
+	if (f == ROADMAP_EXPORT_ICS) {
+		return rm_export_ics(rm, opt, out, len, err);
 	}
 	if (f != ROADMAP_EXPORT_JSON && f != ROADMAP_EXPORT_MD) {
 		return rm_fail(err, ROADMAP_ERR_USAGE,
