@@ -79,7 +79,7 @@ void sc_release_item(enum rm_change_kind k, void *item)
 	} else if (k == RM_CH_INITIATIVE) {
 		rm_initiative_free(item);
 	} else if (k == RM_CH_TEAM) {
-		free((char *)((struct roadmap_team *)item)->id);
+		rm_team_free(item);
 	} else {
 		free((char *)((struct roadmap_budget *)item)->pillar);
 	}

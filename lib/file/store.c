@@ -448,7 +448,7 @@ enum roadmap_status rm_load_object(struct load *L, int kind, const cJSON *c,
 	case ROADMAP_KIND_TEAM:
 		memset(item, 0, sizeof(struct roadmap_team));
 		if ((st = load_fields(L, c, rm_team_fields, item, false))) {
-			free((char *)((struct roadmap_team *)item)->id);
+			rm_team_free(item);
 		}
 		return st;
 	default:
