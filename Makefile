@@ -127,14 +127,16 @@ demo: build
 	@$(ROADMAP) -f $(DEMO)/acme.json rm side-quest
 	@echo
 	@echo "== what if? two scenarios beside the plan, which stays untouched:"
-	@echo "   the board's 15 % cut, and checkout slipping a quarter with two hires"
+	@echo "   the board's 15 % cut, and checkout slipping a quarter with two"
+	@echo "   hires in product from 2026-Q3 (a capacity ramp)"
 	@$(ROADMAP) -f $(DEMO)/acme.json scenario new board-cut
 	@$(ROADMAP) -f $(DEMO)/acme.json --scenario board-cut optimize \
 		--budget-scale 85 --apply > /dev/null
 	@$(ROADMAP) -f $(DEMO)/acme.json scenario new slip
 	@$(ROADMAP) -f $(DEMO)/acme.json --scenario slip set checkout-v2 \
 		end=2027-Q1 pessimistic=2027-Q2
-	@$(ROADMAP) -f $(DEMO)/acme.json --scenario slip set product capacity=16
+	@$(ROADMAP) -f $(DEMO)/acme.json --scenario slip capacity product 16 \
+		--from 2026-Q3
 	@$(ROADMAP) -f $(DEMO)/acme.json scenario diff slip
 	@$(ROADMAP) -f $(DEMO)/acme.json scenario compare
 	@$(ROADMAP) -f $(DEMO)/acme.json check --format sarif > acme-check.sarif || true
@@ -144,12 +146,15 @@ demo: build
 		-o acme-board.xlsx
 	@$(ROADMAP) -f $(DEMO)/acme.json export --format html --as-of 2026-Q1 \
 		-o acme-roadmap.html
+	@$(ROADMAP) -f $(DEMO)/acme.json export --format ics -o acme-roadmap.ics
 	@echo
 	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
 	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings,"
 	@echo "Forecast, Scenarios; goals' states and earned value as of 2026-Q1)."
 	@echo "The page for everyone else is $(CURDIR)/acme-roadmap.html (one"
 	@echo "self-contained file: open it in any browser, mail it, print it)."
+	@echo "The calendar is $(CURDIR)/acme-roadmap.ics (every initiative and"
+	@echo "goal due date, for any calendar to import or subscribe to)."
 	@echo "The check for pipelines: $(CURDIR)/acme-check.sarif (code scanning)"
 	@echo "and $(CURDIR)/acme-check.xml (JUnit)."
 	@echo "The example roadmap is $(DEMO)/acme.json; try"
