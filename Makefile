@@ -11,7 +11,7 @@
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
 	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema \
 	python3-lxml coinor-libcbc-dev chromium fonts-dejavu-core \
-	python3-icalendar
+	python3-icalendar poppler-utils
 BUILD = build
 SAN = build-san
 PREFIX ?= /usr/local

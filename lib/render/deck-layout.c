@@ -16,6 +16,54 @@ void rm_deck_header(struct deck *d, lxw_worksheet *ws, const char *const *names,
 	worksheet_freeze_panes(ws, 1, 0);
 }
 
+size_t rm_deck_chars(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		n += (*p & 0xC0) != 0x80;
+	}
+	return n;
+}
+
+/* A row tall enough for the lines a wrapped text takes in a column
+ * width characters wide (neither Excel nor LibreOffice grows a row for
+ * wrapped text written by a program). */
+void rm_deck_wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
+			    double width, lxw_format *top)
+{
+	size_t lines = 0, chars = 0, per = width > 2 ? (size_t)width - 1 : 1;
+
+	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+		if (*p == '\n' || !*p) {
+			lines += chars ? (chars + per - 1) / per : 1;
+			chars = 0;
+			if (!*p) {
+				break;
+			}
+		} else if ((*p & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+	if (lines > 1) {
+		worksheet_set_row(ws, r, 15.0 * (double)lines, top);
+	}
+}
+
+/* Text in a column width characters wide: wrapped, its row made tall
+ * enough, when it would not fit, so that it is neither clipped by its
+ * neighbour nor runs over it. */
+void rm_deck_fit_str(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+		     lxw_col_t c, const char *s, double width, lxw_format *fmt)
+{
+	/* a width counts digits: proportional text holds a fifth more */
+	if (s && (double)rm_deck_chars(s) > width * 1.2 && !fmt) {
+		rm_deck_str(ws, r, c, s, d->text);
+		rm_deck_wrapped_height(ws, r, s, width * 1.2, d->text);
+		return;
+	}
+	rm_deck_str(ws, r, c, s, fmt);
+}
+
 /* The sheet's name at the top of every printed page, its number below. */
 void rm_deck_page_marks(lxw_worksheet *ws)
 {
@@ -24,32 +72,45 @@ void rm_deck_page_marks(lxw_worksheet *ws)
 }
 
 /*
- * Landscape A4. A sheet narrow enough to print one page wide at 78 % or
- * more (about 8.6-point type) is fitted to the width; a wider one prints
- * at 80 % across several pages, its first columns repeated on each, rather
+ * Landscape A4, fitted to as few pages wide as keep the type at 8 points
+ * or more (73 % of the sheets' 11): one page when the sheet is narrow
+ * enough, else two or more, its first columns repeated on each, rather
  * than shrinking its type below a readable size.
  */
-#define PAGE_WIDTH 145.0 /* column-width units on landscape A4 at 100 % */
+#define PAGE_WIDTH                                                             \
+	140.0 /* column-width units on landscape A4 at 100 %,                  \
+	       * less the cells' padding */
+#define MIN_SCALE (8.0 / 11.0)
+
+int rm_deck_pages_wide(const double *widths, int n, int repeat_cols)
+{
+	double room = PAGE_WIDTH / MIN_SCALE, used = 0, rep = 0;
+	int pages = 1;
+
+	for (int c = 0; c < n; c++) {
+		rep += c < repeat_cols ? widths[c] : 0;
+	}
+	for (int c = 0; c < n; c++) {
+		if (used + widths[c] > room && used > rep) {
+			pages++; /* the next page, after the repeated ones */
+			used = rep;
+		}
+		used += widths[c];
+	}
+	return pages;
+}
 
 void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
 			 const double *widths, int n, int repeat_cols)
 {
-	double total = 0;
+	int pages = rm_deck_pages_wide(widths, n, repeat_cols);
 
-	for (int c = 0; c < n; c++) {
-		total += widths[c];
-	}
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4; Letter users get scaled */
 	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-	if (total <= PAGE_WIDTH / 0.78) {
-		worksheet_fit_to_pages(ws, 1, 0);
-	} else {
-		worksheet_set_print_scale(ws, 80);
-		if (repeat_cols > 0) {
-			worksheet_repeat_columns(ws, 0,
-						 (lxw_col_t)(repeat_cols - 1));
-		}
+	worksheet_fit_to_pages(ws, (uint16_t)pages, 0);
+	if (pages > 1 && repeat_cols > 0) {
+		worksheet_repeat_columns(ws, 0, (lxw_col_t)(repeat_cols - 1));
 	}
 	if (header_row >= 0) {
 		worksheet_repeat_rows(ws, (lxw_row_t)header_row,

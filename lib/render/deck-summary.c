@@ -429,6 +429,12 @@ void rm_deck_summary(struct deck *d)
 		worksheet_print_area(
 		    ws, 0, 0, ctop - 3,
 		    (lxw_col_t)(bp.nc + 3 > 8 ? bp.nc + 3 : 8));
+		/* a page holds about 40 rows: the mix and its chart start
+		 * the second rather than being cut by its end */
+		lxw_row_t breaks[] = {mtop - 1, 0};
+		if (ctop - 3 > 40) {
+			worksheet_set_h_pagebreaks(ws, breaks);
+		}
 	}
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9);

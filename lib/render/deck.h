@@ -54,9 +54,22 @@ void rm_deck_write_date(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 			roadmap_day d, lxw_format *fmt);
 void rm_deck_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		 lxw_format *fmt);
+/* The characters of UTF-8 text s (its bytes that begin one). */
+size_t rm_deck_chars(const char *s);
+/* A row r tall enough for the lines text s takes wrapped in a column width
+ * characters wide; text s in such a column, wrapped (and its row made
+ * tall) when it would not fit, so that it neither is clipped nor runs
+ * over its neighbour. */
+void rm_deck_wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
+			    double width, lxw_format *top);
+void rm_deck_fit_str(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+		     lxw_col_t c, const char *s, double width, lxw_format *fmt);
 void rm_deck_header(struct deck *d, lxw_worksheet *ws, const char *const *names,
 		    const double *widths, int n);
 void rm_deck_page_marks(lxw_worksheet *ws);
+/* The pages across that print a sheet of n columns this wide at a
+ * readable size, its first repeat_cols columns repeated on each. */
+int rm_deck_pages_wide(const double *widths, int n, int repeat_cols);
 void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
 			 const double *widths, int n, int repeat_cols);
 void rm_deck_formats(struct deck *d);

@@ -11,6 +11,7 @@
 #include "fields.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,12 +209,22 @@ static const char style[] =
     "body{font-size:11px}nav{display:none}"
     "header.top,.card,th,.state,.swatch{-webkit-print-color-adjust:exact;"
     "print-color-adjust:exact}"
-    /* sections flow; one that would not fit the rest of a page starts
-     * the next (a longer one breaks between its rows) */
-    "section{margin-top:6mm;break-inside:avoid}"
+    /* sections flow, none forced onto a page of its own: a chart, the
+     * cards, a row or a short table (section.keep) moves to the next page
+     * only when it would not fit the rest of this one; a longer table
+     * breaks between its rows, its header row repeated */
+    "section{margin-top:6mm;break-before:auto;break-inside:auto}"
+    "section.keep,.cards,figure,tr,svg{break-inside:avoid}"
+    "h2,section>p.note{break-after:avoid}"
+    "thead{display:table-header-group}"
     ".wide{overflow:visible}.wide>svg{min-width:0}"
-    "tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}"
-    "h2{break-after:avoid}"
+    "a{color:inherit;text-decoration:none}"
+    /* the headline on one line, the charts short enough to share a
+     * page with it and with each other */
+    ".cards{grid-template-columns:repeat(auto-fit,minmax(118px,1fr));"
+    "gap:6px}.card{padding:6px 8px}.card dd{font-size:1.1em}"
+    "#spend .wide>svg{max-height:78mm}#mix .wide>svg{max-height:48mm}"
+    "#spend .wide>svg,#mix .wide>svg{width:auto;max-width:100%}"
     "#timeline .wide>svg{max-height:150mm;width:auto;max-width:100%;"
     "margin:0 auto}}";
 
@@ -247,15 +258,28 @@ static void money_card(struct page *p, const char *label, int64_t v, bool sign)
 	     roadmap_money_format(v, false, plain));
 }
 
-static void section(struct page *p, const char *id, const char *title)
+/* A table of up to KEEP_ROWS rows prints whole: its section moves to the
+ * next page when it would not fit the rest of this one. */
+#define KEEP_ROWS 14
+
+static void section_rows(struct page *p, const char *id, const char *title,
+			 size_t rows)
 {
 	h_open(p, "section");
 	h_attr(p, "id", id);
+	if (rows <= KEEP_ROWS) {
+		h_attr(p, "class", "keep");
+	}
 	h_attrf(p, "aria-labelledby", "%s-h", id);
 	h_open(p, "h2");
 	h_attrf(p, "id", "%s-h", id);
 	h_text(p, title);
 	h_close(p);
+}
+
+static void section(struct page *p, const char *id, const char *title)
+{
+	section_rows(p, id, title, SIZE_MAX);
 }
 
 static void headline(struct page *p)
@@ -373,7 +397,7 @@ static void goals(struct page *p)
 					   "State",  "Score"};
 	char d[16], a[ROADMAP_NUMBER_BUF], buf[160];
 
-	section(p, "goals", "Goals");
+	section_rows(p, "goals", "Goals", rm->n_goals);
 	if (!rm->n_goals) {
 		h_el(p, "p", "note", "The roadmap has no goals.");
 		h_close(p);
@@ -454,7 +478,7 @@ static void findings(struct page *p)
 					   "Message"};
 	char buf[64];
 
-	section(p, "findings", "Findings");
+	section_rows(p, "findings", "Findings", p->a->f.n);
 	if (p->a->f.n == 0) {
 		h_el(p, "p", NULL, "No findings: the roadmap is aligned.");
 		h_close(p);
@@ -495,7 +519,7 @@ static void budget_table(struct page *p)
 	    "Actual variance"};
 	char m[40], plain[40];
 
-	section(p, "budget", "Budget by quarter");
+	section_rows(p, "budget", "Budget by quarter", p->a->br.n + 1);
 	h_open(p, "p");
 	h_attr(p, "class", "note");
 	h_textf(p, "%s. Variance = envelope - covered: negative is an overrun.",
@@ -655,7 +679,8 @@ static void item_fields(struct page *p)
 				continue;
 			}
 			head[2] = f->head;
-			section(p, f->name, f->head);
+			section_rows(p, f->name, f->head,
+				     field_rows(p, f->name, false, NULL));
 			table_start(p, NULL, head, 3, 0);
 			field_rows(p, f->name, true, &b);
 			table_end(p);
@@ -700,7 +725,12 @@ static void page(struct page *p)
 	h_attr(p, "name", "generator");
 	h_attr(p, "content", "roadmap " ROADMAP_VERSION);
 	h_void_end(p);
-	h_el(p, "title", NULL, name);
+	h_open(p, "title");
+	h_text(p, name);
+	if (p->selection) {
+		h_textf(p, " (selection: %s)", p->selection);
+	}
+	h_close(p);
 	h_open(p, "style");
 	p->ok = p->ok && xmlTextWriterWriteRaw(p->w, BAD_CAST style) >= 0;
 	h_close(p);

@@ -199,29 +199,40 @@ static int heads(const struct col *cols, int n, const char **names,
 	return with ? n + m : n;
 }
 
-/* An optional field no item has (notes, say) gets a column as wide as
- * its heading, not its usual room: more of the sheet fits on a page. */
-static void shrink_empty(const struct col *cols, int n, double *widths,
-			 const void *items, size_t count, size_t size)
+/* A column is as wide as its heading and its widest value need, up to
+ * its field's room (a longer text wraps): an optional field no item has
+ * (notes, say) is as wide as its heading, ids and short titles take no
+ * more than they show, and more of the sheet fits on a printed page. */
+static void size_columns(struct deck *d, const struct col *cols, int n,
+			 double *widths, const void *items, size_t count,
+			 size_t size)
 {
+	struct strbuf b = {0};
+
 	for (int c = 0; c < n; c++) {
 		const struct rm_field *f = cols[c].f;
-		bool any = false;
-		if (!f || f->required) {
-			continue;
+		double need = (double)strlen(f ? f->head : "") + 2;
+		for (size_t i = 0; f && i < count && need < widths[c]; i++) {
+			const void *item = (const char *)items + i * size;
+			struct rm_cell x = {RM_CELL_NONE, 0, 0, 0};
+			f->type->cell(f, item, &x);
+			if (x.kind != RM_CELL_NONE && x.kind != RM_CELL_TEXT) {
+				need = widths[c]; /* a figure keeps its room */
+			} else if (x.kind == RM_CELL_TEXT &&
+				   (f->lines ||
+				    !rm_field_text(d->rm, f, item, true, &b))) {
+				need = widths[c]; /* lines, or out of memory */
+			} else if (x.kind == RM_CELL_TEXT) {
+				/* proportional text: a fifth more per digit */
+				double w = (double)rm_deck_chars(b.data) / 1.2;
+				need = w + 2 > need ? w + 2 : need;
+			}
 		}
-		for (size_t i = 0; i < count && !any; i++) {
-			bool omit = false;
-			cJSON *v = f->type->json(
-			    f, (const char *)items + i * size, false, &omit);
-			any = v || !omit; /* out of memory: keep the room */
-			cJSON_Delete(v);
-		}
-		double w = (double)strlen(f->head) + 3;
-		if (!any && w < widths[c]) {
-			widths[c] = w < 8 ? 8 : w;
+		if (f && need < widths[c]) {
+			widths[c] = need < 8 ? 8 : need;
 		}
 	}
+	sb_release(&b);
 }
 
 /* The column of the field called name, or -1. */
@@ -233,55 +244,6 @@ static int column_of(const struct col *cols, int n, const char *name)
 		}
 	}
 	return -1;
-}
-
-/* A row tall enough for the lines a wrapped text takes in a column
- * width characters wide (neither Excel nor LibreOffice grows a row for
- * wrapped text written by a program). */
-static void wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
-			   double width, lxw_format *top)
-{
-	size_t lines = 0, chars = 0, per = width > 2 ? (size_t)width - 1 : 1;
-
-	for (const unsigned char *p = (const unsigned char *)s;; p++) {
-		if (*p == '\n' || !*p) {
-			lines += chars ? (chars + per - 1) / per : 1;
-			chars = 0;
-			if (!*p) {
-				break;
-			}
-		} else if ((*p & 0xC0) != 0x80) {
-			chars++;
-		}
-	}
-	if (lines > 1) {
-		worksheet_set_row(ws, r, 15.0 * (double)lines, top);
-	}
-}
-
-/* The characters of UTF-8 text s (its bytes that begin one). */
-static size_t text_chars(const char *s)
-{
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		n += (*p & 0xC0) != 0x80;
-	}
-	return n;
-}
-
-/* Text in a column width characters wide: wrapped, its row made tall
- * enough, when it would not fit, so that it is neither clipped by its
- * neighbour nor runs over it. */
-static void fit_str(struct deck *d, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-		    const char *s, double width, lxw_format *fmt)
-{
-	/* a width counts digits: proportional text holds a fifth more */
-	if (s && (double)text_chars(s) > width * 1.2 && !fmt) {
-		rm_deck_str(ws, r, c, s, d->text);
-		wrapped_height(ws, r, s, width * 1.2, d->text);
-		return;
-	}
-	rm_deck_str(ws, r, c, s, fmt);
 }
 
 /* One field's cell, as its type makes it: text (wrapped when it may hold
@@ -301,9 +263,10 @@ static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 		rm_field_text(d->rm, f, item, true, b);
 		if (f->lines) {
 			rm_deck_str(ws, r, c, b->data, d->text);
-			wrapped_height(ws, r, b->data, f->width, d->text);
+			rm_deck_wrapped_height(ws, r, b->data, f->width,
+					       d->text);
 		} else {
-			fit_str(d, ws, r, c, b->data, f->width, NULL);
+			rm_deck_fit_str(d, ws, r, c, b->data, f->width, NULL);
 		}
 		break;
 	case RM_CELL_NUMBER:
@@ -347,7 +310,7 @@ static void goals(struct deck *d)
 	double widths[MAX_COLS + RM_DECK_GOAL_COLS];
 	int n = heads(cols, nb, names, widths, rm_deck_goal_names,
 		      rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
-	shrink_empty(cols, nb, widths, d->rm->goals, d->rm->n_goals,
+	size_columns(d, cols, nb, widths, d->rm->goals, d->rm->n_goals,
 		     sizeof(*d->rm->goals));
 	names[nb] = d->goal_head;
 	if (d->untracked) { /* one column where the states would be */
@@ -443,7 +406,7 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 	double widths[MAX_COLS + RM_DECK_EV_COLS];
 	int n = heads(cols, nb, names, widths, rm_deck_ev_names,
 		      rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
-	shrink_empty(cols, nb, widths, d->rm->inits, d->rm->n_inits,
+	size_columns(d, cols, nb, widths, d->rm->inits, d->rm->n_inits,
 		     sizeof(*d->rm->inits));
 	names[nb] = d->ev_head;
 	if (d->untracked) { /* one column where SPI and CPI would be */
@@ -510,10 +473,10 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 	rm_deck_str(ws, 0, 3, "Critical", d->head);
 	worksheet_set_column(ws, 0, 0, 16, NULL);
 	/* the bars' rows stay one line high: the titles' column is as wide
-	 * as the longest (30 to 60 characters) */
-	double tw = 30;
+	 * as the longest (20 to 60 digits; text holds a fifth more) */
+	double tw = 20;
 	for (size_t i = 0; i < rm->n_inits; i++) {
-		double w = (double)text_chars(rm->inits[i].title) + 2;
+		double w = (double)rm_deck_chars(rm->inits[i].title) / 1.2 + 2;
 		tw = w > tw ? (w > 60 ? 60 : w) : tw;
 	}
 	worksheet_set_column(ws, 1, 1, tw, NULL);
@@ -557,8 +520,16 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		}
 		r++;
 	}
-	double widths[] = {16, tw, 12, 8, (q1 - q0 + 1) * 8.5};
-	rm_deck_print_setup(ws, 0, widths, 5, 2);
+	/* the print splits between quarters when it needs two pages */
+	size_t nq = q1 >= q0 ? (size_t)(q1 - q0 + 1) : 0;
+	double head[] = {16, tw, 12, 8},
+	       *widths = calloc(4 + nq, sizeof(double));
+	for (size_t k = 0; widths && k < 4 + nq; k++) {
+		widths[k] = k < 4 ? head[k] : 8.5;
+	}
+	rm_deck_print_setup(ws, 0, widths ? widths : head,
+			    widths ? (int)(4 + nq) : 4, 2);
+	free(widths);
 }
 
 static void findings(struct deck *d)
@@ -578,10 +549,10 @@ static void findings(struct deck *d)
 								  : NULL);
 		rm_deck_str(ws, r, 1, x->code, NULL);
 		rm_deck_str(ws, r, 2, x->subject, NULL);
-		fit_str(d, ws, r, 3, x->message, widths[3], NULL);
+		rm_deck_fit_str(d, ws, r, 3, x->message, widths[3], NULL);
 		join((const char *const *)x->related, x->n_related, list,
 		     sizeof(list));
-		fit_str(d, ws, r, 4, list, widths[4], NULL);
+		rm_deck_fit_str(d, ws, r, 4, list, widths[4], NULL);
 	}
 	if (d->a->f.n == 0) {
 		rm_deck_str(ws, 1, 0, "No findings: the roadmap is aligned.",
@@ -608,7 +579,7 @@ static void forecast_sheet(struct deck *d)
 		const struct roadmap_initiative *in = &d->rm->inits[x->index];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		rm_deck_str(ws, r, 0, in->id, NULL);
-		fit_str(d, ws, r, 1, in->title, widths[1], NULL);
+		rm_deck_fit_str(d, ws, r, 1, in->title, widths[1], NULL);
 		rm_deck_write_date(ws, r, 2, x->planned_end, d->date);
 		rm_deck_write_date(ws, r, 3, x->p50, d->date);
 		rm_deck_write_date(ws, r, 4, x->p80, d->date);
@@ -646,11 +617,21 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	}
 	roadmap_source_date(when, sizeof(when), &created);
 	props.title = rm->name ? (char *)rm->name : "Technology roadmap";
+	/* a selection's deck says so wherever its title shows */
+	struct strbuf t = {0};
+	if (d->selection) {
+		sb_puts(&t, props.title);
+		sb_puts(&t, " (selection: ");
+		sb_puts(&t, d->selection);
+		sb_puts(&t, ")");
+		props.title = t.failed || !t.data ? props.title : t.data;
+	}
 	props.subject = "Technology roadmap: board deck";
 	props.author = "roadmap";
 	props.comments = "Generated by roadmap " ROADMAP_VERSION;
 	props.created = created;
 	workbook_set_properties(d->wb, &props);
+	sb_release(&t);
 	rm_deck_formats(d);
 	const struct roadmap_schedule_row **row =
 	    calloc(rm->n_inits + 1, sizeof(*row));

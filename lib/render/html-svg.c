@@ -247,15 +247,28 @@ void h_spend_chart(struct page *p)
 	}
 	h_close(p); /* svg */
 	h_close(p);
+	/* no quarter compared with an envelope (none set, or none inside
+	 * the selection): no envelope marks in the legend, and no claim */
+	bool any = false;
+	for (size_t i = 0; i < br->n; i++) {
+		any = any || br->rows[i].has_envelope;
+	}
 	pillar_legend(p);
-	legend_item(p, "#000", "envelope", NULL);
-	legend_item(p, "#F2BFA6", "over the envelope", OVER_FILL);
+	if (any) {
+		legend_item(p, "#000", "envelope", NULL);
+		legend_item(p, "#F2BFA6", "over the envelope", OVER_FILL);
+	}
 	h_close(p);
 	h_open(p, "figcaption");
 	if (*cap) {
 		h_textf(p, "Over their envelope: %s.", cap);
-	} else {
+	} else if (any) {
 		h_text(p, "Every quarter with an envelope stays within it.");
+	} else if (p->selection) {
+		h_text(p, "No quarter's envelope lies inside the selection: "
+			  "none is compared.");
+	} else {
+		h_text(p, "No quarter has an envelope.");
 	}
 	h_close(p);
 	h_close(p);
@@ -352,8 +365,10 @@ void h_mix_chart(struct page *p)
 		h_close(p);
 		bool off = has_t && ((double)tenths / 10 > t + tol ||
 				     (double)tenths / 10 < t - tol);
-		snprintf(b, sizeof(b), "%s %%%s",
-			 roadmap_number_format((double)tenths / 10, a),
+		/* one decimal always, as the deck's shares: 74.0 %, not 74 % */
+		snprintf(b, sizeof(b), "%llu.%llu %%%s",
+			 (unsigned long long)(tenths / 10),
+			 (unsigned long long)(tenths % 10),
 			 off ? " (off target)" : "");
 		text(p, L + (int)(tenths * BW / 1000) + 6, y + 15, NULL, 12,
 		     off ? "#B23A00" : "#222", b);

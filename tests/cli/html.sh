@@ -118,6 +118,17 @@ ok_if "a screenshot at 390 pixels" py png "$shots/phone-390.png" 390
 # sections flow (a page each printed 7): 6 pages, and no fewer
 # than its content needs
 ok_if "the print: sections flow onto shared pages" py pdf "$shots/print.pdf" 4 6
+# the example's first printed page holds the headline and the spend chart
+# under it (a section moves on only when it would not fit the rest of a
+# page), its second the mix and the goals
+R -f "$EXAMPLES/acme/roadmap.json" export --format html --as-of 2026-10-15 -o ex.html
+browse pdf2.err --no-pdf-header-footer --print-to-pdf="$work/ex.pdf" "file://$work/ex.html" > /dev/null
+t "the print fills its pages: the headings on pages 1 and 2" 0 "Headline figures
+Planned spend per quarter
+--
+Investment mix
+Goals" "" -- bash -c "pdftotext -f 1 -l 1 ex.pdf - | grep -xE 'Headline figures|Planned spend per quarter'; echo --
+pdftotext -f 2 -l 2 ex.pdf - | grep -xE 'Investment mix|Goals'"
 cp page.html "$shots/page.html"
 
 # the timeline: titles (the id with the title in the tooltip), the

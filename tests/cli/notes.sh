@@ -124,7 +124,7 @@ for sheet, want in (("Goals", {"g1": "First line\nsecond, with a comma"}),
 # the HTML page: a Notes section, lines kept, text escaped
 R set i2 "notes=<b>bold?</b>${nl}next"
 R export --format html -o page.html 2>/dev/null
-ok_if "the page lists the notes" grep -q '<section id="notes" aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2>' page.html
+ok_if "the page lists the notes" grep -q '<section id="notes" class="keep" aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2>' page.html
 ok_if "line by line, escaped" grep -q '<td>i2</td><td>Init two</td><td>&lt;b&gt;bold?&lt;/b&gt;<br/>next</td>' page.html
 R -f json.json set i1 notes=
 R -f json.json set i2 notes=

@@ -86,5 +86,14 @@ ok_if "the page names the selection" bash -c "$ROADMAP -f acme.json export --for
 R -f acme.json export --format xlsx --pillar innovation -o sel.xlsx 2>/dev/null
 t "the deck names the selection" 0 "Board deck: headline figures. Selection: pillar = innovation" "" -- \
   /usr/bin/python3 -c 'import openpyxl; print(openpyxl.load_workbook("sel.xlsx")["Summary"]["A2"].value)'
+t "the page's and the deck's titles name it too (a tab, a printed PDF, a file list)" 0 \
+  "<title>Acme technology roadmap 2026-2027 (selection: pillar = innovation)</title>
+Acme technology roadmap 2026-2027 (selection: pillar = innovation)" "" -- \
+  bash -c "$ROADMAP -f acme.json export --format html --pillar innovation | grep -o '<title>[^<]*</title>' | head -1
+/usr/bin/python3 -c 'import openpyxl; print(openpyxl.load_workbook(\"sel.xlsx\").properties.title)'"
+t "the spend chart of a selection no envelope lies in claims none, and marks none" 0 \
+  "<figcaption>No quarter's envelope lies inside the selection: none is compared.</figcaption>
+0" "" -- bash -c "$ROADMAP -f acme.json export --format html --pillar innovation > sel.html
+grep -o '<figcaption>No quarter[^<]*</figcaption>' sel.html; grep -c 'over the envelope' sel.html || true"
 ok_if "without a selection nothing is named" bash -c "! $ROADMAP -f acme.json export --format md | grep -q Selection"
 finish

@@ -145,23 +145,37 @@ ok(wb.properties.created is not None and wb.properties.created.year != 1970,
 fi = wb["Initiatives"]
 ok(fi.freeze_panes == "A2", "Initiatives header row frozen")
 ok(fi.page_setup.orientation == "landscape", "landscape for printing")
-ok(not fi.sheet_properties.pageSetUpPr.fitToPage and
-   fi.page_setup.scale == 80 and fi.print_title_cols in ("A:B", "$A:$B"),
-   "the wide Initiatives sheet prints at 80 % over pages, ID and title "
-   "repeated")
+# every sheet prints fitted to as few pages wide as keep its type at 8
+# points or more (73 % of 11; a landscape A4 page holds 140 columns of
+# width at 100 %), ID and title repeated when it takes more than one
+ROOM = 140 / (8 / 11)
+for ws in wb.worksheets:
+    if ws.title == "Summary":
+        continue
+    cols = [ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+            or 8.43 for c in range(1, ws.max_column + 1)]
+    wide = ws.page_setup.fitToWidth or 1
+    fits = ws.sheet_properties.pageSetUpPr.fitToPage and \
+        ws.page_setup.fitToHeight == 0 and ws.page_setup.scale is None
+    ok(fits and (wide == 1 or ws.print_title_cols), "%s is fitted to %d "
+       "page(s) wide, its first columns repeated on each" % (ws.title, wide))
+    if ws.title in ("Goals", "Initiatives"):
+        ok(wide == 1 or sum(cols) > ROOM, "%s takes more than one page "
+           "wide only when one would shrink it below 8 points (width %.0f)"
+           % (ws.title, sum(cols)))
+        ok(sum(cols) < wide * ROOM, "%s's %d page(s) wide keep 8 points "
+           "(width %.0f)" % (ws.title, wide, sum(cols)))
+# a column of ids or titles is as wide as its longest, not its field's room
 fg = wb["Goals"]
-gw = sum((fg.column_dimensions[openpyxl.utils.get_column_letter(c)].width or 8.43)
-         for c in range(1, fg.max_column + 1))
-# 8-point type at least: one page wide when that prints at 78 % or more
-# (the sheet is at most 145 / 0.78 wide), else 80 % with ID and title
-# repeated on each page
-ok((fg.sheet_properties.pageSetUpPr.fitToPage and
-    fg.page_setup.fitToWidth in (None, 1) and gw <= 145 / 0.78) or
-   (not fg.sheet_properties.pageSetUpPr.fitToPage and
-    fg.page_setup.scale == 80 and fg.print_title_cols in ("A:B", "$A:$B")),
-   "Goals print at 78 %% or more (width %.0f)" % gw)
+for ws in (fg, wb["Initiatives"]):
+    ids = [r[0] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
+    w = ws.column_dimensions["A"].width
+    ok(not ids or 8 <= w <= max(max(len(i) for i in ids) / 1.2 + 3, 8.72),
+       "%s's ID column is as wide as its ids (%.1f)" % (ws.title, w))
 ok(fi.cell(2, 8).is_date, "dates are dates")
-ok(fi.column_dimensions["B"].width > 20, "columns are sized")
+titles = [r[1] for r in fi.iter_rows(min_row=2, values_only=True) if r[1]]
+ok(fi.column_dimensions["B"].width * 1.2 >= min(max(map(len, titles)), 36 * 1.2),
+   "columns are sized: the titles' holds the longest, up to its room")
 # no text is clipped by a neighbour or runs over it: a text cell longer
 # than its column wraps, or has an empty cell to its right
 clipped = []
