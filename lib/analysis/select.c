@@ -128,6 +128,31 @@ enum roadmap_status roadmap_select(struct roadmap *rm,
 	}
 	rm->n_inits = w;
 	free(keep);
+	/* the goals the selected work serves; the others say nothing of it
+	 * (a goal's state would be that of work left out) */
+	bool *served = calloc(rm->n_goals + 1, sizeof(bool));
+	if (!served) {
+		return rm_nomem(err);
+	}
+	for (size_t i = 0; i < rm->n_inits; i++) {
+		for (size_t k = 0; k < rm->inits[i].n_goals; k++) {
+			size_t g;
+			if (idmap_get(&rm->goal_ids, rm->inits[i].goals[k],
+				      &g)) {
+				served[g] = true;
+			}
+		}
+	}
+	w = 0;
+	for (size_t g = 0; g < rm->n_goals; g++) {
+		if (served[g]) {
+			rm->goals[w++] = rm->goals[g];
+		} else {
+			rm_goal_free(&rm->goals[g]);
+		}
+	}
+	rm->n_goals = w;
+	free(served);
 	w = 0;
 	for (size_t i = 0; i < rm->n_budgets; i++) {
 		if (envelope_inside(sel, &rm->budgets[i])) {

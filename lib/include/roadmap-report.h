@@ -815,7 +815,8 @@ ROADMAP_API bool roadmap_of_pillar(const struct roadmap_selection *sel,
 /*
  * Narrows rm to the selection, as a report of it sees the roadmap: the
  * selected initiatives only (their prerequisites outside the selection
- * dropped from their depends_on), every goal and team, and the envelopes
+ * dropped from their depends_on), the goals they serve, every team, and
+ * the envelopes
  * whose scope lies inside the selection: a pillar's envelopes when only
  * pillars are chosen and theirs is one of them; none otherwise.
  */

@@ -52,7 +52,7 @@ static lxw_row_t headline(struct deck *d, lxw_worksheet *ws, lxw_row_t r)
 	    {"Overrun in those quarters", overrun, true, t->has_envelope},
 	    {"Planned spend no envelope covers", d->a->br.unbudgeted, true,
 	     rm->n_budgets > 0},
-	    {"Actual spend", t->has_actuals ? t->actual : 0, true, true},
+	    {"Actual spend", t->actual, true, t->has_actuals},
 	    {t->actual_estimated ? "Actual opex (estimated in part)"
 				 : "Actual opex",
 	     t->actual_opex, true, t->has_actuals},

@@ -522,9 +522,15 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 		FIG("Planned spend no envelope covers", "%s",
 		    grouped(c->br.unbudgeted, m[6]));
 	}
-	FIG("Actual spend", "%s",
-	    grouped(t->has_actuals ? t->actual : 0, m[4]));
+	/* actuals only when some are recorded, as the page and the deck */
 	if (t->has_actuals) {
+		FIG("Actual spend", "%s", grouped(t->actual, m[4]));
+		FIG(t->actual_estimated ? "Actual opex (estimated in part)"
+					: "Actual opex",
+		    "%s", grouped(t->actual_opex, m[4]));
+		FIG(t->actual_estimated ? "Actual capex (estimated in part)"
+					: "Actual capex",
+		    "%s", grouped(t->actual_capex, m[4]));
 		FIG("Actual variance (planned - actual)", "%s",
 		    grouped(t->actual_variance, m[7]));
 	}

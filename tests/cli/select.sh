@@ -26,6 +26,9 @@ for i in inits:
         if not i["depends_on"]:
             del i["depends_on"]
 doc["initiatives"] = inits
+# the goals the selected initiatives serve
+served = {g for i in inits for g in i.get("goals", [])}
+doc["goals"] = [g for g in doc["goals"] if g["id"] in served]
 doc["budgets"] = [b for b in doc["budgets"]
                   if keep and b.get("pillar") in pillars.split(",")]
 if not doc["budgets"]:
@@ -37,7 +40,7 @@ only innovation "" yes
 for what in "budget --format json" "budget --by pillar --format json" "budget --by year --format json" \
   "schedule --format json" "status --as-of 2026-Q2 --format json" "timeline --ascii" \
   "forecast --trials 500 --format json" "export --format csv --table budget"; do
-  same "--pillar innovation: $what is that of a roadmap of its initiatives and envelopes" \
+  same "--pillar innovation: $what is that of a roadmap of its initiatives, goals and envelopes" \
     "$ROADMAP -f acme.json $what --pillar innovation" "$ROADMAP -f only.json $what"
 done
 only "" active,approved no
