@@ -199,9 +199,18 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 	const struct roadmap *rm = d->rm;
 	lxw_row_t last = top + (lxw_row_t)d->a->br.n;
 	lxw_chart *col = workbook_add_chart(d->wb, LXW_CHART_COLUMN_STACKED);
-	int16_t hide[12];
+	int16_t hide[14];
 	size_t nh = 0;
 	char buf[160];
+	/* the legend names the envelope marks only when a quarter has an
+	 * envelope, the hatching only when a quarter is over its envelope
+	 * (a selection may compare none) */
+	bool any_env = false, any_over = false;
+	for (size_t i = 0; i < d->a->br.n; i++) {
+		any_env |= d->a->br.rows[i].has_envelope;
+		any_over |= d->a->br.rows[i].has_envelope &&
+			    d->a->br.rows[i].variance < 0;
+	}
 
 	for (size_t k = 0; k < 2 * nc + 2; k++) {
 		lxw_col_t c = (lxw_col_t)(k + 1);
@@ -219,6 +228,9 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 		} else if (k == nc + 1) {
 			lxw_chart_fill mark = {.color = 0x000000};
 			chart_series_set_fill(se, &mark);
+			if (!any_env) {
+				hide[nh++] = (int16_t)k;
+			}
 		} else {
 			lxw_chart_pattern pat = {
 			    .type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
@@ -231,7 +243,7 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 				/* the legend's one entry for the hatching */
 				chart_series_set_name(se, "Over the envelope");
 			}
-			if (k > nc + 2 && nh < 11) {
+			if ((k > nc + 2 || !any_over) && nh < 13) {
 				hide[nh++] = (int16_t)k;
 			}
 		}
@@ -240,7 +252,9 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 	chart_legend_delete_series(col, hide);
 	chart_set_series_gap(col, 60);
 	snprintf(buf, sizeof(buf),
-		 "Planned spend per quarter by pillar, envelopes marked (%s)",
+		 any_env ? "Planned spend per quarter by pillar, envelopes "
+			   "marked (%s)"
+			 : "Planned spend per quarter by pillar (%s)",
 		 rm->currency);
 	chart_title_set_name(col, buf);
 	chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);

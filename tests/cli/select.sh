@@ -98,5 +98,29 @@ t "the spend chart of a selection no envelope lies in claims none, and marks non
   "<figcaption>No quarter's envelope lies inside the selection: none is compared.</figcaption>
 0" "" -- bash -c "$ROADMAP -f acme.json export --format html --pillar innovation > sel.html
 grep -o '<figcaption>No quarter[^<]*</figcaption>' sel.html; grep -c 'over the envelope' sel.html || true"
+# the deck's chart: no envelope marks named in its title or legend (the
+# legend's names: a series' own name, or the cell its name refers to)
+cat > legend.py <<'PY'
+import re, sys, zipfile, openpyxl
+z = zipfile.ZipFile(sys.argv[1])
+ws = openpyxl.load_workbook(sys.argv[1])["Summary"]
+xml = next(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/") and b"barChart" in z.read(n))
+title = "".join(re.findall(r"<a:t>([^<]*)</a:t>", xml.split("</c:title>")[0]))
+gone = {int(i) for i in re.findall(r'<c:legendEntry><c:idx val="(\d+)"/><c:delete val="1"/>', xml)}
+names = []
+for k, ser in enumerate(re.findall(r"<c:ser>(.*?)</c:ser>", xml, re.S)):
+    tx = re.search(r"<c:tx>(.*?)</c:tx>", ser, re.S).group(1)
+    v = re.search(r"<c:v>([^<]*)</c:v>", tx)
+    name = v.group(1) if v else ws[re.search(r"!\$?([A-Z]+)\$?(\d+)", tx).expand(r"\1\2")].value
+    if k not in gone:
+        names.append(name)
+print(title)
+print("legend: " + ", ".join(n for n in names if "nvelope" in n))
+PY
+t "the deck's spend chart of that selection names no envelope" 0 "Planned spend per quarter by pillar (USD)
+legend: " "" -- /usr/bin/python3 legend.py sel.xlsx
+R -f acme.json export --format xlsx -o all.xlsx 2>/dev/null
+t "the whole roadmap's chart names its envelope marks" 0 "Planned spend per quarter by pillar, envelopes marked (USD)
+legend: Envelope, Over the envelope" "" -- /usr/bin/python3 legend.py all.xlsx
 ok_if "without a selection nothing is named" bash -c "! $ROADMAP -f acme.json export --format md | grep -q Selection"
 finish
