@@ -105,6 +105,10 @@ demo: build
 	@$(ROADMAP) -f $(DEMO)/acme.json optimize --budget-scale 85 \
 		--as-of 2026-10-01 --explain
 	@echo
+	@echo "== product is over capacity in three quarters: a schedule the teams"
+	@echo "   can do, by whole-week delays from 2026-05-15, each move with why"
+	@$(ROADMAP) -f $(DEMO)/acme.json schedule --level --as-of 2026-05-15
+	@echo
 	@echo "== when will it land? Monte Carlo over the three-point estimates"
 	@$(ROADMAP) -f $(DEMO)/acme.json forecast
 	@echo

@@ -30,8 +30,9 @@
  */
 static pthread_mutex_t cbc_mutex = PTHREAD_MUTEX_INITIALIZER;
 
-static void cbc_run(Cbc_Model *m)
+void rm_cbc_run(void *mv)
 {
+	Cbc_Model *m = mv;
 	struct sigaction was;
 
 	pthread_mutex_lock(&cbc_mutex);
@@ -253,7 +254,7 @@ static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
 	Cbc_setAllowableGap(m, 0.5);
 	Cbc_setAllowableFractionGap(m, 0);
 	Cbc_setAllowablePercentageGap(m, 0);
-	cbc_run(m);
+	rm_cbc_run(m);
 	ans->proven = Cbc_isProvenOptimal(m) != 0;
 	ans->bound = Cbc_getBestPossibleObjValue(m);
 	const double *sol = Cbc_bestSolution(m);

@@ -49,6 +49,11 @@ struct lp {
 	struct roadmap_spend sp;
 };
 
+/* Cbc_solve(m) (optimize-cbc.c): one solve at a time in the process
+ * (CBC keeps global state), the caller's SIGINT disposition kept whole.
+ * m is a Cbc_Model; level-cbc.c solves through it too. */
+void rm_cbc_run(void *m);
+
 /* The whole call's wall-clock deadline (CLOCK_MONOTONIC seconds). */
 struct run {
 	double end;

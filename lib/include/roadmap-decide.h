@@ -1,7 +1,7 @@
 /*
  * roadmap-decide.h - libroadmap's decisions: which initiatives to fund
- * (optimize), when the work will land (forecast) and how scenarios
- * compare.
+ * (optimize), when the work will land (forecast), a schedule the teams
+ * can do (level) and how scenarios compare.
  *
  * Included by roadmap.h (include either); the conventions are roadmap.h's.
  */
@@ -219,6 +219,115 @@ ROADMAP_API enum roadmap_status
 roadmap_forecast_rows(const struct roadmap *rm,
 		      const struct roadmap_forecast *f,
 		      struct roadmap_rows *out, struct roadmap_error *err);
+
+/* ------------------------------------------------------------- level */
+
+struct roadmap_level_options {
+	/* the day levelling decides from: work started before it is fixed,
+	 * quarters that ended before it are history */
+	roadmap_day as_of;
+	/* initiatives that keep their dates, by id (NULL when n_pins is 0) */
+	const char *const *pins;
+	size_t n_pins;
+	int horizon_weeks; /* the most an initiative is delayed, 1..520 (0:
+			      52) */
+	/* wall-clock seconds for the exact search (0: 60); past it, the
+	 * best plan found is reported as feasible */
+	double time_limit;
+};
+
+/* The objective of a levelled plan, compared in this order. */
+struct roadmap_level_objective {
+	/* over counting initiatives and each goal with a due date they
+	 * serve: the days their end is past it */
+	int64_t late_days;
+	int64_t delay_days; /* the moved initiatives' delays summed */
+	bool has_end;	    /* some initiative counts */
+	roadmap_day end;    /* the last end of a counting initiative */
+};
+
+struct roadmap_level_move {
+	size_t index; /* roadmap_initiative_at() */
+	int weeks;
+	roadmap_day start, end; /* the new dates */
+	/* why not a week earlier: "TEAM@QUARTER is full", "prerequisite ID
+	 * moved" or "prerequisite ID ends DATE"; "" when unknown (a plan the
+	 * time limit stopped) */
+	char reason[112];
+};
+
+/* A goal some counting initiative ends past the due date of. */
+struct roadmap_level_goal {
+	size_t index; /* roadmap_goal_at() */
+	roadmap_day due;
+	int64_t late_days, late_days_before; /* summed over its work */
+};
+
+/* One team's load in one fiscal quarter, as check's capacity-overrun
+ * counts it: hundredths of an FTE x days (divide by days for FTE). */
+struct roadmap_level_load {
+	size_t team; /* roadmap_team_at() */
+	int qi;	     /* roadmap_quarter_of() */
+	int64_t days;
+	int64_t capacity, before, after;
+	bool past; /* ended before as_of: history, not levelled */
+};
+
+struct roadmap_level {
+	enum roadmap_plan_status status;
+	roadmap_day as_of;
+	int horizon_weeks;
+	size_t movable; /* initiatives levelling could move */
+	bool exact;	/* searched exactly (at most 30 movable) */
+	struct roadmap_level_objective before, objective, bound;
+	struct roadmap_level_move *moves; /* in file order */
+	size_t n_moves;
+	struct roadmap_level_goal *late_goals; /* late after; file order */
+	size_t n_late_goals;
+	/* every team and quarter with a load before or after, by team then
+	 * quarter */
+	struct roadmap_level_load *loads;
+	size_t n_loads;
+	/* infeasible: what cannot be met ("platform@2026-Q3", or the
+	 * initiative's id), and why, one line for people */
+	char breaks[96];
+	char why[320];
+};
+
+/*
+ * Delays initiatives by whole weeks so that no team's load in a quarter
+ * ending on or after as_of exceeds its capacity and every dependency
+ * between counting initiatives is finish-to-start (roadmap(1), schedule
+ * --level; docs/decisions.md, "Levelling"). Fixed: pinned work, work
+ * started before as_of, done and non-counting work. The objective:
+ * fewest days past goal due dates, then fewest days of delay, then the
+ * earliest last end; proven with CBC for up to 30 movable initiatives,
+ * else a serial schedule with its bound. The same input gives the same
+ * plan. An infeasible plan is a result (status, breaks, why), not an
+ * error. ROADMAP_ERR_DATA for a dependency cycle or a pin that names no
+ * initiative, ROADMAP_ERR_USAGE for bad options, ROADMAP_ERR_NOMEM.
+ * Release *out with roadmap_level_release().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_level(const struct roadmap *rm, const struct roadmap_level_options *o,
+	      struct roadmap_level *out, struct roadmap_error *err);
+ROADMAP_API void roadmap_level_release(struct roadmap_level *l);
+/* Moves the initiatives of plan l by its weeks (start, end and estimates
+ * together), all or none: ROADMAP_ERR_DATA when a date would leave the
+ * years 1900-2200. *moved, when not NULL, is how many moved. */
+ROADMAP_API enum roadmap_status
+roadmap_level_apply(struct roadmap *rm, const struct roadmap_level *l,
+		    size_t *moved, struct roadmap_error *err);
+/* The JSON of roadmap(1), schedule --level. *out is malloc'ed; the caller
+ * frees it. */
+ROADMAP_API enum roadmap_status
+roadmap_level_json(const struct roadmap *rm, const struct roadmap_level *l,
+		   char **out, struct roadmap_error *err);
+/* The moves as rows for CSV: id, weeks, start, end, reason. Release with
+ * roadmap_rows_release(). */
+ROADMAP_API enum roadmap_status
+roadmap_level_rows(const struct roadmap *rm, const struct roadmap_level *l,
+		   struct roadmap_rows *out, struct roadmap_error *err);
 
 /* ---------------------------------------------------- scenario compare */
 

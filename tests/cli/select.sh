@@ -77,7 +77,7 @@ t "an unknown status" 64 "" "roadmap: forecast: unknown status 'started' (propos
 usage: roadmap forecast [--trials N] [--seed S] [--as-of DATE] [--format table|csv|json] [selection]
 (see 'roadmap help forecast')" -- R -f acme.json forecast --status started
 t "schedule --apply takes no selection" 64 "" "roadmap: schedule: --apply moves the whole roadmap: it takes no selection
-usage: roadmap schedule [--format table|csv|json] [--apply] [selection]
+usage: roadmap schedule [--format table|csv|json] [--apply] [--level] [--as-of DATE] [--pin ID] [--horizon WEEKS] [selection]
 (see 'roadmap help schedule')" -- R -f acme.json schedule --apply --pillar innovation
 
 # the exports name the selection
