@@ -91,6 +91,17 @@ demo: build
 	@echo "== the CFO's view: budget by quarter"
 	@$(ROADMAP) -f $(DEMO)/acme.json budget
 	@echo
+	@echo "== capitalization: capex held as work in progress, amortized from the"
+	@echo "   month after it goes into service; the P&L expense beside the cash"
+	@$(ROADMAP) -f $(DEMO)/acme.json capitalization --by year
+	@echo
+	@echo "== the quarter closed: actuals by kind, and the same on the actuals"
+	@cp $(DEMO)/acme.json $(DEMO)/close.json
+	@$(ROADMAP) -f $(DEMO)/close.json actual multi-region 2026-Q2 210k --kind capex
+	@$(ROADMAP) -f $(DEMO)/close.json actual multi-region 2026-Q2 70k --kind opex
+	@$(ROADMAP) -f $(DEMO)/close.json set checkout-v2 useful_life=48
+	@$(ROADMAP) -f $(DEMO)/close.json capitalization --basis actual --by year
+	@echo
 	@echo "== the timeline"
 	@$(ROADMAP) -f $(DEMO)/acme.json timeline
 	@echo
@@ -153,8 +164,9 @@ demo: build
 	@$(ROADMAP) -f $(DEMO)/acme.json export --format ics -o acme-roadmap.ics
 	@echo
 	@echo "The board deck is $(CURDIR)/acme-board.xlsx"
-	@echo "(Summary with charts, Goals, Initiatives, Budget, Timeline, Findings,"
-	@echo "Forecast, Scenarios; goals' states and earned value as of 2026-Q1)."
+	@echo "(Summary with charts, Goals, Initiatives, Budget, Capitalization,"
+	@echo "Timeline, Findings, Forecast, Scenarios; goals' states and earned"
+	@echo "value as of 2026-Q1)."
 	@echo "The page for everyone else is $(CURDIR)/acme-roadmap.html (one"
 	@echo "self-contained file: open it in any browser, mail it, print it)."
 	@echo "The calendar is $(CURDIR)/acme-roadmap.ics (every initiative and"

@@ -86,7 +86,14 @@ _roadmap() {
       COMPREPLY=($(compgen -W "research poc implementation" -- "$cur"))
       return ;;
     --by)
-      COMPREPLY=($(compgen -W "quarter year pillar goal team month" -- "$cur"))
+      if [ "$cmd" = capitalization ]; then
+        COMPREPLY=($(compgen -W "quarter year initiative" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "quarter year pillar goal team month" -- "$cur"))
+      fi
+      return ;;
+    --basis)
+      COMPREPLY=($(compgen -W "plan actual" -- "$cur"))
       return ;;
     --table)
       COMPREPLY=($(compgen -W "initiatives goals teams budgets actuals budget findings schedule progress measurements" -- "$cur"))

@@ -162,6 +162,15 @@ enum roadmap_status rm_budget_report_from(const struct roadmap *rm,
 					  enum roadmap_budget_by by,
 					  struct roadmap_budget_report *out,
 					  struct roadmap_error *err);
+/* roadmap_capitalization() from the roadmap's spend table sp (the plan
+ * basis reads it; the actual basis does not), built once for every report
+ * of an export; sp is only read (analysis/capital.c). */
+enum roadmap_status rm_capitalization_from(const struct roadmap *rm,
+					   const struct roadmap_spend *sp,
+					   enum roadmap_capital_basis basis,
+					   enum roadmap_capital_by by,
+					   struct roadmap_capital_report *out,
+					   struct roadmap_error *err);
 /* The fiscal quarter number of a quarter row's label ("2026-Q3"), and the
  * index of a declared pillar, or n_pillars for none or undeclared
  * (analysis/spend.c). */

@@ -854,5 +854,7 @@ roadmap_scenario_list_json(const struct roadmap *rm, char **out,
 
 /* optimize and forecast, which use the above */
 #include "roadmap-decide.h"
+/* capitalization and the P&L */
+#include "roadmap-capital.h"
 
 #endif

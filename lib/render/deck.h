@@ -82,6 +82,8 @@ void rm_deck_summary(struct deck *d);
 void rm_deck_scenarios(struct deck *d);
 /* deck-budget.c: the Budget sheet */
 void rm_deck_budget(struct deck *d);
+/* deck-capital.c: the Capitalization sheet */
+void rm_deck_capital(struct deck *d);
 
 /* The tracking columns (deck-tracking.c): shown when the analysis has the
  * tracking (the options give a day and the roadmap records progress or

@@ -793,6 +793,7 @@ static void page(struct page *p)
 	nl(p);
 	findings(p);
 	budget_table(p);
+	h_capital(p);
 	if (p->cmp) {
 		h_scenarios(p);
 		nl(p);

@@ -646,6 +646,7 @@ static enum roadmap_status write_deck(struct deck *d, const char *file,
 	goals(d);
 	initiatives(d, row);
 	rm_deck_budget(d);
+	rm_deck_capital(d);
 	timeline(d, row);
 	findings(d);
 	if (d->a->fc_ok) {

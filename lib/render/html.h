@@ -53,6 +53,9 @@ void h_mix_chart(struct page *p);
 void h_gantt(struct page *p);
 /* The Scenarios section: p->cmp's table (html-scenarios.c). */
 void h_scenarios(struct page *p);
+/* The Capitalization section: the plan's by quarter, and the actuals'
+ * when the roadmap records any (html-capital.c). */
+void h_capital(struct page *p);
 /* A goal's progress bar with its expected mark. */
 void h_progress_bar(struct page *p, const struct roadmap_goal_tracking *x);
 

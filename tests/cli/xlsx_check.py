@@ -26,9 +26,10 @@ wb = openpyxl.load_workbook(deck)               # formulas
 wv = openpyxl.load_workbook(deck, data_only=True)  # cached values
 budget = json.load(open(budget_path))
 
-base = ["Summary", "Goals", "Initiatives", "Budget", "Timeline", "Findings"]
+base = ["Summary", "Goals", "Initiatives", "Budget", "Capitalization",
+        "Timeline", "Findings"]
 ok(wb.sheetnames in (base, base + ["Forecast"]),
-   "six sheets in order (a seventh, Forecast, with estimates)")
+   "seven sheets in order (an eighth, Forecast, with estimates)")
 if "Forecast" in wb.sheetnames:
     fc = wb["Forecast"]
     ok([c.value for c in fc[1]] == ["Initiative", "Title", "Planned end",
