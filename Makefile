@@ -8,10 +8,12 @@
 #                 writers and the random edits)
 #   make install  meson install (PREFIX=/usr/local by default)
 
+# hledger is for the tests only: tests/cli/books.sh and the guide import
+# registers it makes (roadmap itself never runs it)
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
 	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema \
 	python3-lxml coinor-libcbc-dev chromium fonts-dejavu-core \
-	python3-icalendar poppler-utils
+	python3-icalendar poppler-utils hledger
 BUILD = build
 SAN = build-san
 PREFIX ?= /usr/local
@@ -206,7 +208,7 @@ clean:
 # libFuzzer targets (clang): every parser gets hostile bytes.
 FUZZ = build-fuzz
 LIB_LAYERS = base model file import analysis decide render
-FUZZ_TARGETS = load values import pipeline
+FUZZ_TARGETS = load values import pipeline books
 FUZZ_SECONDS ?= 60
 ROADMAP_BIN = $(BUILD)/cmd/roadmap
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
@@ -216,7 +218,7 @@ FUZZ_LIBS = $$(pkg-config --libs libcjson xlsxwriter libxml-2.0 cbc) -lcsv -lm
 
 fuzz-build: build
 	@mkdir -p $(FUZZ)/corpus-load $(FUZZ)/corpus-values $(FUZZ)/corpus-import \
-		$(FUZZ)/corpus-pipeline
+		$(FUZZ)/corpus-pipeline $(FUZZ)/corpus-books
 	@for t in $(FUZZ_TARGETS); do \
 		clang $(FUZZ_CFLAGS) lib/*/*.c $(BUILD)/lib/analysis/rules.c tests/fuzz/fuzz-$$t.c \
 			$(FUZZ_LIBS) \
@@ -231,6 +233,7 @@ fuzz-build: build
 			--table $$t > $(FUZZ)/corpus-import/$$t.csv 2>/dev/null || true; \
 	done
 	@cp tests/data/good/small.json $(FUZZ)/corpus-import/
+	@cp tests/data/books/*.csv $(FUZZ)/corpus-books/
 	@for v in 2026-02-30 2028-02-29 2026-Q4 FY2027 2026-07 250k 1.5M \
 		1,250,000 99.95 1.2345678k 0x10 nan a,b; do \
 		printf '%s' "$$v" > $(FUZZ)/corpus-values/$$(echo "$$v" | tr -c 'A-Za-z0-9' _); \

@@ -856,5 +856,7 @@ roadmap_scenario_list_json(const struct roadmap *rm, char **out,
 #include "roadmap-decide.h"
 /* capitalization and the P&L */
 #include "roadmap-capital.h"
+/* actuals from the books */
+#include "roadmap-books.h"
 
 #endif

@@ -116,7 +116,7 @@ t "the envelopes" 0 "period,pillar,amount
 FY2026,innovation,250000.00" "" -- R list budgets --format csv
 t "a missing file is 66" 66 "" "roadmap: nothing.csv: cannot open: No such file or directory" -- R import nothing.csv
 t "an unknown delimiter" 64 "" "roadmap: import: unknown delimiter '|' (',', ';' or tab)
-usage: roadmap import FILE [--table initiatives|goals|teams|budgets|actuals|progress|measurements] [--update] [--dry-run] [--delimiter ,|;|tab] [--ignore-columns A,B]
+usage: roadmap import FILE [--table initiatives|goals|teams|budgets|actuals|progress|measurements] [--update] [--dry-run] [--delimiter ,|;|tab] [--ignore-columns A,B] [--format ledger|focus] [--map RULES]
 (see 'roadmap help import')" -- R import budgets.csv --delimiter '|'
 
 # --ignore-columns: named columns skipped, not checked; the others still
