@@ -11,7 +11,7 @@
 # hledger is for the tests only: tests/cli/books.sh and the guide import
 # registers it makes (roadmap itself never runs it)
 PACKAGES = meson ninja-build pkg-config gcc libcjson-dev libcsv-dev locales \
-	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema \
+	libxlsxwriter-dev scdoc python3-openpyxl libxml2-dev python3-jsonschema git \
 	python3-lxml coinor-libcbc-dev chromium fonts-dejavu-core \
 	python3-icalendar poppler-utils hledger
 BUILD = build

@@ -28,6 +28,7 @@ const struct cmd *const commands[] = {
     &cmd_link,
     &cmd_list,
     &cmd_measure,
+    &cmd_merge,
     &cmd_optimize,
     &cmd_progress,
     &cmd_rm,

@@ -339,7 +339,7 @@ int parse_choice(const char *value, const char *const *names);
 
 extern const struct cmd cmd_actual, cmd_add, cmd_budget, cmd_capacity,
     cmd_capitalization, cmd_check, cmd_config, cmd_depend, cmd_diff, cmd_export,
-    cmd_forecast, cmd_help, cmd_import, cmd_init, cmd_link, cmd_list,
+    cmd_forecast, cmd_help, cmd_import, cmd_init, cmd_link, cmd_list, cmd_merge,
     cmd_optimize, cmd_rm, cmd_progress, cmd_scenario, cmd_measure, cmd_status,
     cmd_schedule, cmd_set, cmd_show, cmd_timeline, cmd_undepend, cmd_unlink;
 

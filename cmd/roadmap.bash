@@ -135,7 +135,7 @@ _roadmap() {
         COMPREPLY=($(compgen -W "$(_roadmap_scenarios)" -- "$cur"))
       fi ;;
     help) COMPREPLY=($(compgen -W "$(roadmap help 2>/dev/null | sed -n 's/^  \([a-z]*\) .*/\1/p')" -- "$cur")) ;;
-    import | diff) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    import | diff | merge) COMPREPLY=($(compgen -f -- "$cur")) ;;
     set | rm)
       COMPREPLY=($(compgen -W "$(_roadmap_ids) $(_roadmap_envelopes)" -- "$cur")) ;;
     config)

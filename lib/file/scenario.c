@@ -470,6 +470,21 @@ enum roadmap_status roadmap_scenario_view(const struct roadmap *rm,
 	return st;
 }
 
+/* A list of changes applied to rm strictly (merge.c): the first that does
+ * not apply is an error in err, rm then half changed. */
+enum roadmap_status sc_apply(struct roadmap *rm, const struct rm_scenario *s,
+			     struct roadmap_error *err)
+{
+	struct notes x = {{0}, 0, true, err, NULL, false};
+	enum roadmap_status st = use_changes(rm, s, &x);
+
+	if (!st && x.n) {
+		st = ROADMAP_ERR_DATA;
+	}
+	sb_release(&x.text);
+	return st;
+}
+
 /* ---------------------------------------------------------- record */
 
 struct rec {

@@ -66,4 +66,9 @@ const struct rm_change *sc_index_get(const struct sc_index *x,
 				     enum rm_change_kind k, const char *id,
 				     const char *field, bool *nomem);
 
+/* The changes of s applied to rm, strictly: ROADMAP_OK, or the first
+ * that does not apply as an error (rm then half changed). */
+enum roadmap_status sc_apply(struct roadmap *rm, const struct rm_scenario *s,
+			     struct roadmap_error *err);
+
 #endif

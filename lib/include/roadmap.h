@@ -860,5 +860,7 @@ ROADMAP_API enum roadmap_status roadmap_scenario_apply(struct roadmap *rm,
 #endif
 
 #include "roadmap-report.h"
+/* the three-way merge */
+#include "roadmap-merge.h"
 
 #endif

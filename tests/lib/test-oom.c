@@ -162,6 +162,43 @@ static int scenario_pass(struct roadmap *rm)
 	return failures;
 }
 
+/* rm merged with the document as the base and, as theirs, the document
+ * edited (conflicts with rm's edits among them); the conflicts reported;
+ * the failures. */
+static int merge_pass(struct roadmap *rm)
+{
+	struct roadmap *b = NULL, *t = NULL;
+	struct roadmap_error err;
+	struct roadmap_merge_conflicts cf;
+	char *out = NULL;
+	int failures = 0;
+
+	stage = "merge";
+	if (roadmap_load_buffer("oom.json", doc, sizeof(doc) - 1, &b, &err) ||
+	    roadmap_load_buffer("oom.json", doc, sizeof(doc) - 1, &t, &err) ||
+	    roadmap_set_field(t, "a", "end", "2026-11-30", &err) ||
+	    roadmap_set_field(t, "b", "title", "B2", &err) ||
+	    roadmap_set_field(t, "c", "goals", "g", &err) ||
+	    roadmap_config_set(t, "currency", "EUR", &err)) {
+		failures++;
+	} else if (roadmap_merge(b, rm, t, &cf, &err) == ROADMAP_OK) {
+		if (roadmap_merge_report(&cf, ROADMAP_OUTPUT_JSON, &out,
+					 &err) == ROADMAP_OK) {
+			mix(out, strlen(out));
+			free(out);
+		} else {
+			failures++;
+		}
+		roadmap_merge_conflicts_release(&cf);
+		failures += saved(rm);
+	} else {
+		failures++;
+	}
+	roadmap_destroy(b);
+	roadmap_destroy(t);
+	return failures;
+}
+
 /* One pass over everything; returns the number of calls that failed. */
 static int pass(void)
 {
@@ -255,6 +292,7 @@ static int pass(void)
 		failures++;
 	}
 	failures += scenario_pass(rm);
+	failures += failures ? 0 : merge_pass(rm);
 	roadmap_destroy(rm);
 	return failures;
 }
