@@ -7,6 +7,7 @@
 
 struct export_opts {
 	int format, table;
+	bool level;
 	const char *output, *as_of;
 	struct selection_opts sel;
 };
@@ -43,9 +44,55 @@ static const struct opt export_opts[] = {
 	       "the day of the tracking figures, for a roadmap that\n"
 	       "records progress or measurements (default today:\n"
 	       "ROADMAP_TODAY, SOURCE_DATE_EPOCH, else the system's date)"),
+    OPT_FLAG("level", struct export_opts, level,
+	     "the levelled plan (schedule --level as of --as-of):\n"
+	     "every initiative levelling delays is shown moved"),
     OPT_SELECTION(struct export_opts, sel),
     {0},
 };
+
+/*
+ * rm levelled as of day (schedule --level, roadmap(1)): the moves applied
+ * to this copy, never saved; *label names the plan as a scenario is named
+ * ("levelled as of 2026-05-15: 3 initiatives moved"). Exit 1 when no
+ * plan fits.
+ */
+static int levelled(struct ctx *ctx, struct roadmap *rm, roadmap_day day,
+		    char **label)
+{
+	struct roadmap_level_options opt = {.as_of = day};
+	struct roadmap_level l = {0};
+	struct roadmap_error err;
+	size_t moved = 0;
+	char d[16];
+	int rc = 0;
+
+	if (roadmap_level(rm, &opt, &l, &err)) {
+		return fail_err(&err);
+	}
+	if (l.status == ROADMAP_PLAN_INFEASIBLE) {
+		msg("export --level: %s", l.why);
+		rc = 1;
+	} else if (roadmap_level_apply(rm, &l, &moved, &err)) {
+		rc = fail_err(&err);
+	} else {
+		const char *sc = ctx->scenario ? ctx->scenario : "";
+		size_t n = strlen(sc) + 80;
+		if (!(*label = malloc(n))) {
+			msg("out of memory");
+			rc = 70;
+		} else {
+			snprintf(*label, n,
+				 "%s%slevelled as of %s: %zu initiative%s "
+				 "moved",
+				 sc, *sc ? ", " : "",
+				 roadmap_day_format(day, d), moved,
+				 moved == 1 ? "" : "s");
+		}
+	}
+	roadmap_level_release(&l);
+	return rc;
+}
 
 static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		     int argc, char **argv)
@@ -82,13 +129,22 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 	if ((rc = output_not_roadmap(ctx, output))) {
 		return rc;
 	}
-	if ((rc = open_selected(ctx, &cmd_export, &o.sel, &sel, &rm))) {
+	/* levelling sees the whole roadmap; the selection narrows after */
+	char *label = NULL;
+	if ((rc = selection_of(&cmd_export, &o.sel, &sel)) ||
+	    (rc = open_read(ctx, &rm))) {
 		return rc;
 	}
 	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), true,
-			    &eo.as_of))) {
+			    &eo.as_of)) ||
+	    (o.level && (rc = levelled(ctx, rm, eo.as_of, &label))) ||
+	    (rc = narrow(rm, &sel))) {
+		free(label);
 		roadmap_destroy(rm);
 		return rc;
+	}
+	if (label) {
+		eo.scenario = label;
 	}
 	if (format == ROADMAP_EXPORT_XLSX) {
 		if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO)) {
@@ -106,6 +162,7 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		} else if (strcmp(output, "-") != 0) {
 			msg("wrote the board deck to %s", output);
 		}
+		free(label);
 		roadmap_destroy(rm);
 		return rc;
 	}
@@ -126,13 +183,14 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		}
 		free(out);
 	}
+	free(label);
 	release_at_exit(rm);
 	return rc;
 }
 
 static int run_export(struct ctx *ctx, int argc, char **argv)
 {
-	struct export_opts o = {-1, -1, NULL, NULL, {0}};
+	struct export_opts o = {.format = -1, .table = -1};
 	struct roadmap_selection sel;
 	char *words = NULL;
 	int rc = parse_options(&cmd_export, argc, argv, &o);

@@ -141,6 +141,24 @@ a2=$(R -f same.json schedule --level --as-of 2026-04-02 --format json)
 a3=$(taskset -c 0 "$ROADMAP" -f same.json schedule --level --as-of 2026-04-02 --format json 2>/dev/null || R -f same.json schedule --level --as-of 2026-04-02 --format json)
 ok_if "the same plan twice, and on one core" test -n "$a1" -a "$a1" = "$a2" -a "$a1" = "$a3"
 
+# export --level: every format sees the levelled plan, named as a what-if
+cp "$EXAMPLES/acme/roadmap.json" lv.json
+cp lv.json lv-applied.json
+R -f lv-applied.json schedule --level --as-of 2026-05-15 --apply > /dev/null 2>&1
+t "export --level: the initiatives' dates are those --apply writes" 0 "$(R -f lv-applied.json export --format csv)" "" -- \
+  R -f lv.json export --format csv --level --as-of 2026-05-15
+t "export --level: the Markdown names the levelled plan" 0 "Scenario: levelled as of 2026-05-15: 2 initiatives moved (a what-if plan, not the roadmap itself)." "" -- \
+  bash -c "'$ROADMAP' -f lv.json export --format md --level --as-of 2026-05-15 | sed -n 3p"
+t "export --level: the deck too" 0 "Board deck: headline figures. Scenario: levelled as of 2026-05-15: 2 initiatives moved (a what-if plan, not the roadmap itself)" "" -- \
+  bash -c "'$ROADMAP' -f lv.json export --format xlsx --level --as-of 2026-05-15 -o lv.xlsx 2>/dev/null && /usr/bin/python3 -c 'import openpyxl; print(openpyxl.load_workbook(\"lv.xlsx\")[\"Summary\"][\"A2\"].value)'"
+t "export --level: the page's timeline draws the moved dates" 0 "1" "" -- \
+  bash -c "'$ROADMAP' -f lv.json export --format html --level --as-of 2026-05-15 | grep -c 'levelled as of 2026-05-15: 2 initiatives moved'"
+ok_if "export --level writes nothing to the roadmap" cmp -s lv.json "$EXAMPLES/acme/roadmap.json"
+printf '{"format": 1, "teams": [{"id": "t", "capacity": 1}], "initiatives": [{"id": "x", "title": "X", "start": "2026-01-01", "end": "2026-12-31", "team": "t", "fte": 2, "status": "active"}]}\n' > over.json
+t "export --level with no plan that fits: exit 1, nothing written" 1 "" 'roadmap: export --level: "t@2026-Q2" is over capacity with fixed work alone' -- \
+  R -f over.json export --format md --level --as-of 2026-05-15 -o over.md
+ok_if "no file" test ! -e over.md
+
 # small random roadmaps against every plan of whole-week delays
 tap_from "exhaustive" /usr/bin/python3 "$here/level_check.py" 1 20
 
