@@ -35,7 +35,7 @@ static lxw_row_t table(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 	rm_deck_str(ws, top, 0, heading, d->label);
 	for (int c = 0; c < NCOLS; c++) {
 		worksheet_write_string(ws, top + 1, (lxw_col_t)c, names[c],
-				       d->head);
+				       c ? d->head_n : d->head);
 	}
 	worksheet_set_row(ws, top + 1, 45, NULL);
 	for (size_t i = 0; i <= r->n; i++) {
@@ -149,6 +149,10 @@ void rm_deck_capital(struct deck *d)
 	    "A cancelled initiative's actual capex is written off in the "
 	    "quarter of its last actual. As roadmap capitalization gives "
 	    "it."};
+	/* the notes and the chart start a printed page: a chart is never cut
+	 * in two by a page's end */
+	lxw_row_t brk[] = {r + 1, 0};
+	worksheet_set_h_pagebreaks(ws, brk);
 	for (size_t k = 0; k < 3; k++) {
 		snprintf(note, sizeof(note), notes[k], rm->policy.useful_life);
 		rm_deck_str(ws, r + 1 + (lxw_row_t)k, 0, note, NULL);

@@ -206,7 +206,13 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 	 * envelope, the hatching only when a quarter is over its envelope
 	 * (a selection may compare none) */
 	bool any_env = false, any_over = false;
+	int64_t peak = 1; /* the tallest column, as chart_data builds it */
 	for (size_t i = 0; i < d->a->br.n; i++) {
+		const struct roadmap_budget_row *x = &d->a->br.rows[i];
+		int64_t h = x->has_envelope && x->envelope > x->total
+				? x->envelope
+				: x->total;
+		peak = h > peak ? h : peak;
 		any_env |= d->a->br.rows[i].has_envelope;
 		any_over |= d->a->br.rows[i].has_envelope &&
 			    d->a->br.rows[i].variance < 0;
@@ -259,6 +265,13 @@ static void spend_chart(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 	chart_title_set_name(col, buf);
 	chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
 	chart_axis_set_num_format(col->y_axis, "#,##0");
+	/* round ticks, the axis ending at the first at or above the tallest
+	 * column: the page's axis (docs/decisions.md) */
+	int ticks = 4;
+	int64_t step = rm_axis_step(peak, &ticks);
+	chart_axis_set_min(col->y_axis, 0);
+	chart_axis_set_max(col->y_axis, rm_deck_units(step * ticks));
+	chart_axis_set_major_unit(col->y_axis, rm_deck_units(step));
 	chart_axis_set_name(col->x_axis, "Fiscal quarter");
 	lxw_chart_options big = {.x_scale = 1.5, .y_scale = 1.35};
 	worksheet_insert_chart_opt(ws, 1, at, col, &big);
@@ -424,7 +437,16 @@ void rm_deck_summary(struct deck *d)
 		 d->scenario ? " (a what-if plan, not the roadmap itself)" : "",
 		 d->selection ? ". Selection: " : "",
 		 d->selection ? d->selection : "");
-	rm_deck_str(ws, 1, 0, line, NULL);
+	/* the line that names the scenario and the selection wraps in the
+	 * two columns left of the spend chart, never behind it */
+	lxw_format *wrap = workbook_add_format(d->wb);
+	format_set_text_wrap(wrap);
+	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+	worksheet_merge_range(ws, 1, 0, 2, 1, line, wrap);
+	size_t lines = (rm_deck_chars(line) + 49) / 50;
+	if (lines > 2) {
+		worksheet_set_row(ws, 2, 15.0 * (double)(lines - 1), NULL);
+	}
 	lxw_row_t r = headline(d, ws, 3);
 	if (spend_by_pillar(d, &bp)) {
 		/* the quarter table below the headline figures and the spend

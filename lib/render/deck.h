@@ -19,6 +19,9 @@ struct deck {
 	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
 	    *red, *pct, *label, *crit, *num, *money_red;
 	lxw_format *fill[9];
+	/* the header of a column of figures: right-aligned over them, so
+	 * that two headings never read as one */
+	lxw_format *head_n;
 	uint32_t colors[9];	/* of the pillars shown, in order */
 	const int64_t *planned; /* each goal's, the analysis's */
 	char money_fmt[96];
@@ -101,7 +104,7 @@ enum roadmap_status rm_deck_tracking(struct deck *d,
 void rm_deck_tracking_release(struct deck *d);
 void rm_deck_goal_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 			size_t g, lxw_col_t c);
-void rm_deck_ev_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
-		      size_t i, lxw_col_t c);
+void rm_deck_ev_cells(struct deck *d, lxw_worksheet *ws, lxw_row_t r, size_t i,
+		      lxw_col_t c);
 
 #endif

@@ -191,6 +191,10 @@ static const char style[] =
     "var(--ink)}"
     "#budget-table{font-size:.85em}#budget-table th,#budget-table td{"
     "padding:4px 6px}"
+    /* every column in view at desktop width: headers wrap, periods not */
+    "#budget-table thead th{white-space:normal}"
+    "#budget-table th[scope=row],#capitalization th[scope=row]{"
+    "white-space:nowrap}"
     ".neg{color:#B23A00}"
     ".state{display:inline-block;padding:1px 8px;border-radius:10px;"
     "font-size:.85em;font-weight:600;color:#fff;white-space:nowrap}"
@@ -325,9 +329,9 @@ static void headline(struct page *p)
 			 rm->n_goals);
 	}
 	card(p, "Goals", buf, at_risk ? "bad" : NULL, NULL);
-	snprintf(buf, sizeof(buf), "%zu error%s, %zu warning%s",
-		 p->a->f.errors, p->a->f.errors == 1 ? "" : "s",
-		 p->a->f.warnings, p->a->f.warnings == 1 ? "" : "s");
+	snprintf(buf, sizeof(buf), "%zu error%s, %zu warning%s", p->a->f.errors,
+		 p->a->f.errors == 1 ? "" : "s", p->a->f.warnings,
+		 p->a->f.warnings == 1 ? "" : "s");
 	card(p, "Findings", buf, p->a->f.errors ? "bad" : "good", NULL);
 	if (!tracked) {
 		card(p, "Earned value", "not tracked yet", NULL, NULL);
@@ -484,8 +488,11 @@ static void findings(struct page *p)
 		h_close(p);
 		return;
 	}
-	snprintf(buf, sizeof(buf), "%zu errors, %zu warnings, %zu infos.",
-		 p->a->f.errors, p->a->f.warnings, p->a->f.infos);
+	/* the words of check's last line */
+	snprintf(buf, sizeof(buf), "%zu error%s, %zu warning%s, %zu info%s.",
+		 p->a->f.errors, p->a->f.errors == 1 ? "" : "s",
+		 p->a->f.warnings, p->a->f.warnings == 1 ? "" : "s",
+		 p->a->f.infos, p->a->f.infos == 1 ? "" : "s");
 	h_el(p, "p", "note", buf);
 	table_start(p, NULL, head, 4, 0);
 	for (size_t i = 0; i < p->a->f.n; i++) {
@@ -510,12 +517,10 @@ static void findings(struct page *p)
 static void budget_table(struct page *p)
 {
 	static const char *const head[] = {
-	    "Quarter",	      "Opex",
-	    "Capex",	      "Planned",
-	    "Envelope",	      "Covered",
-	    "Variance",	      "Uncovered",
-	    "Actual",	      "Actual opex",
-			    "Actual capex",	      "Planned where actual",
+	    "Quarter",	      "Opex",	      "Capex",
+	    "Planned",	      "Envelope",     "Covered",
+	    "Variance",	      "Uncovered",    "Actual",
+	    "Actual opex",    "Actual capex", "Planned where actual",
 	    "Actual variance"};
 	char m[40], plain[40];
 
@@ -525,7 +530,8 @@ static void budget_table(struct page *p)
 	h_textf(p, "%s. Variance = envelope - covered: negative is an overrun.",
 		p->rm->currency);
 	h_close(p);
-	table_start(p, "budget-table", head, 11, 0x7FEu);
+	table_start(p, "budget-table", head, sizeof(head) / sizeof(*head),
+		    (1u << (sizeof(head) / sizeof(*head))) - 2);
 	for (size_t i = 0; i <= p->a->br.n; i++) {
 		const struct roadmap_budget_row *x =
 		    i < p->a->br.n ? &p->a->br.rows[i] : &p->a->br.total;

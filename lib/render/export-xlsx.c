@@ -88,6 +88,13 @@ void rm_deck_formats(struct deck *d)
 	format_set_bg_color(d->head, 0x1F3864);
 	format_set_text_wrap(d->head);
 	format_set_align(d->head, LXW_ALIGN_VERTICAL_CENTER);
+	d->head_n = workbook_add_format(wb);
+	format_set_bold(d->head_n);
+	format_set_font_color(d->head_n, LXW_COLOR_WHITE);
+	format_set_bg_color(d->head_n, 0x1F3864);
+	format_set_text_wrap(d->head_n);
+	format_set_align(d->head_n, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_align(d->head_n, LXW_ALIGN_RIGHT);
 	d->money = workbook_add_format(wb);
 	format_set_num_format(d->money, d->money_fmt);
 	d->money_bold = workbook_add_format(wb);
@@ -195,6 +202,9 @@ static int heads(const struct col *cols, int n, const char **names,
 		widths[c] = c >= n	? ew[c - n]
 			    : cols[c].f ? cols[c].f->width
 					: cols[c].cc->width;
+		/* never narrower than its heading, which is one line */
+		double head = (double)rm_deck_chars(names[c]) + 2;
+		widths[c] = widths[c] < head ? head : widths[c];
 	}
 	return with ? n + m : n;
 }
@@ -388,8 +398,9 @@ static void init_computed(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 	} else if (row && which == 2) {
 		worksheet_write_number(ws, r, c, row->slack_days, NULL);
 	} else if (row && which == 3) {
+		/* indented: never run into the slack beside it */
 		rm_deck_str(ws, r, c, row->critical ? "yes" : "no",
-			    row->critical ? d->red : NULL);
+			    row->critical ? d->word_red : d->word);
 	}
 }
 

@@ -97,13 +97,8 @@ static void pillar_legend(struct page *p)
 	}
 }
 
-/*
- * The axis for amounts up to v (cents): the smallest round step (1, 2,
- * 2.5 or 5 times a power of ten) that covers v in at most six intervals;
- * *n receives the intervals, so the axis ends at the first tick at or
- * above v.
- */
-static int64_t axis_step(int64_t v, int *n)
+/* See analysis.h. */
+int64_t rm_axis_step(int64_t v, int *n)
 {
 	static const int64_t m[] = {10, 20, 25, 50}; /* tenths */
 
@@ -167,9 +162,9 @@ void h_spend_chart(struct page *p)
 			 i ? "; " : "", x->key,
 			 roadmap_money_format(x->total, true, a),
 			 x->has_envelope ? ", envelope " : "",
-			 x->has_envelope ? roadmap_money_format(x->envelope,
-								true, b)
-					 : "");
+			 x->has_envelope
+			     ? roadmap_money_format(x->envelope, true, b)
+			     : "");
 		if (x->has_envelope && x->total > x->envelope) {
 			o = strlen(cap);
 			snprintf(cap + o, sizeof(cap) - o, "%s%s (%s over)",
@@ -179,7 +174,7 @@ void h_spend_chart(struct page *p)
 		}
 	}
 	int ticks = 4;
-	int64_t step = axis_step(max, &ticks);
+	int64_t step = rm_axis_step(max, &ticks);
 	max = step * ticks;
 	h_open(p, "figure");
 	h_open(p, "div");
@@ -220,8 +215,8 @@ void h_spend_chart(struct page *p)
 		if (x->has_envelope) {
 			int ye = T + PH - (int)((double)x->envelope * PH / max);
 			if (x->total > x->envelope) {
-				int yt = T + PH -
-					 (int)((double)x->total * PH / max);
+				int yt =
+				    T + PH - (int)((double)x->total * PH / max);
 				rect(p, x0, yt, bw, ye - yt, OVER_FILL);
 				h_attr(p, "fill-opacity", "0.35");
 				h_attr(p, "stroke", OVER_FILL);
@@ -276,8 +271,7 @@ void h_spend_chart(struct page *p)
 
 /* ------------------------------------------------------- the mix */
 
-static bool target_of(const struct roadmap *rm, const char *pillar,
-		      double *out)
+static bool target_of(const struct roadmap *rm, const char *pillar, double *out)
 {
 	for (size_t k = 0; k < rm->policy.n_target_mix; k++) {
 		if (strcmp(rm->policy.target_mix_pillar[k], pillar) == 0) {
@@ -356,7 +350,8 @@ void h_mix_chart(struct page *p)
 		text(p, L - 8, y + 15, "end", 13, "#222", h_pillar_name(rm, k));
 		if (has_t) { /* the tolerance band and the target */
 			int lo = (int)((t - tol < 0 ? 0 : t - tol) * BW / 100);
-			int hi = (int)((t + tol > 100 ? 100 : t + tol) * BW / 100);
+			int hi =
+			    (int)((t + tol > 100 ? 100 : t + tol) * BW / 100);
 			rect(p, L + lo, y - 2, hi - lo, ROW - 6, "#eeeeee");
 			h_close(p);
 		}
@@ -424,8 +419,9 @@ void h_progress_bar(struct page *p, const struct roadmap_goal_tracking *x)
 	}
 	h_open(p, "svg");
 	h_attrf(p, "viewBox", "0 0 %d %d", W, H);
-	h_attrf(p, "style", "width:%dpx;display:inline-block;"
-			    "vertical-align:middle",
+	h_attrf(p, "style",
+		"width:%dpx;display:inline-block;"
+		"vertical-align:middle",
 		W);
 	h_attr(p, "role", "img");
 	h_attr(p, "aria-label", t);
@@ -543,7 +539,7 @@ void h_gantt(struct page *p)
 	t0 = roadmap_quarter_first(roadmap_quarter_of(t0, fs), fs);
 	t1 = roadmap_quarter_last(roadmap_quarter_of(t1, fs), fs);
 	int64_t span = (int64_t)t1 - t0 + 1;
-#define X(day) (LW + (int)(((int64_t)(day) - t0) * CW / span))
+#define X(day) (LW + (int)(((int64_t)(day)-t0) * CW / span))
 	/* the rows: a heading per pillar, then its initiatives */
 	int h = HEAD;
 	size_t groups = 0, last = (size_t)-1;
@@ -580,8 +576,8 @@ void h_gantt(struct page *p)
 	h_open(p, "figure");
 	h_open(p, "div");
 	h_attr(p, "class", "wide");
-	svg_open(p, "gantt", W, h + 6, NULL, "Timeline of the initiatives by pillar",
-		 desc);
+	svg_open(p, "gantt", W, h + 6, NULL,
+		 "Timeline of the initiatives by pillar", desc);
 	/* quarter lines and labels */
 	int q0 = roadmap_quarter_of(t0, fs), q1 = roadmap_quarter_of(t1, fs);
 	int every = (q1 - q0 + 1) > 16 ? (q1 - q0 + 16) / 16 : 1;
@@ -637,11 +633,13 @@ void h_gantt(struct page *p)
 		}
 		h_close(p);
 		const struct roadmap_earned_value *ev = tr[order[k]];
-		if (ev && ev->progress > 0) { /* progress: the bar's done part */
+		if (ev &&
+		    ev->progress > 0) { /* progress: the bar's done part */
 			int x0 = X(in->start), w = X(in->end + 1) - x0;
-			int done = (int)(w * (ev->progress > 100 ? 100
-								: ev->progress) /
-					 100);
+			int done =
+			    (int)(w *
+				  (ev->progress > 100 ? 100 : ev->progress) /
+				  100);
 			rect(p, x0, y + ROW / 2 - 1, done, 3, "#000");
 			h_attr(p, "class", "done-line");
 			h_close(p);
@@ -657,7 +655,8 @@ void h_gantt(struct page *p)
 	for (size_t k = 0; k < shown; k++) {
 		const struct roadmap_initiative *in = &rm->inits[order[k]];
 		for (size_t j = 0; j < in->n_depends_on; j++) {
-			long pre = roadmap_initiative_index(rm, in->depends_on[j]);
+			long pre =
+			    roadmap_initiative_index(rm, in->depends_on[j]);
 			if (pre < 0 || ys[pre] < 0) {
 				continue;
 			}
@@ -672,8 +671,8 @@ void h_gantt(struct page *p)
 			h_attr(p, "stroke-width", "1");
 			h_close(p);
 			h_open(p, "polygon");
-			h_attrf(p, "points", "%d,%d %d,%d %d,%d", x2, y2, x2 - 6,
-				y2 - 4, x2 - 6, y2 + 4);
+			h_attrf(p, "points", "%d,%d %d,%d %d,%d", x2, y2,
+				x2 - 6, y2 - 4, x2 - 6, y2 + 4);
 			h_attr(p, "fill", "#444");
 			h_close(p);
 		}
@@ -698,21 +697,25 @@ void h_gantt(struct page *p)
 	}
 	if (tracked) {
 		legend_item(p, "#000", "progress so far", NULL);
-		legend_item(p, "#B23A00", "late (past its end, not done)", NULL);
+		legend_item(p, "#B23A00", "late (past its end, not done)",
+			    NULL);
 	}
 	h_close(p);
 	h_open(p, "figcaption");
-	h_textf(p, "Planned dates of the %zu initiatives that count, in %zu "
-		   "pillar group%s; faded bars are done.",
+	h_textf(p,
+		"Planned dates of the %zu initiatives that count, in %zu "
+		"pillar group%s; faded bars are done.",
 		n, groups, groups == 1 ? "" : "s");
 	if (tracked) {
-		h_textf(p, " The black line in a bar is its progress; %zu "
-			   "initiative%s late.",
+		h_textf(p,
+			" The black line in a bar is its progress; %zu "
+			"initiative%s late.",
 			late, late == 1 ? " is" : "s are");
 	}
 	if (shown < n) {
-		h_textf(p, " The first %zu are drawn; every one is in the "
-			   "exports.",
+		h_textf(p,
+			" The first %zu are drawn; every one is in the "
+			"exports.",
 			shown);
 	}
 	/* what is not drawn is still named: cancelled, then deferred */

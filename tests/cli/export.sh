@@ -17,13 +17,13 @@ t "SOURCE_DATE_EPOCH adds a timestamp" 0 '  "generated": "2026-11-01T00:00:00Z",
 t "-o writes the file, not stdout" 0 "" "" -- R export --format csv -o out.csv
 ok_if "and it holds the CSV" cmp -s out.csv <(R export --format csv)
 t "an unknown table" 64 "" "roadmap: export: unknown table 'people' (initiatives, goals, teams, budgets, actuals, budget, findings, schedule, progress or measurements)
-usage: roadmap export --format csv|json|xlsx|md|html|ics [--table initiatives|goals|teams|budgets|actuals|budget|findings|schedule|progress|measurements] [-o FILE] [--as-of DATE] [selection]
+usage: roadmap export --format csv|json|xlsx|md|html|ics [--table initiatives|goals|teams|budgets|actuals|budget|findings|schedule|progress|measurements] [-o FILE] [--as-of DATE] [--level] [selection]
 (see 'roadmap help export')" -- R export --format csv --table people
 t "xlsx needs -o" 64 "" "roadmap: export: an XLSX deck needs -o FILE (-o - writes it to standard output)
-usage: roadmap export --format csv|json|xlsx|md|html|ics [--table initiatives|goals|teams|budgets|actuals|budget|findings|schedule|progress|measurements] [-o FILE] [--as-of DATE] [selection]
+usage: roadmap export --format csv|json|xlsx|md|html|ics [--table initiatives|goals|teams|budgets|actuals|budget|findings|schedule|progress|measurements] [-o FILE] [--as-of DATE] [--level] [selection]
 (see 'roadmap help export')" -- R export --format xlsx
 t "no format" 64 "" "roadmap: export: which format? --format csv, json, xlsx, md, html or ics
-usage: roadmap export --format csv|json|xlsx|md|html|ics [--table initiatives|goals|teams|budgets|actuals|budget|findings|schedule|progress|measurements] [-o FILE] [--as-of DATE] [selection]
+usage: roadmap export --format csv|json|xlsx|md|html|ics [--table initiatives|goals|teams|budgets|actuals|budget|findings|schedule|progress|measurements] [-o FILE] [--as-of DATE] [--level] [selection]
 (see 'roadmap help export')" -- R export
 t "an output in a missing directory is 73" 73 "" "roadmap: nowhere/out.csv: cannot create: No such file or directory" -- R export --format csv -o nowhere/out.csv
 t "a full disk is 74" 74 "" "roadmap: /dev/full: cannot write: No space left on device" -- R export --format csv -o /dev/full

@@ -104,6 +104,12 @@ def dom(path, budget_path, roadmap_path, findings_path):
         "planned_where_actual", "actual_variance"]
     table = doc.get_element_by_id("budget-table", None)
     rows = table.findall(".//tbody/tr") if table is not None else []
+    heads = table.findall(".//thead/tr/th") if table is not None else []
+    for tr in rows:
+        if len(tr) != len(heads):
+            bad.append(f"budget row {tr.get('data-period')} has {len(tr)} "
+                       f"cells under {len(heads)} headers")
+            break
     want = budget["rows"] + [dict(budget["total"], period="total")]
     if len(rows) != len(want):
         bad.append(f"the budget table has {len(rows)} rows, want {len(want)}")

@@ -89,6 +89,8 @@ ok_if "the page names the selection" bash -c "$ROADMAP -f acme.json export --for
 R -f acme.json export --format xlsx --pillar innovation -o sel.xlsx 2>/dev/null
 t "the deck names the selection" 0 "Board deck: headline figures. Selection: pillar = innovation" "" -- \
   /usr/bin/python3 -c 'import openpyxl; print(openpyxl.load_workbook("sel.xlsx")["Summary"]["A2"].value)'
+t "the deck's line naming it wraps left of the chart, never behind it" 0 "A2:B3 True" "" -- \
+  /usr/bin/python3 -c 'import openpyxl; ws = openpyxl.load_workbook("sel.xlsx")["Summary"]; print(*[str(m) for m in ws.merged_cells.ranges if "A2" in m], ws["A2"].alignment.wrap_text)'
 t "the page's and the deck's titles name it too (a tab, a printed PDF, a file list)" 0 \
   "<title>Acme technology roadmap 2026-2027 (selection: pillar = innovation)</title>
 Acme technology roadmap 2026-2027 (selection: pillar = innovation)" "" -- \

@@ -4,6 +4,7 @@ independent reader (openpyxl) and checks what roadmap(1), export promises: the s
 order, money as numbers, formulas whose cached values equal `roadmap budget
 --format json`, two charts on Summary, and text that never became a formula.
 Prints TAP."""
+import math
 import json
 import sys
 
@@ -40,11 +41,48 @@ if "Forecast" in wb.sheetnames:
     ok(rows and all(r[3] <= r[4] <= r[5] and 0 <= r[6] <= 1 for r in rows),
        "every forecast has P50 <= P80 <= P95 and an on-time share")
 ok(wb.properties.title == title, "document title is the roadmap's name")
+# a heading is one line: its column is at least as wide as its text
+narrow = []
+for name in ("Goals", "Initiatives"):
+    ws = wb[name]
+    for cell in ws[1]:
+        width = ws.column_dimensions[cell.column_letter].width
+        if isinstance(cell.value, str) and width < len(cell.value):
+            narrow.append((name, cell.value, width))
+ok(not narrow, "every Goals and Initiatives heading fits its column %s" % narrow[:3])
+# the headings of figures stand over them, right-aligned, so that two
+# neighbouring headings never read as one
+left = [(name, c.value) for name in ("Budget", "Capitalization")
+        if name in wb.sheetnames
+        for row in wb[name].iter_rows()
+        for c in row[1:] if c.fill.fgColor.rgb in ("FF1F3864", "001F3864")
+        and isinstance(c.value, str) and c.alignment.horizontal != "right"]
+ok(not left, "the Budget and Capitalization headings of figures are "
+   "right-aligned %s" % left[:3])
+# a word beside a right-aligned figure is indented (slack, then critical)
+wi = wb["Initiatives"]
+crit = [c.column for c in wi[1] if c.value == "Critical"]
+ok(crit and all((wi.cell(r, crit[0]).alignment.indent or 0) >= 1
+                for r in range(2, wi.max_row + 1)
+                if wi.cell(r, crit[0]).value in ("yes", "no")),
+   "the Critical words are indented from the slack beside them")
 ok(len(wb["Summary"]._charts) == 2, "two charts on Summary")
 kinds = sorted(type(c).__name__ for c in wb["Summary"]._charts)
 ok(kinds == ["BarChart", "DoughnutChart"], "a column chart and a doughnut")
 bar = [c for c in wb["Summary"]._charts if type(c).__name__ == "BarChart"][0]
 ok(bar.grouping == "stacked", "spend per quarter is stacked by pillar")
+# its axis: round ticks (1, 2, 2.5, 5 x 10^n), at most six, ending at the
+# first tick at or above the tallest column (max of planned and envelope)
+peak = max([max(r["total"], r["envelope"] or 0) for r in budget["rows"]] + [0.01])
+ya = bar.y_axis
+unit, top = ya.majorUnit, ya.scaling.max
+mant = unit / 10 ** math.floor(math.log10(unit)) if unit else 0
+ok(ya.scaling.min == 0 and unit and top and
+   any(abs(mant - m) < 1e-9 for m in (1, 2, 2.5, 5)) and
+   abs(top / unit - round(top / unit)) < 1e-9 and top / unit <= 6 and
+   top >= peak - 1e-9 and top - unit < peak,
+   "the spend axis has round ticks ending at the first above the tallest "
+   "column (%s, %s, peak %s)" % (unit, top, peak))
 
 # Budget: quarter rows and the total, formulas with their values
 fb, vb = wb["Budget"], wv["Budget"]
