@@ -135,10 +135,29 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 	    (rc = open_read(ctx, &rm))) {
 		return rc;
 	}
+	/* a selection's findings are check's of the whole roadmap about
+	 * the selected initiatives (as `check` with the selection lists
+	 * them), of the export's day when the roadmap tracks progress */
+	struct roadmap_findings found = {0};
+	bool selected = roadmap_selection_given(&sel);
+	struct roadmap_check_options co = {0};
 	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), true,
 			    &eo.as_of)) ||
-	    (o.level && (rc = levelled(ctx, rm, eo.as_of, &label))) ||
-	    (rc = narrow(rm, &sel))) {
+	    (o.level && (rc = levelled(ctx, rm, eo.as_of, &label)))) {
+		free(label);
+		roadmap_destroy(rm);
+		return rc;
+	}
+	co.has_as_of = roadmap_has_tracking(rm);
+	co.as_of = eo.as_of;
+	if (selected && (roadmap_check_opt(rm, &co, &found, &err) ||
+			 roadmap_findings_select(rm, &sel, &found, &err))) {
+		rc = fail_err(&err);
+	} else if (!(rc = narrow(rm, &sel)) && selected) {
+		eo.findings = &found;
+	}
+	if (rc) {
+		roadmap_findings_release(&found);
 		free(label);
 		roadmap_destroy(rm);
 		return rc;
@@ -150,6 +169,8 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO)) {
 			msg("not writing a binary XLSX to a terminal (redirect "
 			    "it, or use -o FILE)");
+			roadmap_findings_release(&found);
+			free(label);
 			roadmap_destroy(rm);
 			return 64;
 		}
@@ -162,6 +183,7 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		} else if (strcmp(output, "-") != 0) {
 			msg("wrote the board deck to %s", output);
 		}
+		roadmap_findings_release(&found);
 		free(label);
 		roadmap_destroy(rm);
 		return rc;
@@ -183,6 +205,7 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		}
 		free(out);
 	}
+	roadmap_findings_release(&found);
 	free(label);
 	release_at_exit(rm);
 	return rc;

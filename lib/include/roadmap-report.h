@@ -500,6 +500,12 @@ struct roadmap_export_options {
 	/* the scenario the roadmap is seen through (roadmap_scenario_use()),
 	 * or NULL: named as the selection is */
 	const char *scenario;
+	/* the findings to list, or NULL: the exports check rm themselves. A
+	 * selection's export passes check's findings of the whole roadmap
+	 * about the selected initiatives (roadmap_findings_select()), so
+	 * it lists what `check` with that selection does, not what a
+	 * roadmap without the rest would break */
+	const struct roadmap_findings *findings;
 };
 ROADMAP_API enum roadmap_status
 roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,

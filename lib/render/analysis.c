@@ -45,6 +45,12 @@ enum roadmap_status rm_analysis_build(const struct roadmap *rm, unsigned want,
 		a->tr_ok = opt && opt->has_as_of;
 		a->built |= RM_AN_TRACKING;
 	}
+	if (wanted(a, want, RM_AN_FINDINGS) && opt && opt->findings) {
+		/* the caller's: a selection's, of the whole roadmap */
+		a->f = *opt->findings;
+		a->f_borrowed = true;
+		a->built |= RM_AN_FINDINGS;
+	}
 	if (wanted(a, want, RM_AN_FINDINGS)) {
 		/* a roadmap that records progress or measurements is
 		 * exported with its figures of the day: its findings are the
@@ -115,7 +121,9 @@ void rm_analysis_release(struct rm_analysis *a)
 	roadmap_spend_release(&a->sp);
 	rm_refs_release(&a->refs);
 	rm_graph_release(&a->g);
-	roadmap_findings_release(&a->f);
+	if (!a->f_borrowed) {
+		roadmap_findings_release(&a->f);
+	}
 	roadmap_budget_report_release(&a->br);
 	roadmap_schedule_release(&a->s);
 	free(a->planned);

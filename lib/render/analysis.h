@@ -30,6 +30,7 @@ struct rm_analysis {
 	struct rm_refs refs;
 	struct rm_graph g;
 	struct roadmap_findings f;
+	bool f_borrowed; /* f is the options' findings, not ours to free */
 	struct roadmap_budget_report br;
 	struct rm_headline head;
 	struct roadmap_schedule s; /* with sched_ok; else sched_error says */

@@ -87,7 +87,7 @@ ok_if "the rendered DOM: every section, quarter, initiative and finding; the bud
 
 # the findings' count in check's words: one warning, not "1 warnings"
 t "the findings count says 1 warning" 0 '<p class="note">0 errors, 1 warning, 0 infos.</p>' "" -- \
-  bash -c "$ROADMAP -f '$EXAMPLES/acme/roadmap.json' export --format html --id edge-compute --as-of 2026-10-15 | grep -o '<p class=\"note\">[0-9]* error[^<]*</p>'"
+  bash -c "$ROADMAP -f '$EXAMPLES/acme/roadmap.json' export --format html --id db-upgrade --as-of 2026-10-15 | grep -o '<p class=\"note\">[0-9]* error[^<]*</p>'"
 
 # the checks above can fail: a page that logs and reaches out is caught
 printf '<!DOCTYPE html><html lang="en"><title>t</title><img src="http://example.com/x.png"><script>console.error("boom")</script></html>' > bad.html

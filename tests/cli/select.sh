@@ -124,5 +124,10 @@ legend: " "" -- /usr/bin/python3 legend.py sel.xlsx
 R -f acme.json export --format xlsx -o all.xlsx 2>/dev/null
 t "the whole roadmap's chart names its envelope marks" 0 "Planned spend per quarter by pillar, envelopes marked (USD)
 legend: Envelope, Over the envelope" "" -- /usr/bin/python3 legend.py all.xlsx
+# an export of a selection lists check's findings of that selection: the
+# whole roadmap checked, the findings about the selected work (not what a
+# roadmap without the rest, its all-pillar envelopes gone, would break)
+t "the findings an export of a selection lists are check's of it" 0 "$(R -f acme.json check --pillar innovation --as-of 2026-10-15 --format json | /usr/bin/python3 -c 'import json,sys; print(sorted((f["code"], f["subject"]) for f in json.load(sys.stdin)["findings"]))')" "" -- \
+  bash -c "'$ROADMAP' -f acme.json export --format csv --table findings --pillar innovation --as-of 2026-10-15 | /usr/bin/python3 -c 'import csv,sys; print(sorted((r[\"code\"], r[\"subject\"]) for r in csv.DictReader(sys.stdin)))'"
 ok_if "without a selection nothing is named" bash -c "! $ROADMAP -f acme.json export --format md | grep -q Selection"
 finish
