@@ -188,6 +188,12 @@ enum roadmap_status roadmap_findings_select(const struct roadmap *rm,
 			in = roadmap_find_initiative(rm, x->related[k]);
 			about = in && roadmap_selects(sel, in);
 		}
+		/* an envelope whose scope lies inside the selection (a
+		 * pillar's, under --pillar) is about the selected work too */
+		size_t b;
+		about = about ||
+			(idmap_get(&rm->budget_ids, x->subject, &b) &&
+			 envelope_inside(sel, &rm->budgets[b]));
 		if (!about) {
 			free(x->subject);
 			free(x->message);

@@ -830,8 +830,9 @@ ROADMAP_API enum roadmap_status
 roadmap_select(struct roadmap *rm, const struct roadmap_selection *sel,
 	       struct roadmap_error *err);
 /* Keeps the findings (of rm's check) about selected initiatives: a
- * selected one is their subject or among their related ids. Recounts
- * them. */
+ * selected one is their subject or among their related ids, or their
+ * subject is an envelope whose scope lies inside the selection (a
+ * pillar's under a pillar selection). Recounts them. */
 ROADMAP_API enum roadmap_status
 roadmap_findings_select(const struct roadmap *rm,
 			const struct roadmap_selection *sel,

@@ -129,5 +129,18 @@ legend: Envelope, Over the envelope" "" -- /usr/bin/python3 legend.py all.xlsx
 # roadmap without the rest, its all-pillar envelopes gone, would break)
 t "the findings an export of a selection lists are check's of it" 0 "$(R -f acme.json check --pillar innovation --as-of 2026-10-15 --format json | /usr/bin/python3 -c 'import json,sys; print(sorted((f["code"], f["subject"]) for f in json.load(sys.stdin)["findings"]))')" "" -- \
   bash -c "'$ROADMAP' -f acme.json export --format csv --table findings --pillar innovation --as-of 2026-10-15 | /usr/bin/python3 -c 'import csv,sys; print(sorted((r[\"code\"], r[\"subject\"]) for r in csv.DictReader(sys.stdin)))'"
+# a pillar's envelope over its amount is a finding about a selection of
+# that pillar, and of no other
+R -f pe.json init --name PE 2>/dev/null
+R -f pe.json add goal g --title G >/dev/null
+R -f pe.json add initiative a --title A --start 2026-Q1 --end 2026-Q4 --opex 5k --pillar strategy --goal g
+R -f pe.json add initiative b --title B --start 2026-Q1 --end 2026-Q4 --opex 5k --pillar team --goal g
+R -f pe.json add budget FY2026/strategy 1k
+R -f pe.json add budget FY2026 100k
+t "check --pillar: the pillar's envelope overrun" 1 "error   budget-overrun       FY2026/strategy: planned USD 5,000.00 exceeds the envelope of USD 1,000.00 by USD 4,000.00
+1 error, 0 warnings, 0 infos" "" -- R -f pe.json check --pillar strategy
+t "check of another pillar: not its finding" 0 "0 errors, 0 warnings, 0 infos" "" -- R -f pe.json check --pillar team
+t "the export of the selection lists it" 0 "error,budget-overrun,FY2026/strategy" "" -- \
+  bash -c "'$ROADMAP' -f pe.json export --format csv --table findings --pillar strategy | tail -n +2 | cut -d, -f1-3"
 ok_if "without a selection nothing is named" bash -c "! $ROADMAP -f acme.json export --format md | grep -q Selection"
 finish
