@@ -2,10 +2,10 @@
 # crash.sh - kill -9 of a writer at random moments: the roadmap is always the
 # old file or the new one, never anything else; the next writer is never
 # blocked by a stale lock; a killed writer's temporary file does not survive
-# the next save. TRIALS (default 300) kills, five times as many under
+# the next save. CRASH_TRIALS (else TRIALS, default 300) kills, five times as many under
 # ROADMAP_TEST_LONG.
 . "$(dirname "$0")/lib.sh"
-trials=${TRIALS:-300}
+trials=${CRASH_TRIALS:-${TRIALS:-300}}
 [ -z "${ROADMAP_TEST_LONG:-}" ] || trials=$((trials * 5))
 
 /usr/bin/python3 "$here/../perf/gen" 5000 7 > roadmap.json
