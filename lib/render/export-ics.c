@@ -100,90 +100,104 @@ static void field(struct strbuf *t, const char *label, const char *value)
 	}
 }
 
+/* An all-day event, its description built by its writer. */
+struct event {
+	const char *kind, *id; /* its UID: KIND-ID@roadmap */
+	roadmap_day first, last;
+	struct strbuf summary, desc;
+	const char *category, *status; /* NULL: none */
+};
+
+/*
+ * Writes event e (its description ends with notes after a blank line)
+ * and releases its buffers. DTEND is the day after the last: RFC 5545
+ * counts all-day events so.
+ */
+static void event(struct strbuf *b, struct strbuf *t, struct event *e,
+		  const char *notes, const char *stamp)
+{
+	char uid[96];
+
+	snprintf(uid, sizeof(uid), "%s-%s@roadmap", e->kind, e->id);
+	if (notes) {
+		sb_puts(&e->desc, "\n");
+		sb_puts(&e->desc, notes);
+	}
+	if (e->desc.len && e->desc.data[e->desc.len - 1] == '\n') {
+		e->desc.len--;
+	}
+	sb_put(&e->summary, "", 1);
+	sb_put(&e->desc, "", 1);
+	b->failed |= e->summary.failed || e->desc.failed;
+	line(b, "BEGIN:VEVENT", "");
+	line(b, "UID:", uid);
+	line(b, "DTSTAMP:", stamp);
+	date(b, "DTSTART;VALUE=DATE:", e->first);
+	date(b, "DTEND;VALUE=DATE:", e->last + 1);
+	text(b, t, "SUMMARY:", e->summary.failed ? "" : e->summary.data);
+	text(b, t, "DESCRIPTION:", e->desc.failed ? "" : e->desc.data);
+	if (e->category) {
+		text(b, t, "CATEGORIES:", e->category);
+	}
+	if (e->status) {
+		line(b, "STATUS:", e->status);
+	}
+	line(b, "TRANSP:", "TRANSPARENT");
+	line(b, "END:VEVENT", "");
+	sb_release(&e->summary);
+	sb_release(&e->desc);
+}
+
 static void initiative(struct strbuf *b, struct strbuf *t,
 		       const struct roadmap *rm,
 		       const struct roadmap_initiative *in, const char *stamp)
 {
-	char uid[96], m[40], goals[1024] = "";
+	struct event e = {.kind = "initiative",
+			  .id = in->id,
+			  .first = in->start,
+			  .last = in->end,
+			  .category = in->pillar,
+			  .status = in->status == ROADMAP_PROPOSED
+					? "TENTATIVE"
+					: "CONFIRMED"};
+	char m[40];
 
-	snprintf(uid, sizeof(uid), "initiative-%s@roadmap", in->id);
+	sb_puts(&e.summary, in->title);
+	field(&e.desc, "Initiative", in->id);
+	field(&e.desc, "Status", roadmap_initiative_status_name(in->status));
+	field(&e.desc, "Pillar", in->pillar);
+	field(&e.desc, "Owner", in->owner);
+	field(&e.desc, "Team", in->team);
 	for (size_t g = 0; g < in->n_goals; g++) {
-		size_t k = strlen(goals);
-		snprintf(goals + k, sizeof(goals) - k, "%s%s", g ? ", " : "",
-			 in->goals[g]);
+		sb_puts(&e.desc, g ? ", " : "Goals: ");
+		sb_puts(&e.desc, in->goals[g]);
 	}
-	line(b, "BEGIN:VEVENT", "");
-	line(b, "UID:", uid);
-	line(b, "DTSTAMP:", stamp);
-	date(b, "DTSTART;VALUE=DATE:", in->start);
-	date(b, "DTEND;VALUE=DATE:", in->end + 1); /* the day after */
-	text(b, t, "SUMMARY:", in->title);
-	/* the description: what a person looks for when the event opens */
-	struct strbuf d = {0};
-	field(&d, "Initiative", in->id);
-	field(&d, "Status", roadmap_initiative_status_name(in->status));
-	field(&d, "Pillar", in->pillar);
-	field(&d, "Owner", in->owner);
-	field(&d, "Team", in->team);
-	field(&d, "Goals", goals);
-	snprintf(goals, sizeof(goals), "%s %s", rm->currency,
-		 roadmap_money_format(in->opex + in->capex, true, m));
-	field(&d, "Planned spend", goals);
-	if (in->notes) {
-		sb_puts(&d, "\n");
-		sb_puts(&d, in->notes);
+	if (in->n_goals) {
+		sb_puts(&e.desc, "\n");
 	}
-	if (d.len && d.data[d.len - 1] == '\n') {
-		d.len--;
-	}
-	sb_put(&d, "", 1);
-	b->failed |= d.failed;
-	text(b, t, "DESCRIPTION:", d.failed ? "" : d.data);
-	sb_release(&d);
-	if (in->pillar) {
-		text(b, t, "CATEGORIES:", in->pillar);
-	}
-	line(b, "STATUS:",
-	     in->status == ROADMAP_PROPOSED ? "TENTATIVE" : "CONFIRMED");
-	line(b, "TRANSP:", "TRANSPARENT");
-	line(b, "END:VEVENT", "");
+	sb_puts(&e.desc, "Planned spend: ");
+	sb_puts(&e.desc, rm->currency);
+	sb_puts(&e.desc, " ");
+	sb_puts(&e.desc, roadmap_money_format(in->opex + in->capex, true, m));
+	sb_puts(&e.desc, "\n");
+	event(b, t, &e, in->notes, stamp);
 }
 
 static void goal(struct strbuf *b, struct strbuf *t,
 		 const struct roadmap_goal *g, const char *stamp)
 {
-	char uid[96];
-	struct strbuf s = {0}, d = {0};
+	struct event e = {
+	    .kind = "goal", .id = g->id, .first = g->due, .last = g->due};
 	char *metric = roadmap_goal_metric_text(g, true);
 
-	snprintf(uid, sizeof(uid), "goal-%s@roadmap", g->id);
-	sb_puts(&s, "Due: ");
-	sb_puts(&s, g->title);
-	sb_put(&s, "", 1);
-	field(&d, "Goal", g->id);
-	field(&d, "Measure", metric);
-	field(&d, "Owner", g->owner);
-	if (g->notes) {
-		sb_puts(&d, "\n");
-		sb_puts(&d, g->notes);
-	}
-	if (d.len && d.data[d.len - 1] == '\n') {
-		d.len--;
-	}
-	sb_put(&d, "", 1);
-	b->failed |= s.failed || d.failed || !metric;
-	line(b, "BEGIN:VEVENT", "");
-	line(b, "UID:", uid);
-	line(b, "DTSTAMP:", stamp);
-	date(b, "DTSTART;VALUE=DATE:", g->due);
-	date(b, "DTEND;VALUE=DATE:", g->due + 1);
-	text(b, t, "SUMMARY:", s.failed ? "" : s.data);
-	text(b, t, "DESCRIPTION:", d.failed ? "" : d.data);
-	line(b, "TRANSP:", "TRANSPARENT");
-	line(b, "END:VEVENT", "");
+	sb_puts(&e.summary, "Due: ");
+	sb_puts(&e.summary, g->title);
+	field(&e.desc, "Goal", g->id);
+	field(&e.desc, "Measure", metric);
+	field(&e.desc, "Owner", g->owner);
+	b->failed |= !metric;
+	event(b, t, &e, g->notes, stamp);
 	free(metric);
-	sb_release(&s);
-	sb_release(&d);
 }
 
 /* Whether a counting initiative of rm serves goal g. */

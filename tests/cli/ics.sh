@@ -88,6 +88,17 @@ t "its long lines are folded, none split inside a character" 0 "ok" "" -- /usr/b
 t "a one-day initiative ends the next day" 0 "DTSTART;VALUE=DATE:20260301
 DTEND;VALUE=DATE:20260302" "" -- bash -c "grep -aE '^DT(START|END)' esc.ics | head -2 | tr -d '\r'"
 
+# every goal in the description, however long the list: 20 goals of
+# 59-character ids make a line of more than 1,000 characters
+/usr/bin/python3 -c '
+import json
+g = ["goal-%02d-%s" % (i, "x" * 50) for i in range(1, 21)]
+json.dump({"format": 1, "goals": [{"id": x, "title": x} for x in g],
+           "initiatives": [{"id": "a", "title": "A", "start": "2026-01-01",
+                            "end": "2026-01-31", "goals": g}]}, open("many.json", "w"))'
+goals=$(/usr/bin/python3 -c 'print(", ".join("goal-%02d-%s" % (i, "x" * 50) for i in range(1, 21)))')
+t "a description lists all the goals" 0 "Goals: $goals" "" -- bash -c "'$ROADMAP' -f many.json export --format ics | /usr/bin/python3 -c 'import icalendar,sys; e=icalendar.Calendar.from_ical(sys.stdin.buffer.read()).walk(\"VEVENT\")[0]; print([l for l in str(e[\"DESCRIPTION\"]).split(\"\\n\") if l.startswith(\"Goals\")][0])'"
+
 # UIDs are the ids: a new title keeps the event
 before=$(grep -a '^UID' acme.ics)
 R set checkout-v2 title="Checkout, rebuilt" >/dev/null
