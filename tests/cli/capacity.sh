@@ -31,7 +31,8 @@ warning capacity-overrun     t@2026-Q2: load 5 FTE exceeds the capacity of 4 FTE
 t "a cut from December" 0 "" "" -- R capacity t 1 --from 2026-12-01
 t "Q4's mean is 4.65, rounded half up" 0 "warning capacity-overrun     t@2026-Q4: load 5 FTE exceeds the capacity of 4.65 FTE" "" -- bash -c "'$ROADMAP' check | grep 't@2026-Q4'"
 t "--unset removes the day's change" 0 "" "" -- R capacity t --from 2026-12-01 --unset
-t "and Q4 fits again" 1 "" "" -- bash -c "'$ROADMAP' check | grep -q 't@2026-Q4'"
+t "and Q4 fits again: Q1 and Q2 are over, no other" 0 "warning capacity-overrun     t@2026-Q1: load 5 FTE exceeds the capacity of 3 FTE
+warning capacity-overrun     t@2026-Q2: load 5 FTE exceeds the capacity of 4 FTE" "" -- bash -c "'$ROADMAP' check | grep capacity-overrun"
 
 cp roadmap.json before.json
 t "--from is required" 64 "" "roadmap: capacity: --from DATE is required (a team's capacity before any change is 'roadmap set TEAM capacity=FTE')
