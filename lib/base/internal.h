@@ -543,6 +543,8 @@ bool rm_month_spend(const struct roadmap *rm, const struct roadmap_spend *sp,
 
 /* The most FTE (or capacity) a field holds, in hundredths. */
 #define RM_FTE_MAX INT64_C(100000000) /* 1,000,000.00 FTE */
+/* The longest useful life, in months: an initiative's and the policy's. */
+#define RM_USEFUL_LIFE_MAX 1200
 
 /* Reads a whole file ("-" for stdin), NUL-terminated (file/file.c): a regular
  * file, or with pipes also a pipe (process substitution, /dev/fd/N).

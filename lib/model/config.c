@@ -24,8 +24,8 @@ const struct rm_policy_number rm_policy_numbers[] = {
      " (percent)"},
     {"goal_tolerance", POLICY_NUM(goal_tolerance), 0, 100, 10,
      " (progress points)"},
-    {ROADMAP_FIELD_USEFUL_LIFE, POLICY_INT(useful_life), 1, 1200, 36,
-     " (months)"},
+    {ROADMAP_FIELD_USEFUL_LIFE, POLICY_INT(useful_life), 1, RM_USEFUL_LIFE_MAX,
+     36, " (months)"},
     {NULL, 0, false, 0, 0, 0, NULL},
 };
 

@@ -293,7 +293,7 @@ const struct rm_field rm_initiative_fields[] = {
      .type = &rm_type_whole,
      .off = INIT(useful_life),
      .lo = 1,
-     .hi = 1200,
+     .hi = RM_USEFUL_LIFE_MAX,
      .csv = 22,
      .show = true,
      SHEET(25, "Useful life (months)", 10),
@@ -308,8 +308,9 @@ const struct rm_field rm_initiative_fields[] = {
      .csv = 23,
      .show = true,
      SHEET(26, "In service", 12),
-     ADD(21, "P", "the day it is placed in service (default: the day "
-		  "after its end)"),
+     ADD(21, "P",
+	 "the day it is placed in service (default: the day "
+	 "after its end)"),
      .option = "in-service"},
     {.name = F_(ACTUALS),
      .type = &rm_type_actuals,
