@@ -50,12 +50,12 @@ static const int col_order[N_COLS] = {C_OPEX,
 
 /*
  * The layouts tried in turn until one fits the width: every column, then
- * without the actuals' opex/capex split, then without the plan's, then without the two columns the others
- * are computed from (covered, planned where actual), then without
- * uncovered (the note under the table still gives what no envelope
- * covers), then without the actual variance and then the actual (a
- * pillar view at 60 columns: its shares stay, they are what it is read
- * for).
+ * without the actuals' opex/capex split, then without the plan's, then
+ * without the two columns the others are computed from (covered, planned
+ * where actual), then without uncovered (the note under the table still
+ * gives what no envelope covers), then without the actual variance and
+ * then the actual (a pillar view at 60 columns: its shares stay, they are
+ * what it is read for).
  */
 static const unsigned layouts[] = {
     ALL,
