@@ -1,9 +1,9 @@
 /*
  * export-ics.c - the roadmap as an iCalendar file (roadmap(1), export
  * --format ics; RFC 5545): one all-day event per counting initiative, from
- * its start to its end, and one per goal due date. UIDs are the ids, so a
- * calendar that subscribes to the file sees an initiative move, not a new
- * event. Text is escaped, lines are folded at 75 octets (never inside a
+ * its start to its end, and one per goal due date. UIDs are the ids with
+ * the roadmap's name as their domain, so a calendar that subscribes to the
+ * file sees an initiative move, not a new event. Text is escaped, lines are folded at 75 octets (never inside a
  * UTF-8 character) and end in CRLF, as the RFC asks.
  */
 #include "internal.h"
@@ -102,7 +102,7 @@ static void field(struct strbuf *t, const char *label, const char *value)
 
 /* An all-day event, its description built by its writer. */
 struct event {
-	const char *kind, *id; /* its UID: KIND-ID@roadmap */
+	const char *kind, *id; /* its UID: KIND-ID@DOMAIN */
 	roadmap_day first, last;
 	struct strbuf summary, desc;
 	const char *category, *status; /* NULL: none */
@@ -114,11 +114,11 @@ struct event {
  * counts all-day events so.
  */
 static void event(struct strbuf *b, struct strbuf *t, struct event *e,
-		  const char *notes, const char *stamp)
+		  const char *notes, const char *stamp, const char *domain)
 {
-	char uid[96];
+	char uid[256];
 
-	snprintf(uid, sizeof(uid), "%s-%s@roadmap", e->kind, e->id);
+	snprintf(uid, sizeof(uid), "%s-%s@%s", e->kind, e->id, domain);
 	if (notes) {
 		sb_puts(&e->desc, "\n");
 		sb_puts(&e->desc, notes);
@@ -150,7 +150,8 @@ static void event(struct strbuf *b, struct strbuf *t, struct event *e,
 
 static void initiative(struct strbuf *b, struct strbuf *t,
 		       const struct roadmap *rm,
-		       const struct roadmap_initiative *in, const char *stamp)
+		       const struct roadmap_initiative *in, const char *stamp,
+		       const char *domain)
 {
 	struct event e = {.kind = "initiative",
 			  .id = in->id,
@@ -180,11 +181,12 @@ static void initiative(struct strbuf *b, struct strbuf *t,
 	sb_puts(&e.desc, " ");
 	sb_puts(&e.desc, roadmap_money_format(in->opex + in->capex, true, m));
 	sb_puts(&e.desc, "\n");
-	event(b, t, &e, in->notes, stamp);
+	event(b, t, &e, in->notes, stamp, domain);
 }
 
 static void goal(struct strbuf *b, struct strbuf *t,
-		 const struct roadmap_goal *g, const char *stamp)
+		 const struct roadmap_goal *g, const char *stamp,
+		 const char *domain)
 {
 	struct event e = {
 	    .kind = "goal", .id = g->id, .first = g->due, .last = g->due};
@@ -196,7 +198,7 @@ static void goal(struct strbuf *b, struct strbuf *t,
 	field(&e.desc, "Measure", metric);
 	field(&e.desc, "Owner", g->owner);
 	b->failed |= !metric;
-	event(b, t, &e, g->notes, stamp);
+	event(b, t, &e, g->notes, stamp, domain);
 	free(metric);
 }
 
@@ -215,23 +217,53 @@ static bool served(const struct roadmap *rm, const struct roadmap_goal *g)
 	return false;
 }
 
+/*
+ * The UIDs' domain: the roadmap's name as a host name ("Acme FY2027" is
+ * acme-fy2027.roadmap): letters and digits lowercased, every other run a
+ * hyphen, at most 63; "roadmap" for a roadmap without a name. The same
+ * name, the same UIDs.
+ */
+static void uid_domain(const char *name, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *s = name ? name : ""; *s && n + 1 < 64; s++) {
+		char c = *s;
+		if (c >= 'A' && c <= 'Z') {
+			c = (char)(c - 'A' + 'a');
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			buf[n++] = c;
+		} else if (n && buf[n - 1] != '-') {
+			buf[n++] = '-';
+		}
+	}
+	while (n && buf[n - 1] == '-') {
+		n--;
+	}
+	snprintf(buf + n, size - n, "%sroadmap", n ? "." : "");
+}
+
 enum roadmap_status rm_export_ics(const struct roadmap *rm,
 				  const struct roadmap_export_options *opt,
 				  char **out, size_t *len,
 				  struct roadmap_error *err)
 {
 	struct strbuf b = {0}, t = {0};
-	char stamp[32], iso[40];
-	time_t now = time(NULL);
+	char stamp[32], iso[40], domain[80];
+	/* DTSTAMP: SOURCE_DATE_EPOCH, else when the roadmap file was last
+	 * saved, else (from a pipe) 1980-01-01, as the deck's creation date:
+	 * never the clock, so the same roadmap gives the same bytes */
+	time_t made = rm->saved ? rm->saved : 315532800;
 	struct tm tm;
 	const char *selection =
 	    opt && opt->selection && *opt->selection ? opt->selection : NULL;
 	const char *scenario =
 	    opt && opt->scenario && *opt->scenario ? opt->scenario : NULL;
 
-	/* DTSTAMP: when the file was made (SOURCE_DATE_EPOCH when set) */
-	roadmap_source_date(iso, sizeof(iso), &now);
-	gmtime_r(&now, &tm);
+	roadmap_source_date(iso, sizeof(iso), &made);
+	gmtime_r(&made, &tm);
+	uid_domain(rm->name, domain, sizeof(domain));
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
 	line(&b, "BEGIN:VCALENDAR", "");
 	line(&b, "VERSION:", "2.0");
@@ -259,7 +291,7 @@ enum roadmap_status rm_export_ics(const struct roadmap *rm,
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		if (roadmap_initiative_counts(in) && in->end >= in->start) {
-			initiative(&b, &t, rm, in, stamp);
+			initiative(&b, &t, rm, in, stamp, domain);
 		}
 	}
 	/* a goal's due date; under a selection, only the goals its
@@ -267,7 +299,7 @@ enum roadmap_status rm_export_ics(const struct roadmap *rm,
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		if (g->has_due && (!selection || served(rm, g))) {
-			goal(&b, &t, g, stamp);
+			goal(&b, &t, g, stamp, domain);
 		}
 	}
 	line(&b, "END:VCALENDAR", "");

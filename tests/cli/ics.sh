@@ -12,7 +12,7 @@ t "export --format ics" 0 "" "" -- R export --format ics -o acme.ics
 # every counting initiative an all-day event from its start to the day
 # after its end; every goal with a due date one on that day
 cat > compare.py <<'PY'
-import icalendar, json, subprocess, sys, datetime
+import icalendar, json, re, subprocess, sys, datetime
 roadmap, ics = sys.argv[1], sys.argv[2]
 sel = sys.argv[3:]
 cal = icalendar.Calendar.from_ical(open(ics, "rb").read())
@@ -22,11 +22,16 @@ inits = json.loads(subprocess.run([roadmap, "list", "initiatives", "--format", "
 goals = json.loads(subprocess.run([roadmap, "list", "goals", "--format", "json"],
                                   capture_output=True, check=True).stdout)
 day = datetime.date.fromisoformat
+# the UIDs' domain: the roadmap's name, lowercased, other runs a hyphen
+name = json.loads(subprocess.run([roadmap, "config", "--format", "json"],
+                                 capture_output=True, check=True).stdout).get("name") or ""
+dom = re.sub("[^a-z0-9]+", "-", name.lower()).strip("-")[:63].strip("-")
+dom = dom + ".roadmap" if dom else "roadmap"
 bad, want = [], set()
 for i in inits:
     if i["status"] in ("cancelled", "deferred"):
         continue
-    uid = "initiative-%s@roadmap" % i["id"]
+    uid = "initiative-%s@%s" % (i["id"], dom)
     want.add(uid)
     e = events.get(uid)
     if e is None:
@@ -43,7 +48,7 @@ served = {g for i in inits if i["status"] not in ("cancelled", "deferred") for g
 for g in goals:
     if not g.get("due") or (sel and g["id"] not in served):
         continue
-    uid = "goal-%s@roadmap" % g["id"]
+    uid = "goal-%s@%s" % (g["id"], dom)
     want.add(uid)
     e = events.get(uid)
     if e is None:
@@ -83,6 +88,8 @@ line, two' >/dev/null
 R -f esc.json export --format ics -o esc.ics
 t "escaped text reads back as written" 0 "['Esc; a, b', 'A\\\\B, C; D $long', 'Initiative: a\\nStatus: proposed\\nGoals: g\\nPlanned spend: USD 0.00\\n\\nline one\\nline, two', 'Due: Goal, one; two']" "" -- \
   /usr/bin/python3 -c 'import icalendar,sys; c=icalendar.Calendar.from_ical(open("esc.ics","rb").read()); e=list(c.walk("VEVENT")); print([str(c["X-WR-CALNAME"]), str(e[0]["SUMMARY"]), str(e[0]["DESCRIPTION"]), str(e[1]["SUMMARY"])])'
+t "a name's punctuation becomes one hyphen in the UIDs' domain" 0 "UID:goal-g@esc-a-b.roadmap" "" -- \
+  bash -c "grep -a '^UID:goal' esc.ics | tr -d '\r'"
 t "the escapes in the file" 0 'SUMMARY:A\\B\, C\; D' "" -- bash -c "grep -a '^SUMMARY:A' esc.ics | cut -c1-20"
 t "its long lines are folded, none split inside a character" 0 "ok" "" -- /usr/bin/python3 lines.py esc.ics
 t "a one-day initiative ends the next day" 0 "DTSTART;VALUE=DATE:20260301
@@ -105,6 +112,17 @@ R set checkout-v2 title="Checkout, rebuilt" >/dev/null
 R export --format ics -o acme2.ics
 t "UIDs stay when titles change" 0 "$before" "" -- bash -c "grep -a '^UID' acme2.ics"
 t "the same roadmap gives the same bytes" 0 "" "" -- bash -c "'$ROADMAP' export --format ics | cmp - acme2.ics"
+t "the UIDs' domain is the roadmap's name" 0 "UID:initiative-checkout-v2@acme-technology-roadmap-2026-2027.roadmap" "" -- \
+  bash -c "grep -a '^UID:initiative-checkout-v2' acme2.ics | tr -d '\r'"
+# without SOURCE_DATE_EPOCH the stamp is the file's last save, never the
+# clock (as the deck's creation date): the same bytes run to run
+touch -d '2026-03-04 05:06:07 UTC' roadmap.json
+t "DTSTAMP without SOURCE_DATE_EPOCH: when the roadmap was saved" 0 "DTSTAMP:20260304T050607Z" "" -- \
+  bash -c "env -u SOURCE_DATE_EPOCH '$ROADMAP' export --format ics | grep -a -m1 '^DTSTAMP' | tr -d '\r'"
+t "and from a pipe 1980-01-01" 0 "DTSTAMP:19800101T000000Z" "" -- \
+  bash -c "env -u SOURCE_DATE_EPOCH '$ROADMAP' -f - export --format ics < roadmap.json | grep -a -m1 '^DTSTAMP' | tr -d '\r'"
+t "the same bytes twice without SOURCE_DATE_EPOCH" 0 "" "" -- \
+  bash -c "env -u SOURCE_DATE_EPOCH '$ROADMAP' export --format ics > s1.ics; sleep 1.1; env -u SOURCE_DATE_EPOCH '$ROADMAP' export --format ics | cmp - s1.ics"
 
 # a selection: its initiatives and the goals they serve
 t "a selection" 0 "" "" -- R export --format ics --pillar innovation -o innovation.ics
