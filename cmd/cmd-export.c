@@ -137,10 +137,13 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 	}
 	/* a selection's findings are check's of the whole roadmap about
 	 * the selected initiatives (as `check` with the selection lists
-	 * them), of the export's day when the roadmap tracks progress */
+	 * them), worked out before the roadmap is narrowed; only for the
+	 * exports that list findings */
 	struct roadmap_findings found = {0};
-	bool selected = roadmap_selection_given(&sel);
-	struct roadmap_check_options co = {0};
+	bool selected = roadmap_selection_given(&sel) &&
+			format != ROADMAP_EXPORT_ICS &&
+			(format != ROADMAP_EXPORT_CSV ||
+			 table == ROADMAP_TABLE_FINDINGS);
 	if ((rc = today_arg("as-of", o.as_of, roadmap_fiscal_start(rm), true,
 			    &eo.as_of)) ||
 	    (o.level && (rc = levelled(ctx, rm, eo.as_of, &label)))) {
@@ -148,10 +151,8 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 		roadmap_destroy(rm);
 		return rc;
 	}
-	co.has_as_of = roadmap_has_tracking(rm);
-	co.as_of = eo.as_of;
-	if (selected && (roadmap_check_opt(rm, &co, &found, &err) ||
-			 roadmap_findings_select(rm, &sel, &found, &err))) {
+	if (selected &&
+	    roadmap_export_findings(rm, &sel, &eo, &found, &err)) {
 		rc = fail_err(&err);
 	} else if (!(rc = narrow(rm, &sel)) && selected) {
 		eo.findings = &found;

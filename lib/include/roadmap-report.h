@@ -507,6 +507,19 @@ struct roadmap_export_options {
 	 * roadmap without the rest would break */
 	const struct roadmap_findings *findings;
 };
+struct roadmap_selection;
+/*
+ * The findings an export of a selection lists (opt->findings): rm, the
+ * whole roadmap, checked as the exports check (of opt's day when it
+ * records progress or measurements), those about the selection kept
+ * (roadmap_findings_select()). Release *out with
+ * roadmap_findings_release().
+ */
+ROADMAP_API enum roadmap_status
+roadmap_export_findings(const struct roadmap *rm,
+			const struct roadmap_selection *sel,
+			const struct roadmap_export_options *opt,
+			struct roadmap_findings *out, struct roadmap_error *err);
 ROADMAP_API enum roadmap_status
 roadmap_export_text_opt(const struct roadmap *rm, enum roadmap_export_format f,
 			enum roadmap_table table,

@@ -14,6 +14,37 @@ static bool wanted(const struct rm_analysis *a, unsigned want,
 	return (want & part) && !(a->built & part);
 }
 
+/* A roadmap that records progress or measurements is exported with its
+ * figures of the day: its findings are the day's too (the time rules of
+ * check --as-of). */
+static struct roadmap_check_options
+check_options(const struct roadmap *rm,
+	      const struct roadmap_export_options *opt)
+{
+	struct roadmap_check_options co = {0};
+
+	if (opt && opt->has_as_of && roadmap_has_tracking(rm)) {
+		co.has_as_of = true;
+		co.as_of = opt->as_of;
+	}
+	return co;
+}
+
+enum roadmap_status
+roadmap_export_findings(const struct roadmap *rm,
+			const struct roadmap_selection *sel,
+			const struct roadmap_export_options *opt,
+			struct roadmap_findings *out, struct roadmap_error *err)
+{
+	struct roadmap_check_options co = check_options(rm, opt);
+	enum roadmap_status st = roadmap_check_opt(rm, &co, out, err);
+
+	if (st == ROADMAP_OK) {
+		st = roadmap_findings_select(rm, sel, out, err);
+	}
+	return st;
+}
+
 enum roadmap_status rm_analysis_build(const struct roadmap *rm, unsigned want,
 				      const struct roadmap_export_options *opt,
 				      struct rm_analysis *a,
@@ -52,14 +83,7 @@ enum roadmap_status rm_analysis_build(const struct roadmap *rm, unsigned want,
 		a->built |= RM_AN_FINDINGS;
 	}
 	if (wanted(a, want, RM_AN_FINDINGS)) {
-		/* a roadmap that records progress or measurements is
-		 * exported with its figures of the day: its findings are the
-		 * day's too (the time rules of check --as-of) */
-		struct roadmap_check_options co = {0};
-		if (opt && opt->has_as_of && roadmap_has_tracking(rm)) {
-			co.has_as_of = true;
-			co.as_of = opt->as_of;
-		}
+		struct roadmap_check_options co = check_options(rm, opt);
 		if ((st = rm_check_prebuilt(rm, &co, &a->sp, &a->refs, &a->g,
 					    a->tr_ok ? &a->tr : NULL, &a->f,
 					    err))) {
