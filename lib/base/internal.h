@@ -184,6 +184,9 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 				   char **out, size_t *len,
 				   struct roadmap_error *err);
 
+/* What every export says after a scenario's name (render/). */
+#define RM_WHAT_IF "(a what-if plan, not the roadmap itself)"
+
 /* The iCalendar file (render/export-ics.c, roadmap(1), export --format
  * ics), *out malloc'ed. */
 enum roadmap_status rm_export_ics(const struct roadmap *rm,

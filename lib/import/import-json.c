@@ -135,11 +135,15 @@ static void merge(struct imp *im, const struct roadmap *src)
 				im->nomem = true;
 				continue;
 			}
-			/* the file's capacity and ramp replace ours */
+			/* the file's capacity and ramp replace ours; ours is
+			 * released whole but for its id, which the index
+			 * holds */
+			struct roadmap_team old = rm->teams[k];
 			free((char *)c.id);
-			c.id = rm->teams[k].id;
-			c.line = rm->teams[k].line;
-			free(rm->teams[k].capacity_changes);
+			c.id = old.id;
+			c.line = old.line;
+			old.id = NULL;
+			rm_team_free(&old);
 			rm->teams[k] = c;
 			rm_import_change(im, false, ROADMAP_WORD_TEAM, t->id);
 		} else {

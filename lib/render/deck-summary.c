@@ -434,7 +434,7 @@ void rm_deck_summary(struct deck *d)
 	snprintf(line, sizeof(line), "Board deck: headline figures%s%s%s%s%s",
 		 d->scenario ? ". Scenario: " : "",
 		 d->scenario ? d->scenario : "",
-		 d->scenario ? " (a what-if plan, not the roadmap itself)" : "",
+		 d->scenario ? " " RM_WHAT_IF : "",
 		 d->selection ? ". Selection: " : "",
 		 d->selection ? d->selection : "");
 	/* the line that names the scenario and the selection wraps in the

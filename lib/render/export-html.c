@@ -755,7 +755,7 @@ static void page(struct page *p)
 	if (p->scenario) {
 		h_open(p, "p");
 		h_textf(p,
-			"Scenario: %s (a what-if plan, not the roadmap itself)",
+			"Scenario: %s " RM_WHAT_IF,
 			p->scenario);
 		h_close(p);
 	}

@@ -12,12 +12,13 @@ static const char *const formats[] = {"csv", "json", "xlsx",
 
 const char *roadmap_export_format_name(enum roadmap_export_format f)
 {
-	return (unsigned)f < 6 ? formats[f] : "csv";
+	return (size_t)f < sizeof(formats) / sizeof(*formats) ? formats[f]
+							      : "csv";
 }
 
 int roadmap_export_format_parse(const char *name)
 {
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < (int)(sizeof(formats) / sizeof(*formats)); i++) {
 		if (strcmp(name, formats[i]) == 0) {
 			return i;
 		}
@@ -485,7 +486,7 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	if (scenario) {
 		sb_puts(b, "Scenario: ");
 		md_text(b, scenario);
-		sb_puts(b, " (a what-if plan, not the roadmap itself).\n\n");
+		sb_puts(b, " " RM_WHAT_IF ".\n\n");
 	}
 	if (selection) {
 		sb_puts(b, "Selection: ");
