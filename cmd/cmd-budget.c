@@ -69,22 +69,30 @@ static const unsigned layouts[] = {
 	    1u << ROADMAP_BUDGET_ACTUAL_VARIANCE | 1u << ROADMAP_BUDGET_ACTUAL),
 };
 
-static bool build_table(struct table *t, const struct roadmap_budget_report *r,
-			int scale, unsigned cols, const char **head)
+/* What build_table() needs: the report, and room for the header table
+ * keeps pointing at. */
+struct fit {
+	const struct roadmap_budget_report *r;
+	const char *head[N_COLS + 1];
+};
+
+static bool build_table(void *ctx, int scale, unsigned cols, struct table *t)
 {
 	static const char *const first[] = {"QUARTER", "YEAR", "PILLAR",
 					    "GOAL",    "TEAM", "MONTH"};
 	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1,
 				     1, 1, 1, 1, 1, 1};
+	struct fit *f = ctx;
+	const struct roadmap_budget_report *r = f->r;
 	size_t n = 1;
 
-	head[0] = first[r->by];
+	f->head[0] = first[r->by];
 	for (int o = 0; o < N_COLS; o++) {
 		if (cols & 1u << col_order[o]) {
-			head[n++] = col_head[col_order[o]];
+			f->head[n++] = col_head[col_order[o]];
 		}
 	}
-	table_init(t, n, head, right, 0);
+	table_init(t, n, f->head, right, 0);
 	for (size_t i = 0; i <= r->n; i++) {
 		const struct roadmap_budget_row *x =
 		    i < r->n ? &r->rows[i] : &r->total;
@@ -128,11 +136,10 @@ static bool build_table(struct table *t, const struct roadmap_budget_report *r,
 static int print_table(const struct roadmap *rm,
 		       const struct roadmap_budget_report *r)
 {
-	static const char *const units[] = {"", ", whole units", ", thousands"};
-	const char *head[N_COLS + 1];
+	struct fit f = {.r = r};
 	struct table t;
-	int scale = 0, rc;
-	size_t layout = 0, width = term_width();
+	int scale, rc;
+	size_t layout;
 	/* goal and team rows use no envelope: those columns say nothing;
 	 * only pillar rows have shares */
 	unsigned none = r->by == ROADMAP_BY_GOAL || r->by == ROADMAP_BY_TEAM ||
@@ -149,28 +156,13 @@ static int print_table(const struct roadmap *rm,
 	    r->by == ROADMAP_BY_PILLAR ? 0 : 1u << C_SHARE | 1u << C_TARGET;
 	char m[40];
 
-	/* within each layout the scale shrinks; then the next layout */
-	for (;;) {
-		if (!build_table(&t, r, scale,
-				 layouts[layout] & ~(none | shares), head)) {
-			msg("out of memory");
-			return 70;
-		}
-		if (table_width(&t) <= width ||
-		    (scale == 2 &&
-		     layout + 1 == sizeof(layouts) / sizeof(layouts[0]))) {
-			break;
-		}
-		table_release(&t);
-		if (scale < 2) {
-			scale++;
-		} else {
-			scale = 0;
-			layout++;
-		}
+	if ((rc = table_fit(&t, build_table, &f, layouts,
+			    sizeof(layouts) / sizeof(layouts[0]), none | shares,
+			    &scale, &layout))) {
+		return rc;
 	}
 	printf("Budget by %s (%s%s)\n", roadmap_budget_by_name(r->by),
-	       roadmap_currency(rm), units[scale]);
+	       roadmap_currency(rm), scale_units(scale));
 	rc = table_print(&t, stdout);
 	table_release(&t);
 	if (rc) {

@@ -43,20 +43,28 @@ static const unsigned layouts[] = {
 };
 #define N_LAYOUTS (sizeof(layouts) / sizeof(layouts[0]))
 
-static bool build_table(struct table *t, const struct roadmap_capital_report *r,
-			int scale, unsigned cols, const char **head)
+/* What build_table() needs: the report, and room for the header table
+ * keeps pointing at. */
+struct fit {
+	const struct roadmap_capital_report *r;
+	const char *head[N_COLS + 1];
+};
+
+static bool build_table(void *ctx, int scale, unsigned cols, struct table *t)
 {
 	static const char *const first[] = {"QUARTER", "YEAR", "INITIATIVE"};
 	static const bool right[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	struct fit *f = ctx;
+	const struct roadmap_capital_report *r = f->r;
 	size_t n = 1;
 
-	head[0] = first[r->by];
+	f->head[0] = first[r->by];
 	for (int c = 0; c < N_COLS; c++) {
 		if (cols & BIT(c)) {
-			head[n++] = col_head[c];
+			f->head[n++] = col_head[c];
 		}
 	}
-	table_init(t, n, head, right, 0);
+	table_init(t, n, f->head, right, 0);
 	for (size_t i = 0; i <= r->n; i++) {
 		const struct roadmap_capital_row *x =
 		    i < r->n ? &r->rows[i] : &r->total;
@@ -80,36 +88,21 @@ static bool build_table(struct table *t, const struct roadmap_capital_report *r,
 static int print_table(const struct roadmap *rm,
 		       const struct roadmap_capital_report *r)
 {
-	static const char *const units[] = {"", ", whole units", ", thousands"};
-	const char *head[N_COLS + 1];
+	struct fit f = {.r = r};
 	struct table t;
-	int scale = 0, rc;
-	size_t layout = 0, width = term_width();
+	int scale, rc;
+	size_t layout;
 	/* the plan writes nothing off: that column says nothing there */
 	unsigned none = r->basis == ROADMAP_BASIS_PLAN ? BIT(C_WRITE_OFF) : 0;
 
-	/* within each layout the scale shrinks; then the next layout */
-	for (;;) {
-		if (!build_table(&t, r, scale, layouts[layout] & ~none, head)) {
-			msg("out of memory");
-			return 70;
-		}
-		if (table_width(&t) <= width ||
-		    (scale == 2 && layout + 1 == N_LAYOUTS)) {
-			break;
-		}
-		table_release(&t);
-		if (scale < 2) {
-			scale++;
-		} else {
-			scale = 0;
-			layout++;
-		}
+	if ((rc = table_fit(&t, build_table, &f, layouts, N_LAYOUTS, none,
+			    &scale, &layout))) {
+		return rc;
 	}
 	printf("Capitalization by %s, %s basis (%s%s)\n",
 	       roadmap_capital_by_name(r->by),
 	       roadmap_capital_basis_name(r->basis), roadmap_currency(rm),
-	       units[scale]);
+	       scale_units(scale));
 	rc = table_print(&t, stdout);
 	table_release(&t);
 	if (rc) {

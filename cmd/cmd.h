@@ -329,6 +329,23 @@ void table_release(struct table *t);
 /* The output width: the terminal's, $COLUMNS, or 80. */
 size_t term_width(void);
 
+/*
+ * A table of money that fits the width: build(ctx, scale, cols, t) makes
+ * it with the columns of layouts[k] less none, at scale 0 (cents), 1
+ * (whole units) or 2 (thousands, money_cell's); each layout is tried at
+ * each scale before the next, and the last at thousands stands when
+ * nothing fits. *t is built, *scale and *layout say which: 0, or 70 after
+ * saying out of memory (build released what it made).
+ */
+int table_fit(struct table *t,
+	      bool (*build)(void *ctx, int scale, unsigned cols,
+			    struct table *t),
+	      void *ctx, const unsigned *layouts, size_t n_layouts,
+	      unsigned none, int *scale, size_t *layout);
+/* ", whole units" or ", thousands" after a table's currency at scale,
+ * "" at cents. */
+const char *scale_units(int scale);
+
 /* Sets *out to value's index among names and returns 0; otherwise prints
  * "unknown WHAT 'value' (a, b or c)" with the usage and returns 64. */
 int choice_option(const struct cmd *cmd, const char *what, const char *value,

@@ -81,6 +81,43 @@ size_t term_width(void)
 	return 80;
 }
 
+int table_fit(struct table *t,
+	      bool (*build)(void *ctx, int scale, unsigned cols,
+			    struct table *t),
+	      void *ctx, const unsigned *layouts, size_t n_layouts,
+	      unsigned none, int *scale, size_t *layout)
+{
+	size_t width = term_width();
+
+	*scale = 0;
+	*layout = 0;
+	/* within each layout the scale shrinks; then the next layout */
+	for (;;) {
+		if (!build(ctx, *scale, layouts[*layout] & ~none, t)) {
+			msg("out of memory");
+			return 70;
+		}
+		if (table_width(t) <= width ||
+		    (*scale == 2 && *layout + 1 == n_layouts)) {
+			return 0;
+		}
+		table_release(t);
+		if (*scale < 2) {
+			++*scale;
+		} else {
+			*scale = 0;
+			++*layout;
+		}
+	}
+}
+
+const char *scale_units(int scale)
+{
+	static const char *const units[] = {"", ", whole units", ", thousands"};
+
+	return (unsigned)scale < 3 ? units[scale] : "";
+}
+
 void table_init(struct table *t, size_t n_cols, const char *const *head,
 		const bool *right, int flex)
 {
