@@ -281,7 +281,7 @@ static void section_rows(struct page *p, const char *id, const char *title,
 	h_close(p);
 }
 
-static void section(struct page *p, const char *id, const char *title)
+void h_section(struct page *p, const char *id, const char *title)
 {
 	section_rows(p, id, title, SIZE_MAX);
 }
@@ -300,7 +300,7 @@ static void headline(struct page *p)
 		at_risk += p->a->tr.goals[g].state == ROADMAP_GOAL_AT_RISK ||
 			   p->a->tr.goals[g].state == ROADMAP_GOAL_MISSED;
 	}
-	section(p, "headline", "Headline figures");
+	h_section(p, "headline", "Headline figures");
 	h_open(p, "dl");
 	h_attr(p, "class", "cards");
 	money_card(p, "Planned spend", t->total, false);
@@ -784,16 +784,16 @@ static void page(struct page *p)
 	nl(p);
 	h_open(p, "main");
 	headline(p);
-	section(p, "spend", "Planned spend per quarter");
+	h_section(p, "spend", "Planned spend per quarter");
 	h_spend_chart(p);
 	h_close(p);
 	nl(p);
-	section(p, "mix", "Investment mix");
+	h_section(p, "mix", "Investment mix");
 	h_mix_chart(p);
 	h_close(p);
 	nl(p);
 	goals(p);
-	section(p, "timeline", "Timeline");
+	h_section(p, "timeline", "Timeline");
 	h_gantt(p);
 	h_close(p);
 	nl(p);

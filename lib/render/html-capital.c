@@ -79,13 +79,7 @@ void h_capital(struct page *p)
 	for (size_t i = 0; i < rm->n_inits && !actuals; i++) {
 		actuals = rm->inits[i].n_actuals > 0;
 	}
-	h_open(p, "section");
-	h_attr(p, "id", "capitalization");
-	h_attr(p, "aria-labelledby", "capitalization-h");
-	h_open(p, "h2");
-	h_attr(p, "id", "capitalization-h");
-	h_text(p, "Capitalization");
-	h_close(p);
+	h_section(p, "capitalization", "Capitalization");
 	/* the page's budget report checked every sum these reach: only
 	 * memory can fail them, and the page then fails as a whole */
 	if (rm_capitalization_from(rm, &p->a->sp, ROADMAP_BASIS_PLAN,

@@ -16,13 +16,7 @@ void h_scenarios(struct page *p)
 	size_t lines = roadmap_scenario_comparison_lines(c);
 	char label[16], shown[48], plain[40];
 
-	h_open(p, "section");
-	h_attr(p, "id", "scenarios");
-	h_attr(p, "aria-labelledby", "scenarios-h");
-	h_open(p, "h2");
-	h_attr(p, "id", "scenarios-h");
-	h_text(p, "Scenarios");
-	h_close(p);
+	h_section(p, "scenarios", "Scenarios");
 	h_open(p, "p");
 	h_attr(p, "class", "note");
 	h_textf(p,

@@ -40,6 +40,9 @@ __attribute__((format(printf, 2, 3))) void h_textf(struct page *p,
 						   const char *fmt, ...);
 /* <name class="cls">text</name>; cls may be NULL. */
 void h_el(struct page *p, const char *name, const char *cls, const char *text);
+/* Opens <section id="id" aria-labelledby="id-h"> with its <h2 id="id-h">
+ * title; the caller closes the section. */
+void h_section(struct page *p, const char *id, const char *title);
 
 /* Money for a chart's label: "1.5M", "219k", "950". buf >= 32. */
 char *h_compact(int64_t cents, char *buf);
