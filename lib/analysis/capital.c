@@ -15,35 +15,27 @@
 static const char *const basis_names[] = {"plan", "actual"};
 static const char *const by_names[] = {ROADMAP_WORD_QUARTER, ROADMAP_WORD_YEAR,
 				       ROADMAP_WORD_INITIATIVE};
+#define N_BASES (int)(sizeof(basis_names) / sizeof(basis_names[0]))
+#define N_VIEWS (int)(sizeof(by_names) / sizeof(by_names[0]))
 
 const char *roadmap_capital_basis_name(enum roadmap_capital_basis b)
 {
-	return (unsigned)b < 2 ? basis_names[b] : basis_names[0];
+	return (unsigned)b < N_BASES ? basis_names[b] : basis_names[0];
 }
 
 int roadmap_capital_basis_parse(const char *name)
 {
-	for (int i = 0; i < 2; i++) {
-		if (strcmp(name, basis_names[i]) == 0) {
-			return i;
-		}
-	}
-	return -1;
+	return rm_word_of(basis_names, N_BASES, name);
 }
 
 const char *roadmap_capital_by_name(enum roadmap_capital_by by)
 {
-	return (unsigned)by < 3 ? by_names[by] : by_names[0];
+	return (unsigned)by < N_VIEWS ? by_names[by] : by_names[0];
 }
 
 int roadmap_capital_by_parse(const char *name)
 {
-	for (int i = 0; i < 3; i++) {
-		if (strcmp(name, by_names[i]) == 0) {
-			return i;
-		}
-	}
-	return -1;
+	return rm_word_of(by_names, N_VIEWS, name);
 }
 
 const char *roadmap_capital_column_name(enum roadmap_capital_column col)

@@ -358,6 +358,9 @@ double rm_decimal_value(const struct rm_decimal *d);
 
 /* Text helpers (base/text.c). */
 char *rm_strdup(const char *s);
+/* The index of name among words[0..n-1] (NULL entries never match), or
+ * -1: what the roadmap_*_parse() functions of a word list return. */
+int rm_word_of(const char *const *words, int n, const char *name);
 /* Checks a text field: UTF-8, <= 1000 characters, no control characters,
  * no bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
  * U+2066..U+2069). Returns NULL when fine, else a static reason. */

@@ -18,6 +18,16 @@ char *rm_strdup(const char *s)
 	return p;
 }
 
+int rm_word_of(const char *const *words, int n, const char *name)
+{
+	for (int i = 0; i < n; i++) {
+		if (words[i] && strcmp(name, words[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
 /*
  * Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
  */

@@ -18,24 +18,14 @@ const char *roadmap_stage_name(enum roadmap_stage s)
 	return (unsigned)s < RM_STAGE_WORDS ? rm_stage_words[s] : NULL;
 }
 
-static int word_of(const char *const *words, int n, const char *name)
-{
-	for (int i = 0; i < n; i++) {
-		if (words[i] && strcmp(name, words[i]) == 0) {
-			return i;
-		}
-	}
-	return -1;
-}
-
 int roadmap_initiative_status_parse(const char *name)
 {
-	return word_of(rm_status_words, RM_STATUS_WORDS, name);
+	return rm_word_of(rm_status_words, RM_STATUS_WORDS, name);
 }
 
 int roadmap_stage_parse(const char *name)
 {
-	return word_of(rm_stage_words, RM_STAGE_WORDS, name);
+	return rm_word_of(rm_stage_words, RM_STAGE_WORDS, name);
 }
 
 bool roadmap_initiative_counts(const struct roadmap_initiative *i)
