@@ -173,6 +173,8 @@ for basis in plan actual; do
   q=$(R -f e.json capitalization --basis $basis --format csv | tail -1)
   y=$(R -f e.json capitalization --basis $basis --by year --format csv | tail -1)
   i=$(R -f e.json capitalization --basis $basis --by initiative --format csv | tail -1)
+  ok_if "(e) $basis: the quarter view ends with a total that is not 0 ($q)" \
+    bash -c '[[ $1 == total,* && $1 != total,0.00,* ]]' _ "$q"
   ok_if "(e) $basis: the year view's total is the quarter view's ($q)" test "$q" = "$y"
   ok_if "(e) $basis: the initiative view's total is the quarter view's ($i)" test "$q" = "$i"
 done
