@@ -1,13 +1,11 @@
 /* books.h - what the books importer's files share (import-books.c,
- * import-rules.c, import-stream.c, import-exact.c): actuals from an
+ * import-books-rows.c, import-rules.c, import-exact.c): actuals from an
  * hledger or Ledger register or a FOCUS cost file (roadmap(1), import
  * --format ledger|focus). */
 #ifndef ROADMAP_BOOKS_H
 #define ROADMAP_BOOKS_H
 
 #include "import.h"
-
-#include <csv.h>
 
 /*
  * An exact amount: cents plus frac / RM_FRAC_ONE of a cent, frac in
@@ -33,35 +31,6 @@ int64_t rm_exact_round(struct rm_exact a);
  */
 const char *rm_exact_parse(const char *s, size_t len, bool commas,
 			   bool exponent, struct rm_exact *out);
-
-/* A CSV stream (import-stream.c): libcsv strict, chunk by chunk, each
- * record handed over with the line it starts on; memory that holds one
- * record and the start lines of one chunk's records. */
-struct rm_stream {
-	struct csv_parser p;
-	struct imp *im;
-	void (*row)(void *ctx, char **f, size_t n, long line);
-	void *ctx;
-	/* the pre-scan of each chunk: the line each record starts on */
-	long line, begin;
-	bool quoted, start, empty, prev_cr;
-	long *starts;
-	size_t n_starts, head, cap_starts;
-	/* the record being read: fields NUL-terminated in buf */
-	char *buf;
-	size_t len, cap;
-	size_t *off;
-	char **f;
-	size_t nf, cap_f;
-	bool nomem, failed;
-};
-bool rm_stream_init(struct rm_stream *s, struct imp *im,
-		    void (*row)(void *, char **, size_t, long), void *ctx);
-/* Parses a chunk; false after malformed quoting (reported) or out of
- * memory (im->nomem). */
-bool rm_stream_feed(struct rm_stream *s, const char *d, size_t len);
-bool rm_stream_finish(struct rm_stream *s);
-void rm_stream_release(struct rm_stream *s);
 
 /* A rules file (import-rules.c): match -> (initiative, kind). */
 struct rm_rule {
@@ -112,7 +81,7 @@ struct roadmap_books {
 	struct roadmap_books_report *rep;
 	int format;
 	struct rm_rules rules;
-	struct rm_stream s;
+	struct rm_stream *s;
 	bool header, header_bad, currency_bad, overflow, fed;
 	size_t width;
 	int col[4]; /* ledger: date, account, amount; focus: start, cost,

@@ -211,7 +211,7 @@ enum roadmap_status roadmap_books_begin(struct roadmap *rm,
 	if (ok) {
 		b->tag_keys = malloc(TAG_CACHE * sizeof(char *));
 		ok = b->tag_keys &&
-		     rm_stream_init(&b->s, &b->im, rm_books_record, b);
+		     (b->s = rm_stream_new(&b->im, ',', rm_books_record, b));
 		b->im.nomem = b->im.nomem || !b->tag_keys;
 	}
 	if (!ok) {
@@ -235,7 +235,7 @@ enum roadmap_status roadmap_books_feed(struct roadmap_books *b,
 			len -= 3;
 		}
 	}
-	rm_stream_feed(&b->s, data, len);
+	rm_stream_feed(b->s, data, len);
 	return b->im.nomem ? ROADMAP_ERR_NOMEM : ROADMAP_OK;
 }
 
@@ -477,7 +477,7 @@ static enum roadmap_status finish(struct roadmap_books *b)
 
 enum roadmap_status roadmap_books_end(struct roadmap_books *b)
 {
-	if (!rm_stream_finish(&b->s) && b->im.nomem) {
+	if (!rm_stream_finish(b->s) && b->im.nomem) {
 		return ROADMAP_ERR_NOMEM;
 	}
 	if (b->im.nomem) {
@@ -503,7 +503,7 @@ void roadmap_books_destroy(struct roadmap_books *b)
 		return;
 	}
 	rm_rules_release(&b->rules);
-	rm_stream_release(&b->s);
+	rm_stream_free(b->s);
 	free(b->cells);
 	free(b->slots);
 	free(b->q);

@@ -221,18 +221,18 @@ bool rm_rules_read(struct imp *im, int format, const char *d, size_t len,
 		   struct rm_rules *out)
 {
 	struct rules_read x = {.im = im, .format = format, .out = out};
-	struct rm_stream s;
+	struct rm_stream *s;
 
 	memset(out, 0, sizeof(*out));
 	if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) {
 		d += 3;
 		len -= 3;
 	}
-	if (!rm_stream_init(&s, im, on_record, &x)) {
+	if (!(s = rm_stream_new(im, ',', on_record, &x))) {
 		return false;
 	}
-	bool ok = rm_stream_feed(&s, d, len) && rm_stream_finish(&s);
-	rm_stream_release(&s);
+	bool ok = rm_stream_feed(s, d, len) && rm_stream_finish(s);
+	rm_stream_free(s);
 	free(x.lines);
 	if (ok && !x.header) {
 		rm_import_report(im, 1, NULL, NULL,

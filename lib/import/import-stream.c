@@ -1,15 +1,39 @@
 /*
- * import-stream.c - CSV read chunk by chunk for the books importer: a
- * million-row FOCUS file is never held whole. libcsv parses strictly (as
- * import-csv.c does) and reports no positions, so each chunk is first
- * scanned, quote-aware, for the line each record starts on (LF, CRLF or
- * a lone CR end a line; a quoted field may hold newlines), and the
- * records libcsv emits take those lines in order.
+ * import-stream.c - the importer's CSV reader, chunk by chunk: import of
+ * a table (import-csv.c) feeds it the whole file, the books importer
+ * (import-books.c, import-rules.c) a million-row FOCUS file 256 KiB at a
+ * time. libcsv parses strictly, keeps every space and reports no
+ * positions, so each chunk is first scanned, quote-aware, for the line
+ * each record starts on (LF, CRLF or a lone CR end a line; a quoted field
+ * may hold newlines; a blank line is no record), and the records libcsv
+ * emits take those lines in order. Memory holds one record and the start
+ * lines of one chunk's records.
  */
-#include "books.h"
+#include "import.h"
 
+#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "json.h"
+
+struct rm_stream {
+	struct csv_parser p;
+	struct imp *im;
+	void (*row)(void *ctx, char **f, size_t n, long line);
+	void *ctx;
+	/* the pre-scan of each chunk: the line each record starts on */
+	long line, begin;
+	bool quoted, start, empty, prev_cr;
+	long *starts;
+	size_t n_starts, head, cap_starts;
+	/* the record being read: fields NUL-terminated in buf at off */
+	struct strbuf buf;
+	size_t *off;
+	char **f;
+	size_t nf, cap_f;
+	bool nomem, failed;
+};
 
 static int no_space(unsigned char c)
 {
@@ -23,19 +47,6 @@ static void on_field(void *data, size_t len, void *ctx)
 
 	if (s->nomem) {
 		return;
-	}
-	if (s->len + len + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 256;
-		while (cap < s->len + len + 1) {
-			cap *= 2;
-		}
-		char *b = realloc(s->buf, cap);
-		if (!b) {
-			s->nomem = true;
-			return;
-		}
-		s->buf = b;
-		s->cap = cap;
 	}
 	if (s->nf == s->cap_f) {
 		size_t cap = s->cap_f ? s->cap_f * 2 : 16;
@@ -53,12 +64,11 @@ static void on_field(void *data, size_t len, void *ctx)
 		s->f = f;
 		s->cap_f = cap;
 	}
-	s->off[s->nf++] = s->len;
-	if (len) {
-		memcpy(s->buf + s->len, data, len);
-	}
-	s->len += len;
-	s->buf[s->len++] = '\0';
+	s->off[s->nf++] = s->buf.len;
+	/* the field, then its NUL (libcsv hands an empty field as NULL) */
+	sb_put(&s->buf, data ? data : "", len);
+	sb_put(&s->buf, "", 1);
+	s->nomem = s->buf.failed;
 }
 
 static void on_row(int c, void *ctx)
@@ -69,29 +79,34 @@ static void on_row(int c, void *ctx)
 	(void)c;
 	if (!s->nomem) {
 		for (size_t i = 0; i < s->nf; i++) {
-			s->f[i] = s->buf + s->off[i];
+			s->f[i] = s->buf.data + s->off[i];
 		}
 		s->row(s->ctx, s->f, s->nf, line);
 	}
 	s->nf = 0;
-	s->len = 0;
+	s->buf.len = 0;
 }
 
-bool rm_stream_init(struct rm_stream *s, struct imp *im,
-		    void (*row)(void *, char **, size_t, long), void *ctx)
+struct rm_stream *rm_stream_new(struct imp *im, char delim,
+				void (*row)(void *, char **, size_t, long),
+				void *ctx)
 {
-	memset(s, 0, sizeof(*s));
+	struct rm_stream *s = calloc(1, sizeof(*s));
+
+	if (!s || csv_init(&s->p, CSV_STRICT | CSV_STRICT_FINI |
+				      CSV_APPEND_NULL) != 0) {
+		free(s);
+		im->nomem = true;
+		return NULL;
+	}
+	csv_set_delim(&s->p, (unsigned char)delim);
+	csv_set_space_func(&s->p, no_space);
 	s->im = im;
 	s->row = row;
 	s->ctx = ctx;
 	s->line = 1;
 	s->start = true;
-	if (csv_init(&s->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)) {
-		im->nomem = true;
-		return false;
-	}
-	csv_set_space_func(&s->p, no_space);
-	return true;
+	return s;
 }
 
 static bool push_start(struct rm_stream *s, long line)
@@ -110,9 +125,9 @@ static bool push_start(struct rm_stream *s, long line)
 }
 
 /*
- * The scan of import-csv.c's record_lines(), incremental. Only a quote,
- * LF and CR change its state: the runs of other bytes between them are
- * skipped in a tight loop (a million-row file is mostly such runs).
+ * The pre-scan, incremental. Only a quote, LF and CR change its state:
+ * the runs of other bytes between them are skipped in a tight loop (a
+ * million-row file is mostly such runs).
  */
 static bool scan(struct rm_stream *s, const char *d, size_t len)
 {
@@ -175,6 +190,7 @@ bool rm_stream_feed(struct rm_stream *s, const char *d, size_t len)
 	}
 	const char *nul = memchr(d, '\0', len);
 	if (nul) {
+		/* a cell would end at it: bad data, never a shorter cell */
 		rm_import_report(
 		    s->im, line_in(d, (size_t)(nul - d), first, prev_cr), NULL,
 		    NULL, "a NUL byte: the file is not text");
@@ -239,12 +255,15 @@ bool rm_stream_finish(struct rm_stream *s)
 	return true;
 }
 
-void rm_stream_release(struct rm_stream *s)
+void rm_stream_free(struct rm_stream *s)
 {
+	if (!s) {
+		return;
+	}
 	csv_free(&s->p);
 	free(s->starts);
-	free(s->buf);
+	sb_release(&s->buf);
 	free(s->off);
 	free(s->f);
-	memset(s, 0, sizeof(*s));
+	free(s);
 }

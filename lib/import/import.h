@@ -1,5 +1,5 @@
 /* import.h - what the importer's files share (import.c, import-csv.c,
- * import-columns.c, import-rows.c, import-json.c). */
+ * import-columns.c, import-rows.c, import-json.c, import-stream.c). */
 #ifndef ROADMAP_IMPORT_H
 #define ROADMAP_IMPORT_H
 
@@ -24,7 +24,24 @@ rm_import_report(struct imp *im, long line, const char *where,
 void rm_import_change(struct imp *im, bool added, const char *kind,
 		      const char *id);
 
-/* CSV records with the line each starts on (import-csv.c). */
+/*
+ * The importer's CSV reader (import-stream.c): libcsv, strict, fed chunk
+ * by chunk; each record is handed to row with the line it starts on (its
+ * fields NUL-terminated, valid until row returns). Errors (a NUL byte,
+ * malformed quoting, an unterminated quote) go to im with their line;
+ * out of memory sets im->nomem. A blank line is no record.
+ */
+struct rm_stream;
+struct rm_stream *
+rm_stream_new(struct imp *im, char delim,
+	      void (*row)(void *ctx, char **f, size_t n, long line), void *ctx);
+/* Parses the next len bytes (any split); false after an error. */
+bool rm_stream_feed(struct rm_stream *s, const char *d, size_t len);
+/* After the last byte: the last record; false after an error. */
+bool rm_stream_finish(struct rm_stream *s);
+void rm_stream_free(struct rm_stream *s);
+
+/* A whole CSV file's records with the line each starts on (import-csv.c). */
 struct record {
 	char **f;
 	size_t n;
@@ -34,9 +51,6 @@ struct record {
 struct csvstate {
 	struct record *rec;
 	size_t n, cap;
-	struct record cur;
-	long *lines; /* start line of each record libcsv will emit */
-	size_t n_lines;
 	bool nomem;
 };
 
