@@ -82,7 +82,7 @@ struct roadmap_books {
 	int format;
 	struct rm_rules rules;
 	struct rm_stream *s;
-	bool header, header_bad, currency_bad, overflow, fed;
+	bool header, header_bad, currency_bad, overflow;
 	size_t width;
 	int col[4]; /* ledger: date, account, amount; focus: start, cost,
 		       currency, tags */

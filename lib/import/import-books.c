@@ -227,14 +227,6 @@ enum roadmap_status roadmap_books_begin(struct roadmap *rm,
 enum roadmap_status roadmap_books_feed(struct roadmap_books *b,
 				       const char *data, size_t len)
 {
-	/* a UTF-8 byte order mark, as spreadsheets write */
-	if (!b->fed) {
-		b->fed = true;
-		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-			data += 3;
-			len -= 3;
-		}
-	}
 	rm_stream_feed(b->s, data, len);
 	return b->im.nomem ? ROADMAP_ERR_NOMEM : ROADMAP_OK;
 }

@@ -224,10 +224,6 @@ bool rm_rules_read(struct imp *im, int format, const char *d, size_t len,
 	struct rm_stream *s;
 
 	memset(out, 0, sizeof(*out));
-	if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) {
-		d += 3;
-		len -= 3;
-	}
 	if (!(s = rm_stream_new(im, ',', on_record, &x))) {
 		return false;
 	}

@@ -6,8 +6,9 @@
  * positions, so each chunk is first scanned, quote-aware, for the line
  * each record starts on (LF, CRLF or a lone CR end a line; a quoted field
  * may hold newlines; a blank line is no record), and the records libcsv
- * emits take those lines in order. Memory holds one record and the start
- * lines of one chunk's records.
+ * emits take those lines in order. A UTF-8 byte order mark, as
+ * spreadsheets write, is skipped however the chunks split it. Memory
+ * holds one record and the start lines of one chunk's records.
  */
 #include "import.h"
 
@@ -25,6 +26,7 @@ struct rm_stream {
 	/* the pre-scan of each chunk: the line each record starts on */
 	long line, begin;
 	bool quoted, start, empty, prev_cr;
+	size_t bom; /* bytes of a leading BOM seen (held back), 3: past it */
 	long *starts;
 	size_t n_starts, head, cap_starts;
 	/* the record being read: fields NUL-terminated in buf at off */
@@ -180,7 +182,7 @@ static long line_in(const char *d, size_t off, long first, bool prev_cr)
 	return line;
 }
 
-bool rm_stream_feed(struct rm_stream *s, const char *d, size_t len)
+static bool parse(struct rm_stream *s, const char *d, size_t len)
 {
 	long first = s->line;
 	bool prev_cr = s->prev_cr;
@@ -231,8 +233,43 @@ bool rm_stream_feed(struct rm_stream *s, const char *d, size_t len)
 	return true;
 }
 
+static const char bom[] = "\xEF\xBB\xBF";
+
+bool rm_stream_feed(struct rm_stream *s, const char *d, size_t len)
+{
+	size_t held = s->bom, k = 0;
+
+	if (held < 3) {
+		while (held + k < 3 && k < len && d[k] == bom[held + k]) {
+			k++;
+		}
+		if (held + k == 3) { /* a whole BOM: skipped */
+			s->bom = 3;
+			d += k;
+			len -= k;
+		} else if (k == len) { /* so far a BOM's first bytes: held */
+			s->bom = held + k;
+			return !s->failed;
+		} else { /* no BOM: the bytes held are the file's */
+			s->bom = 3;
+			if (held && !parse(s, bom, held)) {
+				return false;
+			}
+		}
+	}
+	return parse(s, d, len);
+}
+
 bool rm_stream_finish(struct rm_stream *s)
 {
+	/* a file of a BOM's first bytes only: they are its text */
+	if (s->bom > 0 && s->bom < 3) {
+		size_t held = s->bom;
+		s->bom = 3;
+		if (!parse(s, bom, held)) {
+			return false;
+		}
+	}
 	if (s->failed) {
 		return false;
 	}

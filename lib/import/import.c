@@ -102,16 +102,20 @@ enum roadmap_status roadmap_import(struct roadmap *rm, const char *name,
 	if (!rep->errors) {
 		return ROADMAP_ERR_NOMEM;
 	}
+	/* a UTF-8 byte order mark, as spreadsheets write (the CSV reader
+	 * skips its own) */
+	const char *body = data;
+	size_t n = len;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		len -= 3;
+		body += 3;
+		n -= 3;
 	}
-	if (looks_json(data, len) && opt->ignore_columns) {
+	if (looks_json(body, n) && opt->ignore_columns) {
 		im.usage = true;
 		rm_import_report(&im, 0, NULL, NULL,
 				 "--ignore-columns applies to CSV files only");
-	} else if (looks_json(data, len)) {
-		rm_import_json(&im, data, len);
+	} else if (looks_json(body, n)) {
+		rm_import_json(&im, body, n);
 	} else {
 		rm_import_csv(&im, data, len);
 	}

@@ -153,6 +153,75 @@ static void chunks(void)
 	ok(same, "fed in chunks of every size, the same report");
 }
 
+/* A FOCUS file and its rules led by a UTF-8 BOM, fed in chunks of every
+ * size (so the BOM itself is split); "ok" or the first error. */
+static void bom_run(const char *text, size_t len, size_t k, char *out,
+		    size_t size)
+{
+	static const char fr[] = "\xEF\xBB\xBFmatch,initiative,kind\n"
+				 "p=a,a,opex\n";
+	struct roadmap *rm = two_initiatives(1);
+	struct roadmap_books_options opt = {ROADMAP_BOOKS_FOCUS, "f.csv",
+					    "r.csv", fr, sizeof(fr) - 1};
+	struct roadmap_books_report rep;
+	struct roadmap_books *b;
+	enum roadmap_status st = roadmap_books_begin(rm, &opt, &rep, &b);
+
+	for (size_t at = 0; !st && at < len; at += k) {
+		st = roadmap_books_feed(b, text + at,
+					len - at < k ? len - at : k);
+	}
+	if (!st) {
+		st = roadmap_books_end(b);
+	}
+	if (rep.import.n_errors) {
+		roadmap_error_format(&rep.import.errors[0], out, size);
+	} else if (st == ROADMAP_OK && rep.n_actuals == 1) {
+		snprintf(out, size, "ok %lld", (long long)rep.actuals[0].opex);
+	} else {
+		snprintf(out, size, "status %d", (int)st);
+	}
+	roadmap_books_destroy(b);
+	roadmap_books_report_release(&rep);
+	roadmap_destroy(rm);
+}
+
+static void bom(void)
+{
+	static const char text[] =
+	    "\xEF\xBB\xBF"
+	    "ChargePeriodStart,BilledCost,BillingCurrency,Tags\n"
+	    "2026-01-01,1.50,USD,\"{\"\"p\"\":\"\"a\"\"}\"\n";
+	char out[1400];
+	bool same = true;
+
+	for (size_t k = 1; k < sizeof(text); k++) {
+		bom_run(text, sizeof(text) - 1, k, out, sizeof(out));
+		if (strcmp(out, "ok 150") != 0) {
+			same = false;
+			printf("# chunks of %zu: %s\n", k, out);
+		}
+	}
+	ok(same, "a BOM is skipped however the chunks split it");
+	/* a BOM's first two bytes, then the header: they are the file's */
+	char cut[sizeof(text) - 2];
+	memcpy(cut, text, 2);
+	memcpy(cut + 2, text + 3, sizeof(text) - 4);
+	bom_run(cut, sizeof(cut), 1, out, sizeof(out));
+	is_str(out,
+	       "f.csv:1: column \"ChargePeriodStart\": is missing from the "
+	       "header (a FOCUS file has ChargePeriodStart, BilledCost, "
+	       "BillingCurrency and Tags)",
+	       "a BOM's first two bytes alone are no BOM");
+	char two[] = "\xEF\xBB";
+	bom_run(two, 2, 1, out, sizeof(out));
+	is_str(out,
+	       "f.csv:1: column \"ChargePeriodStart\": is missing from the "
+	       "header (a FOCUS file has ChargePeriodStart, BilledCost, "
+	       "BillingCurrency and Tags)",
+	       "a file of a BOM's first two bytes is that text");
+}
+
 /* Random FOCUS files: per quarter, recorded + unmapped = the source total
  * rounded to the cent, and each actual within a cent of its exact sum. */
 static void random_focus(void)
@@ -251,6 +320,7 @@ int main(void)
 {
 	exact();
 	chunks();
+	bom();
 	random_focus();
 	printf("1..%d\n", tap_n);
 	return tap_failed != 0;
