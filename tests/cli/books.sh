@@ -248,6 +248,6 @@ t "a missing rules file" 66 "" "roadmap: nope.csv: cannot open: No such file or 
   R import --format focus focus.csv --map nope.csv
 t "the register from stdin" 0 "$focus_table" \
   "roadmap: dry run: 2 actuals to record (2 replacing one); nothing written" -- \
-  bash -c '"$ROADMAP" import --format focus - --map focus-rules.csv --dry-run < focus.csv | sed "s/  replaces\$//"'
+  bash -c 'set -o pipefail; "$ROADMAP" import --format focus - --map focus-rules.csv --dry-run < focus.csv | sed "s/  replaces\$//"'
 
 finish
