@@ -23,8 +23,8 @@ bool rm_exact_add(struct rm_exact *a, struct rm_exact b);
 /* Rounded to the cent, halves away from zero. */
 int64_t rm_exact_round(struct rm_exact a);
 /*
- * Parses a decimal: an optional '-', digits (with ',' between integer
- * digits when commas is true), an optional '.' and decimals, and with
+ * Parses a decimal: an optional '-', digits (with commas, thousands
+ * separators in groups of three), an optional '.' and decimals, and with
  * exponent an optional e or E and a signed power of ten. NULL and *out
  * set when it is one within ROADMAP_MONEY_MAX in size and twenty
  * decimals; else why not ("has more than 20 decimals", ...).

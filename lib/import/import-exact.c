@@ -39,6 +39,8 @@ int64_t rm_exact_round(struct rm_exact a)
 #define BOTTOM 20
 #define SLOTS (TOP + 1 + BOTTOM)
 
+static const char bad_comma[] = "has a ',' that is no thousands separator "
+				"(decimals take '.')";
 static const char too_large[] = "is past the largest amount "
 				"(1,000,000,000,000.00)";
 
@@ -50,7 +52,7 @@ const char *rm_exact_parse(const char *s, size_t len, bool commas,
 	char digits[128];
 	size_t nd = 0, n_int = 0;
 	bool neg = false, point = false, any = false;
-	long exp10 = 0;
+	long exp10 = 0, group = -1; /* digits since the last ',' (-1: none) */
 
 	if (p < e && (*p == '-' || *p == '+')) {
 		neg = *p++ == '-';
@@ -62,10 +64,15 @@ const char *rm_exact_parse(const char *s, size_t len, bool commas,
 			}
 			digits[nd++] = *p;
 			n_int += !point;
+			group += !point && group >= 0;
 			any = true;
-		} else if (*p == ',' && commas && !point && nd > 0 &&
-			   p + 1 < e && p[1] >= '0' && p[1] <= '9') {
-			continue;
+		} else if (*p == ',' && commas && !point) {
+			/* thousands: a first group of 1-3 digits, then groups
+			 * of exactly 3, as roadmap_money_parse reads them */
+			if (!n_int || (group < 0 ? n_int > 3 : group != 3)) {
+				return bad_comma;
+			}
+			group = 0;
 		} else if (*p == '.' && !point) {
 			point = true;
 		} else {
@@ -74,6 +81,9 @@ const char *rm_exact_parse(const char *s, size_t len, bool commas,
 	}
 	if (!any) {
 		return "is not a number";
+	}
+	if (group >= 0 && group != 3) {
+		return bad_comma;
 	}
 	if (p < e && exponent && (*p == 'e' || *p == 'E')) {
 		bool eneg = false, edig = false;

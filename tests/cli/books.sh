@@ -186,13 +186,14 @@ refused "focus: bad rows" focus bad-focus.csv focus-rules.csv \
   'roadmap: bad-focus.csv:7: the row has 5 fields; the header has 4' \
   'roadmap: bad-focus.csv:8: column "BilledCost": "abc" is not a decimal number' \
   'roadmap: bad-focus.csv: nothing imported'
-refused "ledger: bad rows, another currency at its first line, a stock" ledger bad-register.csv company-rules.csv \
+refused "ledger: bad rows, another currency at its first line, a stock, a decimal comma" ledger bad-register.csv company-rules.csv \
   'roadmap: bad-register.csv:3: column "date": "2026-02-30" is not a date (YYYY-MM-DD, years 1900-2200)' \
   'roadmap: bad-register.csv:4: column "amount": "10 AAPL": commodity "AAPL" is not a currency (an ISO 4217 code, or $ € £ ¥)' \
   'roadmap: bad-register.csv:5: column "amount": "ten dollars" is not an amount (a number with a currency symbol or code)' \
   'roadmap: bad-register.csv:6: column "amount": "EUR 5" is in "EUR", the roadmap'"'"'s amounts in USD (import converts no currency)' \
   'roadmap: bad-register.csv:8: the row has 5 fields; the header has 7' \
   'roadmap: bad-register.csv:9: column "account": is empty' \
+  'roadmap: bad-register.csv:10: column "amount": "$1,50" has a '"','"' that is no thousands separator (decimals take '"'.'"')' \
   'roadmap: bad-register.csv: nothing imported'
 refused "ledger: a refund past the cost is a negative actual" ledger refund.csv company-rules.csv \
   'roadmap: refund.csv: "cloud" 2026-Q1 opex: the sum is -0.01: refunds exceed the cost, and an actual cannot be negative' \

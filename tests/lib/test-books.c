@@ -44,6 +44,18 @@ static void exact(void)
 	is_str(why, "is not a number", "no exponent for a register");
 	parse("1,2", false, false, &why);
 	is_str(why, "is not a number", "no comma for FOCUS");
+	e = parse("1,234,567.5", true, false, &why);
+	ok(!why && e.cents == 123456750 && e.frac == 0,
+	   "1,234,567.5: commas between groups of three");
+	static const char *const commas[] = {"1,50",	 "1234,567", "1,2345",
+					     "1,234,56", ",5",	     "1,.5"};
+	for (size_t i = 0; i < sizeof(commas) / sizeof(commas[0]); i++) {
+		parse(commas[i], true, false, &why);
+		is_str(why,
+		       "has a ',' that is no thousands separator (decimals "
+		       "take '.')",
+		       "%s: a comma that is no thousands separator", commas[i]);
+	}
 	parse(".", false, false, &why);
 	is_str(why, "is not a number", "a lone point");
 	struct rm_exact a = parse("0.00999999999999999999", false, false, &why);
