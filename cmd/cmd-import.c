@@ -309,6 +309,11 @@ static int import_file(struct ctx *ctx, const struct import_opts *o, int argc,
 			return usage_error(&cmd_import,
 					   "import needs one FILE");
 		}
+		if (strcmp(argv[optind], "-") == 0 &&
+		    strcmp(o->map, "-") == 0) {
+			return usage_error(&cmd_import, "only one of FILE and "
+							"--map RULES can be -");
+		}
 		return import_books(ctx, o, argv[optind]);
 	}
 	opt.table = o->table; /* an enum roadmap_table, or -1 */

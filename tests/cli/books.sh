@@ -243,6 +243,8 @@ t "--format without --map" 64 "" "roadmap: import: --format ledger needs --map R
 $usage" -- R import --format ledger register.csv
 t "--format with a table's option" 64 "" "roadmap: import: --format focus takes none of --table, --update, --delimiter, --ignore-columns
 $usage" -- R import --format focus focus.csv --map focus-rules.csv --update
+t "the register and the rules both from stdin" 64 "" "roadmap: import: only one of FILE and --map RULES can be -
+$usage" -- bash -c '"$ROADMAP" import --format focus - --map - < focus-rules.csv'
 t "a missing register" 66 "" "roadmap: nope.csv: cannot open: No such file or directory" -- \
   R import --format focus nope.csv --map focus-rules.csv
 t "a missing rules file" 66 "" "roadmap: nope.csv: cannot open: No such file or directory" -- \
