@@ -278,18 +278,7 @@ static bool solve(const struct model *md, const struct stage *sg,
 		Cbc_setMIPStartI(m, nz, idx, val);
 	}
 	Cbc_setObjSense(m, 1);
-	/* the clock on the wall, not the processor's (CBC's default) */
-	Cbc_setParameter(m, "timeMode", "elapsed");
-	Cbc_setMaximumSeconds(m, end - rm_opt_now());
-	/* as optimize-cbc.c: no debugging line on standard output, no
-	 * preprocessing that a stopped search from a MIP start trips on */
-	Cbc_setParameter(m, "twoMirCuts", "off");
-	Cbc_setParameter(m, "preprocess", "off");
-	/* whole-number objectives: half a unit proves the optimum */
-	Cbc_setAllowableGap(m, 0.5);
-	Cbc_setAllowableFractionGap(m, 0);
-	Cbc_setAllowablePercentageGap(m, 0);
-	rm_cbc_run(m);
+	rm_cbc_run(m, end - rm_opt_now());
 	*proven = Cbc_isProvenOptimal(m) != 0;
 	*infeasible = Cbc_isProvenInfeasible(m) != 0;
 	*bound = Cbc_getBestPossibleObjValue(m);

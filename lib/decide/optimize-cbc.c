@@ -30,11 +30,27 @@
  */
 static pthread_mutex_t cbc_mutex = PTHREAD_MUTEX_INITIALIZER;
 
-void rm_cbc_run(void *mv)
+void rm_cbc_run(void *mv, double seconds)
 {
 	Cbc_Model *m = mv;
 	struct sigaction was;
 
+	/* the clock on the wall, not the processor's (CBC's default) */
+	Cbc_setParameter(m, "timeMode", "elapsed");
+	Cbc_setMaximumSeconds(m, seconds);
+	/* CglTwomir prints a debugging line to standard output on rows of
+	 * large amounts ("2mir_test: ..."): the library never prints */
+	Cbc_setParameter(m, "twoMirCuts", "off");
+	/* CglPreProcess::postProcess dereferences a null pointer when the
+	 * clock stops a search that started from a MIP start (seen with
+	 * MALLOC_PERTURB_ set, under AddressSanitizer); the searches here
+	 * solve as fast without it */
+	Cbc_setParameter(m, "preprocess", "off");
+	/* whole-number objectives: an absolute gap of half a unit proves
+	 * the optimum (the callers check its plans in integers anyway) */
+	Cbc_setAllowableGap(m, 0.5);
+	Cbc_setAllowableFractionGap(m, 0);
+	Cbc_setAllowablePercentageGap(m, 0);
 	pthread_mutex_lock(&cbc_mutex);
 	sigaction(SIGINT, NULL, &was);
 	Cbc_solve(m);
@@ -239,22 +255,7 @@ static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
 	}
 	Cbc_setObjSense(m, phase2 ? 1 : -1);
 	Cbc_setMIPStartI(m, nz, idx, val);
-	/* the clock on the wall, not the processor's (CBC's default) */
-	Cbc_setParameter(m, "timeMode", "elapsed");
-	Cbc_setMaximumSeconds(m, secs);
-	/* CglTwomir prints a debugging line to standard output on rows of
-	 * large amounts ("2mir_test: ..."): the library never prints */
-	Cbc_setParameter(m, "twoMirCuts", "off");
-	/* CglPreProcess::postProcess dereferences a null pointer when the
-	 * clock stops a search that started from a MIP start (seen with
-	 * MALLOC_PERTURB_ set, under AddressSanitizer); the portfolios here
-	 * solve as fast without it */
-	Cbc_setParameter(m, "preprocess", "off");
-	/* whole-number objectives; its proof is checked anyway */
-	Cbc_setAllowableGap(m, 0.5);
-	Cbc_setAllowableFractionGap(m, 0);
-	Cbc_setAllowablePercentageGap(m, 0);
-	rm_cbc_run(m);
+	rm_cbc_run(m, secs);
 	ans->proven = Cbc_isProvenOptimal(m) != 0;
 	ans->bound = Cbc_getBestPossibleObjValue(m);
 	const double *sol = Cbc_bestSolution(m);

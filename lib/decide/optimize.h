@@ -49,10 +49,13 @@ struct lp {
 	struct roadmap_spend sp;
 };
 
-/* Cbc_solve(m) (optimize-cbc.c): one solve at a time in the process
- * (CBC keeps global state), the caller's SIGINT disposition kept whole.
- * m is a Cbc_Model; level-cbc.c solves through it too. */
-void rm_cbc_run(void *m);
+/* Cbc_solve(m) for at most seconds of wall-clock time (optimize-cbc.c),
+ * with the settings every search here needs (no output, no
+ * preprocessing, an absolute gap of half a unit for whole-number
+ * objectives): one solve at a time in the process (CBC keeps global
+ * state), the caller's SIGINT disposition kept whole. m is a Cbc_Model;
+ * level-cbc.c solves through it too. */
+void rm_cbc_run(void *m, double seconds);
 
 /* The whole call's wall-clock deadline (CLOCK_MONOTONIC seconds). */
 struct run {
