@@ -337,14 +337,21 @@ out:
 
 /* ------------------------------------------------------------ capacity */
 
+int64_t rm_quarter_load_moved(const struct roadmap_initiative *in, int64_t days,
+			      int qi, int fs)
+{
+	int64_t s = roadmap_quarter_first(qi, fs);
+	int64_t e = roadmap_quarter_last(qi, fs);
+	int64_t a = (int64_t)in->start + days, b = (int64_t)in->end + days;
+
+	s = s < a ? a : s;
+	e = e > b ? b : e;
+	return e < s ? 0 : in->fte * (e - s + 1);
+}
+
 int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs)
 {
-	roadmap_day s = roadmap_quarter_first(qi, fs);
-	roadmap_day e = roadmap_quarter_last(qi, fs);
-
-	s = s < in->start ? in->start : s;
-	e = e > in->end ? in->end : e;
-	return e < s ? 0 : in->fte * (e - s + 1);
+	return rm_quarter_load_moved(in, 0, qi, fs);
 }
 
 void ck_capacity_overrun(struct check *c)

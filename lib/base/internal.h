@@ -119,6 +119,9 @@ int rm_budget_quarters(const struct roadmap_budget *b, int *last);
  * capacity-overrun counts it (analysis/check.c): fte (hundredths) x the
  * days it runs there (0 outside its dates). */
 int64_t rm_quarter_load(const struct roadmap_initiative *in, int qi, int fs);
+/* The same with the initiative moved days later (levelling's delays). */
+int64_t rm_quarter_load_moved(const struct roadmap_initiative *in, int64_t days,
+			      int qi, int fs);
 
 /*
  * Planned spend by quarter row of a budget report (by quarter) and pillar

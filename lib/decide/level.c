@@ -31,17 +31,11 @@ static int64_t floor7(int64_t x)
 	return x >= 0 ? x / 7 : -((-x + 6) / 7);
 }
 
+/* capacity-overrun's measure (analysis/check-rules.c), w weeks later */
 int64_t lv_qload(const struct lv *lv, size_t i, int w, int qi)
 {
-	const struct roadmap_initiative *in = &lv->rm->inits[i];
-	int64_t s = roadmap_quarter_first(qi, lv->fs);
-	int64_t e = roadmap_quarter_last(qi, lv->fs);
-	int64_t a = (int64_t)in->start + 7 * (int64_t)w;
-	int64_t b = (int64_t)in->end + 7 * (int64_t)w;
-
-	s = s < a ? a : s;
-	e = e > b ? b : e;
-	return e < s ? 0 : in->fte * (e - s + 1);
+	return rm_quarter_load_moved(&lv->rm->inits[i], 7 * (int64_t)w, qi,
+				     lv->fs);
 }
 
 int64_t lv_late(const struct lv *lv, size_t i, int w)
