@@ -132,7 +132,6 @@ static void add_dependencies(Cbc_Model *m, const struct model *md, int *idx,
 			     double *val)
 {
 	const struct lv *lv = md->lv;
-	const struct roadmap *rm = lv->rm;
 
 	for (size_t jd = 0; jd < lv->m; jd++) {
 		size_t v = lv->mov[jd];
@@ -142,9 +141,7 @@ static void add_dependencies(Cbc_Model *m, const struct model *md, int *idx,
 			if (jp == LV_NONE) {
 				continue; /* a fixed one is in lb[] */
 			}
-			int64_t d =
-			    (int64_t)rm->inits[p].end - rm->inits[v].start + 1;
-			int64_t need = d > 0 ? (d + 6) / 7 : -((-d) / 7);
+			int64_t need = lv_need(lv, p, v);
 			if (lv->lb[jd] - lv->ub[jp] >= need) {
 				continue;
 			}
@@ -399,11 +396,7 @@ void lv_exact_search(const struct lv *lv, const int *start, double end, int *w,
 				struct roadmap_level_objective a, b;
 				lv_eval(lv, x, &a);
 				lv_eval(lv, best, &b);
-				better = a.late_days < b.late_days ||
-					 (a.late_days == b.late_days &&
-					  (a.delay_days < b.delay_days ||
-					   (a.delay_days == b.delay_days &&
-					    a.end <= b.end)));
+				better = !lv_worse(&a, &b);
 			}
 			if (better) {
 				memcpy(best, x, lv->m * sizeof(int));

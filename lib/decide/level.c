@@ -48,6 +48,12 @@ int64_t lv_late(const struct lv *lv, size_t i, int w)
 	return late;
 }
 
+int64_t lv_need(const struct lv *lv, size_t p, size_t v)
+{
+	return ceil7((int64_t)lv->rm->inits[p].end - lv->rm->inits[v].start +
+		     1);
+}
+
 static int wk(const struct lv *lv, const int *w, size_t i)
 {
 	return lv->slot[i] == LV_NONE ? 0 : w[lv->slot[i]];
@@ -100,14 +106,12 @@ int64_t lv_after_prereqs(const struct lv *lv, size_t j, const int *w,
 			 size_t *why)
 {
 	size_t v = lv->mov[j];
-	const struct roadmap_initiative *in = &lv->rm->inits[v];
 	int64_t lo = 0;
 
 	*why = LV_NONE;
 	for (size_t e = lv->g.pre_off[v]; e < lv->g.pre_off[v + 1]; e++) {
 		size_t p = lv->g.pre[e];
-		int64_t need = ceil7((int64_t)lv->rm->inits[p].end +
-				     7 * (int64_t)wk(lv, w, p) - in->start + 1);
+		int64_t need = wk(lv, w, p) + lv_need(lv, p, v);
 		if (need > lo || (need == lo && need > 0 && *why == LV_NONE)) {
 			lo = need;
 			*why = p;
@@ -128,22 +132,8 @@ bool lv_valid(const struct lv *lv, const int *w, int64_t *load)
 		}
 		lv_put_load(lv, lv->mov[j], w[j], load, 1);
 	}
-	/* fixed dependents of movable work (ub[] holds them too) */
-	for (size_t v = 0; v < lv->n; v++) {
-		if (lv->role[v] != LV_FIXED) {
-			continue;
-		}
-		for (size_t e = lv->g.pre_off[v]; e < lv->g.pre_off[v + 1];
-		     e++) {
-			size_t p = lv->g.pre[e];
-			if (lv->slot[p] != LV_NONE && w[lv->slot[p]] > 0 &&
-			    (int64_t)lv->rm->inits[p].end +
-				    7 * (int64_t)w[lv->slot[p]] >=
-				lv->rm->inits[v].start) {
-				return false;
-			}
-		}
-	}
+	/* a fixed dependent of movable work: lv_limits() left the
+	 * prerequisite no more room than it allows (ub[]) */
 	for (size_t t = 0; t < lv->T; t++) {
 		for (size_t k = 0; k < lv->nq; k++) {
 			if (!lv->past[k] &&
@@ -170,6 +160,18 @@ void lv_eval(const struct lv *lv, const int *w,
 		o->end = !o->has_end || end > o->end ? end : o->end;
 		o->has_end = true;
 	}
+}
+
+bool lv_worse(const struct roadmap_level_objective *a,
+	      const struct roadmap_level_objective *b)
+{
+	if (a->late_days != b->late_days) {
+		return a->late_days > b->late_days;
+	}
+	if (a->delay_days != b->delay_days) {
+		return a->delay_days > b->delay_days;
+	}
+	return a->end > b->end;
 }
 
 /* ------------------------------------------------------------ building */
@@ -422,9 +424,7 @@ static bool lv_limits(struct lv *lv, struct roadmap_level *out)
 			if (lv->slot[p] == LV_NONE) {
 				continue;
 			}
-			int64_t need = ceil7((int64_t)rm->inits[p].end -
-					     rm->inits[v].start + 1);
-			int64_t u = lv->ub[lv->slot[v]] - need;
+			int64_t u = lv->ub[lv->slot[v]] - lv_need(lv, p, v);
 			int *up = &lv->ub[lv->slot[p]];
 			*up = u < *up ? (int)u : *up;
 		}
@@ -611,18 +611,6 @@ void roadmap_level_release(struct roadmap_level *l)
 	}
 }
 
-static bool worse(const struct roadmap_level_objective *a,
-		  const struct roadmap_level_objective *b)
-{
-	if (a->late_days != b->late_days) {
-		return a->late_days > b->late_days;
-	}
-	if (a->delay_days != b->delay_days) {
-		return a->delay_days > b->delay_days;
-	}
-	return a->end > b->end;
-}
-
 enum roadmap_status roadmap_level(const struct roadmap *rm,
 				  const struct roadmap_level_options *o,
 				  struct roadmap_level *out,
@@ -691,7 +679,7 @@ enum roadmap_status roadmap_level(const struct roadmap *rm,
 			struct roadmap_level_objective ea, eb;
 			lv_eval(&lv, x, &ea);
 			lv_eval(&lv, w, &eb);
-			if (!found || !worse(&ea, &eb)) {
+			if (!found || !lv_worse(&ea, &eb)) {
 				memcpy(w, x, lv.m * sizeof(int));
 			}
 			found = true;
@@ -715,10 +703,7 @@ enum roadmap_status roadmap_level(const struct roadmap *rm,
 	if ((st = lv_result(&lv, w, load, out, err))) {
 		goto out;
 	}
-	if (proven) {
-		out->bound = out->objective;
-	}
-	out->status = proven || !worse(&out->objective, &out->bound)
+	out->status = proven || !lv_worse(&out->objective, &out->bound)
 			  ? ROADMAP_PLAN_OPTIMAL
 			  : ROADMAP_PLAN_FEASIBLE;
 	if (out->status == ROADMAP_PLAN_OPTIMAL) {

@@ -49,9 +49,15 @@ int64_t lv_qload(const struct lv *lv, size_t i, int w, int qi);
 int64_t lv_late(const struct lv *lv, size_t i, int w);
 /* Whether plan w (per movable) keeps every dependency and capacity. */
 bool lv_valid(const struct lv *lv, const int *w, int64_t *load);
-/* The objective of plan w. */
+/* The objective of plan w; whether a is worse than b (late days, then
+ * delay, then last end). */
 void lv_eval(const struct lv *lv, const int *w,
 	     struct roadmap_level_objective *o);
+bool lv_worse(const struct roadmap_level_objective *a,
+	      const struct roadmap_level_objective *b);
+/* The whole weeks dependent v must move beyond its prerequisite p's
+ * delay to start after p ends (0 or less: none). */
+int64_t lv_need(const struct lv *lv, size_t p, size_t v);
 
 /* Adds (sign 1) or takes away (-1) initiative i delayed w weeks. */
 void lv_put_load(const struct lv *lv, size_t i, int w, int64_t *load, int sign);
