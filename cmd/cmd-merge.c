@@ -200,14 +200,11 @@ static int run_merge(struct ctx *ctx, int argc, char **argv)
 				   "the merged roadmap is written to a file "
 				   "(OURS, or -o FILE), not to -");
 	}
-	/* a missing input is said before any lock file is made */
-	for (int i = 0; i < 3; i++) {
-		if (strcmp(path[i], "-") != 0 && access(path[i], F_OK) != 0 &&
-		    load_any(path[i], &rm[0], &err)) {
-			return fail_err(&err);
-		}
-	}
-	if (!git_temporary(out) &&
+	/* OUT's lock guards a roadmap that is there to be replaced (OURS
+	 * read and OUT written under it, as every edit does); a new OUT is
+	 * an output like export's, and a merge that fails leaves neither it
+	 * nor a lock file beside it */
+	if (access(out, F_OK) == 0 && !git_temporary(out) &&
 	    roadmap_lock_acquire(out, lock_timeout_ms(), &lock, &err)) {
 		return fail_err(&err);
 	}
@@ -219,9 +216,12 @@ static int run_merge(struct ctx *ctx, int argc, char **argv)
 			snprintf(err.file, sizeof(err.file), "%s",
 				 differing(rm[0], rm[1], path[1], path[2]));
 		}
-		if (st || roadmap_save_file(rm[1], out, &err) ||
+		/* the report before the save: nothing is written when it
+		 * cannot be made */
+		if (st ||
 		    roadmap_merge_report(&cf, (enum roadmap_output)o.format,
-					 &report, &err)) {
+					 &report, &err) ||
+		    roadmap_save_file(rm[1], out, &err)) {
 			rc = fail_err(&err);
 		}
 	}

@@ -206,12 +206,14 @@ t 'the merged file loads' 0 '' '' -- bash -c "'$ROADMAP' -f m.json list >/dev/nu
 # ---------------------------------------------------------------- refused
 cp plain.json pt.json
 R -f pt.json config fiscal_year_start 4
-rm -f m.json
+rm -f m.json m.json.lock
 t 'fiscal years that differ' 65 '' 'roadmap: pt.json: fiscal_year_start differs (base 1, ours 1, theirs 4): the quarters of actuals and envelopes would not line up; merge with one fiscal year, then change it' -- R merge plain.json plain.json pt.json -o m.json
 ok_if 'nothing written' test ! -e m.json
+ok_if 'and no lock file' test ! -e m.json.lock
 t 'named by the side that changed it' 65 '' 'roadmap: pt.json: fiscal_year_start differs (base 1, ours 4, theirs 1): the quarters of actuals and envelopes would not line up; merge with one fiscal year, then change it' -- R merge plain.json pt.json plain.json -o m.json
 printf '{"format": 1, "bogus": 1}\n' > bad.json
 t 'a file that does not load' 65 '' 'roadmap: bad.json: unknown field "bogus"' -- R merge base.json bad.json t.json -o m.json
+ok_if 'nothing written, no lock file' test ! -e m.json -a ! -e m.json.lock
 t 'a missing file' 66 '' 'roadmap: nope.json: cannot open: No such file or directory' -- R merge base.json o.json nope.json -o new.json
 ok_if 'leaves no lock file' test ! -e new.json.lock
 t 'three files' 64 '' "roadmap: merge: merge needs BASE, OURS and THEIRS files
