@@ -10,12 +10,16 @@ clean and equal, byte for byte, to making both sequences in turn on the
 base: merge BASE OURS THEIRS equals ours' edits then theirs', and merge
 BASE THEIRS OURS theirs' then ours'. In the overlapping trials both sides
 edit the same items: the merge may list conflicts (exit 1), and the merged
-file must load and `check` must run. Every trial also checks that a side
-merged with an unchanged base is that side, byte for byte.
+file must load and `check` must run; its items (as `list --format json`
+shows them) and the conflicts it lists must be what the three-way rule,
+written again here from the three sides' lists, gives. Every trial also
+checks that a side merged with an unchanged base is that side, byte for
+byte.
 
 ROADMAP is the binary; MERGE_TRIALS (default 4) the trials of each kind
 (one base for all: the edits are what is random).
 """
+import json
 import os
 import random
 import shutil
@@ -88,8 +92,11 @@ def make_base(path, rnd):
 
 
 def own(items, side, overlap):
-    return items if overlap else [x for k, x in enumerate(items)
-                                  if k % 2 == side]
+    """The things a side edits: its half, or when they overlap the first
+    quarter of all, the same for both sides (so that they clash)."""
+    if overlap:
+        return items[:max(1, len(items) // 4)]
+    return [x for k, x in enumerate(items) if k % 2 == side]
 
 
 def random_op(rnd, side, overlap, added):
@@ -182,10 +189,134 @@ def replay(path, ops):
     return ""
 
 
-def merge(d, base, ours, theirs, out):
-    r = subprocess.run([R, "merge", base, ours, theirs, "-o", out],
-                       capture_output=True, text=True)
+def merge(d, base, ours, theirs, out, *more):
+    r = subprocess.run([R, "merge", base, ours, theirs, "-o", out] +
+                       list(more), capture_output=True, text=True)
     return r.returncode, r.stdout + r.stderr
+
+
+KINDS = ["team", "goal", "initiative", "budget"]
+SETS = ("goals", "depends_on")
+RECORDS = ("actuals", "progress", "measurements", "capacity_changes")
+
+
+def items(path):
+    """kind -> {key: item} of a file, as `list --format json` shows them
+    (an envelope's key period or period/pillar, as merge names it)."""
+    out = {}
+    for kind in KINDS:
+        r = run(path, "list", kind + "s", "--format", "json")
+        if r.returncode:
+            raise SystemExit("list %s of %s: %s" % (kind, path, r.stderr))
+        got = {}
+        for x in json.loads(r.stdout):
+            if kind == "budget":
+                key = x["period"] + ("/" + x["pillar"] if x["pillar"] else "")
+            else:
+                key = x["id"]
+            got[key] = x
+        out[kind] = got
+    return out
+
+
+def pick(b, o, t):
+    """The three-way rule for one value: (merged, clash)."""
+    if o == t or b == t:
+        return o, False
+    if b == o:
+        return t, False
+    return o, True
+
+
+def merge_fields(kind, key, b, o, t, want):
+    """Both sides changed the item: field by field, ours kept where they
+    clash (conflicts into want)."""
+    r = {}
+    for f in o:
+        v, clash = pick(b.get(f), o[f], t[f])
+        if clash and f in SETS:
+            v = [x for x in o[f] if not (x in b.get(f, []) and x not in t[f])]
+            v += [x for x in t[f] if x not in b.get(f, []) and x not in o[f]]
+        elif clash and f in RECORDS:
+            v = {}
+            bf = b.get(f) or {}
+            for k in list(o[f]) + [k for k in t[f] if k not in o[f]]:
+                rv, c = pick(bf.get(k), o[f].get(k), t[f].get(k))
+                if c:
+                    want.add((kind, key, "%s.%s" % (f, k)))
+                if rv is not None:
+                    v[k] = rv
+        elif clash:
+            want.add((kind, key, f))
+        r[f] = v
+    return r
+
+
+def expected(B, O, T):
+    """What the merge of the three must hold (kind -> {key: item}) and
+    the conflicts it must list ({(kind, key, field)}; field None for a
+    whole item), independently of the tool's merge."""
+    want_items, want = {}, set()
+    for kind in KINDS:
+        b, o, t, m = B[kind], O[kind], T[kind], {}
+        for key in list(o) + [k for k in t if k not in o] + \
+                [k for k in b if k not in o and k not in t]:
+            bi, oi, ti = b.get(key), o.get(key), t.get(key)
+            if bi is not None and ti == bi or ti is None and bi is None:
+                v = oi  # theirs left it (or never had it): ours'
+            elif oi is None and bi is None:
+                v = ti  # theirs added it
+            elif ti is None or oi is None:  # removed on one side
+                kept = oi if oi is not None else ti
+                if kept is None or kept == bi:  # or both removed it
+                    v = None
+                else:
+                    v = oi
+                    want.update((kind, key, f) for f in kept
+                                if f not in ("id", "period", "pillar") and
+                                kept[f] != bi[f])
+            elif oi == bi:
+                v = ti
+            else:
+                v = merge_fields(kind, key, bi or {}, oi, ti, want)
+            if v is not None:
+                m[key] = v
+        want_items[kind] = m
+    return want_items, want
+
+
+def check_overlap(label, paths, out, first):
+    """The merge of an overlapping trial against the rule."""
+    rc, text = merge(None, paths[0], paths[1 + first], paths[2 - first],
+                     out + ".json", "--format", "json")
+    try:
+        report = json.loads(rc in (0, 1) and text or "")
+    except ValueError:
+        report = None
+    if report is None:
+        tap(False, "%s: the merge reports its conflicts as JSON" % label, text)
+        return
+    B, O, T = (items(p) for p in (paths[0], paths[1 + first],
+                                  paths[2 - first]))
+    M = items(out + ".json")
+    want_items, want = expected(B, O, T)
+    listed = {(c["kind"], c["id"], c["field"]) for c in report["conflicts"]}
+    # a merged item the loader refuses is one conflict more, ours kept
+    whole = {(k, i) for k, i, f in listed if f is None and k in KINDS}
+    for kind, key in whole:
+        want.add((kind, key, None))
+        want_items[kind][key] = O[kind][key]
+    wrong = [(kind, key) for kind in KINDS
+             for key in set(want_items[kind]) | set(M[kind])
+             if want_items[kind].get(key) != M[kind].get(key)]
+    items_listed = {c for c in listed if c[0] in KINDS}
+    tap(not wrong and items_listed == want and
+        report["merged"] == (rc == 0) and (rc == 1) == bool(listed),
+        "%s: merged %s first: the items and the conflicts are the rule's"
+        % (label, ["ours", "theirs"][first]),
+        "items: %s\nlisted, not wanted: %s\nwanted, not listed: %s" % (
+            wrong[:5], sorted(items_listed - want, key=str)[:5],
+            sorted(want - items_listed, key=str)[:5]))
 
 
 def trial(d, base, seed, overlap):
@@ -221,6 +352,9 @@ def trial(d, base, seed, overlap):
         tap(loads.returncode == 0 and checks.returncode in (0, 1),
             "%s: the merged file loads and check runs" % label,
             loads.stderr + checks.stderr)
+        if overlap:
+            check_overlap(label, [base] + side,
+                          os.path.join(d, "rule-%d" % first), first)
 
 
 def main():
