@@ -38,11 +38,8 @@ void rm_deck_budget(struct deck *d)
 	    [ROADMAP_BUDGET_ACTUAL] = "=J%u+K%u",
 	    [ROADMAP_BUDGET_ACTUAL_VARIANCE] = "=L%u-I%u",
 	};
-	rm_deck_header(d, ws, names, widths, 13);
-	for (int c = 1; c < 13; c++) { /* figures: headings over them */
-		worksheet_write_string(ws, 0, (lxw_col_t)c, names[c],
-				       d->head_n);
-	}
+	/* figures: headings over them */
+	rm_deck_header(d, ws, names, widths, 13, "lrrrrrrrrrrrr");
 	worksheet_set_row(ws, 0, 45, NULL);
 	for (size_t i = 0; i <= br->n; i++) {
 		const struct roadmap_budget_row *x =
@@ -100,10 +97,12 @@ void rm_deck_budget(struct deck *d)
 			 "Planned spend no envelope covers: %s %s",
 			 d->rm->currency,
 			 roadmap_money_format(d->a->br.unbudgeted, true, m));
-		rm_deck_str(ws, tr + 2, 0, f, d->label);
+		rm_deck_str(ws, tr + 2, 1, f, d->label);
 	}
 	if (br->total.actual_estimated) {
-		rm_deck_str(ws, tr + 3, 0,
+		/* from column B: column A is repeated on the second page,
+		 * where a note begun in it would be cut */
+		rm_deck_str(ws, tr + 3, 1,
 			    "Actual opex and capex of unsplit actuals are "
 			    "estimated in their initiative's planned "
 			    "capex:opex ratio",

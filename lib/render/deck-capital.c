@@ -112,13 +112,13 @@ void rm_deck_capital(struct deck *d)
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Capitalization");
 	struct roadmap_capital_report plan = {0}, act = {0};
 	struct roadmap_error err;
-	bool actuals = false;
+	bool actuals = false, long_table = false;
 	lxw_row_t r = 0;
 	char note[600];
 
 	for (int c = 0; c < NCOLS; c++) {
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
-				     NULL);
+				     d->plain);
 	}
 	for (size_t i = 0; i < rm->n_inits && !actuals; i++) {
 		actuals = rm->inits[i].n_actuals > 0;
@@ -134,12 +134,25 @@ void rm_deck_capital(struct deck *d)
 		rm_deck_str(ws, 0, 0, note, d->label);
 		goto out;
 	}
+	/* each table, and then the notes and the chart, start a printed
+	 * page: a chart is never cut in two by a page's end, and a table's
+	 * header repeats on the pages after its first only when it is too
+	 * long for one (a repeated header above the other table or above
+	 * the notes would name columns that are not there) */
+	int per_page = rm_deck_rows_per_page(widths, NCOLS, 1);
+	long_table = (int)plan.n + 3 > per_page;
 	r = table(d, ws, 0, "On the plan (planned opex and capex)", &plan);
+	lxw_row_t brk[] = {0, 0, 0};
+	size_t nb = 0;
 	if (actuals) {
+		brk[nb++] = r + 1;
+		long_table = long_table || (int)act.n + 3 > per_page;
 		r = table(d, ws, r + 1,
 			  "On the actuals (recorded by kind, or estimated)",
 			  &act);
 	}
+	brk[nb] = r + 1;
+	worksheet_set_h_pagebreaks(ws, brk);
 	static const char *const notes[] = {
 	    "Capex is work in progress until its initiative is placed in "
 	    "service: the day after its end, or its in-service day.",
@@ -149,10 +162,6 @@ void rm_deck_capital(struct deck *d)
 	    "A cancelled initiative's actual capex is written off in the "
 	    "quarter of its last actual. As roadmap capitalization gives "
 	    "it."};
-	/* the notes and the chart start a printed page: a chart is never cut
-	 * in two by a page's end */
-	lxw_row_t brk[] = {r + 1, 0};
-	worksheet_set_h_pagebreaks(ws, brk);
 	for (size_t k = 0; k < 3; k++) {
 		snprintf(note, sizeof(note), notes[k], rm->policy.useful_life);
 		rm_deck_str(ws, r + 1 + (lxw_row_t)k, 0, note, NULL);
@@ -162,7 +171,7 @@ void rm_deck_capital(struct deck *d)
 	}
 out:
 	worksheet_freeze_panes(ws, 2, 1);
-	rm_deck_print_setup(ws, 1, widths, NCOLS, 1);
+	rm_deck_print_setup(ws, long_table ? 1 : -1, widths, NCOLS, 1);
 	roadmap_capital_report_release(&plan);
 	roadmap_capital_report_release(&act);
 }

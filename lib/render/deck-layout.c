@@ -6,12 +6,18 @@
 #include "deck.h"
 
 void rm_deck_header(struct deck *d, lxw_worksheet *ws, const char *const *names,
-		    const double *widths, int n)
+		    const double *widths, int n, const char *align)
 {
 	for (int c = 0; c < n; c++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)c, names[c], d->head);
+		char a = align ? align[c] : 'l';
+		worksheet_write_string(ws, 0, (lxw_col_t)c, names[c],
+				       a == 'r'	  ? d->head_n
+				       : a == 'i' ? d->head_i
+						  : d->head);
+		/* a cell written without a format takes its column's: at
+		 * the top of its row, level with the figures beside it */
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
-				     NULL);
+				     d->plain);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 }
@@ -25,25 +31,52 @@ size_t rm_deck_chars(const char *s)
 	return n;
 }
 
+/* The lines text s takes wrapped at its spaces in a column of per
+ * characters, a word longer than a line broken where it reaches the end. */
+static size_t wrapped_lines(const char *s, size_t per)
+{
+	size_t lines = 1, used = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		if (*p == '\n') {
+			lines++, used = 0, p++;
+			continue;
+		}
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		size_t word = 0;
+		const unsigned char *q = p;
+		for (; *q && *q != ' ' && *q != '\n'; q++) {
+			word += (*q & 0xC0) != 0x80;
+		}
+		size_t need = used ? used + 1 + word : word;
+		if (used && need > per) {
+			lines++, used = 0, need = word;
+		}
+		for (; need > per; need -= per) {
+			lines++;
+		}
+		used = need;
+		p = q;
+	}
+	return lines;
+}
+
 /* A row tall enough for the lines a wrapped text takes in a column
  * width characters wide (neither Excel nor LibreOffice grows a row for
- * wrapped text written by a program). */
-void rm_deck_wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
-			    double width, lxw_format *top)
+ * wrapped text written by a program), and for the tallest text written
+ * in the row before it. */
+void rm_deck_wrapped_height(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+			    const char *s, double width, lxw_format *top)
 {
-	size_t lines = 0, chars = 0, per = width > 2 ? (size_t)width - 1 : 1;
+	size_t lines = wrapped_lines(s, width > 2 ? (size_t)width - 1 : 1);
 
-	for (const unsigned char *p = (const unsigned char *)s;; p++) {
-		if (*p == '\n' || !*p) {
-			lines += chars ? (chars + per - 1) / per : 1;
-			chars = 0;
-			if (!*p) {
-				break;
-			}
-		} else if ((*p & 0xC0) != 0x80) {
-			chars++;
-		}
+	if (d->tall_ws == ws && d->tall_row == r) {
+		lines = lines > d->tall_lines ? lines : d->tall_lines;
 	}
+	d->tall_ws = ws, d->tall_row = r, d->tall_lines = lines;
 	if (lines > 1) {
 		worksheet_set_row(ws, r, 15.0 * (double)lines, top);
 	}
@@ -56,9 +89,11 @@ void rm_deck_fit_str(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 		     lxw_col_t c, const char *s, double width, lxw_format *fmt)
 {
 	/* a width counts digits: proportional text holds a fifth more */
-	if (s && (double)rm_deck_chars(s) > width * 1.2 && !fmt) {
-		rm_deck_str(ws, r, c, s, d->text);
-		rm_deck_wrapped_height(ws, r, s, width * 1.2, d->text);
+	if (s && (double)rm_deck_chars(s) > width * 1.2 &&
+	    (!fmt || fmt == d->plain_i)) {
+		lxw_format *wrap = fmt ? d->text_i : d->text;
+		rm_deck_str(ws, r, c, s, wrap);
+		rm_deck_wrapped_height(d, ws, r, s, width * 1.2, wrap);
 		return;
 	}
 	rm_deck_str(ws, r, c, s, fmt);
@@ -98,6 +133,21 @@ int rm_deck_pages_wide(const double *widths, int n, int repeat_cols)
 		used += widths[c];
 	}
 	return pages;
+}
+
+/* The rows of 15 points a printed page holds when the sheet is fitted to
+ * its pages wide (A4 landscape less margins, header and footer). */
+int rm_deck_rows_per_page(const double *widths, int n, int repeat_cols)
+{
+	int pages = rm_deck_pages_wide(widths, n, repeat_cols);
+	double used = 0, scale;
+
+	for (int c = 0; c < n; c++) {
+		used += widths[c];
+	}
+	scale = PAGE_WIDTH * pages / (used > 1 ? used : 1);
+	scale = scale > 1 ? 1 : scale < MIN_SCALE ? MIN_SCALE : scale;
+	return (int)(440.0 / (15.0 * scale));
 }
 
 void rm_deck_print_setup(lxw_worksheet *ws, int header_row,

@@ -139,17 +139,17 @@ static void chart_data(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 			rm_deck_str(ws, top, (lxw_col_t)c,
 				    p < d->rm->n_pillars ? d->rm->pillars[p]
 							 : "(none)",
-				    d->head);
+				    d->head_n);
 			snprintf(name, sizeof(name), "%.60s over the envelope",
 				 p < d->rm->n_pillars ? d->rm->pillars[p]
 						      : "(none)");
 			rm_deck_str(ws, top, (lxw_col_t)(c + nc + 2), name,
-				    d->head);
+				    d->head_n);
 			c++;
 		}
 	}
-	rm_deck_str(ws, top, (lxw_col_t)(nc + 1), "Headroom", d->head);
-	rm_deck_str(ws, top, (lxw_col_t)(nc + 2), "Envelope", d->head);
+	rm_deck_str(ws, top, (lxw_col_t)(nc + 1), "Headroom", d->head_n);
+	rm_deck_str(ws, top, (lxw_col_t)(nc + 2), "Envelope", d->head_n);
 	for (size_t i = 0; i < br->n; i++) {
 		const struct roadmap_budget_row *x = &br->rows[i];
 		const int64_t *row = cell + i * np;
@@ -345,7 +345,7 @@ static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 17,
 					     NULL);
 			rm_deck_str(ws, top, (lxw_col_t)c++,
-				    pillar_name(d->rm, p), d->head);
+				    pillar_name(d->rm, p), d->head_n);
 		}
 	}
 	const char *const tail[] = {"Planned", "Envelope",
@@ -354,7 +354,7 @@ static lxw_row_t quarter_table(struct deck *d, lxw_worksheet *ws, lxw_row_t top,
 		worksheet_set_column(ws, (lxw_col_t)(c + (size_t)k),
 				     (lxw_col_t)(c + (size_t)k), 17, NULL);
 		rm_deck_str(ws, top, (lxw_col_t)(c + (size_t)k), tail[k],
-			    d->head);
+			    d->head_n);
 	}
 	for (size_t i = 0; i < br->n; i++) {
 		const struct roadmap_budget_row *x = &br->rows[i];
@@ -395,8 +395,8 @@ static lxw_row_t mix_table(struct deck *d, lxw_worksheet *ws, lxw_row_t mtop,
 
 	rm_deck_str(ws, mtop - 1, 0, "Investment mix by pillar", d->label);
 	rm_deck_str(ws, mtop, 0, "Pillar", d->head);
-	rm_deck_str(ws, mtop, 1, "Planned", d->head);
-	rm_deck_str(ws, mtop, 2, "Share", d->head);
+	rm_deck_str(ws, mtop, 1, "Planned", d->head_n);
+	rm_deck_str(ws, mtop, 2, "Share", d->head_n);
 	for (size_t p = 0; p < bp->np; p++) {
 		all += bp->mix[p];
 	}
@@ -426,8 +426,8 @@ void rm_deck_summary(struct deck *d)
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Summary");
 	struct rm_pillar_spend bp = {0};
 
-	worksheet_set_column(ws, 0, 0, 38, NULL);
-	worksheet_set_column(ws, 1, 3, 17, NULL);
+	worksheet_set_column(ws, 0, 0, 38, d->plain);
+	worksheet_set_column(ws, 1, 3, 17, d->plain);
 	rm_deck_str(ws, 0, 0, rm->name ? rm->name : "Technology roadmap",
 		    d->title);
 	char line[700];

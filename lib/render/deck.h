@@ -22,6 +22,9 @@ struct deck {
 	/* the header of a column of figures: right-aligned over them, so
 	 * that two headings never read as one */
 	lxw_format *head_n;
+	/* the header of text written indented (beside figures), and the
+	 * plain cell: at the top of its row, as every figure is */
+	lxw_format *head_i, *plain, *plain_i, *text_i;
 	uint32_t colors[9];	/* of the pillars shown, in order */
 	const int64_t *planned; /* each goal's, the analysis's */
 	char money_fmt[96];
@@ -40,6 +43,10 @@ struct deck {
 	 * or NULL when it has none */
 	const struct roadmap_scenario_comparison *cmp;
 	const char *selection; /* the export options', or NULL */
+	/* the row made tallest last, and its lines (rm_deck_wrapped_height) */
+	const lxw_worksheet *tall_ws;
+	lxw_row_t tall_row;
+	size_t tall_lines;
 	const char *scenario;
 };
 
@@ -63,16 +70,21 @@ size_t rm_deck_chars(const char *s);
  * characters wide; text s in such a column, wrapped (and its row made
  * tall) when it would not fit, so that it neither is clipped nor runs
  * over its neighbour. */
-void rm_deck_wrapped_height(lxw_worksheet *ws, lxw_row_t r, const char *s,
-			    double width, lxw_format *top);
+void rm_deck_wrapped_height(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
+			    const char *s, double width, lxw_format *top);
 void rm_deck_fit_str(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 		     lxw_col_t c, const char *s, double width, lxw_format *fmt);
+/* The header row of n columns: align holds a letter per column, 'r' a
+ * heading right-aligned over figures, 'i' one indented over text that is
+ * (beside figures), any other left; NULL, every heading left. */
 void rm_deck_header(struct deck *d, lxw_worksheet *ws, const char *const *names,
-		    const double *widths, int n);
+		    const double *widths, int n, const char *align);
 void rm_deck_page_marks(lxw_worksheet *ws);
 /* The pages across that print a sheet of n columns this wide at a
  * readable size, its first repeat_cols columns repeated on each. */
 int rm_deck_pages_wide(const double *widths, int n, int repeat_cols);
+/* The rows a printed page of such a sheet holds (a lower bound). */
+int rm_deck_rows_per_page(const double *widths, int n, int repeat_cols);
 void rm_deck_print_setup(lxw_worksheet *ws, int header_row,
 			 const double *widths, int n, int repeat_cols);
 void rm_deck_formats(struct deck *d);

@@ -95,6 +95,13 @@ void rm_deck_formats(struct deck *d)
 	format_set_text_wrap(d->head_n);
 	format_set_align(d->head_n, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_align(d->head_n, LXW_ALIGN_RIGHT);
+	d->head_i = workbook_add_format(wb);
+	format_set_bold(d->head_i);
+	format_set_font_color(d->head_i, LXW_COLOR_WHITE);
+	format_set_bg_color(d->head_i, 0x1F3864);
+	format_set_text_wrap(d->head_i);
+	format_set_align(d->head_i, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_indent(d->head_i, 1);
 	d->money = workbook_add_format(wb);
 	format_set_num_format(d->money, d->money_fmt);
 	d->money_bold = workbook_add_format(wb);
@@ -130,10 +137,20 @@ void rm_deck_formats(struct deck *d)
 	d->text = workbook_add_format(wb);
 	format_set_text_wrap(d->text);
 	format_set_align(d->text, LXW_ALIGN_VERTICAL_TOP);
-	/* a row that a wrapped text makes tall keeps its figures at the top
-	 * beside it (wrapped_height); in a row of one line it changes nothing
-	 */
-	lxw_format *top[] = {d->money, d->date, d->num, d->pct, d->red};
+	d->text_i = workbook_add_format(wb);
+	format_set_text_wrap(d->text_i);
+	format_set_indent(d->text_i, 1);
+	d->plain = workbook_add_format(wb);
+	d->plain_i = workbook_add_format(wb);
+	format_set_indent(d->plain_i, 1);
+	/* every cell sits at the top of its row: a row that a wrapped text
+	 * makes tall keeps its figures beside the text's first line
+	 * (wrapped_height), and in a row of one line, text and figures stand
+	 * level */
+	lxw_format *top[] = {d->money, d->date,	     d->num,	   d->pct,
+			     d->red,   d->text_i,    d->plain,	   d->plain_i,
+			     d->word,  d->word_red,  d->money_red, d->label,
+			     d->bold,  d->money_bold};
 	for (size_t k = 0; k < sizeof(top) / sizeof(top[0]); k++) {
 		format_set_align(top[k], LXW_ALIGN_VERTICAL_TOP);
 	}
@@ -142,9 +159,11 @@ void rm_deck_formats(struct deck *d)
 	format_set_font_color(d->crit, LXW_COLOR_WHITE);
 	format_set_bold(d->crit);
 	format_set_align(d->crit, LXW_ALIGN_CENTER);
+	format_set_align(d->crit, LXW_ALIGN_VERTICAL_TOP);
 	if (d->tr_ok) {
 		d->ratio = workbook_add_format(wb);
 		format_set_num_format(d->ratio, "0.000");
+		format_set_align(d->ratio, LXW_ALIGN_VERTICAL_TOP);
 	}
 	for (int i = 0; i < 9; i++) {
 		d->fill[i] = workbook_add_format(wb);
@@ -163,6 +182,7 @@ struct computed {
 	int rank;
 	const char *head;
 	double width;
+	char align; /* its heading's, as rm_deck_header takes it */
 };
 struct col {
 	const struct rm_field *f;  /* or */
@@ -245,6 +265,31 @@ static void size_columns(struct deck *d, const struct col *cols, int n,
 	sb_release(&b);
 }
 
+/* How each of n columns' headings stands (rm_deck_header): over figures,
+ * right; over text beside figures on its left, indented as its cells are
+ * (field_cell); else left. A field's column holds figures when any
+ * item's cell is one; the extra columns' letters follow (ea). */
+static void aligns(const struct col *cols, int n, const void *items,
+		   size_t count, size_t size, const char *ea, char *align)
+{
+	for (int c = 0; c < n; c++) {
+		const struct rm_field *f = cols[c].f;
+		char a = f ? 'l' : cols[c].cc->align;
+		for (size_t i = 0; f && i < count && a == 'l'; i++) {
+			struct rm_cell x = {RM_CELL_NONE, 0, 0, 0};
+			f->type->cell(f, (const char *)items + i * size, &x);
+			a = x.kind == RM_CELL_NUMBER ||
+				    x.kind == RM_CELL_MONEY ||
+				    x.kind == RM_CELL_HUNDREDTHS
+				? 'r'
+				: 'l';
+		}
+		align[c] =
+		    f && a == 'l' && c > 0 && align[c - 1] == 'r' ? 'i' : a;
+	}
+	strcpy(align + n, ea);
+}
+
 /* The column of the field called name, or -1. */
 static int column_of(const struct col *cols, int n, const char *name)
 {
@@ -261,7 +306,7 @@ static int column_of(const struct col *cols, int n, const char *name)
  * hundredths, a date, or nothing. */
 static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 		       lxw_col_t c, const struct rm_field *f, const void *item,
-		       struct strbuf *b)
+		       bool indent, struct strbuf *b)
 {
 	struct rm_cell x = {RM_CELL_NONE, 0, 0, 0};
 
@@ -272,11 +317,13 @@ static void field_cell(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 	case RM_CELL_TEXT:
 		rm_field_text(d->rm, f, item, true, b);
 		if (f->lines) {
-			rm_deck_str(ws, r, c, b->data, d->text);
-			rm_deck_wrapped_height(ws, r, b->data, f->width,
-					       d->text);
+			lxw_format *wrap = indent ? d->text_i : d->text;
+			rm_deck_str(ws, r, c, b->data, wrap);
+			rm_deck_wrapped_height(d, ws, r, b->data, f->width,
+					       wrap);
 		} else {
-			rm_deck_fit_str(d, ws, r, c, b->data, f->width, NULL);
+			rm_deck_fit_str(d, ws, r, c, b->data, f->width,
+					indent ? d->plain_i : NULL);
 		}
 		break;
 	case RM_CELL_NUMBER:
@@ -312,8 +359,9 @@ static void join(const char *const *list, size_t n, char *buf, size_t size)
 
 static void goals(struct deck *d)
 {
-	static const struct computed comp[] = {
-	    {10, "Initiatives", 11}, {11, "Planned", 18}, {0, NULL, 0}};
+	static const struct computed comp[] = {{10, "Initiatives", 11, 'r'},
+					       {11, "Planned", 18, 'r'},
+					       {0, NULL, 0, 0}};
 	struct col cols[MAX_COLS];
 	int nb = layout(rm_goal_fields, comp, cols, MAX_COLS);
 	const char *names[MAX_COLS + RM_DECK_GOAL_COLS];
@@ -322,6 +370,10 @@ static void goals(struct deck *d)
 		      rm_deck_goal_widths, RM_DECK_GOAL_COLS, d->tr_ok);
 	size_columns(d, cols, nb, widths, d->rm->goals, d->rm->n_goals,
 		     sizeof(*d->rm->goals));
+	char align[MAX_COLS + RM_DECK_GOAL_COLS + 1];
+	/* the state is a word beside figures (rm_deck_goal_cells) */
+	aligns(cols, nb, d->rm->goals, d->rm->n_goals, sizeof(*d->rm->goals),
+	       d->untracked ? "i" : "rrrir", align);
 	names[nb] = d->goal_head;
 	if (d->untracked) { /* one column where the states would be */
 		names[nb] = rm_deck_goal_names[3];
@@ -343,14 +395,14 @@ static void goals(struct deck *d)
 			}
 		}
 	}
-	rm_deck_header(d, ws, names, widths, n);
+	rm_deck_header(d, ws, names, widths, n, align);
 	for (size_t i = 0; i < rm->n_goals; i++) {
 		const struct roadmap_goal *g = &rm->goals[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		for (int c = 0; c < nb; c++) {
 			if (cols[c].f) {
 				field_cell(d, ws, r, (lxw_col_t)c, cols[c].f, g,
-					   &b);
+					   align[c] == 'i', &b);
 			} else if (cols[c].cc == &comp[0]) {
 				worksheet_write_number(
 				    ws, r, (lxw_col_t)c,
@@ -406,11 +458,11 @@ static void init_computed(struct deck *d, lxw_worksheet *ws, lxw_row_t r,
 
 static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 {
-	static const struct computed comp[] = {{12, "Total", 16},
-					       {18, "Earliest start", 14},
-					       {19, "Slack (days)", 12},
-					       {20, "Critical", 9},
-					       {0, NULL, 0}};
+	static const struct computed comp[] = {{12, "Total", 16, 'r'},
+					       {18, "Earliest start", 14, 'l'},
+					       {19, "Slack (days)", 12, 'r'},
+					       {20, "Critical", 9, 'i'},
+					       {0, NULL, 0, 0}};
 	struct col cols[MAX_COLS];
 	int nb = layout(rm_initiative_fields, comp, cols, MAX_COLS);
 	const char *names[MAX_COLS + RM_DECK_EV_COLS];
@@ -419,6 +471,10 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 		      rm_deck_ev_widths, RM_DECK_EV_COLS, d->tr_ok);
 	size_columns(d, cols, nb, widths, d->rm->inits, d->rm->n_inits,
 		     sizeof(*d->rm->inits));
+	char align[MAX_COLS + RM_DECK_EV_COLS + 1];
+	/* "late" is a word beside figures (rm_deck_ev_cells) */
+	aligns(cols, nb, d->rm->inits, d->rm->n_inits, sizeof(*d->rm->inits),
+	       d->untracked ? "i" : "rrrrrrrrri", align);
 	names[nb] = d->ev_head;
 	if (d->untracked) { /* one column where SPI and CPI would be */
 		names[nb] = "Earned value";
@@ -431,14 +487,14 @@ static void initiatives(struct deck *d, const struct roadmap_schedule_row **row)
 				   column_of(cols, nb, ROADMAP_FIELD_CAPEX)};
 	struct strbuf b = {0};
 
-	rm_deck_header(d, ws, names, widths, n);
+	rm_deck_header(d, ws, names, widths, n, align);
 	for (size_t i = 0; i < rm->n_inits; i++) {
 		const struct roadmap_initiative *in = &rm->inits[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		for (int c = 0; c < nb; c++) {
 			if (cols[c].f) {
 				field_cell(d, ws, r, (lxw_col_t)c, cols[c].f,
-					   in, &b);
+					   in, align[c] == 'i', &b);
 			} else {
 				init_computed(d, ws, r, (lxw_col_t)c,
 					      (int)(cols[c].cc - comp),
@@ -551,7 +607,7 @@ static void findings(struct deck *d)
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Findings");
 	char list[4096];
 
-	rm_deck_header(d, ws, names, widths, 5);
+	rm_deck_header(d, ws, names, widths, 5, NULL);
 	for (size_t i = 0; i < d->a->f.n; i++) {
 		const struct roadmap_finding *x = &d->a->f.items[i];
 		lxw_row_t r = (lxw_row_t)(i + 1);
@@ -583,7 +639,7 @@ static void forecast_sheet(struct deck *d)
 	lxw_worksheet *ws = workbook_add_worksheet(d->wb, "Forecast");
 	const struct roadmap_forecast *f = &d->a->fc;
 
-	rm_deck_header(d, ws, names, widths, 7);
+	rm_deck_header(d, ws, names, widths, 7, "llllllr");
 	for (size_t i = 0; i < f->n_initiatives; i++) {
 		const struct roadmap_forecast_initiative *x =
 		    &f->initiatives[i];

@@ -52,13 +52,55 @@ for name in ("Goals", "Initiatives"):
 ok(not narrow, "every Goals and Initiatives heading fits its column %s" % narrow[:3])
 # the headings of figures stand over them, right-aligned, so that two
 # neighbouring headings never read as one
-left = [(name, c.value) for name in ("Budget", "Capitalization")
-        if name in wb.sheetnames
-        for row in wb[name].iter_rows()
-        for c in row[1:] if c.fill.fgColor.rgb in ("FF1F3864", "001F3864")
-        and isinstance(c.value, str) and c.alignment.horizontal != "right"]
-ok(not left, "the Budget and Capitalization headings of figures are "
+# (a column of figures: the cells under its heading, to the table's end,
+# hold numbers and no text)
+def navy(c):
+    return c.fill.fgColor.rgb in ("FF1F3864", "001F3864")
+
+
+def under(ws, c):
+    out = []
+    for r in range(c.row + 1, ws.max_row + 1):
+        v = ws.cell(r, c.column).value
+        if v is None and ws.cell(r, 1).value is None:
+            break
+        out.append(v)
+    return out
+
+
+def figures(vals):
+    return (any(isinstance(v, (int, float)) and not isinstance(v, bool)
+                for v in vals)
+            and not any(isinstance(v, str) and not v.startswith("=")
+                        for v in vals))
+
+
+heads = [(ws, c) for ws in wv.worksheets if ws.title != "Timeline"
+         for row in ws.iter_rows() for c in row
+         if navy(c) and isinstance(c.value, str)]
+left = [(ws.title, c.value) for ws, c in heads
+        if figures(under(ws, c)) and c.alignment.horizontal != "right"]
+ok(heads and not left, "every heading over figures, on every sheet, is "
    "right-aligned %s" % left[:3])
+right = [(ws.title, c.value) for ws, c in heads
+         if any(isinstance(v, str) and not v.startswith("=")
+                for v in under(ws, c))
+         and c.alignment.horizontal == "right"
+         and ws.title not in ("Budget", "Capitalization", "Scenarios")]
+ok(not right, "no heading over text is right-aligned %s" % right[:3])
+# on Goals and Initiatives, text right of a column of figures is indented,
+# as is its heading, and every cell stands at the top of its row
+for name in ("Goals", "Initiatives"):
+    ws = wv[name]
+    cols = {c.column: figures(under(ws, c)) for c in ws[1]}
+    bad = [(c.value, c.coordinate) for row in ws.iter_rows(min_row=1)
+           for c in row if c.column > 1 and cols.get(c.column - 1)
+           and not cols.get(c.column) and isinstance(c.value, str)
+           and not (c.alignment.indent or 0) >= 1]
+    ok(not bad, "%s: text beside figures is indented %s" % (name, bad[:3]))
+    low = [c.coordinate for row in ws.iter_rows(min_row=2) for c in row
+           if c.value is not None and c.alignment.vertical != "top"]
+    ok(not low, "%s: every cell at the top of its row %s" % (name, low[:3]))
 # a word beside a right-aligned figure is indented (slack, then critical)
 wi = wb["Initiatives"]
 crit = [c.column for c in wi[1] if c.value == "Critical"]
@@ -233,5 +275,27 @@ for ws in wb.worksheets:
                     ws.cell(cell.row, cell.column + 1).value is not None):
                 clipped.append("%s!%s" % (ws.title, cell.coordinate))
 ok(not clipped, "no text clipped by its neighbour: %s" % clipped[:5])
+# printed pages: a note under the Budget table starts in column B (column
+# A is repeated on its second page, where a note begun in it is cut); on
+# Capitalization each table, and then the notes and chart, begin a page,
+# and a header row repeats only above a table longer than a page
+notes_a = [fb.cell(r, 1).value for r in range(len(rows) + 3, fb.max_row + 1)
+           if fb.cell(r, 1).value is not None]
+ok(not notes_a, "no Budget note in column A %s" % notes_a[:1])
+wc = wb["Capitalization"]
+labels = [r for r in range(1, wc.max_row + 1)
+          if str(wc.cell(r, 1).value or "").startswith("On the ")]
+notes = [r for r in range(1, wc.max_row + 1)
+         if str(wc.cell(r, 1).value or "").startswith("Capex is work")]
+breaks = sorted(b.id for b in wc.row_breaks.brk)
+ok(labels and notes and
+   breaks == [r - 1 for r in labels[1:]] + [notes[0] - 1],
+   "Capitalization: each table and the notes begin a page (%s, %s, %s)"
+   % (labels, notes, breaks))
+tall = max([labels[k + 1] - labels[k] for k in range(len(labels) - 1)] +
+           [notes[0] - labels[-1]]) if labels and notes else 0
+ok(bool(wc.print_title_rows) == (tall > 40),
+   "Capitalization: its header repeats only when a table is longer than "
+   "a page (%s, %d rows)" % (wc.print_title_rows, tall))
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
