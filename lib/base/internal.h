@@ -187,6 +187,12 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 				   char **out, size_t *len,
 				   struct roadmap_error *err);
 
+/* What every export says under a budget table whose actual opex and
+ * capex are estimated in part, those cells marked "~" (render/). */
+#define RM_ESTIMATED_SPLIT                                                     \
+	"~ estimated: unsplit actuals split in their initiative's planned "    \
+	"capex:opex ratio"
+
 /* What every export says after a scenario's name (render/). */
 #define RM_WHAT_IF "(a what-if plan, not the roadmap itself)"
 

@@ -155,3 +155,29 @@ void rm_analysis_release(struct rm_analysis *a)
 	roadmap_tracking_release(&a->tr);
 	memset(a, 0, sizeof(*a));
 }
+
+size_t rm_pillar_slot(const struct roadmap *rm, size_t p)
+{
+	return p >= rm->n_pillars ? RM_PILLAR_COLORS - 1
+				  : p % (RM_PILLAR_COLORS - 1);
+}
+
+uint32_t rm_pillar_slot_color(size_t slot)
+{
+	static const uint32_t colors[RM_PILLAR_COLORS] = {
+	    0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9,
+	    0xF0E442, 0x555555, 0xAAAAAA, 0xBBBBBB};
+
+	return colors[slot < RM_PILLAR_COLORS ? slot : RM_PILLAR_COLORS - 1];
+}
+
+uint32_t rm_pillar_color(const struct roadmap *rm, size_t p)
+{
+	return rm_pillar_slot_color(rm_pillar_slot(rm, p));
+}
+
+bool rm_budget_estimated(const struct roadmap_budget_row *x, int k)
+{
+	return x->actual_estimated && (k == ROADMAP_BUDGET_ACTUAL_OPEX ||
+				       k == ROADMAP_BUDGET_ACTUAL_CAPEX);
+}

@@ -65,4 +65,19 @@ void rm_analysis_release(struct rm_analysis *a);
  * the axis ends at the first tick at or above v (html-svg.c). */
 int64_t rm_axis_step(int64_t v, int *n);
 
+/* A pillar's colour (0xRRGGBB) in the deck and on the page alike: Okabe
+ * and Ito's palette (told apart by every common colour-vision
+ * deficiency), then greys, a lighter grey for work in no pillar (p at or
+ * past the roadmap's pillars). */
+#define RM_PILLAR_COLORS 9
+uint32_t rm_pillar_color(const struct roadmap *rm, size_t p);
+/* Which of the RM_PILLAR_COLORS colours pillar p has, and the colour of
+ * each (the deck makes a cell format per colour). */
+size_t rm_pillar_slot(const struct roadmap *rm, size_t p);
+uint32_t rm_pillar_slot_color(size_t slot);
+
+/* Whether column k of budget row x is an estimate: the actual opex or
+ * capex of a row with an unsplit actual (marked "~", RM_ESTIMATED_SPLIT). */
+bool rm_budget_estimated(const struct roadmap_budget_row *x, int k);
+
 #endif

@@ -58,6 +58,7 @@ void rm_deck_budget(struct deck *d)
 				}
 				continue;
 			}
+			bool est = rm_budget_estimated(x, c);
 			if (i == br->n) {
 				/* the total row: SUM formulas, exact
 				 * totals as their values */
@@ -69,16 +70,18 @@ void rm_deck_budget(struct deck *d)
 					snprintf(f, sizeof(f), "=SUM(%s2:%s%u)",
 						 a, a, (unsigned)(br->n + 1));
 				}
-				worksheet_write_formula_num(ws, r, col, f,
-							    d->money_bold,
-							    rm_deck_units(v));
+				worksheet_write_formula_num(
+				    ws, r, col, f,
+				    est ? d->money_bold_est : d->money_bold,
+				    rm_deck_units(v));
 			} else if (formula[c]) {
 				snprintf(f, sizeof(f), formula[c], n, n);
 				worksheet_write_formula_num(
 				    ws, r, col, f, d->money, rm_deck_units(v));
 			} else {
 				worksheet_write_number(
-				    ws, r, col, rm_deck_units(v), d->money);
+				    ws, r, col, rm_deck_units(v),
+				    est ? d->money_est : d->money);
 			}
 		}
 	}
@@ -102,11 +105,7 @@ void rm_deck_budget(struct deck *d)
 	if (br->total.actual_estimated) {
 		/* from column B: column A is repeated on the second page,
 		 * where a note begun in it would be cut */
-		rm_deck_str(ws, tr + 3, 1,
-			    "Actual opex and capex of unsplit actuals are "
-			    "estimated in their initiative's planned "
-			    "capex:opex ratio",
-			    d->label);
+		rm_deck_str(ws, tr + 3, 1, RM_ESTIMATED_SPLIT, d->label);
 	}
 	rm_deck_print_setup(ws, 0, widths, 13, 1);
 }

@@ -317,7 +317,7 @@ static bool spend_by_pillar(struct deck *d, struct rm_pillar_spend *bp)
 	size_t k = 0;
 	for (size_t p = 0; p < bp->np && k < 9; p++) {
 		if (bp->show[p]) {
-			d->colors[k++] = rm_deck_pillar_colors[p % 8];
+			d->colors[k++] = rm_pillar_color(d->rm, p);
 		}
 	}
 	return true;

@@ -18,7 +18,7 @@ struct deck {
 	lxw_workbook *wb;
 	lxw_format *title, *head, *money, *money_bold, *date, *text, *bold,
 	    *red, *pct, *label, *crit, *num, *money_red;
-	lxw_format *fill[9];
+	lxw_format *fill[RM_PILLAR_COLORS]; /* the pillars' bars, by colour */
 	/* the header of a column of figures: right-aligned over them, so
 	 * that two headings never read as one */
 	lxw_format *head_n;
@@ -28,6 +28,9 @@ struct deck {
 	uint32_t colors[9];	/* of the pillars shown, in order */
 	const int64_t *planned; /* each goal's, the analysis's */
 	char money_fmt[96];
+	/* an estimated amount: "~" before it (RM_ESTIMATED_SPLIT) */
+	lxw_format *money_est, *money_bold_est;
+	char money_est_fmt[112];
 	/* with tr_ok: the analysis's tracking, and each initiative's row */
 	const struct roadmap_earned_value **ev;
 	bool tr_ok;
@@ -56,7 +59,6 @@ struct deck {
 /* The sheets' common pieces (export-xlsx.c): pillar colours, column
  * letters, amounts in the deck's units, dates and text cells, a header
  * row, print setup and the formats. */
-extern const uint32_t rm_deck_pillar_colors[8];
 
 void rm_deck_col_name(int col, char *buf);
 double rm_deck_units(int64_t cents);

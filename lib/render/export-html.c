@@ -126,16 +126,15 @@ char *h_compact(int64_t cents, char *buf)
 	return buf;
 }
 
-/* Okabe and Ito's palette (told apart by every common colour-vision
- * deficiency) for the pillars, then greys; vermillion is kept for
- * overruns and missed goals. */
-const char *h_pillar_color(const struct roadmap *rm, size_t p)
+/* The deck's colour of pillar p (rm_pillar_color), as CSS writes it;
+ * vermillion is kept for overruns and missed goals. */
+struct h_color h_pillar_color(const struct roadmap *rm, size_t p)
 {
-	static const char *const colors[] = {"#0072B2", "#E69F00", "#009E73",
-					     "#CC79A7", "#56B4E9", "#F0E442",
-					     "#555555", "#AAAAAA"};
+	struct h_color c;
 
-	return p >= rm->n_pillars ? "#BBBBBB" : colors[p % 8];
+	snprintf(c.hex, sizeof(c.hex), "#%06X",
+		 (unsigned)(rm_pillar_color(rm, p) & 0xFFFFFF));
+	return c;
 }
 
 const char *h_pillar_name(const struct roadmap *rm, size_t p)
@@ -557,12 +556,23 @@ static void budget_table(struct page *p)
 				h_attr(p, "data-value",
 				       roadmap_money_format(v, false, plain));
 			}
-			h_text(p, has ? roadmap_money_format(v, true, m) : "-");
+			bool est = has && rm_budget_estimated(x, k);
+			if (est) {
+				h_attr(p, "data-estimated", "true");
+			}
+			h_textf(p, "%s%s", est ? "~" : "",
+				has ? roadmap_money_format(v, true, m) : "-");
 			h_close(p);
 		}
 		h_close(p);
 	}
 	table_end(p);
+	if (p->a->br.total.actual_estimated) {
+		h_open(p, "p");
+		h_attr(p, "class", "note");
+		h_text(p, RM_ESTIMATED_SPLIT ".");
+		h_close(p);
+	}
 	if (p->a->br.unbudgeted > 0) {
 		h_open(p, "p");
 		h_textf(p, "Planned spend no envelope covers: %s %s.",
@@ -754,9 +764,7 @@ static void page(struct page *p)
 	h_close(p);
 	if (p->scenario) {
 		h_open(p, "p");
-		h_textf(p,
-			"Scenario: %s " RM_WHAT_IF,
-			p->scenario);
+		h_textf(p, "Scenario: %s " RM_WHAT_IF, p->scenario);
 		h_close(p);
 	}
 	if (p->selection) {

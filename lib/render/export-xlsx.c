@@ -21,10 +21,6 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-const uint32_t rm_deck_pillar_colors[8] = {0x2E75B6, 0x70AD47, 0xED7D31,
-					   0x7030A0, 0xFFC000, 0x5B9BD5,
-					   0xA5A5A5, 0x264478};
-
 void rm_deck_col_name(int col, char *buf)
 {
 	char tmp[8];
@@ -78,6 +74,15 @@ void rm_deck_formats(struct deck *d)
 	snprintf(d->money_fmt, sizeof(d->money_fmt),
 		 "#,##0.00 \"%s\";[Red]-#,##0.00 \"%s\"", d->rm->currency,
 		 d->rm->currency);
+	snprintf(d->money_est_fmt, sizeof(d->money_est_fmt),
+		 "\"~\"#,##0.00 \"%s\";[Red]\"~\"-#,##0.00 \"%s\"",
+		 d->rm->currency, d->rm->currency);
+	d->money_est = workbook_add_format(wb);
+	format_set_num_format(d->money_est, d->money_est_fmt);
+	d->money_bold_est = workbook_add_format(wb);
+	format_set_num_format(d->money_bold_est, d->money_est_fmt);
+	format_set_bold(d->money_bold_est);
+	format_set_top(d->money_bold_est, LXW_BORDER_THIN);
 	d->title = workbook_add_format(wb);
 	format_set_bold(d->title);
 	format_set_font_size(d->title, 16);
@@ -147,10 +152,11 @@ void rm_deck_formats(struct deck *d)
 	 * makes tall keeps its figures beside the text's first line
 	 * (wrapped_height), and in a row of one line, text and figures stand
 	 * level */
-	lxw_format *top[] = {d->money, d->date,	     d->num,	   d->pct,
-			     d->red,   d->text_i,    d->plain,	   d->plain_i,
-			     d->word,  d->word_red,  d->money_red, d->label,
-			     d->bold,  d->money_bold};
+	lxw_format *top[] = {
+	    d->money, d->date,	     d->num,	   d->pct,
+	    d->red,   d->text_i,     d->plain,	   d->plain_i,
+	    d->word,  d->word_red,   d->money_red, d->label,
+	    d->bold,  d->money_bold, d->money_est, d->money_bold_est};
 	for (size_t k = 0; k < sizeof(top) / sizeof(top[0]); k++) {
 		format_set_align(top[k], LXW_ALIGN_VERTICAL_TOP);
 	}
@@ -165,9 +171,9 @@ void rm_deck_formats(struct deck *d)
 		format_set_num_format(d->ratio, "0.000");
 		format_set_align(d->ratio, LXW_ALIGN_VERTICAL_TOP);
 	}
-	for (int i = 0; i < 9; i++) {
+	for (size_t i = 0; i < RM_PILLAR_COLORS; i++) {
 		d->fill[i] = workbook_add_format(wb);
-		format_set_bg_color(d->fill[i], rm_deck_pillar_colors[i % 8]);
+		format_set_bg_color(d->fill[i], rm_pillar_slot_color(i));
 	}
 }
 
@@ -571,7 +577,8 @@ static void timeline(struct deck *d, const struct roadmap_schedule_row **row)
 		rm_deck_str(ws, r, 3, crit ? "yes" : "", crit ? d->red : NULL);
 		lxw_format *fill =
 		    crit ? d->crit
-			 : d->fill[rm_pillar_index(rm, in->pillar) % 9];
+			 : d->fill[rm_pillar_slot(
+			       rm, rm_pillar_index(rm, in->pillar))];
 		int a = roadmap_quarter_of(in->start, fs);
 		int b = roadmap_quarter_of(in->end, fs);
 		for (int q = a; q <= b; q++) {

@@ -588,11 +588,20 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 		    i < c->br.n ? x->key : "Total"};
 		for (int k = 0; k < ROADMAP_BUDGET_COLUMNS; k++) {
 			int64_t val;
-			r[1 + k] = roadmap_budget_value(x, k, &val)
-				       ? grouped(val, v[k])
-				       : "";
+			char g[40];
+			if (roadmap_budget_value(x, k, &val)) {
+				snprintf(v[k], sizeof(v[k]), "%s%s",
+					 rm_budget_estimated(x, k) ? "~" : "",
+					 grouped(val, g));
+				r[1 + k] = v[k];
+			} else {
+				r[1 + k] = "";
+			}
 		}
 		md_row(b, r, 13);
+	}
+	if (c->br.total.actual_estimated) {
+		sb_puts(b, "\n" RM_ESTIMATED_SPLIT ".\n");
 	}
 	if (c->br.unbudgeted > 0) {
 		snprintf(line, sizeof(line),

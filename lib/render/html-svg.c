@@ -91,7 +91,7 @@ static void pillar_legend(struct page *p)
 	h_attr(p, "class", "legend");
 	for (size_t k = 0; k < p->ps.np; k++) {
 		if (p->ps.show[k]) {
-			legend_item(p, h_pillar_color(p->rm, k),
+			legend_item(p, h_pillar_color(p->rm, k).hex,
 				    h_pillar_name(p->rm, k), NULL);
 		}
 	}
@@ -203,7 +203,8 @@ void h_spend_chart(struct page *p)
 			}
 			int y1 = T + PH - (int)((double)(below + v) * PH / max);
 			int y0 = T + PH - (int)((double)below * PH / max);
-			rect(p, x0, y1, bw, y0 - y1, h_pillar_color(p->rm, k));
+			rect(p, x0, y1, bw, y0 - y1,
+			     h_pillar_color(p->rm, k).hex);
 			h_open(p, "title");
 			h_textf(p, "%s %s: %s %s", x->key,
 				h_pillar_name(p->rm, k), p->rm->currency,
@@ -356,7 +357,7 @@ void h_mix_chart(struct page *p)
 			h_close(p);
 		}
 		rect(p, L, y + 3, (int)(tenths * BW / 1000), ROW - 16,
-		     h_pillar_color(rm, k));
+		     h_pillar_color(rm, k).hex);
 		h_close(p);
 		bool off = has_t && ((double)tenths / 10 > t + tol ||
 				     (double)tenths / 10 < t - tol);
@@ -623,7 +624,7 @@ void h_gantt(struct page *p)
 			r && r->critical ? ", critical" : "");
 		h_close(p);
 		rect(p, X(in->start), y + 5, X(in->end + 1) - X(in->start),
-		     ROW - 10, h_pillar_color(rm, pi));
+		     ROW - 10, h_pillar_color(rm, pi).hex);
 		if (r && r->critical) {
 			h_attr(p, "stroke", "#000");
 			h_attr(p, "stroke-width", "3");

@@ -67,6 +67,47 @@ total,130007.16,20007.10,110000.06,true" "" -- bash -c "'$ROADMAP' budget --by g
 t "budget JSON" 0 '[7.11, 7.07, 0.04, true]' "" -- \
   /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"budget","--format","json"],capture_output=True,check=True).stdout)["rows"][0]; print(json.dumps([r["actual"],r["actual_opex"],r["actual_capex"],r["actual_estimated"]]))' "$ROADMAP"
 
+# the exports mark the estimated cells "~" (Q1, Q2 and the total) and
+# say why under the table
+t "Markdown: estimated actual opex and capex marked" 0 '2026-Q1 7.11 \~7.07 \~0.04
+2026-Q2 0.05 \~0.03 \~0.02
+2026-Q3 80,000.00 20,000.00 60,000.00
+2026-Q4 50,000.00 0.00 50,000.00
+Total 130,007.16 \~20,007.10 \~110,000.06
+~ estimated: unsplit actuals split in their initiative'"'"'s planned capex:opex ratio.' "" -- \
+  bash -c "'$ROADMAP' export --format md | sed -n '/^## Budget by quarter/,/^## Findings/p' | awk -F' [|] ' '/^[|] (20|Total)/ {print \$1, \$9, \$10, \$11} /^~/' | sed 's/^| //'"
+cat > est.py <<'PY'
+import html.parser, sys
+class P(html.parser.HTMLParser):
+    row = cell = None
+    out = []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr" and "data-period" in a:
+            self.row = a["data-period"]
+        if tag == "td" and a.get("data-estimated") == "true":
+            self.cell = "%s %s" % (self.row, a["data-column"])
+    def handle_data(self, data):
+        if self.cell:
+            self.out.append("%s %s" % (self.cell, data))
+            self.cell = None
+        elif data.startswith("~"):
+            self.out.append(data)
+p = P()
+p.feed(sys.stdin.read())
+print("\n".join(p.out))
+PY
+t "HTML: the estimated cells, and only they, marked, and a note" 0 "2026-Q1 actual_opex ~7.07
+2026-Q1 actual_capex ~0.04
+2026-Q2 actual_opex ~0.03
+2026-Q2 actual_capex ~0.02
+total actual_opex ~20,007.10
+total actual_capex ~110,000.06
+~ estimated: unsplit actuals split in their initiative's planned capex:opex ratio." "" -- bash -c "'$ROADMAP' export --format html | /usr/bin/python3 est.py"
+R export --format xlsx -o est.xlsx 2>/dev/null
+t "the deck: estimated amounts read ~ in their number format" 0 "J2 K2 J3 K3 J6 K6" "" -- \
+  /usr/bin/python3 -c 'import openpyxl; ws = openpyxl.load_workbook("est.xlsx")["Budget"]; print(" ".join(c.coordinate for r in ws.iter_rows(min_row=2, max_row=6) for c in r if c.number_format.startswith("\"~\"")))'
+
 t "show lists the actuals by kind" 0 "  actuals by kind (USD):
     QUARTER              OPEX            CAPEX            TOTAL  SPLIT
     2026-Q1              0.07             0.03             0.10  estimated

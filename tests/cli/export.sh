@@ -45,6 +45,26 @@ ok_if "the piped deck is the same bytes" cmp -s deck.xlsx piped.xlsx
 ok_if "the deck is byte-identical run to run" bash -c "$ROADMAP export --format xlsx -o deck2.xlsx 2>/dev/null && cmp -s deck.xlsx deck2.xlsx"
 R budget --format json > budget.json
 tap_from deck /usr/bin/python3 "$here/xlsx_check.py" deck.xlsx budget.json "Acme technology roadmap 2026-2027"
+# one palette: each pillar's bars on the deck's Timeline are the colour of
+# its swatch on the page
+R export --format html -o page.html 2>/dev/null
+t "the deck and the page give each pillar one colour" 0 "innovation CC79A7 CC79A7
+operations 009E73 009E73
+strategy 0072B2 0072B2
+team E69F00 E69F00" "" -- /usr/bin/python3 -c '
+import openpyxl, re
+ws = openpyxl.load_workbook("deck.xlsx")["Timeline"]
+deck = {}
+for r in ws.iter_rows(min_row=2):
+    fills = [c.fill.fgColor.rgb[-6:] for c in r[4:] if c.fill.fill_type == "solid"
+             and c.value != "critical"]
+    if r[2].value and fills:
+        deck.setdefault(r[2].value, set()).update(fills)
+page = dict((n, c) for c, n in re.findall(
+    r"<span class=\"swatch\" style=\"background:#([0-9A-F]{6})\"></span>([a-z]+)</li>",
+    open("page.html").read()))
+for k in sorted(deck):
+    print(k, " ".join(sorted(deck[k])), page.get(k))'
 R -f small.json export --format xlsx -o small.xlsx 2>/dev/null
 R -f small.json budget --format json > small-budget.json
 tap_from "small deck" /usr/bin/python3 "$here/xlsx_check.py" small.xlsx small-budget.json "Small roadmap"

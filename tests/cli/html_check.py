@@ -122,9 +122,16 @@ def dom(path, budget_path, roadmap_path, findings_path):
             got = None if td is None else td.get("data-value")
             if got != money(w[c]):
                 bad.append(f"{w['period']} {c}: page {got}, budget {money(w[c])}")
+            # the split of an unsplit actual is an estimate, marked "~"
+            est = bool(w.get("actual_estimated")) and w[c] is not None and \
+                c in ("actual_opex", "actual_capex")
+            want_shown = ("~" if est else "") + str(money(w[c]))
             shown = None if td is None else td.text_content().replace(",", "")
-            if w[c] is not None and shown != money(w[c]):
-                bad.append(f"{w['period']} {c}: shown {shown}, budget {money(w[c])}")
+            if w[c] is not None and shown != want_shown:
+                bad.append(f"{w['period']} {c}: shown {shown}, want {want_shown}")
+            if td is not None and (td.get("data-estimated") == "true") != est:
+                bad.append(f"{w['period']} {c}: marked estimated "
+                           f"{td.get('data-estimated')}, budget {est}")
     return bad
 
 
