@@ -181,3 +181,24 @@ bool rm_budget_estimated(const struct roadmap_budget_row *x, int k)
 	return x->actual_estimated && (k == ROADMAP_BUDGET_ACTUAL_OPEX ||
 				       k == ROADMAP_BUDGET_ACTUAL_CAPEX);
 }
+
+/* See analysis.h: the deck's and the page's charts share it. */
+int64_t rm_axis_step(int64_t v, int *n)
+{
+	static const int64_t m[] = {10, 20, 25, 50}; /* tenths */
+
+	v = v > 0 ? v : 1;
+	for (int64_t p = 1;; p *= 10) {
+		for (size_t k = 0; k < sizeof(m) / sizeof(m[0]); k++) {
+			if (m[k] * p % 10) {
+				continue; /* 2.5 cents is no step */
+			}
+			int64_t step = m[k] * p / 10;
+			int64_t count = (v + step - 1) / step;
+			if (count <= 6) {
+				*n = (int)count;
+				return step;
+			}
+		}
+	}
+}

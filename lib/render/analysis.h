@@ -62,7 +62,7 @@ void rm_analysis_release(struct rm_analysis *a);
 /* The axis of a chart of amounts up to v (cents), as the page and the deck
  * draw it: the smallest round step (1, 2, 2.5 or 5 times a power of ten)
  * that covers v in at most six intervals; *n receives the intervals, so
- * the axis ends at the first tick at or above v (html-svg.c). */
+ * the axis ends at the first tick at or above v. */
 int64_t rm_axis_step(int64_t v, int *n);
 
 /* A pillar's colour (0xRRGGBB) in the deck and on the page alike: Okabe

@@ -97,27 +97,6 @@ static void pillar_legend(struct page *p)
 	}
 }
 
-/* See analysis.h. */
-int64_t rm_axis_step(int64_t v, int *n)
-{
-	static const int64_t m[] = {10, 20, 25, 50}; /* tenths */
-
-	v = v > 0 ? v : 1;
-	for (int64_t p = 1;; p *= 10) {
-		for (size_t k = 0; k < sizeof(m) / sizeof(m[0]); k++) {
-			if (m[k] * p % 10) {
-				continue; /* 2.5 cents is no step */
-			}
-			int64_t step = m[k] * p / 10;
-			int64_t count = (v + step - 1) / step;
-			if (count <= 6) {
-				*n = (int)count;
-				return step;
-			}
-		}
-	}
-}
-
 /* A tick's amount, short and exact: 250k, 1.25M, 2.5M, 900. */
 static char *tick_label(int64_t cents, char *buf)
 {
