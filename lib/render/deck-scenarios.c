@@ -43,25 +43,23 @@ void rm_deck_scenarios(struct deck *d)
 	/* figures in a column of numbers stand to the right, dates too */
 	lxw_format *right = workbook_add_format(d->wb);
 	lxw_format *date = workbook_add_format(d->wb);
-	lxw_format *head = workbook_add_format(d->wb);
 
 	format_set_align(right, LXW_ALIGN_RIGHT);
+	format_set_align(right, LXW_ALIGN_VERTICAL_TOP);
 	format_set_num_format(date, "yyyy-mm-dd");
 	format_set_align(date, LXW_ALIGN_RIGHT);
-	format_set_bold(head);
-	format_set_font_color(head, LXW_COLOR_WHITE);
-	format_set_bg_color(head, 0x1F3864);
-	format_set_align(head, LXW_ALIGN_RIGHT);
+	format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
 
 	widths[0] = 22;
 	rm_deck_str(ws, 0, 0, "Figure", d->head);
 	for (size_t r = 0; r + 1 < n; r++) {
 		widths[r + 1] = column_width(c, r);
-		rm_deck_str(ws, 0, (lxw_col_t)(r + 1), c->rows[r].name, head);
+		rm_deck_str(ws, 0, (lxw_col_t)(r + 1), c->rows[r].name,
+			    d->head_n);
 	}
 	for (size_t col = 0; col < n; col++) {
 		worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col,
-				     widths[col], NULL);
+				     widths[col], d->plain);
 	}
 	worksheet_freeze_panes(ws, 1, 1);
 	for (size_t k = 0; k < lines; k++) {
