@@ -244,17 +244,24 @@ static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
 	}
 	if (phase2) { /* sum vs x >= floor: sum vs (1 - x) <= sum vs - floor */
 		int64_t sum = rm_opt_total((struct lp *)lp, lp->vs, NULL);
-		add_knapsack(m, lp->n, all, lp->vs, sum - floor, true, idx, val);
+		add_knapsack(m, lp->n, all, lp->vs, sum - floor, true, idx,
+			     val);
 	}
-	int nz = 0;
+	/* the start, every column's value (given only the funded ones,
+	 * CBC fixes them and solves the rest as an LP, whose answer is
+	 * fractional more often than not: "mipstart values could not be
+	 * used"); none when it is the kept ones alone, which only slows
+	 * CBC down (docs/performance.md, "optimize: CBC's settings") */
+	bool more = false;
 	for (size_t j = 0; j < lp->n; j++) {
-		if (start[j]) {
-			idx[nz] = (int)j;
-			val[nz++] = 1;
-		}
+		idx[j] = (int)j;
+		val[j] = start[j] ? 1 : 0;
+		more = more || (start[j] && !lp->kept[j]);
 	}
 	Cbc_setObjSense(m, phase2 ? 1 : -1);
-	Cbc_setMIPStartI(m, nz, idx, val);
+	if (more) {
+		Cbc_setMIPStartI(m, (int)lp->n, idx, val);
+	}
 	rm_cbc_run(m, secs);
 	ans->proven = Cbc_isProvenOptimal(m) != 0;
 	ans->bound = Cbc_getBestPossibleObjValue(m);
@@ -469,8 +476,9 @@ void rm_opt_cbc_phase(struct lp *lp, bool phase2, int64_t floor, bool *on,
 		double t = rm_opt_now();
 		/* a short run is not split: CBC would only start twice */
 		bool last = tries > 0 || lp->n_cuts > cuts || end - t < 4;
-		if (!cbc(lp, phase2, floor, on, last ? end : t + 0.5 * (end - t),
-			 run, x, ans, nomem)) {
+		if (!cbc(lp, phase2, floor, on,
+			 last ? end : t + 0.5 * (end - t), run, x, ans,
+			 nomem)) {
 			ans->proven = false;
 			break;
 		}
