@@ -471,6 +471,10 @@ void rm_opt_cbc_phase(struct lp *lp, bool phase2, int64_t floor, bool *on,
 	int64_t *cv = malloc((2 * n + 1) * sizeof(int64_t));
 	bool *scratch = malloc((3 * n + 1) * sizeof(bool));
 	size_t *stack = malloc((n + lp->n_deps + 1) * sizeof(size_t));
+	/* the best bound of any run: each bounds every plan within the
+	 * rows, whether or not its own plan held (none is lost by a cut) */
+	double bound = 0;
+	bool ran = false;
 
 	ans->proven = false;
 	if (!cv || !scratch || !stack) {
@@ -486,6 +490,11 @@ void rm_opt_cbc_phase(struct lp *lp, bool phase2, int64_t floor, bool *on,
 			ans->proven = false;
 			break;
 		}
+		if (!ran ||
+		    (phase2 ? ans->bound > bound : ans->bound < bound)) {
+			bound = ans->bound;
+		}
+		ran = true;
 		if (rm_opt_plan_valid(lp, x) &&
 		    (!phase2 || rm_opt_total(lp, lp->vs, x) >= floor)) {
 			consider(lp, on, x);
@@ -501,6 +510,9 @@ void rm_opt_cbc_phase(struct lp *lp, bool phase2, int64_t floor, bool *on,
 		if (made == 0) {
 			break;
 		}
+	}
+	if (ran) {
+		ans->bound = bound;
 	}
 	if (phase2) { /* the value row's cuts hold only with this floor */
 		lp->n_cuts = cuts;
