@@ -578,6 +578,7 @@ static bool scale_rows(struct lp *lp)
 
 bool rm_opt_rows(struct lp *lp, int pct)
 {
+	lp->pct = pct;
 	lp->n_rows = lp->n_nz = 0;
 	lp->n_cuts = lp->n_cut_nz = 0; /* cuts belong to the rows */
 	envelope_rows(lp, pct);

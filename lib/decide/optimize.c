@@ -464,9 +464,13 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 				out->cut[out->n_cut++] = lp.init[j];
 			}
 		}
+		/* the rows at the plan's scale, with the cover cuts found
+		 * at it when it was the last solved (valid for every plan
+		 * within the rows, so for every flip) */
 		if (o->explain && !lp.overflow &&
-		    ((st =
-			  rm_opt_rows(&lp, pct) ? ROADMAP_OK : rm_nomem(err)) ||
+		    ((st = lp.pct == pct || rm_opt_rows(&lp, pct)
+			       ? ROADMAP_OK
+			       : rm_nomem(err)) ||
 		     (st = explain(&lp, on, out->value, &run, out, err)))) {
 			goto out;
 		}

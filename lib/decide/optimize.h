@@ -37,6 +37,7 @@ struct lp {
 	size_t n_rows, cap_start, cap_limit, cap_name, n_nz, cap_cols, cap_coef;
 	size_t *start, *cols;
 	int64_t *coef, *limit;
+	int pct; /* the scale the rows are at */
 	char (*name)[96];
 	/* cover cuts found against CBC's plans, valid for every plan at
 	 * this scale: cut k is "sum of x over cut_cols[cut_start[k] ..
@@ -72,8 +73,9 @@ bool rm_opt_time_left(const struct run *run, double end);
 enum roadmap_status rm_opt_columns(struct lp *lp, const struct rm_graph *g,
 				   const size_t *order, size_t count,
 				   struct roadmap_error *err);
-/* The rows at pct percent of every envelope, each divided by its gcd;
- * false when out of memory (lp->overflow on an overflowing sum). */
+/* The rows at pct percent of every envelope, each divided by its gcd,
+ * and no cuts yet; false when out of memory (lp->overflow on an
+ * overflowing sum). */
 bool rm_opt_rows(struct lp *lp, int pct);
 void rm_opt_release(struct lp *lp);
 
