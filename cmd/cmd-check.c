@@ -152,6 +152,10 @@ static int check_of(struct ctx *ctx, struct check_opts o, int argc,
 	if ((rc = open_read(ctx, &rm))) {
 		return rc;
 	}
+	if ((rc = selection_known(rm, &sel))) {
+		roadmap_destroy(rm);
+		return rc;
+	}
 	struct roadmap_check_options co = {o.as_of != NULL, 0, true};
 	if ((o.as_of && (rc = today_arg("as-of", o.as_of,
 					roadmap_fiscal_start(rm), false,

@@ -204,6 +204,10 @@ static int run_list(struct ctx *ctx, int argc, char **argv)
 	if ((rc = open_read(ctx, &rm))) {
 		goto done;
 	}
+	if ((rc = selection_known(rm, &sel))) {
+		roadmap_destroy(rm);
+		goto done;
+	}
 	size_t total = kind == ROADMAP_KIND_GOAL ? roadmap_goal_count(rm)
 		       : kind == ROADMAP_KIND_INITIATIVE
 			   ? roadmap_initiative_count(rm)

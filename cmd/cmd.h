@@ -126,6 +126,11 @@ struct selection_opts {
 int selection_of(const struct cmd *cmd, const struct selection_opts *o,
 		 struct roadmap_selection *out);
 void selection_release(struct selection_opts *o);
+/* 0 when the initiatives (--id) and goals (--goal) the selection names are
+ * all in rm; else 65 after naming the first that is not (a typo selects
+ * nothing, and would read as no spend). */
+int selection_known(const struct roadmap *rm,
+		    const struct roadmap_selection *sel);
 /* Narrows rm to the selection (roadmap_select()): 0, or the exit code
  * after the message. */
 int narrow(struct roadmap *rm, const struct roadmap_selection *sel);

@@ -450,11 +450,54 @@ void selection_release(struct selection_opts *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/* 0 when every name in list (the whole text, or each of its comma-separated
+ * names) is an item index() finds; else 65 after naming the first that is
+ * not. */
+static int names_known(const struct roadmap *rm, const char *list,
+		       const char *option, const char *kind,
+		       long (*index)(const struct roadmap *, const char *))
+{
+	if (!list || index(rm, list) >= 0) {
+		return 0;
+	}
+	for (const char *p = list;;) {
+		size_t n = strcspn(p, ",");
+		char *name = strndup(p, n);
+		if (!name) {
+			msg("out of memory");
+			return 70;
+		}
+		bool known = index(rm, name) >= 0;
+		if (!known) {
+			msg("--%s: no %s \"%s\"", option, kind, name);
+		}
+		free(name);
+		if (!known) {
+			return 65;
+		}
+		if (!p[n]) {
+			return 0;
+		}
+		p += n + 1;
+	}
+}
+
+int selection_known(const struct roadmap *rm,
+		    const struct roadmap_selection *sel)
+{
+	int rc = names_known(rm, sel->ids, ROADMAP_FIELD_ID,
+			     ROADMAP_WORD_INITIATIVE, roadmap_initiative_index);
+	return rc ? rc
+		  : names_known(rm, sel->goals, ROADMAP_WORD_GOAL,
+				ROADMAP_WORD_GOAL, roadmap_goal_index);
+}
+
 int narrow(struct roadmap *rm, const struct roadmap_selection *sel)
 {
 	struct roadmap_error err;
+	int rc = selection_known(rm, sel);
 
-	return roadmap_select(rm, sel, &err) ? fail_err(&err) : 0;
+	return rc ? rc : roadmap_select(rm, sel, &err) ? fail_err(&err) : 0;
 }
 
 int open_selected(struct ctx *ctx, const struct cmd *cmd,

@@ -143,4 +143,15 @@ t "check of another pillar: not its finding" 0 "0 errors, 0 warnings, 0 infos" "
 t "the export of the selection lists it" 0 "error,budget-overrun,FY2026/strategy" "" -- \
   bash -c "'$ROADMAP' -f pe.json export --format csv --table findings --pillar strategy | tail -n +2 | cut -d, -f1-3"
 ok_if "without a selection nothing is named" bash -c "! $ROADMAP -f acme.json export --format md | grep -q Selection"
+
+# a selection that names an initiative or goal the roadmap does not hold
+# is refused (a typo would select nothing, and read as no spend)
+cp acme.json before.json
+t "an unknown id" 65 "" 'roadmap: --id: no initiative "nope"' -- R -f acme.json budget --id soc2-controls,nope
+t "an unknown goal" 65 "" 'roadmap: --goal: no goal "retentio"' -- R -f acme.json status --goal retentio
+t "list: an unknown id" 65 "" 'roadmap: --id: no initiative "nope"' -- R -f acme.json list --id nope
+t "check: an unknown goal" 65 "" 'roadmap: --goal: no goal "nope"' -- R -f acme.json check --goal nope
+t "export: an unknown id" 65 "" 'roadmap: --id: no initiative "x"' -- R -f acme.json export --format md --id x
+t "a known id and goal select" 0 "soc2-controls" "" -- bash -c "'$ROADMAP' -f acme.json list --id soc2-controls --goal compliance --format csv | tail -n +2 | cut -d, -f1"
+ok_if "the roadmap is untouched" cmp -s before.json acme.json
 finish
