@@ -107,7 +107,8 @@ static void nl(struct page *p)
 char *h_compact(int64_t cents, char *buf)
 {
 	int64_t u = cents / 100, a = u < 0 ? -u : u;
-	const char *sign = u < 0 ? "-" : "";
+	const char *sign = cents < 0 ? "-" : "";
+	int64_t c = cents % 100 < 0 ? -(cents % 100) : cents % 100;
 
 	if (a >= 1000000) {
 		int64_t t = (a + 50000) / 100000; /* tenths of a million */
@@ -120,6 +121,9 @@ char *h_compact(int64_t cents, char *buf)
 	} else if (a >= 1000) {
 		snprintf(buf, 32, "%s%lldk", sign,
 			 (long long)((a + 500) / 1000));
+	} else if (c) { /* under a thousand, exact: never "+0" for 0.01 */
+		snprintf(buf, 32, "%s%lld.%02lld", sign, (long long)a,
+			 (long long)c);
 	} else {
 		snprintf(buf, 32, "%s%lld", sign, (long long)a);
 	}

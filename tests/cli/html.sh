@@ -170,4 +170,8 @@ t "a 2.1M peak: ticks of 500k up to 2.5M" 0 "0 500k 1M 1.5M 2M 2.5M" "" -- axis 
 t "a 1.4M peak: ticks of 250k up to 1.5M" 0 "0 250k 500k 750k 1M 1.25M 1.5M" "" -- axis 1400000
 t "a peak on a tick ends there" 0 "0 200k 400k 600k 800k 1M" "" -- axis 1000000
 t "a peak of 7 ends at 8" 0 "0 2 4 6 8" "" -- axis 7
+# the label over a column that passes its envelope by a cent says so
+printf '{"format": 1, "initiatives": [{"id": "a", "title": "A", "start": "2026-01-01", "end": "2026-03-31", "opex": 2100000}, {"id": "b", "title": "B", "start": "2026-04-01", "end": "2026-06-30", "opex": 500.5}], "budgets": [{"period": "2026-Q1", "amount": 2099999.99}, {"period": "2026-Q2", "amount": 500}]}' > cent.json
+t "overrun labels: a cent and half a unit are shown, not +0" 0 "+0.01
++0.50" "" -- bash -c "'$ROADMAP' -f cent.json export --format html | grep -o '>+[0-9.kM]*<' | tr -d '<>'"
 finish
