@@ -135,12 +135,18 @@ static int print_books(const struct roadmap_books_report *r)
 
 	table_init(&t, 5, h1, right1, 0);
 	for (size_t i = 0; i < r->n_actuals; i++) {
+		/* a kind no rule maps to the initiative is kept: "-" */
 		const struct roadmap_books_actual *x = &r->actuals[i];
+		const char *note = !x->replaces	  ? ""
+				   : x->opex_kept ? "replaces capex, keeps opex"
+				   : x->capex_kept
+				       ? "replaces opex, keeps capex"
+				       : "replaces";
 		money(x->opex, a);
 		money(x->capex, b);
-		const char *row[] = {x->initiative,
-				     roadmap_quarter_label(x->qi, label), a, b,
-				     x->replaces ? "replaces" : ""};
+		const char *row[] = {
+		    x->initiative, roadmap_quarter_label(x->qi, label),
+		    x->opex_kept ? "-" : a, x->capex_kept ? "-" : b, note};
 		ok = ok && table_add(&t, row);
 	}
 	if (r->n_actuals && (rc = table_emit(&t, ok))) {
@@ -418,7 +424,8 @@ const struct cmd cmd_import = {
 	    "FinOps FOCUS\ncost file) and --map RULES (match,initiative,kind: "
 	    "an account prefix or a\ntag key=value to an initiative and "
 	    "opex or capex): actuals, summed per\ninitiative, quarter and "
-	    "kind to the cent; the unmapped cost is listed.\n",
+	    "kind to the cent; the unmapped cost is listed.\nA kind no rule "
+	    "maps to an initiative keeps the amount recorded.\n",
     .opts = import_opts,
     .examples = "  roadmap import plan.csv --dry-run\n"
 		"  roadmap import budgets.csv --table budgets --delimiter "

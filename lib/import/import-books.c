@@ -6,7 +6,8 @@
  * cost of its account or tag set. At the end each quarter is rounded to
  * the cent as a whole (largest remainder), so that what is recorded and
  * what is unmapped add up to the quarter's source total; then each
- * (initiative, quarter) gets its opex and capex as one split actual.
+ * (initiative, quarter) gets as one split actual the kinds the rules map
+ * to the initiative, keeping the other kind as recorded.
  * Memory holds the cells, the quarters and the unmapped keys, never rows.
  */
 #include "books.h"
@@ -332,14 +333,67 @@ static bool round_quarter(struct quarter *q, struct sortable *cs, size_t n)
 	return true;
 }
 
-static bool had_actual(const struct roadmap_initiative *in, int qi)
+static const struct roadmap_actual *
+recorded(const struct roadmap_initiative *in, int qi)
 {
 	for (size_t i = 0; i < in->n_actuals; i++) {
 		if (in->actuals[i].qi == qi) {
-			return true;
+			return &in->actuals[i];
 		}
 	}
-	return false;
+	return NULL;
+}
+
+/*
+ * The kinds the rules map to each initiative (bit 1 << kind): an import
+ * sets those and keeps the other as recorded. NULL: out of memory.
+ */
+static unsigned char *kinds_mapped(const struct roadmap_books *b)
+{
+	unsigned char *k = calloc(b->rm->n_inits + 1, 1);
+
+	for (size_t i = 0; k && i < b->rules.n; i++) {
+		k[b->rules.r[i].target] |=
+		    (unsigned char)(1u << b->rules.r[i].kind);
+	}
+	return k;
+}
+
+/*
+ * Fills in the kind a's initiative has no rule for: as recorded. A
+ * quarter holding an unsplit actual is refused, as `actual --kind`
+ * refuses it: its parts were never recorded, so keeping one would invent
+ * it.
+ */
+static void keep_kind(struct roadmap_books *b, struct roadmap_books_actual *a,
+		      const struct roadmap_actual *was)
+{
+	char q[160], label[16], where[300], amt[40];
+
+	if (!was || (!a->opex_kept && !a->capex_kept)) {
+		return; /* nothing to keep: an unsplit actual is replaced */
+	}
+	if (was->split) {
+		if (a->opex_kept) {
+			a->opex = was->opex;
+		}
+		if (a->capex_kept) {
+			a->capex = was->capex;
+		}
+		return;
+	}
+	snprintf(where, sizeof(where), "%s %s",
+		 rm_quote(a->initiative, q, sizeof(q)),
+		 roadmap_quarter_label(a->qi, label));
+	rm_import_report(
+	    &b->im, 0, where, NULL,
+	    "holds an unsplit actual of %s and the rules bring only its %s: "
+	    "its %s was never recorded apart (remove it with actual --unset "
+	    "and record the %s with --kind, then import)",
+	    roadmap_money_format(was->amount, true, amt),
+	    a->opex_kept ? ROADMAP_FIELD_CAPEX : ROADMAP_FIELD_OPEX,
+	    a->opex_kept ? ROADMAP_FIELD_OPEX : ROADMAP_FIELD_CAPEX,
+	    a->opex_kept ? ROADMAP_FIELD_OPEX : ROADMAP_FIELD_CAPEX);
 }
 
 static void sum_to(struct roadmap_books *b, int64_t *total, int64_t v)
@@ -412,6 +466,11 @@ static enum roadmap_status finish(struct roadmap_books *b)
 			    roadmap_money_format(cs[i].c.cents, false, amt));
 		}
 	}
+	unsigned char *mapped = kinds_mapped(b);
+	if (!mapped) {
+		free(cs);
+		return ROADMAP_ERR_NOMEM;
+	}
 	qsort(cs, n, sizeof(*cs), cmp_by_initiative);
 	for (size_t i = 0; i < n; i++) {
 		const struct roadmap_initiative *in =
@@ -423,7 +482,13 @@ static enum roadmap_status finish(struct roadmap_books *b)
 			a = &rep->actuals[rep->n_actuals++];
 			a->initiative = in->id;
 			a->qi = cs[i].c.qi;
-			a->replaces = had_actual(in, a->qi);
+			const struct roadmap_actual *was = recorded(in, a->qi);
+			a->replaces = was != NULL;
+			a->opex_kept = !(mapped[cs[i].c.target] &
+					 1u << ROADMAP_SPEND_OPEX);
+			a->capex_kept = !(mapped[cs[i].c.target] &
+					  1u << ROADMAP_SPEND_CAPEX);
+			keep_kind(b, a, was);
 		}
 		if (cs[i].c.kind == ROADMAP_SPEND_CAPEX) {
 			a->capex = cs[i].c.cents;
@@ -431,6 +496,7 @@ static enum roadmap_status finish(struct roadmap_books *b)
 			a->opex = cs[i].c.cents;
 		}
 	}
+	free(mapped);
 	free(cs);
 	for (size_t i = 0; i < b->n_u; i++) {
 		/* an account is the register's text: shown, it must not
@@ -450,6 +516,7 @@ static enum roadmap_status finish(struct roadmap_books *b)
 	for (size_t i = 0; i < rep->n_actuals; i++) {
 		const struct roadmap_books_actual *a = &rep->actuals[i];
 		struct roadmap_error e;
+		/* a kept kind holds its recorded amount (keep_kind) */
 		enum roadmap_status st = roadmap_set_actual_split(
 		    b->rm, a->initiative, a->qi, a->opex, a->capex, &e);
 		if (st == ROADMAP_ERR_NOMEM) {

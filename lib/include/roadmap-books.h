@@ -33,12 +33,18 @@ struct roadmap_books_options {
 	size_t rules_len;
 };
 
-/* An actual the import records: (initiative, quarter) -> opex, capex. */
+/*
+ * An actual the import records: (initiative, quarter) -> opex, capex. It
+ * sets the kinds the rules map to the initiative (0 for such a kind with
+ * no rows in the quarter) and keeps the other kind as recorded: a kept
+ * kind's amount is the one recorded (0 when none was).
+ */
 struct roadmap_books_actual {
 	const char *initiative;
 	int qi;
 	int64_t opex, capex;
-	bool replaces; /* the quarter held an actual before */
+	bool replaces;		    /* the quarter held an actual before */
+	bool opex_kept, capex_kept; /* no rule maps this kind to it */
 };
 
 /* Cost no rule maps: an account (ledger), a tag set as compact JSON or
@@ -88,10 +94,12 @@ roadmap_books_feed(struct roadmap_books *b, const char *data, size_t len);
  * After the last byte: rounds the sums to the cent (the largest remainder
  * within each quarter, so that its recorded actuals and its unmapped cost
  * add up to the quarter's source total rounded to the cent), fills the
- * report, and records each (initiative, quarter)'s opex and capex in rm,
- * replacing an actual it held. ROADMAP_ERR_DATA when any row, currency or
- * sum was bad (all in report->import; rm must then be discarded, not
- * saved), or ROADMAP_ERR_NOMEM.
+ * report, and records in rm each (initiative, quarter)'s kinds that the
+ * rules map to the initiative, keeping the other kind of an actual it
+ * held. ROADMAP_ERR_DATA when any row, currency or sum was bad, or when a
+ * kind is kept in a quarter holding an unsplit actual (all in
+ * report->import; rm must then be discarded, not saved), or
+ * ROADMAP_ERR_NOMEM.
  */
 ROADMAP_API enum roadmap_status roadmap_books_end(struct roadmap_books *b);
 /* Frees b (NULL is fine); the report stays the caller's. */

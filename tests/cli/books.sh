@@ -32,8 +32,8 @@ cloud       2026-Q2  1,208.33      0.00
 cloud       2026-Q3  1,402.17      0.00
 cloud       2026-Q4    295.05  3,000.00
 cloud       2027-Q1  1,377.77      0.00
-tools       2026-Q1      0.00    899.00
-tools       2026-Q3      0.00    231.00
+tools       2026-Q1         -    899.00
+tools       2026-Q3         -    231.00
 
 UNMAPPED          TOTAL
 expenses:cloudy   42.10
@@ -100,7 +100,7 @@ same "each quarter's source total equals hledger's balance of expenses" \
   "$(declare -f R); ROADMAP=$ROADMAP R import --format ledger register.csv --map company-rules.csv --dry-run 2>/dev/null | awk '/^20..-Q. / { gsub(\",\", \"\", \$2); print \$1, \$2 }'"
 
 cp roadmap.json once.json
-t "re-importing the same register" 0 "$(printf '%s\n' "$ledger_table" | sed '2,8s/$/  replaces/')" \
+t "re-importing the same register" 0 "$(printf '%s\n' "$ledger_table" | sed -e '2,6s/$/  replaces/' -e '7,8s/$/  replaces capex, keeps opex/')" \
   "roadmap: imported register.csv: 7 actuals recorded (7 replaced)" -- \
   R import --format ledger register.csv --map company-rules.csv
 ok_if "is idempotent: the file is byte-identical" cmp -s once.json roadmap.json
@@ -115,8 +115,8 @@ cloud       2026-Q4  1,208.33      0.00
 cloud       2027-Q1  1,402.17      0.00
 cloud       2027-Q2    295.05  3,000.00
 cloud       2027-Q3  1,377.77      0.00
-tools       2026-Q3      0.00    899.00
-tools       2027-Q1      0.00    231.00
+tools       2026-Q3         -    899.00
+tools       2027-Q1         -    231.00
 
 UNMAPPED          TOTAL
 expenses:cloudy   42.10
@@ -141,8 +141,8 @@ TOTAL    16,795.87  15,973.77    822.10" \
 # tools; -0.0000000001 untagged; the source 250.00.
 setup 1
 focus_table='INITIATIVE  QUARTER  OPEX   CAPEX
-cloud       2026-Q1  0.02    0.00
-tools       2026-Q2  0.00  250.00
+cloud       2026-Q1  0.02       -
+tools       2026-Q2     -  250.00
 
 UNMAPPED        TOTAL
 (no tags)        0.00
@@ -223,6 +223,48 @@ refused "a FOCUS file read as a register" ledger focus.csv company-rules.csv \
   'roadmap: focus.csv: nothing imported'
 ok_if "refused imports wrote nothing" cmp -s once.json roadmap.json
 
+# An import sets the kinds its rules map to an initiative and keeps the
+# other as recorded: the FOCUS rules map only cloud's opex and tools'
+# capex, so a cloud bill imported after the register keeps the capex the
+# register recorded for cloud (6,000.00 in 2026-Q1), and tools keeps the
+# opex recorded by hand. A quarter holding an unsplit actual is refused,
+# as actual --kind refuses it.
+setup 1
+R import --format ledger register.csv --map company-rules.csv >/dev/null 2>&1
+R actual tools 2026-Q2 40 --kind opex
+kept_table='INITIATIVE  QUARTER  OPEX   CAPEX
+cloud       2026-Q1  0.02       -  replaces opex, keeps capex
+tools       2026-Q2     -  250.00  replaces capex, keeps opex
+'"${focus_table#*$'\n'tools*$'\n'}"
+cp roadmap.json before.json
+t "focus after the register: --dry-run says per kind what it sets and keeps" 0 "$kept_table" \
+  "roadmap: dry run: 2 actuals to record (2 replacing one); nothing written" -- \
+  R import --format focus focus.csv --map focus-rules.csv --dry-run
+ok_if "focus after the register: --dry-run writes nothing" cmp -s before.json roadmap.json
+t "focus after the register: the import" 0 "$kept_table" \
+  "roadmap: imported focus.csv: 2 actuals recorded (2 replaced)" -- \
+  R import --format focus focus.csv --map focus-rules.csv
+t "focus after the register: the kinds no rule maps are kept" 0 "initiative,quarter,amount,opex,capex,estimated
+cloud,2026-Q1,6000.02,0.02,6000.00,false
+cloud,2026-Q2,1208.33,1208.33,0.00,false
+cloud,2026-Q3,1402.17,1402.17,0.00,false
+cloud,2026-Q4,3295.05,295.05,3000.00,false
+cloud,2027-Q1,1377.77,1377.77,0.00,false
+tools,2026-Q1,899.00,0.00,899.00,false
+tools,2026-Q2,290.00,40.00,250.00,false
+tools,2026-Q3,231.00,0.00,231.00,false" "" -- R export --format csv --table actuals
+cp roadmap.json kept.json
+R import --format focus focus.csv --map focus-rules.csv >/dev/null 2>&1
+ok_if "focus after the register: re-importing is idempotent" cmp -s kept.json roadmap.json
+R actual cloud 2026-Q1 99
+cp roadmap.json unsplit.json
+refused "focus: a quarter holding an unsplit actual, of which the rules bring one kind" focus focus.csv focus-rules.csv \
+  'roadmap: focus.csv: "cloud" 2026-Q1: holds an unsplit actual of 99.00 and the rules bring only its opex: its capex was never recorded apart (remove it with actual --unset and record the capex with --kind, then import)' \
+  'roadmap: focus.csv: nothing imported'
+ok_if "focus: the refused import wrote nothing" cmp -s unsplit.json roadmap.json
+t "the register, whose rules map both of cloud's kinds, replaces the unsplit actual whole" 0 "cloud,2026-Q1,7560.45,1560.45,6000.00,false" "" -- \
+  bash -c '"$ROADMAP" import --format ledger register.csv --map company-rules.csv >/dev/null 2>&1 && "$ROADMAP" export --format csv --table actuals | grep "^cloud,2026-Q1,"'
+
 printf '"txnidx","date","code","description","account","amount","total"\n"1","2026-01-05","","x","expenses:\033[31mred","$1.00",""\n' > esc.csv
 t "an account's control characters are escaped in the listing" 0 "UNMAPPED              TOTAL
 expenses:\\x1b[31mred   1.00
@@ -251,6 +293,6 @@ t "a missing rules file" 66 "" "roadmap: nope.csv: cannot open: No such file or 
   R import --format focus focus.csv --map nope.csv
 t "the register from stdin" 0 "$focus_table" \
   "roadmap: dry run: 2 actuals to record (2 replacing one); nothing written" -- \
-  bash -c 'set -o pipefail; "$ROADMAP" import --format focus - --map focus-rules.csv --dry-run < focus.csv | sed "s/  replaces\$//"'
+  bash -c 'set -o pipefail; "$ROADMAP" import --format focus - --map focus-rules.csv --dry-run < focus.csv | sed -E "s/  replaces( opex, keeps capex| capex, keeps opex)?\$//"'
 
 finish
