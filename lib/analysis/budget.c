@@ -60,12 +60,18 @@ const char *roadmap_budget_column_name(enum roadmap_budget_column col)
 bool roadmap_budget_value(const struct roadmap_budget_row *r,
 			  enum roadmap_budget_column col, int64_t *v)
 {
-	const int64_t vals[] = {
-	    r->opex,	       r->capex,   r->total,
-	    r->envelope,       r->covered, r->variance,
-	    r->uncovered,      r->actual,  r->actual_opex,
-	    r->actual_capex,   r->planned_where_actual,
-	    r->actual_variance};
+	const int64_t vals[] = {r->opex,
+				r->capex,
+				r->total,
+				r->envelope,
+				r->covered,
+				r->variance,
+				r->uncovered,
+				r->actual,
+				r->actual_opex,
+				r->actual_capex,
+				r->planned_where_actual,
+				r->actual_variance};
 	bool has =
 	    col < ROADMAP_BUDGET_ENVELOPE || col == ROADMAP_BUDGET_UNCOVERED ||
 	    (col < ROADMAP_BUDGET_UNCOVERED ? r->has_envelope : r->has_actuals);
@@ -252,15 +258,26 @@ static void use(struct acc *a, const char *key, const struct roadmap_budget *b)
 	}
 }
 
+/* Whether envelope b bounds all the roadmap's spend: an all-pillar one,
+ * or, in a roadmap all of whose work is one pillar's (a selection by
+ * that pillar alone), that pillar's (rm_envelope_pillar()). */
+static bool of_all(const struct roadmap_budget *b, const char *all)
+{
+	return all ? b->pillar && strcmp(b->pillar, all) == 0 : !b->pillar;
+}
+
 /*
  * Which envelopes each row uses (roadmap(1), budget). Quarter rows: the
  * all-pillar envelope of the quarter. Year rows: the all-pillar fiscal-year
  * envelope where one exists, else the year's all-pillar quarter envelopes.
- * Pillar rows: the same, year by year, with that pillar's envelopes.
+ * Pillar rows: the same, year by year, with that pillar's envelopes. In a
+ * roadmap whose work is all one pillar's and which has no all-pillar
+ * envelope, that pillar's envelopes take the all-pillar ones' place.
  */
 static void envelopes(struct acc *a)
 {
 	const struct roadmap *rm = a->rm;
+	const char *all = rm_envelope_pillar(rm);
 	char label[16];
 
 	for (size_t i = 0; i < rm->n_budgets && !a->nomem; i++) {
@@ -269,15 +286,15 @@ static void envelopes(struct acc *a)
 		    b->is_year || !has_year_envelope(rm, b->year, b->pillar);
 		switch (a->by) {
 		case ROADMAP_BY_QUARTER:
-			if (!b->pillar && !b->is_year) {
+			if (of_all(b, all) && !b->is_year) {
 				use(a,
-				    roadmap_quarter_label(rm_budget_quarters(b, NULL),
-							  label),
+				    roadmap_quarter_label(
+					rm_budget_quarters(b, NULL), label),
 				    b);
 			}
 			break;
 		case ROADMAP_BY_YEAR:
-			if (!b->pillar && by_year) {
+			if (of_all(b, all) && by_year) {
 				use(a, year_label(b->year, label), b);
 			}
 			break;
@@ -364,7 +381,7 @@ static void actual_by_goal(struct acc *a, const struct roadmap_initiative *in,
 	const struct roadmap *rm = a->rm;
 	size_t small[16], *idx = small, n = 0, k;
 	int64_t sw[16], sv[16], sp[16], sc[16], *w = sw, *pv = sv, *pp = sp,
-					       *pc = sc;
+						*pc = sc;
 
 	if (in->n_goals > 16) {
 		idx = malloc(in->n_goals * sizeof(*idx));
@@ -804,6 +821,9 @@ enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
 	if ((st = rm_budget_report_from(rm, sp, ROADMAP_BY_YEAR, &y, err))) {
 		return st;
 	}
+	const char *all = rm_envelope_pillar(rm);
+	snprintf(out->label, sizeof(out->label),
+		 "Envelopes (%s, by fiscal year)", all ? all : "all pillars");
 	out->has_envelope = y.total.has_envelope;
 	if (out->has_envelope) {
 		out->envelope = y.total.envelope;

@@ -145,7 +145,8 @@ void rm_pillar_spend_release(struct rm_pillar_spend *bp);
 /*
  * The headline envelope of every export (the deck, the HTML page,
  * Markdown): the year view's total row of `budget --by year`, so the
- * all-pillar envelopes only, each fiscal year's envelope where it has one,
+ * all-pillar envelopes only (or the one pillar's of rm_envelope_pillar()),
+ * each fiscal year's envelope where it has one,
  * else its quarter envelopes (docs/roadmap.1.scd, export), from the
  * roadmap's spend table sp. Fails as roadmap_budget_report()
  * (analysis/budget.c).
@@ -153,6 +154,11 @@ void rm_pillar_spend_release(struct rm_pillar_spend *bp);
 struct rm_headline {
 	bool has_envelope;
 	int64_t envelope, covered, variance;
+	/* "Envelopes (all pillars, by fiscal year)", or, in a roadmap whose
+	 * envelopes in those views are one pillar's (rm_envelope_pillar(): a
+	 * selection by that pillar alone), "Envelopes (secure, by fiscal
+	 * year)" */
+	char label[160];
 };
 enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
 					 const struct roadmap_spend *sp,
@@ -483,6 +489,13 @@ bool rm_reindex_budgets(struct roadmap *rm);
  * their fiscal year (check's unbudgeted-spend): malloc'ed, NULL when out
  * of memory. Linear in envelopes plus quarters (model/roadmap.c). */
 bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax);
+/* The pillar whose envelopes bound all of rm's spend and so stand, in the
+ * quarter and year views and the headline, where all-pillar envelopes
+ * would (roadmap(1), budget): NULL (all pillars) when rm has an all-pillar
+ * envelope or no envelope; else the one pillar every initiative is of
+ * (every envelope's, when rm has no initiative), as a selection by that
+ * pillar alone leaves it; NULL when there is none (model/roadmap.c). */
+const char *rm_envelope_pillar(const struct roadmap *rm);
 /* Records an actual for quarter qi, replacing one there; false when out
  * of memory (model/roadmap.c). */
 bool rm_actual_put(struct roadmap_initiative *in,

@@ -585,6 +585,35 @@ bool *rm_enveloped_quarters(const struct roadmap *rm, int qmin, int qmax)
 	return on;
 }
 
+const char *rm_envelope_pillar(const struct roadmap *rm)
+{
+	const char *p = NULL;
+
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		if (!rm->budgets[i].pillar) {
+			return NULL;
+		}
+	}
+	if (rm->n_inits) {
+		p = rm->inits[0].pillar;
+		for (size_t i = 1; p && i < rm->n_inits; i++) {
+			if (!rm->inits[i].pillar ||
+			    strcmp(rm->inits[i].pillar, p) != 0) {
+				return NULL;
+			}
+		}
+		return p;
+	}
+	for (size_t i = 0; i < rm->n_budgets; i++) {
+		const char *q = rm->budgets[i].pillar;
+		if (p && strcmp(p, q) != 0) {
+			return NULL;
+		}
+		p = q;
+	}
+	return p;
+}
+
 bool rm_budget_duplicate(const struct roadmap *rm,
 			 const struct roadmap_budget *b)
 {

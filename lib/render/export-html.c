@@ -308,8 +308,7 @@ static void headline(struct page *p)
 	h_attr(p, "class", "cards");
 	money_card(p, "Planned spend", t->total, false);
 	if (p->a->head.has_envelope) {
-		money_card(p, "Envelopes (all pillars, by fiscal year)",
-			   p->a->head.envelope, false);
+		money_card(p, p->a->head.label, p->a->head.envelope, false);
 		money_card(p, "Variance (envelopes - planned inside)",
 			   p->a->head.variance, true);
 	}

@@ -514,8 +514,7 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 	FIG("Opex / capex", "%s / %s", grouped(t->opex, m[1]),
 	    grouped(t->capex, m[2]));
 	if (c->head.has_envelope) {
-		FIG("Envelopes (all pillars, by fiscal year)", "%s",
-		    grouped(c->head.envelope, m[3]));
+		FIG(c->head.label, "%s", grouped(c->head.envelope, m[3]));
 		FIG("Variance (envelopes - planned inside them)", "%s",
 		    grouped(c->head.variance, m[5]));
 	}

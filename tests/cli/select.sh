@@ -53,13 +53,70 @@ ok_if "--pillar a --pillar b is --pillar a,b" \
   cmp <(R -f acme.json budget --by pillar --format json --pillar operations --pillar innovation) \
   <(R -f acme.json budget --by pillar --format json --pillar operations,innovation)
 
-t "an envelope outside the selection is not compared" 0 "Budget by year (USD)
-YEAR         PLANNED  ENVELOPE  VARIANCE     UNCOVERED      ACTUAL  ACT. VAR.
-FY2026  1,031,459.85         -         -  1,031,459.85  205,000.00  -6,104.97
-FY2027    588,540.15         -         -    588,540.15           -          -
-TOTAL   1,620,000.00         -         -  1,620,000.00  205,000.00  -6,104.97
+# under a selection by one pillar alone, that pillar's envelopes bound all
+# the selected spend: the quarter and year views compare them where the
+# all-pillar ones (outside the selection) would be
+t "the pillar's year envelope is compared in the year view, the all-pillar ones are not" 0 "Budget by year (USD, whole units)
+YEAR      PLANNED   ENVELOPE  VARIANCE  UNCOVERED   ACTUAL  ACT. VAR.
+FY2026  1,031,460  1,200,000   168,540          0  205,000     -6,105
+FY2027    588,540          -         -    588,540        -          -
+TOTAL   1,620,000  1,200,000   168,540    588,540  205,000     -6,105
 Columns left out to fit; --format csv has all.
 Not covered by any envelope: USD 588,540.15" "" -- R -f acme.json budget --by year --pillar innovation
+t "two pillars: neither's envelope bounds the selection, none is compared by year" 0 "Budget by year (USD)
+YEAR         PLANNED  ENVELOPE  VARIANCE     UNCOVERED      ACTUAL   ACT. VAR.
+FY2026  3,312,778.53         -         -  3,312,778.53  904,000.00  -21,102.78
+FY2027  1,257,221.47         -         -  1,257,221.47           -           -
+TOTAL   4,570,000.00         -         -  4,570,000.00  904,000.00  -21,102.78
+Columns left out to fit; --format csv has all.
+Not covered by any envelope: USD 1,257,221.47" "" -- R -f acme.json budget --by year --pillar innovation,operations
+cat > pq.json <<'JSON'
+{
+  "format": 1,
+  "name": "Sel",
+  "fiscal_year_start": 10,
+  "pillars": ["run", "grow", "secure"],
+  "goals": [{"id": "g1", "title": "Goal one"}],
+  "initiatives": [
+    {"id": "s1", "title": "Secure one", "goals": ["g1"], "pillar": "secure", "start": "2026-10-01", "end": "2027-03-31", "opex": 100000, "capex": 50000},
+    {"id": "s2", "title": "Secure two", "goals": ["g1"], "pillar": "secure", "start": "2027-01-15", "end": "2027-09-30", "opex": 33333.33},
+    {"id": "r1", "title": "Run one", "goals": ["g1"], "pillar": "run", "start": "2026-11-01", "end": "2027-12-31", "opex": 900000}
+  ],
+  "budgets": [
+    {"period": "2027-Q1", "amount": 300000},
+    {"period": "2027-Q2", "pillar": "secure", "amount": 100000},
+    {"period": "FY2027", "pillar": "secure", "amount": 150000},
+    {"period": "FY2027", "amount": 1000000}
+  ]
+}
+JSON
+t "--pillar: the quarter rows compare the pillar's quarter envelopes" 0 "period,total,envelope,covered,variance,uncovered
+2027-Q1,75824.18,,,,75824.18
+2027-Q2,83957.03,100000.00,83957.03,16042.97,0.00
+2027-Q3,11711.71,,,,11711.71
+2027-Q4,11840.41,,,,11840.41
+total,183333.33,100000.00,83957.03,16042.97,99376.30" "" -- \
+  bash -c "$ROADMAP -f pq.json budget --pillar secure --format csv | cut -d, -f1,4-8"
+t "--pillar --by year: the year rows compare its year envelopes (check's overrun)" 0 "period,total,envelope,covered,variance,uncovered
+FY2027,183333.33,150000.00,183333.33,-33333.33,0.00
+total,183333.33,150000.00,183333.33,-33333.33,0.00" "" -- \
+  bash -c "$ROADMAP -f pq.json budget --by year --pillar secure --format csv | cut -d, -f1,4-8"
+t "the exports' headline names the pillar whose envelopes it sums" 0 "| Envelopes (secure, by fiscal year) | 150,000.00 |
+| Variance (envelopes - planned inside them) | -33,333.33 |" "" -- \
+  bash -c "$ROADMAP -f pq.json export --format md --pillar secure | grep -F -e '| Envelopes (' -e '| Variance ('"
+cat > total.py <<'PY'
+import json, sys
+t = json.load(sys.stdin)["budget"]["total"]
+print(t["envelope"], t["covered"], t["variance"])
+PY
+t "the JSON export's budget compares it" 0 "100000 83957.03 16042.97" "" -- \
+  bash -c "$ROADMAP -f pq.json export --format json --pillar secure | /usr/bin/python3 total.py"
+ok_if "the page's headline names it" bash -c "$ROADMAP -f pq.json export --format html --pillar secure | grep -qF 'Envelopes (secure, by fiscal year)</dt><dd data-value=\"150000.00\">'"
+R -f pq.json export --format xlsx --pillar secure -o pq.xlsx 2>/dev/null
+t "the deck's headline names it" 0 "('Envelopes (secure, by fiscal year)', 150000)" "" -- \
+  /usr/bin/python3 -c 'import openpyxl; print(*[r[:2] for r in openpyxl.load_workbook("pq.xlsx")["Summary"].iter_rows(values_only=True) if str(r[0]).startswith("Envelopes (")])'
+t "without a selection the headline is the all-pillar envelopes'" 0 "| Envelopes (all pillars, by fiscal year) | 1,000,000.00 |" "" -- \
+  bash -c "$ROADMAP -f pq.json export --format md | grep -F '| Envelopes ('"
 t "a pillar's envelope is compared under --pillar" 0 "innovation,1120000.00,500000.00,1620000.00,1200000.00,1031459.85,168540.15,588540.15,205000.00,133250.00,71750.00,198895.03,-6104.97,true,100.0," "" -- \
   bash -c "$ROADMAP -f acme.json budget --by pillar --format csv --pillar innovation | grep '^innovation'"
 
