@@ -182,6 +182,18 @@ static int print_table(const struct roadmap *rm,
 		printf("Not covered by any envelope: %s %s\n",
 		       roadmap_currency(rm),
 		       roadmap_money_format(r->unbudgeted, true, m));
+		/* the column counts only each row's own envelopes: say so
+		 * where its total differs, so that the two are never read
+		 * as one figure (docs/decisions.md) */
+		if ((layouts[layout] & 1u << C_UNCOVERED) &&
+		    r->total.uncovered != r->unbudgeted) {
+			printf(
+			    "UNCOVERED counts each row's own envelopes only: "
+			    "other envelopes cover %s %s of it\n",
+			    roadmap_currency(rm),
+			    roadmap_money_format(
+				r->total.uncovered - r->unbudgeted, true, m));
+		}
 	}
 	return fflush(stdout) || ferror(stdout) ? 74 : 0;
 }

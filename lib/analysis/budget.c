@@ -833,3 +833,22 @@ enum roadmap_status rm_headline_envelope(const struct roadmap *rm,
 	roadmap_budget_report_release(&y);
 	return ROADMAP_OK;
 }
+
+void rm_uncovered_note(const struct roadmap_budget_report *br,
+		       const char *currency, char *buf)
+{
+	char m[40], o[40];
+	int n = snprintf(buf, RM_UNCOVERED_NOTE,
+			 "Planned spend no envelope covers: %s %s", currency,
+			 roadmap_money_format(br->unbudgeted, true, m));
+
+	if (n > 0 && n < RM_UNCOVERED_NOTE &&
+	    br->total.uncovered != br->unbudgeted) {
+		snprintf(buf + n, RM_UNCOVERED_NOTE - (size_t)n,
+			 "; Uncovered counts each row's own envelopes only: "
+			 "other envelopes cover %s %s of it",
+			 currency,
+			 roadmap_money_format(
+			     br->total.uncovered - br->unbudgeted, true, o));
+	}
+}

@@ -199,6 +199,15 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 	"~ estimated: unsplit actuals split in their initiative's planned "    \
 	"capex:opex ratio"
 
+/* What every export says under its budget table (the quarter view br):
+ * "Planned spend no envelope covers: USD 194,366.20" and, where the
+ * Uncovered column's total differs (it counts only each row's own
+ * envelopes), "; Uncovered counts each row's own envelopes only: other
+ * envelopes cover USD 410,171.84 of it", into buf (analysis/budget.c). */
+#define RM_UNCOVERED_NOTE 256
+void rm_uncovered_note(const struct roadmap_budget_report *br,
+		       const char *currency, char *buf);
+
 /* What every export says after a scenario's name (render/). */
 #define RM_WHAT_IF "(a what-if plan, not the roadmap itself)"
 

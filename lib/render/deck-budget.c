@@ -95,12 +95,9 @@ void rm_deck_budget(struct deck *d)
 	worksheet_conditional_format_range(ws, 1, 6, tr, 6, &neg);
 	worksheet_conditional_format_range(ws, 1, 12, tr, 12, &neg);
 	if (d->a->br.unbudgeted > 0) {
-		char m[40];
-		snprintf(f, sizeof(f),
-			 "Planned spend no envelope covers: %s %s",
-			 d->rm->currency,
-			 roadmap_money_format(d->a->br.unbudgeted, true, m));
-		rm_deck_str(ws, tr + 2, 1, f, d->label);
+		char note[RM_UNCOVERED_NOTE];
+		rm_uncovered_note(&d->a->br, d->rm->currency, note);
+		rm_deck_str(ws, tr + 2, 1, note, d->label);
 	}
 	if (br->total.actual_estimated) {
 		/* from column B: column A is repeated on the second page,

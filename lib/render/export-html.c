@@ -578,9 +578,9 @@ static void budget_table(struct page *p)
 	}
 	if (p->a->br.unbudgeted > 0) {
 		h_open(p, "p");
-		h_textf(p, "Planned spend no envelope covers: %s %s.",
-			p->rm->currency,
-			roadmap_money_format(p->a->br.unbudgeted, true, m));
+		char note[RM_UNCOVERED_NOTE];
+		rm_uncovered_note(&p->a->br, p->rm->currency, note);
+		h_textf(p, "%s.", note);
 		h_close(p);
 	}
 	h_close(p);

@@ -603,10 +603,11 @@ static void md_export(struct strbuf *b, const struct roadmap *rm,
 		sb_puts(b, "\n" RM_ESTIMATED_SPLIT ".\n");
 	}
 	if (c->br.unbudgeted > 0) {
-		snprintf(line, sizeof(line),
-			 "\nPlanned spend no envelope covers: %s %s.\n",
-			 rm->currency, grouped(c->br.unbudgeted, m[0]));
-		sb_puts(b, line);
+		char note[RM_UNCOVERED_NOTE];
+		rm_uncovered_note(&c->br, rm->currency, note);
+		sb_puts(b, "\n");
+		sb_puts(b, note);
+		sb_puts(b, ".\n");
 	}
 
 	sb_puts(b, "\n## Findings\n\n");
