@@ -104,43 +104,6 @@ static void nl(struct page *p)
 	p->ok = p->ok && xmlTextWriterWriteRaw(p->w, BAD_CAST "\n") >= 0;
 }
 
-char *h_compact(int64_t cents, char *buf)
-{
-	int64_t u = cents / 100, a = u < 0 ? -u : u;
-	const char *sign = cents < 0 ? "-" : "";
-	int64_t c = cents % 100 < 0 ? -(cents % 100) : cents % 100;
-
-	if (a >= 1000000) {
-		int64_t t = (a + 50000) / 100000; /* tenths of a million */
-		if (t % 10) {
-			snprintf(buf, 32, "%s%lld.%lldM", sign,
-				 (long long)(t / 10), (long long)(t % 10));
-		} else {
-			snprintf(buf, 32, "%s%lldM", sign, (long long)(t / 10));
-		}
-	} else if (a >= 1000) {
-		snprintf(buf, 32, "%s%lldk", sign,
-			 (long long)((a + 500) / 1000));
-	} else if (c) { /* under a thousand, exact: never "+0" for 0.01 */
-		snprintf(buf, 32, "%s%lld.%02lld", sign, (long long)a,
-			 (long long)c);
-	} else {
-		snprintf(buf, 32, "%s%lld", sign, (long long)a);
-	}
-	return buf;
-}
-
-/* The deck's colour of pillar p (rm_pillar_color), as CSS writes it;
- * vermillion is kept for overruns and missed goals. */
-struct h_color h_pillar_color(const struct roadmap *rm, size_t p)
-{
-	struct h_color c;
-
-	snprintf(c.hex, sizeof(c.hex), "#%06X",
-		 (unsigned)(rm_pillar_color(rm, p) & 0xFFFFFF));
-	return c;
-}
-
 const char *h_pillar_name(const struct roadmap *rm, size_t p)
 {
 	return p < rm->n_pillars ? rm->pillars[p] : "(none)";
