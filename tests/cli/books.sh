@@ -26,6 +26,27 @@ setup() {
 }
 setup 1
 
+# NAME FORMAT FILE RULES TABLE N REPLACED ROWS: --dry-run prints TABLE and
+# writes nothing; the import prints it and records N actuals (REPLACED of
+# them replacing one); the roadmap's actuals are then ROWS (the CSV
+# export's, under its header); importing again changes no byte.
+imports() {
+  local name=$1 format=$2 file=$3 rules=$4 table=$5 count=$6 replaced=$7 rows=$8
+  cp roadmap.json before.json
+  t "$name: --dry-run" 0 "$table" \
+    "roadmap: dry run: $count actuals to record ($replaced replacing one); nothing written" -- \
+    R import --format "$format" "$file" --map "$rules" --dry-run
+  ok_if "$name: --dry-run writes nothing" cmp -s before.json roadmap.json
+  t "$name: the import" 0 "$table" \
+    "roadmap: imported $file: $count actuals recorded ($replaced replaced)" -- \
+    R import --format "$format" "$file" --map "$rules"
+  t "$name: the actuals" 0 "initiative,quarter,amount,opex,capex,estimated
+$rows" "" -- R export --format csv --table actuals
+  cp roadmap.json once.json
+  R import --format "$format" "$file" --map "$rules" >/dev/null 2>&1
+  ok_if "$name: re-importing is idempotent" cmp -s once.json roadmap.json
+}
+
 ledger_table='INITIATIVE  QUARTER      OPEX     CAPEX
 cloud       2026-Q1  1,560.45  6,000.00
 cloud       2026-Q2  1,208.33      0.00
@@ -152,20 +173,9 @@ QUARTER  SOURCE  RECORDED  UNMAPPED
 2026-Q1  100.14      0.02    100.12
 2026-Q2  250.00    250.00      0.00
 TOTAL    350.14    250.02    100.12'
-cp roadmap.json before.json
-t "focus: --dry-run" 0 "$focus_table" \
-  "roadmap: dry run: 2 actuals to record (0 replacing one); nothing written" -- \
-  R import --format focus focus.csv --map focus-rules.csv --dry-run
-ok_if "focus: --dry-run writes nothing" cmp -s before.json roadmap.json
-t "focus: the import" 0 "$focus_table" \
-  "roadmap: imported focus.csv: 2 actuals recorded (0 replaced)" -- \
-  R import --format focus focus.csv --map focus-rules.csv
-t "focus: the actuals" 0 "initiative,quarter,amount,opex,capex,estimated
-cloud,2026-Q1,0.02,0.02,0.00,false
-tools,2026-Q2,250.00,0.00,250.00,false" "" -- R export --format csv --table actuals
-cp roadmap.json once.json
-R import --format focus focus.csv --map focus-rules.csv >/dev/null 2>&1
-ok_if "focus: re-importing is idempotent" cmp -s once.json roadmap.json
+imports focus focus focus.csv focus-rules.csv "$focus_table" 2 0 \
+  "cloud,2026-Q1,0.02,0.02,0.00,false
+tools,2026-Q2,250.00,0.00,250.00,false"
 
 # Refused, with the line, and nothing written.
 refused() { # NAME FORMAT FILE RULES MESSAGE...
@@ -236,26 +246,16 @@ kept_table='INITIATIVE  QUARTER  OPEX   CAPEX
 cloud       2026-Q1  0.02       -  replaces opex, keeps capex
 tools       2026-Q2     -  250.00  replaces capex, keeps opex
 '"${focus_table#*$'\n'tools*$'\n'}"
-cp roadmap.json before.json
-t "focus after the register: --dry-run says per kind what it sets and keeps" 0 "$kept_table" \
-  "roadmap: dry run: 2 actuals to record (2 replacing one); nothing written" -- \
-  R import --format focus focus.csv --map focus-rules.csv --dry-run
-ok_if "focus after the register: --dry-run writes nothing" cmp -s before.json roadmap.json
-t "focus after the register: the import" 0 "$kept_table" \
-  "roadmap: imported focus.csv: 2 actuals recorded (2 replaced)" -- \
-  R import --format focus focus.csv --map focus-rules.csv
-t "focus after the register: the kinds no rule maps are kept" 0 "initiative,quarter,amount,opex,capex,estimated
-cloud,2026-Q1,6000.02,0.02,6000.00,false
+imports "focus after the register (the kinds no rule maps are kept)" \
+  focus focus.csv focus-rules.csv "$kept_table" 2 2 \
+  "cloud,2026-Q1,6000.02,0.02,6000.00,false
 cloud,2026-Q2,1208.33,1208.33,0.00,false
 cloud,2026-Q3,1402.17,1402.17,0.00,false
 cloud,2026-Q4,3295.05,295.05,3000.00,false
 cloud,2027-Q1,1377.77,1377.77,0.00,false
 tools,2026-Q1,899.00,0.00,899.00,false
 tools,2026-Q2,290.00,40.00,250.00,false
-tools,2026-Q3,231.00,0.00,231.00,false" "" -- R export --format csv --table actuals
-cp roadmap.json kept.json
-R import --format focus focus.csv --map focus-rules.csv >/dev/null 2>&1
-ok_if "focus after the register: re-importing is idempotent" cmp -s kept.json roadmap.json
+tools,2026-Q3,231.00,0.00,231.00,false"
 R actual cloud 2026-Q1 99
 cp roadmap.json unsplit.json
 refused "focus: a quarter holding an unsplit actual, of which the rules bring one kind" focus focus.csv focus-rules.csv \
