@@ -450,14 +450,13 @@ void selection_release(struct selection_opts *o)
 	memset(o, 0, sizeof(*o));
 }
 
-/* 0 when every name in list (the whole text, or each of its comma-separated
- * names) is an item index() finds; else 65 after naming the first that is
- * not. */
+/* 0 when each comma-separated name in list is an item index() finds (an
+ * id holds no comma); else 65 after naming the first that is not. */
 static int names_known(const struct roadmap *rm, const char *list,
 		       const char *option, const char *kind,
 		       long (*index)(const struct roadmap *, const char *))
 {
-	if (!list || index(rm, list) >= 0) {
+	if (!list) {
 		return 0;
 	}
 	for (const char *p = list;;) {
