@@ -176,14 +176,18 @@ static int print_reasons(const struct roadmap *rm, const struct roadmap_plan *p)
 	table_init(&t, 4, head, right, 3);
 	for (size_t k = 0; k < p->n_reasons; k++) {
 		const struct roadmap_plan_reason *r = &p->reasons[k];
-		char v[64], why[128];
+		char v[104], why[128];
 		if (r->status == ROADMAP_PLAN_INFEASIBLE) {
 			snprintf(v, sizeof(v), "infeasible");
 		} else {
-			value_text(p, r->lost, v);
-			if (r->status == ROADMAP_PLAN_FEASIBLE) {
-				strcat(v, " (at most)");
-			}
+			char lo[48], hi[48];
+			value_text(p, r->lost_min, lo);
+			value_text(p, r->lost, hi);
+			/* not proven: between the bound's and the best plan's */
+			snprintf(v, sizeof(v), "%s%s%s",
+				 r->status == ROADMAP_PLAN_FEASIBLE ? lo : "",
+				 r->status == ROADMAP_PLAN_FEASIBLE ? " to " : "",
+				 hi);
 		}
 		if (r->funded) {
 			snprintf(why, sizeof(why), "-");

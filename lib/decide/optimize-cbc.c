@@ -194,7 +194,7 @@ static void add_knapsack(Cbc_Model *m, size_t nz, const size_t *col,
  * start, until end. x receives CBC's plan, which the caller checks; false
  * when CBC has none (or there is no time).
  */
-static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
+static bool cbc(struct lp *lp, bool phase2, int64_t floor,
 		const bool *start, double end, struct run *run, bool *x,
 		struct cbc_answer *ans, bool *nomem)
 {
@@ -243,7 +243,7 @@ static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
 			   (double)lp->cut_rhs[k]);
 	}
 	if (phase2) { /* sum vs x >= floor: sum vs (1 - x) <= sum vs - floor */
-		int64_t sum = rm_opt_total((struct lp *)lp, lp->vs, NULL);
+		int64_t sum = rm_opt_total(lp, lp->vs, NULL);
 		add_knapsack(m, lp->n, all, lp->vs, sum - floor, true, idx,
 			     val);
 	}
@@ -274,6 +274,16 @@ static bool cbc(const struct lp *lp, bool phase2, int64_t floor,
 		Cbc_setMIPStartI(m, (int)lp->n, idx, val);
 	}
 	rm_cbc_run(m, secs);
+	/* every plan CBC kept on the way that holds, for --explain */
+	for (int k = 0; lp->pool_cap && k < Cbc_numberSavedSolutions(m); k++) {
+		const double *s = Cbc_savedSolution(m, k);
+		for (size_t j = 0; s && j < lp->n; j++) {
+			x[j] = s[j] > 0.5;
+		}
+		if (s && rm_opt_plan_valid(lp, x)) {
+			rm_opt_pool_offer(lp, x);
+		}
+	}
 	ans->proven = Cbc_isProvenOptimal(m) != 0;
 	ans->bound = Cbc_getBestPossibleObjValue(m);
 	const double *sol = Cbc_bestSolution(m);
@@ -291,8 +301,49 @@ out:
 	return got;
 }
 
+void rm_opt_pool_offer(struct lp *lp, const bool *x)
+{
+	size_t n = lp->n, at;
+	int64_t v;
+
+	if (lp->pool_cap == 0) {
+		return;
+	}
+	v = rm_opt_total(lp, lp->vs, x);
+	for (at = 0; at < lp->pool_n && lp->pool_v[at] >= v; at++) {
+		if (lp->pool_v[at] == v &&
+		    memcmp(lp->pool + at * n, x, n * sizeof(bool)) == 0) {
+			return; /* known */
+		}
+	}
+	if (at == lp->pool_cap) {
+		return; /* full of better ones */
+	}
+	/* the worst one falls out of a full pool */
+	size_t last = lp->pool_n < lp->pool_cap ? lp->pool_n++ : lp->pool_cap - 1;
+	memmove(lp->pool + (at + 1) * n, lp->pool + at * n,
+		(last - at) * n * sizeof(bool));
+	memmove(lp->pool_v + at + 1, lp->pool_v + at,
+		(last - at) * sizeof(int64_t));
+	memcpy(lp->pool + at * n, x, n * sizeof(bool));
+	lp->pool_v[at] = v;
+}
+
+bool rm_opt_pool_best(const struct lp *lp, size_t j, bool on_j, int64_t floor,
+		      bool *x)
+{
+	for (size_t k = 0; k < lp->pool_n && lp->pool_v[k] > floor; k++) {
+		const bool *p = lp->pool + k * lp->n;
+		if (p[j] == on_j && rm_opt_plan_valid(lp, p)) {
+			memcpy(x, p, lp->n * sizeof(bool));
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Takes plan x when it holds (checked in integers) and beats on[]: more
- * value, or as much for less spend. */
+ * value, or as much for less spend; offers it to the pool. */
 static void consider(struct lp *lp, bool *on, const bool *x)
 {
 	int64_t v = rm_opt_total(lp, lp->vs, x),
@@ -300,7 +351,11 @@ static void consider(struct lp *lp, bool *on, const bool *x)
 	int64_t bv = rm_opt_total(lp, lp->vs, on),
 		bc = rm_opt_total(lp, lp->cs, on);
 
-	if ((v > bv || (v == bv && c < bc)) && rm_opt_plan_valid(lp, x)) {
+	if (!rm_opt_plan_valid(lp, x)) {
+		return;
+	}
+	rm_opt_pool_offer(lp, x);
+	if (v > bv || (v == bv && c < bc)) {
 		memcpy(on, x, lp->n * sizeof(bool));
 	}
 }

@@ -47,6 +47,8 @@ void rm_opt_release(struct lp *lp)
 	free(lp->cut_cols);
 	free(lp->cut_rhs);
 	free(lp->cut_ge);
+	free(lp->pool);
+	free(lp->pool_v);
 	roadmap_spend_release(&lp->sp);
 }
 
@@ -756,6 +758,11 @@ static cJSON *reasons_json(const struct roadmap *rm,
 			    r->status == ROADMAP_PLAN_INFEASIBLE
 				? cJSON_CreateNull()
 				: value_json(p, r->lost),
+			    ok);
+		rm_json_add(x, "value_if_flipped_min",
+			    r->status == ROADMAP_PLAN_INFEASIBLE
+				? cJSON_CreateNull()
+				: value_json(p, r->lost_min),
 			    ok);
 		rm_json_add(
 		    x, "reason",

@@ -165,26 +165,37 @@ static enum roadmap_status plan_at(struct lp *lp, int pct, bool *on,
 /*
  * The most value over the plans from on[] (which holds), until end, with
  * CBC and, where its proof cannot be taken, the exact search: *proven
- * when it is the optimum. For --explain, whose figures are values only.
+ * when it is the optimum; *bound the least upper bound known on every
+ * plan's value (over gv). For --explain, whose figures are values only.
  */
 static bool best_value(struct lp *lp, bool *on, double end, struct run *run,
-		       bool *proven)
+		       bool *proven, int64_t *bound)
 {
 	bool *x = malloc((lp->n + 1) * sizeof(bool)), nomem = false;
-	struct cbc_answer c = {0};
-	int64_t ignored;
+	struct cbc_answer c = {.bound = -1};
+	int64_t exact = INT64_MAX;
 
 	*proven = false;
+	*bound = rm_opt_total(lp, lp->vs, NULL); /* everything */
 	if (!x) {
 		return false;
 	}
 	rm_opt_cbc_phase(lp, false, 0, on, end, run, x, &c, &nomem);
+	int64_t v = rm_opt_total(lp, lp->vs, on);
 	*proven = c.proven && rm_opt_separable(lp, lp->vs) &&
-		  c.bound < (double)rm_opt_total(lp, lp->vs, on) + 0.9;
+		  c.bound < (double)v + 0.9;
+	if (rm_opt_separable(lp, lp->vs) && c.bound >= (double)v &&
+	    c.bound < (double)*bound) {
+		/* CBC's bound on its relaxed rows bounds every plan too */
+		*bound = (int64_t)(c.bound + 1e-6);
+	}
 	if (!nomem && !*proven) {
 		*proven = rm_opt_exact(lp, lp->vs, NULL, 0, on, end, run,
-				       &ignored, &nomem);
+				       &exact, &nomem);
+		*bound = exact < *bound ? exact : *bound;
 	}
+	v = rm_opt_total(lp, lp->vs, on);
+	*bound = *proven || *bound < v ? v : *bound;
 	free(x);
 	return !nomem;
 }
@@ -211,93 +222,149 @@ static void cut_reason(const struct lp *lp, const bool *plan, size_t j, bool *x,
 	}
 }
 
+/* The scratch of the flips: n columns each, stack of n + n_deps. */
+struct flips {
+	const bool *plan;
+	int64_t value, floor; /* the plan's; the least any flip can lose */
+	bool *on, *mark, *was, *alt, *scratch; /* scratch of 2n */
+	size_t *stack;
+};
+
+/*
+ * One solve of column j's flip until end (funded: cut with what needs
+ * it; cut: funded with what it needs), from the better of the plan
+ * repaired and the pool's best plan with that decision; narrows what is
+ * known of it: the value lost by the best plan found (lost), the least
+ * any plan can lose (lost_min, from the solve's bound); optimal when they
+ * meet. False when out of memory.
+ */
+static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
+		 struct run *run, struct roadmap_plan_reason *why)
+{
+	size_t n = lp->n;
+	bool in = !f->plan[j], proven = false, ok;
+	int64_t bound;
+
+	memset(f->mark, 0, n * sizeof(bool));
+	rm_opt_closure(lp, j, in, f->mark, f->stack);
+	memcpy(f->was, in ? lp->kept : lp->fits, n * sizeof(bool));
+	for (size_t k = 0; k < n; k++) {
+		if (in) { /* the kept ones with it and what it needs */
+			lp->kept[k] = lp->kept[k] || f->mark[k];
+			f->on[k] = f->plan[k] || lp->kept[k];
+		} else { /* the plan without it and what needs it */
+			f->on[k] = f->plan[k] && !f->mark[k];
+		}
+	}
+	lp->fits[j] = lp->fits[j] && in;
+	if (in && !rm_opt_plan_valid(lp, lp->kept)) {
+		memcpy(lp->kept, f->was, n * sizeof(bool));
+		why->status = ROADMAP_PLAN_INFEASIBLE;
+		return true;
+	}
+	rm_opt_repair(lp, f->on, f->scratch, f->stack);
+	ok = best_value(lp, f->on, end, run, &proven, &bound);
+	/* the pool's best plan with that decision, with what else fits,
+	 * when CBC found none as good (as CBC's start, it slowed CBC's
+	 * proofs: docs/performance.md, "optimize --explain") */
+	if (!proven && rm_opt_pool_best(lp, j, in,
+					rm_opt_total(lp, lp->vs, f->on),
+					f->alt)) {
+		rm_opt_repair(lp, f->alt, f->scratch, f->stack);
+		memcpy(f->on, f->alt, n * sizeof(bool));
+	}
+	memcpy(in ? lp->kept : lp->fits, f->was, n * sizeof(bool));
+	rm_opt_pool_offer(lp, f->on);
+	int64_t lost = f->value - rm_opt_total(lp, lp->value, f->on);
+	int64_t least = bound > INT64_MAX / lp->gv ? INT64_MIN
+			: f->value - bound * lp->gv;
+	if (why->status == ROADMAP_PLAN_INFEASIBLE) { /* the first solve */
+		why->lost = lost;
+		why->lost_min = f->floor;
+	}
+	why->lost = lost < why->lost ? lost : why->lost;
+	why->lost_min = least > why->lost_min ? least : why->lost_min;
+	if (proven || why->lost_min >= why->lost) {
+		why->lost_min = why->lost;
+	}
+	why->status = why->lost_min == why->lost ? ROADMAP_PLAN_OPTIMAL
+						 : ROADMAP_PLAN_FEASIBLE;
+	return ok;
+}
+
 /*
  * --explain: for every column not kept, the optimum with its decision
- * flipped (funded: cut with what needs it; cut: funded with what it
- * needs), by the same solves as the plan, each an equal share of the
- * time left. Run on the rows at the plan's scale.
+ * flipped, by the same solves as the plan, on the rows at the plan's
+ * scale. Every flip is solved once, each in an equal share of the time
+ * left; those not proven again in what the others left, from the best
+ * plans found since (every plan CBC finds goes to the pool).
  */
 static enum roadmap_status explain(struct lp *lp, const bool *plan,
-				   int64_t value, struct run *run,
-				   struct roadmap_plan *p,
+				   struct run *run, struct roadmap_plan *p,
 				   struct roadmap_error *err)
 {
 	size_t n = lp->n, todo = 0;
-	bool *on = malloc((n + 1) * sizeof(bool));
-	bool *mark = malloc((n + 1) * sizeof(bool));
-	bool *was = malloc((n + 1) * sizeof(bool));
-	size_t *stack = malloc((n + lp->n_deps + 1) * sizeof(size_t));
-	bool *scratch = malloc((2 * n + 1) * sizeof(bool));
+	struct flips f = {.plan = plan, .value = p->value};
 	enum roadmap_status rc = ROADMAP_OK;
 
+	/* no flip is worth more than the plan's bound */
+	f.floor = p->value - p->bound;
+	f.on = malloc((n + 1) * sizeof(bool));
+	f.mark = malloc((n + 1) * sizeof(bool));
+	f.was = malloc((n + 1) * sizeof(bool));
+	f.alt = malloc((n + 1) * sizeof(bool));
+	f.scratch = malloc((2 * n + 1) * sizeof(bool));
+	f.stack = malloc((n + lp->n_deps + 1) * sizeof(size_t));
 	p->reasons = calloc(n + 1, sizeof(*p->reasons));
-	if (!on || !mark || !was || !stack || !scratch || !p->reasons) {
+	if (!f.on || !f.mark || !f.was || !f.alt || !f.scratch || !f.stack ||
+	    !p->reasons) {
 		rc = rm_nomem(err);
 		goto out;
 	}
 	for (size_t j = 0; j < n; j++) {
-		todo += !lp->kept[j];
-	}
-	for (size_t j = 0; j < n && !rc; j++) {
-		if (lp->kept[j]) {
-			continue;
-		}
-		struct roadmap_plan_reason *why = &p->reasons[p->n_reasons++];
-		bool proven = false, feasible = true;
-		double t = rm_opt_now();
-		double end = t + (run->end - t) / (double)(todo--);
-		why->index = lp->init[j];
-		why->funded = plan[j];
-		memset(mark, 0, n * sizeof(bool));
-		rm_opt_closure(lp, j, plan[j] ? 0 : 1, mark, stack);
-		if (plan[j]) {
-			/* out: cut it and what needs it; the plan without
-			 * them holds, and starts the search */
-			memcpy(was, lp->fits, n * sizeof(bool));
-			for (size_t k = 0; k < n; k++) {
-				on[k] = plan[k] && !mark[k];
+		if (!lp->kept[j]) {
+			struct roadmap_plan_reason *why =
+			    &p->reasons[p->n_reasons++];
+			why->index = lp->init[j];
+			why->funded = plan[j];
+			why->status = ROADMAP_PLAN_INFEASIBLE;
+			if (!plan[j]) {
+				cut_reason(lp, plan, j, f.on, why->reason,
+					   sizeof(why->reason));
 			}
-			lp->fits[j] = false;
-			rm_opt_repair(lp, on, scratch, stack);
-			if (!best_value(lp, on, end, run, &proven)) {
+			todo++;
+		}
+	}
+	for (int round = 0; round < 2 && !rc; round++) {
+		size_t k = 0, left = todo;
+		for (size_t j = 0; j < n && !rc; j++) {
+			if (lp->kept[j]) {
+				continue;
+			}
+			struct roadmap_plan_reason *why = &p->reasons[k++];
+			if (round == 1 &&
+			    (why->status != ROADMAP_PLAN_FEASIBLE ||
+			     !rm_opt_time_left(run, run->end))) {
+				continue;
+			}
+			double t = rm_opt_now();
+			double end = t + (run->end - t) / (double)left--;
+			if (!flip(lp, &f, j, end, run, why)) {
 				rc = rm_nomem(err);
 			}
-			memcpy(lp->fits, was, n * sizeof(bool));
-		} else {
-			/* in: fund it and what it needs; the kept ones
-			 * with them start the search, when they hold */
-			cut_reason(lp, plan, j, on, why->reason,
-				   sizeof(why->reason));
-			memcpy(was, lp->kept, n * sizeof(bool));
-			for (size_t k = 0; k < n; k++) {
-				lp->kept[k] = lp->kept[k] || mark[k];
-				on[k] = lp->kept[k];
-			}
-			feasible = rm_opt_plan_valid(lp, on);
-			if (feasible) {
-				for (size_t k = 0; k < n; k++) {
-					on[k] = plan[k] || lp->kept[k];
-				}
-				rm_opt_repair(lp, on, scratch, stack);
-				if (!best_value(lp, on, end, run, &proven)) {
-					rc = rm_nomem(err);
-				}
-			}
-			memcpy(lp->kept, was, n * sizeof(bool));
 		}
-		why->status = !feasible ? ROADMAP_PLAN_INFEASIBLE
-			      : proven	? ROADMAP_PLAN_OPTIMAL
-					: ROADMAP_PLAN_FEASIBLE;
-		if (feasible) {
-			why->lost = value - rm_opt_total(lp, lp->value, on);
+		todo = 0;
+		for (size_t r = 0; r < p->n_reasons; r++) {
+			todo += p->reasons[r].status == ROADMAP_PLAN_FEASIBLE;
 		}
 	}
 out:
-	free(on);
-	free(mark);
-	free(was);
-	free(stack);
-	free(scratch);
+	free(f.on);
+	free(f.mark);
+	free(f.was);
+	free(f.alt);
+	free(f.scratch);
+	free(f.stack);
 	return rc;
 }
 
@@ -424,6 +491,16 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 	    (st = rm_opt_columns(&lp, &g, order, count, err))) {
 		goto out;
 	}
+	if (o->explain) { /* the flips' pool: a few hundred plans */
+		lp.pool_cap = ((size_t)1 << 22) / (lp.n + 1) + 1;
+		lp.pool_cap = lp.pool_cap > 256 ? 256 : lp.pool_cap;
+		lp.pool = malloc(lp.pool_cap * (lp.n + 1) * sizeof(bool));
+		lp.pool_v = malloc(lp.pool_cap * sizeof(int64_t));
+		if (!lp.pool || !lp.pool_v) {
+			st = rm_nomem(err);
+			goto out;
+		}
+	}
 	on = calloc(lp.n + 1, sizeof(bool));
 	out->funded = malloc((lp.n + 1) * sizeof(size_t));
 	out->cut = malloc((lp.n + 1) * sizeof(size_t));
@@ -471,7 +548,7 @@ enum roadmap_status roadmap_optimize(const struct roadmap *rm,
 		    ((st = lp.pct == pct || rm_opt_rows(&lp, pct)
 			       ? ROADMAP_OK
 			       : rm_nomem(err)) ||
-		     (st = explain(&lp, on, out->value, &run, out, err)))) {
+		     (st = explain(&lp, on, &run, out, err)))) {
 			goto out;
 		}
 	}

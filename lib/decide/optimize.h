@@ -46,6 +46,12 @@ struct lp {
 	size_t *cut_start, *cut_cols;
 	int64_t *cut_rhs;
 	bool *cut_ge;
+	/* --explain's pool: plans that held when CBC found them (each n
+	 * columns), pool_v their values over gv, best first; pool_cap 0
+	 * keeps none */
+	bool *pool;
+	int64_t *pool_v;
+	size_t pool_n, pool_cap;
 	bool nomem, overflow;
 	struct roadmap_spend sp;
 };
@@ -78,6 +84,15 @@ enum roadmap_status rm_opt_columns(struct lp *lp, const struct rm_graph *g,
  * overflowing sum). */
 bool rm_opt_rows(struct lp *lp, int pct);
 void rm_opt_release(struct lp *lp);
+
+/* Keeps plan x (which holds) in the pool when it is new and beats the
+ * pool's worst; optimize-cbc.c offers every plan CBC finds. */
+void rm_opt_pool_offer(struct lp *lp, const bool *x);
+/* The best plan in the pool that holds (with the flip's kept and fits)
+ * and has column j at on_j, into x, when it is worth more than floor;
+ * false when there is none. */
+bool rm_opt_pool_best(const struct lp *lp, size_t j, bool on_j, int64_t floor,
+		      bool *x);
 
 /* Plans in integers: the first row plan on[] breaks (or -1); whether it
  * holds (rows, prerequisites, kept ones); the sum of v over it (all

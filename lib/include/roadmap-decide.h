@@ -71,10 +71,12 @@ struct roadmap_plan_reason {
 	size_t index; /* the initiative (roadmap_initiative_at) */
 	bool funded;  /* the plan's decision; flipped: forced out, or in */
 	/* the solve with it flipped: optimal (exact), feasible (the time
-	 * limit stopped it: lost is from the best plan found) or
-	 * infeasible (it cannot be funded with the kept ones; no lost) */
+	 * limit stopped it: lost is from the best plan found, lost_min
+	 * from the solve's bound) or infeasible (it cannot be funded with
+	 * the kept ones; no lost) */
 	enum roadmap_plan_status status;
-	int64_t lost; /* the plan's value minus that solve's */
+	int64_t lost;	  /* the plan's value minus that solve's */
+	int64_t lost_min; /* the least it can be: lost when optimal */
 	/* cut: the first limit it breaks when added to the plan alone (an
 	 * envelope, "team@quarter"), or "prerequisite ID" when one of those
 	 * is cut, or "" when it breaks none (it adds no value); funded: "" */

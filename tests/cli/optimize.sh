@@ -120,6 +120,35 @@ else:
   ok_if "realistic portfolio $1 at $2 %: the plan holds" \
     py holds "real-$1-e.json" "real-$1-p.json" "$2"
 done
+
+# --explain where the clock stops the flips (400 at 85 %: each flip is a
+# search of seconds): each figure not proven is a range that holds the
+# exact one. The optimum, 293,055,000, and the best plans with
+# init-0001, init-0009 and init-0027 forced in, 292,899,000, 293,015,000
+# and 293,023,000, were proven by optimize --keep active,done,ID
+/usr/bin/python3 "$here/../perf/gen-portfolio" 400 42 > real-42.json
+MALLOC_PERTURB_= R -f real-42.json optimize --budget-scale 85 --explain \
+  --format json --time-limit 6 > real-42-x.json
+t "--explain at 400, 85 %, 6 s: every figure a range holding the exact one" 0 \
+  "ok" "" -- /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+exact = {'init-0001': 292899000, 'init-0009': 293015000,
+         'init-0027': 293023000}
+bad = [e for e in d['explain'] if e['status'] == 'infeasible' or
+       e['value_if_flipped_min'] > e['value_if_flipped'] or
+       (e['status'] == 'optimal') !=
+       (e['value_if_flipped_min'] == e['value_if_flipped'])]
+bad += [(e, exact[e['id']]) for e in d['explain'] if e['id'] in exact and
+        not d['value'] - e['value_if_flipped'] <= exact[e['id']] <=
+        d['value'] - e['value_if_flipped_min']]
+ok = d['value'] <= 293055000 <= d['bound'] and len(d['explain']) == 320
+print('ok' if ok and not bad and len(exact) == 3 else (d['value'], bad))" \
+  real-42-x.json
+R -f real-42.json optimize --budget-scale 85 --explain --time-limit 3 \
+  > real-42-x.txt
+ok_if "--explain's table: a range where the clock stopped a flip" \
+  grep -Eq '^init-0001 +cut +-?[0-9,.]+ to [0-9,.]+ +would break ' real-42-x.txt
 fi
 
 # --- the time limit ------------------------------------------------------------

@@ -264,10 +264,14 @@ def verify(roadmap, export_path, plan_path, *flags):
         if e["decision"] != ("funded" if on[j] else "cut"):
             fail("%s: decision %s" % (x, e["decision"]))
         if flipped is None:
-            if e["status"] != "infeasible" or e["value_if_flipped"] is not None:
-                fail("%s: no plan has it flipped, explain says %s %s" % (
-                    x, e["status"], e["value_if_flipped"]))
+            if e["status"] != "infeasible" or \
+                    e["value_if_flipped"] is not None or \
+                    e["value_if_flipped_min"] is not None:
+                fail("%s: no plan has it flipped, explain says %s %s %s" % (
+                    x, e["status"], e["value_if_flipped"],
+                    e["value_if_flipped_min"]))
         elif e["status"] != "optimal" or \
+                e["value_if_flipped_min"] != e["value_if_flipped"] or \
                 cents(e["value_if_flipped"]) != best[0] - flipped:
             fail("%s: %s %s lost if flipped, exhaustive search: %s" % (
                 x, e["status"], e["value_if_flipped"],
