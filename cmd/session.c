@@ -450,34 +450,67 @@ void selection_release(struct selection_opts *o)
 	memset(o, 0, sizeof(*o));
 }
 
+static const char *initiative_name(const struct roadmap *rm, size_t i)
+{
+	return roadmap_initiative_at(rm, i)->id;
+}
+
+static const char *goal_name(const struct roadmap *rm, size_t i)
+{
+	return roadmap_goal_at(rm, i)->id;
+}
+
+/* Names "--OPTION: no KIND "NAME"", with the likely one meant among the
+ * n names name_at() gives, if any: 65, or 70 out of memory. */
+static int unknown_name(const struct roadmap *rm, const char *option,
+			const char *kind, const char *name, size_t n,
+			const char *(*name_at)(const struct roadmap *, size_t))
+{
+	const char **names = malloc((n + 1) * sizeof(char *));
+	if (!names) {
+		msg("out of memory");
+		return 70;
+	}
+	for (size_t i = 0; i < n; i++) {
+		names[i] = name_at(rm, i);
+	}
+	const char *near = roadmap_nearest(name, names, n);
+	if (near) {
+		msg("--%s: no %s \"%s\" (did you mean \"%s\"?)", option, kind,
+		    name, near);
+	} else {
+		msg("--%s: no %s \"%s\"", option, kind, name);
+	}
+	free(names);
+	return 65;
+}
+
 /* 0 when each comma-separated name in list is an item index() finds (an
  * id holds no comma); else 65 after naming the first that is not. */
 static int names_known(const struct roadmap *rm, const char *list,
 		       const char *option, const char *kind,
-		       long (*index)(const struct roadmap *, const char *))
+		       long (*index)(const struct roadmap *, const char *),
+		       size_t n,
+		       const char *(*name_at)(const struct roadmap *, size_t))
 {
 	if (!list) {
 		return 0;
 	}
 	for (const char *p = list;;) {
-		size_t n = strcspn(p, ",");
-		char *name = strndup(p, n);
+		size_t len = strcspn(p, ",");
+		char *name = strndup(p, len);
 		if (!name) {
 			msg("out of memory");
 			return 70;
 		}
-		bool known = index(rm, name) >= 0;
-		if (!known) {
-			msg("--%s: no %s \"%s\"", option, kind, name);
-		}
+		int rc = index(rm, name) >= 0
+			     ? 0
+			     : unknown_name(rm, option, kind, name, n, name_at);
 		free(name);
-		if (!known) {
-			return 65;
+		if (rc || !p[len]) {
+			return rc;
 		}
-		if (!p[n]) {
-			return 0;
-		}
-		p += n + 1;
+		p += len + 1;
 	}
 }
 
@@ -485,10 +518,12 @@ int selection_known(const struct roadmap *rm,
 		    const struct roadmap_selection *sel)
 {
 	int rc = names_known(rm, sel->ids, ROADMAP_FIELD_ID,
-			     ROADMAP_WORD_INITIATIVE, roadmap_initiative_index);
+			     ROADMAP_WORD_INITIATIVE, roadmap_initiative_index,
+			     roadmap_initiative_count(rm), initiative_name);
 	return rc ? rc
 		  : names_known(rm, sel->goals, ROADMAP_WORD_GOAL,
-				ROADMAP_WORD_GOAL, roadmap_goal_index);
+				ROADMAP_WORD_GOAL, roadmap_goal_index,
+				roadmap_goal_count(rm), goal_name);
 }
 
 int narrow(struct roadmap *rm, const struct roadmap_selection *sel)

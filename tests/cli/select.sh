@@ -206,10 +206,11 @@ ok_if "without a selection nothing is named" bash -c "! $ROADMAP -f acme.json ex
 # is refused (a typo would select nothing, and read as no spend)
 cp acme.json before.json
 t "an unknown id" 65 "" 'roadmap: --id: no initiative "nope"' -- R -f acme.json budget --id soc2-controls,nope
-t "an unknown goal" 65 "" 'roadmap: --goal: no goal "retentio"' -- R -f acme.json status --goal retentio
+t "an unknown goal" 65 "" 'roadmap: --goal: no goal "retentio" (did you mean "retention"?)' -- R -f acme.json status --goal retentio
 t "list: an unknown id" 65 "" 'roadmap: --id: no initiative "nope"' -- R -f acme.json list --id nope
 t "check: an unknown goal" 65 "" 'roadmap: --goal: no goal "nope"' -- R -f acme.json check --goal nope
 t "export: an unknown id" 65 "" 'roadmap: --id: no initiative "x"' -- R -f acme.json export --format md --id x
+t "a likely typo of an id: the one meant" 65 "" 'roadmap: --id: no initiative "soc2-control" (did you mean "soc2-controls"?)' -- R -f acme.json list --id soc2-control
 t "a known id and goal select" 0 "soc2-controls" "" -- bash -c "'$ROADMAP' -f acme.json list --id soc2-controls --goal compliance --format csv | tail -n +2 | cut -d, -f1"
 ok_if "the roadmap is untouched" cmp -s before.json acme.json
 finish
