@@ -380,6 +380,11 @@ bool rm_number_shaped(const char *s);
 /* The double nearest d, read the same in every locale. */
 double rm_decimal_value(const struct rm_decimal *d);
 
+/* Whether s[0..len), digits and ',', groups thousands as amounts are
+ * written: 1 to 3 digits, then ",ddd" groups, or no ',' at all
+ * (base/money.c; the money and the books' exact parsers). */
+bool rm_grouping_ok(const char *s, size_t len);
+
 /* Text helpers (base/text.c). */
 char *rm_strdup(const char *s);
 /* The index of name among words[0..n-1] (NULL entries never match), or

@@ -59,6 +59,24 @@ static const char *thousands_hint(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+bool rm_grouping_ok(const char *s, size_t len)
+{
+	size_t lead = 0;
+	int group = -1; /* digits since the last ',' (-1: none yet) */
+
+	for (size_t k = 0; k < len; k++) {
+		if (s[k] != ',') {
+			lead += group < 0;
+			group += group >= 0;
+		} else if (group < 0 ? lead == 0 || lead > 3 : group != 3) {
+			return false;
+		} else {
+			group = 0;
+		}
+	}
+	return group < 0 || group == 3;
+}
+
 /*
  * Grammar: INT [ "." DIGITS ] [ k | M | B ], where INT is plain digits or
  * 1-3 digits followed by ",ddd" groups. The value is worked out from the
@@ -72,22 +90,12 @@ enum roadmap_status roadmap_money_parse(const char *s, int64_t *cents,
 	char q[80], hint[200];
 	const char *p = s, *int_end, *frac_at = NULL;
 	size_t int_len = 0, frac_len = 0;
-	int group = -1, scale = 0;
+	int scale = 0;
 
 	for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
-		if (*p == ',') {
-			/* first group 1-3 digits, later groups exactly 3 */
-			if (!int_len || (group < 0 && p - s > 3) ||
-			    (group >= 0 && group != 3)) {
-				goto bad;
-			}
-			group = 0;
-			continue;
-		}
-		int_len++;
-		group += group >= 0;
+		int_len += *p != ',';
 	}
-	if (!int_len || (group >= 0 && group != 3)) {
+	if (!int_len || !rm_grouping_ok(s, (size_t)(p - s))) {
 		goto bad;
 	}
 	int_end = p;

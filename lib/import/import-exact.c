@@ -52,11 +52,12 @@ const char *rm_exact_parse(const char *s, size_t len, bool commas,
 	char digits[128];
 	size_t nd = 0, n_int = 0;
 	bool neg = false, point = false, any = false;
-	long exp10 = 0, group = -1; /* digits since the last ',' (-1: none) */
+	long exp10 = 0;
 
 	if (p < e && (*p == '-' || *p == '+')) {
 		neg = *p++ == '-';
 	}
+	const char *int_at = p, *int_end = NULL;
 	for (; p < e; p++) {
 		if (*p >= '0' && *p <= '9') {
 			if (nd == sizeof(digits)) {
@@ -64,26 +65,22 @@ const char *rm_exact_parse(const char *s, size_t len, bool commas,
 			}
 			digits[nd++] = *p;
 			n_int += !point;
-			group += !point && group >= 0;
 			any = true;
 		} else if (*p == ',' && commas && !point) {
-			/* thousands: a first group of 1-3 digits, then groups
-			 * of exactly 3, as roadmap_money_parse reads them */
-			if (!n_int || (group < 0 ? n_int > 3 : group != 3)) {
-				return bad_comma;
-			}
-			group = 0;
+			continue;
 		} else if (*p == '.' && !point) {
 			point = true;
+			int_end = p;
 		} else {
 			break;
 		}
 	}
+	/* thousands as roadmap_money_parse reads them */
+	if (!rm_grouping_ok(int_at, (size_t)((int_end ? int_end : p) - int_at))) {
+		return bad_comma;
+	}
 	if (!any) {
 		return "is not a number";
-	}
-	if (group >= 0 && group != 3) {
-		return bad_comma;
 	}
 	if (p < e && exponent && (*p == 'e' || *p == 'E')) {
 		bool eneg = false, edig = false;
