@@ -147,6 +147,144 @@ void rm_opt_repair(struct lp *lp, bool *on, bool *mark, size_t *stack)
 	}
 }
 
+/* What swapping column f (on; NO_COL: none) for c (off) leaves of
+ * every row of c: false when one would pass its limit. used[] is what
+ * the plan uses of each row. */
+static bool swap_fits(const struct lp *lp, const int64_t *used, size_t f,
+		      size_t c)
+{
+	size_t kf = f == NO_COL ? 0 : lp->cstart[f];
+	size_t ef = f == NO_COL ? 0 : lp->cstart[f + 1];
+
+	for (size_t k = lp->cstart[c]; k < lp->cstart[c + 1]; k++) {
+		size_t r = lp->crow[k];
+		int64_t freed = 0, sum;
+		while (kf < ef && lp->crow[kf] < r) {
+			kf++;
+		}
+		if (kf < ef && lp->crow[kf] == r) {
+			freed = lp->ccoef[kf];
+		}
+		if (__builtin_add_overflow(used[r] - freed, lp->ccoef[k],
+					   &sum) ||
+		    sum > lp->limit[r]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Whether column c's prerequisites are all in plan on[] but f. */
+static bool needs_met(const struct lp *lp, const bool *on, size_t f, size_t c)
+{
+	for (size_t e = lp->pre_off[c]; e < lp->pre_off[c + 1]; e++) {
+		if (!on[lp->pre[e]] || lp->pre[e] == f) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Whether a funded column of plan on[] needs column f. */
+static bool needed(const struct lp *lp, const bool *on, size_t f)
+{
+	for (size_t e = lp->dpd_off[f]; e < lp->dpd_off[f + 1]; e++) {
+		if (on[lp->dpd[e]]) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Funds (in) or cuts column j of plan on[], with what it uses. */
+static void move(const struct lp *lp, bool *on, int64_t *used, size_t j,
+		 bool in)
+{
+	on[j] = in;
+	for (size_t k = lp->cstart[j]; k < lp->cstart[j + 1]; k++) {
+		used[lp->crow[k]] += in ? lp->ccoef[k] : -lp->ccoef[k];
+	}
+}
+
+void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes)
+{
+	size_t n = lp->n;
+	bool better = true;
+
+	memset(used, 0, lp->n_rows * sizeof(int64_t));
+	for (size_t r = 0; r < lp->n_rows; r++) {
+		for (size_t k = lp->start[r]; k < lp->start[r + 1]; k++) {
+			used[r] += on[lp->cols[k]] ? lp->coef[k] : 0;
+		}
+	}
+	while (better && passes-- > 0) {
+		better = false;
+		for (size_t c = 0; c < n; c++) {
+			if (on[c] || !lp->fits[c] || lp->vs[c] <= 0) {
+				continue;
+			}
+			/* the best swap for c: none (an add), else the
+			 * funded one of the least value it can replace */
+			size_t best = NO_COL;
+			bool found = needs_met(lp, on, NO_COL, c) &&
+				     swap_fits(lp, used, NO_COL, c);
+			for (size_t f = 0; !found && f < n; f++) {
+				if (on[f] && !lp->kept[f] &&
+				    lp->vs[f] < lp->vs[c] &&
+				    (best == NO_COL || lp->vs[f] < lp->vs[best]) &&
+				    !needed(lp, on, f) &&
+				    needs_met(lp, on, f, c) &&
+				    swap_fits(lp, used, f, c)) {
+					best = f;
+				}
+			}
+			if (!found && best == NO_COL) {
+				continue;
+			}
+			if (best != NO_COL) {
+				on[best] = false;
+				for (size_t k = lp->cstart[best];
+				     k < lp->cstart[best + 1]; k++) {
+					used[lp->crow[k]] -= lp->ccoef[k];
+				}
+			}
+			on[c] = true;
+			for (size_t k = lp->cstart[c]; k < lp->cstart[c + 1];
+			     k++) {
+				used[lp->crow[k]] += lp->ccoef[k];
+			}
+			better = true;
+		}
+		/* each funded one nothing needs, dropped for the cut ones
+		 * that then fit, in column order, when they are worth more */
+		for (size_t f = 0; f < n; f++) {
+			if (!on[f] || lp->kept[f] || needed(lp, on, f)) {
+				continue;
+			}
+			move(lp, on, used, f, false);
+			int64_t gain = -lp->vs[f];
+			size_t *added = (size_t *)(used + lp->n_rows), m = 0;
+			for (size_t c = 0; c < n; c++) {
+				if (c != f && !on[c] && lp->fits[c] &&
+				    lp->vs[c] > 0 && needs_met(lp, on, NO_COL, c) &&
+				    swap_fits(lp, used, NO_COL, c)) {
+					move(lp, on, used, c, true);
+					gain += lp->vs[c];
+					added[m++] = c;
+				}
+			}
+			if (gain > 0) {
+				better = true;
+				continue;
+			}
+			while (m) {
+				move(lp, on, used, added[--m], false);
+			}
+			move(lp, on, used, f, true);
+		}
+	}
+}
+
 /* The largest amount in a row CBC is given (see add_knapsack()). */
 #define CBC_ROW_MAX (INT64_C(1) << 20)
 

@@ -228,6 +228,7 @@ struct flips {
 	int64_t value, floor; /* the plan's; the least any flip can lose */
 	bool *on, *mark, *was, *alt, *scratch; /* scratch of 2n */
 	size_t *stack;
+	int64_t *used; /* n_rows + n */
 };
 
 /*
@@ -273,6 +274,15 @@ static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
 		rm_opt_repair(lp, f->alt, f->scratch, f->stack);
 		memcpy(f->on, f->alt, n * sizeof(bool));
 	}
+	/* and plans near it that are worth more (docs/performance.md,
+	 * "optimize --explain: ranges where the clock stops") */
+	if (!proven) {
+		memcpy(f->alt, f->on, n * sizeof(bool));
+		rm_opt_improve(lp, f->alt, f->used, 20);
+		if (rm_opt_plan_valid(lp, f->alt)) { /* it always is */
+			memcpy(f->on, f->alt, n * sizeof(bool));
+		}
+	}
 	memcpy(in ? lp->kept : lp->fits, f->was, n * sizeof(bool));
 	rm_opt_pool_offer(lp, f->on);
 	int64_t lost = f->value - rm_opt_total(lp, lp->value, f->on);
@@ -315,9 +325,10 @@ static enum roadmap_status explain(struct lp *lp, const bool *plan,
 	f.alt = malloc((n + 1) * sizeof(bool));
 	f.scratch = malloc((2 * n + 1) * sizeof(bool));
 	f.stack = malloc((n + lp->n_deps + 1) * sizeof(size_t));
+	f.used = malloc((lp->n_rows + n + 1) * sizeof(int64_t));
 	p->reasons = calloc(n + 1, sizeof(*p->reasons));
 	if (!f.on || !f.mark || !f.was || !f.alt || !f.scratch || !f.stack ||
-	    !p->reasons) {
+	    !f.used || !p->reasons) {
 		rc = rm_nomem(err);
 		goto out;
 	}
@@ -365,6 +376,7 @@ out:
 	free(f.alt);
 	free(f.scratch);
 	free(f.stack);
+	free(f.used);
 	return rc;
 }
 

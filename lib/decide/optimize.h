@@ -85,6 +85,15 @@ enum roadmap_status rm_opt_columns(struct lp *lp, const struct rm_graph *g,
 bool rm_opt_rows(struct lp *lp, int pct);
 void rm_opt_release(struct lp *lp);
 
+/* Better plans near plan on[] (which holds and stays so): while a
+ * pass finds one, each cut column c whose prerequisites are funded is
+ * added when it fits, else swapped for the funded one of least value
+ * below c's that nothing needs and that frees room enough; then each
+ * funded one nothing needs is dropped for the cut ones that then fit
+ * (in column order) when they are worth more. At most passes passes;
+ * used[] is scratch of n_rows + n. */
+void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes);
+
 /* Keeps plan x (which holds) in the pool when it is new and beats the
  * pool's worst; optimize-cbc.c offers every plan CBC finds. */
 void rm_opt_pool_offer(struct lp *lp, const bool *x);
