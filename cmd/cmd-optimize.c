@@ -183,10 +183,12 @@ static int print_reasons(const struct roadmap *rm, const struct roadmap_plan *p)
 			char lo[48], hi[48];
 			value_text(p, r->lost_min, lo);
 			value_text(p, r->lost, hi);
-			/* not proven: between the bound's and the best plan's */
+			/* not proven: between the bound's and the best plan's
+			 */
 			snprintf(v, sizeof(v), "%s%s%s",
 				 r->status == ROADMAP_PLAN_FEASIBLE ? lo : "",
-				 r->status == ROADMAP_PLAN_FEASIBLE ? " to " : "",
+				 r->status == ROADMAP_PLAN_FEASIBLE ? " to "
+								    : "",
 				 hi);
 		}
 		if (r->funded) {

@@ -432,11 +432,11 @@ int today_arg(const char *opt, const char *value, int fiscal_start,
 int selection_of(const struct cmd *cmd, const struct selection_opts *o,
 		 struct roadmap_selection *out)
 {
-	*out = (struct roadmap_selection){0, o->pillar, o->goal, o->owner,
-					  o->team, o->id};
-	return o->status ? status_list(cmd, o->status, "", false,
-				       &out->statuses)
-			 : 0;
+	*out = (struct roadmap_selection){0,	    o->pillar, o->goal,
+					  o->owner, o->team,   o->id};
+	return o->status
+		   ? status_list(cmd, o->status, "", false, &out->statuses)
+		   : 0;
 }
 
 void selection_release(struct selection_opts *o)

@@ -569,9 +569,8 @@ enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
 /* The same per calendar month m0 .. m0 + count - 1, a month numbered
  * year * 12 + month - 1 (rm_month_of()). */
 enum roadmap_status rm_spread_months(int64_t amount, int64_t amount2,
-				     roadmap_day start, roadmap_day end,
-				     int m0, size_t count, int64_t *out,
-				     int64_t *out2);
+				     roadmap_day start, roadmap_day end, int m0,
+				     size_t count, int64_t *out, int64_t *out2);
 int rm_month_of(roadmap_day day);
 /* Initiative i's planned spend of sp by calendar month (analysis/spend.c):
  * each fiscal quarter's spread by days over the months of that quarter it

@@ -326,14 +326,13 @@ enum roadmap_status rm_spread_into(int64_t amount, int64_t amount2,
 				   int q0, size_t count, int64_t *out,
 				   int64_t *out2)
 {
-	return spread(amount, amount2, start, end, fs, quarter_first, q0,
-		      count, out, out2);
+	return spread(amount, amount2, start, end, fs, quarter_first, q0, count,
+		      out, out2);
 }
 
 enum roadmap_status rm_spread_months(int64_t amount, int64_t amount2,
-				     roadmap_day start, roadmap_day end,
-				     int m0, size_t count, int64_t *out,
-				     int64_t *out2)
+				     roadmap_day start, roadmap_day end, int m0,
+				     size_t count, int64_t *out, int64_t *out2)
 {
 	return spread(amount, amount2, start, end, 1, month_first, m0, count,
 		      out, out2);

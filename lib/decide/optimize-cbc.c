@@ -231,7 +231,8 @@ void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes)
 			for (size_t f = 0; !found && f < n; f++) {
 				if (on[f] && !lp->kept[f] &&
 				    lp->vs[f] < lp->vs[c] &&
-				    (best == NO_COL || lp->vs[f] < lp->vs[best]) &&
+				    (best == NO_COL ||
+				     lp->vs[f] < lp->vs[best]) &&
 				    !needed(lp, on, f) &&
 				    needs_met(lp, on, f, c) &&
 				    swap_fits(lp, used, f, c)) {
@@ -266,7 +267,8 @@ void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes)
 			size_t *added = (size_t *)(used + lp->n_rows), m = 0;
 			for (size_t c = 0; c < n; c++) {
 				if (c != f && !on[c] && lp->fits[c] &&
-				    lp->vs[c] > 0 && needs_met(lp, on, NO_COL, c) &&
+				    lp->vs[c] > 0 &&
+				    needs_met(lp, on, NO_COL, c) &&
 				    swap_fits(lp, used, NO_COL, c)) {
 					move(lp, on, used, c, true);
 					gain += lp->vs[c];
@@ -332,9 +334,9 @@ static void add_knapsack(Cbc_Model *m, size_t nz, const size_t *col,
  * start, until end. x receives CBC's plan, which the caller checks; false
  * when CBC has none (or there is no time).
  */
-static bool cbc(struct lp *lp, bool phase2, int64_t floor,
-		const bool *start, double end, struct run *run, bool *x,
-		struct cbc_answer *ans, bool *nomem)
+static bool cbc(struct lp *lp, bool phase2, int64_t floor, const bool *start,
+		double end, struct run *run, bool *x, struct cbc_answer *ans,
+		bool *nomem)
 {
 	const int64_t *obj = phase2 ? lp->cs : lp->vs;
 	double secs = end - rm_opt_now();
@@ -458,7 +460,8 @@ void rm_opt_pool_offer(struct lp *lp, const bool *x)
 		return; /* full of better ones */
 	}
 	/* the worst one falls out of a full pool */
-	size_t last = lp->pool_n < lp->pool_cap ? lp->pool_n++ : lp->pool_cap - 1;
+	size_t last =
+	    lp->pool_n < lp->pool_cap ? lp->pool_n++ : lp->pool_cap - 1;
 	memmove(lp->pool + (at + 1) * n, lp->pool + at * n,
 		(last - at) * n * sizeof(bool));
 	memmove(lp->pool_v + at + 1, lp->pool_v + at,

@@ -311,8 +311,7 @@ static bool capacity_rows(struct lp *lp)
 			 * a sum: an overrun then leaves nothing to hold
 			 * now), the current quarter from the day on */
 			roadmap_day d = dated && day > qs ? day : qs;
-			int64_t limit =
-			    roadmap_team_capacity_days(team, d, qe);
+			int64_t limit = roadmap_team_capacity_days(team, d, qe);
 			if (d > qe) {
 				continue;
 			}

@@ -66,12 +66,13 @@ static enum roadmap_status decide(struct lp *lp, bool *on, double end,
 		negv[j] = -lp->vs[j];
 		negc[j] = -lp->cs[j];
 	}
-	rm_opt_cbc_phase(lp, false, 0, on, t + 0.6 * (end - t), run, x, &c1, &nomem);
+	rm_opt_cbc_phase(lp, false, 0, on, t + 0.6 * (end - t), run, x, &c1,
+			 &nomem);
 	v1 = rm_opt_total(lp, lp->vs, on);
 	t = rm_opt_now();
 	if (!nomem) {
-		rm_opt_cbc_phase(lp, true, v1, on, t + 0.5 * (end - t), run, x, &c2,
-			  &nomem);
+		rm_opt_cbc_phase(lp, true, v1, on, t + 0.5 * (end - t), run, x,
+				 &c2, &nomem);
 	}
 	v = rm_opt_total(lp, lp->vs, on);
 	c = rm_opt_total(lp, lp->cs, on);
@@ -268,9 +269,9 @@ static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
 	/* the pool's best plan with that decision, with what else fits,
 	 * when CBC found none as good (as CBC's start, it slowed CBC's
 	 * proofs: docs/performance.md, "optimize --explain") */
-	if (!proven && rm_opt_pool_best(lp, j, in,
-					rm_opt_total(lp, lp->vs, f->on),
-					f->alt)) {
+	if (!proven &&
+	    rm_opt_pool_best(lp, j, in, rm_opt_total(lp, lp->vs, f->on),
+			     f->alt)) {
 		rm_opt_repair(lp, f->alt, f->scratch, f->stack);
 		memcpy(f->on, f->alt, n * sizeof(bool));
 	}
@@ -286,8 +287,8 @@ static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
 	memcpy(in ? lp->kept : lp->fits, f->was, n * sizeof(bool));
 	rm_opt_pool_offer(lp, f->on);
 	int64_t lost = f->value - rm_opt_total(lp, lp->value, f->on);
-	int64_t least = bound > INT64_MAX / lp->gv ? INT64_MIN
-			: f->value - bound * lp->gv;
+	int64_t least =
+	    bound > INT64_MAX / lp->gv ? INT64_MIN : f->value - bound * lp->gv;
 	if (why->status == ROADMAP_PLAN_INFEASIBLE) { /* the first solve */
 		why->lost = lost;
 		why->lost_min = f->floor;

@@ -76,7 +76,8 @@ const char *rm_exact_parse(const char *s, size_t len, bool commas,
 		}
 	}
 	/* thousands as roadmap_money_parse reads them */
-	if (!rm_grouping_ok(int_at, (size_t)((int_end ? int_end : p) - int_at))) {
+	if (!rm_grouping_ok(int_at,
+			    (size_t)((int_end ? int_end : p) - int_at))) {
 		return bad_comma;
 	}
 	if (!any) {
