@@ -323,19 +323,23 @@ static size_t distance(const char *a, const char *b)
 const char *roadmap_nearest(const char *word, const char *const *names,
 			    size_t n)
 {
-	const char *best = NULL;
-	size_t bd = 3;
+	const char *best = NULL, *prefix = NULL;
+	size_t bd = 3, len = strlen(word);
 
+	/* the nearest within two edits, else the first the word begins (a
+	 * prefix of at least two characters: "soc" is not "finops", seven
+	 * edits from "soc2-controls" and six from "finops") */
 	for (size_t i = 0; i < n; i++) {
 		size_t d = distance(word, names[i]);
-		if (d < bd || (best == NULL && strncmp(word, names[i],
-						       strlen(word)) == 0 &&
-			       strlen(word) >= 2)) {
+		if (d < bd) {
 			bd = d;
 			best = names[i];
+		} else if (!prefix && len >= 2 &&
+			   strncmp(word, names[i], len) == 0) {
+			prefix = names[i];
 		}
 	}
-	return best;
+	return best ? best : prefix;
 }
 
 /* ASCII lower case, never the locale's (a Turkish 'I' stays 'i'). */

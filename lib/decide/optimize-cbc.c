@@ -206,7 +206,8 @@ static void move(const struct lp *lp, bool *on, int64_t *used, size_t j,
 	}
 }
 
-void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes)
+void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes,
+		    const struct run *run, double end)
 {
 	size_t n = lp->n;
 	bool better = true;
@@ -222,6 +223,9 @@ void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes)
 		for (size_t c = 0; c < n; c++) {
 			if (on[c] || !lp->fits[c] || lp->vs[c] <= 0) {
 				continue;
+			}
+			if (!rm_opt_time_left(run, end)) {
+				return; /* each move kept the plan whole */
 			}
 			/* the best swap for c: none (an add), else the
 			 * funded one of the least value it can replace */
@@ -261,6 +265,9 @@ void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes)
 		for (size_t f = 0; f < n; f++) {
 			if (!on[f] || lp->kept[f] || needed(lp, on, f)) {
 				continue;
+			}
+			if (!rm_opt_time_left(run, end)) {
+				return;
 			}
 			move(lp, on, used, f, false);
 			int64_t gain = -lp->vs[f];

@@ -100,8 +100,10 @@ static enum roadmap_status decide(struct lp *lp, bool *on, double end,
 		a->bound = v;
 	} else if (rm_opt_separable(lp, lp->vs) && c1.bound >= (double)v &&
 		   c1.bound < (double)a->bound) {
-		/* CBC's bound on its relaxed rows bounds every plan too */
-		a->bound = (int64_t)(c1.bound + 1e-6);
+		/* CBC's bound on its relaxed rows bounds every plan too,
+		 * within the tenth of a unit rm_opt_separable() allows (as
+		 * its proof above: a bound of v + 0.9 proves nothing) */
+		a->bound = (int64_t)(c1.bound + 0.1);
 	}
 out:
 	free(x);
@@ -187,10 +189,13 @@ static bool best_value(struct lp *lp, bool *on, double end, struct run *run,
 		  c.bound < (double)v + 0.9;
 	if (rm_opt_separable(lp, lp->vs) && c.bound >= (double)v &&
 	    c.bound < (double)*bound) {
-		/* CBC's bound on its relaxed rows bounds every plan too */
-		*bound = (int64_t)(c.bound + 1e-6);
+		/* CBC's bound on its relaxed rows bounds every plan too,
+		 * within a tenth of a unit (see decide()) */
+		*bound = (int64_t)(c.bound + 0.1);
 	}
-	if (!nomem && !*proven) {
+	/* not once the clock has stopped (its root LP alone would run
+	 * past it on every flip of a large portfolio) */
+	if (!nomem && !*proven && rm_opt_time_left(run, end)) {
 		*proven = rm_opt_exact(lp, lp->vs, NULL, 0, on, end, run,
 				       &exact, &nomem);
 		*bound = exact < *bound ? exact : *bound;
@@ -246,6 +251,7 @@ static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
 	size_t n = lp->n;
 	bool in = !f->plan[j], proven = false, ok;
 	int64_t bound;
+	double t0 = rm_opt_now();
 
 	memset(f->mark, 0, n * sizeof(bool));
 	rm_opt_closure(lp, j, in, f->mark, f->stack);
@@ -278,8 +284,12 @@ static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
 	/* and plans near it that are worth more (docs/performance.md,
 	 * "optimize --explain: ranges where the clock stops") */
 	if (!proven) {
+		/* after the solve's share, a tenth of it more at most (never
+		 * past the call's deadline) */
+		double now = rm_opt_now(), stop = now + 0.1 * (end - t0);
 		memcpy(f->alt, f->on, n * sizeof(bool));
-		rm_opt_improve(lp, f->alt, f->used, 20);
+		rm_opt_improve(lp, f->alt, f->used, 20, run,
+			       stop > end ? stop : end);
 		if (rm_opt_plan_valid(lp, f->alt)) { /* it always is */
 			memcpy(f->on, f->alt, n * sizeof(bool));
 		}

@@ -90,9 +90,11 @@ void rm_opt_release(struct lp *lp);
  * added when it fits, else swapped for the funded one of least value
  * below c's that nothing needs and that frees room enough; then each
  * funded one nothing needs is dropped for the cut ones that then fit
- * (in column order) when they are worth more. At most passes passes;
- * used[] is scratch of n_rows + n. */
-void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes);
+ * (in column order) when they are worth more. At most passes passes,
+ * until end (a pass is O(n^2) steps: at 1,500 columns 20 passes took
+ * seconds); used[] is scratch of n_rows + n. */
+void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes,
+		    const struct run *run, double end);
 
 /* Keeps plan x (which holds) in the pool when it is new and beats the
  * pool's worst; optimize-cbc.c offers every plan CBC finds. */

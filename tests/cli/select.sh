@@ -211,6 +211,7 @@ t "list: an unknown id" 65 "" 'roadmap: --id: no initiative "nope"' -- R -f acme
 t "check: an unknown goal" 65 "" 'roadmap: --goal: no goal "nope"' -- R -f acme.json check --goal nope
 t "export: an unknown id" 65 "" 'roadmap: --id: no initiative "x"' -- R -f acme.json export --format md --id x
 t "a likely typo of an id: the one meant" 65 "" 'roadmap: --id: no initiative "soc2-control" (did you mean "soc2-controls"?)' -- R -f acme.json list --id soc2-control
+t "a prefix of an id: the first it begins, never one far from it" 65 "" 'roadmap: --id: no initiative "soc" (did you mean "soc2-controls"?)' -- R -f acme.json list --id soc
 t "a known id and goal select" 0 "soc2-controls" "" -- bash -c "'$ROADMAP' -f acme.json list --id soc2-controls --goal compliance --format csv | tail -n +2 | cut -d, -f1"
 ok_if "the roadmap is untouched" cmp -s before.json acme.json
 finish
