@@ -193,9 +193,10 @@ static bool best_value(struct lp *lp, bool *on, double end, struct run *run,
 		 * within a tenth of a unit (see decide()) */
 		*bound = (int64_t)(c.bound + 0.1);
 	}
-	/* not once the clock has stopped (its root LP alone would run
-	 * past it on every flip of a large portfolio) */
-	if (!nomem && !*proven && rm_opt_time_left(run, end)) {
+	/* the only proof and bound where CBC's objective does not
+	 * separate a unit: its root runs past this solve's end, but not
+	 * past the call's (one LP per flip ran far past it at 1,200) */
+	if (!nomem && !*proven && rm_opt_time_left(run, run->end)) {
 		*proven = rm_opt_exact(lp, lp->vs, NULL, 0, on, end, run,
 				       &exact, &nomem);
 		*bound = exact < *bound ? exact : *bound;
