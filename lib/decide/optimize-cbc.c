@@ -247,17 +247,9 @@ void rm_opt_improve(struct lp *lp, bool *on, int64_t *used, int passes,
 				continue;
 			}
 			if (best != NO_COL) {
-				on[best] = false;
-				for (size_t k = lp->cstart[best];
-				     k < lp->cstart[best + 1]; k++) {
-					used[lp->crow[k]] -= lp->ccoef[k];
-				}
+				move(lp, on, used, best, false);
 			}
-			on[c] = true;
-			for (size_t k = lp->cstart[c]; k < lp->cstart[c + 1];
-			     k++) {
-				used[lp->crow[k]] += lp->ccoef[k];
-			}
+			move(lp, on, used, c, true);
 			better = true;
 		}
 		/* each funded one nothing needs, dropped for the cut ones

@@ -240,11 +240,13 @@ struct flips {
 
 /*
  * One solve of column j's flip until end (funded: cut with what needs
- * it; cut: funded with what it needs), from the better of the plan
- * repaired and the pool's best plan with that decision; narrows what is
- * known of it: the value lost by the best plan found (lost), the least
- * any plan can lose (lost_min, from the solve's bound); optimal when they
- * meet. False when out of memory.
+ * it; cut: funded with what it needs), from the plan repaired; when not
+ * proven, the pool's best plan with that decision where it does better,
+ * then the local search. Narrows what is known of the flip: the value
+ * lost by the best plan found (lost), the least any plan can lose
+ * (lost_min, from the solve's bound); optimal when they meet. explain()
+ * marks a flip infeasible until its first solve. False when out of
+ * memory.
  */
 static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
 		 struct run *run, struct roadmap_plan_reason *why)
@@ -287,20 +289,16 @@ static bool flip(struct lp *lp, struct flips *f, size_t j, double end,
 	if (!proven) {
 		/* after the solve's share, a tenth of it more at most (never
 		 * past the call's deadline) */
-		double now = rm_opt_now(), stop = now + 0.1 * (end - t0);
-		memcpy(f->alt, f->on, n * sizeof(bool));
-		rm_opt_improve(lp, f->alt, f->used, 20, run,
+		double stop = rm_opt_now() + 0.1 * (end - t0);
+		rm_opt_improve(lp, f->on, f->used, 20, run,
 			       stop > end ? stop : end);
-		if (rm_opt_plan_valid(lp, f->alt)) { /* it always is */
-			memcpy(f->on, f->alt, n * sizeof(bool));
-		}
 	}
 	memcpy(in ? lp->kept : lp->fits, f->was, n * sizeof(bool));
 	rm_opt_pool_offer(lp, f->on);
 	int64_t lost = f->value - rm_opt_total(lp, lp->value, f->on);
 	int64_t least =
 	    bound > INT64_MAX / lp->gv ? INT64_MIN : f->value - bound * lp->gv;
-	if (why->status == ROADMAP_PLAN_INFEASIBLE) { /* the first solve */
+	if (why->status == ROADMAP_PLAN_INFEASIBLE) { /* its first solve */
 		why->lost = lost;
 		why->lost_min = f->floor;
 	}
