@@ -135,6 +135,11 @@ static int export_of(struct ctx *ctx, struct export_opts o, char *selection,
 	    (rc = open_read(ctx, &rm))) {
 		return rc;
 	}
+	/* a name it does not hold is refused before any levelling or check */
+	if ((rc = selection_known(rm, &sel))) {
+		roadmap_destroy(rm);
+		return rc;
+	}
 	/* a selection's findings are check's of the whole roadmap about
 	 * the selected initiatives (as `check` with the selection lists
 	 * them), worked out before the roadmap is narrowed; only for the

@@ -142,7 +142,7 @@ static int schedule_of(struct ctx *ctx, struct schedule_opts o, int argc,
 		return rc;
 	}
 	rm = ses.rm;
-	if ((rc = narrow(rm, &sel))) {
+	if ((rc = selection_known(rm, &sel)) || (rc = narrow(rm, &sel))) {
 		goto out;
 	}
 	if (roadmap_schedule(rm, &s, &err)) {

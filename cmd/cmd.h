@@ -132,10 +132,13 @@ void selection_release(struct selection_opts *o);
 int selection_known(const struct roadmap *rm,
 		    const struct roadmap_selection *sel);
 /* Narrows rm to the selection (roadmap_select()): 0, or the exit code
- * after the message. */
+ * after the message. It checks no name: the roadmap a command reads is
+ * checked first (selection_known()); an older revision narrowed alike
+ * (status --baseline) may lack work added since. */
 int narrow(struct roadmap *rm, const struct roadmap_selection *sel);
 /* open_read() of the roadmap narrowed to the selection of o (*sel, whose
- * strings are o's): 0, or the exit code after the message. */
+ * strings are o's), once selection_known(): 0, or the exit code after the
+ * message. */
 struct ctx;
 int open_selected(struct ctx *ctx, const struct cmd *cmd,
 		  const struct selection_opts *o, struct roadmap_selection *sel,

@@ -529,9 +529,8 @@ int selection_known(const struct roadmap *rm,
 int narrow(struct roadmap *rm, const struct roadmap_selection *sel)
 {
 	struct roadmap_error err;
-	int rc = selection_known(rm, sel);
 
-	return rc ? rc : roadmap_select(rm, sel, &err) ? fail_err(&err) : 0;
+	return roadmap_select(rm, sel, &err) ? fail_err(&err) : 0;
 }
 
 int open_selected(struct ctx *ctx, const struct cmd *cmd,
@@ -544,7 +543,7 @@ int open_selected(struct ctx *ctx, const struct cmd *cmd,
 	if ((rc = selection_of(cmd, o, sel)) || (rc = open_read(ctx, out))) {
 		return rc;
 	}
-	if ((rc = narrow(*out, sel))) {
+	if ((rc = selection_known(*out, sel)) || (rc = narrow(*out, sel))) {
 		roadmap_destroy(*out);
 		*out = NULL;
 	}

@@ -214,4 +214,16 @@ t "a likely typo of an id: the one meant" 65 "" 'roadmap: --id: no initiative "s
 t "a prefix of an id: the first it begins, never one far from it" 65 "" 'roadmap: --id: no initiative "soc" (did you mean "soc2-controls"?)' -- R -f acme.json list --id soc
 t "a known id and goal select" 0 "soc2-controls" "" -- bash -c "'$ROADMAP' -f acme.json list --id soc2-controls --goal compliance --format csv | tail -n +2 | cut -d, -f1"
 ok_if "the roadmap is untouched" cmp -s before.json acme.json
+# names are checked against the roadmap, not the baseline narrowed alike:
+# work added since the baseline is new there, not unknown
+/usr/bin/python3 - <<'PY'
+import json
+doc = json.load(open("acme.json"))
+doc["initiatives"] = [i for i in doc["initiatives"] if i["id"] != "soc2-controls"]
+json.dump(doc, open("older.json", "w"))
+PY
+t "status --baseline: an id the baseline lacks is new there (no slip, no BAC change)" 0 "soc2-controls,," "" -- \
+  bash -c "set -o pipefail; '$ROADMAP' -f acme.json status --baseline older.json --id soc2-controls --format csv | tail -n +2 | cut -d, -f1,15,16"
+t "status --baseline: an id neither holds is refused" 65 "" 'roadmap: --id: no initiative "nope"' -- \
+  R -f acme.json status --baseline older.json --id nope
 finish
