@@ -13,35 +13,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *h_compact(int64_t cents, char *buf)
+/* The label over a column that passes its envelope by cents (> 0):
+ * "+1.5M", "+219k", "+950", and under a thousand exact, "+0.50" (never
+ * "+0"). buf >= 32. */
+static char *overrun_label(int64_t cents, char *buf)
 {
-	int64_t u = cents / 100, a = u < 0 ? -u : u;
-	const char *sign = cents < 0 ? "-" : "";
-	int64_t c = cents % 100 < 0 ? -(cents % 100) : cents % 100;
+	int64_t a = cents / 100, c = cents % 100;
 
 	if (a >= 1000000) {
 		int64_t t = (a + 50000) / 100000; /* tenths of a million */
 		if (t % 10) {
-			snprintf(buf, 32, "%s%lld.%lldM", sign,
-				 (long long)(t / 10), (long long)(t % 10));
+			snprintf(buf, 32, "+%lld.%lldM", (long long)(t / 10),
+				 (long long)(t % 10));
 		} else {
-			snprintf(buf, 32, "%s%lldM", sign, (long long)(t / 10));
+			snprintf(buf, 32, "+%lldM", (long long)(t / 10));
 		}
 	} else if (a >= 1000) {
-		snprintf(buf, 32, "%s%lldk", sign,
-			 (long long)((a + 500) / 1000));
-	} else if (c) { /* under a thousand, exact: never "+0" for 0.01 */
-		snprintf(buf, 32, "%s%lld.%02lld", sign, (long long)a,
-			 (long long)c);
+		snprintf(buf, 32, "+%lldk", (long long)((a + 500) / 1000));
+	} else if (c) {
+		snprintf(buf, 32, "+%lld.%02lld", (long long)a, (long long)c);
 	} else {
-		snprintf(buf, 32, "%s%lld", sign, (long long)a);
+		snprintf(buf, 32, "+%lld", (long long)a);
 	}
 	return buf;
 }
 
-/* The deck's colour of pillar p (rm_pillar_color), as CSS writes it;
- * vermillion is kept for overruns and missed goals. */
-struct h_color h_pillar_color(const struct roadmap *rm, size_t p)
+/* The deck's colour of pillar p (rm_pillar_color; colour-blind safe;
+ * n_pillars: none), as CSS writes it; vermillion is kept for overruns and
+ * missed goals. */
+struct h_color {
+	char hex[8]; /* "#RRGGBB" */
+};
+static struct h_color h_pillar_color(const struct roadmap *rm, size_t p)
 {
 	struct h_color c;
 
@@ -239,10 +242,9 @@ void h_spend_chart(struct page *p)
 				h_attr(p, "stroke", OVER_FILL);
 				h_attr(p, "stroke-width", "2");
 				h_close(p);
-				snprintf(b, sizeof(b), "+%s",
-					 h_compact(x->total - x->envelope, a));
 				text(p, x0 + bw / 2, yt - 5, "middle", 11,
-				     "#B23A00", b);
+				     "#B23A00",
+				     overrun_label(x->total - x->envelope, b));
 			}
 			line(p, x0 - 4, ye, x0 + bw + 4, ye, "#000", 3);
 			h_open(p, "title");

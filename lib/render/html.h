@@ -44,13 +44,6 @@ void h_el(struct page *p, const char *name, const char *cls, const char *text);
  * title; the caller closes the section. */
 void h_section(struct page *p, const char *id, const char *title);
 
-/* Money for a chart's label: "1.5M", "219k", "950". buf >= 32. */
-char *h_compact(int64_t cents, char *buf);
-/* A pillar's colour (colour-blind safe), by its index (n_pillars: none). */
-struct h_color {
-	char hex[8]; /* "#RRGGBB" */
-};
-struct h_color h_pillar_color(const struct roadmap *rm, size_t p);
 const char *h_pillar_name(const struct roadmap *rm, size_t p);
 
 /* The charts (html-svg.c). */
