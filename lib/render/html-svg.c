@@ -20,7 +20,7 @@ static char *overrun_label(int64_t cents, char *buf)
 {
 	int64_t a = cents / 100, c = cents % 100;
 
-	if (a >= 1000000) {
+	if (a >= 999500) { /* what rounds to 1000k is 1M */
 		int64_t t = (a + 50000) / 100000; /* tenths of a million */
 		if (t % 10) {
 			snprintf(buf, 32, "+%lld.%lldM", (long long)(t / 10),

@@ -174,4 +174,8 @@ t "a peak of 7 ends at 8" 0 "0 2 4 6 8" "" -- axis 7
 printf '{"format": 1, "initiatives": [{"id": "a", "title": "A", "start": "2026-01-01", "end": "2026-03-31", "opex": 2100000}, {"id": "b", "title": "B", "start": "2026-04-01", "end": "2026-06-30", "opex": 500.5}], "budgets": [{"period": "2026-Q1", "amount": 2099999.99}, {"period": "2026-Q2", "amount": 500}]}' > cent.json
 t "overrun labels: a cent and half a unit are shown, not +0" 0 "+0.01
 +0.50" "" -- bash -c "'$ROADMAP' -f cent.json export --format html | grep -o '>+[0-9.kM]*<' | tr -d '<>'"
+# and one that rounds to a thousand thousand is a million
+printf '{"format": 1, "initiatives": [{"id": "a", "title": "A", "start": "2026-01-01", "end": "2026-03-31", "opex": 1999500}, {"id": "b", "title": "B", "start": "2026-04-01", "end": "2026-06-30", "opex": 1999499.99}], "budgets": [{"period": "2026-Q1", "amount": 1000000}, {"period": "2026-Q2", "amount": 1000000}]}' > mega.json
+t "overrun labels: 999,500 is +1M, not +1000k; 999,499.99 is +999k" 0 "+1M
++999k" "" -- bash -c "'$ROADMAP' -f mega.json export --format html | grep -o '>+[0-9.kM]*<' | tr -d '<>'"
 finish
