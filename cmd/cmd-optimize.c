@@ -309,7 +309,7 @@ static int keep_statuses(const char *s, struct roadmap_optimize_options *opt,
 static int keep_ids(const struct roadmap *rm, char **ids, size_t n)
 {
 	const char *statuses[33];
-	size_t N = roadmap_initiative_count(rm), ns = 0;
+	size_t ns = 0;
 
 	while (ns < 32 && roadmap_initiative_status_name(
 			      (enum roadmap_initiative_status)ns)) {
@@ -339,15 +339,11 @@ static int keep_ids(const struct roadmap *rm, char **ids, size_t n)
 					   *ids[k] ? ids[k] : ",", " in --keep",
 					   true, &ignored);
 		}
-		const char **names = malloc((N + 1) * sizeof(char *));
-		if (!names) {
-			msg("out of memory");
-			return 70;
+		int rc = 0;
+		const char *near = nearest_id(rm, false, ids[k], &rc);
+		if (rc) {
+			return rc;
 		}
-		for (size_t i = 0; i < N; i++) {
-			names[i] = roadmap_initiative_at(rm, i)->id;
-		}
-		const char *near = roadmap_nearest(ids[k], names, N);
 		if (near) {
 			msg("optimize: --keep: no initiative or status \"%s\" "
 			    "(did you mean \"%s\"?)",
@@ -357,7 +353,6 @@ static int keep_ids(const struct roadmap *rm, char **ids, size_t n)
 			    "(see 'roadmap list initiatives')",
 			    ids[k]);
 		}
-		free(names);
 		return 65;
 	}
 	return 0;

@@ -126,6 +126,11 @@ struct selection_opts {
 int selection_of(const struct cmd *cmd, const struct selection_opts *o,
 		 struct roadmap_selection *out);
 void selection_release(struct selection_opts *o);
+/* The id of rm's initiatives (goals, with goals) nearest word
+ * (roadmap_nearest()), or NULL; NULL with *rc 70 after a message when out
+ * of memory. */
+const char *nearest_id(const struct roadmap *rm, bool goals, const char *word,
+		       int *rc);
 /* 0 when the initiatives (--id) and goals (--goal) the selection names are
  * all in rm; else 65 after naming the first that is not (a typo selects
  * nothing, and would read as no spend). */

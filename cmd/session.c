@@ -450,80 +450,70 @@ void selection_release(struct selection_opts *o)
 	memset(o, 0, sizeof(*o));
 }
 
-static const char *initiative_name(const struct roadmap *rm, size_t i)
+const char *nearest_id(const struct roadmap *rm, bool goals, const char *word,
+		       int *rc)
 {
-	return roadmap_initiative_at(rm, i)->id;
-}
-
-static const char *goal_name(const struct roadmap *rm, size_t i)
-{
-	return roadmap_goal_at(rm, i)->id;
-}
-
-/* Names "--OPTION: no KIND "NAME"", with the likely one meant among the
- * n names name_at() gives, if any: 65, or 70 out of memory. */
-static int unknown_name(const struct roadmap *rm, const char *option,
-			const char *kind, const char *name, size_t n,
-			const char *(*name_at)(const struct roadmap *, size_t))
-{
+	size_t n =
+	    goals ? roadmap_goal_count(rm) : roadmap_initiative_count(rm);
 	const char **names = malloc((n + 1) * sizeof(char *));
+
 	if (!names) {
 		msg("out of memory");
-		return 70;
+		*rc = 70;
+		return NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
-		names[i] = name_at(rm, i);
+		names[i] = goals ? roadmap_goal_at(rm, i)->id
+				 : roadmap_initiative_at(rm, i)->id;
 	}
-	const char *near = roadmap_nearest(name, names, n);
-	if (near) {
-		msg("--%s: no %s \"%s\" (did you mean \"%s\"?)", option, kind,
-		    name, near);
-	} else {
-		msg("--%s: no %s \"%s\"", option, kind, name);
-	}
+	const char *near = roadmap_nearest(word, names, n);
 	free(names);
-	return 65;
+	return near;
 }
 
-/* 0 when each comma-separated name in list is an item index() finds (an
- * id holds no comma); else 65 after naming the first that is not. */
-static int names_known(const struct roadmap *rm, const char *list,
-		       const char *option, const char *kind,
-		       long (*index)(const struct roadmap *, const char *),
-		       size_t n,
-		       const char *(*name_at)(const struct roadmap *, size_t))
+/* 0 when each comma-separated name in list (an id holds no comma) is an
+ * initiative of rm (a goal, with goals); else 65 after naming the first
+ * that is not, with the likely one meant (70 out of memory). */
+static int names_known(const struct roadmap *rm, const char *list, bool goals)
 {
-	if (!list) {
-		return 0;
-	}
-	for (const char *p = list;;) {
+	const char *option = goals ? ROADMAP_WORD_GOAL : ROADMAP_FIELD_ID;
+	const char *kind = goals ? ROADMAP_WORD_GOAL : ROADMAP_WORD_INITIATIVE;
+
+	for (const char *p = list; p;) {
 		size_t len = strcspn(p, ",");
 		char *name = strndup(p, len);
+		int rc = 0;
 		if (!name) {
 			msg("out of memory");
 			return 70;
 		}
-		int rc = index(rm, name) >= 0
-			     ? 0
-			     : unknown_name(rm, option, kind, name, n, name_at);
+		if ((goals ? roadmap_goal_index(rm, name)
+			   : roadmap_initiative_index(rm, name)) < 0) {
+			const char *near = nearest_id(rm, goals, name, &rc);
+			if (near) {
+				msg("--%s: no %s \"%s\" (did you mean "
+				    "\"%s\"?)",
+				    option, kind, name, near);
+			} else if (!rc) {
+				msg("--%s: no %s \"%s\"", option, kind, name);
+			}
+			rc = rc ? rc : 65;
+		}
 		free(name);
-		if (rc || !p[len]) {
+		if (rc) {
 			return rc;
 		}
-		p += len + 1;
+		p = p[len] ? p + len + 1 : NULL;
 	}
+	return 0;
 }
 
 int selection_known(const struct roadmap *rm,
 		    const struct roadmap_selection *sel)
 {
-	int rc = names_known(rm, sel->ids, ROADMAP_FIELD_ID,
-			     ROADMAP_WORD_INITIATIVE, roadmap_initiative_index,
-			     roadmap_initiative_count(rm), initiative_name);
-	return rc ? rc
-		  : names_known(rm, sel->goals, ROADMAP_WORD_GOAL,
-				ROADMAP_WORD_GOAL, roadmap_goal_index,
-				roadmap_goal_count(rm), goal_name);
+	int rc = names_known(rm, sel->ids, false);
+
+	return rc ? rc : names_known(rm, sel->goals, true);
 }
 
 int narrow(struct roadmap *rm, const struct roadmap_selection *sel)
