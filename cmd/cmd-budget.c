@@ -189,7 +189,8 @@ static int print_table(const struct roadmap *rm,
 		    r->total.uncovered != r->unbudgeted) {
 			printf(
 			    "UNCOVERED counts each row's own envelopes only: "
-			    "other envelopes cover %s %s of it\n",
+			    "%s %s of it falls in quarters that other "
+			    "envelopes span\n",
 			    roadmap_currency(rm),
 			    roadmap_money_format(
 				r->total.uncovered - r->unbudgeted, true, m));

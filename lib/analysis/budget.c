@@ -846,7 +846,8 @@ void rm_uncovered_note(const struct roadmap_budget_report *br,
 	    br->total.uncovered != br->unbudgeted) {
 		snprintf(buf + n, RM_UNCOVERED_NOTE - (size_t)n,
 			 "; Uncovered counts each row's own envelopes only: "
-			 "other envelopes cover %s %s of it",
+			 "%s %s of it falls in quarters that other envelopes "
+			 "span",
 			 currency,
 			 roadmap_money_format(
 			     br->total.uncovered - br->unbudgeted, true, o));

@@ -202,8 +202,9 @@ enum roadmap_status rm_export_html(const struct roadmap *rm,
 /* What every export says under its budget table (the quarter view br):
  * "Planned spend no envelope covers: USD 194,366.20" and, where the
  * Uncovered column's total differs (it counts only each row's own
- * envelopes), "; Uncovered counts each row's own envelopes only: other
- * envelopes cover USD 410,171.84 of it", into buf (analysis/budget.c). */
+ * envelopes), "; Uncovered counts each row's own envelopes only: USD
+ * 410,171.84 of it falls in quarters that other envelopes span", into buf
+ * (analysis/budget.c). */
 #define RM_UNCOVERED_NOTE 256
 void rm_uncovered_note(const struct roadmap_budget_report *br,
 		       const char *currency, char *buf);

@@ -97,7 +97,14 @@ void rm_deck_budget(struct deck *d)
 	if (d->a->br.unbudgeted > 0) {
 		char note[RM_UNCOVERED_NOTE];
 		rm_uncovered_note(&d->a->br, d->rm->currency, note);
-		rm_deck_str(ws, tr + 2, 1, note, d->label);
+		/* wrapped in columns B to H, the first printed page's:
+		 * left to run on, it was cut at that page's edge */
+		lxw_format *wrap = workbook_add_format(d->wb);
+		format_set_bold(wrap);
+		format_set_text_wrap(wrap);
+		format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+		worksheet_merge_range(ws, tr + 2, 1, tr + 2, 7, note, wrap);
+		rm_deck_wrapped_height(d, ws, tr + 2, note, 7 * 17, wrap);
 	}
 	if (br->total.actual_estimated) {
 		/* from column B: column A is repeated on the second page,

@@ -58,21 +58,32 @@ innovation  100,000.00  60,000.00  160,000.00   61.5%       -  50,000.00  60,000
 TOTAL       200,000.00  60,000.00  260,000.00  100.0%       -  50,000.00  60,000.00  -10,000.00  200,000.00  130,000.00  ~130,000.00       ~0.00  100,000.00  -30,000.00
 ~ estimated: unsplit actuals split in their initiative's planned capex:opex ratio
 Not covered by any envelope: USD 100,000.00
-UNCOVERED counts each row's own envelopes only: other envelopes cover USD 100,000.00 of it" "" -- env COLUMNS=250 "$ROADMAP" budget --by pillar
-t "the exports say it under their budget table too" 0 "Planned spend no envelope covers: USD 100,000.00; Uncovered counts each row's own envelopes only: other envelopes cover USD 60,000.00 of it." "" -- \
+UNCOVERED counts each row's own envelopes only: USD 100,000.00 of it falls in quarters that other envelopes span" "" -- env COLUMNS=250 "$ROADMAP" budget --by pillar
+t "the exports say it under their budget table too" 0 "Planned spend no envelope covers: USD 100,000.00; Uncovered counts each row's own envelopes only: USD 60,000.00 of it falls in quarters that other envelopes span." "" -- \
   bash -c "$ROADMAP export --format md | grep '^Planned spend no envelope covers'"
 R export --format html -o note.html 2>/dev/null
 R export --format xlsx -o note.xlsx 2>/dev/null
 cat > note.py <<'PY'
 import re, openpyxl
 note = ("Planned spend no envelope covers: USD 100,000.00; Uncovered counts each "
-        "row's own envelopes only: other envelopes cover USD 60,000.00 of it")
+        "row's own envelopes only: USD 60,000.00 of it falls in quarters that other envelopes span")
 page = re.findall(r"<p>(Planned spend no envelope[^<]*)</p>", open("note.html").read())
 deck = [c for r in openpyxl.load_workbook("note.xlsx")["Budget"].iter_rows(values_only=True)
         for c in r if isinstance(c, str) and c.startswith("Planned spend no")]
 print(page == [note + "."], deck == [note])
 PY
 t "the page's and the deck's budget notes say it" 0 "True True" "" -- /usr/bin/python3 note.py
+# the deck's note wraps in B:H, the Budget's first printed page: run on
+# from B it was cut at that page's edge
+cat > wrap.py <<'PY'
+import openpyxl
+ws = openpyxl.load_workbook("note.xlsx")["Budget"]
+cell = [c for r in ws.iter_rows() for c in r
+        if isinstance(c.value, str) and c.value.startswith("Planned spend no")][0]
+print([str(m) for m in ws.merged_cells.ranges if cell.coordinate in m],
+      cell.alignment.wrap_text, ws.row_dimensions[cell.row].height)
+PY
+t "the deck's budget note wraps within its first page" 0 "['B7:H7'] True 30.0" "" -- /usr/bin/python3 wrap.py
 t "JSON by pillar: share a number, target_share null with no target mix" 0 '[38.5,null],[0,null],[0,null],[61.5,null],[100,null]' "" -- \
   /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"budget","--by","pillar","--format","json"],capture_output=True,check=True).stdout); print(",".join(json.dumps([x["share"],x["target_share"]]).replace(" ","") for x in r["rows"]+[r["total"]]))' "$ROADMAP"
 t "other views have no share columns" 0 "${H/period/team}" "" -- bash -c "$ROADMAP budget --by team --format csv | head -1"
@@ -94,7 +105,7 @@ QUARTER     PLANNED    ENVELOPE   VARIANCE   UNCOVERED      ACTUAL   ACT. VAR.
 TOTAL    260,000.00  150,000.00  50,000.00  160,000.00  130,000.00  -30,000.00
 Columns left out to fit; --format csv has all.
 Not covered by any envelope: USD 100,000.00
-UNCOVERED counts each row's own envelopes only: other envelopes cover USD 60,000.00 of it" "" -- R budget
+UNCOVERED counts each row's own envelopes only: USD 60,000.00 of it falls in quarters that other envelopes span" "" -- R budget
 t "at 60 columns, fewer columns" 0 "Budget by quarter (USD, whole units)
 QUARTER  PLANNED  ENVELOPE  VARIANCE   ACTUAL  ACT. VAR.
 2026-Q1  100,000   150,000    50,000  130,000    -30,000
@@ -123,7 +134,7 @@ QUARTER        OPEX      CAPEX     PLANNED    ENVELOPE     COVERED   VARIANCE   
 TOTAL    200,000.00  60,000.00  260,000.00  150,000.00  100,000.00  50,000.00  160,000.00  130,000.00  ~130,000.00       ~0.00  100,000.00  -30,000.00
 ~ estimated: unsplit actuals split in their initiative's planned capex:opex ratio
 Not covered by any envelope: USD 100,000.00
-UNCOVERED counts each row's own envelopes only: other envelopes cover USD 60,000.00 of it" "" -- env COLUMNS=180 "$ROADMAP" budget
+UNCOVERED counts each row's own envelopes only: USD 60,000.00 of it falls in quarters that other envelopes span" "" -- env COLUMNS=180 "$ROADMAP" budget
 t "JSON: null where a row has no envelope or no actual" 0 '{"period":"2026-Q2","opex":100000,"capex":0,"total":100000,"envelope":null,"covered":null,"variance":null,"uncovered":100000,"actual":null,"actual_opex":null,"actual_capex":null,"planned_where_actual":null,"actual_variance":null,"actual_estimated":null}' "" -- \
   /usr/bin/python3 -c 'import json,subprocess,sys; r=json.loads(subprocess.run([sys.argv[1],"budget","--format","json"],capture_output=True,check=True).stdout); print(json.dumps(r["rows"][1],separators=(",",":")))' "$ROADMAP"
 

@@ -70,7 +70,7 @@ FY2027  1,257,221.47         -         -  1,257,221.47           -           -
 TOTAL   4,570,000.00         -         -  4,570,000.00  904,000.00  -21,102.78
 Columns left out to fit; --format csv has all.
 Not covered by any envelope: USD 1,257,221.47
-UNCOVERED counts each row's own envelopes only: other envelopes cover USD 3,312,778.53 of it" "" -- R -f acme.json budget --by year --pillar innovation,operations
+UNCOVERED counts each row's own envelopes only: USD 3,312,778.53 of it falls in quarters that other envelopes span" "" -- R -f acme.json budget --by year --pillar innovation,operations
 cat > pq.json <<'JSON'
 {
   "format": 1,
