@@ -185,7 +185,7 @@ static const char style[] =
      * breaks between its rows, its header row repeated */
     "section{margin-top:6mm;break-before:auto;break-inside:auto}"
     "section.keep,.cards,figure,tr,svg{break-inside:avoid}"
-    "h2,section>p.note{break-after:avoid}"
+    "h2,h3,section>p.note{break-after:avoid}"
     "thead{display:table-header-group}"
     ".wide{overflow:visible}.wide>svg{min-width:0}"
     "a{color:inherit;text-decoration:none}"

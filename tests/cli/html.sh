@@ -32,6 +32,7 @@ ok_if "self-contained and escaped: no script, handler or outside URL; lang, titl
   py static page.html "$hostile"
 ok_if "the hostile title is shown as text" grep -qF '<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q3&quot; &lt;/title&gt;&lt;img src=x onerror=alert(2)&gt;</h1>' page.html
 ok_if "a URL in a title stays text" grep -qF '&lt;a href=&quot;https://evil.example/&quot;&gt;click&lt;/a&gt;' page.html
+ok_if "in print a heading keeps with what follows it (the capitalization tables' h3 too)" grep -qF 'h2,h3,section>p.note{break-after:avoid}' page.html
 t "to standard output without -o" 0 "" "" -- bash -c "'$ROADMAP' -f acme.json export --format html | cmp -s - page.html"
 
 # the same bytes for the same input; SOURCE_DATE_EPOCH sets today
